@@ -1,0 +1,144 @@
+"""The build, read top to bottom as the pipeline:
+
+    manifest = load_manifest(...)          the course and the order of its parts
+    imported = import every source         read, clean, segment, structure
+    mark_duplicates(imported)              a text that repeats another is skipped
+    pages = render_course(course)          Markdown pages, in memory
+    write_docs(docs, pages)                the only writes to docs/
+    build_site(mkdocs.yml, site/)          MkDocs, into a fresh folder, then swapped in
+
+Nothing is written until every source has been read and structured, so a
+content error leaves docs/ and site/ as they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CourseError, CourseErrors
+from .importing import Imported, import_source, mark_duplicates
+from .manifest import Manifest, SourceEntry, load_manifest
+from .model import Diagnostic, Page, Part
+from .rendering import Course, course_nav, render_course
+from .slugs import slugify, unique
+
+SOURCE_SUFFIXES = (".txt", ".text")
+STARTER_MKDOCS = Path(__file__).parent / "starter-mkdocs.yml"
+
+
+@dataclass
+class Project:
+    """Where things are: the folder that holds source/, docs/ and mkdocs.yml."""
+
+    root: Path
+
+    @property
+    def source(self) -> Path:
+        return self.root / "source"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def manifest(self) -> Path:
+        return self.source / "course.yml"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def display(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+
+@dataclass
+class CourseBuild:
+    manifest: Manifest
+    course: Course
+    pages: list[Page]
+    nav: list
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def import_course(project: Project) -> CourseBuild:
+    """Read every source of the project and render its pages (no writing)."""
+    manifest = load_manifest(project.manifest, project.display(project.manifest))
+    imported = import_all(project, source_files(project, manifest))
+    mark_duplicates(imported)
+    parts = [item.part for item in imported]
+    name_parts(parts)
+    course = Course(manifest.title, manifest.description, parts)
+    diagnostics = [d for part in parts for d in part.warnings]
+    return CourseBuild(manifest, course, render_course(course), course_nav(course), diagnostics)
+
+
+def source_files(project: Project, manifest: Manifest) -> list[tuple[Path, SourceEntry | None]]:
+    """Manifest entries in order, then any other text in source/ by name."""
+    errors = []
+    listed = []
+    for entry in manifest.sources:
+        path = project.source / entry.file
+        if not path.is_file():
+            errors.append(CourseError(project.display(manifest.path), entry.line,
+                                      f"the source file '{entry.file}' does not exist",
+                                      "check its name in source/ or remove the entry"))
+        listed.append((path, entry))
+    if errors:
+        raise CourseErrors(errors)
+    names = {entry.file for entry in manifest.sources}
+    others = [p for p in text_files(project.source) if p.name not in names]
+    return listed + [(p, None) for p in others]
+
+
+def text_files(folder: Path) -> list[Path]:
+    """The source texts in ``folder``, by name."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+
+
+def import_all(project: Project, files: list[tuple[Path, SourceEntry | None]]) -> list[Imported]:
+    """Import every file; collect every file's error before giving up."""
+    imported, errors = [], []
+    for path, entry in files:
+        try:
+            imported.append(import_source(path, entry, project.display(path)))
+        except CourseError as exc:
+            errors.append(exc)
+    if errors:
+        raise CourseErrors(errors)
+    return imported
+
+
+def name_parts(parts: list[Part]) -> None:
+    """Give each part a unique folder name under docs/."""
+    taken = {"index", "assets", "search", "javascripts", "stylesheets"}
+    for part in parts:
+        part.slug = unique(slugify(Path(part.source).stem), taken)
+
+
+def summary_line(part: Part) -> str:
+    """What one source became, in one line."""
+    if part.duplicate_of:
+        return f"{part.source}: skipped, it repeats {part.duplicate_of}"
+    quizzes = [q for lesson in part.lessons for q in lesson.quizzes]
+    questions = sum(len(q.questions) for q in quizzes)
+    sections = sum(len(lesson.sections) for lesson in part.lessons)
+    warnings = sum(1 for d in part.warnings if d.severity == "warning")
+    return (f"{part.source}: {_n(len(part.lessons), 'lesson')}, {_n(sections, 'section')}, "
+            f"{_n(len(quizzes), 'quiz', 'quizzes')}, {_n(questions, 'question')}, "
+            f"{_n(warnings, 'warning')}")
+
+
+def _n(count: int, word: str, plural: str = "") -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"

@@ -1,0 +1,274 @@
+"""Clean: find what is not content, and join what was wrapped.
+
+Input is decoded text; output is a list of logical ``Line`` objects, one per
+paragraph, heading or list item, each with the raw line number where it
+starts. The passes run in order (see ``PASSES``); each takes and returns the
+working list, and reports what it dropped so an author can review it.
+
+Nothing here knows a sample's words: running headers and chapter markers
+are found by repetition, page starts by the shape PDF extractors leave
+(a line that starts with one space right after a text line), page numbers
+by being a lone number, wrapped lines by line length, case and punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import cues
+from .model import Diagnostic, Line
+from .shapes import TERMINAL, looks_like_heading
+
+_BULLET_GLYPHS = "•·▪◦‣●○■□►▸➢✓✔\uf0b7\uf0a7\uf076\uf0d8\uf0fc*"
+_GLYPH_BULLET = re.compile(rf"^([{re.escape(_BULLET_GLYPHS)}]|[-–—](?=\s))\s*(?=\S)")
+_O_BULLET = re.compile(r"^o\s+(?=[A-Z“\"‘(])")
+_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+_LETTERED = re.compile(r"^([A-Za-z])[.)]\s+(?=\S)")
+_PAGE_NUMBER = re.compile(
+    r"^(page\s+)?(\d{1,4}|[ivxlcdm]{1,6})(\s*(of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I)
+_MARKER = re.compile(r"^(?P<prefix>\S.{1,50}?)\s+[─━–—]\s+(?P<title>\S.{0,80}?)$")
+_MULTI_SPACE = re.compile(r"(?<=\S) {2,}")
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": "    ",
+                         "\u200b": None, "\ufeff": None})
+
+
+@dataclass
+class RawLine:
+    text: str  # without leading/trailing white space
+    line: int
+    indent: int
+    blank: bool
+    page_start: bool = False
+    chapter: str = ""
+    keep: bool = True
+
+
+@dataclass
+class Cleaned:
+    """What cleaning produced: logical lines, and the review notes."""
+
+    lines: list[Line]
+    wrapped: bool
+    notes: list[Diagnostic] = field(default_factory=list)
+
+
+def clean(text: str, name: str = "<text>") -> Cleaned:
+    """Clean one decoded source into logical lines."""
+    notes: list[Diagnostic] = []
+    raw = _raw_lines(text)
+    wrapped = _is_hard_wrapped(raw)
+    for pass_ in PASSES:
+        pass_(raw, wrapped, notes, name)
+    lines = _join(raw, wrapped)
+    return Cleaned(lines=lines, wrapped=wrapped, notes=notes)
+
+
+def _raw_lines(text: str) -> list[RawLine]:
+    out = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.translate(_SPACES).rstrip()
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        out.append(RawLine(_MULTI_SPACE.sub(" ", stripped), number, indent, not stripped))
+    return out
+
+
+def _is_hard_wrapped(raw: list[RawLine]) -> bool:
+    """True for PDF-style text: most long lines stop mid-sentence."""
+    long_lines = [r.text for r in raw if len(r.text) >= 40]
+    if len(long_lines) < 8:
+        return False
+    open_ended = sum(1 for t in long_lines if not t.endswith(TERMINAL))
+    return open_ended / len(long_lines) >= 0.35
+
+
+# ---- passes ------------------------------------------------------------
+
+def drop_share_buttons(raw, wrapped, notes, name) -> None:
+    """Drop a top line of share-button words: ``facebook twitter``."""
+    for r in raw[:5]:
+        if r.blank:
+            continue
+        words = r.text.lower().replace(",", " ").replace("|", " ").split()
+        if words and all(w in cues.SHARE_WORDS for w in words):
+            r.keep = False
+            notes.append(Diagnostic(name, r.line, f"dropped share-button line '{r.text}'"))
+
+
+def mark_page_starts(raw, wrapped, notes, name) -> None:
+    """PDF text: a line that starts with one space right after a text line
+    (or a form feed) starts a new page; that one space is the page's, not
+    the line's. A page that starts with a list item keeps a second space."""
+    if not wrapped:
+        return
+    previous_blank = True
+    for i, r in enumerate(raw):
+        if r.blank:
+            previous_blank = True
+            continue
+        if r.text.startswith("\f") or (r.indent >= 1 and (not previous_blank or i == 0)):
+            r.text = r.text.lstrip("\f ")
+            r.indent = max(r.indent - 1, 0)
+            r.page_start = True
+        previous_blank = False
+
+
+def drop_page_numbers(raw, wrapped, notes, name) -> None:
+    """A lone number (``8``, ``Page 3 of 10``, ``- 4 -``, ``xii``) is a page number."""
+    if not wrapped:
+        return
+    for r in raw:
+        if r.keep and not r.blank and _PAGE_NUMBER.match(r.text):
+            r.keep = False
+            notes.append(Diagnostic(name, r.line, f"dropped page number '{r.text}'"))
+
+
+def find_chapter_markers(raw, wrapped, notes, name) -> None:
+    """Running chapter markers: ``Book Title ─ Chapter Title`` lines whose
+    prefix repeats. Each marker closes its chapter's first page, so the
+    chapter starts at the page that holds it. Lines that are the bare prefix
+    are running headers too."""
+    if not wrapped:
+        return
+    found = [(i, _MARKER.match(r.text)) for i, r in enumerate(raw) if r.keep and not r.blank]
+    found = [(i, m) for i, m in found if m and not m.group("prefix").endswith(":")]
+    prefixes = Counter(m.group("prefix").strip() for _, m in found)
+    running = {p for p, n in prefixes.items() if n >= 2}
+    if not running:
+        return
+    for i, m in found:
+        if m.group("prefix").strip() in running:
+            raw[i].keep = False
+            notes.append(Diagnostic(name, raw[i].line, f"dropped chapter marker '{raw[i].text}'"))
+            start = _page_start_before(raw, i)
+            if not raw[start].chapter:
+                raw[start].chapter = m.group("title").strip()
+    for r in raw:
+        if r.keep and r.text in running:
+            r.keep = False
+            notes.append(Diagnostic(name, r.line, f"dropped running header '{r.text}'"))
+
+
+def drop_running_headers(raw, wrapped, notes, name) -> None:
+    """Short lines that repeat on three or more pages are headers or footers."""
+    if not wrapped:
+        return
+    counts = Counter(_shape(r.text) for r in raw if r.keep and not r.blank and len(r.text) <= 70)
+    for r in raw:
+        repeated = counts.get(_shape(r.text), 0) >= 3
+        if r.keep and not r.blank and repeated and _near_page_edge(raw, r):
+            r.keep = False
+            notes.append(Diagnostic(name, r.line, f"dropped running header '{r.text}'"))
+
+
+PASSES = [drop_share_buttons, mark_page_starts, drop_page_numbers,
+          find_chapter_markers, drop_running_headers]
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def _near_page_edge(raw: list[RawLine], r: RawLine) -> bool:
+    index = r.line - 1
+    window = raw[max(0, index - 4): index + 5]
+    return any(o.page_start for o in window)
+
+
+def _page_start_before(raw: list[RawLine], index: int) -> int:
+    for i in range(index, -1, -1):
+        if raw[i].page_start and raw[i].keep:
+            return i
+    return 0
+
+
+# ---- joining -----------------------------------------------------------
+
+def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
+    """Turn raw lines into logical lines: list items found, wraps joined."""
+    kept = [r for r in raw if r.keep]
+    width = _typical_width(kept)
+    lines: list[Line] = []
+    tail = 0  # length of the last raw line of lines[-1]
+    blank_before = True
+    for r in kept:
+        if r.blank:
+            blank_before = True
+            continue
+        line = _classify(r, wrapped)
+        previous = lines[-1] if lines else None
+        if previous and _continues(previous, tail, line, r, blank_before, wrapped, width):
+            previous.text = _glue(previous.text, line.text)
+        else:
+            lines.append(line)
+        tail = len(r.text) + r.indent
+        blank_before = False
+    return _merge_sandwiched(lines) if wrapped else lines
+
+
+def _merge_sandwiched(lines: list[Line]) -> list[Line]:
+    """A text line between two items of one list is the wrapped rest of
+    the item before it: extraction lost its indent, not its place."""
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        prev = out[-1] if out else None
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if (prev and after and not line.bullet and prev.bullet and prev.bullet == after.bullet
+                and not line.text.endswith(":") and not line.page_start
+                and not looks_like_heading(line.text)):
+            prev.text = _glue(prev.text, line.text)
+            continue
+        out.append(line)
+    return out
+
+
+def _classify(r: RawLine, wrapped: bool) -> Line:
+    text, indent = r.text, r.indent
+    line = Line(text=text, line=r.line, indent=indent, page_start=r.page_start, chapter=r.chapter)
+    if m := _GLYPH_BULLET.match(text):
+        line.bullet, line.text = "•", text[m.end():]
+    elif m := _O_BULLET.match(text):
+        line.bullet, line.text = "o", text[m.end():]
+    elif m := _NUMBERED.match(text):
+        line.bullet, line.number, line.text = "1", int(m.group(1)), text[m.end():]
+    elif (m := _LETTERED.match(text)) and indent > 0:
+        line.bullet, line.number = "a", ord(m.group(1).lower()) - 96
+        line.text = text[m.end():]
+    elif wrapped and indent >= 1:
+        line.bullet = " "  # the glyph was lost in extraction; only its space is left
+    return line
+
+
+def _continues(prev: Line, tail: int, line: Line, r: RawLine, blank_before: bool,
+               wrapped: bool, width: int) -> bool:
+    """Is ``line`` the wrapped rest of ``prev``, whose last raw line was
+    ``tail`` characters long?"""
+    if line.bullet or line.chapter:
+        return False
+    if not wrapped:
+        return not blank_before and prev.bullet != "" and r.indent > prev.indent \
+            and not prev.text.endswith(TERMINAL)
+    starts_lower = line.text[:1].islower() or line.text[:1] in ",;)"
+    if starts_lower and not prev.text.endswith((".", "!", "?", ":")):
+        return True
+    if prev.text.endswith(":") or looks_like_heading(line.text) or looks_like_heading(prev.text):
+        return False
+    if prev.bullet and prev.text.endswith(TERMINAL):
+        return False  # a list item that ended its sentence; what follows is a paragraph
+    return tail >= 0.75 * width
+
+
+def _glue(left: str, right: str) -> str:
+    if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
+        # "customer-" + "facing": a hyphen at a wrap is part of the word
+        return left + right
+    return f"{left} {right}"
+
+
+def _typical_width(raw: list[RawLine]) -> int:
+    lengths = sorted(len(r.text) + r.indent for r in raw if not r.blank)
+    if not lengths:
+        return 80
+    return max(lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0], 40)

@@ -1,0 +1,135 @@
+"""The ``build-course`` command.
+
+Exit codes: 0 success, 1 content errors (messages say file:line), 2 usage
+errors. No traceback reaches an author for a problem in their input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import building
+from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, CourseError, CourseErrors, UsageError
+from .inspecting import inspect_paths, outline
+from .site import build_site
+from .writing import write_docs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (CourseError, CourseErrors) as exc:
+        print(exc.format_message(), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted; docs/ and site/ are as they were before this step", file=sys.stderr)
+        return EXIT_CONTENT
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build-course",
+                                     description="Turn raw tutorial texts into a course site.")
+    parser.add_argument("--project", type=Path, default=Path("."),
+                        help="the folder holding source/, docs/ and mkdocs.yml (default: .)")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="write docs/ from source/ and build site/")
+    build.add_argument("--docs-only", action="store_true", help="stop after writing docs/")
+    build.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
+    build.add_argument("--site-url", help="the URL the site is served from")
+    build.add_argument("--force", action="append", default=[], metavar="PAGE",
+                       help="overwrite PAGE (path under docs/) even if an author edited it")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="build, then serve with live reload")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_serve)
+
+    inspect = commands.add_parser("inspect", help="show what the importer understood")
+    inspect.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    inspect.add_argument("--json", action="store_true", help="print the model as JSON")
+    inspect.set_defaults(run=_inspect)
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    project = building.Project(args.project.resolve())
+    result = write_course(project, set(args.force))
+    if args.docs_only:
+        return EXIT_OK
+    _ensure_mkdocs_yml(project)
+    url = args.site_url or result.manifest.site_url or None
+    warnings = build_site(project.mkdocs_yml, project.site, strict=args.strict, site_url=url)
+    print(f"site: {project.display(project.site)}/index.html"
+          + (f" ({len(warnings)} MkDocs warnings)" if warnings else ""))
+    return EXIT_OK
+
+
+def write_course(project: building.Project, force: set[str] = frozenset()):
+    """Import everything, then write docs/; print what each source became."""
+    if not project.source.is_dir():
+        raise UsageError(project.display(project.source), 0, "there is no source/ folder",
+                         "run build-course in the course folder, or pass --project DIR")
+    result = building.import_course(project)
+    written = write_docs(project.docs, result.pages, result.nav, force)
+    for part in result.course.parts:
+        print(building.summary_line(part))
+    for item in result.diagnostics:
+        if item.severity != "note":
+            print(f"warning: {item.format()}", file=sys.stderr)
+    _report_edits(project, written)
+    print(f"docs: {len(written.written)} written, {len(written.unchanged)} unchanged")
+    return result
+
+
+def _report_edits(project: building.Project, written) -> None:
+    for path in written.conflicts:
+        print(f"kept your edit of docs/{path}; the new version is docs/{path}.new "
+              f"(compare them, or rebuild with --force {path})", file=sys.stderr)
+    for path in written.orphaned:
+        print(f"docs/{path}: no source produces this page any more, but you edited it; "
+              "it was kept", file=sys.stderr)
+
+
+def _ensure_mkdocs_yml(project: building.Project) -> None:
+    if not project.mkdocs_yml.exists():
+        text = building.STARTER_MKDOCS.read_text(encoding="utf-8")
+        project.mkdocs_yml.write_text(text, encoding="utf-8")
+        print("created a starter mkdocs.yml (it is yours to edit; the build never rewrites it)")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    project = building.Project(args.project.resolve())
+    write_course(project)
+    _ensure_mkdocs_yml(project)
+    serve(config_file=str(project.mkdocs_yml), livereload=True,
+          dev_addr=f"127.0.0.1:{args.port}", watch=[str(project.source)])
+    return EXIT_OK
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    for path in args.paths:
+        if not path.exists():
+            raise UsageError(str(path), 0, "no such file or folder", "check the path")
+    model = inspect_paths(args.paths)
+    if args.json:
+        print(json.dumps(model, indent=2, ensure_ascii=False))
+    else:
+        print(outline(model))
+    return EXIT_OK
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        sys.exit(main())
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else EXIT_USAGE
+        sys.exit(code)

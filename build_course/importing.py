@@ -1,0 +1,99 @@
+"""Import: one raw text to one ``Part`` (read, clean, segment, structure),
+and the check across sources for a text that repeats another."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cleaning import clean
+from .manifest import SourceEntry
+from .model import Diagnostic, Part, SourceText
+from .reading import read_source
+from .structuring import Report, build_lessons
+
+
+@dataclass
+class Imported:
+    """A part and the text it came from (kept for the duplicate check)."""
+
+    part: Part
+    source: SourceText
+
+
+def import_source(path: Path, entry: SourceEntry | None = None,
+                  display: str | None = None) -> Imported:
+    """Read, clean and structure one source file."""
+    name = display or str(path)
+    source = read_source(path, name)
+    return Imported(import_text(source, name, entry), source)
+
+
+def import_text(source: SourceText, name: str, entry: SourceEntry | None = None) -> Part:
+    report = Report(name)
+    cleaned = clean(source.text, name)
+    lessons = build_lessons(cleaned, report)
+    entry = entry or SourceEntry(file=source.path.name, line=0)
+    single = lessons[0].title if len(lessons) == 1 else ""
+    title = entry.title or single or _title_from_name(source.path)
+    part = Part(source=source.path.name, title=title, display=name, publisher=entry.publisher,
+                original=entry.original, lessons=lessons)
+    part.warnings = source.warnings + cleaned.notes + report.items
+    for item in cleaned.notes:
+        item.severity = "note"
+    return part
+
+
+def _title_from_name(path: Path) -> str:
+    words = re.sub(r"[_-]+", " ", path.stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled"
+
+
+# ---- duplicates ----------------------------------------------------------
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _content_lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        key = _NON_WORD.sub(" ", line.lower()).strip()
+        key = re.sub(r"^\d+ ", "", key)
+        if key:
+            out.append((number, key))
+    return out
+
+
+def mark_duplicates(imported: list[Imported], threshold: float = 0.8) -> None:
+    """A source most of whose long lines stand in an earlier, larger source
+    duplicates it: its lessons are dropped and the lines it adds reported."""
+    keys = [_content_lines(item.source.text) for item in imported]
+    for j, later in enumerate(imported):
+        long_lines = {key for _, key in keys[j] if len(key) >= 25}
+        if not long_lines:
+            continue
+        for i in range(j):
+            if imported[i].part.duplicate_of:
+                continue
+            earlier_keys = {key for _, key in keys[i]}
+            shared = len(long_lines & earlier_keys) / len(long_lines)
+            if shared >= threshold and len(keys[i]) >= len(keys[j]):
+                _mark(later.part, imported[i].part, keys[j], earlier_keys)
+                break
+
+
+def _mark(part: Part, original: Part, lines: list[tuple[int, str]], original_keys: set) -> None:
+    part.duplicate_of = original.source
+    part.lessons = []
+    part.warnings = [w for w in part.warnings if w.severity == "note"]  # its lessons are gone
+    extra = [(n, k) for n, k in lines if k not in original_keys]
+    if extra:
+        shown = ", ".join(f"line {n} '{k}'" for n, k in extra[:5])
+        more = f" and {len(extra) - 5} more" if len(extra) > 5 else ""
+        part.warnings.append(Diagnostic(
+            part.display or part.source, extra[0][0],
+            f"this text repeats {original.source} but has {len(extra)} lines it lacks: "
+            f"{shown}{more}", f"move what is worth keeping into {original.source}"))
+
+

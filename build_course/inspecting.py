@@ -1,0 +1,107 @@
+"""``build-course inspect``: what the importer understood, as data.
+
+The Markdown in the model is rendered by the same code, from the same part,
+as the build writes to docs/ (a manifest beside the files is honoured).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .building import name_parts, text_files
+from .errors import CourseError, CourseErrors
+from .importing import Imported, import_source, mark_duplicates
+from .manifest import SourceEntry, load_manifest
+from .model import Lesson, Part, Question
+from .rendering import render_lesson, render_quiz
+
+
+def inspect_paths(paths: list[Path]) -> dict:
+    """The JSON model of every text under ``paths`` (files, or folders)."""
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files += text_files(path)
+        else:
+            files.append(path)
+    imported, errors = [], []
+    for path in files:
+        try:
+            imported.append(import_source(path, _entry(path), str(path)))
+        except CourseError as exc:
+            errors.append(exc)
+    if errors:
+        raise CourseErrors(errors)
+    mark_duplicates(imported)
+    name_parts([item.part for item in imported])
+    return {"sources": [_source(path, item) for path, item in zip(files, imported)]}
+
+
+def _entry(path: Path) -> SourceEntry | None:
+    manifest_path = path.parent / "course.yml"
+    if not manifest_path.exists():
+        return None
+    manifest = load_manifest(manifest_path, str(manifest_path))
+    return next((e for e in manifest.sources if e.file == path.name), None)
+
+
+def _source(path: Path, item: Imported) -> dict:
+    part = item.part
+    return {
+        "source": str(path),
+        "title": part.title,
+        "publisher": part.publisher,
+        "encoding": item.source.encoding,
+        "duplicate_of": part.duplicate_of,
+        "lessons": [_lesson(part, lesson) for lesson in part.lessons],
+        "warnings": [{"line": d.line, "message": d.message, "hint": d.hint}
+                     for d in part.warnings if d.severity == "warning"],
+        "review": [{"line": d.line, "message": d.message}
+                   for d in part.warnings if d.severity == "note"],
+    }
+
+
+def _lesson(part: Part, lesson: Lesson) -> dict:
+    quiz_page = render_quiz(part, lesson) if lesson.quizzes else None
+    return {
+        "title": lesson.title,
+        "slug": lesson.slug,
+        "role": lesson.role,
+        "markdown": render_lesson(part, lesson).text,
+        "objectives": lesson.objectives,
+        "sections": [{"title": s.title, "level": s.level, "line": s.line} for s in lesson.sections],
+        "quizzes": [{
+            "title": quiz.title,
+            "slug": quiz.slug,
+            "duration": quiz.duration or None,
+            "markdown": quiz_page.text,
+            "questions": [_question(q) for q in quiz.questions],
+        } for quiz in lesson.quizzes],
+    }
+
+
+def _question(question: Question) -> dict:
+    return {"prompt": question.prompt, "kind": question.kind, "options": question.options,
+            "correct": question.correct, "model_answer": question.model_answer,
+            "generated": question.generated, "line": question.line}
+
+
+def outline(model: dict) -> str:
+    """A readable outline of the model."""
+    lines = []
+    for source in model["sources"]:
+        lines.append(f"{source['source']}: {source['title']}")
+        if source["duplicate_of"]:
+            lines.append(f"  duplicate of {source['duplicate_of']}: not published again")
+        for lesson in source["lessons"]:
+            about = " (about)" if lesson["role"] == "about" else ""
+            lines.append(f"  lesson: {lesson['title']}{about}")
+            for section in lesson["sections"]:
+                lines.append(f"  {'  ' * section['level']}{section['title']}")
+            for quiz in lesson["quizzes"]:
+                lines.append(f"    quiz: {quiz['title']} ({len(quiz['questions'])} questions)")
+                for q in quiz["questions"]:
+                    lines.append(f"      [{q['kind']}] {q['prompt'][:70]}")
+        for warning in source["warnings"]:
+            lines.append(f"  warning: line {warning['line']}: {warning['message']}")
+    return "\n".join(lines)

@@ -1,0 +1,108 @@
+"""Read: turn the bytes of a raw tutorial into text.
+
+Decoding is tried in a fixed, reasoned order: a byte-order mark wins; then
+strict UTF-8; then cp1252 (what Windows tools and most "ANSI" exports write),
+with latin-1 for the five bytes cp1252 leaves undefined. ftfy then repairs
+mojibake such as ``â€™``. Line numbers are those of the raw file.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import ftfy
+
+from .errors import CourseError
+from .model import Diagnostic, SourceText
+
+# File signatures of formats people rename to .txt by mistake.
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or a .docx/.epub file)",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+    b"{\\rtf": "an RTF document",
+}
+
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,  # "&lt;" in a tutorial is text, keep it
+    uncurl_quotes=False,  # typographic quotes are wanted
+    fix_character_width=False,
+    explain=False,
+)
+
+
+def read_source(path: Path, display: str | None = None) -> SourceText:
+    """Read and decode one source file; raise CourseError if it is not text."""
+    name = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CourseError(name, 0, f"cannot read the file ({exc.strerror})",
+                          "check that it exists and is readable") from None
+    return decode_source(data, path, name)
+
+
+def decode_source(data: bytes, path: Path, name: str) -> SourceText:
+    """Decode raw bytes of a source; see the module docstring for the order."""
+    _refuse_binary(data, name)
+    text, encoding = _decode(data)
+    warnings: list[Diagnostic] = []
+    if "\x00" in text:
+        warnings.append(Diagnostic(name, _line_of(text, text.index("\x00")),
+                                   "NUL bytes removed", "save the file as plain text"))
+        text = text.replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(_fix_line(line) for line in text.split("\n"))
+    if not text.strip():
+        raise CourseError(name, 1, "the file has no text",
+                          "put the tutorial's text in it or remove it from source/")
+    return SourceText(path=path, text=text, encoding=encoding, warnings=warnings)
+
+
+def _fix_line(line: str) -> str:
+    # Line by line, so that ftfy cannot merge or split lines and line
+    # numbers stay those of the raw file.
+    return ftfy.fix_text(line, config=_FTFY) if line and not line.isascii() else line
+
+
+def _refuse_binary(data: bytes, name: str) -> None:
+    head = data[:8]
+    for signature, kind in _BINARY_SIGNATURES.items():
+        if head.startswith(signature):
+            raise CourseError(name, 0, f"this is {kind}, not text",
+                              "extract its text first (for a PDF: pdftotext FILE OUT.txt) "
+                              "and put the .txt file in source/")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    sample = data[:4096]
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    if sample and controls / len(sample) > 0.10:
+        raise CourseError(name, 0, "this looks like a binary file, not text",
+                          "extract its text first and put the .txt file in source/")
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return data.decode("cp1252", errors="latin-1-fallback"), "cp1252"
+
+
+def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("latin-1-fallback", _latin1_fallback)
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1

@@ -1,0 +1,240 @@
+"""Render: turn the course model into Markdown pages.
+
+Page layout lives in Jinja2 templates (``templates/*.md.j2``, StrictUndefined);
+blocks are turned into Markdown by one small function per block kind
+(``BLOCK_RENDERERS``). Source text is data: ``md_text`` escapes everything
+in it that Markdown, HTML or attribute lists would read as markup, so a
+``<script>`` or ``{: onclick=...}`` in a tutorial shows as text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .model import (
+    Block,
+    Definition,
+    Dialogue,
+    ExerciseLink,
+    Heading,
+    Lesson,
+    ListBlock,
+    ListItem,
+    Page,
+    Paragraph,
+    Part,
+    Question,
+    Quiz,
+    Quote,
+)
+
+_URL = re.compile(r"https?://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|]|&(?=#?\w+;))")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def md_text(text: str) -> str:
+    """Escape source text for Markdown; bare URLs become links."""
+    out = []
+    position = 0
+    for m in _URL.finditer(text):
+        out.append(_escape(text[position:m.start()]))
+        out.append(f"<{m.group(0)}>")
+        position = m.end()
+    out.append(_escape(text[position:]))
+    escaped = "".join(out)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped, count=1)
+
+
+def _escape(text: str) -> str:
+    return _INLINE_SPECIAL.sub(lambda m: _ENTITIES.get(m.group(1)[0], "\\" + m.group(1)), text)
+
+
+def yaml_str(text: str) -> str:
+    """A YAML scalar that is always a plain string (JSON is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    undefined=jinja2.StrictUndefined,
+    autoescape=False,  # the output is Markdown; md_text does the escaping
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_ENV.filters["md"] = md_text
+_ENV.filters["yaml"] = yaml_str
+
+
+# ---- paths -------------------------------------------------------------
+
+@dataclass
+class Course:
+    """The whole course as the renderer sees it."""
+
+    title: str
+    description: str
+    parts: list[Part]
+
+
+def lesson_path(part: Part, lesson: Lesson) -> str:
+    return f"{part.slug}/{lesson.slug}.md"
+
+
+def quiz_path(part: Part, lesson: Lesson) -> str:
+    return f"{part.slug}/{lesson.slug}-quiz.md"
+
+
+# ---- blocks ------------------------------------------------------------
+
+def render_blocks(blocks: list[Block], quiz_link: str = "") -> str:
+    return "\n\n".join(BLOCK_RENDERERS[type(b)](b, quiz_link) for b in blocks)
+
+
+def _heading(block: Heading, _link: str) -> str:
+    return f"{'#' * block.level} {md_text(block.text)}"
+
+
+def _paragraph(block: Paragraph, _link: str) -> str:
+    return md_text(block.text)
+
+
+def _list(block: ListBlock, _link: str) -> str:
+    lines: list[str] = []
+    _list_items(block.items, block.ordered, 0, lines)
+    return "\n".join(lines)
+
+
+def _list_items(items: list[ListItem], ordered: bool, depth: int, lines: list[str]) -> None:
+    for n, item in enumerate(items, start=1):
+        marker = f"{n}." if ordered else "-"
+        text = md_text(item.text)
+        if item.term:
+            text = f"**{md_text(item.term)}**{item.term_sep} {text}"
+        lines.append(f"{'    ' * depth}{marker} {text}")
+        if item.children:
+            _list_items(item.children, ordered, depth + 1, lines)
+
+
+def _quote(block: Quote, _link: str) -> str:
+    text = f"> “{md_text(block.text)}”"
+    source = f"[source](<{block.link}>)" if block.link else ""
+    who = md_text(block.attribution)
+    if who or source:
+        credit = f"{who} ({source})" if who and source else who or source
+        text += f"\n>\n> — {credit}"
+    return text
+
+
+def _dialogue(block: Dialogue, _link: str) -> str:
+    turns = [f"> **{md_text(t.speaker)}:** {md_text(t.text)}" for t in block.turns]
+    return '<div class="dialogue" markdown>\n\n' + "\n>\n".join(turns) + "\n\n</div>"
+
+
+def _definition(block: Definition, _link: str) -> str:
+    return f"{md_text(block.term)}\n:   {md_text(block.text)}"
+
+
+def _exercise(block: ExerciseLink, quiz_link: str) -> str:
+    quiz = block.quiz
+    facts = [f"{len(quiz.questions)} question{'s' if len(quiz.questions) != 1 else ''}"]
+    if quiz.duration:
+        facts.append(md_text(quiz.duration))
+    return (f'!!! question "{md_text(quiz.title)}"\n\n'
+            f"    {' · '.join(facts)}. [Take the self-check]({quiz_link}#{quiz.slug})")
+
+
+BLOCK_RENDERERS = {Heading: _heading, Paragraph: _paragraph, ListBlock: _list, Quote: _quote,
+                   Dialogue: _dialogue, Definition: _definition, ExerciseLink: _exercise}
+
+
+# ---- questions -----------------------------------------------------------
+
+def render_question(question: Question, number: int) -> str:
+    """One question in the quiz syntax (see AUTHORING.md)."""
+    body = [md_text(question.prompt)]
+    if question.options:
+        body.append("\n".join(f"- {chr(65 + i)}. {md_text(option)}"
+                              for i, option in enumerate(question.options)))
+    body.append(_answer(question))
+    inner = "\n\n".join(body)
+    return f'!!! question "Question {number}"\n\n' + _indent(inner)
+
+
+def _answer(question: Question) -> str:
+    if question.kind == "reflection":
+        return "*Reflect and write your own answer: there is no single right answer.*"
+    if question.kind == "open":
+        return '??? success "Show model answer"\n\n' + _indent(md_text(question.model_answer or ""))
+    letters = ", ".join(f"{chr(65 + c)}" for c in question.correct) or "none given"
+    text = f"**Answer: {letters}.**"
+    if question.correct and len(question.correct) == 1:
+        text += f" {md_text(question.options[question.correct[0]])}"
+    if question.explanation:
+        text += f"\n\n{md_text(question.explanation)}"
+    return '??? success "Show answer"\n\n' + _indent(text)
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.split("\n"))
+
+
+# ---- pages ---------------------------------------------------------------
+
+def render_lesson(part: Part, lesson: Lesson) -> Page:
+    quiz_file = Path(quiz_path(part, lesson)).name if lesson.quizzes else ""
+    text = _ENV.get_template("lesson.md.j2").render(
+        part=part, lesson=lesson, quiz_file=quiz_file,
+        body=render_blocks(lesson.blocks, quiz_file))
+    return Page(lesson_path(part, lesson), text, lesson.title)
+
+
+def render_quiz(part: Part, lesson: Lesson) -> Page:
+    exercises = [(quiz, render_blocks(quiz.intro), _questions(quiz)) for quiz in lesson.quizzes]
+    text = _ENV.get_template("quiz.md.j2").render(
+        part=part, lesson=lesson, lesson_file=Path(lesson_path(part, lesson)).name,
+        exercises=exercises)
+    return Page(quiz_path(part, lesson), text, f"Quiz: {lesson.title}")
+
+
+def _questions(quiz: Quiz) -> str:
+    return "\n\n".join(render_question(q, n) for n, q in enumerate(quiz.questions, start=1))
+
+
+def render_home(course: Course) -> Page:
+    text = _ENV.get_template("home.md.j2").render(
+        course=course, lesson_path=lesson_path, quiz_path=quiz_path)
+    return Page("index.md", text, course.title)
+
+
+def render_course(course: Course) -> list[Page]:
+    """Every page of the course, home page first."""
+    pages = [render_home(course)]
+    for part in course.parts:
+        for lesson in part.lessons:
+            pages.append(render_lesson(part, lesson))
+            if lesson.quizzes:
+                pages.append(render_quiz(part, lesson))
+    return pages
+
+
+def course_nav(course: Course) -> list:
+    """The MkDocs navigation: home, then each part with its lessons and quizzes."""
+    nav: list = [{"Home": "index.md"}]
+    for part in course.parts:
+        if not part.lessons:
+            continue
+        entries = []
+        for lesson in part.lessons:
+            entries.append({lesson.title: lesson_path(part, lesson)})
+            if lesson.quizzes:
+                entries.append({f"Quiz: {lesson.title}": quiz_path(part, lesson)})
+        nav.append({part.title: entries})
+    return nav

@@ -1,0 +1,185 @@
+"""Segment: classify logical lines into blocks.
+
+``RULES`` is an ordered list; each rule looks at ``lines[i]`` (and maybe a
+few lines after it) and returns ``(block, next_index)`` or ``None``. The
+first rule that matches wins; ``paragraph`` always matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import cues
+from .model import (
+    Block,
+    Definition,
+    Dialogue,
+    Heading,
+    Line,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Turn,
+)
+from .shapes import looks_like_heading, title_case
+
+Rule = Callable[[list[Line], int], "tuple[Block, int] | None"]
+
+_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s+(?P<text>\S.*)$")
+_TERM = re.compile(r"^(?P<term>[^–—:]{2,60}?)\s+[–—]\s+(?P<text>\S.*)$")
+_URL_TAIL = re.compile(r"\s*\((?P<url>https?://[^\s()]+)\)\s*$")
+_QUOTE_WHOLE = re.compile(r"^[“\"](?P<q>.+)[”\"]$")
+_QUOTE_ATTRIBUTED = re.compile(
+    r"^[“\"]?(?P<q>[^“”\"]{10,}?)[”\"]\s*[-–—]\s*(?P<who>[^-–—]{2,120})$")
+
+
+def segment(lines: list[Line]) -> list[Block]:
+    """Classify ``lines`` into blocks, in order."""
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        for rule in RULES:
+            found = rule(lines, i)
+            if found:
+                block, i = found
+                blocks.append(block)
+                break
+    return blocks
+
+
+def list_block(lines: list[Line], i: int):
+    """Consecutive list items, nested by indent and then by glyph::
+
+        • item            1. question
+          o sub item         1. option
+    A numbered top-level item that restarts at 1 starts a new list (an
+    answer key after its questions)."""
+    if not lines[i].bullet:
+        return None
+    run = [lines[i]]
+    j = i + 1
+    while j < len(lines) and lines[j].bullet:
+        seen = run + [lines[j]]
+        tops = [r.number for r in run if _is_top(r, seen)]
+        if lines[j].number == 1 and _is_top(lines[j], seen) and tops and tops[-1]:
+            break  # numbering restarts: a new list (often the answer key)
+        run.append(lines[j])
+        j += 1
+    depth = _levels(run)
+    root = ListItem("", run[0].line)
+    stack: list[tuple[int, ListItem]] = [(-1, root)]
+    for line in run:
+        level = depth[_key(line, run)]
+        while stack[-1][0] >= level:
+            stack.pop()
+        item = ListItem(line.text, line.line, line.number)
+        stack[-1][1].children.append(item)
+        stack.append((level, item))
+    ordered = run[0].bullet in "1a"
+    return ListBlock(root.children, run[0].line, ordered=ordered), j
+
+
+def _key(line: Line, run: list[Line]) -> tuple[int, int]:
+    glyphs = list(dict.fromkeys(r.bullet for r in run))
+    return (line.indent, glyphs.index(line.bullet))
+
+
+def _levels(run: list[Line]) -> dict[tuple[int, int], int]:
+    keys = sorted({_key(line, run) for line in run})
+    return {key: n for n, key in enumerate(keys)}
+
+
+def _is_top(line: Line, run: list[Line]) -> bool:
+    return _key(line, run) == min(_key(r, run) for r in run)
+
+
+def definition(lines: list[Line], i: int):
+    """``Definition: text``."""
+    if m := cues.DEFINITION.match(lines[i].text):
+        return Definition("", m.group(2).strip(), lines[i].line), i + 1
+    return None
+
+
+def dialogue(lines: list[Line], i: int):
+    """Two or more turns by two or more speakers::
+
+        Martha: Oh! I did not know you were coming.
+        Mr. Jones: Yes, I have been waiting."""
+    turns = []
+    j = i
+    while j < len(lines) and not lines[j].bullet and (m := _SPEAKER.match(lines[j].text)):
+        if cues.NOT_SPEAKERS.match(m.group("who")):
+            break
+        turns.append(Turn(m.group("who"), m.group("text").strip(), lines[j].line))
+        j += 1
+    if len(turns) >= 2 and len({t.speaker for t in turns}) >= 2:
+        return Dialogue(turns, lines[i].line), j
+    return None
+
+
+def quote(lines: list[Line], i: int):
+    """A quotation, with its link or attribution::
+
+        "Quality is what the customer gets out of it." (http://example.com/q)
+        Do it so well they come back.” – Walt Disney, Founder"""
+    text = lines[i].text
+    link = ""
+    if m := _URL_TAIL.search(text):
+        link, text = m.group("url"), text[:m.start()]
+    if m := _QUOTE_WHOLE.match(text):
+        return Quote(m.group("q").strip(), lines[i].line, link=link), i + 1
+    if m := _QUOTE_ATTRIBUTED.match(text):
+        if title_case(m.group("who").split(",")[0].split()):
+            return Quote(m.group("q").strip(), lines[i].line,
+                         attribution=m.group("who").strip(), link=link), i + 1
+    return None
+
+
+def term_list(lines: list[Line], i: int):
+    """Two or more ``Term – explanation`` lines form a list of terms."""
+    j = i
+    while j < len(lines) and not lines[j].bullet and _TERM.match(lines[j].text) \
+            and len(_TERM.match(lines[j].text).group("term").split()) <= 6:
+        j += 1
+    if j - i < 2:
+        return None
+    items = []
+    for line in lines[i:j]:
+        m = _TERM.match(line.text)
+        items.append(ListItem(m.group("text"), line.line, term=m.group("term"), term_sep=" –"))
+    return ListBlock(items, lines[i].line, role="terms"), j
+
+
+def heading(lines: list[Line], i: int):
+    """A short line that does not read as a sentence: ``Handling Stress``,
+    ``Who Are Customers?``, ``WORKSHEET``, ``Relevant Readings:``."""
+    text = lines[i].text
+    if i + 1 >= len(lines) and not lines[i].chapter:
+        return None  # a document does not end with a heading
+    words = text.rstrip(":").split()
+    if text.endswith(":"):
+        if len(words) > 6 or not title_case(words):
+            return None
+        text = text[:-1].rstrip()
+    elif not looks_like_heading(text):
+        return None
+    return Heading(text, lines[i].line, role=_role(text)), i + 1
+
+
+def _role(text: str) -> str:
+    for role, pattern in (("exercise", cues.EXERCISE_HEADING), ("answers", cues.ANSWERS_HEADING),
+                          ("goals", cues.GOALS_HEADING), ("readings", cues.READINGS_HEADING),
+                          ("activities", cues.ACTIVITIES_HEADING)):
+        if pattern.search(text):
+            return role
+    return ""
+
+
+def paragraph(lines: list[Line], i: int):
+    """Anything else is a paragraph."""
+    return Paragraph(lines[i].text, lines[i].line), i + 1
+
+
+RULES: list[Rule] = [list_block, definition, dialogue, quote, term_list, heading, paragraph]

@@ -1,0 +1,30 @@
+"""Shapes of text lines that several stages ask about."""
+
+from __future__ import annotations
+
+import re
+
+TERMINAL = tuple(".!?:;\"”’)")
+_NUMBERED_LABEL = re.compile(r"^[A-Z][\w-]{1,15} \d{1,3}[:.]\s+\S")
+_SMALL_WORDS = frozenset(
+    "a an the and or but nor for of on in at to by with from into over as is are be vs via per"
+    " than that its it up out off".split())
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line in title case that does not end like a sentence, or a
+    numbered label such as ``Case 2: The customer is angry``."""
+    if _NUMBERED_LABEL.match(text) and len(text) <= 90 and not text.endswith((".", ",", ";")):
+        return True
+    words = text.split()
+    return 0 < len(words) <= 10 and len(text) <= 70 and text[:1].isupper() \
+        and not text.endswith((".", ",", ";")) and title_case(words)
+
+
+def title_case(words: list[str]) -> bool:
+    """Most content words start with a capital (small words do not count)."""
+    content = [w for w in words if w.lower().strip("()") not in _SMALL_WORDS]
+    if not content:
+        return False
+    capital = sum(1 for w in content if w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit())
+    return capital / len(content) >= 0.6

@@ -1,0 +1,59 @@
+"""Publish: build the static site from docs/ with MkDocs.
+
+MkDocs writes into a fresh temporary folder beside ``site/``; only when it
+succeeds does that folder replace ``site/``, so a failed build leaves the
+last good site in place.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from .errors import CourseError
+
+
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(config_file: Path, site_dir: Path, strict: bool = False,
+               site_url: str | None = None) -> list[str]:
+    """Build the site into ``site_dir``; return MkDocs' warnings."""
+    overrides = {"site_url": site_url} if site_url else {}
+    counter = _Counter()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(counter)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(staging),
+                             strict=strict, **overrides)
+        mkdocs_build(config)
+        _swap(staging, site_dir)
+    except (ConfigurationError, Abort) as exc:
+        raise CourseError(str(config_file.name), 0, f"MkDocs stopped: {exc}",
+                          "fix the problem above; the previous site was kept") from None
+    finally:
+        logger.removeHandler(counter)
+        shutil.rmtree(staging, ignore_errors=True)
+    return counter.messages
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(f".{site_dir.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,388 @@
+"""Structure: build lessons and quizzes from blocks.
+
+A source becomes a ``Part``. A source whose cleaning found chapters becomes
+one lesson per chapter (text before the first chapter is an "about" page);
+any other source is one lesson. Each lesson then goes through ``STEPS`` in
+order: find its title, its objectives, its exercises (which become quizzes),
+and the level of each heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import cues
+from .cleaning import Cleaned
+from .model import (
+    Block,
+    Definition,
+    Diagnostic,
+    ExerciseLink,
+    Heading,
+    Lesson,
+    Line,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Question,
+    Quiz,
+    Quote,
+)
+from .segmenting import segment
+from .slugs import slugify, unique
+
+_LETTER_KEY = re.compile(r"^([A-Z])[.)]\s*(.*)$")
+_LETTER_SET = re.compile(r"^([A-Z])((?:\s*(?:,|and|&)\s*[A-Z])+)\.?$")
+_BY_NAME = re.compile(r"\bby ([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})")
+_FOOTNOTE = re.compile(r"(?<=[”\"’.,;])(\d{1,2})(?=\s|$)")
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten".split())}
+_COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)\s+\w+", re.I)
+
+
+class Report:
+    """Collects warnings (things to fix) and notes (guesses to review)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.items: list[Diagnostic] = []
+
+    def warn(self, line: int, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(self.name, line, message, hint, "warning"))
+
+    def note(self, line: int, message: str) -> None:
+        self.items.append(Diagnostic(self.name, line, message, "", "note"))
+
+
+def build_lessons(cleaned: Cleaned, report: Report) -> list[Lesson]:
+    """Turn a cleaned source into lessons, one per chapter (or just one)."""
+    chapters = _chapters(cleaned.lines)
+    lessons = [_lesson(lines, hint, report) for hint, lines in chapters]
+    if len(chapters) > 1 and not chapters[0][0]:
+        lessons[0].role = "about"
+    lessons = [lesson for lesson in lessons if lesson.blocks or lesson.quizzes]
+    taken: set[str] = set()
+    for lesson in lessons:
+        lesson.slug = unique(slugify(lesson.title), taken)
+        quiz_slugs: set[str] = set()
+        for quiz in lesson.quizzes:
+            quiz.slug = unique(slugify(quiz.title), quiz_slugs)
+    return lessons
+
+
+def _chapters(lines: list[Line]) -> list[tuple[str, list[Line]]]:
+    if not any(line.chapter for line in lines):
+        return [("", lines)]
+    chapters: list[tuple[str, list[Line]]] = [("", [])]
+    for line in lines:
+        if line.chapter:
+            chapters.append((line.chapter, []))
+        chapters[-1][1].append(line)
+    return chapters if chapters[0][1] else chapters[1:]
+
+
+def _lesson(lines: list[Line], hint: str, report: Report) -> Lesson:
+    blocks = segment(lines)
+    lesson = Lesson(title=hint, line=lines[0].line if lines else 0, blocks=blocks)
+    for step in STEPS:
+        step(lesson, report)
+    return lesson
+
+
+# ---- steps ---------------------------------------------------------------
+
+def take_title(lesson: Lesson, report: Report) -> None:
+    """``Lesson: Title`` or ``Course Lesson 1:`` + a title line name the
+    lesson; else a chapter marker does; else a first heading."""
+    blocks = lesson.blocks
+    for i, block in enumerate(blocks[:4]):
+        if not isinstance(block, Heading):
+            continue
+        m = cues.TITLE_LABEL.match(block.text)
+        if not m or not (m.group(2) or m.group(3)):
+            continue
+        if m.group(3):
+            lesson.title = lesson.title or m.group(3).strip()
+            kicker = [b.text for b in blocks[:i] if isinstance(b, Heading)]
+            del blocks[:i + 1]
+        elif i + 1 < len(blocks) and isinstance(blocks[i + 1], Heading | Paragraph):
+            lesson.title = lesson.title or blocks[i + 1].text
+            kicker = [block.text]
+            del blocks[:i + 2]
+        else:
+            continue
+        lesson.kicker = " · ".join(kicker)
+        return
+    if not lesson.title and blocks and isinstance(blocks[0], Heading):
+        lesson.title = blocks.pop(0).text
+    if not lesson.title:
+        lesson.title = "Untitled lesson"
+        report.warn(lesson.line, "no title found for this lesson",
+                    "start the text with a title line, or set a title in source/course.yml")
+
+
+def take_objectives(lesson: Lesson, report: Report) -> None:
+    """A goals heading followed by a list: the lesson's objectives."""
+    blocks = lesson.blocks
+    for i, block in enumerate(blocks[:-1]):
+        if isinstance(block, Heading) and block.role == "goals" \
+                and isinstance(blocks[i + 1], ListBlock):
+            lesson.objectives = [item.text for item in blocks[i + 1].items]
+            lesson.objectives_title = block.text
+            del blocks[i:i + 2]
+            return
+
+
+def attribute_quotes(lesson: Lesson, report: Report) -> None:
+    """A quote announced by ``... a quote by Peter Drucker, ...:`` gets that name."""
+    for previous, block in zip(lesson.blocks, lesson.blocks[1:]):
+        if isinstance(block, Quote) and not block.attribution and isinstance(previous, Paragraph) \
+                and previous.text.endswith(":") and (m := _BY_NAME.search(previous.text)):
+            block.attribution = m.group(1)
+
+
+def name_definitions(lesson: Lesson, report: Report) -> None:
+    """A bare ``Definition:`` defines the heading above it (or the lesson)."""
+    term = lesson.title
+    for block in lesson.blocks:
+        if isinstance(block, Heading):
+            term = block.text
+        elif isinstance(block, Definition) and not block.term:
+            block.term = term
+
+
+def mark_list_roles(lesson: Lesson, report: Report) -> None:
+    """Lists under a readings or activities heading take its role."""
+    role = ""
+    for block in lesson.blocks:
+        if isinstance(block, Heading):
+            role = block.role if block.role in ("readings", "activities") else (
+                "activities" if role == "activities" and block.level > 2 else "")
+        elif isinstance(block, ListBlock) and role and not block.role:
+            block.role = role
+
+
+_TERM_COLON = re.compile(r"^(?P<term>[A-Z][^:.!?]{1,60}):\s+(?P<text>\S.*)$")
+
+
+def bold_terms(lesson: Lesson, report: Report) -> None:
+    """Bullets of the form ``Term: explanation`` (two or more in a list)
+    keep the term, shown in bold."""
+    for block in lesson.blocks:
+        if not isinstance(block, ListBlock) or block.ordered:
+            continue
+        found = [(item, _TERM_COLON.match(item.text)) for item in block.items]
+        found = [(item, m) for item, m in found if m and len(m.group("term").split()) <= 6]
+        if len(found) >= 2:
+            for item, m in found:
+                item.term, item.text = m.group("term"), m.group("text")
+
+
+def drop_footnote_marks(lesson: Lesson, report: Report) -> None:
+    """``company”1 That`` is a footnote mark glued to a quote; the note
+    itself is not in the text, so the mark goes (and is reported)."""
+    for block in lesson.blocks:
+        if isinstance(block, Paragraph) and _FOOTNOTE.search(block.text):
+            report.note(block.line, "removed footnote mark "
+                        f"'{_FOOTNOTE.search(block.text).group(1)}' (its note is not in the text)")
+            block.text = _FOOTNOTE.sub("", block.text)
+
+
+def extract_exercises(lesson: Lesson, report: Report) -> None:
+    """An exercise heading and what follows it, up to the next heading,
+    become a quiz; the lesson keeps a link where the exercise stood."""
+    blocks = lesson.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if isinstance(block, Heading) and (block.role == "exercise" or _has_answer_key(blocks, i)):
+            end = _section_end(blocks, i)
+            quiz = _quiz(block, blocks[i + 1:end], report)
+            if quiz.questions:
+                lesson.quizzes.append(quiz)
+                blocks[i:end] = [ExerciseLink(quiz, block.line)]
+        i += 1
+
+
+def _section_end(blocks: list[Block], start: int) -> int:
+    for j in range(start + 1, len(blocks)):
+        if isinstance(blocks[j], Heading) and blocks[j].role != "answers":
+            return j
+    return len(blocks)
+
+
+def _has_answer_key(blocks: list[Block], start: int) -> bool:
+    """Without a cue word: a numbered list followed by a second numbered
+    list that restarts at 1, no longer than the first, is questions + key."""
+    section = blocks[start + 1:_section_end(blocks, start)]
+    lists = [b for b in section if isinstance(b, ListBlock) and b.ordered]
+    for first, second in zip(lists, lists[1:]):
+        if section.index(second) == section.index(first) + 1 \
+                and second.items[0].number == 1 and len(second.items) <= len(first.items):
+            return sum(_answer_like(item.text) for item in second.items) * 2 >= len(second.items)
+    return False
+
+
+def _answer_like(text: str) -> bool:
+    return bool(_LETTER_KEY.match(text) or cues.OPEN_ANSWER.match(text)
+                or re.match(r"^(true|false|yes|no)\b", text, re.I))
+
+
+def _quiz(heading: Heading, section: list[Block], report: Report) -> Quiz:
+    quiz = Quiz(heading.text, heading.line)
+    lists = [b for b in section if isinstance(b, ListBlock) and b.ordered]
+    questions = lists[0] if lists else None
+    answers = lists[1] if len(lists) > 1 else None
+    for block in section:
+        if block is questions or block is answers or (isinstance(block, Heading)):
+            continue
+        if isinstance(block, Paragraph) and (m := cues.DURATION.match(block.text)):
+            quiz.duration = m.group(2).rstrip(".")
+        else:
+            quiz.intro.append(block)
+    if questions:
+        quiz.questions = [_question(item) for item in questions.items]
+        _pair_answers(quiz, answers, report)
+    return quiz
+
+
+def _question(item: ListItem) -> Question:
+    question = Question(item.text, item.line)
+    question.options = [child.text for child in item.children]
+    return question
+
+
+def _pair_answers(quiz: Quiz, answers: ListBlock | None, report: Report) -> None:
+    keys = answers.items if answers else []
+    if answers and len(keys) != len(quiz.questions):
+        report.warn(answers.line, f"exercise '{quiz.title}' has {len(quiz.questions)} questions "
+                    f"but its answer list has {len(keys)} answers",
+                    "check that each question has one numbered answer, in order")
+    by_number = {key.number or n: key for n, key in enumerate(keys, start=1)}
+    for n, question in enumerate(quiz.questions, start=1):
+        key = by_number.get(n)
+        if key is None:
+            _set_unanswered(question, report if keys else None)
+        else:
+            _apply_answer(question, key, report)
+
+
+def _set_unanswered(question: Question, report: Report | None) -> None:
+    if question.options:
+        question.kind = "single_choice"
+        if report:
+            report.warn(question.line, "this choice question has no answer in the answer list",
+                        "add its answer (e.g. 'B. option text') to the answer list")
+    else:
+        question.kind = "reflection"
+
+
+def _apply_answer(question: Question, key: ListItem, report: Report) -> None:
+    text = key.text.strip()
+    if not question.options:
+        question.kind = "open"
+        question.model_answer = text
+        return
+    question.kind = "single_choice"
+    if m := _LETTER_SET.match(text):
+        letters = [m.group(1), *re.findall(r"[A-Z]", m.group(2))]
+        question.correct = [ord(letter) - 65 for letter in letters]
+    elif m := _LETTER_KEY.match(text):
+        question.correct = [ord(m.group(1)) - 65]
+        if _norm(m.group(2)) != _norm(_option(question, question.correct[0])):
+            question.explanation = m.group(2)
+    else:
+        matches = [i for i, option in enumerate(question.options) if _norm(option) == _norm(text)]
+        question.correct = matches[:1]
+        if not matches:
+            question.explanation = text
+            report.warn(key.line, f"the answer '{text}' matches none of the question's options",
+                        "start the answer with the option's letter, e.g. 'B. ...'")
+    bad = [c for c in question.correct if c >= len(question.options)]
+    if bad:
+        report.warn(key.line, f"answer letter {chr(65 + bad[0])} has no such option "
+                    f"(the question has {len(question.options)} options)",
+                    "correct the letter in the answer list")
+        question.correct = [c for c in question.correct if c < len(question.options)]
+    if {_norm(o) for o in question.options} == {"true", "false"}:
+        question.kind = "true_false"
+    elif len(question.correct) > 1:
+        question.kind = "multiple_choice"
+
+
+def _option(question: Question, index: int) -> str:
+    return question.options[index] if index < len(question.options) else ""
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w ]", "", text.lower()).strip()
+
+
+def set_heading_levels(lesson: Lesson, report: Report) -> None:
+    """Level 2 by default; level 3 for a heading that sits under another:
+    inside a section that an exercise names, announced by a counted lead-in
+    ("four steps ... as follows:"), naming an item of the list above it, or
+    following a heading that has no text of its own."""
+    blocks = lesson.blocks
+    headings = [i for i, b in enumerate(blocks) if isinstance(b, Heading)]
+    for i in headings:
+        blocks[i].level = 2
+    _levels_named_by_exercises(blocks)
+    _levels_counted(blocks)
+    _levels_from_list_items(blocks)
+    _levels_from_empty_parents(blocks)
+
+
+def _levels_named_by_exercises(blocks: list[Block]) -> None:
+    for k, block in enumerate(blocks):
+        if not isinstance(block, ExerciseLink):
+            continue
+        name = _norm(block.quiz.title.split(":", 1)[-1])
+        for j in range(k - 1, -1, -1):
+            other = blocks[j]
+            if isinstance(other, ExerciseLink):
+                break
+            if isinstance(other, Heading) and _norm(other.text) == name:
+                for inner in blocks[j + 1:k]:
+                    if isinstance(inner, Heading):
+                        inner.level = 3
+                break
+
+
+def _levels_counted(blocks: list[Block]) -> None:
+    for k, block in enumerate(blocks[:-1]):
+        if isinstance(block, Paragraph) and block.text.endswith(":") \
+                and isinstance(blocks[k + 1], Heading) and (m := _COUNTED.search(block.text)):
+            word = m.group(1).lower()
+            count = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+            for inner in [b for b in blocks[k + 1:] if isinstance(b, Heading)][:count]:
+                inner.level = 3
+
+
+def _levels_from_list_items(blocks: list[Block]) -> None:
+    items: set[str] = set()
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            items |= {_norm(item.text) for item in block.items}
+        elif isinstance(block, Heading):
+            if _norm(block.text) in items:
+                block.level = 3
+            elif block.level == 2:
+                items = set()
+
+
+def _levels_from_empty_parents(blocks: list[Block]) -> None:
+    inside = False
+    for block, after in zip(blocks, blocks[1:] + [None]):
+        if not isinstance(block, Heading) or block.level != 2:
+            if isinstance(block, ExerciseLink):
+                inside = False
+            continue
+        if isinstance(after, Heading):
+            inside = True  # a parent: its children follow
+        elif inside:
+            block.level = 3
+
+
+STEPS = [take_title, take_objectives, attribute_quotes, name_definitions, mark_list_roles,
+         bold_terms, drop_footnote_marks, extract_exercises, set_heading_levels]

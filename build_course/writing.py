@@ -1,0 +1,122 @@
+"""Write: the only stage that touches ``docs/``.
+
+Each file is written atomically (a temporary file, then a rename), so an
+interrupted build leaves every page either old or new, never half written.
+The build keeps a record, ``docs/.build-course.json``, of what it wrote to
+each page. A page whose text differs from that record was edited by an
+author: it is kept, and when the build has something new for it, the new
+version goes beside it as ``PAGE.md.new`` and is reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CourseError
+from .model import Page
+
+RECORD = ".build-course.json"
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # author edits, nothing new to offer
+    conflicts: list[str] = field(default_factory=list)  # author edits, new version beside
+    removed: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)  # edited pages no source produces
+
+
+def digest(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_record(docs: Path) -> dict:
+    try:
+        record = json.loads((docs / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"pages": {}, "nav": None}
+    record.setdefault("pages", {})
+    record.setdefault("nav", None)
+    return record
+
+
+def write_docs(docs: Path, pages: list[Page], nav: list,
+               force: set[str] = frozenset()) -> WriteResult:
+    """Write ``pages`` under ``docs``, keeping authors' edits (unless forced)."""
+    docs.mkdir(parents=True, exist_ok=True)
+    record = load_record(docs)
+    recorded: dict[str, str] = record["pages"]
+    result = WriteResult()
+    for page in pages:
+        _write_page(docs, page, recorded, page.path in force, result)
+    _remove_stale(docs, {p.path for p in pages}, recorded, result)
+    record["nav"] = nav
+    atomic_write(docs / RECORD, json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False))
+    return result
+
+
+def _write_page(docs: Path, page: Page, recorded: dict, forced: bool, result: WriteResult) -> None:
+    target = safe_path(docs, page.path)
+    new = digest(page.text)
+    if target.exists():
+        current = digest(target.read_bytes())
+        if current == new:
+            recorded[page.path] = new
+            result.unchanged.append(page.path)
+            return
+        if current != recorded.get(page.path) and not forced:
+            if recorded.get(page.path) == new:
+                result.kept.append(page.path)
+            else:
+                atomic_write(target.with_name(target.name + ".new"), page.text)
+                result.conflicts.append(page.path)
+            return
+    atomic_write(target, page.text)
+    stale_new = target.with_name(target.name + ".new")
+    if stale_new.exists():
+        stale_new.unlink()
+    recorded[page.path] = new
+    result.written.append(page.path)
+
+
+def _remove_stale(docs: Path, current: set[str], recorded: dict, result: WriteResult) -> None:
+    for path in sorted(set(recorded) - current):
+        target = safe_path(docs, path)
+        if not target.exists():
+            del recorded[path]
+        elif digest(target.read_bytes()) == recorded[path]:
+            target.unlink()
+            del recorded[path]
+            result.removed.append(path)
+        else:
+            result.orphaned.append(path)
+
+
+def safe_path(root: Path, relative: str) -> Path:
+    """``root / relative``, refusing anything that would land outside root."""
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise CourseError(relative, 0, "this page path leaves docs/",
+                          "rename the source file or title")
+    return target
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
