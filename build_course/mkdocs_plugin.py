@@ -9,23 +9,55 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+log = logging.getLogger("mkdocs.plugins.course")
 ASSETS = Path(__file__).parent / "assets"
 CSS = ["assets/course/quiz.css"]
 JS = ["assets/course/quiz.js"]
 
 
 class CoursePlugin(BasePlugin):
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        source = Path(config.config_file_path).parent / "source"
+        if source.is_dir():
+            server.watch(str(source))
+        return server
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """While serving, a change in source/ re-imports before MkDocs builds."""
+        if not self.serving:
+            return
+        from .building import Project, import_course
+        from .errors import CourseError, CourseErrors
+        from .writing import write_docs
+
+        project = Project(Path(config.config_file_path).parent)
+        try:
+            result = import_course(project)
+            write_docs(project.docs, result.pages, result.nav)
+            config.nav = result.nav if self._nav_from_record else config.nav
+        except (CourseError, CourseErrors) as exc:
+            log.error("build-course: %s", exc.format_message())
+
+    _nav_from_record = False
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.nav:
             record = Path(config.docs_dir) / ".build-course.json"
             try:
                 config.nav = json.loads(record.read_text(encoding="utf-8")).get("nav")
+                self._nav_from_record = True
             except (OSError, ValueError):
                 pass
         for path in CSS:

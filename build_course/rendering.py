@@ -124,7 +124,7 @@ def _list_items(items: list[ListItem], ordered: bool, depth: int, lines: list[st
 
 
 def _quote(block: Quote, _link: str) -> str:
-    text = f"> “{md_text(block.text)}”"
+    text = f"> {md_text(block.text)}"
     source = f"[source](<{block.link}>)" if block.link else ""
     who = md_text(block.attribution)
     if who or source:

@@ -120,7 +120,8 @@ def dialogue(lines: list[Line], i: int):
 
 
 def quote(lines: list[Line], i: int):
-    """A quotation, with its link or attribution::
+    """A quotation, with its link or attribution; its own quote marks are
+    kept, and a lost opening mark is put back::
 
         "Quality is what the customer gets out of it." (http://example.com/q)
         Do it so well they come back.” – Walt Disney, Founder"""
@@ -128,13 +129,19 @@ def quote(lines: list[Line], i: int):
     link = ""
     if m := _URL_TAIL.search(text):
         link, text = m.group("url"), text[:m.start()]
-    if m := _QUOTE_WHOLE.match(text):
-        return Quote(m.group("q").strip(), lines[i].line, link=link), i + 1
+    if _QUOTE_WHOLE.match(text):
+        return Quote(text, lines[i].line, link=link), i + 1
     if m := _QUOTE_ATTRIBUTED.match(text):
-        if title_case(m.group("who").split(",")[0].split()):
-            return Quote(m.group("q").strip(), lines[i].line,
-                         attribution=m.group("who").strip(), link=link), i + 1
+        who = m.group("who").strip()
+        if title_case(who.split(",")[0].split()):
+            said = text[:m.start("who")].rstrip(" -–—")
+            if said[0] not in "“\"":
+                said = _OPENING[said[-1]] + said
+            return Quote(said, lines[i].line, attribution=who, link=link), i + 1
     return None
+
+
+_OPENING = {"”": "“", '"': '"'}
 
 
 def term_list(lines: list[Line], i: int):

@@ -9,6 +9,7 @@ and the level of each heading.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from . import cues
@@ -289,7 +290,7 @@ def _apply_answer(question: Question, key: ListItem, report: Report) -> None:
         question.correct = [ord(letter) - 65 for letter in letters]
     elif m := _LETTER_KEY.match(text):
         question.correct = [ord(m.group(1)) - 65]
-        if _norm(m.group(2)) != _norm(_option(question, question.correct[0])):
+        if not _similar(m.group(2), _option(question, question.correct[0])):
             question.explanation = m.group(2)
     else:
         matches = [i for i, option in enumerate(question.options) if _norm(option) == _norm(text)]
@@ -308,6 +309,10 @@ def _apply_answer(question: Question, key: ListItem, report: Report) -> None:
         question.kind = "true_false"
     elif len(question.correct) > 1:
         question.kind = "multiple_choice"
+
+
+def _similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, _norm(a), _norm(b)).ratio() >= 0.8
 
 
 def _option(question: Question, index: int) -> str:

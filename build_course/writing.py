@@ -59,7 +59,9 @@ def write_docs(docs: Path, pages: list[Page], nav: list,
         _write_page(docs, page, recorded, page.path in force, result)
     _remove_stale(docs, {p.path for p in pages}, recorded, result)
     record["nav"] = nav
-    atomic_write(docs / RECORD, json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False))
+    text = json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    if not (docs / RECORD).exists() or (docs / RECORD).read_text(encoding="utf-8") != text:
+        atomic_write(docs / RECORD, text)  # unchanged: untouched, so watchers stay quiet
     return result
 
 
