@@ -3,6 +3,7 @@ and the check across sources for a text that repeats another."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,21 +67,18 @@ def _content_lines(text: str) -> list[tuple[int, str]]:
 
 
 def mark_duplicates(imported: list[Imported], threshold: float = 0.8) -> None:
-    """A source most of whose long lines stand in an earlier, larger source
-    duplicates it: its lessons are dropped and the lines it adds reported."""
+    """Of two sources where most long lines of the smaller stand in the
+    larger, the smaller duplicates the larger (whatever their order): its
+    lessons are dropped and the lines it adds are reported."""
     keys = [_content_lines(item.source.text) for item in imported]
-    for j, later in enumerate(imported):
-        long_lines = {key for _, key in keys[j] if len(key) >= 25}
-        if not long_lines:
+    sets = [{key for _, key in lines} for lines in keys]
+    for i, j in itertools.combinations(range(len(imported)), 2):
+        small, large = (i, j) if len(keys[i]) <= len(keys[j]) else (j, i)
+        if imported[small].part.duplicate_of or imported[large].part.duplicate_of:
             continue
-        for i in range(j):
-            if imported[i].part.duplicate_of:
-                continue
-            earlier_keys = {key for _, key in keys[i]}
-            shared = len(long_lines & earlier_keys) / len(long_lines)
-            if shared >= threshold and len(keys[i]) >= len(keys[j]):
-                _mark(later.part, imported[i].part, keys[j], earlier_keys)
-                break
+        long_lines = {key for key in sets[small] if len(key) >= 25}
+        if long_lines and len(long_lines & sets[large]) / len(long_lines) >= threshold:
+            _mark(imported[small].part, imported[large].part, keys[small], sets[large])
 
 
 def _mark(part: Part, original: Part, lines: list[tuple[int, str]], original_keys: set) -> None:
