@@ -1,3 +1,4 @@
+# ruff: noqa: W291, W293  (the PDF sample keeps its trailing spaces on purpose)
 """Each importer rule on small texts of the same families, other topics."""
 
 from __future__ import annotations
@@ -6,8 +7,16 @@ from pathlib import Path
 
 from build_course.cleaning import clean
 from build_course.importing import import_text
-from build_course.model import (Definition, Dialogue, ExerciseLink, Heading, ListBlock,
-                                Paragraph, Quote, SourceText)
+from build_course.model import (
+    Definition,
+    Dialogue,
+    ExerciseLink,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    SourceText,
+)
 from build_course.reading import decode_source
 from build_course.rendering import md_text, render_lesson, render_quiz
 
