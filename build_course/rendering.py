@@ -34,8 +34,13 @@ from .model import (
 )
 
 _URL = re.compile(r"https?://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|]|&(?=#?\w+;))")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+# Inline markup: Markdown's escapable characters, HTML's "<", ">" and entity
+# "&", and a "#" that ends a line (a heading would drop it as a closing "#").
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|]|&(?=#?\w+;)|#(?=[ \t]*(?:\n|$)))")
+# What starts a block at the start of a line: headings, lists ("-", "+",
+# "2019."), and the marks of admonitions ("!!!"), details ("???"), fences
+# ("~~~"), definitions (":") and setext underlines ("=").
+_LINE_START = re.compile(r"^([ \t]*)(?:(\d+)([.)])|([#+!-])|([=~?:]))", re.M)
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
@@ -48,12 +53,20 @@ def md_text(text: str) -> str:
         out.append(f"<{m.group(0)}>")
         position = m.end()
     out.append(_escape(text[position:]))
-    escaped = "".join(out)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped, count=1)
+    return _LINE_START.sub(_escape_line_start, "".join(out))
 
 
 def _escape(text: str) -> str:
     return _INLINE_SPECIAL.sub(lambda m: _ENTITIES.get(m.group(1)[0], "\\" + m.group(1)), text)
+
+
+def _escape_line_start(m: re.Match) -> str:
+    indent, number, after_number, escapable, other = m.groups()
+    if number:
+        return f"{indent}{number}\\{after_number}"  # "2019\. A year", not a list
+    if escapable:
+        return f"{indent}\\{escapable}"
+    return f"{indent}&#{ord(other)};"  # not escapable with "\" in Markdown
 
 
 def yaml_str(text: str) -> str:
@@ -109,6 +122,9 @@ def _paragraph(block: Paragraph, _link: str) -> str:
 def _list(block: ListBlock, _link: str) -> str:
     lines: list[str] = []
     _list_items(block.items, block.ordered, 0, lines)
+    if block.role in ("readings", "activities"):
+        # a reference list or an activity list: marked so that styles can tell
+        return f'<div class="{block.role}" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
     return "\n".join(lines)
 
 
