@@ -1,1 +1,185 @@
-/* Quiz pages work without this script: answers are in <details>. */
+/* Quiz pages work without this script: answers stay in <details>. It adds controls, Check or
+   Reveal, a page score; progress is kept in localStorage (per site and page) when allowed. */
+(function () {
+  "use strict";
+  var root = "/";
+  try { root = new URL("../../", document.currentScript.src).pathname; } catch (e) { /* "/" */ }
+  var all = function (n, sel) { return Array.from(n.querySelectorAll(sel)); };
+  function el(tag, attrs, kids) {
+    var n = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") n.textContent = attrs[k]; else n.setAttribute(k === "cls" ? "class" : k, attrs[k]);
+    });
+    (kids || []).forEach(function (c) { n.append(c); });
+    return n;
+  }
+  function btn(text, cls) { return el("button", { type: "button", cls: "bcq-btn " + (cls || ""), text: text }); }
+  function kid(box, sel) { return Array.from(box.children).filter(function (c) { return c.matches(sel); })[0]; }
+  function hash(s) {
+    for (var h = 5381, i = 0; i < s.length; i++) h = (h * 33 + s.charCodeAt(i)) | 0;
+    return (h >>> 0).toString(36);
+  }
+
+  function init() {
+    var boxes = all(document, "article .admonition.question");
+    var art = boxes.length && boxes[0].closest("article");
+    if (!art || art.hasAttribute("data-bcq")) return;
+    art.setAttribute("data-bcq", "");
+    var page = location.pathname.replace(/index\.html$/, "");
+    if (page.indexOf(root) === 0) page = page.slice(root.length);
+    var KEY = "build-course-quiz:" + root + ":" + page, state = { v: 1, q: {}, n: {} }, canStore = false;
+    try {
+      localStorage.setItem(KEY + ":probe", "1"); localStorage.removeItem(KEY + ":probe"); canStore = true;
+      var old = JSON.parse(localStorage.getItem(KEY) || "null");
+      if (old && old.v === 1 && old.q && old.n) state = old;
+    } catch (e) { /* no storage: nothing is saved */ }
+    function save() {
+      try { if (canStore) localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { canStore = false; }
+    }
+    var score, originals = boxes.map(function (b) { return b.cloneNode(true); });
+    var qs = boxes.map(enhance);
+    if (!qs.some(function (q) { return q && q.scored; })) return;
+
+    score = el("p", { cls: "bcq-score" });
+    var said = el("p", { cls: "bcq-said", "aria-live": "polite" }), again = btn("Try again");
+    art.append(el("div", { cls: "bcq-panel", role: "region", "aria-label": "Your quiz progress" }, [
+      score, el("p", { cls: "bcq-hint", text: (canStore ? "Your progress is saved in this browser only." :
+        "Your progress can't be saved in this browser.") + " Try again clears answers and ratings; reflection notes stay." }),
+      again, said]));
+    again.addEventListener("click", function () {
+      state.q = {}; save();
+      all(art, ".admonition.question").forEach(function (box, i) {
+        var fresh = originals[i].cloneNode(true);
+        box.replaceWith(fresh); qs[i] = enhance(fresh, i);
+      });
+      said.textContent = "Answers cleared. " + rescore();
+    });
+    rescore();
+
+    function rescore() {
+      var total = 0, ok = 0, done = 0;
+      qs.forEach(function (q) {
+        var s = q && q.scored && (state.q[q.id] || {});
+        if (!s) return;
+        total++; done += s.done || s.rate ? 1 : 0; ok += s.ok || s.rate === "got" ? 1 : 0;
+      });
+      if (score) score.textContent = ok + " of " + total + " correct (" + done + " of " + total + " answered)";
+      return score && score.textContent;
+    }
+
+    function enhance(box, i) {
+      var det = kid(box, "details"), list = kid(box, "ul, ol"), note = !det && kid(box, "p:last-child");
+      var title = kid(box, ".admonition-title");
+      var paras = Array.from(box.children).filter(function (c) { return c.tagName === "P" && c !== title && c !== note; });
+      var prompt = paras[paras.length - 1];
+      var id = i + "-" + hash((prompt || box).textContent.trim()), pre = "bcq-" + i, q = { id: id };
+      var fb = el("p", { cls: "bcq-feedback", "aria-live": "polite" });
+      box.classList.add("bcq");
+      function area(label, value, onInput) {
+        var t = el("textarea", { id: pre + "-t", cls: "bcq-text", rows: "4" }), mirror = el("div", { cls: "bcq-print" });
+        t.value = mirror.textContent = value || "";
+        t.addEventListener("input", function () { mirror.textContent = t.value; onInput(t.value); });
+        return [el("label", { "for": t.id, cls: "bcq-label", text: label }), t, mirror];
+      }
+
+      if (!det) { // reflection: notes only, never an answer
+        box.append.apply(box, area("Your notes", state.n[id], function (v) { state.n[id] = v; save(); }).concat(
+          el("p", { cls: "bcq-hint", text: canStore ? "Kept in this browser only." : "Notes can't be saved in this browser." })));
+        return q;
+      }
+      var s = state.q[id] || {};
+      function put() { state.q[id] = s; save(); rescore(); }
+      q.scored = true;
+
+      if (!list) { // open question: write, reveal, rate yourself
+        var reveal = btn("Reveal model answer", "bcq-main"), names = { got: "Got it", partly: "Partly", not: "Not yet" };
+        var lab = el("p", { id: pre + "-r", cls: "bcq-label", text: "How did your answer compare?" });
+        var rate = el("div", { cls: "bcq-rate", role: "group", "aria-labelledby": lab.id }, [lab]);
+        var said2 = function () { if (s.rate) fb.textContent = "You rated this: " + names[s.rate] + (s.rate === "got" ? " (counts as correct)." : "."); };
+        var showRate = function () {
+          all(rate, "button").forEach(function (b) {
+            var k = b.getAttribute("data-rate"), on = k === s.rate;
+            b.setAttribute("aria-pressed", on);
+            b.textContent = (on ? "✓ " : "") + names[k];
+          });
+        };
+        var showRev = function () {
+          det.hidden = rate.hidden = false; det.open = true;
+          reveal.setAttribute("aria-disabled", "true"); reveal.textContent = "Model answer shown";
+        };
+        Object.keys(names).forEach(function (k) {
+          var b = btn(names[k]);
+          b.setAttribute("data-rate", k);
+          b.addEventListener("click", function () { s.rate = k; put(); showRate(); said2(); });
+          rate.append(b);
+        });
+        reveal.addEventListener("click", function () {
+          if (s.rev) return;
+          s.rev = true; put(); showRev();
+          fb.textContent = "Model answer shown below. Rate your answer.";
+        });
+        det.before.apply(det, area("Your answer", s.text, function (v) { s.text = v; put(); }).concat(reveal));
+        det.after(rate, fb);
+        det.hidden = rate.hidden = true; showRate(); said2();
+        if (s.rev) showRev();
+        return q;
+      }
+
+      // choice question: letters from the list, the key from "Answer: A, C."
+      var lis = Array.from(list.children), strong = det.querySelector("strong");
+      var m = strong && /^\s*Answer:\s*([A-Z](\s*,\s*[A-Z])*)\.?\s*$/.exec(strong.textContent);
+      var letters = lis.map(function (li) { var x = /^\s*([A-Z])\.\s/.exec(li.textContent); return x && x[1]; });
+      var correct = m ? m[1].split(/\s*,\s*/).map(function (l) { return letters.indexOf(l); }) : [-1];
+      if (!prompt || letters.indexOf(null) >= 0 || correct.indexOf(-1) >= 0) return null; // leave as written
+      var multi = correct.length > 1, legend = el("legend"), inputs = [], marks = [], opts = [];
+      legend.innerHTML = prompt.innerHTML;
+      if (multi) legend.append(el("span", { cls: "bcq-hint", text: " (Choose all that apply.)" }));
+      var fs = el("fieldset", { cls: "bcq-options" }, [legend]);
+      var picked = function () { return inputs.map(function (x, j) { return x.checked ? j : -1; }).filter(function (j) { return j >= 0; }); };
+      lis.forEach(function (li, k) {
+        var inp = el("input", { type: multi ? "checkbox" : "radio", name: pre, value: k });
+        var txt = el("span"), mark = el("span", { cls: "bcq-mark" });
+        txt.innerHTML = li.innerHTML.replace(/^\s*[A-Z]\.\s*/, "");
+        inp.checked = (s.sel || []).indexOf(k) >= 0;
+        inp.addEventListener("change", function () { if (!s.done) { s.sel = picked(); put(); } });
+        inputs.push(inp); marks.push(mark);
+        fs.append(opts[k] = el("label", { cls: "bcq-opt" }, [inp, el("span", { cls: "bcq-letter", text: letters[k] + "." }), txt, mark]));
+      });
+      var check = btn("Check", "bcq-main");
+      check.addEventListener("click", function () {
+        if (s.done) return;
+        s.sel = picked();
+        if (!s.sel.length) { fb.textContent = multi ? "Choose one or more options first." : "Choose an option first."; return; }
+        s.done = true; result(); put();
+      });
+      var L = function (ks) { return ks.map(function (k) { return letters[k]; }).join(", "); };
+      function result() {
+        var sel = s.sel || [];
+        var wrong = sel.filter(function (k) { return correct.indexOf(k) < 0; });
+        var missed = correct.filter(function (k) { return sel.indexOf(k) < 0; });
+        s.ok = !wrong.length && !missed.length;
+        inputs.forEach(function (inp, k) {
+          var good = correct.indexOf(k) >= 0, mine = sel.indexOf(k) >= 0;
+          inp.checked = mine; inp.disabled = true;
+          opts[k].classList.toggle("bcq-right", good);
+          opts[k].classList.toggle("bcq-wrong", mine && !good);
+          marks[k].textContent = good ? (mine ? "✓ Correct, your choice" : "✓ Correct answer") : mine ? "✗ Your choice, incorrect" : "";
+        });
+        fb.className = "bcq-feedback " + (s.ok ? "bcq-ok" : "bcq-no");
+        fb.textContent = s.ok ? "✓ Correct." : "✗ Incorrect. " + (multi ? (wrong.length ? "Wrong choices: " + L(wrong) + ". " : "") +
+          (missed.length ? "Missed: " + L(missed) + ". " : "") + "All or nothing: the answer is " : "The answer is ") + L(correct) + ".";
+        det.hidden = false; det.open = true;
+        check.setAttribute("aria-disabled", "true"); check.textContent = "Checked";
+      }
+      list.replaceWith(fs); prompt.remove();
+      det.before(check, fb);
+      det.hidden = true;
+      if (s.done) result();
+      return q;
+    }
+  }
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,314 @@
+"""Quiz pages in a real browser: answering, score, storage, keyboard, no-JS, print."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+if shutil.which("chromium") is None:
+    pytest.skip("chromium is not installed", allow_module_level=True)
+
+from playwright.sync_api import expect  # noqa: E402
+
+from .conftest import FIXTURE, NOTES, QUIZ  # noqa: E402
+
+ASSETS = Path(__file__).resolve().parents[2] / "build_course" / "assets"
+SCORED = 12  # choice and open questions on the Customer Service Basics quiz
+
+
+def question(page, n: int):
+    """The n-th question box on the page (1-based, across exercises)."""
+    return page.locator(".admonition.question").nth(n - 1)
+
+
+def expect_score(page, right: int, answered: int, total: int = SCORED) -> None:
+    expect(page.locator(".bcq-score")).to_have_text(
+        f"{right} of {total} correct ({answered} of {total} answered)")
+
+
+def open_quiz(page, base_url: str, path: str = QUIZ):
+    page.goto(base_url + path)
+    expect(page.locator("article[data-bcq]")).to_have_count(1)
+    return page
+
+
+def test_single_choice_is_a_radio_group_lettered_in_source_order(page, base_url):
+    q = question(open_quiz(page, base_url), 3)
+    prompt = "When providing customer service, it is always important to:"
+    group = q.get_by_role("group", name=prompt)
+    expect(group).to_have_count(1)
+    expect(group.get_by_role("radio")).to_have_count(4)
+    expect(group.locator(".bcq-letter")).to_have_text(["A.", "B.", "C.", "D."])
+    expect(group.locator("label").nth(2)).to_contain_text("Go the extra mile")
+    expect(q.locator("details")).to_be_hidden()  # the answer waits for Check
+
+
+def test_true_false_is_a_radio_group(page, base_url):
+    q = question(open_quiz(page, base_url), 11)
+    expect(q.get_by_role("radio")).to_have_count(2)
+    q.get_by_role("radio", name="B. False.").check()
+    q.get_by_role("button", name="Check").click()
+    expect(q.locator(".bcq-feedback")).to_have_text("✓ Correct.")
+
+
+def test_right_answer(page, base_url):
+    q = question(open_quiz(page, base_url), 3)
+    q.get_by_role("radio", name=re.compile("Go the extra mile")).check()
+    q.get_by_role("button", name="Check").click()
+    feedback = q.locator(".bcq-feedback")
+    expect(feedback).to_have_text("✓ Correct.")
+    expect(feedback).to_have_attribute("aria-live", "polite")
+    expect(q.locator(".bcq-opt").nth(2)).to_contain_text("✓ Correct, your choice")
+    expect(q.locator("details")).to_have_attribute("open", "")
+    expect(q.get_by_text("Answer: C.")).to_be_visible()
+    expect(q.get_by_role("radio").first).to_be_disabled()
+    expect_score(page, 1, 1)
+
+
+def test_wrong_answer(page, base_url):
+    q = question(open_quiz(page, base_url), 3)
+    q.get_by_role("radio", name=re.compile("^A\\.")).check()
+    q.get_by_role("button", name="Check").click()
+    expect(q.locator(".bcq-feedback")).to_have_text("✗ Incorrect. The answer is C.")
+    expect(q.locator(".bcq-opt").nth(0)).to_contain_text("✗ Your choice, incorrect")
+    expect(q.locator(".bcq-opt").nth(2)).to_contain_text("✓ Correct answer")
+    expect(q.get_by_text("Answer: C.")).to_be_visible()
+    expect_score(page, 0, 1)
+
+
+def test_check_without_a_choice_asks_for_one(page, base_url):
+    q = question(open_quiz(page, base_url), 3)
+    q.get_by_role("button", name="Check").click()
+    expect(q.locator(".bcq-feedback")).to_have_text("Choose an option first.")
+    expect(q.locator("details")).to_be_hidden()
+
+
+def test_multiple_choice_is_all_or_nothing_and_names_wrong_choices(page, base_url):
+    q = question(open_quiz(page, base_url, FIXTURE), 1)
+    expect(q.get_by_role("group", name=re.compile("Choose all that apply"))).to_have_count(1)
+    expect(q.get_by_role("checkbox")).to_have_count(4)
+    q.get_by_role("checkbox", name=re.compile("^A\\.")).check()
+    q.get_by_role("checkbox", name=re.compile("^B\\.")).check()
+    q.get_by_role("button", name="Check").click()
+    expect(q.locator(".bcq-feedback")).to_have_text(
+        "✗ Incorrect. Wrong choices: B. Missed: C. All or nothing: the answer is A, C.")
+    expect(page.locator(".bcq-score")).to_have_text("0 of 1 correct (1 of 1 answered)")
+
+
+def test_multiple_choice_right(page, base_url):
+    q = question(open_quiz(page, base_url, FIXTURE), 1)
+    q.get_by_role("checkbox", name=re.compile("^A\\.")).check()
+    q.get_by_role("checkbox", name=re.compile("^C\\.")).check()
+    q.get_by_role("button", name="Check").click()
+    expect(q.locator(".bcq-feedback")).to_have_text("✓ Correct.")
+    expect(page.locator(".bcq-score")).to_have_text("1 of 1 correct (1 of 1 answered)")
+
+
+def test_open_question_reveal_and_self_rating(page, base_url):
+    q = question(open_quiz(page, base_url), 1)
+    expect(q.locator("details")).to_be_hidden()
+    q.get_by_role("textbox", name="Your answer").fill("No, it was rude.")
+    q.get_by_role("button", name="Reveal model answer").click()
+    expect(q.get_by_text("No, Martha's behavior is not appropriate.")).to_be_visible()
+    rating = q.get_by_role("group", name="How did your answer compare?")
+    rating.get_by_role("button", name="Got it").click()
+    expect(rating.get_by_role("button", name="✓ Got it")).to_have_attribute("aria-pressed", "true")
+    expect(q.locator(".bcq-feedback")).to_contain_text("You rated this: Got it")
+    expect_score(page, 1, 1)
+    rating.get_by_role("button", name="Partly").click()
+    expect_score(page, 0, 1)
+
+
+def answer_some(page):
+    q3 = question(page, 3)
+    q3.get_by_role("radio", name=re.compile("Go the extra mile")).check()
+    q3.get_by_role("button", name="Check").click()
+    q4 = question(page, 4)
+    q4.get_by_role("radio", name=re.compile("Thanking them")).check()
+    q4.get_by_role("button", name="Check").click()
+    q1 = question(page, 1)
+    q1.get_by_role("textbox", name="Your answer").fill("She should apologise.")
+    q1.get_by_role("button", name="Reveal model answer").click()
+    q1.get_by_role("button", name="Got it").click()
+    expect_score(page, 2, 3)
+
+
+def test_progress_survives_reload(page, base_url):
+    answer_some(open_quiz(page, base_url))
+    page.reload()
+    expect(page.locator("article[data-bcq]")).to_have_count(1)
+    expect_score(page, 2, 3)
+    expect(question(page, 3).locator(".bcq-feedback")).to_have_text("✓ Correct.")
+    extra_mile = question(page, 3).get_by_role("radio", name=re.compile("Go the extra mile"))
+    expect(extra_mile).to_be_checked()
+    expect(question(page, 4).locator(".bcq-feedback")).to_contain_text("✗ Incorrect.")
+    expect(question(page, 1).get_by_role("textbox", name="Your answer")).to_have_value(
+        "She should apologise.")
+    expect(question(page, 1).get_by_role("button", name="✓ Got it")).to_have_attribute(
+        "aria-pressed", "true")
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert [k for k in keys if "quiz" in k] == ["build-course-quiz:/:" + QUIZ]
+
+
+def test_unchecked_choice_is_kept_too(page, base_url):
+    q = question(open_quiz(page, base_url), 3)
+    q.get_by_role("radio", name=re.compile("^B\\.")).check()
+    page.reload()
+    expect(question(page, 3).get_by_role("radio", name=re.compile("^B\\."))).to_be_checked()
+    expect(question(page, 3).locator(".bcq-feedback")).to_have_text("")
+
+
+def test_try_again_clears_the_page(page, base_url):
+    answer_some(open_quiz(page, base_url))
+    page.get_by_role("button", name="Try again").click()
+    expect_score(page, 0, 0)
+    expect(page.locator(".bcq-said")).to_contain_text("Answers cleared.")
+    q3 = question(page, 3)
+    expect(q3.get_by_role("radio", name=re.compile("Go the extra mile"))).not_to_be_checked()
+    expect(q3.get_by_role("radio").first).to_be_enabled()
+    expect(q3.locator("details")).to_be_hidden()
+    expect(question(page, 1).get_by_role("textbox", name="Your answer")).to_have_value("")
+    expect(page.get_by_role("button", name="Try again")).to_be_focused()
+    page.reload()
+    expect_score(page, 0, 0)
+
+
+def test_keyboard_only(page, base_url):
+    open_quiz(page, base_url)
+    question(page, 2).get_by_role("button", name="Reveal model answer").focus()
+    page.keyboard.press("Tab")  # into question 3's radio group
+    q3 = question(page, 3)
+    expect(q3.get_by_role("radio").first).to_be_focused()
+    page.keyboard.press("Space")
+    expect(q3.get_by_role("radio").first).to_be_checked()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(q3.get_by_role("radio", name=re.compile("Go the extra mile"))).to_be_checked()
+    page.keyboard.press("Tab")
+    check = q3.get_by_role("button", name="Check")
+    expect(check).to_be_focused()
+    outline = check.evaluate("b => getComputedStyle(b).outlineStyle")
+    assert outline not in ("", "none"), "focus must be visible"
+    page.keyboard.press("Enter")
+    expect(q3.locator(".bcq-feedback")).to_have_text("✓ Correct.")
+    expect(q3.get_by_role("button", name="Checked")).to_be_focused()  # focus is not lost
+
+    q1 = question(page, 1)
+    q1.get_by_role("textbox", name="Your answer").focus()
+    page.keyboard.type("Apologise first.")
+    page.keyboard.press("Tab")
+    expect(q1.get_by_role("button", name="Reveal model answer")).to_be_focused()
+    page.keyboard.press("Space")
+    expect(q1.get_by_text("No, Martha's behavior is not appropriate.")).to_be_visible()
+    page.keyboard.press("Tab")  # the model answer's summary
+    page.keyboard.press("Tab")
+    expect(q1.get_by_role("button", name="Got it")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect_score(page, 2, 2)
+
+
+def test_reflection_keeps_notes_and_shows_no_answer(page, base_url):
+    open_quiz(page, base_url, NOTES)
+    q = question(page, 2)
+    expect(q.locator("details")).to_have_count(0)
+    q.get_by_role("textbox", name="Your notes").fill("Students; staff.")
+    expect(page.locator(".bcq-panel")).to_have_count(0)  # nothing to score here
+    page.reload()
+    expect(page.locator("article[data-bcq]")).to_have_count(1)
+    notes = question(page, 2).get_by_role("textbox", name="Your notes")
+    expect(notes).to_have_value("Students; staff.")
+    expect(question(page, 2)).not_to_contain_text("Answer:")
+
+
+def test_blocked_storage_degrades_to_no_saving(browser, base_url):
+    ctx = browser.new_context()
+    ctx.add_init_script("Object.defineProperty(window, 'localStorage', "
+                        "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(exc.stack or str(exc)))
+    q = question(open_quiz(pg, base_url), 3)
+    q.get_by_role("radio", name=re.compile("Go the extra mile")).check()
+    q.get_by_role("button", name="Check").click()
+    expect(q.locator(".bcq-feedback")).to_have_text("✓ Correct.")
+    expect(pg.locator(".bcq-panel")).to_contain_text("can't be saved")
+    ctx.close()
+    # Material's own bundle reports the blocked storage; quiz.js must not.
+    assert not [e for e in errors if "quiz.js" in e], errors
+
+
+def test_full_storage_degrades_to_no_saving(browser, base_url):
+    ctx = browser.new_context()
+    ctx.add_init_script("Storage.prototype.setItem = function () "
+                        "{ throw new DOMException('full', 'QuotaExceededError'); };")
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    q = question(open_quiz(pg, base_url), 3)
+    q.get_by_role("radio", name=re.compile("^A\\.")).check()
+    q.get_by_role("button", name="Check").click()
+    expect(q.locator(".bcq-feedback")).to_contain_text("✗ Incorrect.")
+    ctx.close()
+    assert not errors, errors
+
+
+def test_without_javascript_the_answers_are_in_details(browser, base_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    pg = ctx.new_page()
+    pg.goto(base_url + QUIZ)
+    q = question(pg, 3)
+    expect(q.locator("li")).to_have_count(4)
+    expect(q.locator(".bcq-btn")).to_have_count(0)
+    details = q.locator("details")
+    expect(details).not_to_have_attribute("open", "")
+    expect(q.get_by_text("Answer: C.")).to_be_hidden()
+    details.locator("summary").click()
+    expect(details).to_have_attribute("open", "")
+    expect(q.get_by_text("Answer: C.")).to_be_visible()
+    ctx.close()
+
+
+def test_print_hides_controls_and_unopened_answers(page, base_url):
+    q3 = question(open_quiz(page, base_url), 3)
+    q3.get_by_role("radio", name=re.compile("Go the extra mile")).check()
+    q3.get_by_role("button", name="Check").click()
+    page.emulate_media(media="print")
+    for button in page.locator("article button").all():
+        expect(button).to_be_hidden()
+    for area in page.locator("article textarea").all():
+        expect(area).to_be_hidden()
+    expect(page.locator("article summary").first).to_be_hidden()
+    expect(q3.get_by_text("Answer: C.")).to_be_visible()  # opened on screen: printed
+    expect(q3.locator(".bcq-feedback")).to_be_visible()
+    expect(question(page, 4).get_by_text("Answer: B.")).to_be_hidden()
+    expect(page.locator(".bcq-score")).to_be_visible()
+    page.emulate_media(media="screen")
+    expect(q3.get_by_role("button", name="Checked")).to_be_visible()
+
+
+def test_assets_are_small_and_self_contained():
+    js = (ASSETS / "quiz.js").read_text(encoding="utf-8")
+    css = (ASSETS / "quiz.css").read_text(encoding="utf-8")
+    assert len(js.encode()) + len(css.encode()) < 15 * 1024
+    for text in (js, css):
+        assert not re.search(r"https?:|@import|url\(|fetch\(|XMLHttpRequest|sendBeacon", text)
+
+
+@pytest.mark.parametrize("path", [QUIZ, NOTES, FIXTURE])
+def test_axe_finds_no_violations_in_the_quiz_ui(page, base_url, axe_js, path):
+    open_quiz(page, base_url, path)
+    for box in page.locator(".admonition.question").all():  # every state: checked, revealed
+        for button in box.get_by_role("button", name=re.compile("^(Check|Reveal)")).all():
+            choice = box.locator("input").first
+            if choice.count():
+                choice.check()
+            button.click()
+    page.add_script_tag(path=str(axe_js))
+    result = page.evaluate("""axe.run({include: [['.bcq'], ['.bcq-panel']]},
+        {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']})""")
+    problems = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+    assert not problems, problems
