@@ -59,13 +59,21 @@ def list_block(lines: list[Line], i: int):
     if not lines[i].bullet:
         return None
     run = [lines[i]]
+    glyphs = [lines[i].bullet]
+    top, last_top = (lines[i].indent, 0), lines[i].number
     j = i + 1
     while j < len(lines) and lines[j].bullet:
-        seen = run + [lines[j]]
-        tops = [r.number for r in run if _is_top(r, seen)]
-        if lines[j].number == 1 and _is_top(lines[j], seen) and tops and tops[-1]:
-            break  # numbering restarts: a new list (often the answer key)
-        run.append(lines[j])
+        line = lines[j]
+        if line.bullet not in glyphs:
+            glyphs.append(line.bullet)
+        key = (line.indent, glyphs.index(line.bullet))
+        if key < top:
+            top, last_top = key, None
+        if key == top:
+            if line.number == 1 and last_top:
+                break  # numbering restarts: a new list (often the answer key)
+            last_top = line.number
+        run.append(line)
         j += 1
     depth = _levels(run)
     root = ListItem("", run[0].line)
@@ -89,10 +97,6 @@ def _key(line: Line, run: list[Line]) -> tuple[int, int]:
 def _levels(run: list[Line]) -> dict[tuple[int, int], int]:
     keys = sorted({_key(line, run) for line in run})
     return {key: n for n, key in enumerate(keys)}
-
-
-def _is_top(line: Line, run: list[Line]) -> bool:
-    return _key(line, run) == min(_key(r, run) for r in run)
 
 
 def definition(lines: list[Line], i: int):

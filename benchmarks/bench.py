@@ -1,0 +1,513 @@
+"""Benchmark the course build at 10, 100 and 1,000 lessons.
+
+    .venv/bin/python benchmarks/bench.py [--sizes 10 100 1000] [--runs N]
+                                         [--json out.json] [--no-site] [--keep]
+
+For each size a synthetic course is made in a temporary folder from the
+sample texts in source/: every template is copied many times, each copy with
+its words permuted (same length, same case, the importer's cue words kept) so
+that copies differ from one another (the duplicate check does not fold them)
+while keeping their shape: numbering, indentation, line lengths, exercises and
+answer keys. The stripped copy stays a duplicate of its own Webucator copy, as
+in the real course. A course.yml lists every copy.
+
+Each size runs in its own subprocess (so that its peak resident set can be
+read) and is timed over several runs (median, min-max):
+
+- import: manifest, read, clean, segment, structure, duplicate check, naming
+  (the steps of building.import_course before rendering);
+- render: render_course + course_nav (Markdown pages in memory);
+- write: write_docs into an empty docs/;
+- site: build_site (MkDocs + Material) of the same docs/, into site/;
+- incremental: one source changed, then import + render + write_docs again.
+
+The figures are printed as a table and written as JSON (--json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source"
+PACKAGE = ROOT / "build_course"
+ASSETS = PACKAGE / "assets"
+DEFAULT_JSON = Path(__file__).resolve().parent / "results.json"
+
+# The templates in the order they are cycled; lessons each one makes are
+# measured by importing it (the stripped copy makes none: it is a duplicate).
+TEMPLATES = [
+    ("webucator-customer-service-basics.txt", "Customer Service Basics", "Webucator"),
+    ("customer-service-basics-stripped-copy.txt", "Customer Service Basics (stripped copy)",
+     "Webucator"),
+    ("introduction-to-customer-service-lesson-1.txt", "Introduction to Customer Service",
+     "Customer service course worksheet"),
+    ("servicing-customers-competency-guide.txt", "Servicing Customers", "Competency guide"),
+    ("tutorialspoint-customer-service.txt", "Customer Service", "Tutorials Point"),
+]
+DUPLICATE_OF = {
+    "customer-service-basics-stripped-copy.txt": "webucator-customer-service-basics.txt"}
+LARGE = 1000  # sizes from here on default to a single run
+
+
+# ---- the synthetic course ------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def protected_words() -> set[str]:
+    """Every word the importer's code mentions (cue words, labels, number
+    words...), so that permuting words never adds or removes a cue."""
+    words: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        words.update(w.lower() for w in _WORD.findall(path.read_text(encoding="utf-8")))
+    return words
+
+
+def vocabulary(texts: list[str], protected: set[str]) -> dict[int, list[str]]:
+    """The words that may be permuted, grouped by length."""
+    words = {w.lower() for text in texts for w in _WORD.findall(text)}
+    groups: dict[int, list[str]] = {}
+    for word in sorted(words):
+        if len(word) >= 4 and word not in protected:
+            groups.setdefault(len(word), []).append(word)
+    return groups
+
+
+def permutation(groups: dict[int, list[str]], seed: int) -> dict[str, str]:
+    """A word-for-word mapping, same length to same length."""
+    mapping: dict[str, str] = {}
+    for length, words in groups.items():
+        shuffled = list(words)
+        random.Random(seed * 1009 + length).shuffle(shuffled)
+        mapping.update(zip(words, shuffled))
+    return mapping
+
+
+def apply(mapping: dict[str, str], text: str) -> str:
+    def swap(m: re.Match) -> str:
+        word = m.group(0)
+        new = mapping.get(word.lower())
+        if new is None:
+            return word
+        if word.isupper() and len(word) > 1:
+            return new.upper()
+        if word[0].isupper():
+            return new[0].upper() + new[1:]
+        return new
+    return _WORD.sub(swap, text)
+
+
+def lessons_per_template() -> dict[str, int]:
+    from build_course.importing import import_source, mark_duplicates
+    from build_course.manifest import SourceEntry
+
+    imported = [import_source(SOURCE / name, SourceEntry(file=name, line=0)) for name, _, _ in
+                TEMPLATES]
+    mark_duplicates(imported)
+    return {name: len(item.part.lessons) for (name, _, _), item in zip(TEMPLATES, imported)}
+
+
+def plan(lessons: int, per_template: dict[str, int]) -> list[tuple[int, str]]:
+    """(copy number, template) pairs whose lessons add up to ``lessons``:
+    the templates are cycled; one too big for what is left is skipped."""
+    chosen: list[tuple[int, str]] = []
+    left, copy = lessons, 0
+    while left > 0:
+        copy += 1
+        added = False
+        for name, _, _ in TEMPLATES:
+            count = per_template[name]
+            if name in DUPLICATE_OF:  # only beside the copy it repeats
+                if chosen and chosen[-1] == (copy, DUPLICATE_OF[name]):
+                    chosen.append((copy, name))
+                continue
+            if 0 < count <= left:
+                chosen.append((copy, name))
+                left -= count
+                added = True
+                if left == 0:
+                    break
+        if not added:
+            raise SystemExit(f"cannot make a course of exactly {lessons} lessons")
+    return chosen
+
+
+def make_course(root: Path, lessons: int) -> dict:
+    """Write source/*.txt, source/course.yml and mkdocs.yml under ``root``."""
+    source = root / "source"
+    source.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    texts = {name: (SOURCE / name).read_bytes().decode("utf-8") for name, _, _ in TEMPLATES}
+    groups = vocabulary(list(texts.values()), protected_words())
+    meta = {name: (title, publisher) for name, title, publisher in TEMPLATES}
+    manifest = ["title: Synthetic Course", "description: A benchmark course.", "sources:"]
+    raw = 0
+    files = []
+    for copy, name in plan(lessons, lessons_per_template()):
+        mapping = permutation(groups, copy)
+        data = apply(mapping, texts[name]).encode("utf-8")
+        file = f"{copy:04d}-{Path(name).stem}.txt"
+        (source / file).write_bytes(data)
+        raw += len(data)
+        files.append(file)
+        title, publisher = meta[name]
+        manifest += [f"  - file: {file}",
+                     f"    title: {json.dumps(apply(mapping, title) + f' {copy}')}",
+                     f"    publisher: {json.dumps(publisher)}",
+                     f"    original: {name}"]
+    (source / "course.yml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    return {"sources": len(files), "raw_bytes": raw, "files": files}
+
+
+# ---- one size, in a subprocess ---------------------------------------------
+
+def _rss_mb() -> float:
+    """Peak resident set of this process so far (ru_maxrss is KiB on Linux)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _stats(values: list[float]) -> dict:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values),
+            "values": values}
+
+
+def _import(project):
+    """building.import_course, split at the render step so each is timed."""
+    from build_course import building
+    from build_course.importing import mark_duplicates
+    from build_course.manifest import load_manifest
+
+    manifest = load_manifest(project.manifest, project.display(project.manifest))
+    files = building.source_files(project, manifest)
+    t0 = time.perf_counter()
+    imported = building.import_all(project, files)
+    t1 = time.perf_counter()
+    mark_duplicates(imported)
+    t2 = time.perf_counter()
+    parts = [item.part for item in imported]
+    building.name_parts(parts)
+    return manifest, imported, parts, {"import_all": t1 - t0, "mark_duplicates": t2 - t1}
+
+
+def _docs(project, docs: Path) -> dict:
+    """Import, render and write once; the time of each step and what was written."""
+    from build_course.rendering import Course, course_nav, render_course
+    from build_course.writing import write_docs
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    manifest, imported, parts, inner = _import(project)
+    t1, c1 = time.perf_counter(), time.process_time()
+    course = Course(manifest.title, manifest.description, parts)
+    pages = render_course(course)
+    nav = course_nav(course)
+    t2 = time.perf_counter()
+    result = write_docs(docs, pages, nav)
+    t3, c3 = time.perf_counter(), time.process_time()
+    return {"import": t1 - t0, "render": t2 - t1, "write": t3 - t2, **inner,
+            "cpu_import": c1 - c0, "cpu_docs": c3 - c0,
+            "sources": len(imported), "lessons": sum(len(p.lessons) for p in parts),
+            "duplicates": sum(1 for p in parts if p.duplicate_of),
+            "pages": pages, "written": len(result.written), "unchanged": len(result.unchanged)}
+
+
+def _change(path: Path, step: int) -> None:
+    """Change one word of the longest line of ``path`` (same length, so the
+    line's shape is kept); ``step`` alternates between two versions."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    index = max(range(len(lines)), key=lambda i: len(lines[i]))
+    words = list(_WORD.finditer(lines[index]))
+    word = max(words, key=lambda m: len(m.group(0)))
+    new = ("Q" if step % 2 else "Z") * len(word.group(0))
+    lines[index] = lines[index][:word.start()] + new + lines[index][word.end():]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def worker(size: int, runs: int, root: Path, site: bool) -> dict:
+    from build_course import building
+    from build_course.site import build_site
+
+    baseline = _rss_mb()
+    made = make_course(root, size)
+    project = building.Project(root)
+    figures: dict = {"lessons_requested": size, "sources": made["sources"],
+                     "raw_bytes": made["raw_bytes"], "runs": runs}
+    times: dict[str, list[float]] = {k: [] for k in
+                                     ("import", "import_all", "mark_duplicates", "render",
+                                      "write", "docs", "site", "full")}
+    cpu: dict[str, list[float]] = {"import": [], "docs": [], "site": []}
+    rss_docs = 0.0
+    for _ in range(runs):
+        shutil.rmtree(project.docs, ignore_errors=True)
+        shutil.rmtree(project.site, ignore_errors=True)
+        step = _docs(project, project.docs)
+        for key in ("import", "import_all", "mark_duplicates", "render", "write"):
+            times[key].append(step[key])
+        docs_time = step["import"] + step["render"] + step["write"]
+        times["docs"].append(docs_time)
+        cpu["import"].append(step["cpu_import"])
+        cpu["docs"].append(step["cpu_docs"])
+        rss_docs = rss_docs or _rss_mb()
+        if site:
+            t0, c0 = time.perf_counter(), time.process_time()
+            build_site(project.mkdocs_yml, project.site)
+            times["site"].append(time.perf_counter() - t0)
+            cpu["site"].append(time.process_time() - c0)
+            times["full"].append(docs_time + times["site"][-1])
+    figures.update(lessons=step["lessons"], pages=len(step["pages"]),
+                   duplicates=step["duplicates"], pages_written_full=step["written"])
+    figures["time_s"] = {k: _stats(v) for k, v in times.items() if v}
+    figures["cpu_s"] = {k: _stats(v) for k, v in cpu.items() if v}  # this process's CPU time
+    median = figures["time_s"]
+    figures["import_mb_per_s"] = made["raw_bytes"] / 1e6 / median["import"]["median"]
+    figures["import_mb_per_cpu_s"] = (made["raw_bytes"] / 1e6
+                                      / figures["cpu_s"]["import"]["median"])
+    figures["docs_bytes"] = sum(len(p.text.encode("utf-8")) for p in step["pages"])
+    if site:
+        figures["docs_to_site_ratio"] = median["docs"]["median"] / median["site"]["median"]
+        figures["site_bytes"] = sum(f.stat().st_size for f in project.site.rglob("*")
+                                    if f.is_file())
+        index = project.site / "search" / "search_index.json"
+        figures["search_index_bytes"] = index.stat().st_size if index.exists() else 0
+        quiz = next((p.path for p in step["pages"] if p.path.endswith("-quiz.md")), None)
+        figures["quiz_page"] = page_weight(project.site, quiz) if quiz else None
+    figures["rss_mb"] = {"baseline": baseline, "after_docs": rss_docs, "peak": _rss_mb()}
+    figures["incremental"] = incremental(project, made["files"], runs, median)
+    return figures
+
+
+def incremental(project, files: list[str], runs: int, full: dict) -> dict:
+    """Change one source (mid-course, one lesson, no duplicate beside it), then
+    import + render + write_docs; docs/ holds the full build before."""
+    singles = [f for f in files if "competency-guide" in f] or files
+    changed = singles[len(singles) // 2]
+    times, written, unchanged, sources = [], [], [], 0
+    for run in range(runs):
+        _change(project.source / changed, run)
+        step = _docs(project, project.docs)
+        times.append(step["import"] + step["render"] + step["write"])
+        written.append(step["written"])
+        unchanged.append(step["unchanged"])
+        sources = step["sources"]
+    noop = _docs(project, project.docs)
+    out = {"changed_source": changed, "sources_changed": 1, "sources_reimported": sources,
+           "pages_rewritten": max(written), "pages_unchanged": min(unchanged),
+           "pages_rewritten_runs": written,
+           "time_s": _stats(times),
+           "noop_time_s": noop["import"] + noop["render"] + noop["write"],
+           "noop_pages_rewritten": noop["written"]}
+    out["vs_full_docs"] = out["time_s"]["median"] / full["docs"]["median"]
+    if "full" in full:
+        out["vs_full_build"] = out["time_s"]["median"] / full["full"]["median"]
+    return out
+
+
+# ---- weights ----------------------------------------------------------------
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[tuple[str, str]] = []  # (kind, url)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.refs.append(("js", a["src"]))
+        elif tag == "link" and a.get("href"):
+            rel = (a.get("rel") or "").lower().split()
+            if "stylesheet" in rel:
+                self.refs.append(("css", a["href"]))
+            elif "icon" in rel:
+                self.refs.append(("icon", a["href"]))
+            elif {"preload", "modulepreload"} & set(rel):
+                self.refs.append(("preload", a["href"]))
+        elif tag == "img" and a.get("src"):
+            self.refs.append(("img", a["src"]))
+
+
+def page_weight(site: Path, md_path: str) -> dict:
+    """Bytes of one built page and of the local CSS and JS it loads."""
+    stem = md_path[:-3]
+    html_file = site / stem / "index.html"
+    if not html_file.exists():
+        html_file = site / f"{stem}.html"
+    html = html_file.read_bytes()
+    parser = _Refs()
+    parser.feed(html.decode("utf-8"))
+    out = {"page": str(html_file.relative_to(site)), "html": len(html), "css": 0, "js": 0,
+           "other": 0, "external": [], "files": {}}
+    for kind, url in parser.refs:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc:
+            out["external"].append(url)
+            continue
+        target = (html_file.parent / unquote(parts.path)).resolve()
+        if not target.is_file() or str(target) in out["files"]:
+            continue
+        size = target.stat().st_size
+        out["files"][str(target.relative_to(site.resolve()))] = size
+        out[kind if kind in ("css", "js") else "other"] += size
+    out["total"] = out["html"] + out["css"] + out["js"]
+    gz = len(gzip.compress(html)) + sum(
+        len(gzip.compress((site / f).read_bytes())) for f in out["files"]
+        if f.endswith((".css", ".js")))
+    out["total_gzip"] = gz
+    return out
+
+
+def asset_weights() -> dict:
+    files = {p.name: p.stat().st_size for p in sorted(ASSETS.iterdir()) if p.is_file()}
+    gz = sum(len(gzip.compress(p.read_bytes())) for p in ASSETS.iterdir() if p.is_file())
+    return {"files": files,
+            "js": sum(v for k, v in files.items() if k.endswith(".js")),
+            "css": sum(v for k, v in files.items() if k.endswith(".css")),
+            "total": sum(files.values()), "total_gzip": gz}
+
+
+# ---- the parent -------------------------------------------------------------
+
+def run_size(size: int, runs: int, site: bool, keep: Path | None) -> dict:
+    base = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
+    root = base / "course"
+    result = base / "result.json"
+    command = [sys.executable, __file__, "--worker", str(size), "--runs", str(runs),
+               "--root", str(root), "--result", str(result)] + ([] if site else ["--no-site"])
+    try:
+        t0 = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True)
+        wall = time.perf_counter() - t0
+        if done.returncode != 0:
+            sys.stderr.write(done.stdout + done.stderr)
+            raise SystemExit(f"the benchmark of size {size} failed")
+        figures = json.loads(result.read_text(encoding="utf-8"))
+        figures["worker_wall_s"] = wall
+        if keep:
+            target = keep / f"course-{size}"
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(root, target)
+            figures["kept"] = str(target)
+        return figures
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _git_commit() -> str:
+    try:
+        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return ""
+
+
+def _span(stat: dict | None, digits: int = 2) -> str:
+    if not stat:
+        return "-"
+    if stat["min"] == stat["max"]:
+        return f"{stat['median']:.{digits}f}"
+    return f"{stat['median']:.{digits}f} ({stat['min']:.{digits}f}-{stat['max']:.{digits}f})"
+
+
+def table(report: dict) -> str:
+    rows = []
+    for f in report["sizes"]:
+        t = f["time_s"]
+        inc = f["incremental"]
+        quiz = f.get("quiz_page") or {}
+        rows.append([
+            str(f["lessons"]), str(f["pages"]), str(f["sources"]), str(f["runs"]),
+            f"{f['raw_bytes'] / 1e6:.2f}",
+            _span(t["import"]), f"{f['import_mb_per_s']:.2f}",
+            f"{f['import_mb_per_cpu_s']:.2f}",
+            _span(t["mark_duplicates"], 3), _span(t["render"]), _span(t["write"]),
+            _span(t.get("site")),
+            f"{f['docs_to_site_ratio']:.2f}" if "docs_to_site_ratio" in f else "-",
+            f"{inc['time_s']['median']:.2f}", f"{inc['sources_reimported']}/{f['sources']}",
+            f"{inc['pages_rewritten']}/{f['pages']}",
+            f"{f['rss_mb']['peak']:.0f}",
+            f"{quiz['total'] / 1024:.0f}" if quiz else "-",
+            f"{f['search_index_bytes'] / 1024:.0f}" if "search_index_bytes" in f else "-",
+        ])
+    head = ["lessons", "pages", "srcs", "runs", "raw MB", "import s", "MB/s", "MB/cpu-s",
+            "dupes s",
+            "render s", "write s", "mkdocs s", "docs/mkdocs", "incr s", "reimported",
+            "rewritten", "peak RSS MB", "quiz page KB", "search idx KB"]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
+    lines = ["  ".join(h.rjust(w) for h, w in zip(head, widths)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in rows]
+    a = report["assets"]
+    lines.append("")
+    lines.append("project assets: " + ", ".join(f"{k} {v} B" for k, v in a["files"].items())
+                 + f" (total {a['total']} B, {a['total_gzip']} B gzipped)")
+    for f in report["sizes"]:
+        quiz = f.get("quiz_page")
+        if quiz:
+            lines.append(f"quiz page at {f['lessons']} lessons ({quiz['page']}): "
+                         f"HTML {quiz['html']} + CSS {quiz['css']} + JS {quiz['js']} = "
+                         f"{quiz['total']} B ({quiz['total_gzip']} B gzipped)")
+    lines.append("MB/cpu-s: import throughput over CPU time (steadier on a busy machine)")
+    lines.append("times: median (min-max) seconds; import = read+clean+segment+structure+"
+                 "duplicate check; docs/mkdocs = (import+render+write)/mkdocs; incr = one "
+                 "source changed, import+render+write again (every source is re-imported)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000],
+                        help="course sizes in lessons (default: 10 100 1000)")
+    parser.add_argument("--runs", type=int, default=None,
+                        help=f"runs per size (default: 3, and 1 from {LARGE} lessons on)")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON,
+                        help="where to write the figures (default: benchmarks/results.json)")
+    parser.add_argument("--no-site", action="store_true", help="skip the MkDocs build")
+    parser.add_argument("--keep", type=Path, help="copy each synthetic course here")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if any(s < 1 for s in args.sizes) or (args.runs is not None and args.runs < 1):
+        parser.error("sizes and runs must be at least 1")
+
+    if args.worker is not None:
+        sys.path.insert(0, str(ROOT))
+        figures = worker(args.worker, args.runs or 1, args.root, not args.no_site)
+        args.result.write_text(json.dumps(figures), encoding="utf-8")
+        return 0
+
+    report = {"meta": {"python": platform.python_version(), "platform": platform.platform(),
+                       "cpus": os.cpu_count(), "commit": _git_commit(),
+                       "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                       "site": not args.no_site},
+              "assets": asset_weights(), "sizes": []}
+    for size in sorted(args.sizes):
+        runs = args.runs or (1 if size >= LARGE else 3)
+        print(f"size {size}: {runs} run(s)...", file=sys.stderr, flush=True)
+        report["sizes"].append(run_size(size, runs, not args.no_site, args.keep))
+    print(table(report))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(f"figures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
