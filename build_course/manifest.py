@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
@@ -50,15 +50,30 @@ def load_manifest(path: Path, display: str) -> Manifest:
     if not path.exists():
         return Manifest(path=path)
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CourseError(display, 0, f"cannot read the manifest ({exc.strerror})",
+                          "make it a readable file, or remove it") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CourseError(display, line, "the manifest is not UTF-8 text",
+                          "save it as UTF-8") from None
+    try:
+        node = yaml.compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
+        mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise CourseError(display, line, f"bad YAML at column {column}: {exc.problem}",
                           "fix the indentation or quoting there") from None
-    except UnicodeDecodeError:
-        raise CourseError(display, 0, "the manifest is not UTF-8 text",
-                          "save it as UTF-8") from None
+    except yaml.YAMLError as exc:  # e.g. a control character the YAML reader refuses
+        position = getattr(exc, "position", 0)
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        raise CourseError(display, line, f"bad YAML at column {column}: "
+                          f"{getattr(exc, 'reason', None) or exc}",
+                          "remove the character or retype the line") from None
     errors: list[CourseError] = []
     manifest = _course(node, path, display, errors)
     if errors:
@@ -78,12 +93,14 @@ def _course(node, path: Path, display: str, errors: list[CourseError]) -> Manife
     for key, value in _pairs(node, COURSE_KEYS, display, errors):
         if key == "sources":
             manifest.sources = _sources(value, display, errors)
-        else:
-            setattr(manifest, key, _scalar(value, key, display, errors))
+        elif text := _scalar(value, key, display, errors):
+            setattr(manifest, key, text)  # an empty value keeps the default
     return manifest
 
 
 def _sources(node, display: str, errors: list[CourseError]) -> list[SourceEntry]:
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        return []  # "sources:" with nothing under it yet
     if not isinstance(node, yaml.SequenceNode):
         errors.append(CourseError(display, node.start_mark.line + 1,
                                   "'sources' must be a list",
@@ -107,6 +124,11 @@ def _sources(node, display: str, errors: list[CourseError]) -> list[SourceEntry]
             errors.append(CourseError(display, line, "a source must be a file name or a mapping",
                                       "write '- file: NAME.txt'"))
             continue
+        if problem := _file_problem(entry.file):
+            errors.append(CourseError(display, line, problem,
+                                      "name a file in source/, e.g. 'file: lesson-1.txt'"))
+            continue
+        entry.file = PurePosixPath(entry.file.replace("\\", "/")).as_posix()
         if entry.file in seen:
             errors.append(CourseError(display, line, f"'{entry.file}' is listed twice "
                                       f"(first on line {seen[entry.file]})", "remove one entry"))
@@ -116,16 +138,32 @@ def _sources(node, display: str, errors: list[CourseError]) -> list[SourceEntry]
     return entries
 
 
+def _file_problem(name: str) -> str:
+    """Why ``name`` cannot be a source, or "": it must name a file in source/."""
+    if not name.strip():
+        return "this source's file name is empty"
+    path = PurePosixPath(name.replace("\\", "/"))
+    if path.is_absolute() or PureWindowsPath(name).is_absolute() or ".." in path.parts:
+        return f"the source file '{name}' is outside source/"
+    return ""
+
+
 def _pairs(node, allowed: tuple[str, ...], display: str, errors: list[CourseError]):
+    seen: dict[str, int] = {}
     for key_node, value in node.value:
-        key = key_node.value
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+        line = key_node.start_mark.line + 1
+        if key in allowed and key in seen:
+            errors.append(CourseError(display, line, f"'{key}' is given twice "
+                                      f"(first on line {seen[key]})", "remove one of them"))
+            continue
         if key in allowed:
+            seen[key] = line
             yield key, value
             continue
         close = difflib.get_close_matches(str(key), allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-        errors.append(CourseError(display, key_node.start_mark.line + 1,
-                                  f"unknown key '{key}'", hint))
+        errors.append(CourseError(display, line, f"unknown key '{key}'", hint))
 
 
 def _scalar(node, key: str, display: str, errors: list[CourseError]) -> str:

@@ -1,14 +1,20 @@
 """Read: turn the bytes of a raw tutorial into text.
 
-Decoding is tried in a fixed, reasoned order: a byte-order mark wins; then
-strict UTF-8; then cp1252 (what Windows tools and most "ANSI" exports write),
-with latin-1 for the five bytes cp1252 leaves undefined. ftfy then repairs
-mojibake such as ``â€™``. Line numbers are those of the raw file.
+Decoding is tried in a fixed, reasoned order: a byte-order mark wins (UTF-32
+before UTF-16, whose BOM is a prefix of UTF-32-LE's); then UTF-16 without a
+BOM, recognised by its zero bytes; then strict UTF-8; then, for a file that is
+not valid UTF-8, each line on its own: UTF-8 if it is valid, else cp1252 (what
+Windows tools and most "ANSI" exports write), with latin-1 for the five bytes
+cp1252 leaves undefined; a file pasted together from both keeps both right.
+ftfy then repairs mojibake such as ``â€™``. Control characters (other than
+tab and form feed) are removed and reported. Line numbers are those of the
+raw file.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import ftfy
@@ -46,16 +52,24 @@ def read_source(path: Path, display: str | None = None) -> SourceText:
     return decode_source(data, path, name)
 
 
+# Characters no text means: C0 controls but tab, line ends and form feed
+# (PDF extractors mark pages with it), DEL, C1 controls but NEL, and the
+# non-characters U+FFFE/U+FFFF. YAML, HTML and terminals all trip on them.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def decode_source(data: bytes, path: Path, name: str) -> SourceText:
     """Decode raw bytes of a source; see the module docstring for the order."""
     _refuse_binary(data, name)
     text, encoding = _decode(data)
     warnings: list[Diagnostic] = []
-    if "\x00" in text:
-        warnings.append(Diagnostic(name, _line_of(text, text.index("\x00")),
-                                   "NUL bytes removed", "save the file as plain text"))
-        text = text.replace("\x00", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if m := _CONTROLS.search(text):
+        what = "NUL bytes" if m.group(0) == "\x00" else \
+            f"control characters (the first is U+{ord(m.group(0)):04X})"
+        warnings.append(Diagnostic(name, _line_of(text, m.start()), f"{what} removed",
+                                   "save the file as plain text"))
+        text = _CONTROLS.sub("", text)
     text = "\n".join(_fix_line(line) for line in text.split("\n"))
     if not text.strip():
         raise CourseError(name, 1, "the file has no text",
@@ -73,28 +87,58 @@ def _refuse_binary(data: bytes, name: str) -> None:
     head = data[:8]
     for signature, kind in _BINARY_SIGNATURES.items():
         if head.startswith(signature):
-            raise CourseError(name, 0, f"this is {kind}, not text",
+            raise CourseError(name, 1, f"this is {kind}, not text",
                               "extract its text first (for a PDF: pdftotext FILE OUT.txt) "
                               "and put the .txt file in source/")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_order(data):
         return
     sample = data[:4096]
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if sample and controls / len(sample) > 0.10:
-        raise CourseError(name, 0, "this looks like a binary file, not text",
+        raise CourseError(name, 1, "this looks like a binary file, not text",
                           "extract its text first and put the .txt file in source/")
+
+
+def _utf16_order(data: bytes) -> str:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text without a BOM, else "".
+
+    Text in a Latin script has a zero high byte in most of its code units;
+    binary data and UTF-8 almost never have zeros on one side only."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return ""
+    even, odd = sample[0::2], sample[1::2]
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zero_odd >= 0.5 and zero_even == 0:
+        return "utf-16-le"
+    if zero_even >= 0.5 and zero_odd == 0:
+        return "utf-16-be"
+    return ""
 
 
 def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return data.decode("utf-32", errors="replace"), "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
+    if order := _utf16_order(data):
+        return data.decode(order, errors="replace"), order
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    return data.decode("cp1252", errors="latin-1-fallback"), "cp1252"
+    decoded, found = [], set()
+    for line in data.split(b"\n"):  # line by line: a file pasted from both keeps both
+        try:
+            decoded.append(line.decode("utf-8"))
+            if not line.isascii():
+                found.add("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1252", errors="latin-1-fallback"))
+            found.add("cp1252")
+    return "\n".join(decoded), "+".join(sorted(found, reverse=True))
 
 
 def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
