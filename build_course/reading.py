@@ -53,9 +53,11 @@ def read_source(path: Path, display: str | None = None) -> SourceText:
 
 
 # Characters no text means: C0 controls but tab, line ends and form feed
-# (PDF extractors mark pages with it), DEL, C1 controls but NEL, and the
-# non-characters U+FFFE/U+FFFF. YAML, HTML and terminals all trip on them.
+# (PDF extractors mark pages with it), DEL, and the non-characters
+# U+FFFE/U+FFFF. YAML, HTML and terminals all trip on them. C1 controls are
+# kept for ftfy, which reads them as mojibake; those it leaves are removed.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
 
 
 def decode_source(data: bytes, path: Path, name: str) -> SourceText:
@@ -71,6 +73,11 @@ def decode_source(data: bytes, path: Path, name: str) -> SourceText:
                                    "save the file as plain text"))
         text = _CONTROLS.sub("", text)
     text = "\n".join(_fix_line(line) for line in text.split("\n"))
+    if (m := _C1_CONTROLS.search(text)) and not warnings:
+        warnings.append(Diagnostic(name, _line_of(text, m.start()), "control characters (the "
+                                   f"first is U+{ord(m.group(0)):04X}) removed",
+                                   "save the file as plain text"))
+    text = _C1_CONTROLS.sub("", text)
     if not text.strip():
         raise CourseError(name, 1, "the file has no text",
                           "put the tutorial's text in it or remove it from source/")
