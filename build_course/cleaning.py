@@ -138,11 +138,12 @@ def find_chapter_markers(raw, wrapped, notes, name) -> None:
     running = {p for p, n in prefixes.items() if n >= 2}
     if not running:
         return
+    page_of = _page_starts(raw)
     for i, m in found:
         if m.group("prefix").strip() in running:
             raw[i].keep = False
             notes.append(Diagnostic(name, raw[i].line, f"dropped chapter marker '{raw[i].text}'"))
-            start = _page_start_before(raw, i)
+            start = page_of[i]
             if not raw[start].chapter:
                 raw[start].chapter = m.group("title").strip()
     for r in raw:
@@ -177,20 +178,26 @@ def _near_page_edge(raw: list[RawLine], r: RawLine) -> bool:
     return any(o.page_start for o in window)
 
 
-def _page_start_before(raw: list[RawLine], index: int) -> int:
-    for i in range(index, -1, -1):
-        if raw[i].page_start and raw[i].keep:
-            return i
-    return 0
+def _page_starts(raw: list[RawLine]) -> list[int]:
+    """For each raw line, the index of the page start at or before it."""
+    starts, current = [], 0
+    for i, r in enumerate(raw):
+        if r.page_start and r.keep:
+            current = i
+        starts.append(current)
+    return starts
 
 
 # ---- joining -----------------------------------------------------------
 
 def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
-    """Turn raw lines into logical lines: list items found, wraps joined."""
+    """Turn raw lines into logical lines: list items found, wraps joined.
+    The pieces of a line are joined once at the end: gluing as we go would
+    copy a long paragraph once per wrapped line."""
     kept = [r for r in raw if r.keep]
     width = _typical_width(kept)
     lines: list[Line] = []
+    pieces: list[list[str]] = []
     tail = 0  # length of the last raw line of lines[-1]
     blank_before = True
     for r in kept:
@@ -198,13 +205,16 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
             blank_before = True
             continue
         line = _classify(r, wrapped)
-        previous = lines[-1] if lines else None
-        if previous and _continues(previous, tail, line, r, blank_before, wrapped, width):
-            previous.text = _glue(previous.text, line.text)
+        if lines and _continues(lines[-1], pieces[-1], tail, line, r, blank_before, wrapped,
+                                width):
+            pieces[-1].append(line.text)
         else:
             lines.append(line)
+            pieces.append([line.text])
         tail = len(r.text) + r.indent
         blank_before = False
+    for line, parts in zip(lines, pieces):
+        line.text = _glue(parts)
     return _merge_sandwiched(lines) if wrapped else lines
 
 
@@ -218,7 +228,7 @@ def _merge_sandwiched(lines: list[Line]) -> list[Line]:
         if (prev and after and not line.bullet and prev.bullet and prev.bullet == after.bullet
                 and not line.text.endswith(":") and not line.page_start
                 and not looks_like_heading(line.text)):
-            prev.text = _glue(prev.text, line.text)
+            prev.text = _glue([prev.text, line.text])
             continue
         out.append(line)
     return out
@@ -241,30 +251,35 @@ def _classify(r: RawLine, wrapped: bool) -> Line:
     return line
 
 
-def _continues(prev: Line, tail: int, line: Line, r: RawLine, blank_before: bool,
-               wrapped: bool, width: int) -> bool:
-    """Is ``line`` the wrapped rest of ``prev``, whose last raw line was
-    ``tail`` characters long?"""
+def _continues(prev: Line, parts: list[str], tail: int, line: Line, r: RawLine,
+               blank_before: bool, wrapped: bool, width: int) -> bool:
+    """Is ``line`` the wrapped rest of ``prev`` (whose pieces so far are
+    ``parts``, the last raw one ``tail`` characters long)?"""
     if line.bullet or line.chapter:
         return False
+    end = parts[-1]
     if not wrapped:
         return not blank_before and prev.bullet != "" and r.indent > prev.indent \
-            and not prev.text.endswith(TERMINAL)
+            and not end.endswith(TERMINAL)
     starts_lower = line.text[:1].islower() or line.text[:1] in ",;)"
-    if starts_lower and not prev.text.endswith((".", "!", "?", ":")):
+    if starts_lower and not end.endswith((".", "!", "?", ":")):
         return True
-    if prev.text.endswith(":") or looks_like_heading(line.text) or looks_like_heading(prev.text):
+    prev_is_heading = len(parts) == 1 and looks_like_heading(end)
+    if end.endswith(":") or looks_like_heading(line.text) or prev_is_heading:
         return False
-    if prev.bullet and prev.text.endswith(TERMINAL):
+    if prev.bullet and end.endswith(TERMINAL):
         return False  # a list item that ended its sentence; what follows is a paragraph
     return tail >= 0.75 * width
 
 
-def _glue(left: str, right: str) -> str:
-    if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
-        # "customer-" + "facing": a hyphen at a wrap is part of the word
-        return left + right
-    return f"{left} {right}"
+def _glue(parts: list[str]) -> str:
+    out = [parts[0]]
+    for part in parts[1:]:
+        left = out[-1]
+        if not (left.endswith("-") and not left.endswith(" -") and part[:1].islower()):
+            out.append(" ")  # "customer-" + "facing": a hyphen at a wrap is part of the word
+        out.append(part)
+    return "".join(out)
 
 
 def _typical_width(raw: list[RawLine]) -> int:

@@ -8,10 +8,12 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -68,6 +70,20 @@ class CoursePlugin(BasePlugin):
                 config.extra_javascript.append(path)
         return config
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """Titles come from source text, and MkDocs' templates print them
+        without escaping: escape them once here (Markup is not escaped twice)."""
+        config.site_name = _escaped(config.site_name)
+        for item in _walk(nav.items):
+            if item.title is not None:
+                item.title = _escaped(item.title)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = _escaped(page.meta["title"])
+        return markdown
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for file in list(files):
             if file.src_uri.endswith(".md.new"):
@@ -76,3 +92,13 @@ class CoursePlugin(BasePlugin):
             source = ASSETS / Path(path).name
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+
+def _escaped(text: str) -> Markup:
+    return text if isinstance(text, Markup) else Markup(html.escape(str(text), quote=False))
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])

@@ -14,6 +14,8 @@ _SMALL_WORDS = frozenset(
 def looks_like_heading(text: str) -> bool:
     """A short line in title case that does not end like a sentence, or a
     numbered label such as ``Case 2: The customer is angry``."""
+    if len(text) > 90:
+        return False
     if _NUMBERED_LABEL.match(text) and len(text) <= 90 and not text.endswith((".", ",", ";")):
         return True
     words = text.split()

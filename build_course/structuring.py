@@ -102,16 +102,19 @@ def take_title(lesson: Lesson, report: Report) -> None:
         m = cues.TITLE_LABEL.match(block.text)
         if not m or not (m.group(2) or m.group(3)):
             continue
+        before = blocks[:i]
+        kicker = [b.text for b in before if isinstance(b, Heading)]
         if m.group(3):
             lesson.title = lesson.title or m.group(3).strip()
-            kicker = [b.text for b in blocks[:i] if isinstance(b, Heading)]
-            del blocks[:i + 1]
+            end = i + 1
         elif i + 1 < len(blocks) and isinstance(blocks[i + 1], Heading | Paragraph):
             lesson.title = lesson.title or blocks[i + 1].text
-            kicker = [block.text]
-            del blocks[:i + 2]
+            kicker.append(block.text)
+            end = i + 2
         else:
             continue
+        # headings above the label become the kicker; any other text stays
+        blocks[:end] = [b for b in before if not isinstance(b, Heading)]
         lesson.kicker = " · ".join(kicker)
         return
     if not lesson.title and blocks and isinstance(blocks[0], Heading):

@@ -260,9 +260,6 @@ def pdf_style_text(pages: int) -> str:
                    for p in range(1, pages + 1))
 
 
-@pytest.mark.xfail(reason="cleaning is quadratic on long hard-wrapped text: _glue concatenates "
-                   "into one growing string, _continues splits it (looks_like_heading) on every "
-                   "line, _page_start_before scans back from every marker", strict=False)
 def test_a_large_pdf_style_text_builds_in_time(tmp_path):
     """2 MB of PDF-style text: linear work is about 3 s; the test gives 10 s
     (in a subprocess, so that a quadratic build cannot hang the suite)."""
