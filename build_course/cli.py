@@ -50,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=_serve)
 
+    package = commands.add_parser("package", help="build, then zip the site for offline use")
+    package.add_argument("--output", type=Path, help="folder for the zip (default: the project)")
+    package.set_defaults(run=_package)
+
     inspect = commands.add_parser("inspect", help="show what the importer understood")
     inspect.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     inspect.add_argument("--json", action="store_true", help="print the model as JSON")
@@ -111,6 +115,17 @@ def _serve(args: argparse.Namespace) -> int:
     _ensure_mkdocs_yml(project)
     serve(config_file=str(project.mkdocs_yml), livereload=True,
           dev_addr=f"127.0.0.1:{args.port}", watch=[str(project.source)])
+    return EXIT_OK
+
+
+def _package(args: argparse.Namespace) -> int:
+    from .packaging import package_site
+
+    project = building.Project(args.project.resolve())
+    result = write_course(project)
+    _ensure_mkdocs_yml(project)
+    zip_path = package_site(project, result.manifest, args.output)
+    print(f"offline copy: {zip_path}")
     return EXIT_OK
 
 
