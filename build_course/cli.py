@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import building
+from .checking import check_edited_quizzes, check_project
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, CourseError, CourseErrors, UsageError
 from .inspecting import inspect_paths, outline
 from .site import build_site
@@ -50,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=_serve)
 
+    check = commands.add_parser("check", help="check sources, manifest and docs/ without building")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.set_defaults(run=_check)
+
     package = commands.add_parser("package", help="build, then zip the site for offline use")
     package.add_argument("--output", type=Path, help="folder for the zip (default: the project)")
     package.set_defaults(run=_package)
@@ -80,6 +85,9 @@ def write_course(project: building.Project, force: set[str] = frozenset()):
         raise UsageError(project.display(project.source), 0, "there is no source/ folder",
                          "run build-course in the course folder, or pass --project DIR")
     result = building.import_course(project)
+    problems = check_edited_quizzes(project)
+    if problems:
+        raise CourseErrors([CourseError(d.file, d.line, d.message, d.hint) for d in problems])
     written = write_docs(project.docs, result.pages, result.nav, force)
     for part in result.course.parts:
         print(building.summary_line(part))
@@ -116,6 +124,17 @@ def _serve(args: argparse.Namespace) -> int:
     serve(config_file=str(project.mkdocs_yml), livereload=True,
           dev_addr=f"127.0.0.1:{args.port}", watch=[str(project.source)])
     return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    project = building.Project(args.project.resolve())
+    problems = check_project(project)
+    for item in problems:
+        print(f"{item.severity}: {item.format()}")
+    errors = sum(1 for d in problems if d.severity == "error")
+    warnings = len(problems) - errors
+    print(f"{errors} errors, {warnings} warnings")
+    return EXIT_CONTENT if errors or (args.strict and warnings) else EXIT_OK
 
 
 def _package(args: argparse.Namespace) -> int:

@@ -163,7 +163,7 @@ def _exercise(block: ExerciseLink, quiz_link: str) -> str:
     facts = [f"{len(quiz.questions)} question{'s' if len(quiz.questions) != 1 else ''}"]
     if quiz.duration:
         facts.append(md_text(quiz.duration))
-    return (f'!!! question "{md_text(quiz.title)}"\n\n'
+    return (f'!!! example "{md_text(quiz.title)}"\n\n'
             f"    {' · '.join(facts)}. [Take the self-check]({quiz_link}#{quiz.slug})")
 
 
@@ -181,7 +181,8 @@ def render_question(question: Question, number: int) -> str:
                               for i, option in enumerate(question.options)))
     body.append(_answer(question))
     inner = "\n\n".join(body)
-    return f'!!! question "Question {number}"\n\n' + _indent(inner)
+    kind = question.kind.replace("_", "-")
+    return f'!!! question {kind} "Question {number}"\n\n' + _indent(inner)
 
 
 def _answer(question: Question) -> str:

@@ -1,5 +1,5 @@
-/* Quiz pages work without this script: answers stay in <details>. It adds controls, Check or
-   Reveal, a page score; progress is kept in localStorage (per site and page) when allowed. */
+/* Quiz pages work without this script (answers stay in <details>); it adds controls, a score
+   and progress kept in localStorage per site and page. */
 (function () {
   "use strict";
   var root = "/";
@@ -20,7 +20,36 @@
     return (h >>> 0).toString(36);
   }
 
+  // Home page: saved scores beside quiz links; one button clears all.
+  function progress(home) {
+    var pre = "build-course-quiz:" + root + ":", store, said = el("p", { "aria-live": "polite" });
+    try { store = window.localStorage; store.getItem(pre); } catch (e) { return; }
+    var marks = all(document, "article a[href]").map(function (a) {
+      var p = new URL(a.href, location.href).pathname.replace(/index\.html$/, "");
+      if (p.indexOf(root) === 0) p = p.slice(root.length);
+      if (!/-quiz(\/|\.html)$/.test(p)) return null;
+      var st = null;
+      try { st = JSON.parse(store.getItem(pre + p) || "null"); } catch (e) { /* unreadable: not started */ }
+      var m = el("span", { cls: "bcq-status", text: st ? (st.s ? " · " + st.s[0] + " of " + st.s[2] +
+        " correct, " + st.s[1] + " answered" : " · started") : " · not started" });
+      a.after(m);
+      return m;
+    }).filter(Boolean);
+    if (!marks.length) return;
+    var clear = btn("Clear all my progress");
+    clear.addEventListener("click", function () {
+      try {
+        Object.keys(store).forEach(function (k) { if (k.indexOf(pre) === 0) store.removeItem(k); });
+      } catch (e) { /* nothing to clear */ }
+      marks.forEach(function (m) { m.textContent = " · not started"; });
+      said.textContent = "Progress cleared.";
+    });
+    home.append(clear, said);
+  }
+
   function init() {
+    var home = document.getElementById("course-progress");
+    if (home && !home.childNodes.length) progress(home);
     var boxes = all(document, "article .admonition.question");
     var art = boxes.length && boxes[0].closest("article");
     if (!art || art.hasAttribute("data-bcq")) return;
@@ -64,6 +93,7 @@
         total++; done += s.done || s.rate ? 1 : 0; ok += s.ok || s.rate === "got" ? 1 : 0;
       });
       if (score) score.textContent = ok + " of " + total + " correct (" + done + " of " + total + " answered)";
+      state.s = [ok, done, total]; save();
       return score && score.textContent;
     }
 
@@ -125,13 +155,13 @@
         return q;
       }
 
-      // choice question: letters from the list, the key from "Answer: A, C."
+      // choice: letters from the list, key from "Answer: A, C."
       var lis = Array.from(list.children), strong = det.querySelector("strong");
       var m = strong && /^\s*Answer:\s*([A-Z](\s*,\s*[A-Z])*)\.?\s*$/.exec(strong.textContent);
       var letters = lis.map(function (li) { var x = /^\s*([A-Z])\.\s/.exec(li.textContent); return x && x[1]; });
       var correct = m ? m[1].split(/\s*,\s*/).map(function (l) { return letters.indexOf(l); }) : [-1];
       if (!prompt || letters.indexOf(null) >= 0 || correct.indexOf(-1) >= 0) return null; // leave as written
-      var multi = correct.length > 1, legend = el("legend"), inputs = [], marks = [], opts = [];
+      var multi = box.classList.contains("multiple-choice") || correct.length > 1, legend = el("legend"), inputs = [], marks = [], opts = [];
       legend.innerHTML = prompt.innerHTML;
       if (multi) legend.append(el("span", { cls: "bcq-hint", text: " (Choose all that apply.)" }));
       var fs = el("fieldset", { cls: "bcq-options" }, [legend]);

@@ -293,7 +293,7 @@ def test_print_hides_controls_and_unopened_answers(page, base_url):
 def test_assets_are_small_and_self_contained():
     js = (ASSETS / "quiz.js").read_text(encoding="utf-8")
     css = (ASSETS / "quiz.css").read_text(encoding="utf-8")
-    assert len(js.encode()) + len(css.encode()) < 15 * 1024
+    assert len(js.encode()) + len(css.encode()) < 15_000
     for text in (js, css):
         assert not re.search(r"https?:|@import|url\(|fetch\(|XMLHttpRequest|sendBeacon", text)
 

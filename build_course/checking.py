@@ -1,0 +1,123 @@
+"""``build-course check``: everything the build would complain about, at once,
+without writing anything. What a content repository's CI runs.
+
+Checked: the manifest, every source (read and imported), every page in docs/
+(its front matter, its quiz blocks, its links to other pages and anchors).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from markdown.extensions.toc import slugify as toc_slugify
+
+from .building import Project, import_course
+from .errors import CourseError, CourseErrors
+from .model import Diagnostic
+from .quizzes import parse_blocks
+from .writing import digest, load_record
+
+_LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?: \"[^\"]*\")?\)")
+_HEADING = re.compile(r"^#{1,6} +(?P<text>.+?)(?: *\{[^}]*\})? *$")
+_ATTR_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}")
+
+
+def check_project(project: Project) -> list[Diagnostic]:
+    """Every error and warning of the project, ordered by file and line."""
+    problems: list[Diagnostic] = []
+    try:
+        result = import_course(project)
+        problems += [d for d in result.diagnostics if d.severity != "note"]
+    except (CourseError, CourseErrors) as exc:
+        errors = exc.errors if isinstance(exc, CourseErrors) else [exc]
+        problems += [Diagnostic(e.file, e.line, e.message, e.hint, "error") for e in errors]
+    if project.docs.is_dir():
+        problems += check_docs(project)
+    return sorted(problems, key=lambda d: (d.file, d.line))
+
+
+def check_docs(project: Project) -> list[Diagnostic]:
+    pages = sorted(project.docs.rglob("*.md"))
+    texts = {page: page.read_text(encoding="utf-8", errors="replace") for page in pages}
+    problems: list[Diagnostic] = []
+    for page, text in texts.items():
+        name = project.display(page)
+        body, offset, issues = front_matter(text, name)
+        problems += issues
+        problems += parse_blocks(body, name, offset)[1]
+        problems += _links(project.docs, page, text, name, texts)
+    return problems
+
+
+def check_edited_quizzes(project: Project) -> list[Diagnostic]:
+    """Quiz errors in pages an author wrote or edited (the build's own pages
+    were checked when they were made)."""
+    recorded = load_record(project.docs)["pages"]
+    problems = []
+    for page in sorted(project.docs.rglob("*.md")) if project.docs.is_dir() else []:
+        relative = page.relative_to(project.docs).as_posix()
+        data = page.read_bytes()
+        if recorded.get(relative) == digest(data):
+            continue
+        name = project.display(page)
+        body, offset, _ = front_matter(data.decode("utf-8", errors="replace"), name)
+        problems += [d for d in parse_blocks(body, name, offset)[1] if d.severity == "error"]
+    return problems
+
+
+def front_matter(text: str, name: str) -> tuple[str, int, list[Diagnostic]]:
+    """The page body, the number of front-matter lines, and their problems."""
+    if not text.startswith("---\n"):
+        return text, 0, []
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return text, 0, [Diagnostic(name, 1, "the front matter is not closed",
+                                    "end it with a line '---'", "error")]
+    block = text[4:end]
+    offset = block.count("\n") + 2
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return text[end + 5:], offset, [Diagnostic(
+            name, line, f"bad YAML in the front matter: {getattr(exc, 'problem', exc)}",
+            "fix the quoting or indentation there", "error")]
+    if data is not None and not isinstance(data, dict):
+        return text[end + 5:], offset, [Diagnostic(name, 2, "the front matter is not a mapping",
+                                                   "write 'title: ...' lines", "error")]
+    issues = []
+    if not (data or {}).get("title"):
+        issues.append(Diagnostic(name, 1, "this page has no title in its front matter",
+                                 "add 'title: ...'", "warning"))
+    return text[end + 5:], offset, issues
+
+
+def _links(docs: Path, page: Path, text: str, name: str, texts: dict) -> list[Diagnostic]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for m in _LINK.finditer(line):
+            target = m.group("target").strip("<>")
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("/"):
+                continue  # an external link, or an absolute one: not ours to check
+            path, _, anchor = target.partition("#")
+            goal = (page.parent / path).resolve() if path else page.resolve()
+            if path and goal not in {p.resolve() for p in texts} and not goal.exists():
+                problems.append(Diagnostic(name, number, f"the link to '{target}' leads nowhere",
+                                           "correct the file name (relative to this page)",
+                                           "error"))
+            elif anchor and goal.suffix == ".md" and goal.exists() \
+                    and anchor not in _anchors(goal.read_text(encoding="utf-8", errors="replace")):
+                problems.append(Diagnostic(name, number, f"'{target}': no heading with the id "
+                                           f"'{anchor}'", "correct the anchor", "warning"))
+    return problems
+
+
+def _anchors(text: str) -> set[str]:
+    found = set(_ATTR_ID.findall(text))
+    for line in text.split("\n"):
+        if m := _HEADING.match(line):
+            found.add(toc_slugify(m.group("text"), "-"))
+    return found

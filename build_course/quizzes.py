@@ -1,0 +1,157 @@
+"""Read and check the quiz syntax (the same syntax ``rendering`` writes).
+
+    !!! question single-choice "Question 1"
+
+        When providing customer service, it is always important to:
+
+        - A. Treat the customer as though he or she knows nothing.
+        - B. Go the extra mile.
+
+        ??? success "Show answer"
+
+            **Answer: B.** An optional explanation.
+
+The word after ``question`` is the kind: single-choice, multiple-choice,
+true-false, open (its block is "Show model answer") or reflection (no
+answer block). Without it the kind is inferred. Every problem is reported
+with the line it is on; a malformed question is never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import QUESTION_KINDS, Diagnostic, Question
+
+START = re.compile(r'^!!! question(?P<classes>(?: +[\w-]+)*)(?: +"(?P<title>.*)")? *$')
+_DETAILS = re.compile(r'^\?\?\?\+?(?: +[\w-]+)+(?: +"(?P<summary>.*)")? *$')
+_OPTION = re.compile(r"^- (?P<letter>[A-Z])\. +(?P<text>\S.*)$")
+_ANSWER = re.compile(r"^\*\*Answer: *(?P<letters>[A-Z](?: *, *[A-Z])*)\.?\*\*(?P<rest>.*)$")
+_REFLECT = re.compile(r"^\*[^*].*\*$")
+KIND_CLASSES = {kind.replace("_", "-"): kind for kind in QUESTION_KINDS}
+
+
+@dataclass
+class QuestionBlock:
+    """A question block as found in a page: where it is and what it says."""
+
+    start: int  # 0-based index of the '!!! question' line
+    end: int  # index after its last line
+    question: Question
+    title: str = ""
+
+
+def find_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of every top-level question block in ``lines``."""
+    blocks = []
+    i = 0
+    while i < len(lines):
+        if START.match(lines[i]):
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or lines[j].startswith("    ")):
+                j += 1
+            while j > i + 1 and not lines[j - 1].strip():
+                j -= 1
+            blocks.append((i, j))
+            i = j
+        else:
+            i += 1
+    return blocks
+
+
+def parse_blocks(text: str, name: str, offset: int = 0
+                 ) -> tuple[list[QuestionBlock], list[Diagnostic]]:
+    """Every question block in ``text``; line numbers are ``offset`` + 1-based."""
+    lines = text.split("\n")
+    found, problems = [], []
+    for start, end in find_blocks(lines):
+        block, issues = _parse(lines, start, end, name, offset)
+        found.append(block)
+        problems += issues
+    return found, problems
+
+
+def _parse(lines: list[str], start: int, end: int, name: str, offset: int):
+    head = START.match(lines[start])
+    line_no = offset + start + 1
+    body = [line[4:] for line in lines[start + 1:end]]
+    question = Question(prompt="", line=line_no)
+    classes = [c for c in head.group("classes").split() if c in KIND_CLASSES]
+    prompt, options, details, summary = [], [], [], ""
+    i = 0
+    while i < len(body):
+        line = body[i]
+        if m := _DETAILS.match(line):
+            summary = m.group("summary") or ""
+            i += 1
+            while i < len(body) and (not body[i].strip() or body[i].startswith("    ")):
+                details.append(body[i][4:])
+                i += 1
+            continue
+        if m := _OPTION.match(line):
+            options.append((m.group("letter"), m.group("text"), line_no + 1 + i))
+        elif line.strip() and not _REFLECT.match(line.strip()) and not options:
+            prompt.append(line.strip())
+        i += 1
+    question.prompt = " ".join(prompt)
+    question.options = [text for _, text, _ in options]
+    issues = _fill_answer(question, details, summary, name)
+    question.kind = KIND_CLASSES[classes[0]] if classes else _infer(question, summary)
+    issues += _check(question, options, summary, name)
+    return QuestionBlock(start, end, question, head.group("title") or ""), issues
+
+
+def _fill_answer(question: Question, details: list[str], summary: str, name: str):
+    text = "\n".join(details).strip()
+    if summary.lower().startswith("show model answer"):
+        question.model_answer = text
+        return []
+    first, _, rest = text.partition("\n")
+    if m := _ANSWER.match(first.strip()):
+        question.correct = [ord(x) - 65 for x in re.findall(r"[A-Z]", m.group("letters"))]
+        question.explanation = (m.group("rest").strip() + "\n" + rest).strip()
+    return []
+
+
+def _infer(question: Question, summary: str) -> str:
+    if question.model_answer is not None:
+        return "open"
+    if not question.options:
+        return "reflection"
+    if [o.lower().rstrip(".") for o in question.options] == ["true", "false"]:
+        return "true_false"
+    return "multiple_choice" if len(question.correct) > 1 else "single_choice"
+
+
+def _check(question: Question, options: list, summary: str, name: str) -> list[Diagnostic]:
+    line = question.line
+    problems = []
+
+    def error(message: str, hint: str) -> None:
+        problems.append(Diagnostic(name, line, message, hint, "error"))
+
+    if not question.prompt:
+        error("this question has no prompt", "write the question as the block's first paragraph")
+    expected = [chr(65 + i) for i in range(len(options))]
+    if [letter for letter, _, _ in options] != expected:
+        error("the options are not lettered A, B, C... in order",
+              "letter them '- A. ...', '- B. ...' in order")
+    if question.kind in ("single_choice", "multiple_choice", "true_false"):
+        if not options:
+            error(f"this {question.kind.replace('_', ' ')} question has no options",
+                  "add options as '- A. text' lines")
+        elif not question.correct:
+            error("this choice question has no correct option",
+                  "add '??? success \"Show answer\"' with '**Answer: B.**' under it")
+        for c in question.correct:
+            if c >= len(options):
+                error(f"answer letter {chr(65 + c)} has no such option",
+                      f"use a letter from A to {chr(64 + len(options))}")
+        if question.kind != "multiple_choice" and len(question.correct) > 1:
+            error("a single-choice question has more than one answer letter",
+                  "mark it 'multiple-choice' or keep one letter")
+    elif question.kind == "open" and not (question.model_answer or "").strip():
+        error("this open question has no model answer",
+              "add '??? success \"Show model answer\"' with the answer, or mark it 'reflection'")
+    return problems
