@@ -16,14 +16,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .authoring import import_markdown
 from .errors import CourseError, CourseErrors
 from .importing import Imported, import_source, mark_duplicates
 from .manifest import Manifest, SourceEntry, load_manifest
 from .model import Diagnostic, Page, Part
+from .reading import read_source
 from .rendering import Course, course_nav, render_course
 from .slugs import slugify, unique
 
-SOURCE_SUFFIXES = (".txt", ".text")
+SOURCE_SUFFIXES = (".txt", ".text", ".md")
 STARTER_MKDOCS = Path(__file__).parent / "starter-mkdocs.yml"
 
 
@@ -112,12 +114,21 @@ def import_all(project: Project, files: list[tuple[Path, SourceEntry | None]]) -
     imported, errors = [], []
     for path, entry in files:
         try:
-            imported.append(import_source(path, entry, project.display(path)))
+            imported.append(import_one(path, entry, project.display(path)))
         except CourseError as exc:
             errors.append(exc)
     if errors:
         raise CourseErrors(errors)
     return imported
+
+
+def import_one(path: Path, entry: SourceEntry | None, display: str) -> Imported:
+    """A raw tutorial goes through the importer; an author's Markdown lesson
+    (``.md``) is taken as written."""
+    if path.suffix.lower() != ".md":
+        return import_source(path, entry, display)
+    source = read_source(path, display)
+    return Imported(import_markdown(source, display, entry), source)
 
 
 def name_parts(parts: list[Part]) -> None:

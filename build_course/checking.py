@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from markdown.extensions.toc import slugify as toc_slugify
 
+from .authoring import split_front_matter
 from .building import Project, import_course
 from .errors import CourseError, CourseErrors
 from .model import Diagnostic
@@ -68,31 +68,15 @@ def check_edited_quizzes(project: Project) -> list[Diagnostic]:
 
 
 def front_matter(text: str, name: str) -> tuple[str, int, list[Diagnostic]]:
-    """The page body, the number of front-matter lines, and their problems."""
-    if not text.startswith("---\n"):
-        return text, 0, []
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        return text, 0, [Diagnostic(name, 1, "the front matter is not closed",
-                                    "end it with a line '---'", "error")]
-    block = text[4:end]
-    offset = block.count("\n") + 2
+    """The page body, the number of lines before it, and front-matter problems."""
     try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        return text[end + 5:], offset, [Diagnostic(
-            name, line, f"bad YAML in the front matter: {getattr(exc, 'problem', exc)}",
-            "fix the quoting or indentation there", "error")]
-    if data is not None and not isinstance(data, dict):
-        return text[end + 5:], offset, [Diagnostic(name, 2, "the front matter is not a mapping",
-                                                   "write 'title: ...' lines", "error")]
-    issues = []
-    if not (data or {}).get("title"):
-        issues.append(Diagnostic(name, 1, "this page has no title in its front matter",
-                                 "add 'title: ...'", "warning"))
-    return text[end + 5:], offset, issues
+        meta, body, offset = split_front_matter(text, name)
+    except CourseError as exc:
+        return text, 0, [Diagnostic(exc.file, exc.line, exc.message, exc.hint, "error")]
+    if text.startswith("---\n") and not meta.get("title"):
+        return body, offset, [Diagnostic(name, 1, "this page has no title in its front matter",
+                                         "add 'title: ...'", "warning")]
+    return body, offset, []
 
 
 def _links(docs: Path, page: Path, text: str, name: str, texts: dict) -> list[Diagnostic]:

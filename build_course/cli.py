@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=_check)
 
+    new = commands.add_parser("new", help="start a lesson of your own in source/")
+    new.add_argument("title", help="the lesson's title")
+    new.set_defaults(run=_new)
+
     package = commands.add_parser("package", help="build, then zip the site for offline use")
     package.add_argument("--output", type=Path, help="folder for the zip (default: the project)")
     package.set_defaults(run=_package)
@@ -135,6 +139,18 @@ def _check(args: argparse.Namespace) -> int:
     warnings = len(problems) - errors
     print(f"{errors} errors, {warnings} warnings")
     return EXIT_CONTENT if errors or (args.strict and warnings) else EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .authoring import new_lesson
+    from .manifest import register_source
+
+    project = building.Project(args.project.resolve())
+    path = new_lesson(project.source, args.title)
+    register_source(project.manifest, path.name, args.title)
+    print(f"created {project.display(path)} (with one example of each kind of question) "
+          f"and added it to {project.display(project.manifest)}")
+    return EXIT_OK
 
 
 def _package(args: argparse.Namespace) -> int:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .building import name_parts, text_files
+from .building import import_one, name_parts, text_files
 from .errors import CourseError, CourseErrors
-from .importing import Imported, import_source, mark_duplicates
+from .importing import Imported, mark_duplicates
 from .manifest import SourceEntry, load_manifest
 from .model import Lesson, Part, Question
 from .rendering import render_lesson, render_quiz
@@ -27,7 +27,7 @@ def inspect_paths(paths: list[Path]) -> dict:
     imported, errors = [], []
     for path in files:
         try:
-            imported.append(import_source(path, _entry(path), str(path)))
+            imported.append(import_one(path, _entry(path), str(path)))
         except CourseError as exc:
             errors.append(exc)
     if errors:

@@ -15,6 +15,7 @@ Every key is checked; a typo gets the line and the key it was meant to be.
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -172,3 +173,22 @@ def _scalar(node, key: str, display: str, errors: list[CourseError]) -> str:
     errors.append(CourseError(display, node.start_mark.line + 1,
                               f"'{key}' must be a single value", "write it on one line"))
     return ""
+
+
+def register_source(path: Path, file: str, title: str) -> None:
+    """Add a source at the end of the manifest, keeping its comments when
+    ``sources`` is its last key (as in the shipped manifest)."""
+    entry = f"  - file: {json.dumps(file)}\n    title: {json.dumps(title, ensure_ascii=False)}\n"
+    if not path.exists():
+        path.write_text(f"title: Course\nsources:\n{entry}", encoding="utf-8")
+        return
+    text = path.read_text(encoding="utf-8")
+    node = yaml.compose(text)
+    keys = [k.value for k, _ in node.value] if isinstance(node, yaml.MappingNode) else []
+    if keys and keys[-1] == "sources" and isinstance(node.value[-1][1], yaml.SequenceNode):
+        path.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")
+        return
+    data = yaml.safe_load(text) or {}
+    data.setdefault("sources", []) or data.update(sources=[])
+    data["sources"].append({"file": file, "title": title})
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -121,6 +121,14 @@ class Definition:
 
 
 @dataclass
+class RawMarkdown:
+    """Markdown an author wrote: published as written, never escaped."""
+
+    text: str
+    line: int
+
+
+@dataclass
 class ExerciseLink:
     """Where an exercise stood in a lesson; rendered as a link to the quiz."""
 
@@ -128,7 +136,7 @@ class ExerciseLink:
     line: int
 
 
-Block = Heading | Paragraph | ListBlock | Quote | Dialogue | Definition | ExerciseLink
+Block = Heading | Paragraph | ListBlock | Quote | Dialogue | Definition | ExerciseLink | RawMarkdown
 
 
 # ---- quizzes ------------------------------------------------------------
@@ -181,8 +189,16 @@ class Lesson:
 
     @property
     def sections(self) -> list[Section]:
-        return [Section(b.text, b.level, b.line) for b in self.blocks
-                if isinstance(b, Heading) and not b.role == "exercise"]
+        found = []
+        for b in self.blocks:
+            if isinstance(b, Heading) and b.role != "exercise":
+                found.append(Section(b.text, b.level, b.line))
+            elif isinstance(b, RawMarkdown):
+                for n, line in enumerate(b.text.split("\n")):
+                    hashes, _, text = line.partition(" ")
+                    if hashes in ("##", "###") and text.strip():
+                        found.append(Section(text.strip(), len(hashes), b.line + n))
+        return found
 
 
 @dataclass

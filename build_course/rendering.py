@@ -31,6 +31,7 @@ from .model import (
     Question,
     Quiz,
     Quote,
+    RawMarkdown,
 )
 
 _URL = re.compile(r"https?://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
@@ -167,8 +168,13 @@ def _exercise(block: ExerciseLink, quiz_link: str) -> str:
             f"    {' · '.join(facts)}. [Take the self-check]({quiz_link}#{quiz.slug})")
 
 
-BLOCK_RENDERERS = {Heading: _heading, Paragraph: _paragraph, ListBlock: _list, Quote: _quote,
-                   Dialogue: _dialogue, Definition: _definition, ExerciseLink: _exercise}
+def _raw(block: RawMarkdown, _link: str) -> str:
+    return block.text
+
+
+BLOCK_RENDERERS = {RawMarkdown: _raw, Heading: _heading, Paragraph: _paragraph, ListBlock: _list,
+                   Quote: _quote, Dialogue: _dialogue, Definition: _definition,
+                   ExerciseLink: _exercise}
 
 
 # ---- questions -----------------------------------------------------------
