@@ -146,9 +146,11 @@ def summary_line(part: Part) -> str:
     questions = sum(len(q.questions) for q in quizzes)
     sections = sum(len(lesson.sections) for lesson in part.lessons)
     warnings = sum(1 for d in part.warnings if d.severity == "warning")
+    notes = len(part.warnings) - warnings
+    review = f", {notes} to review" if notes else ""
     return (f"{part.source}: {_n(len(part.lessons), 'lesson')}, {_n(sections, 'section')}, "
             f"{_n(len(quizzes), 'quiz', 'quizzes')}, {_n(questions, 'question')}, "
-            f"{_n(warnings, 'warning')}")
+            f"{_n(warnings, 'warning')}{review}")
 
 
 def _n(count: int, word: str, plural: str = "") -> str:

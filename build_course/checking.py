@@ -29,7 +29,7 @@ def check_project(project: Project) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     try:
         result = import_course(project)
-        problems += [d for d in result.diagnostics if d.severity != "note"]
+        problems += result.diagnostics
     except (CourseError, CourseErrors) as exc:
         errors = exc.errors if isinstance(exc, CourseErrors) else [exc]
         problems += [Diagnostic(e.file, e.line, e.message, e.hint, "error") for e in errors]

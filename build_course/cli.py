@@ -99,6 +99,8 @@ def write_course(project: building.Project, force: set[str] = frozenset()):
         if item.severity != "note":
             print(f"warning: {item.format()}", file=sys.stderr)
     _report_edits(project, written)
+    if any(d.severity == "note" for d in result.diagnostics):
+        print("review the importer's guesses, line by line: build-course check")
     print(f"docs: {len(written.written)} written, {len(written.unchanged)} unchanged")
     return result
 
@@ -134,10 +136,16 @@ def _check(args: argparse.Namespace) -> int:
     project = building.Project(args.project.resolve())
     problems = check_project(project)
     for item in problems:
-        print(f"{item.severity}: {item.format()}")
+        if item.severity != "note":
+            print(f"{item.severity}: {item.format()}")
+    notes = [d for d in problems if d.severity == "note"]
+    if notes:
+        print(f"to review ({len(notes)} guesses the importer made; read these lines first):")
+        for item in notes:
+            print(f"note: {item.format()}")
     errors = sum(1 for d in problems if d.severity == "error")
-    warnings = len(problems) - errors
-    print(f"{errors} errors, {warnings} warnings")
+    warnings = len(problems) - errors - len(notes)
+    print(f"{errors} errors, {warnings} warnings, {len(notes)} to review")
     return EXIT_CONTENT if errors or (args.strict and warnings) else EXIT_OK
 
 

@@ -84,7 +84,7 @@ def mark_duplicates(imported: list[Imported], threshold: float = 0.8) -> None:
 def _mark(part: Part, original: Part, lines: list[tuple[int, str]], original_keys: set) -> None:
     part.duplicate_of = original.source
     part.lessons = []
-    part.warnings = [w for w in part.warnings if w.severity == "note"]  # its lessons are gone
+    part.warnings = []  # its lessons are gone, and with them what there was to review
     extra = [(n, k) for n, k in lines if k not in original_keys]
     if extra:
         shown = ", ".join(f"line {n} '{k}'" for n, k in extra[:5])

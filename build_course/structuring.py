@@ -30,6 +30,7 @@ from .model import (
     Quote,
 )
 from .segmenting import segment
+from .shapes import SMALL_WORDS
 from .slugs import slugify, unique
 
 _LETTER_KEY = re.compile(r"^([A-Z])[.)]\s*(.*)$")
@@ -392,5 +393,25 @@ def _levels_from_empty_parents(blocks: list[Block]) -> None:
             block.level = 3
 
 
+def note_heading_guesses(lesson: Lesson, report: Report) -> None:
+    """Headings taken on weak evidence go on the review list: long ones,
+    all-capitals words, and those not in strict title case."""
+    for block in lesson.blocks:
+        if not isinstance(block, Heading) or block.role == "exercise":
+            continue
+        words = block.text.split()
+        weak = len(words) >= 8 or block.text.isupper() or not title_case_strict(words)
+        if weak:
+            report.note(block.line, f"took '{block.text}' for a level-{block.level} heading; "
+                        "check that it is one, at that level")
+
+
+def title_case_strict(words: list[str]) -> bool:
+    """Every word but the small ones (of, and, with...) starts with a capital."""
+    content = [w for w in words if w[:1].isalpha() and w.lower().strip("()") not in SMALL_WORDS]
+    return all(w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit() for w in content)
+
+
 STEPS = [take_title, take_objectives, attribute_quotes, name_definitions, mark_list_roles,
-         bold_terms, drop_footnote_marks, extract_exercises, set_heading_levels]
+         bold_terms, drop_footnote_marks, extract_exercises, set_heading_levels,
+         note_heading_guesses]

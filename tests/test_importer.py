@@ -315,3 +315,10 @@ def test_source_text_is_escaped_in_markdown():
     assert md_text("{: onclick=x }").startswith("\\{")
     assert md_text("# not a heading") == "\\# not a heading"
     assert md_text("see http://example.com/a_b.") == "see <http://example.com/a_b>."
+
+
+def test_weak_heading_guesses_go_on_the_review_list():
+    part = _part("Burns\n\nCool it first.\n\nCool the Burn then Cover It\n\nUse cling film.\n")
+    notes = [d.format() for d in part.warnings if d.severity == "note"]
+    assert notes == ["t.txt:5: took 'Cool the Burn then Cover It' for a level-2 heading; "
+                     "check that it is one, at that level"]
