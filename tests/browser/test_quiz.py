@@ -312,3 +312,19 @@ def test_axe_finds_no_violations_in_the_quiz_ui(page, base_url, axe_js, path):
         {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']})""")
     problems = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
     assert not problems, problems
+
+
+def test_home_page_shows_each_quiz_score_and_clears_all_progress(page, base_url):
+    q = question(open_quiz(page, base_url), 3)
+    q.get_by_role("radio", name=re.compile("Go the extra mile")).check()
+    q.get_by_role("button", name="Check").click()
+    page.goto(base_url)
+    link = page.locator("article a[href*='customer-service-basics-quiz']")
+    status = link.locator("xpath=following-sibling::span[contains(@class,'bcq-status')]")
+    expect(status).to_have_text(" · 1 of 12 correct, 1 answered")
+    expect(page.locator(".bcq-status").last).to_have_text(" · not started")
+    page.get_by_role("button", name="Clear all my progress").click()
+    expect(status).to_have_text(" · not started")
+    expect(page.get_by_text("Progress cleared.")).to_be_visible()
+    page.goto(base_url + QUIZ)
+    expect(page.locator(".bcq-score")).to_have_text("0 of 12 correct (0 of 12 answered)")
