@@ -3,7 +3,10 @@
 - the navigation the build recorded in ``docs/.build-course.json``, used
   when mkdocs.yml has no ``nav`` of its own (mkdocs.yml stays the author's);
 - the quiz script and style, served from the site itself;
-- ``*.md.new`` files (new versions of pages an author edited) left out.
+- ``*.md.new`` files (new versions of pages an author edited) left out;
+- a warning (so ``--strict`` fails) for any page that would load something
+  from outside the site: an intranet or offline copy must make no request
+  elsewhere. Links (``<a href>``) to other sites are fine.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from markupsafe import Markup
@@ -84,6 +89,13 @@ class CoursePlugin(BasePlugin):
             page.meta["title"] = _escaped(page.meta["title"])
         return markdown
 
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        for url, where in external_assets(output):
+            log.warning("%s: the page loads %s (%s) from outside the site; a course site "
+                        "makes no request elsewhere: save the file in docs/ and refer to it "
+                        "by a relative path, or remove it", page.file.src_uri, url, where)
+        return output
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for file in list(files):
             if file.src_uri.endswith(".md.new"):
@@ -102,3 +114,58 @@ def _walk(items):
     for item in items:
         yield item
         yield from _walk(getattr(item, "children", None) or [])
+
+
+# Attributes whose URL the browser fetches by itself (an <a href> waits for a click).
+_FETCHED = {"src": None, "srcset": None, "poster": None, "data": {"object"},
+            "background": None}
+_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch",
+              "modulepreload", "preconnect", "dns-prefetch", "manifest", "prerender"}
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.I)
+
+
+def _is_external(url: str) -> bool:
+    url = url.strip()
+    return url.startswith("//") or re.match(r"(?i)(https?|ftp|wss?):", url) is not None
+
+
+class _AssetFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            tags = _FETCHED.get(name, ())
+            if name in _FETCHED and (tags is None or tag in tags):
+                urls = [part.split()[0] for part in value.split(",") if part.strip()] \
+                    if name == "srcset" else [value]
+                self.found += [(url, f"<{tag} {name}>") for url in urls if _is_external(url)]
+        rels = set(values.get("rel", "").lower().split())
+        if tag == "link" and rels & _LINK_RELS and _is_external(values.get("href", "")):
+            self.found.append((values["href"], f"<link rel={values['rel']}>"))
+        self._css(values.get("style", ""), f"<{tag} style>")
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self._css(data, "<style>")
+
+    def _css(self, text: str, where: str) -> None:
+        for match in _CSS_URL.finditer(text):
+            url = match[1] or match[2]
+            if _is_external(url):
+                self.found.append((url, where))
+
+
+def external_assets(page_html: str) -> list[tuple[str, str]]:
+    """(url, where) for everything in the page that a browser would fetch from elsewhere."""
+    finder = _AssetFinder()
+    finder.feed(page_html)
+    finder.close()
+    return finder.found

@@ -1,14 +1,81 @@
-"""``build-course package``: a zip of the site that works from disk."""
+"""``build-course package``: a zip of the site that works from disk.
+
+The offline copy is built into a temporary folder (``site/`` is left as it
+is) with page links that end in ``index.html`` (``use_directory_urls:
+false``), so a learner can unzip it and open ``index.html`` from disk.
+Search works there too: its index is written as a script
+(``search/search_index.js``, as Material's offline plugin does), and a small
+stand-in for Web Workers (``assets/course/file-worker.js``, which browsers
+refuse on ``file://`` pages) runs the theme's search script in a hidden frame.
+Nothing is fetched from outside the copy.
+"""
 
 from __future__ import annotations
 
+import re
+import shutil
+import tempfile
+import zipfile
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+
 from .building import Project
-from .errors import UsageError
 from .manifest import Manifest
+from .mkdocs_plugin import ASSETS
+from .site import build_site
+from .slugs import slugify
+
+WORKER_SHIM = "assets/course/file-worker.js"
+
+
+def zip_name(manifest: Manifest) -> str:
+    """``customer-service-essentials-0.1-offline.zip``."""
+    version = re.sub(r"[^A-Za-z0-9.]+", "-", manifest.version).strip("-.") or "0.1"
+    return f"{slugify(manifest.title)}-{version}-offline.zip"
 
 
 def package_site(project: Project, manifest: Manifest, output: Path | None = None) -> Path:
     """Build an offline copy of the site and zip it; return the zip's path."""
-    raise UsageError("package", 0, "packaging is not built yet", "")
+    output = (output or project.root).resolve()
+    output.mkdir(parents=True, exist_ok=True)
+    target = output / zip_name(manifest)
+    with tempfile.TemporaryDirectory(prefix="build-course-offline-") as tmp:
+        site = Path(tmp) / "site"
+        build_site(project.mkdocs_yml, site, prepare=_offline)
+        _finish(site)
+        partial = target.with_name(f".{target.name}.part")
+        _zip(site, partial)
+        partial.replace(target)
+    return target
+
+
+def _offline(config: MkDocsConfig) -> None:
+    config.use_directory_urls = False
+    config.site_url = None
+    polyfills = list(config.extra.get("polyfills") or [])
+    if WORKER_SHIM not in polyfills:
+        polyfills.append(WORKER_SHIM)
+    config.extra["polyfills"] = polyfills
+
+
+def _finish(site: Path) -> None:
+    shim = site / WORKER_SHIM
+    shim.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ASSETS / Path(WORKER_SHIM).name, shim)
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        data = index.read_text(encoding="utf-8")
+        (site / "search" / "search_index.js").write_text(f"var __index = {data}",
+                                                          encoding="utf-8")
+    (site / "README.txt").write_text(
+        "Offline copy of the course. Open index.html in a web browser:\n"
+        "pages, quizzes and search work from disk, with no network.\n"
+        "Quiz progress is kept in this browser only.\n", encoding="utf-8")
+
+
+def _zip(site: Path, target: Path) -> None:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(site).as_posix())

@@ -10,10 +10,12 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .errors import CourseError
@@ -28,9 +30,18 @@ class _Counter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+NO_SITE_URL = ("note: no site_url (set it in source/course.yml or pass --site-url URL); "
+               "every page works at any address except the 404 page, whose links assume /")
+
+
 def build_site(config_file: Path, site_dir: Path, strict: bool = False,
-               site_url: str | None = None) -> list[str]:
-    """Build the site into ``site_dir``; return MkDocs' warnings."""
+               site_url: str | None = None,
+               prepare: Callable[[MkDocsConfig], None] | None = None) -> list[str]:
+    """Build the site into ``site_dir``; return MkDocs' warnings.
+
+    ``prepare`` may change the loaded configuration before MkDocs builds
+    (the offline copy does); without it, a missing site_url is said once.
+    """
     overrides = {"site_url": site_url} if site_url else {}
     counter = _Counter()
     logger = logging.getLogger("mkdocs")
@@ -39,6 +50,10 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False,
     try:
         config = load_config(config_file=str(config_file), site_dir=str(staging),
                              strict=strict, **overrides)
+        if prepare is not None:
+            prepare(config)
+        elif not config.site_url:
+            print(NO_SITE_URL)
         mkdocs_build(config)
         _swap(staging, site_dir)
     except (ConfigurationError, Abort) as exc:
