@@ -96,8 +96,8 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def context(browser):
-    """A fresh browser profile (empty localStorage) per test."""
-    ctx = browser.new_context(viewport={"width": 1200, "height": 900})
+    """A fresh browser profile (empty localStorage) per test, wide enough for the sidebar."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     yield ctx
     ctx.close()
 
@@ -134,3 +134,28 @@ def axe_js(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not script.is_file():
         pytest.skip("axe-core: npm install gave no axe.min.js")
     return script
+
+
+@pytest.fixture
+def requests(context) -> list[str]:
+    """Every URL the browser asks for during the test."""
+    seen: list[str] = []
+    context.on("request", lambda request: seen.append(request.url))
+    context.set_default_timeout(10_000)
+    return seen
+
+
+def search(page, query: str) -> None:
+    """Type a query in the header's search box until results show: the index loads when
+    search is first opened, and a query typed before it is ready is not run again."""
+    from playwright.sync_api import expect
+
+    box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
+    box.click()
+    for _ in range(20):
+        box.fill("")
+        box.press_sequentially(query)
+        page.wait_for_timeout(250)
+        if "matching document" in meta.inner_text():
+            break
+    expect(meta).to_contain_text("matching document")

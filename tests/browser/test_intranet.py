@@ -18,6 +18,8 @@ if shutil.which("nginx") is None:
 from playwright.sync_api import expect  # noqa: E402
 from test_hosting import PREFIX, QUIZ, build, free_port, nginx  # noqa: E402
 
+from .conftest import search  # noqa: E402
+
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -26,36 +28,6 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = build(tmp / "course", "--site-url", f"http://127.0.0.1:{port}{PREFIX}")
     with nginx({PREFIX: site}, tmp / "nginx", port) as origin:
         yield origin + PREFIX
-
-
-def search(page, query: str) -> None:
-    """Type a query in the header's search box until results show: the index loads when
-    search is first opened, and a query typed before it is ready is not run again."""
-    box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
-    box.click()
-    for _ in range(20):
-        box.fill("")
-        box.press_sequentially(query)
-        page.wait_for_timeout(250)
-        if "matching document" in meta.inner_text():
-            break
-    expect(meta).to_contain_text("matching document")
-
-
-@pytest.fixture
-def context(browser):
-    """Wide enough for the navigation sidebar; every request is recorded."""
-    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def requests(context) -> list[str]:
-    seen: list[str] = []
-    context.on("request", lambda request: seen.append(request.url))
-    context.set_default_timeout(10_000)
-    return seen
 
 
 def test_a_learners_visit_requests_nothing_outside_the_site(page, root, requests):

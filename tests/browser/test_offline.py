@@ -20,6 +20,8 @@ from build_course.building import Project  # noqa: E402
 from build_course.manifest import load_manifest  # noqa: E402
 from build_course.packaging import package_site  # noqa: E402
 
+from .conftest import search  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -37,36 +39,6 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> str:
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(unpacked)
     return (unpacked / "index.html").as_uri()
-
-
-def search(page, query: str) -> None:
-    """Type a query in the header's search box until results show: the index loads when
-    search is first opened, and a query typed before it is ready is not run again."""
-    box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
-    box.click()
-    for _ in range(20):
-        box.fill("")
-        box.press_sequentially(query)
-        page.wait_for_timeout(250)
-        if "matching document" in meta.inner_text():
-            break
-    expect(meta).to_contain_text("matching document")
-
-
-@pytest.fixture
-def context(browser):
-    """Wide enough for the navigation sidebar; every request is recorded."""
-    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def requests(context) -> list[str]:
-    seen: list[str] = []
-    context.on("request", lambda request: seen.append(request.url))
-    context.set_default_timeout(10_000)
-    return seen
 
 
 def test_quiz_from_disk(page, home, requests):
