@@ -232,8 +232,9 @@ def _questions(quiz: Quiz) -> str:
 
 
 def render_home(course: Course) -> Page:
+    compact = sum(1 for part in course.parts if part.lessons) > NAV_GROUP
     text = _ENV.get_template("home.md.j2").render(
-        course=course, lesson_path=lesson_path, quiz_path=quiz_path)
+        course=course, lesson_path=lesson_path, quiz_path=quiz_path, compact=compact)
     return Page("index.md", text, course.title)
 
 
@@ -248,16 +249,25 @@ def render_course(course: Course) -> list[Page]:
     return pages
 
 
+NAV_GROUP = 25  # parts per navigation group in a large course
+
+
 def course_nav(course: Course) -> list:
-    """The MkDocs navigation: home, then each part with its lessons and quizzes."""
-    nav: list = [{"Home": "index.md"}]
-    for part in course.parts:
-        if not part.lessons:
-            continue
-        entries = []
-        for lesson in part.lessons:
-            entries.append({lesson.title: lesson_path(part, lesson)})
-            if lesson.quizzes:
-                entries.append({f"Quiz: {lesson.title}": quiz_path(part, lesson)})
-        nav.append({part.title: entries})
-    return nav
+    """The MkDocs navigation: home, then each part with its lessons and
+    quizzes. A course of more than NAV_GROUP parts groups them by position
+    ("Parts 26–50"), because every page carries the top level of the
+    navigation: 400 parts there would make each page several times larger."""
+    parts = [_part_nav(part) for part in course.parts if part.lessons]
+    if len(parts) > NAV_GROUP:
+        parts = [{f"Parts {i + 1}–{min(i + NAV_GROUP, len(parts))}": parts[i:i + NAV_GROUP]}
+                 for i in range(0, len(parts), NAV_GROUP)]
+    return [{"Home": "index.md"}, *parts]
+
+
+def _part_nav(part: Part) -> dict:
+    entries = []
+    for lesson in part.lessons:
+        entries.append({lesson.title: lesson_path(part, lesson)})
+        if lesson.quizzes:
+            entries.append({f"Quiz: {lesson.title}": quiz_path(part, lesson)})
+    return {part.title: entries}

@@ -189,3 +189,18 @@ def test_author_edit_survives_rebuild(tmp_path: Path, capsys):
     assert "One more closing line" in (page.parent / (page.name + ".new")).read_text("utf-8")
     assert "kept your edit of docs/servicing-customers-competency-guide/servicing-customers.md" \
         in capsys.readouterr().err
+
+
+def test_a_large_course_groups_its_navigation_and_keeps_the_home_page_compact():
+    from build_course.model import Lesson, Part
+    from build_course.rendering import Course, course_nav, render_home
+
+    parts = [Part(source=f"s{n}.txt", title=f"Part {n}", slug=f"s{n}",
+                  lessons=[Lesson(title=f"Lesson {n}", line=1, slug=f"l{n}")])
+             for n in range(1, 31)]
+    nav = course_nav(Course("Big", "", parts))
+    assert [next(iter(entry)) for entry in nav] == ["Home", "Parts 1–25", "Parts 26–30"]
+    assert nav[2]["Parts 26–30"][0] == {"Part 26": [{"Lesson 26": "s26/l26.md"}]}
+    home = render_home(Course("Big", "", parts)).text
+    assert "\n## " not in home  # one line a part, no heading per part
+    assert "30. [Part 30](s30/l30.md) · 1 lesson" in home
