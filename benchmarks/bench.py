@@ -21,6 +21,12 @@ read) and is timed over several runs (median, min-max):
 - site: build_site (MkDocs + Material) of the same docs/, into site/;
 - incremental: one source changed, then import + render + write_docs again.
 
+The import cache (build_course/cache.py, in the course's .build-course-cache/)
+is on unless --no-cache: it is emptied before each full run, so import times
+and throughput are those of a cold import (which also fills the cache); the
+incremental and no-change runs use it, and report how many sources were
+really re-imported (cache.STATS), not how many were listed.
+
 The figures are printed as a table and written as JSON (--json).
 """
 
@@ -192,11 +198,13 @@ def _stats(values: list[float]) -> dict:
 def _import(project):
     """building.import_course, split at the render step so each is timed."""
     from build_course import building
+    from build_course.cache import STATS
     from build_course.importing import mark_duplicates
     from build_course.manifest import load_manifest
 
     manifest = load_manifest(project.manifest, project.display(project.manifest))
     files = building.source_files(project, manifest)
+    before = STATS["imported"]
     t0 = time.perf_counter()
     imported = building.import_all(project, files)
     t1 = time.perf_counter()
@@ -204,7 +212,8 @@ def _import(project):
     t2 = time.perf_counter()
     parts = [item.part for item in imported]
     building.name_parts(parts)
-    return manifest, imported, parts, {"import_all": t1 - t0, "mark_duplicates": t2 - t1}
+    return manifest, imported, parts, {"import_all": t1 - t0, "mark_duplicates": t2 - t1,
+                                       "reimported": STATS["imported"] - before}
 
 
 def _docs(project, docs: Path) -> dict:
@@ -241,24 +250,33 @@ def _change(path: Path, step: int) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def worker(size: int, runs: int, root: Path, site: bool) -> dict:
-    from build_course import building
+def worker(size: int, runs: int, root: Path, site: bool, cache: bool = True) -> dict:
+    from build_course import building, importing
+    from build_course.cache import ImportCache
     from build_course.site import build_site
 
     baseline = _rss_mb()
     made = make_course(root, size)
     project = building.Project(root)
+    # building.import_all calls importing.import_source, which takes the
+    # default cache when it is passed none.
+    importing.default_cache = ImportCache.for_project(root) if cache else None
+    cache_dir = importing.default_cache.folder if cache else None
     figures: dict = {"lessons_requested": size, "sources": made["sources"],
-                     "raw_bytes": made["raw_bytes"], "runs": runs}
+                     "raw_bytes": made["raw_bytes"], "runs": runs, "cache": cache}
     times: dict[str, list[float]] = {k: [] for k in
                                      ("import", "import_all", "mark_duplicates", "render",
                                       "write", "docs", "site", "full")}
     cpu: dict[str, list[float]] = {"import": [], "docs": [], "site": []}
     rss_docs = 0.0
+    reimported_full = []
     for _ in range(runs):
         shutil.rmtree(project.docs, ignore_errors=True)
         shutil.rmtree(project.site, ignore_errors=True)
+        if cache_dir:
+            shutil.rmtree(cache_dir, ignore_errors=True)  # a cold import
         step = _docs(project, project.docs)
+        reimported_full.append(step["reimported"])
         for key in ("import", "import_all", "mark_duplicates", "render", "write"):
             times[key].append(step[key])
         docs_time = step["import"] + step["render"] + step["write"]
@@ -273,7 +291,10 @@ def worker(size: int, runs: int, root: Path, site: bool) -> dict:
             cpu["site"].append(time.process_time() - c0)
             times["full"].append(docs_time + times["site"][-1])
     figures.update(lessons=step["lessons"], pages=len(step["pages"]),
-                   duplicates=step["duplicates"], pages_written_full=step["written"])
+                   duplicates=step["duplicates"], pages_written_full=step["written"],
+                   reimported_full=min(reimported_full))
+    if cache_dir:
+        figures["cache_bytes"] = sum(f.stat().st_size for f in cache_dir.iterdir())
     figures["time_s"] = {k: _stats(v) for k, v in times.items() if v}
     figures["cpu_s"] = {k: _stats(v) for k, v in cpu.items() if v}  # this process's CPU time
     median = figures["time_s"]
@@ -299,20 +320,24 @@ def incremental(project, files: list[str], runs: int, full: dict) -> dict:
     import + render + write_docs; docs/ holds the full build before."""
     singles = [f for f in files if "competency-guide" in f] or files
     changed = singles[len(singles) // 2]
-    times, written, unchanged, sources = [], [], [], 0
+    times, imports, written, unchanged, reimported = [], [], [], [], []
     for run in range(runs):
         _change(project.source / changed, run)
         step = _docs(project, project.docs)
         times.append(step["import"] + step["render"] + step["write"])
+        imports.append(step["import"])
         written.append(step["written"])
         unchanged.append(step["unchanged"])
-        sources = step["sources"]
+        reimported.append(step["reimported"])
     noop = _docs(project, project.docs)
-    out = {"changed_source": changed, "sources_changed": 1, "sources_reimported": sources,
+    out = {"changed_source": changed, "sources_changed": 1,
+           "sources_reimported": max(reimported), "sources_reimported_runs": reimported,
            "pages_rewritten": max(written), "pages_unchanged": min(unchanged),
            "pages_rewritten_runs": written,
-           "time_s": _stats(times),
+           "time_s": _stats(times), "import_s": _stats(imports),
            "noop_time_s": noop["import"] + noop["render"] + noop["write"],
+           "noop_import_s": noop["import"],
+           "noop_sources_reimported": noop["reimported"],
            "noop_pages_rewritten": noop["written"]}
     out["vs_full_docs"] = out["time_s"]["median"] / full["docs"]["median"]
     if "full" in full:
@@ -374,8 +399,13 @@ def page_weight(site: Path, md_path: str) -> dict:
 
 
 def asset_weights() -> dict:
-    files = {p.name: p.stat().st_size for p in sorted(ASSETS.iterdir()) if p.is_file()}
-    gz = sum(len(gzip.compress(p.read_bytes())) for p in ASSETS.iterdir() if p.is_file())
+    """The project's own JS and CSS that every page loads (the course plugin's
+    lists; the offline copy's search shim is not loaded by a served site)."""
+    from build_course.mkdocs_plugin import CSS, JS
+
+    paths = [ASSETS / Path(p).name for p in CSS + JS]
+    files = {p.name: p.stat().st_size for p in paths}
+    gz = sum(len(gzip.compress(p.read_bytes())) for p in paths)
     return {"files": files,
             "js": sum(v for k, v in files.items() if k.endswith(".js")),
             "css": sum(v for k, v in files.items() if k.endswith(".css")),
@@ -384,12 +414,13 @@ def asset_weights() -> dict:
 
 # ---- the parent -------------------------------------------------------------
 
-def run_size(size: int, runs: int, site: bool, keep: Path | None) -> dict:
+def run_size(size: int, runs: int, site: bool, keep: Path | None, cache: bool = True) -> dict:
     base = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
     root = base / "course"
     result = base / "result.json"
     command = [sys.executable, __file__, "--worker", str(size), "--runs", str(runs),
-               "--root", str(root), "--result", str(result)] + ([] if site else ["--no-site"])
+               "--root", str(root), "--result", str(result)] + ([] if site else ["--no-site"]) \
+        + ([] if cache else ["--no-cache"])
     try:
         t0 = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True)
@@ -439,7 +470,8 @@ def table(report: dict) -> str:
             _span(t["mark_duplicates"], 3), _span(t["render"]), _span(t["write"]),
             _span(t.get("site")),
             f"{f['docs_to_site_ratio']:.2f}" if "docs_to_site_ratio" in f else "-",
-            f"{inc['time_s']['median']:.2f}", f"{inc['sources_reimported']}/{f['sources']}",
+            f"{inc['time_s']['median']:.2f}", f"{inc['import_s']['median']:.2f}",
+            f"{inc['sources_reimported']}/{f['sources']}", f"{inc['noop_time_s']:.2f}",
             f"{inc['pages_rewritten']}/{f['pages']}",
             f"{f['rss_mb']['peak']:.0f}",
             f"{quiz['total'] / 1024:.0f}" if quiz else "-",
@@ -447,8 +479,9 @@ def table(report: dict) -> str:
         ])
     head = ["lessons", "pages", "srcs", "runs", "raw MB", "import s", "MB/s", "MB/cpu-s",
             "dupes s",
-            "render s", "write s", "mkdocs s", "docs/mkdocs", "incr s", "reimported",
-            "rewritten", "peak RSS MB", "quiz page KB", "search idx KB"]
+            "render s", "write s", "mkdocs s", "docs/mkdocs", "incr s", "incr import s",
+            "reimported", "noop s", "rewritten", "peak RSS MB", "quiz page KB",
+            "search idx KB"]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
     lines = ["  ".join(h.rjust(w) for h, w in zip(head, widths)),
              "  ".join("-" * w for w in widths)]
@@ -464,9 +497,14 @@ def table(report: dict) -> str:
                          f"HTML {quiz['html']} + CSS {quiz['css']} + JS {quiz['js']} = "
                          f"{quiz['total']} B ({quiz['total_gzip']} B gzipped)")
     lines.append("MB/cpu-s: import throughput over CPU time (steadier on a busy machine)")
+    cached = all(f.get("cache") for f in report["sizes"])
     lines.append("times: median (min-max) seconds; import = read+clean+segment+structure+"
-                 "duplicate check; docs/mkdocs = (import+render+write)/mkdocs; incr = one "
-                 "source changed, import+render+write again (every source is re-imported)")
+                 "duplicate check" + (", cold (import cache emptied first)" if cached else "")
+                 + "; docs/mkdocs = (import+render+write)/mkdocs; incr = one source changed, "
+                 "import+render+write again; reimported = sources really re-imported then"
+                 + (" (the others come from the import cache)" if cached else
+                    " (no import cache: --no-cache)")
+                 + "; noop = the same with nothing changed")
     return "\n".join(lines)
 
 
@@ -479,6 +517,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON,
                         help="where to write the figures (default: benchmarks/results.json)")
     parser.add_argument("--no-site", action="store_true", help="skip the MkDocs build")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="no import cache (every build re-imports every source)")
     parser.add_argument("--keep", type=Path, help="copy each synthetic course here")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
@@ -489,19 +529,21 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.worker is not None:
         sys.path.insert(0, str(ROOT))
-        figures = worker(args.worker, args.runs or 1, args.root, not args.no_site)
+        figures = worker(args.worker, args.runs or 1, args.root, not args.no_site,
+                         not args.no_cache)
         args.result.write_text(json.dumps(figures), encoding="utf-8")
         return 0
 
     report = {"meta": {"python": platform.python_version(), "platform": platform.platform(),
                        "cpus": os.cpu_count(), "commit": _git_commit(),
                        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                       "site": not args.no_site},
+                       "site": not args.no_site, "cache": not args.no_cache},
               "assets": asset_weights(), "sizes": []}
     for size in sorted(args.sizes):
         runs = args.runs or (1 if size >= LARGE else 3)
         print(f"size {size}: {runs} run(s)...", file=sys.stderr, flush=True)
-        report["sizes"].append(run_size(size, runs, not args.no_site, args.keep))
+        report["sizes"].append(run_size(size, runs, not args.no_site, args.keep,
+                                        not args.no_cache))
     print(table(report))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .authoring import import_markdown
+from .cache import ImportCache
 from .errors import CourseError, CourseErrors
 from .importing import Imported, import_source, mark_duplicates
 from .manifest import Manifest, SourceEntry, load_manifest
@@ -112,21 +113,25 @@ def text_files(folder: Path) -> list[Path]:
 def import_all(project: Project, files: list[tuple[Path, SourceEntry | None]]) -> list[Imported]:
     """Import every file; collect every file's error before giving up."""
     imported, errors = [], []
+    cache = ImportCache.for_project(project.root)
     for path, entry in files:
         try:
-            imported.append(import_one(path, entry, project.display(path)))
+            imported.append(import_one(path, entry, project.display(path), cache))
         except CourseError as exc:
             errors.append(exc)
     if errors:
         raise CourseErrors(errors)
+    cache.prune({project.display(p) for p, _ in files})
     return imported
 
 
-def import_one(path: Path, entry: SourceEntry | None, display: str) -> Imported:
-    """A raw tutorial goes through the importer; an author's Markdown lesson
-    (``.md``) is taken as written."""
+def import_one(path: Path, entry: SourceEntry | None, display: str,
+               cache: ImportCache | None = None) -> Imported:
+    """A raw tutorial goes through the importer (or comes from the cache when
+    its bytes are unchanged); an author's Markdown lesson (``.md``) is taken
+    as written."""
     if path.suffix.lower() != ".md":
-        return import_source(path, entry, display)
+        return import_source(path, entry, display, cache=cache)
     source = read_source(path, display)
     return Imported(import_markdown(source, display, entry), source)
 

@@ -23,6 +23,7 @@ from .shapes import TERMINAL, looks_like_heading
 
 _BULLET_GLYPHS = "•·▪◦‣●○■□►▸➢✓✔\uf0b7\uf0a7\uf076\uf0d8\uf0fc*"
 _GLYPH_BULLET = re.compile(rf"^([{re.escape(_BULLET_GLYPHS)}]|[-–—](?=\s))\s*(?=\S)")
+_GLYPH_FIRST = frozenset(_BULLET_GLYPHS + "-–—")
 _O_BULLET = re.compile(r"^o\s+(?=[A-Z“\"‘(])")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
 _LETTERED = re.compile(r"^([A-Za-z])[.)]\s+(?=\S)")
@@ -30,8 +31,8 @@ _PAGE_NUMBER = re.compile(
     r"^(page\s+)?(\d{1,4}|[ivxlcdm]{1,6})(\s*(of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I)
 _MARKER = re.compile(r"^(?P<prefix>\S.{1,50}?)\s+[─━–—]\s+(?P<title>\S.{0,80}?)$")
 _MULTI_SPACE = re.compile(r"(?<=\S) {2,}")
-_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": "    ",
-                         "\u200b": None, "\ufeff": None})
+_SPACE_REPLACEMENTS = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", "    "),
+                       ("\u200b", ""), ("\ufeff", ""))
 
 
 @dataclass
@@ -66,12 +67,19 @@ def clean(text: str, name: str = "<text>") -> Cleaned:
 
 
 def _raw_lines(text: str) -> list[RawLine]:
+    # The space mapping, one character at a time, is the same over the
+    # whole text as line by line, and most texts need none of it.
+    for char, replacement in _SPACE_REPLACEMENTS:
+        if char in text:
+            text = text.replace(char, replacement)
     out = []
+    append = out.append
     for number, line in enumerate(text.split("\n"), start=1):
-        line = line.translate(_SPACES).rstrip()
+        line = line.rstrip()
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
-        out.append(RawLine(_MULTI_SPACE.sub(" ", stripped), number, indent, not stripped))
+        append(RawLine(_MULTI_SPACE.sub(" ", stripped) if "  " in stripped else stripped,
+                       number, indent, not stripped))
     return out
 
 
@@ -156,10 +164,11 @@ def drop_running_headers(raw, wrapped, notes, name) -> None:
     """Short lines that repeat on three or more pages are headers or footers."""
     if not wrapped:
         return
-    counts = Counter(_shape(r.text) for r in raw if r.keep and not r.blank and len(r.text) <= 70)
-    for r in raw:
-        repeated = counts.get(_shape(r.text), 0) >= 3
-        if r.keep and not r.blank and repeated and _near_page_edge(raw, r):
+    shapes = [_shape(r.text) if r.keep and not r.blank else "" for r in raw]
+    counts = Counter(shape for r, shape in zip(raw, shapes)
+                     if r.keep and not r.blank and len(r.text) <= 70)
+    for r, shape in zip(raw, shapes):
+        if r.keep and not r.blank and counts.get(shape, 0) >= 3 and _near_page_edge(raw, r):
             r.keep = False
             notes.append(Diagnostic(name, r.line, f"dropped running header '{r.text}'"))
 
@@ -168,8 +177,11 @@ PASSES = [drop_share_buttons, mark_page_starts, drop_page_numbers,
           find_chapter_markers, drop_running_headers]
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
+    return _DIGITS.sub("#", text.lower())
 
 
 def _near_page_edge(raw: list[RawLine], r: RawLine) -> bool:
@@ -237,13 +249,14 @@ def _merge_sandwiched(lines: list[Line]) -> list[Line]:
 def _classify(r: RawLine, wrapped: bool) -> Line:
     text, indent = r.text, r.indent
     line = Line(text=text, line=r.line, indent=indent, page_start=r.page_start, chapter=r.chapter)
-    if m := _GLYPH_BULLET.match(text):
+    first = text[:1]  # each pattern needs its own first character (isdigit covers \d)
+    if first in _GLYPH_FIRST and (m := _GLYPH_BULLET.match(text)):
         line.bullet, line.text = "•", text[m.end():]
-    elif m := _O_BULLET.match(text):
+    elif first == "o" and (m := _O_BULLET.match(text)):
         line.bullet, line.text = "o", text[m.end():]
-    elif m := _NUMBERED.match(text):
+    elif first.isdigit() and (m := _NUMBERED.match(text)):
         line.bullet, line.number, line.text = "1", int(m.group(1)), text[m.end():]
-    elif (m := _LETTERED.match(text)) and indent > 0:
+    elif indent > 0 and text[1:2] in (".", ")") and (m := _LETTERED.match(text)):
         line.bullet, line.number = "a", ord(m.group(1).lower()) - 96
         line.text = text[m.end():]
     elif wrapped and indent >= 1:

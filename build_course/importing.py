@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import STATS, ImportCache
 from .cleaning import clean
 from .manifest import SourceEntry
 from .model import Diagnostic, Part, SourceText
-from .reading import read_source
+from .reading import decode_source, read_bytes, read_source
 from .structuring import Report, build_lessons
 
 
@@ -21,14 +23,54 @@ class Imported:
 
     part: Part
     source: SourceText
+    # For the duplicate check (kept in the cache): each line's key, joined
+    # by "\n"; how many lines have one; the long ones.
+    keys_text: str | None = field(default=None, repr=False)
+    line_count: int = -1
+    long_lines: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def content_lines(self) -> list[tuple[int, str]]:
+        """(line number, key) of the source's lines that have a key."""
+        if self.keys_text is None:
+            self.keys_text = "\n".join(line_keys(self.source.text))
+        return [(n, key) for n, key in enumerate(self.keys_text.split("\n"), start=1) if key]
+
+    def line_keys(self) -> tuple[int, frozenset[str]]:
+        """(lines with a key, the long keys): what the duplicate check compares."""
+        if self.line_count < 0:
+            lines = self.content_lines()
+            self.line_count = len(lines)
+            self.long_lines = frozenset(key for _, key in lines if len(key) >= LONG_LINE)
+        return self.line_count, self.long_lines
+
+
+# The cache import_source uses when it is given none (see cache.py); None:
+# no caching. A build sets it (or passes ``cache=``) for its project.
+default_cache: ImportCache | None = None
 
 
 def import_source(path: Path, entry: SourceEntry | None = None,
-                  display: str | None = None) -> Imported:
-    """Read, clean and structure one source file."""
+                  display: str | None = None, cache: ImportCache | None = None) -> Imported:
+    """Read, clean and structure one source file, or take what it became
+    from ``cache`` (or ``default_cache``) when neither it nor the importer
+    changed since."""
     name = display or str(path)
-    source = read_source(path, name)
-    return Imported(import_text(source, name, entry), source)
+    cache = cache or default_cache
+    if cache is None:
+        STATS["imported"] += 1
+        source = read_source(path, name)
+        return Imported(import_text(source, name, entry), source)
+    data = read_bytes(path, name)
+    key = cache.key(data, path, name, entry)
+    if (imported := cache.get(name, key)) is not None:
+        return imported
+    STATS["imported"] += 1
+    cache.misses += 1
+    source = decode_source(data, path, name)
+    imported = Imported(import_text(source, name, entry), source)
+    imported.line_keys()  # kept with it for the duplicate check
+    cache.put(name, key, imported)
+    return imported
 
 
 def import_text(source: SourceText, name: str, entry: SourceEntry | None = None) -> Part:
@@ -54,31 +96,71 @@ def _title_from_name(path: Path) -> str:
 # ---- duplicates ----------------------------------------------------------
 
 _NON_WORD = re.compile(r"[\W_]+")
+_LEADING_NUMBER = re.compile(r"^\d+ ")
+# Bytes: ASCII characters that are not word characters (and "_") become
+# spaces; "\n" and the bytes of non-ASCII characters are kept.
+_ASCII_NON_WORD = bytes(b if chr(b).isalnum() or b == 10 or b >= 128 else 32 for b in range(256))
+_NUMBER_AFTER_NEWLINE = re.compile(rb"\n[0-9]+ ")
+_FIRST_NUMBER = re.compile(rb"[0-9]+ ")
+LONG_LINE = 25  # a line key this long counts in the duplicate check
 
 
-def _content_lines(text: str) -> list[tuple[int, str]]:
-    out = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        key = _NON_WORD.sub(" ", line.lower()).strip()
-        key = re.sub(r"^\d+ ", "", key)
-        if key:
-            out.append((number, key))
-    return out
+def content_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, key) of each line with a word: its words, lowercased,
+    joined by single spaces, without a leading number."""
+    return [(number, key) for number, key in enumerate(line_keys(text), start=1) if key]
+
+
+def line_keys(text: str) -> list[str]:
+    """The key of each line of ``text`` ("" for a line without a word)."""
+    # One pass over the whole text; lowercasing it whole is the same as line
+    # by line ("\n" is neither cased nor case-ignorable). A line with a
+    # non-ASCII character is then redone on its own, with Unicode's \W.
+    lowered = text.lower()
+    data = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD)
+    while b"  " in data:
+        data = data.replace(b"  ", b" ")
+    data = data.replace(b" \n", b"\n").replace(b"\n ", b"\n").strip(b" ")
+    data = _NUMBER_AFTER_NEWLINE.sub(b"\n", data)
+    if m := _FIRST_NUMBER.match(data):
+        data = data[m.end():]
+    keys = data.decode("utf-8", "surrogatepass").split("\n")
+    if not lowered.isascii():
+        for index, line in enumerate(lowered.split("\n")):
+            if not line.isascii():
+                keys[index] = _LEADING_NUMBER.sub("", _NON_WORD.sub(" ", line).strip())
+    return keys
 
 
 def mark_duplicates(imported: list[Imported], threshold: float = 0.8) -> None:
     """Of two sources where most long lines of the smaller stand in the
     larger, the smaller duplicates the larger (whatever their order): its
-    lessons are dropped and the lines it adds are reported."""
-    keys = [_content_lines(item.source.text) for item in imported]
-    sets = [{key for _, key in lines} for lines in keys]
-    for i, j in itertools.combinations(range(len(imported)), 2):
-        small, large = (i, j) if len(keys[i]) <= len(keys[j]) else (j, i)
+    lessons are dropped and the lines it adds are reported.
+
+    Pairs are taken in order, as if each were checked; only the pairs that
+    share enough long lines (found through an index of them) can match."""
+    counts, long_sets = zip(*[item.line_keys() for item in imported]) if imported else ((), ())
+    holders: dict[str, list[int]] = {}  # long line key -> the sources that hold it
+    for index, long_lines in enumerate(long_sets):
+        for key in long_lines:
+            holders.setdefault(key, []).append(index)
+    candidates = []
+    for small, long_lines in enumerate(long_sets):
+        if not long_lines:
+            continue
+        shared = Counter(itertools.chain.from_iterable(map(holders.__getitem__, long_lines)))
+        size = len(long_lines)
+        for large in [large for large, count in shared.items() if count / size >= threshold]:
+            if large == small:
+                continue
+            i, j = min(small, large), max(small, large)
+            if ((i, j) if counts[i] <= counts[j] else (j, i)) == (small, large):
+                candidates.append((i, j, small, large))
+    for _, _, small, large in sorted(candidates):
         if imported[small].part.duplicate_of or imported[large].part.duplicate_of:
             continue
-        long_lines = {key for key in sets[small] if len(key) >= 25}
-        if long_lines and len(long_lines & sets[large]) / len(long_lines) >= threshold:
-            _mark(imported[small].part, imported[large].part, keys[small], sets[large])
+        _mark(imported[small].part, imported[large].part, imported[small].content_lines(),
+              {key for _, key in imported[large].content_lines()})
 
 
 def _mark(part: Part, original: Part, lines: list[tuple[int, str]], original_keys: set) -> None:

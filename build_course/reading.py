@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 import ftfy
+from ftfy.badness import BADNESS_RE, is_bad
+from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
 from .errors import CourseError
 from .model import Diagnostic, SourceText
@@ -41,15 +44,65 @@ _FTFY = ftfy.TextFixerConfig(
 )
 
 
+def _char_class(codes) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(set(codes))) + "]")
+
+
+# What ftfy's fixers other than the mojibake repair act on, with _FTFY: C1
+# controls, Latin ligatures, line breaks, surrogates, terminal escapes and
+# the control characters it removes. Text without any of them, in NFC, and
+# that ftfy's own mojibake heuristic (``is_bad``) passes, is returned by
+# ftfy unchanged; such text skips ftfy, which is slow per call.
+_FTFY_TOUCHES = _char_class([*range(0x80, 0xA0), *LIGATURES, *CONTROL_CHARS, 0x0D, 0x2028,
+                             0x2029, 0x1B, *range(0xD800, 0xE000)])
+# is_bad's one anchored sequence ("^[ÃÂ] "), for a whole text at each line start.
+_BAD_LINE_START = re.compile("^[ÃÂ] ", re.M)
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+
+
+def _badness_window() -> int:
+    """How far from a non-ASCII character a BADNESS_RE match can reach:
+    its longest match, if each of its alternatives needs a non-ASCII
+    character and none looks around (else 0: search whole lines)."""
+    try:
+        from re import _constants as sre
+        from re import _parser as parser
+        tree = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+        [(op, (_, alternatives))] = tree.data
+    except (ImportError, ValueError, TypeError, AttributeError):
+        return 0
+
+    def non_ascii(op, av) -> bool:
+        if op is sre.LITERAL:
+            return av > 127
+        return op is sre.IN and all((o is sre.LITERAL and a > 127)
+                                    or (o is sre.RANGE and a[0] > 127) for o, a in av)
+    if op is not sre.BRANCH or "(?" in BADNESS_RE.pattern or \
+            not all(any(non_ascii(o, a) for o, a in alt.data) for alt in alternatives):
+        return 0
+    return tree.getwidth()[1]
+
+
+_WINDOW = _badness_window()
+assert _FTFY.fix_c1_controls and _FTFY.fix_latin_ligatures and _FTFY.fix_line_breaks \
+    and _FTFY.fix_surrogates and _FTFY.remove_terminal_escapes and _FTFY.remove_control_chars \
+    and not _FTFY.fix_character_width and not _FTFY.uncurl_quotes \
+    and not _FTFY.unescape_html and _FTFY.normalization == "NFC"
+
+
 def read_source(path: Path, display: str | None = None) -> SourceText:
     """Read and decode one source file; raise CourseError if it is not text."""
     name = display or str(path)
+    return decode_source(read_bytes(path, name), path, name)
+
+
+def read_bytes(path: Path, name: str) -> bytes:
+    """The raw bytes of a source; CourseError if it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise CourseError(name, 0, f"cannot read the file ({exc.strerror})",
                           "check that it exists and is readable") from None
-    return decode_source(data, path, name)
 
 
 # Characters no text means: C0 controls but tab, line ends and form feed
@@ -72,22 +125,66 @@ def decode_source(data: bytes, path: Path, name: str) -> SourceText:
         warnings.append(Diagnostic(name, _line_of(text, m.start()), f"{what} removed",
                                    "save the file as plain text"))
         text = _CONTROLS.sub("", text)
-    text = "\n".join(_fix_line(line) for line in text.split("\n"))
-    if (m := _C1_CONTROLS.search(text)) and not warnings:
-        warnings.append(Diagnostic(name, _line_of(text, m.start()), "control characters (the "
-                                   f"first is U+{ord(m.group(0)):04X}) removed",
-                                   "save the file as plain text"))
-    text = _C1_CONTROLS.sub("", text)
+    text, kept = _fix_text(text)
+    if not kept and (m := _C1_CONTROLS.search(text)):  # a kept text has no C1 control
+        if not warnings:
+            warnings.append(Diagnostic(name, _line_of(text, m.start()), "control characters "
+                                       f"(the first is U+{ord(m.group(0)):04X}) removed",
+                                       "save the file as plain text"))
+        text = _C1_CONTROLS.sub("", text)
     if not text.strip():
         raise CourseError(name, 1, "the file has no text",
                           "put the tutorial's text in it or remove it from source/")
     return SourceText(path=path, text=text, encoding=encoding, warnings=warnings)
 
 
+def _fix_text(text: str) -> tuple[str, bool]:
+    """ftfy, line by line, so that it cannot merge or split lines and line
+    numbers stay those of the raw file; and True if nothing needed fixing.
+
+    Only lines with a non-ASCII character can need it, and most texts need
+    none: those lines are checked together first."""
+    if text.isascii():
+        return text, True
+    lines = text.split("\n")
+    odd = [i for i, line in enumerate(lines) if not line.isascii()]
+    sample = "\n".join([lines[i] for i in odd])
+    if _WINDOW and len(sample) <= _FTFY.max_decode_length and _ftfy_keeps(sample, _looks_bad):
+        return text, True
+    for i in odd:
+        lines[i] = _fix_line(lines[i])
+    return "\n".join(lines), False
+
+
 def _fix_line(line: str) -> str:
-    # Line by line, so that ftfy cannot merge or split lines and line
-    # numbers stay those of the raw file.
-    return ftfy.fix_text(line, config=_FTFY) if line and not line.isascii() else line
+    if len(line) <= _FTFY.max_decode_length and _ftfy_keeps(line, is_bad):
+        return line
+    return ftfy.fix_text(line, config=_FTFY)
+
+
+def _looks_bad(text: str) -> bool:
+    """False when is_bad is False for every line of ``text``. A BADNESS_RE
+    match holds a non-ASCII character and is at most _WINDOW long, so only
+    the stretches around non-ASCII characters are searched; its one anchor
+    ("^") is checked at each line start."""
+    if _BAD_LINE_START.search(text):
+        return True
+    start = end = -1
+    for m in _NON_ASCII.finditer(text):
+        if m.start() - _WINDOW > end:
+            if end >= 0 and BADNESS_RE.search(text, start, end):
+                return True
+            start = max(m.start() - _WINDOW, 0)
+        end = m.end() + _WINDOW
+    return end >= 0 and bool(BADNESS_RE.search(text, start, end))
+
+
+def _ftfy_keeps(text: str, bad) -> bool:
+    """True when ftfy.fix_text(line, config=_FTFY) would return each line of
+    ``text`` unchanged: none of its fixers has anything to act on (NFC holds
+    line by line: "\n" never combines) and ``bad`` finds no mojibake."""
+    return not _FTFY_TOUCHES.search(text) and unicodedata.is_normalized("NFC", text) \
+        and not bad(text)
 
 
 def _refuse_binary(data: bytes, name: str) -> None:
@@ -100,10 +197,13 @@ def _refuse_binary(data: bytes, name: str) -> None:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_order(data):
         return
     sample = data[:4096]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if sample and controls / len(sample) > 0.10:
         raise CourseError(name, 1, "this looks like a binary file, not text",
                           "extract its text first and put the .txt file in source/")
+
+
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 
 
 def _utf16_order(data: bytes) -> str:

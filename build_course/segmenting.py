@@ -75,11 +75,12 @@ def list_block(lines: list[Line], i: int):
             last_top = line.number
         run.append(line)
         j += 1
-    depth = _levels(run)
+    keys = _keys(run)
+    depth = {key: n for n, key in enumerate(sorted(set(keys)))}
     root = ListItem("", run[0].line)
     stack: list[tuple[int, ListItem]] = [(-1, root)]
-    for line in run:
-        level = depth[_key(line, run)]
+    for line, key in zip(run, keys):
+        level = depth[key]
         while stack[-1][0] >= level:
             stack.pop()
         item = ListItem(line.text, line.line, line.number)
@@ -89,19 +90,15 @@ def list_block(lines: list[Line], i: int):
     return ListBlock(root.children, run[0].line, ordered=ordered), j
 
 
-def _key(line: Line, run: list[Line]) -> tuple[int, int]:
-    glyphs = list(dict.fromkeys(r.bullet for r in run))
-    return (line.indent, glyphs.index(line.bullet))
-
-
-def _levels(run: list[Line]) -> dict[tuple[int, int], int]:
-    keys = sorted({_key(line, run) for line in run})
-    return {key: n for n, key in enumerate(keys)}
+def _keys(run: list[Line]) -> list[tuple[int, int]]:
+    """Each line's (indent, rank of its glyph in the order glyphs appear)."""
+    order = {glyph: n for n, glyph in enumerate(dict.fromkeys(r.bullet for r in run))}
+    return [(line.indent, order[line.bullet]) for line in run]
 
 
 def definition(lines: list[Line], i: int):
     """``Definition: text``."""
-    if m := cues.DEFINITION.match(lines[i].text):
+    if lines[i].text[:1] in "dD" and (m := cues.DEFINITION.match(lines[i].text)):
         return Definition("", m.group(2).strip(), lines[i].line), i + 1
     return None
 
@@ -113,7 +110,8 @@ def dialogue(lines: list[Line], i: int):
         Mr. Jones: Yes, I have been waiting."""
     turns = []
     j = i
-    while j < len(lines) and not lines[j].bullet and (m := _SPEAKER.match(lines[j].text)):
+    while j < len(lines) and not lines[j].bullet and ":" in lines[j].text \
+            and (m := _SPEAKER.match(lines[j].text)):
         if cues.NOT_SPEAKERS.match(m.group("who")):
             break
         turns.append(Turn(m.group("who"), m.group("text").strip(), lines[j].line))
@@ -130,8 +128,10 @@ def quote(lines: list[Line], i: int):
         "Quality is what the customer gets out of it." (http://example.com/q)
         Do it so well they come back.” – Walt Disney, Founder"""
     text = lines[i].text
+    if '"' not in text and "”" not in text:
+        return None  # both shapes end the quotation with a closing mark
     link = ""
-    if m := _URL_TAIL.search(text):
+    if "http" in text and (m := _URL_TAIL.search(text)):
         link, text = m.group("url"), text[:m.start()]
     if _QUOTE_WHOLE.match(text):
         return Quote(text, lines[i].line, link=link), i + 1
@@ -151,8 +151,8 @@ _OPENING = {"”": "“", '"': '"'}
 def term_list(lines: list[Line], i: int):
     """Two or more ``Term – explanation`` lines form a list of terms."""
     j = i
-    while j < len(lines) and not lines[j].bullet and _TERM.match(lines[j].text) \
-            and len(_TERM.match(lines[j].text).group("term").split()) <= 6:
+    while j < len(lines) and not lines[j].bullet and _has_dash(lines[j].text) \
+            and (m := _TERM.match(lines[j].text)) and len(m.group("term").split()) <= 6:
         j += 1
     if j - i < 2:
         return None
@@ -161,6 +161,10 @@ def term_list(lines: list[Line], i: int):
         m = _TERM.match(line.text)
         items.append(ListItem(m.group("text"), line.line, term=m.group("term"), term_sep=" –"))
     return ListBlock(items, lines[i].line, role="terms"), j
+
+
+def _has_dash(text: str) -> bool:
+    return "–" in text or "—" in text
 
 
 def heading(lines: list[Line], i: int):

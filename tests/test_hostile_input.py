@@ -293,7 +293,7 @@ def test_titles_never_write_outside_docs(tmp_path, capsys, title):
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     for path in written:
         relative = path.relative_to(project)
-        assert relative.parts[0] in ("docs", "source", "mkdocs.yml"), relative
+        assert relative.parts[0] in ("docs", "source", "mkdocs.yml", ".build-course-cache"), relative
     pages = [p for p in (project / "docs").rglob("*.md")]
     assert len(pages) == 5, pages
     for page in pages:
@@ -309,5 +309,5 @@ def test_a_full_build_with_hostile_names_stays_in_the_project(tmp_path, capsys):
     code, err = build(project, capsys)
     assert code == 0, err
     assert set(tmp_path.parent.iterdir()) == before
-    assert {p.name for p in project.iterdir()} == {"docs", "source", "site", "mkdocs.yml"}
+    assert {p.name for p in project.iterdir()} == {"docs", "source", "site", "mkdocs.yml", ".build-course-cache"}
     assert not any(p.name == "passwd" for p in tmp_path.rglob("*"))

@@ -1,0 +1,106 @@
+"""The import cache: a source that did not change is not imported again."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+from build_course.cache import STATS, ImportCache
+from build_course.importing import import_source, mark_duplicates
+from build_course.manifest import SourceEntry
+
+SOURCE = Path(__file__).resolve().parent.parent / "source"
+WEBUCATOR = "webucator-customer-service-basics.txt"
+STRIPPED = "customer-service-basics-stripped-copy.txt"
+
+
+def _copy(tmp_path: Path, *names: str) -> list[Path]:
+    (tmp_path / "source").mkdir(exist_ok=True)
+    return [Path(shutil.copy(SOURCE / name, tmp_path / "source" / name)) for name in names]
+
+
+def _model(item) -> dict:
+    return dataclasses.asdict(item.part)
+
+
+def test_unchanged_source_comes_from_the_cache(tmp_path):
+    [path] = _copy(tmp_path, WEBUCATOR)
+    cache = ImportCache.for_project(tmp_path)
+    first = import_source(path, None, "source/x.txt", cache=cache)
+    before = STATS["imported"]
+    second = import_source(path, None, "source/x.txt", cache=cache)
+    assert (cache.misses, cache.hits) == (1, 1)
+    assert STATS["imported"] == before
+    assert _model(second) == _model(first) == _model(import_source(path, None, "source/x.txt"))
+    assert second.source.text == first.source.text
+    assert second.part is not first.part
+
+
+def test_changing_what_was_returned_leaves_the_cache_alone(tmp_path):
+    [path] = _copy(tmp_path, WEBUCATOR)
+    cache = ImportCache.for_project(tmp_path)
+    expected = _model(import_source(path, cache=cache))
+    got = import_source(path, cache=cache)
+    got.part.lessons.clear()
+    got.part.duplicate_of = "other.txt"
+    assert _model(import_source(path, cache=cache)) == expected
+    assert cache.hits == 2
+
+
+def test_an_edit_or_a_new_manifest_entry_imports_again(tmp_path):
+    [path] = _copy(tmp_path, WEBUCATOR)
+    cache = ImportCache.for_project(tmp_path)
+    import_source(path, cache=cache)
+    path.write_text(path.read_text(encoding="utf-8").replace("customer", "client", 1),
+                    encoding="utf-8")
+    edited = import_source(path, cache=cache)
+    assert cache.misses == 2
+    assert len(list(cache.folder.glob("*.pickle"))) == 1  # the old version was replaced
+    entry = SourceEntry(file=path.name, line=3, title="A New Title")
+    assert import_source(path, entry, cache=cache).part.title == "A New Title"
+    assert cache.misses == 3
+    moved = SourceEntry(file=path.name, line=9, title="A New Title")  # only its line moved
+    import_source(path, moved, cache=cache)
+    assert cache.misses == 3
+    assert edited.part.title != "A New Title"
+
+
+def test_a_damaged_cache_file_is_a_miss(tmp_path):
+    [path] = _copy(tmp_path, WEBUCATOR)
+    cache = ImportCache.for_project(tmp_path)
+    expected = _model(import_source(path, cache=cache))
+    [file] = cache.folder.glob("*.pickle")
+    file.write_bytes(file.read_bytes()[:100])
+    assert _model(import_source(path, cache=cache)) == expected
+    assert (cache.hits, cache.misses) == (0, 2)
+    assert _model(import_source(path, cache=cache)) == expected
+    assert cache.hits == 1
+
+
+def test_duplicates_are_found_from_cached_sources(tmp_path):
+    paths = _copy(tmp_path, WEBUCATOR, STRIPPED)
+    cache = ImportCache.for_project(tmp_path)
+
+    def build():
+        imported = [import_source(p, cache=cache) for p in paths]
+        mark_duplicates(imported)
+        return [(_model(i), [dataclasses.asdict(w) for w in i.part.warnings]) for i in imported]
+
+    plain = [import_source(p) for p in paths]
+    mark_duplicates(plain)
+    first, second = build(), build()
+    assert cache.hits == 2
+    assert first == second == [(_model(i), [dataclasses.asdict(w) for w in i.part.warnings])
+                               for i in plain]
+    assert second[1][0]["duplicate_of"] == WEBUCATOR
+
+
+def test_prune_keeps_the_named_sources(tmp_path):
+    paths = _copy(tmp_path, WEBUCATOR, STRIPPED)
+    cache = ImportCache.for_project(tmp_path)
+    for p in paths:
+        import_source(p, None, f"source/{p.name}", cache=cache)
+    assert cache.prune({f"source/{WEBUCATOR}"}) == 1
+    import_source(paths[0], None, f"source/{WEBUCATOR}", cache=cache)
+    assert cache.hits == 1
