@@ -272,6 +272,8 @@ def test_text_before_a_lesson_label_is_kept(tmp_path, capsys):
 
 # ---- names -------------------------------------------------------------------
 
+# What a build may write in a project: nothing else, anywhere.
+PROJECT_ENTRIES = {"docs", "source", "mkdocs.yml", ".build-course-cache"}
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.I)
 
 
@@ -293,7 +295,7 @@ def test_titles_never_write_outside_docs(tmp_path, capsys, title):
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     for path in written:
         relative = path.relative_to(project)
-        assert relative.parts[0] in ("docs", "source", "mkdocs.yml", ".build-course-cache"), relative
+        assert relative.parts[0] in PROJECT_ENTRIES, relative
     pages = [p for p in (project / "docs").rglob("*.md")]
     assert len(pages) == 5, pages
     for page in pages:
@@ -309,5 +311,5 @@ def test_a_full_build_with_hostile_names_stays_in_the_project(tmp_path, capsys):
     code, err = build(project, capsys)
     assert code == 0, err
     assert set(tmp_path.parent.iterdir()) == before
-    assert {p.name for p in project.iterdir()} == {"docs", "source", "site", "mkdocs.yml", ".build-course-cache"}
+    assert {p.name for p in project.iterdir()} == PROJECT_ENTRIES | {"site"}
     assert not any(p.name == "passwd" for p in tmp_path.rglob("*"))
