@@ -35,7 +35,7 @@ _SPACE_REPLACEMENTS = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t",
                        ("\u200b", ""), ("\ufeff", ""))
 
 
-@dataclass
+@dataclass(slots=True)
 class RawLine:
     text: str  # without leading/trailing white space
     line: int

@@ -39,7 +39,7 @@ class SourceText:
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One logical line after cleaning (wrapped lines already joined).
 
