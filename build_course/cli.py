@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from . import building
@@ -19,7 +21,13 @@ from .site import build_site
 from .writing import write_docs
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt  # so that a terminated build cleans up like Ctrl-C
+
+
 def main(argv: list[str] | None = None) -> int:
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     parser = _parser()
     args = parser.parse_args(argv)
     try:

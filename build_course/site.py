@@ -1,6 +1,6 @@
 """Publish: build the static site from docs/ with MkDocs.
 
-MkDocs writes into a fresh temporary folder beside ``site/``; only when it
+MkDocs writes into a staging folder beside ``site/``; only when it
 succeeds does that folder replace ``site/``, so a failed build leaves the
 last good site in place.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .errors import CourseError
+from .writing import prepare_swap, swap_in
 
 
 class _Counter(logging.Handler):
@@ -46,7 +46,8 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False,
     counter = _Counter()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    staging = prepare_swap(site_dir)
+    staging.mkdir()
     try:
         config = load_config(config_file=str(config_file), site_dir=str(staging),
                              strict=strict, **overrides)
@@ -55,7 +56,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False,
         elif not config.site_url:
             print(NO_SITE_URL)
         mkdocs_build(config)
-        _swap(staging, site_dir)
+        swap_in(staging, site_dir)
     except (ConfigurationError, Abort) as exc:
         raise CourseError(str(config_file.name), 0, f"MkDocs stopped: {exc}",
                           "fix the problem above; the previous site was kept") from None
@@ -63,12 +64,3 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False,
         logger.removeHandler(counter)
         shutil.rmtree(staging, ignore_errors=True)
     return counter.messages
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    old = site_dir.with_name(f".{site_dir.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)

@@ -118,8 +118,9 @@ def take_title(lesson: Lesson, report: Report) -> None:
         blocks[:end] = [b for b in before if not isinstance(b, Heading)]
         lesson.kicker = " · ".join(kicker)
         return
-    if not lesson.title and blocks and isinstance(blocks[0], Heading):
-        lesson.title = blocks.pop(0).text
+    first = next((i for i, b in enumerate(blocks[:5]) if isinstance(b, Heading)), None)
+    if not lesson.title and first is not None:
+        lesson.title = blocks.pop(first).text  # any text above it stays, as text
     if not lesson.title:
         lesson.title = "Untitled lesson"
         report.warn(lesson.line, "no title found for this lesson",

@@ -1,7 +1,8 @@
 """Write: the only stage that touches ``docs/``.
 
-Each file is written atomically (a temporary file, then a rename), so an
-interrupted build leaves every page either old or new, never half written.
+Each file is written atomically (a temporary file, then a rename), and a
+build that changes pages writes them into a copy of docs/ that replaces it
+whole, so an interrupted build leaves the previous docs/ as it was.
 The build keeps a record, ``docs/.build-course.json``, of what it wrote to
 each page. A page whose text differs from that record was edited by an
 author: it is kept, and when the build has something new for it, the new
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,8 +52,59 @@ def load_record(docs: Path) -> dict:
 
 def write_docs(docs: Path, pages: list[Page], nav: list,
                force: set[str] = frozenset()) -> WriteResult:
-    """Write ``pages`` under ``docs``, keeping authors' edits (unless forced)."""
+    """Write ``pages`` under ``docs``, keeping authors' edits (unless forced).
+
+    When any page changes, the new docs/ is made in a copy beside it and
+    swapped in whole, so that an interrupted build leaves the previous docs/
+    as it was, not half old and half new."""
+    staging = prepare_swap(docs)
     docs.mkdir(parents=True, exist_ok=True)
+    if not _changes(docs, pages):
+        return _write_in(docs, pages, nav, force)  # at most the record changes
+    shutil.copytree(docs, staging, symlinks=True)
+    result = _write_in(staging, pages, nav, force)
+    swap_in(staging, docs)
+    return result
+
+
+def prepare_swap(folder: Path) -> Path:
+    """Finish or undo the swap of a build that was killed, and return the
+    (empty) staging path for this build's new version of ``folder``."""
+    old = folder.with_name(f".{folder.name}-old")
+    staging = folder.with_name(f".{folder.name}-staging")
+    if old.exists():
+        if folder.exists():
+            shutil.rmtree(old)
+        else:
+            old.rename(folder)
+    shutil.rmtree(staging, ignore_errors=True)
+    return staging
+
+
+def swap_in(staging: Path, folder: Path) -> None:
+    """Replace ``folder`` by ``staging``: two renames, undone by prepare_swap
+    if the build dies between them."""
+    old = folder.with_name(f".{folder.name}-old")
+    if folder.exists():
+        folder.rename(old)
+    staging.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _changes(docs: Path, pages: list[Page]) -> bool:
+    """Would writing ``pages`` touch any file but the record?"""
+    recorded = load_record(docs)["pages"]
+    current = {p.path for p in pages}
+    if any(path not in current and (docs / path).exists() for path in recorded):
+        return True
+    for page in pages:
+        target = docs / page.path
+        if not target.exists() or digest(target.read_bytes()) != digest(page.text):
+            return True
+    return False
+
+
+def _write_in(docs: Path, pages: list[Page], nav: list, force: set[str]) -> WriteResult:
     record = load_record(docs)
     recorded: dict[str, str] = record["pages"]
     result = WriteResult()
