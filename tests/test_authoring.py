@@ -204,3 +204,17 @@ def test_force_takes_the_new_version(tmp_path: Path, capsys):
     assert "A new closing line." in page.read_text("utf-8")
     assert "My note." not in page.read_text("utf-8")
     assert not page.with_name(page.name + ".new").exists()
+
+
+def test_the_authoring_guide_has_one_valid_example_per_kind():
+    import re
+
+    guide = (Path(__file__).parent.parent / "AUTHORING.md").read_text("utf-8")
+    examples = re.findall(r"```markdown\n(!!! question.*?)```", guide, re.S)
+    kinds = []
+    for example in examples:
+        blocks, problems = parse_blocks(example, "AUTHORING.md")
+        assert problems == [] and len(blocks) == 1
+        kinds.append(blocks[0].question.kind)
+    assert sorted(kinds) == sorted(["single_choice", "true_false", "multiple_choice", "open",
+                                    "reflection"])
