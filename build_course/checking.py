@@ -41,13 +41,14 @@ def check_project(project: Project) -> list[Diagnostic]:
 def check_docs(project: Project) -> list[Diagnostic]:
     pages = sorted(project.docs.rglob("*.md"))
     texts = {page: page.read_text(encoding="utf-8", errors="replace") for page in pages}
+    known = {page.resolve() for page in pages}
     problems: list[Diagnostic] = []
     for page, text in texts.items():
         name = project.display(page)
         body, offset, issues = front_matter(text, name)
         problems += issues
         problems += parse_blocks(body, name, offset)[1]
-        problems += _links(project.docs, page, text, name, texts)
+        problems += _links(page, text, name, known)
     return problems
 
 
@@ -79,7 +80,7 @@ def front_matter(text: str, name: str) -> tuple[str, int, list[Diagnostic]]:
     return body, offset, []
 
 
-def _links(docs: Path, page: Path, text: str, name: str, texts: dict) -> list[Diagnostic]:
+def _links(page: Path, text: str, name: str, known: set[Path]) -> list[Diagnostic]:
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         for m in _LINK.finditer(line):
@@ -88,7 +89,7 @@ def _links(docs: Path, page: Path, text: str, name: str, texts: dict) -> list[Di
                 continue  # an external link, or an absolute one: not ours to check
             path, _, anchor = target.partition("#")
             goal = (page.parent / path).resolve() if path else page.resolve()
-            if path and goal not in {p.resolve() for p in texts} and not goal.exists():
+            if path and goal not in known and not goal.exists():
                 problems.append(Diagnostic(name, number, f"the link to '{target}' leads nowhere",
                                            "correct the file name (relative to this page)",
                                            "error"))

@@ -79,11 +79,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
-    project = building.Project(args.project.resolve())
-    result = write_course(project, set(args.force))
+    project, result = _docs_written(args, set(args.force), mkdocs_yml=not args.docs_only)
     if args.docs_only:
         return EXIT_OK
-    _ensure_mkdocs_yml(project)
     url = args.site_url or result.manifest.site_url or None
     warnings = build_site(project.mkdocs_yml, project.site, strict=args.strict, site_url=url)
     print(f"site: {project.display(project.site)}/index.html"
@@ -91,7 +89,18 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def write_course(project: building.Project, force: set[str] = frozenset()):
+def _docs_written(args: argparse.Namespace, force: set[str] = frozenset(),
+                  mkdocs_yml: bool = True) -> tuple[building.Project, building.CourseBuild]:
+    """The project of ``args``, with docs/ written (and mkdocs.yml made if missing)."""
+    project = building.Project(args.project.resolve())
+    result = write_course(project, force)
+    if mkdocs_yml:
+        _ensure_mkdocs_yml(project)
+    return project, result
+
+
+def write_course(project: building.Project,
+                 force: set[str] = frozenset()) -> building.CourseBuild:
     """Import everything, then write docs/; print what each source became."""
     if not project.source.is_dir():
         raise UsageError(project.display(project.source), 0, "there is no source/ folder",
@@ -132,11 +141,10 @@ def _ensure_mkdocs_yml(project: building.Project) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    project = building.Project(args.project.resolve())
-    write_course(project)
-    _ensure_mkdocs_yml(project)
+    project, _ = _docs_written(args)
+    # the course plugin watches source/ and re-imports on change
     serve(config_file=str(project.mkdocs_yml), livereload=True,
-          dev_addr=f"127.0.0.1:{args.port}", watch=[str(project.source)])
+          dev_addr=f"127.0.0.1:{args.port}")
     return EXIT_OK
 
 
@@ -172,9 +180,7 @@ def _new(args: argparse.Namespace) -> int:
 def _package(args: argparse.Namespace) -> int:
     from .packaging import package_site
 
-    project = building.Project(args.project.resolve())
-    result = write_course(project)
-    _ensure_mkdocs_yml(project)
+    project, result = _docs_written(args)
     zip_path = package_site(project, result.manifest, args.output)
     print(f"offline copy: {zip_path}")
     return EXIT_OK

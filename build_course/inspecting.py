@@ -25,9 +25,10 @@ def inspect_paths(paths: list[Path]) -> dict:
         else:
             files.append(path)
     imported, errors = [], []
+    manifests: dict[Path, dict[str, SourceEntry]] = {}
     for path in files:
         try:
-            imported.append(import_one(path, _entry(path), str(path)))
+            imported.append(import_one(path, _entry(path, manifests), str(path)))
         except CourseError as exc:
             errors.append(exc)
     if errors:
@@ -37,12 +38,14 @@ def inspect_paths(paths: list[Path]) -> dict:
     return {"sources": [_source(path, item) for path, item in zip(files, imported)]}
 
 
-def _entry(path: Path) -> SourceEntry | None:
-    manifest_path = path.parent / "course.yml"
-    if not manifest_path.exists():
-        return None
-    manifest = load_manifest(manifest_path, str(manifest_path))
-    return next((e for e in manifest.sources if e.file == path.name), None)
+def _entry(path: Path, manifests: dict[Path, dict[str, SourceEntry]]) -> SourceEntry | None:
+    """The manifest entry beside ``path``; each folder's manifest is read once."""
+    folder = path.parent.resolve()
+    if folder not in manifests:
+        manifest_path = folder / "course.yml"
+        manifests[folder] = {e.file: e for e in load_manifest(
+            manifest_path, str(manifest_path)).sources} if manifest_path.exists() else {}
+    return manifests[folder].get(path.name)
 
 
 def _source(path: Path, item: Imported) -> dict:

@@ -42,18 +42,18 @@ class CoursePlugin(BasePlugin):
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """While serving, a change in source/ re-imports before MkDocs builds."""
+        """While serving, a change in source/ re-imports (what changed) and
+        rewrites docs/ exactly as ``build-course build`` does, before MkDocs builds."""
         if not self.serving:
             return
-        from .building import Project, import_course
+        from .building import Project
+        from .cli import write_course
         from .errors import CourseError, CourseErrors
-        from .writing import write_docs
 
-        project = Project(Path(config.config_file_path).parent)
         try:
-            result = import_course(project)
-            write_docs(project.docs, result.pages, result.nav)
-            config.nav = result.nav if self._nav_from_record else config.nav
+            result = write_course(Project(Path(config.config_file_path).parent))
+            if self._nav_from_record:
+                config.nav = result.nav
         except (CourseError, CourseErrors) as exc:
             log.error("build-course: %s", exc.format_message())
 

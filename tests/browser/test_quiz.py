@@ -224,13 +224,19 @@ def test_reflection_keeps_notes_and_shows_no_answer(page, base_url):
     expect(question(page, 2)).not_to_contain_text("Answer:")
 
 
-def test_blocked_storage_degrades_to_no_saving(browser, base_url):
+def _page_with(browser, script: str) -> tuple:
+    """A page of a fresh context where ``script`` runs first; its script errors."""
     ctx = browser.new_context()
-    ctx.add_init_script("Object.defineProperty(window, 'localStorage', "
-                        "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    ctx.add_init_script(script)
     pg = ctx.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(exc.stack or str(exc)))
+    return ctx, pg, errors
+
+
+def test_blocked_storage_degrades_to_no_saving(browser, base_url):
+    ctx, pg, errors = _page_with(browser, "Object.defineProperty(window, 'localStorage', {get()"
+                                 " { throw new DOMException('denied', 'SecurityError'); }});")
     q = question(open_quiz(pg, base_url), 3)
     q.get_by_role("radio", name=re.compile("Go the extra mile")).check()
     q.get_by_role("button", name="Check").click()
@@ -242,12 +248,8 @@ def test_blocked_storage_degrades_to_no_saving(browser, base_url):
 
 
 def test_full_storage_degrades_to_no_saving(browser, base_url):
-    ctx = browser.new_context()
-    ctx.add_init_script("Storage.prototype.setItem = function () "
-                        "{ throw new DOMException('full', 'QuotaExceededError'); };")
-    pg = ctx.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    ctx, pg, errors = _page_with(browser, "Storage.prototype.setItem = function () "
+                                 "{ throw new DOMException('full', 'QuotaExceededError'); };")
     q = question(open_quiz(pg, base_url), 3)
     q.get_by_role("radio", name=re.compile("^A\\.")).check()
     q.get_by_role("button", name="Check").click()
