@@ -29,7 +29,7 @@
       if (p.indexOf(root) === 0) p = p.slice(root.length);
       if (!/-quiz(\/|\.html)$/.test(p)) return null;
       var st = null;
-      try { st = JSON.parse(store.getItem(pre + p) || "null"); } catch (e) { /* unreadable: not started */ }
+      try { st = JSON.parse(store.getItem(pre + p) || "null"); } catch (e) { /* not started */ }
       var m = el("span", { cls: "bcq-status", text: st ? (st.s ? " · " + st.s[0] + " of " + st.s[2] +
         " correct, " + st.s[1] + " answered" : " · started") : " · not started" });
       a.after(m);
@@ -40,7 +40,7 @@
     clear.addEventListener("click", function () {
       try {
         Object.keys(store).forEach(function (k) { if (k.indexOf(pre) === 0) store.removeItem(k); });
-      } catch (e) { /* nothing to clear */ }
+      } catch (e) { /* none */ }
       marks.forEach(function (m) { m.textContent = " · not started"; });
       said.textContent = "Progress cleared.";
     });
@@ -61,7 +61,7 @@
       localStorage.setItem(KEY + ":probe", "1"); localStorage.removeItem(KEY + ":probe"); canStore = true;
       var old = JSON.parse(localStorage.getItem(KEY) || "null");
       if (old && old.v === 1 && old.q && old.n) state = old;
-    } catch (e) { /* no storage: nothing is saved */ }
+    } catch (e) { /* no saving */ }
     function save() {
       try { if (canStore) localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { canStore = false; }
     }
@@ -160,7 +160,7 @@
       var m = strong && /^\s*Answer:\s*([A-Z](\s*,\s*[A-Z])*)\.?\s*$/.exec(strong.textContent);
       var letters = lis.map(function (li) { var x = /^\s*([A-Z])\.\s/.exec(li.textContent); return x && x[1]; });
       var correct = m ? m[1].split(/\s*,\s*/).map(function (l) { return letters.indexOf(l); }) : [-1];
-      if (!prompt || letters.indexOf(null) >= 0 || correct.indexOf(-1) >= 0) return null; // leave as written
+      if (!prompt || letters.indexOf(null) >= 0 || correct.indexOf(-1) >= 0) return null;
       var multi = box.classList.contains("multiple-choice") || correct.length > 1, legend = el("legend"), inputs = [], marks = [], opts = [];
       legend.innerHTML = prompt.innerHTML;
       if (multi) legend.append(el("span", { cls: "bcq-hint", text: " (Choose all that apply.)" }));

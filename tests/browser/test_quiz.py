@@ -330,3 +330,18 @@ def test_home_page_shows_each_quiz_score_and_clears_all_progress(page, base_url)
     expect(page.get_by_text("Progress cleared.")).to_be_visible()
     page.goto(base_url + QUIZ)
     expect(page.locator(".bcq-score")).to_have_text("0 of 12 correct (0 of 12 answered)")
+
+
+LESSON = "webucator-customer-service-basics/customer-service-basics/"
+
+
+@pytest.mark.parametrize("path", [LESSON, QUIZ, ""])
+def test_axe_finds_no_serious_or_critical_violations_on_whole_pages(page, base_url, axe_js,
+                                                                     path):
+    page.goto(base_url + path)
+    page.wait_for_load_state("load")
+    page.add_script_tag(path=str(axe_js))
+    result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa']})")
+    problems = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
+                for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not problems, problems
