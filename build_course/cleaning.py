@@ -2,8 +2,10 @@
 
 Input is decoded text; output is a list of logical ``Line`` objects, one per
 paragraph, heading or list item, each with the raw line number where it
-starts. The passes run in order (see ``PASSES``); each takes and returns the
-working list, and reports what it dropped so an author can review it.
+starts. The working list holds the raw lines that are not blank, each
+knowing whether a blank line came before it. The passes run in order (see
+``PASSES``); each takes and changes the working list, and reports what it
+dropped so an author can review it.
 
 Nothing here knows a sample's words: running headers and chapter markers
 are found by repetition, page starts by the shape PDF extractors leave
@@ -37,10 +39,10 @@ _SPACE_REPLACEMENTS = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t",
 
 @dataclass(slots=True)
 class RawLine:
-    text: str  # without leading/trailing white space
+    text: str  # without leading/trailing white space; never empty
     line: int
     indent: int
-    blank: bool
+    blank_before: bool  # a blank line (or the start of the text) is right before it
     page_start: bool = False
     chapter: str = ""
     keep: bool = True
@@ -74,12 +76,17 @@ def _raw_lines(text: str) -> list[RawLine]:
             text = text.replace(char, replacement)
     out = []
     append = out.append
+    blank_before = True
     for number, line in enumerate(text.split("\n"), start=1):
         line = line.rstrip()
+        if not line:
+            blank_before = True
+            continue
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         append(RawLine(_MULTI_SPACE.sub(" ", stripped) if "  " in stripped else stripped,
-                       number, indent, not stripped))
+                       number, indent, blank_before))
+        blank_before = False
     return out
 
 
@@ -97,8 +104,8 @@ def _is_hard_wrapped(raw: list[RawLine]) -> bool:
 def drop_share_buttons(raw, wrapped, notes, name) -> None:
     """Drop a top line of share-button words: ``facebook twitter``."""
     for r in raw[:5]:
-        if r.blank:
-            continue
+        if r.line > 5:
+            break
         words = r.text.lower().replace(",", " ").replace("|", " ").split()
         if words and all(w in cues.SHARE_WORDS for w in words):
             r.keep = False
@@ -111,16 +118,11 @@ def mark_page_starts(raw, wrapped, notes, name) -> None:
     the line's. A page that starts with a list item keeps a second space."""
     if not wrapped:
         return
-    previous_blank = True
-    for i, r in enumerate(raw):
-        if r.blank:
-            previous_blank = True
-            continue
-        if r.text.startswith("\f") or (r.indent >= 1 and (not previous_blank or i == 0)):
+    for r in raw:
+        if r.text.startswith("\f") or (r.indent >= 1 and (not r.blank_before or r.line == 1)):
             r.text = r.text.lstrip("\f ")
             r.indent = max(r.indent - 1, 0)
             r.page_start = True
-        previous_blank = False
 
 
 def drop_page_numbers(raw, wrapped, notes, name) -> None:
@@ -128,7 +130,7 @@ def drop_page_numbers(raw, wrapped, notes, name) -> None:
     if not wrapped:
         return
     for r in raw:
-        if r.keep and not r.blank and _PAGE_NUMBER.match(r.text):
+        if r.keep and _PAGE_NUMBER.match(r.text):
             r.keep = False
             notes.append(Diagnostic(name, r.line, f"dropped page number '{r.text}'"))
 
@@ -140,7 +142,9 @@ def find_chapter_markers(raw, wrapped, notes, name) -> None:
     are running headers too."""
     if not wrapped:
         return
-    found = [(i, _MARKER.match(r.text)) for i, r in enumerate(raw) if r.keep and not r.blank]
+    # _MARKER is slow, and its dashes are not ASCII: ASCII lines need not try it.
+    found = [(i, _MARKER.match(r.text)) for i, r in enumerate(raw)
+             if r.keep and not r.text.isascii()]
     found = [(i, m) for i, m in found if m and not m.group("prefix").endswith(":")]
     prefixes = Counter(m.group("prefix").strip() for _, m in found)
     running = {p for p, n in prefixes.items() if n >= 2}
@@ -152,8 +156,8 @@ def find_chapter_markers(raw, wrapped, notes, name) -> None:
             raw[i].keep = False
             notes.append(Diagnostic(name, raw[i].line, f"dropped chapter marker '{raw[i].text}'"))
             start = page_of[i]
-            if not raw[start].chapter:
-                raw[start].chapter = m.group("title").strip()
+            if start is not None and not start.chapter:
+                start.chapter = m.group("title").strip()
     for r in raw:
         if r.keep and r.text in running:
             r.keep = False
@@ -164,11 +168,10 @@ def drop_running_headers(raw, wrapped, notes, name) -> None:
     """Short lines that repeat on three or more pages are headers or footers."""
     if not wrapped:
         return
-    shapes = [_shape(r.text) if r.keep and not r.blank else "" for r in raw]
-    counts = Counter(shape for r, shape in zip(raw, shapes)
-                     if r.keep and not r.blank and len(r.text) <= 70)
-    for r, shape in zip(raw, shapes):
-        if r.keep and not r.blank and counts.get(shape, 0) >= 3 and _near_page_edge(raw, r):
+    counts = Counter(_shape(r.text) for r in raw if r.keep and len(r.text) <= 70)
+    near_edge = _near_page_edge(raw)
+    for r in raw:
+        if r.keep and r.line in near_edge and counts.get(_shape(r.text), 0) >= 3:
             r.keep = False
             notes.append(Diagnostic(name, r.line, f"dropped running header '{r.text}'"))
 
@@ -177,25 +180,25 @@ PASSES = [drop_share_buttons, mark_page_starts, drop_page_numbers,
           find_chapter_markers, drop_running_headers]
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # not "\d+": the regex engine finds a lone class faster
 
 
 def _shape(text: str) -> str:
     return _DIGITS.sub("#", text.lower())
 
 
-def _near_page_edge(raw: list[RawLine], r: RawLine) -> bool:
-    index = r.line - 1
-    window = raw[max(0, index - 4): index + 5]
-    return any(o.page_start for o in window)
+def _near_page_edge(raw: list[RawLine]) -> set[int]:
+    """The numbers of the lines at most four lines from a page start."""
+    return {n for r in raw if r.page_start for n in range(r.line - 4, r.line + 5)}
 
 
-def _page_starts(raw: list[RawLine]) -> list[int]:
-    """For each raw line, the index of the page start at or before it."""
-    starts, current = [], 0
-    for i, r in enumerate(raw):
+def _page_starts(raw: list[RawLine]) -> list[RawLine | None]:
+    """For each raw line, the page start at or before it; before the first
+    one, line 1 (None if line 1 is blank)."""
+    starts, current = [], raw[0] if raw and raw[0].line == 1 else None
+    for r in raw:
         if r.page_start and r.keep:
-            current = i
+            current = r
         starts.append(current)
     return starts
 
@@ -206,15 +209,14 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
     """Turn raw lines into logical lines: list items found, wraps joined.
     The pieces of a line are joined once at the end: gluing as we go would
     copy a long paragraph once per wrapped line."""
-    kept = [r for r in raw if r.keep]
-    width = _typical_width(kept)
+    width = _typical_width([r for r in raw if r.keep])
     lines: list[Line] = []
     pieces: list[list[str]] = []
     tail = 0  # length of the last raw line of lines[-1]
-    blank_before = True
-    for r in kept:
-        if r.blank:
-            blank_before = True
+    blank_before = False  # a blank line since the last kept line
+    for r in raw:
+        blank_before = blank_before or r.blank_before
+        if not r.keep:
             continue
         line = _classify(r, wrapped)
         if lines and _continues(lines[-1], pieces[-1], tail, line, r, blank_before, wrapped,
@@ -226,7 +228,8 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
         tail = len(r.text) + r.indent
         blank_before = False
     for line, parts in zip(lines, pieces):
-        line.text = _glue(parts)
+        if len(parts) > 1:
+            line.text = _glue(parts)
     return _merge_sandwiched(lines) if wrapped else lines
 
 
@@ -248,7 +251,8 @@ def _merge_sandwiched(lines: list[Line]) -> list[Line]:
 
 def _classify(r: RawLine, wrapped: bool) -> Line:
     text, indent = r.text, r.indent
-    line = Line(text=text, line=r.line, indent=indent, page_start=r.page_start, chapter=r.chapter)
+    line = Line(text, r.line, indent)  # keyword arguments would make this call slow
+    line.page_start, line.chapter = r.page_start, r.chapter
     first = text[:1]  # each pattern needs its own first character (isdigit covers \d)
     if first in _GLYPH_FIRST and (m := _GLYPH_BULLET.match(text)):
         line.bullet, line.text = "•", text[m.end():]
@@ -277,8 +281,8 @@ def _continues(prev: Line, parts: list[str], tail: int, line: Line, r: RawLine,
     starts_lower = line.text[:1].islower() or line.text[:1] in ",;)"
     if starts_lower and not end.endswith((".", "!", "?", ":")):
         return True
-    prev_is_heading = len(parts) == 1 and looks_like_heading(end)
-    if end.endswith(":") or looks_like_heading(line.text) or prev_is_heading:
+    if end.endswith(":") or looks_like_heading(line.text) \
+            or (len(parts) == 1 and looks_like_heading(end)):
         return False
     if prev.bullet and end.endswith(TERMINAL):
         return False  # a list item that ended its sentence; what follows is a paragraph
@@ -296,7 +300,7 @@ def _glue(parts: list[str]) -> str:
 
 
 def _typical_width(raw: list[RawLine]) -> int:
-    lengths = sorted(len(r.text) + r.indent for r in raw if not r.blank)
+    lengths = sorted(len(r.text) + r.indent for r in raw)
     if not lengths:
         return 80
     return max(lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0], 40)

@@ -58,32 +58,42 @@ _FTFY_TOUCHES = _char_class([*range(0x80, 0xA0), *LIGATURES, *CONTROL_CHARS, 0x0
 # is_bad's one anchored sequence ("^[ÃÂ] "), for a whole text at each line start.
 _BAD_LINE_START = re.compile("^[ÃÂ] ", re.M)
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
+_ASCII = bytes(range(128))
 
 
-def _badness_window() -> int:
+def _badness_window() -> tuple[int, list[list[frozenset[str]]]]:
     """How far from a non-ASCII character a BADNESS_RE match can reach:
     its longest match, if each of its alternatives needs a non-ASCII
-    character and none looks around (else 0: search whole lines)."""
+    character and none looks around or ignores case (else 0: search whole
+    lines). Also, for each alternative, the sets of non-ASCII characters
+    its items match: a text without a character of one of them cannot
+    match it, and most texts are such for every alternative."""
     try:
         from re import _constants as sre
         from re import _parser as parser
         tree = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
         [(op, (_, alternatives))] = tree.data
     except (ImportError, ValueError, TypeError, AttributeError):
-        return 0
+        return 0, []
 
-    def non_ascii(op, av) -> bool:
+    def non_ascii(op, av) -> frozenset[str]:
+        """What a one-character item matches, if only non-ASCII (else nothing)."""
         if op is sre.LITERAL:
-            return av > 127
-        return op is sre.IN and all((o is sre.LITERAL and a > 127)
-                                    or (o is sre.RANGE and a[0] > 127) for o, a in av)
-    if op is not sre.BRANCH or "(?" in BADNESS_RE.pattern or \
-            not all(any(non_ascii(o, a) for o, a in alt.data) for alt in alternatives):
-        return 0
-    return tree.getwidth()[1]
+            return frozenset({chr(av)}) if av > 127 else frozenset()
+        if op is sre.IN and all((o is sre.LITERAL and a > 127)
+                                or (o is sre.RANGE and a[0] > 127) for o, a in av):
+            return frozenset(chr(c) for o, a in av
+                             for c in ([a] if o is sre.LITERAL else range(a[0], a[1] + 1)))
+        return frozenset()
+    if op is not sre.BRANCH or "(?" in BADNESS_RE.pattern or BADNESS_RE.flags & re.IGNORECASE:
+        return 0, []
+    needs = [[chars for o, a in alt.data if (chars := non_ascii(o, a))] for alt in alternatives]
+    if not all(needs):
+        return 0, []
+    return tree.getwidth()[1], needs
 
 
-_WINDOW = _badness_window()
+_WINDOW, _BADNESS_NEEDS = _badness_window()
 assert _FTFY.fix_c1_controls and _FTFY.fix_latin_ligatures and _FTFY.fix_line_breaks \
     and _FTFY.fix_surrogates and _FTFY.remove_terminal_escapes and _FTFY.remove_control_chars \
     and not _FTFY.fix_character_width and not _FTFY.uncurl_quotes \
@@ -109,7 +119,9 @@ def read_bytes(path: Path, name: str) -> bytes:
 # (PDF extractors mark pages with it), DEL, and the non-characters
 # U+FFFE/U+FFFF. YAML, HTML and terminals all trip on them. C1 controls are
 # kept for ftfy, which reads them as mojibake; those it leaves are removed.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL_CODES = [*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF]
+_CONTROLS = _char_class(_CONTROL_CODES)
+_ASCII_CONTROLS = bytes(c for c in _CONTROL_CODES if c < 0x80)
 _C1_CONTROLS = re.compile("[\x80-\x9f]")
 
 
@@ -119,7 +131,7 @@ def decode_source(data: bytes, path: Path, name: str) -> SourceText:
     text, encoding = _decode(data)
     warnings: list[Diagnostic] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if m := _CONTROLS.search(text):
+    if _has_control(text) and (m := _CONTROLS.search(text)):
         what = "NUL bytes" if m.group(0) == "\x00" else \
             f"control characters (the first is U+{ord(m.group(0)):04X})"
         warnings.append(Diagnostic(name, _line_of(text, m.start()), f"{what} removed",
@@ -136,6 +148,14 @@ def decode_source(data: bytes, path: Path, name: str) -> SourceText:
         raise CourseError(name, 1, "the file has no text",
                           "put the tutorial's text in it or remove it from source/")
     return SourceText(path=path, text=text, encoding=encoding, warnings=warnings)
+
+
+def _has_control(text: str) -> bool:
+    """Whether _CONTROLS finds one; bytes.translate finds the ASCII ones
+    much faster than its search does."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _ASCII_CONTROLS)) < len(data) \
+        or "\ufffe" in text or "\uffff" in text
 
 
 def _fix_text(text: str) -> tuple[str, bool]:
@@ -164,9 +184,14 @@ def _fix_line(line: str) -> str:
 
 def _looks_bad(text: str) -> bool:
     """False when is_bad is False for every line of ``text``. A BADNESS_RE
-    match holds a non-ASCII character and is at most _WINDOW long, so only
-    the stretches around non-ASCII characters are searched; its one anchor
+    match needs characters most texts lack (see _badness_window); it holds
+    a non-ASCII character and is at most _WINDOW long, so only the
+    stretches around non-ASCII characters are searched; its one anchor
     ("^") is checked at each line start."""
+    present = set(non_ascii(text))
+    if not any(all(not chars.isdisjoint(present) for chars in needs)
+               for needs in _BADNESS_NEEDS):
+        return False
     if _BAD_LINE_START.search(text):
         return True
     start = end = -1
@@ -177,6 +202,13 @@ def _looks_bad(text: str) -> bool:
             start = max(m.start() - _WINDOW, 0)
         end = m.end() + _WINDOW
     return end >= 0 and bool(BADNESS_RE.search(text, start, end))
+
+
+def non_ascii(text: str) -> str:
+    """The non-ASCII characters of ``text``, in order (bytes.translate is
+    much faster than a regex or a loop over the characters)."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode(
+        "utf-8", "surrogatepass")
 
 
 def _ftfy_keeps(text: str, bad) -> bool:

@@ -14,13 +14,14 @@ SMALL_WORDS = frozenset(
 def looks_like_heading(text: str) -> bool:
     """A short line in title case that does not end like a sentence, or a
     numbered label such as ``Case 2: The customer is angry``."""
-    if len(text) > 90:
+    if len(text) > 90 or text.endswith((".", ",", ";")):
         return False
-    if _NUMBERED_LABEL.match(text) and len(text) <= 90 and not text.endswith((".", ",", ";")):
+    if _NUMBERED_LABEL.match(text):
         return True
+    if len(text) > 70 or not text[:1].isupper():
+        return False
     words = text.split()
-    return 0 < len(words) <= 10 and len(text) <= 70 and text[:1].isupper() \
-        and not text.endswith((".", ",", ";")) and title_case(words)
+    return 0 < len(words) <= 10 and title_case(words)
 
 
 def title_case(words: list[str]) -> bool:
