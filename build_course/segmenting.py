@@ -38,11 +38,10 @@ _QUOTE_ATTRIBUTED = re.compile(
 def segment(lines: list[Line]) -> list[Block]:
     """Classify ``lines`` into blocks, in order."""
     blocks: list[Block] = []
-    i = 0
-    while i < len(lines):
+    i, end = 0, len(lines)
+    while i < end:
         for rule in RULES:
-            found = rule(lines, i)
-            if found:
+            if found := rule(lines, i):
                 block, i = found
                 blocks.append(block)
                 break
@@ -56,17 +55,16 @@ def list_block(lines: list[Line], i: int):
           o sub item         1. option
     A numbered top-level item that restarts at 1 starts a new list (an
     answer key after its questions)."""
-    if not lines[i].bullet:
+    first = lines[i]
+    if not first.bullet:
         return None
-    run = [lines[i]]
-    glyphs = [lines[i].bullet]
-    top, last_top = (lines[i].indent, 0), lines[i].number
+    rank = {first.bullet: 0}  # each glyph's rank, in the order glyphs appear
+    run, keys = [first], [(first.indent, 0)]
+    top, last_top = keys[0], first.number
     j = i + 1
     while j < len(lines) and lines[j].bullet:
         line = lines[j]
-        if line.bullet not in glyphs:
-            glyphs.append(line.bullet)
-        key = (line.indent, glyphs.index(line.bullet))
+        key = (line.indent, rank.setdefault(line.bullet, len(rank)))
         if key < top:
             top, last_top = key, None
         if key == top:
@@ -74,9 +72,18 @@ def list_block(lines: list[Line], i: int):
                 break  # numbering restarts: a new list (often the answer key)
             last_top = line.number
         run.append(line)
+        keys.append(key)
         j += 1
-    keys = _keys(run)
+    ordered = first.bullet in "1a"
+    return ListBlock(_nest(run, keys), first.line, ordered=ordered), j
+
+
+def _nest(run: list[Line], keys: list[tuple[int, int]]) -> list[ListItem]:
+    """The items of ``run``, each under the nearest item above it with a
+    smaller key (indent, then glyph rank)."""
     depth = {key: n for n, key in enumerate(sorted(set(keys)))}
+    if len(depth) == 1:  # a flat list (the usual case): nothing to nest
+        return [ListItem(line.text, line.line, line.number) for line in run]
     root = ListItem("", run[0].line)
     stack: list[tuple[int, ListItem]] = [(-1, root)]
     for line, key in zip(run, keys):
@@ -86,14 +93,7 @@ def list_block(lines: list[Line], i: int):
         item = ListItem(line.text, line.line, line.number)
         stack[-1][1].children.append(item)
         stack.append((level, item))
-    ordered = run[0].bullet in "1a"
-    return ListBlock(root.children, run[0].line, ordered=ordered), j
-
-
-def _keys(run: list[Line]) -> list[tuple[int, int]]:
-    """Each line's (indent, rank of its glyph in the order glyphs appear)."""
-    order = {glyph: n for n, glyph in enumerate(dict.fromkeys(r.bullet for r in run))}
-    return [(line.indent, order[line.bullet]) for line in run]
+    return root.children
 
 
 def definition(lines: list[Line], i: int):
@@ -108,6 +108,8 @@ def dialogue(lines: list[Line], i: int):
 
         Martha: Oh! I did not know you were coming.
         Mr. Jones: Yes, I have been waiting."""
+    if ":" not in lines[i].text:
+        return None  # most lines: no "Speaker:" to start a turn
     turns = []
     j = i
     while j < len(lines) and not lines[j].bullet and ":" in lines[j].text \
@@ -173,8 +175,8 @@ def heading(lines: list[Line], i: int):
     text = lines[i].text
     if i + 1 >= len(lines) and not lines[i].chapter:
         return None  # a document does not end with a heading
-    words = text.rstrip(":").split()
     if text.endswith(":"):
+        words = text.rstrip(":").split(maxsplit=6)  # a seventh word is one too many
         if len(words) > 6 or not title_case(words):
             return None
         text = text[:-1].rstrip()
@@ -183,10 +185,13 @@ def heading(lines: list[Line], i: int):
     return Heading(text, lines[i].line, role=_role(text)), i + 1
 
 
+_ROLES = (("exercise", cues.EXERCISE_HEADING), ("answers", cues.ANSWERS_HEADING),
+          ("goals", cues.GOALS_HEADING), ("readings", cues.READINGS_HEADING),
+          ("activities", cues.ACTIVITIES_HEADING))
+
+
 def _role(text: str) -> str:
-    for role, pattern in (("exercise", cues.EXERCISE_HEADING), ("answers", cues.ANSWERS_HEADING),
-                          ("goals", cues.GOALS_HEADING), ("readings", cues.READINGS_HEADING),
-                          ("activities", cues.ACTIVITIES_HEADING)):
+    for role, pattern in _ROLES:
         if pattern.search(text):
             return role
     return ""

@@ -36,10 +36,17 @@ from .slugs import slugify, unique
 _LETTER_KEY = re.compile(r"^([A-Z])[.)]\s*(.*)$")
 _LETTER_SET = re.compile(r"^([A-Z])((?:\s*(?:,|and|&)\s*[A-Z])+)\.?$")
 _BY_NAME = re.compile(r"\bby ([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})")
-_FOOTNOTE = re.compile(r"(?<=[”\"’.,;])(\d{1,2})(?=\s|$)")
+# Matched from the punctuation the mark comes after (which a substitution puts
+# back): a lookbehind there would make the search try every position.
+_FOOTNOTE = re.compile(r"(?P<after>[”\"’.,;])(?P<mark>\d{1,2})(?=\s|$)")
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten".split())}
 _COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)\s+\w+", re.I)
+_TRUE_FALSE_KEY = re.compile(r"^(true|false|yes|no)\b", re.I)
+_CAPITAL = re.compile(r"[A-Z]")
+_NOT_WORD = re.compile(r"[^\w ]")
+# the ASCII characters that _NOT_WORD matches
+_ASCII_NOT_WORD = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) in "_ "))
 
 
 class Report:
@@ -177,8 +184,9 @@ def bold_terms(lesson: Lesson, report: Report) -> None:
     for block in lesson.blocks:
         if not isinstance(block, ListBlock) or block.ordered:
             continue
-        found = [(item, _TERM_COLON.match(item.text)) for item in block.items]
-        found = [(item, m) for item, m in found if m and len(m.group("term").split()) <= 6]
+        found = [(item, m) for item in block.items
+                 if ":" in item.text and (m := _TERM_COLON.match(item.text))
+                 and len(m.group("term").split()) <= 6]
         if len(found) >= 2:
             for item, m in found:
                 item.term, item.text = m.group("term"), m.group("text")
@@ -188,10 +196,10 @@ def drop_footnote_marks(lesson: Lesson, report: Report) -> None:
     """``company”1 That`` is a footnote mark glued to a quote; the note
     itself is not in the text, so the mark goes (and is reported)."""
     for block in lesson.blocks:
-        if isinstance(block, Paragraph) and _FOOTNOTE.search(block.text):
+        if isinstance(block, Paragraph) and (m := _FOOTNOTE.search(block.text)):
             report.note(block.line, "removed footnote mark "
-                        f"'{_FOOTNOTE.search(block.text).group(1)}' (its note is not in the text)")
-            block.text = _FOOTNOTE.sub("", block.text)
+                        f"'{m.group('mark')}' (its note is not in the text)")
+            block.text = _FOOTNOTE.sub(r"\g<after>", block.text)
 
 
 def extract_exercises(lesson: Lesson, report: Report) -> None:
@@ -231,7 +239,7 @@ def _has_answer_key(blocks: list[Block], start: int) -> bool:
 
 def _answer_like(text: str) -> bool:
     return bool(_LETTER_KEY.match(text) or cues.OPEN_ANSWER.match(text)
-                or re.match(r"^(true|false|yes|no)\b", text, re.I))
+                or _TRUE_FALSE_KEY.match(text))
 
 
 def _quiz(heading: Heading, section: list[Block], report: Report) -> Quiz:
@@ -291,14 +299,15 @@ def _apply_answer(question: Question, key: ListItem, report: Report) -> None:
         return
     question.kind = "single_choice"
     if m := _LETTER_SET.match(text):
-        letters = [m.group(1), *re.findall(r"[A-Z]", m.group(2))]
+        letters = [m.group(1), *_CAPITAL.findall(m.group(2))]
         question.correct = [ord(letter) - 65 for letter in letters]
     elif m := _LETTER_KEY.match(text):
         question.correct = [ord(m.group(1)) - 65]
         if not _similar(m.group(2), _option(question, question.correct[0])):
             question.explanation = m.group(2)
     else:
-        matches = [i for i, option in enumerate(question.options) if _norm(option) == _norm(text)]
+        wanted = _norm(text)
+        matches = [i for i, option in enumerate(question.options) if _norm(option) == wanted]
         question.correct = matches[:1]
         if not matches:
             question.explanation = text
@@ -317,7 +326,8 @@ def _apply_answer(question: Question, key: ListItem, report: Report) -> None:
 
 
 def _similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, _norm(a), _norm(b)).ratio() >= 0.8
+    a, b = _norm(a), _norm(b)
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _option(question: Question, index: int) -> str:
@@ -325,7 +335,11 @@ def _option(question: Question, index: int) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^\w ]", "", text.lower()).strip()
+    """Lowercase, without punctuation: only word characters and spaces."""
+    text = text.lower()
+    if text.isascii():  # the usual case: bytes.translate is much faster than the regex
+        return text.encode("ascii").translate(None, _ASCII_NOT_WORD).decode("ascii").strip()
+    return _NOT_WORD.sub("", text).strip()
 
 
 def set_heading_levels(lesson: Lesson, report: Report) -> None:
@@ -409,8 +423,8 @@ def note_heading_guesses(lesson: Lesson, report: Report) -> None:
 
 def title_case_strict(words: list[str]) -> bool:
     """Every word but the small ones (of, and, with...) starts with a capital."""
-    content = [w for w in words if w[:1].isalpha() and w.lower().strip("()") not in SMALL_WORDS]
-    return all(w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit() for w in content)
+    return all(w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit() for w in words
+               if w[:1].isalpha() and w.lower().strip("()") not in SMALL_WORDS)
 
 
 STEPS = [take_title, take_objectives, attribute_quotes, name_definitions, mark_list_roles,
