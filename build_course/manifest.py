@@ -23,6 +23,9 @@ import yaml
 
 from .errors import CourseError, CourseErrors
 
+# libyaml's loader where PyYAML has it: the pure Python one takes a fifth of a
+# second for a manifest of 400 sources.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 COURSE_KEYS = ("title", "description", "site_url", "version", "sources")
 SOURCE_KEYS = ("file", "title", "publisher", "original")
 
@@ -62,7 +65,7 @@ def load_manifest(path: Path, display: str) -> Manifest:
         raise CourseError(display, line, "the manifest is not UTF-8 text",
                           "save it as UTF-8") from None
     try:
-        node = yaml.compose(text)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
