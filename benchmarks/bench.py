@@ -1,7 +1,8 @@
 """Benchmark the course build at 10, 100 and 1,000 lessons.
 
     .venv/bin/python benchmarks/bench.py [--sizes 10 100 1000] [--runs N]
-                                         [--json out.json] [--no-site] [--keep]
+                                         [--json out.json] [--no-site] [--no-cache]
+                                         [--jobs N] [--keep DIR]
 
 For each size a synthetic course is made in a temporary folder from the
 sample texts in source/: every template is copied many times, each copy with
@@ -15,7 +16,9 @@ Each size runs in its own subprocess (so that its peak resident set can be
 read) and is timed over several runs (median, min-max):
 
 - import: manifest, read, clean, segment, structure, duplicate check, naming
-  (the steps of building.import_course before rendering);
+  (the steps of building.import_course before rendering), shared between the
+  benchmark's process and --jobs - 1 workers as a build does (default: one
+  process per core); its CPU time counts the workers';
 - render: render_course + course_nav (Markdown pages in memory);
 - write: write_docs into an empty docs/;
 - site: build_site (MkDocs + Material) of the same docs/, into site/;
@@ -184,10 +187,17 @@ def make_course(root: Path, lessons: int) -> dict:
 
 # ---- one size, in a subprocess ---------------------------------------------
 
-def _rss_mb() -> float:
-    """Peak resident set of this process so far (ru_maxrss is KiB on Linux)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set so far of this process (or of the largest of its
+    ended children: the import's workers), in MiB; ru_maxrss is KiB on Linux."""
+    peak = resource.getrusage(who).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its ended children (the import's workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def _stats(values: list[float]) -> dict:
@@ -195,7 +205,7 @@ def _stats(values: list[float]) -> dict:
             "values": values}
 
 
-def _import(project):
+def _import(project, options: dict):
     """building.import_course, split at the render step so each is timed."""
     from build_course import building
     from build_course.cache import STATS
@@ -206,7 +216,8 @@ def _import(project):
     files = building.source_files(project, manifest)
     before = STATS["imported"]
     t0 = time.perf_counter()
-    imported = building.import_all(project, files)
+    imported = building.import_all(project, files, jobs=options["jobs"],
+                                   use_cache=options["cache"])
     t1 = time.perf_counter()
     mark_duplicates(imported)
     t2 = time.perf_counter()
@@ -216,20 +227,20 @@ def _import(project):
                                        "reimported": STATS["imported"] - before}
 
 
-def _docs(project, docs: Path) -> dict:
+def _docs(project, docs: Path, options: dict) -> dict:
     """Import, render and write once; the time of each step and what was written."""
     from build_course.rendering import Course, course_nav, render_course
     from build_course.writing import write_docs
 
-    t0, c0 = time.perf_counter(), time.process_time()
-    manifest, imported, parts, inner = _import(project)
-    t1, c1 = time.perf_counter(), time.process_time()
+    t0, c0 = time.perf_counter(), _cpu()
+    manifest, imported, parts, inner = _import(project, options)
+    t1, c1 = time.perf_counter(), _cpu()
     course = Course(manifest.title, manifest.description, parts)
     pages = render_course(course)
     nav = course_nav(course)
     t2 = time.perf_counter()
     result = write_docs(docs, pages, nav)
-    t3, c3 = time.perf_counter(), time.process_time()
+    t3, c3 = time.perf_counter(), _cpu()
     return {"import": t1 - t0, "render": t2 - t1, "write": t3 - t2, **inner,
             "cpu_import": c1 - c0, "cpu_docs": c3 - c0,
             "sources": len(imported), "lessons": sum(len(p.lessons) for p in parts),
@@ -250,20 +261,20 @@ def _change(path: Path, step: int) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def worker(size: int, runs: int, root: Path, site: bool, cache: bool = True) -> dict:
-    from build_course import building, importing
+def worker(size: int, runs: int, root: Path, options: dict) -> dict:
+    from build_course import building, workers
     from build_course.cache import ImportCache
     from build_course.site import build_site
 
     baseline = _rss_mb()
     made = make_course(root, size)
     project = building.Project(root)
-    # building.import_all calls importing.import_source, which takes the
-    # default cache when it is passed none.
-    importing.default_cache = ImportCache.for_project(root) if cache else None
-    cache_dir = importing.default_cache.folder if cache else None
+    site, cache = options["site"], options["cache"]
+    cache_dir = ImportCache.for_project(root).folder if cache else None
+    jobs = options["jobs"] if options["jobs"] is not None else workers.default_jobs()
     figures: dict = {"lessons_requested": size, "sources": made["sources"],
-                     "raw_bytes": made["raw_bytes"], "runs": runs, "cache": cache}
+                     "raw_bytes": made["raw_bytes"], "runs": runs, "cache": cache,
+                     "jobs": jobs}
     times: dict[str, list[float]] = {k: [] for k in
                                      ("import", "import_all", "mark_duplicates", "render",
                                       "write", "docs", "site", "full")}
@@ -275,7 +286,7 @@ def worker(size: int, runs: int, root: Path, site: bool, cache: bool = True) -> 
         shutil.rmtree(project.site, ignore_errors=True)
         if cache_dir:
             shutil.rmtree(cache_dir, ignore_errors=True)  # a cold import
-        step = _docs(project, project.docs)
+        step = _docs(project, project.docs, options)
         reimported_full.append(step["reimported"])
         for key in ("import", "import_all", "mark_duplicates", "render", "write"):
             times[key].append(step[key])
@@ -288,7 +299,7 @@ def worker(size: int, runs: int, root: Path, site: bool, cache: bool = True) -> 
             t0, c0 = time.perf_counter(), time.process_time()
             build_site(project.mkdocs_yml, project.site)
             times["site"].append(time.perf_counter() - t0)
-            cpu["site"].append(time.process_time() - c0)
+            cpu["site"].append(time.process_time() - c0)  # MkDocs runs in this process
             times["full"].append(docs_time + times["site"][-1])
     figures.update(lessons=step["lessons"], pages=len(step["pages"]),
                    duplicates=step["duplicates"], pages_written_full=step["written"],
@@ -296,7 +307,7 @@ def worker(size: int, runs: int, root: Path, site: bool, cache: bool = True) -> 
     if cache_dir:
         figures["cache_bytes"] = sum(f.stat().st_size for f in cache_dir.iterdir())
     figures["time_s"] = {k: _stats(v) for k, v in times.items() if v}
-    figures["cpu_s"] = {k: _stats(v) for k, v in cpu.items() if v}  # this process's CPU time
+    figures["cpu_s"] = {k: _stats(v) for k, v in cpu.items() if v}  # its workers' included
     median = figures["time_s"]
     figures["import_mb_per_s"] = made["raw_bytes"] / 1e6 / median["import"]["median"]
     figures["import_mb_per_cpu_s"] = (made["raw_bytes"] / 1e6
@@ -310,12 +321,13 @@ def worker(size: int, runs: int, root: Path, site: bool, cache: bool = True) -> 
         figures["search_index_bytes"] = index.stat().st_size if index.exists() else 0
         quiz = next((p.path for p in step["pages"] if p.path.endswith("-quiz.md")), None)
         figures["quiz_page"] = page_weight(project.site, quiz) if quiz else None
-    figures["rss_mb"] = {"baseline": baseline, "after_docs": rss_docs, "peak": _rss_mb()}
-    figures["incremental"] = incremental(project, made["files"], runs, median)
+    figures["rss_mb"] = {"baseline": baseline, "after_docs": rss_docs, "peak": _rss_mb(),
+                         "workers_peak": _rss_mb(resource.RUSAGE_CHILDREN)}
+    figures["incremental"] = incremental(project, made["files"], runs, median, options)
     return figures
 
 
-def incremental(project, files: list[str], runs: int, full: dict) -> dict:
+def incremental(project, files: list[str], runs: int, full: dict, options: dict) -> dict:
     """Change one source (mid-course, one lesson, no duplicate beside it), then
     import + render + write_docs; docs/ holds the full build before."""
     singles = [f for f in files if "competency-guide" in f] or files
@@ -323,13 +335,13 @@ def incremental(project, files: list[str], runs: int, full: dict) -> dict:
     times, imports, written, unchanged, reimported = [], [], [], [], []
     for run in range(runs):
         _change(project.source / changed, run)
-        step = _docs(project, project.docs)
+        step = _docs(project, project.docs, options)
         times.append(step["import"] + step["render"] + step["write"])
         imports.append(step["import"])
         written.append(step["written"])
         unchanged.append(step["unchanged"])
         reimported.append(step["reimported"])
-    noop = _docs(project, project.docs)
+    noop = _docs(project, project.docs, options)
     out = {"changed_source": changed, "sources_changed": 1,
            "sources_reimported": max(reimported), "sources_reimported_runs": reimported,
            "pages_rewritten": max(written), "pages_unchanged": min(unchanged),
@@ -414,13 +426,15 @@ def asset_weights() -> dict:
 
 # ---- the parent -------------------------------------------------------------
 
-def run_size(size: int, runs: int, site: bool, keep: Path | None, cache: bool = True) -> dict:
+def run_size(size: int, runs: int, options: dict, keep: Path | None) -> dict:
     base = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
     root = base / "course"
     result = base / "result.json"
     command = [sys.executable, __file__, "--worker", str(size), "--runs", str(runs),
-               "--root", str(root), "--result", str(result)] + ([] if site else ["--no-site"]) \
-        + ([] if cache else ["--no-cache"])
+               "--root", str(root), "--result", str(result)]
+    command += [] if options["site"] else ["--no-site"]
+    command += [] if options["cache"] else ["--no-cache"]
+    command += [] if options["jobs"] is None else ["--jobs", str(options["jobs"])]
     try:
         t0 = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True)
@@ -464,6 +478,7 @@ def table(report: dict) -> str:
         quiz = f.get("quiz_page") or {}
         rows.append([
             str(f["lessons"]), str(f["pages"]), str(f["sources"]), str(f["runs"]),
+            str(f["jobs"]),
             f"{f['raw_bytes'] / 1e6:.2f}",
             _span(t["import"]), f"{f['import_mb_per_s']:.2f}",
             f"{f['import_mb_per_cpu_s']:.2f}",
@@ -473,14 +488,14 @@ def table(report: dict) -> str:
             f"{inc['time_s']['median']:.2f}", f"{inc['import_s']['median']:.2f}",
             f"{inc['sources_reimported']}/{f['sources']}", f"{inc['noop_time_s']:.2f}",
             f"{inc['pages_rewritten']}/{f['pages']}",
-            f"{f['rss_mb']['peak']:.0f}",
+            f"{f['rss_mb']['peak']:.0f}", f"{f['rss_mb']['workers_peak']:.0f}",
             f"{quiz['total'] / 1024:.0f}" if quiz else "-",
             f"{f['search_index_bytes'] / 1024:.0f}" if "search_index_bytes" in f else "-",
         ])
-    head = ["lessons", "pages", "srcs", "runs", "raw MB", "import s", "MB/s", "MB/cpu-s",
+    head = ["lessons", "pages", "srcs", "runs", "jobs", "raw MB", "import s", "MB/s", "MB/cpu-s",
             "dupes s",
             "render s", "write s", "mkdocs s", "docs/mkdocs", "incr s", "incr import s",
-            "reimported", "noop s", "rewritten", "peak RSS MB", "quiz page KB",
+            "reimported", "noop s", "rewritten", "peak RSS MB", "worker RSS MB", "quiz page KB",
             "search idx KB"]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
     lines = ["  ".join(h.rjust(w) for h, w in zip(head, widths)),
@@ -496,7 +511,9 @@ def table(report: dict) -> str:
             lines.append(f"quiz page at {f['lessons']} lessons ({quiz['page']}): "
                          f"HTML {quiz['html']} + CSS {quiz['css']} + JS {quiz['js']} = "
                          f"{quiz['total']} B ({quiz['total_gzip']} B gzipped)")
-    lines.append("MB/cpu-s: import throughput over CPU time (steadier on a busy machine)")
+    lines.append("jobs: worker processes of the import (see building.import_all); MB/cpu-s: "
+                 "import throughput over CPU time, the workers' included (steadier on a busy "
+                 "machine); worker RSS: peak resident set of the largest worker")
     cached = all(f.get("cache") for f in report["sizes"])
     lines.append("times: median (min-max) seconds; import = read+clean+segment+structure+"
                  "duplicate check" + (", cold (import cache emptied first)" if cached else "")
@@ -519,31 +536,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-site", action="store_true", help="skip the MkDocs build")
     parser.add_argument("--no-cache", action="store_true",
                         help="no import cache (every build re-imports every source)")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="worker processes for the import (default: one per core; "
+                             "1: import in the benchmark's process)")
     parser.add_argument("--keep", type=Path, help="copy each synthetic course here")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if any(s < 1 for s in args.sizes) or (args.runs is not None and args.runs < 1):
-        parser.error("sizes and runs must be at least 1")
+    if any(s < 1 for s in args.sizes) or (args.runs is not None and args.runs < 1) \
+            or (args.jobs is not None and args.jobs < 1):
+        parser.error("sizes, runs and jobs must be at least 1")
 
+    options = {"site": not args.no_site, "cache": not args.no_cache, "jobs": args.jobs}
     if args.worker is not None:
         sys.path.insert(0, str(ROOT))
-        figures = worker(args.worker, args.runs or 1, args.root, not args.no_site,
-                         not args.no_cache)
+        figures = worker(args.worker, args.runs or 1, args.root, options)
         args.result.write_text(json.dumps(figures), encoding="utf-8")
         return 0
 
     report = {"meta": {"python": platform.python_version(), "platform": platform.platform(),
                        "cpus": os.cpu_count(), "commit": _git_commit(),
                        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                       "site": not args.no_site, "cache": not args.no_cache},
+                       **options},
               "assets": asset_weights(), "sizes": []}
     for size in sorted(args.sizes):
         runs = args.runs or (1 if size >= LARGE else 3)
         print(f"size {size}: {runs} run(s)...", file=sys.stderr, flush=True)
-        report["sizes"].append(run_size(size, runs, not args.no_site, args.keep,
-                                        not args.no_cache))
+        report["sizes"].append(run_size(size, runs, options, args.keep))
     print(table(report))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")

@@ -36,7 +36,9 @@ import ftfy
 CACHE_DIR = ".build-course-cache"  # under the project folder
 PACKAGE = Path(__file__).resolve().parent
 
-STATS: Counter = Counter()  # "imported" (cache misses or no cache), "reused" (hits)
+# "imported" (cache misses or no cache), "reused" (hits), "in_workers" (of the
+# imported, those a worker process imported: see building.import_all)
+STATS: Counter = Counter()
 
 
 def importer_version() -> str:
@@ -67,6 +69,7 @@ class ImportCache:
         self.folder = Path(folder)
         self.hits = 0
         self.misses = 0
+        self._files: dict[str, set[str]] | None = None  # see _entries
 
     @classmethod
     def for_project(cls, root: Path) -> ImportCache:
@@ -94,7 +97,7 @@ class ImportCache:
         except OSError:
             return None
         try:
-            stored_key, imported = pickle.loads(data)
+            stored_key, imported = loads(data)
             if stored_key != key:
                 raise ValueError("another key")
         except Exception:  # noqa: BLE001 - a damaged or foreign file is a miss
@@ -107,22 +110,39 @@ class ImportCache:
     def put(self, display: str, key: str, imported) -> None:
         """Store a source's import (as it is now), replacing the source's
         older versions. A cache that cannot be written is skipped."""
+        if (data := dumps(key, imported)) is not None:
+            self.write(display, key, data)
+
+    def write(self, display: str, key: str, data: bytes) -> None:
+        """Store ``dumps(key, imported)`` of a source (see ``put``)."""
         file = self._file(display, key)
         try:
-            data = pickle.dumps((key, imported), protocol=pickle.HIGHEST_PROTOCOL)
             self.folder.mkdir(parents=True, exist_ok=True)
-            for old in self.folder.glob(file.name.split("-", 1)[0] + "-*.pickle"):
-                if old != file:
-                    _unlink(old)
+            versions = self._entries().setdefault(file.name.split("-", 1)[0], set())
+            for old in versions - {file.name}:
+                _unlink(self.folder / old)
             handle, temp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".pickle")
-        except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        except OSError:
             return
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
             os.replace(temp, file)
+            versions.clear()
+            versions.add(file.name)
         except OSError:
             _unlink(Path(temp))
+
+    def _entries(self) -> dict[str, set[str]]:
+        """The cache files of each source (by the first part of their name),
+        listed once: listing the folder for every write made a cold build
+        of many sources slow in proportion to their square."""
+        if self._files is None:
+            self._files = {}
+            for name in os.listdir(self.folder):
+                if name.endswith(".pickle") and not name.startswith("."):
+                    self._files.setdefault(name.split("-", 1)[0], set()).add(name)
+        return self._files
 
     def prune(self, keep: set[str]) -> int:
         """Remove the entries of sources whose names are not in ``keep``
@@ -135,6 +155,19 @@ class ImportCache:
             if file.name.split("-", 1)[0] not in kept:
                 removed += _unlink(file)
         return removed
+
+
+def dumps(key: str, imported) -> bytes | None:
+    """A source's import as a cache file holds it (None if it cannot be pickled)."""
+    try:
+        return pickle.dumps((key, imported), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return None
+
+
+def loads(data: bytes):
+    """The (key, import) of ``dumps``."""
+    return pickle.loads(data)
 
 
 def _unlink(path: Path) -> int:

@@ -20,6 +20,10 @@ class CourseError(Exception):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self):
+        # Rebuilt from its fields when a worker process hands it back.
+        return self.__class__, (self.file, self.line, self.message, self.hint)
+
     def format_message(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         text = f"{where}: {self.message}"

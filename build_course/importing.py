@@ -13,7 +13,7 @@ from .cache import STATS, ImportCache
 from .cleaning import clean
 from .manifest import SourceEntry
 from .model import Diagnostic, Part, SourceText
-from .reading import decode_source, read_bytes, read_source
+from .reading import decode_source, non_ascii, read_bytes
 from .structuring import Report, build_lessons
 
 
@@ -44,32 +44,28 @@ class Imported:
         return self.line_count, self.long_lines
 
 
-# The cache import_source uses when it is given none (see cache.py); None:
-# no caching. A build sets it (or passes ``cache=``) for its project.
-default_cache: ImportCache | None = None
-
-
 def import_source(path: Path, entry: SourceEntry | None = None,
                   display: str | None = None, cache: ImportCache | None = None) -> Imported:
     """Read, clean and structure one source file, or take what it became
-    from ``cache`` (or ``default_cache``) when neither it nor the importer
-    changed since."""
+    from ``cache`` when neither it nor the importer changed since."""
     name = display or str(path)
-    cache = cache or default_cache
-    if cache is None:
-        STATS["imported"] += 1
-        source = read_source(path, name)
-        return Imported(import_text(source, name, entry), source)
     data = read_bytes(path, name)
-    key = cache.key(data, path, name, entry)
-    if (imported := cache.get(name, key)) is not None:
+    key = cache.key(data, path, name, entry) if cache else ""
+    if cache and (imported := cache.get(name, key)) is not None:
         return imported
+    imported = import_bytes(data, path, name, entry)
     STATS["imported"] += 1
-    cache.misses += 1
+    if cache:
+        cache.misses += 1
+        cache.put(name, key, imported)
+    return imported
+
+
+def import_bytes(data: bytes, path: Path, name: str, entry: SourceEntry | None) -> Imported:
+    """The import of a source's raw bytes, with the line keys of the duplicate check."""
     source = decode_source(data, path, name)
     imported = Imported(import_text(source, name, entry), source)
-    imported.line_keys()  # kept with it for the duplicate check
-    cache.put(name, key, imported)
+    imported.line_keys()
     return imported
 
 
@@ -102,6 +98,7 @@ _LEADING_NUMBER = re.compile(r"^\d+ ")
 _ASCII_NON_WORD = bytes(b if chr(b).isalnum() or b == 10 or b >= 128 else 32 for b in range(256))
 _NUMBER_AFTER_NEWLINE = re.compile(rb"\n[0-9]+ ")
 _FIRST_NUMBER = re.compile(rb"[0-9]+ ")
+_SPACES = re.compile(rb"  +")
 LONG_LINE = 25  # a line key this long counts in the duplicate check
 
 
@@ -113,23 +110,35 @@ def content_lines(text: str) -> list[tuple[int, str]]:
 
 def line_keys(text: str) -> list[str]:
     """The key of each line of ``text`` ("" for a line without a word)."""
-    # One pass over the whole text; lowercasing it whole is the same as line
-    # by line ("\n" is neither cased nor case-ignorable). A line with a
-    # non-ASCII character is then redone on its own, with Unicode's \W.
-    lowered = text.lower()
-    data = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD)
-    while b"  " in data:
-        data = data.replace(b"  ", b" ")
-    data = data.replace(b" \n", b"\n").replace(b"\n ", b"\n").strip(b" ")
+    keys = _ascii_keys(text)
+    if text.isascii():
+        return keys
+    # The lines with a non-ASCII character are redone together. Most such
+    # characters (’ • – and the like) are neither word characters nor
+    # cased: to a key each is a space, as ASCII punctuation is. A line with
+    # another (é, Σ) is redone on its own, with Unicode's \W and lowercasing.
+    lines = text.split("\n")
+    odd = [index for index, line in enumerate(lines) if not line.isascii()]
+    redone = "\n".join([lines[index] for index in odd])
+    for char in set(non_ascii(redone)):
+        if not char.isalnum() and char.lower() == char:
+            redone = redone.replace(char, " ")
+    for index, key in zip(odd, _ascii_keys(redone)):
+        if not key.isascii():
+            key = _LEADING_NUMBER.sub("", _NON_WORD.sub(" ", lines[index].lower()).strip())
+        keys[index] = key
+    return keys
+
+
+def _ascii_keys(text: str) -> list[str]:
+    """line_keys, in one pass over the whole text: right for the lines that
+    are ASCII (bytes.lower and _ASCII_NON_WORD leave other characters be)."""
+    data = text.encode("utf-8", "surrogatepass").lower().translate(_ASCII_NON_WORD)
+    data = _SPACES.sub(b" ", data).replace(b" \n", b"\n").replace(b"\n ", b"\n").strip(b" ")
     data = _NUMBER_AFTER_NEWLINE.sub(b"\n", data)
     if m := _FIRST_NUMBER.match(data):
         data = data[m.end():]
-    keys = data.decode("utf-8", "surrogatepass").split("\n")
-    if not lowered.isascii():
-        for index, line in enumerate(lowered.split("\n")):
-            if not line.isascii():
-                keys[index] = _LEADING_NUMBER.sub("", _NON_WORD.sub(" ", line).strip())
-    return keys
+    return data.decode("utf-8", "surrogatepass").split("\n")
 
 
 def mark_duplicates(imported: list[Imported], threshold: float = 0.8) -> None:

@@ -1,0 +1,136 @@
+"""Many sources are imported in worker processes: the same course, the same
+errors, the same cache as an import in one process."""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from build_course import building, workers
+from build_course.cache import STATS
+from build_course.errors import CourseErrors
+from build_course.importing import mark_duplicates
+from build_course.manifest import load_manifest
+
+SOURCE = Path(__file__).resolve().parent.parent / "source"
+
+pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                                reason="worker processes are forked")
+
+
+@pytest.fixture
+def many_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> building.Project:
+    """A project of three copies of each sample text (15 sources), with
+    workers allowed even if the test run has threads of its own."""
+    (tmp_path / "source").mkdir()
+    for n in range(3):
+        for text in sorted(SOURCE.glob("*.txt")):
+            shutil.copy(text, tmp_path / "source" / f"{n}-{text.name}")
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
+    return building.Project(tmp_path)
+
+
+def _import(project: building.Project, jobs: int, use_cache: bool = True) -> list[dict]:
+    manifest = load_manifest(project.manifest, "source/course.yml")
+    imported = building.import_all(project, building.source_files(project, manifest),
+                                   jobs=jobs, use_cache=use_cache)
+    mark_duplicates(imported)
+    return [dataclasses.asdict(item.part) | {"text": item.source.text} for item in imported]
+
+
+def test_workers_import_what_one_process_imports(many_sources):
+    assert len(building.text_files(many_sources.source)) >= building.PARALLEL_MIN
+    alone = _import(many_sources, jobs=1, use_cache=False)
+    before = STATS["in_workers"]
+    together = _import(many_sources, jobs=2, use_cache=False)
+    assert 0 < STATS["in_workers"] - before < 15  # shared between this process and a worker
+    assert together == alone
+    # One copy of each sample stands, but the stripped copy, which repeats another.
+    assert sum(1 for part in together if not part["duplicate_of"]) == 4
+
+
+def test_what_workers_import_is_cached_for_the_next_build(many_sources):
+    first = _import(many_sources, jobs=2)
+    cached = sorted((many_sources.root / ".build-course-cache").glob("*.pickle"))
+    assert len(cached) == 15
+    imported, reused = STATS["imported"], STATS["reused"]
+    assert _import(many_sources, jobs=2) == first
+    assert (STATS["imported"] - imported, STATS["reused"] - reused) == (0, 15)
+
+
+def test_errors_in_workers_are_all_reported_in_order(many_sources):
+    source = many_sources.source
+    (source / "1-broken.txt").write_bytes(b"%PDF-1.7 binary")
+    (source / "2-empty.txt").write_text("  \n\n", encoding="utf-8")
+    messages = []
+    for jobs in (1, 2):
+        with pytest.raises(CourseErrors) as raised:
+            _import(many_sources, jobs=jobs)
+        messages.append(raised.value.format_message())
+    assert messages[0] == messages[1]
+    assert messages[1].splitlines() == [
+        "source/1-broken.txt:1: this is a PDF document, not text; extract its text first "
+        "(for a PDF: pdftotext FILE OUT.txt) and put the .txt file in source/",
+        "source/2-empty.txt:1: the file has no text; put the tutorial's text in it or "
+        "remove it from source/"]
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_build_stopped_during_the_import_stops_its_workers(tmp_path: Path):
+    (tmp_path / "source").mkdir()
+    text = (SOURCE / "tutorialspoint-customer-service.txt").read_text(encoding="utf-8")
+    for n in range(400):  # several seconds of import, shared with workers
+        (tmp_path / "source" / f"{n:03d}.txt").write_text(f"Copy {n}\n\n{text}", "utf-8")
+    build = subprocess.Popen([sys.executable, "-m", "build_course", "--project", str(tmp_path),
+                              "build", "--docs-only"], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (workers := _children(build.pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers, "the build started no workers"
+    build.send_signal(signal.SIGTERM)
+    assert build.wait(timeout=60) == 1
+    assert "interrupted" in build.stderr.read()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+    assert not (tmp_path / "docs").exists()
+
+
+def _slowly(i: int) -> int:
+    time.sleep(0.02)  # so that the worker surely takes tasks too
+    return i
+
+
+def test_shared_work_comes_back_in_order():
+    got = workers.share(40, _slowly, lambda i: -i, lambda v: -v, jobs=3)
+    assert got == list(range(40))
+
+
+def test_a_failing_or_dying_worker_is_reported_not_waited_for():
+    with pytest.raises(workers.WorkerFailed, match="ZeroDivisionError"):
+        workers.share(40, _slowly, lambda i: 1 / 0, lambda v: v, jobs=2)
+    with pytest.raises(workers.WorkerFailed, match="stopped before its work was done"):
+        workers.share(40, _slowly, lambda i: os._exit(3), lambda v: v, jobs=2)
