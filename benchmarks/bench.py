@@ -229,15 +229,17 @@ def _import(project, options: dict):
 
 def _docs(project, docs: Path, options: dict) -> dict:
     """Import, render and write once; the time of each step and what was written."""
+    from build_course.building import no_garbage_collection
     from build_course.rendering import Course, course_nav, render_course
     from build_course.writing import write_docs
 
     t0, c0 = time.perf_counter(), _cpu()
-    manifest, imported, parts, inner = _import(project, options)
-    t1, c1 = time.perf_counter(), _cpu()
-    course = Course(manifest.title, manifest.description, parts)
-    pages = render_course(course)
-    nav = course_nav(course)
+    with no_garbage_collection():  # as building.import_course
+        manifest, imported, parts, inner = _import(project, options)
+        t1, c1 = time.perf_counter(), _cpu()
+        course = Course(manifest.title, manifest.description, parts)
+        pages = render_course(course)
+        nav = course_nav(course)
     t2 = time.perf_counter()
     result = write_docs(docs, pages, nav)
     t3, c3 = time.perf_counter(), _cpu()
