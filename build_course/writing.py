@@ -1,8 +1,8 @@
 """Write: the only stage that touches ``docs/``.
 
-Each file is written atomically (a temporary file, then a rename), and a
-build that changes pages writes them into a copy of docs/ that replaces it
-whole, so an interrupted build leaves the previous docs/ as it was.
+A build that changes pages writes them into a copy of docs/ that replaces
+it whole (two renames), so an interrupted build leaves the previous docs/ as
+it was; the record alone may change in place, written atomically.
 The build keeps a record, ``docs/.build-course.json``, of what it wrote to
 each page. A page whose text differs from that record was edited by an
 author: it is kept, and when the build has something new for it, the new
@@ -131,15 +131,24 @@ def _write_page(docs: Path, page: Page, recorded: dict, forced: bool, result: Wr
             if recorded.get(page.path) == new:
                 result.kept.append(page.path)
             else:
-                atomic_write(target.with_name(target.name + ".new"), page.text)
+                _write_staged(target.with_name(target.name + ".new"), page.text)
                 result.conflicts.append(page.path)
             return
-    atomic_write(target, page.text)
+    _write_staged(target, page.text)
     stale_new = target.with_name(target.name + ".new")
     if stale_new.exists():
         stale_new.unlink()
     recorded[page.path] = new
     result.written.append(page.path)
+
+
+def _write_staged(path: Path, text: str) -> None:
+    # Pages are written only into the staging copy of docs/ (write_docs),
+    # which nobody reads before it is swapped in whole: a plain write will do
+    # (a temporary file and a rename per page cost a third more on a slow disk).
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
 
 
 def _remove_stale(docs: Path, current: set[str], recorded: dict, result: WriteResult) -> None:
