@@ -21,7 +21,8 @@ read) and is timed over several runs (median, min-max):
   process per core); its CPU time counts the workers';
 - render: render_course + course_nav (Markdown pages in memory);
 - write: write_docs into an empty docs/;
-- site: build_site (MkDocs + Material) of the same docs/, into site/;
+- site: build_site (MkDocs + Material) of the same docs/, into site/, in a
+  process of its own (as after a build, the next run starts without its heap);
 - incremental: one source changed, then import + render + write_docs again.
 
 The import cache (build_course/cache.py, in the course's .build-course-cache/)
@@ -266,7 +267,6 @@ def _change(path: Path, step: int) -> None:
 def worker(size: int, runs: int, root: Path, options: dict) -> dict:
     from build_course import building, workers
     from build_course.cache import ImportCache
-    from build_course.site import build_site
 
     baseline = _rss_mb()
     made = make_course(root, size)
@@ -281,7 +281,7 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
                                      ("import", "import_all", "mark_duplicates", "render",
                                       "write", "docs", "site", "full")}
     cpu: dict[str, list[float]] = {"import": [], "docs": [], "site": []}
-    rss_docs = 0.0
+    rss_docs = rss_workers = rss_site = 0.0
     reimported_full = []
     for _ in range(runs):
         shutil.rmtree(project.docs, ignore_errors=True)
@@ -297,11 +297,12 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
         cpu["import"].append(step["cpu_import"])
         cpu["docs"].append(step["cpu_docs"])
         rss_docs = rss_docs or _rss_mb()
+        rss_workers = rss_workers or _rss_mb(resource.RUSAGE_CHILDREN)
         if site:
-            t0, c0 = time.perf_counter(), time.process_time()
-            build_site(project.mkdocs_yml, project.site)
-            times["site"].append(time.perf_counter() - t0)
-            cpu["site"].append(time.process_time() - c0)  # MkDocs runs in this process
+            built = _site(project)
+            times["site"].append(built["time"])
+            cpu["site"].append(built["cpu"])
+            rss_site = max(rss_site, built["rss_mb"])
             times["full"].append(docs_time + times["site"][-1])
     figures.update(lessons=step["lessons"], pages=len(step["pages"]),
                    duplicates=step["duplicates"], pages_written_full=step["written"],
@@ -324,9 +325,32 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
         quiz = next((p.path for p in step["pages"] if p.path.endswith("-quiz.md")), None)
         figures["quiz_page"] = page_weight(project.site, quiz) if quiz else None
     figures["rss_mb"] = {"baseline": baseline, "after_docs": rss_docs, "peak": _rss_mb(),
-                         "workers_peak": _rss_mb(resource.RUSAGE_CHILDREN)}
+                         "workers_peak": rss_workers, "site_peak": rss_site}
     figures["incremental"] = incremental(project, made["files"], runs, median, options)
     return figures
+
+
+_SITE_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from build_course.site import build_site
+t0, c0 = time.perf_counter(), time.process_time()
+build_site(Path(sys.argv[1]), Path(sys.argv[2]))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"time": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+                  "rss_mb": peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024}))
+"""
+
+
+def _site(project) -> dict:
+    """build_site, timed in a process of its own. A build runs MkDocs after
+    the import, and the next build is a new process: run here, MkDocs' heap
+    would weigh on the next run's import (forking a larger process)."""
+    done = subprocess.run([sys.executable, "-c", _SITE_CHILD, str(project.mkdocs_yml),
+                           str(project.site)], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"MkDocs failed:\n{done.stdout}{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def incremental(project, files: list[str], runs: int, full: dict, options: dict) -> dict:
@@ -491,14 +515,15 @@ def table(report: dict) -> str:
             f"{inc['sources_reimported']}/{f['sources']}", f"{inc['noop_time_s']:.2f}",
             f"{inc['pages_rewritten']}/{f['pages']}",
             f"{f['rss_mb']['peak']:.0f}", f"{f['rss_mb']['workers_peak']:.0f}",
+            f"{f['rss_mb'].get('site_peak', 0):.0f}" if f['rss_mb'].get('site_peak') else "-",
             f"{quiz['total'] / 1024:.0f}" if quiz else "-",
             f"{f['search_index_bytes'] / 1024:.0f}" if "search_index_bytes" in f else "-",
         ])
     head = ["lessons", "pages", "srcs", "runs", "jobs", "raw MB", "import s", "MB/s", "MB/cpu-s",
             "dupes s",
             "render s", "write s", "mkdocs s", "docs/mkdocs", "incr s", "incr import s",
-            "reimported", "noop s", "rewritten", "peak RSS MB", "worker RSS MB", "quiz page KB",
-            "search idx KB"]
+            "reimported", "noop s", "rewritten", "peak RSS MB", "worker RSS MB",
+            "mkdocs RSS MB", "quiz page KB", "search idx KB"]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
     lines = ["  ".join(h.rjust(w) for h, w in zip(head, widths)),
              "  ".join("-" * w for w in widths)]
@@ -515,7 +540,8 @@ def table(report: dict) -> str:
                          f"{quiz['total']} B ({quiz['total_gzip']} B gzipped)")
     lines.append("jobs: worker processes of the import (see building.import_all); MB/cpu-s: "
                  "import throughput over CPU time, the workers' included (steadier on a busy "
-                 "machine); worker RSS: peak resident set of the largest worker")
+                 "machine); peak RSS: this process (import, render, write); worker RSS: the "
+                 "largest import worker; mkdocs RSS: the MkDocs build, in a process of its own")
     cached = all(f.get("cache") for f in report["sizes"])
     lines.append("times: median (min-max) seconds; import = read+clean+segment+structure+"
                  "duplicate check" + (", cold (import cache emptied first)" if cached else "")
