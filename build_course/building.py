@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import workers
 from .authoring import import_markdown
-from .cache import STATS, ImportCache, loads
+from .cache import STATS, ImportCache, dumps, loads
 from .errors import CourseError, CourseErrors
 from .importing import Imported, import_bytes, import_source, mark_duplicates
 from .manifest import Manifest, SourceEntry, load_manifest
@@ -217,7 +216,9 @@ def _import_shared(tasks: list[_Task], cache: ImportCache | None, jobs: int) -> 
         result = _import_task(task, None)
         if isinstance(result, CourseError):
             return result
-        data = pickle.dumps((task.key, result), protocol=pickle.HIGHEST_PROTOCOL)
+        data = dumps(task.key, result)
+        if data is None:
+            raise TypeError(f"the import of {task.display} cannot be passed back")
         if cache:
             cache.write(task.display, task.key, data)
         return data
