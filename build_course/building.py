@@ -76,11 +76,12 @@ class CourseBuild:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def import_course(project: Project) -> CourseBuild:
-    """Read every source of the project and render its pages (no writing)."""
+def import_course(project: Project, jobs: int | None = None) -> CourseBuild:
+    """Read every source of the project and render its pages (no writing);
+    ``jobs`` processes share the import (see import_all)."""
     manifest = load_manifest(project.manifest, project.display(project.manifest))
     with no_garbage_collection():
-        imported = import_all(project, source_files(project, manifest))
+        imported = import_all(project, source_files(project, manifest), jobs)
         mark_duplicates(imported)
         parts = [item.part for item in imported]
         name_parts(parts)

@@ -40,6 +40,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONTENT
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build-course",
                                      description="Turn raw tutorial texts into a course site.")
@@ -53,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", help="the URL the site is served from")
     build.add_argument("--force", action="append", default=[], metavar="PAGE",
                        help="overwrite PAGE (path under docs/) even if an author edited it")
+    build.add_argument("--jobs", type=_positive, metavar="N",
+                       help="processes that share the import (default: one per core)")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="build, then serve with live reload")
@@ -93,19 +101,19 @@ def _docs_written(args: argparse.Namespace, force: set[str] = frozenset(),
                   mkdocs_yml: bool = True) -> tuple[building.Project, building.CourseBuild]:
     """The project of ``args``, with docs/ written (and mkdocs.yml made if missing)."""
     project = building.Project(args.project.resolve())
-    result = write_course(project, force)
+    result = write_course(project, force, getattr(args, "jobs", None))
     if mkdocs_yml:
         _ensure_mkdocs_yml(project)
     return project, result
 
 
-def write_course(project: building.Project,
-                 force: set[str] = frozenset()) -> building.CourseBuild:
+def write_course(project: building.Project, force: set[str] = frozenset(),
+                 jobs: int | None = None) -> building.CourseBuild:
     """Import everything, then write docs/; print what each source became."""
     if not project.source.is_dir():
         raise UsageError(project.display(project.source), 0, "there is no source/ folder",
                          "run build-course in the course folder, or pass --project DIR")
-    result = building.import_course(project)
+    result = building.import_course(project, jobs)
     problems = check_edited_quizzes(project)
     if problems:
         raise CourseErrors([CourseError(d.file, d.line, d.message, d.hint) for d in problems])

@@ -134,3 +134,19 @@ def test_a_failing_or_dying_worker_is_reported_not_waited_for():
         workers.share(40, _slowly, lambda i: 1 / 0, lambda v: v, jobs=2)
     with pytest.raises(workers.WorkerFailed, match="stopped before its work was done"):
         workers.share(40, _slowly, lambda i: os._exit(3), lambda v: v, jobs=2)
+
+
+def test_build_jobs_option(many_sources, capsys):
+    from build_course.cli import main
+
+    project = str(many_sources.root)
+    before = STATS["in_workers"]
+    assert main(["--project", project, "build", "--docs-only", "--jobs", "1"]) == 0
+    assert STATS["in_workers"] == before  # this process alone
+    (many_sources.root / ".build-course-cache").rename(many_sources.root / "old-cache")
+    assert main(["--project", project, "build", "--docs-only", "--jobs", "2"]) == 0
+    assert STATS["in_workers"] > before
+    with pytest.raises(SystemExit) as stopped:
+        main(["--project", project, "build", "--jobs", "0"])
+    assert stopped.value.code == 2
+    assert "'0' is not a whole number of 1 or more" in capsys.readouterr().err
