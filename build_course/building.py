@@ -231,13 +231,11 @@ def _import_shared(tasks: list[_Task], cache: ImportCache | None, jobs: int) -> 
     return workers.share(len(tasks), lambda i: _import_task(tasks[i], cache), there, back, jobs)
 
 
-def import_one(path: Path, entry: SourceEntry | None, display: str,
-               cache: ImportCache | None = None) -> Imported:
-    """A raw tutorial goes through the importer (or comes from the cache when
-    its bytes are unchanged); an author's Markdown lesson (``.md``) is taken
-    as written."""
+def import_one(path: Path, entry: SourceEntry | None, display: str) -> Imported:
+    """A raw tutorial goes through the importer (without the cache: import_all
+    keeps it); an author's Markdown lesson (``.md``) is taken as written."""
     if path.suffix.lower() != ".md":
-        return import_source(path, entry, display, cache=cache)
+        return import_source(path, entry, display)
     source = read_source(path, display)
     return Imported(import_markdown(source, display, entry), source)
 
