@@ -196,9 +196,10 @@ def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def _cpu() -> float:
-    """CPU seconds of this process and of its ended children (the import's workers)."""
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+    """CPU seconds of this process and of its ended children (the import's workers).
+    Not os.times(): it counts in clock ticks (10 ms), so a small step reads 0."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def _stats(values: list[float]) -> dict:
@@ -313,8 +314,9 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
     figures["cpu_s"] = {k: _stats(v) for k, v in cpu.items() if v}  # its workers' included
     median = figures["time_s"]
     figures["import_mb_per_s"] = made["raw_bytes"] / 1e6 / median["import"]["median"]
-    figures["import_mb_per_cpu_s"] = (made["raw_bytes"] / 1e6
-                                      / figures["cpu_s"]["import"]["median"])
+    cpu_import = figures["cpu_s"]["import"]["median"]
+    figures["import_mb_per_cpu_s"] = (made["raw_bytes"] / 1e6 / cpu_import
+                                      if cpu_import > 0 else None)  # a clock too coarse
     figures["docs_bytes"] = sum(len(p.text.encode("utf-8")) for p in step["pages"])
     if site:
         figures["docs_to_site_ratio"] = median["docs"]["median"] / median["site"]["median"]
@@ -507,7 +509,7 @@ def table(report: dict) -> str:
             str(f["jobs"]),
             f"{f['raw_bytes'] / 1e6:.2f}",
             _span(t["import"]), f"{f['import_mb_per_s']:.2f}",
-            f"{f['import_mb_per_cpu_s']:.2f}",
+            f"{f['import_mb_per_cpu_s']:.2f}" if f["import_mb_per_cpu_s"] else "-",
             _span(t["mark_duplicates"], 3), _span(t["render"]), _span(t["write"]),
             _span(t.get("site")),
             f"{f['docs_to_site_ratio']:.2f}" if "docs_to_site_ratio" in f else "-",
