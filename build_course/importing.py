@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,24 +22,21 @@ class Imported:
 
     part: Part
     source: SourceText
-    # For the duplicate check (kept in the cache): each line's key, joined
-    # by "\n"; how many lines have one; the long ones.
-    keys_text: str | None = field(default=None, repr=False)
+    # For the duplicate check (kept in the cache): how many lines have a
+    # key, and the long keys.
     line_count: int = -1
     long_lines: frozenset[str] = field(default=frozenset(), repr=False)
 
     def content_lines(self) -> list[tuple[int, str]]:
         """(line number, key) of the source's lines that have a key."""
-        if self.keys_text is None:
-            self.keys_text = "\n".join(line_keys(self.source.text))
-        return [(n, key) for n, key in enumerate(self.keys_text.split("\n"), start=1) if key]
+        return content_lines(self.source.text)
 
     def line_keys(self) -> tuple[int, frozenset[str]]:
         """(lines with a key, the long keys): what the duplicate check compares."""
         if self.line_count < 0:
-            lines = self.content_lines()
-            self.line_count = len(lines)
-            self.long_lines = frozenset(key for _, key in lines if len(key) >= LONG_LINE)
+            keys = line_keys(self.source.text)
+            self.line_count = len(keys) - keys.count("")
+            self.long_lines = frozenset([key for key in keys if len(key) >= LONG_LINE])
         return self.line_count, self.long_lines
 
 
@@ -155,21 +151,35 @@ def mark_duplicates(imported: list[Imported], threshold: float = 0.8) -> None:
             holders.setdefault(key, []).append(index)
     candidates = []
     for small, long_lines in enumerate(long_sets):
-        if not long_lines:
-            continue
-        shared = Counter(itertools.chain.from_iterable(map(holders.__getitem__, long_lines)))
         size = len(long_lines)
-        for large in [large for large, count in shared.items() if count / size >= threshold]:
-            if large == small:
-                continue
-            i, j = min(small, large), max(small, large)
-            if ((i, j) if counts[i] <= counts[j] else (j, i)) == (small, large):
-                candidates.append((i, j, small, large))
+        for large in _sharing(small, long_lines, holders, threshold):
+            if len(long_lines & long_sets[large]) / size >= threshold:
+                i, j = min(small, large), max(small, large)
+                if ((i, j) if counts[i] <= counts[j] else (j, i)) == (small, large):
+                    candidates.append((i, j, small, large))
     for _, _, small, large in sorted(candidates):
         if imported[small].part.duplicate_of or imported[large].part.duplicate_of:
             continue
         _mark(imported[small].part, imported[large].part, imported[small].content_lines(),
               {key for _, key in imported[large].content_lines()})
+
+
+def _sharing(small: int, long_lines: frozenset[str], holders: dict[str, list[int]],
+             threshold: float) -> set[int]:
+    """The sources that may hold ``threshold`` of the long lines of source
+    ``small``. A source that holds that share of them holds at least one
+    of any ``size - floor(threshold * size) + 1`` of them (one more, for
+    rounding), so only the holders of that many lines, the least shared
+    ones, are looked at: a line every source has (a copyright notice, say)
+    is never gone through source by source."""
+    size = len(long_lines)
+    if not size:
+        return set()
+    enough = size - int(threshold * size) + 2
+    shares = sorted(map(holders.__getitem__, long_lines), key=len)[:enough]
+    found = set(itertools.chain.from_iterable(shares))
+    found.discard(small)
+    return found
 
 
 def _mark(part: Part, original: Part, lines: list[tuple[int, str]], original_keys: set) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 TERMINAL = tuple(".!?:;\"”’)")
 _NUMBERED_LABEL = re.compile(r"^[A-Z][\w-]{1,15} \d{1,3}[:.]\s+\S")
@@ -11,6 +12,7 @@ SMALL_WORDS = frozenset(
     " than that its it up out off".split())
 
 
+@lru_cache(maxsize=4096)  # cleaning asks of a line, and segmenting asks again
 def looks_like_heading(text: str) -> bool:
     """A short line in title case that does not end like a sentence, or a
     numbered label such as ``Case 2: The customer is angry``."""
