@@ -46,6 +46,10 @@ class RawLine:
     page_start: bool = False
     chapter: str = ""
     keep: bool = True
+    # set by _classify: the list marker found (see Line) and the text after it
+    bullet: str = ""
+    number: int | None = None
+    body: str = ""
 
 
 @dataclass
@@ -218,13 +222,14 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
         blank_before = blank_before or r.blank_before
         if not r.keep:
             continue
-        line = _classify(r, wrapped)
-        if lines and _continues(lines[-1], pieces[-1], tail, line, r, blank_before, wrapped,
-                                width):
-            pieces[-1].append(line.text)
+        _classify(r, wrapped)
+        if lines and _continues(lines[-1], pieces[-1], tail, r, blank_before, wrapped, width):
+            pieces[-1].append(r.body)
         else:
-            lines.append(line)
-            pieces.append([line.text])
+            # positional arguments: keywords would make this call slow
+            lines.append(Line(r.body, r.line, r.indent, r.bullet, r.number, 0, r.page_start,
+                              r.chapter))
+            pieces.append([r.body])
         tail = len(r.text) + r.indent
         blank_before = False
     for line, parts in zip(lines, pieces):
@@ -249,39 +254,39 @@ def _merge_sandwiched(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _classify(r: RawLine, wrapped: bool) -> Line:
-    text, indent = r.text, r.indent
-    line = Line(text, r.line, indent)  # keyword arguments would make this call slow
-    line.page_start, line.chapter = r.page_start, r.chapter
+def _classify(r: RawLine, wrapped: bool) -> None:
+    """Find ``r``'s list marker: set its bullet, number and body."""
+    text = r.text
+    r.body = text
     first = text[:1]  # each pattern needs its own first character (isdigit covers \d)
     if first in _GLYPH_FIRST and (m := _GLYPH_BULLET.match(text)):
-        line.bullet, line.text = "•", text[m.end():]
+        r.bullet, r.body = "•", text[m.end():]
     elif first == "o" and (m := _O_BULLET.match(text)):
-        line.bullet, line.text = "o", text[m.end():]
+        r.bullet, r.body = "o", text[m.end():]
     elif first.isdigit() and (m := _NUMBERED.match(text)):
-        line.bullet, line.number, line.text = "1", int(m.group(1)), text[m.end():]
-    elif indent > 0 and text[1:2] in (".", ")") and (m := _LETTERED.match(text)):
-        line.bullet, line.number = "a", ord(m.group(1).lower()) - 96
-        line.text = text[m.end():]
-    elif wrapped and indent >= 1:
-        line.bullet = " "  # the glyph was lost in extraction; only its space is left
-    return line
+        r.bullet, r.number, r.body = "1", int(m.group(1)), text[m.end():]
+    elif r.indent > 0 and text[1:2] in (".", ")") and (m := _LETTERED.match(text)):
+        r.bullet, r.number = "a", ord(m.group(1).lower()) - 96
+        r.body = text[m.end():]
+    elif wrapped and r.indent >= 1:
+        r.bullet = " "  # the glyph was lost in extraction; only its space is left
 
 
-def _continues(prev: Line, parts: list[str], tail: int, line: Line, r: RawLine,
-               blank_before: bool, wrapped: bool, width: int) -> bool:
-    """Is ``line`` the wrapped rest of ``prev`` (whose pieces so far are
+def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before: bool,
+               wrapped: bool, width: int) -> bool:
+    """Is ``r`` the wrapped rest of ``prev`` (whose pieces so far are
     ``parts``, the last raw one ``tail`` characters long)?"""
-    if line.bullet or line.chapter:
+    if r.bullet or r.chapter:
         return False
     end = parts[-1]
     if not wrapped:
         return not blank_before and prev.bullet != "" and r.indent > prev.indent \
             and not end.endswith(TERMINAL)
-    starts_lower = line.text[:1].islower() or line.text[:1] in ",;)"
+    text = r.body
+    starts_lower = text[:1].islower() or text[:1] in ",;)"
     if starts_lower and not end.endswith((".", "!", "?", ":")):
         return True
-    if end.endswith(":") or looks_like_heading(line.text) \
+    if end.endswith(":") or looks_like_heading(text) \
             or (len(parts) == 1 and looks_like_heading(end)):
         return False
     if prev.bullet and end.endswith(TERMINAL):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,19 +23,31 @@ class Imported:
 
     part: Part
     source: SourceText
-    # For the duplicate check (kept in the cache): how many lines have a
-    # key, and the long keys.
+    # For the duplicate check (kept in the cache): each line's key, joined
+    # by "\n"; how many lines have one; the long ones.
+    keys_text: str | None = field(default=None, repr=False)
     line_count: int = -1
     long_lines: frozenset[str] = field(default=frozenset(), repr=False)
 
     def content_lines(self) -> list[tuple[int, str]]:
         """(line number, key) of the source's lines that have a key."""
-        return content_lines(self.source.text)
+        if self.keys_text is None:
+            self.line_keys()
+        return [(n, key) for n, key in enumerate(self.keys_text.split("\n"), start=1) if key]
+
+    def key_set(self) -> set[str]:
+        """The keys of the source's lines."""
+        if self.keys_text is None:
+            self.line_keys()
+        keys = set(self.keys_text.split("\n"))
+        keys.discard("")
+        return keys
 
     def line_keys(self) -> tuple[int, frozenset[str]]:
         """(lines with a key, the long keys): what the duplicate check compares."""
-        if self.line_count < 0:
+        if self.keys_text is None:
             keys = line_keys(self.source.text)
+            self.keys_text = "\n".join(keys)
             self.line_count = len(keys) - keys.count("")
             self.long_lines = frozenset([key for key in keys if len(key) >= LONG_LINE])
         return self.line_count, self.long_lines
@@ -142,18 +155,22 @@ def mark_duplicates(imported: list[Imported], threshold: float = 0.8) -> None:
     larger, the smaller duplicates the larger (whatever their order): its
     lessons are dropped and the lines it adds are reported.
 
-    Pairs are taken in order, as if each were checked; only the pairs that
-    share enough long lines (found through an index of them) can match."""
+    Pairs are taken in order, as if each were checked. A source that holds
+    ``threshold`` of another's long lines holds at least one of any
+    ``size - floor(threshold * size) + 1`` of them (one more, for rounding):
+    only the holders of that many lines of each source, its least shared,
+    can match, and only they are compared."""
     counts, long_sets = zip(*[item.line_keys() for item in imported]) if imported else ((), ())
-    holders: dict[str, list[int]] = {}  # long line key -> the sources that hold it
-    for index, long_lines in enumerate(long_sets):
-        for key in long_lines:
-            holders.setdefault(key, []).append(index)
+    shared = Counter(itertools.chain.from_iterable(long_sets))  # key -> sources holding it
+    rarest = [sorted(keys, key=shared.__getitem__)[:len(keys) - int(threshold * len(keys)) + 2]
+              for keys in long_sets]
+    holders = _holders(long_sets, {key for keys in rarest for key in keys if shared[key] > 1})
     candidates = []
-    for small, long_lines in enumerate(long_sets):
-        size = len(long_lines)
-        for large in _sharing(small, long_lines, holders, threshold):
-            if len(long_lines & long_sets[large]) / size >= threshold:
+    for small, keys in enumerate(rarest):
+        found = {large for key in keys for large in holders.get(key, ())}
+        found.discard(small)
+        for large in found:
+            if len(long_sets[small] & long_sets[large]) / len(long_sets[small]) >= threshold:
                 i, j = min(small, large), max(small, large)
                 if ((i, j) if counts[i] <= counts[j] else (j, i)) == (small, large):
                     candidates.append((i, j, small, large))
@@ -161,25 +178,16 @@ def mark_duplicates(imported: list[Imported], threshold: float = 0.8) -> None:
         if imported[small].part.duplicate_of or imported[large].part.duplicate_of:
             continue
         _mark(imported[small].part, imported[large].part, imported[small].content_lines(),
-              {key for _, key in imported[large].content_lines()})
+              imported[large].key_set())
 
 
-def _sharing(small: int, long_lines: frozenset[str], holders: dict[str, list[int]],
-             threshold: float) -> set[int]:
-    """The sources that may hold ``threshold`` of the long lines of source
-    ``small``. A source that holds that share of them holds at least one
-    of any ``size - floor(threshold * size) + 1`` of them (one more, for
-    rounding), so only the holders of that many lines, the least shared
-    ones, are looked at: a line every source has (a copyright notice, say)
-    is never gone through source by source."""
-    size = len(long_lines)
-    if not size:
-        return set()
-    enough = size - int(threshold * size) + 2
-    shares = sorted(map(holders.__getitem__, long_lines), key=len)[:enough]
-    found = set(itertools.chain.from_iterable(shares))
-    found.discard(small)
-    return found
+def _holders(long_sets: tuple[frozenset[str], ...], wanted: set[str]) -> dict[str, list[int]]:
+    """For each key in ``wanted``, the sources (by index) whose long lines hold it."""
+    holders: dict[str, list[int]] = {key: [] for key in wanted}
+    for index, keys in enumerate(long_sets):
+        for key in keys & wanted:
+            holders[key].append(index)
+    return holders
 
 
 def _mark(part: Part, original: Part, lines: list[tuple[int, str]], original_keys: set) -> None:
