@@ -145,7 +145,14 @@ def no_garbage_collection():
 
 def _import_all(project: Project, files: list[tuple[Path, SourceEntry | None]],
                 jobs: int | None, use_cache: bool) -> list[Imported]:
-    cache = ImportCache.for_project(project.root) if use_cache else None
+    if not use_cache:
+        return _import_tasks(project, files, jobs, None)
+    with ImportCache.for_project(project.root) as cache:  # saves what it got at the end
+        return _import_tasks(project, files, jobs, cache)
+
+
+def _import_tasks(project: Project, files: list[tuple[Path, SourceEntry | None]],
+                  jobs: int | None, cache: ImportCache | None) -> list[Imported]:
     tasks = [_task(path, entry, project.display(path), cache) for path, entry in files]
     results: list = [cache.get(t.display, t.key) if cache and t.key else None for t in tasks]
     missing = [i for i, found in enumerate(results) if found is None]
@@ -162,7 +169,7 @@ def _import_all(project: Project, files: list[tuple[Path, SourceEntry | None]],
     if errors:
         raise CourseErrors(errors)
     if cache:
-        cache.prune({task.display for task in tasks})
+        cache.save(keep={task.display for task in tasks})
     return results
 
 
@@ -211,7 +218,7 @@ PARALLEL_MIN = 8
 
 def _import_shared(tasks: list[_Task], cache: ImportCache | None, jobs: int) -> list:
     """``_import_task`` over ``tasks``, shared with ``jobs - 1`` workers,
-    which pickle each import once: for the cache file and the way back."""
+    which pickle each import once: for the way back and for the cache."""
     def there(i: int) -> bytes | CourseError:
         task = tasks[i]
         result = _import_task(task, None)
@@ -220,13 +227,15 @@ def _import_shared(tasks: list[_Task], cache: ImportCache | None, jobs: int) -> 
         data = dumps(task.key, result)
         if data is None:
             raise TypeError(f"the import of {task.display} cannot be passed back")
-        if cache:
-            cache.write(task.display, task.key, data)
         return data
 
-    def back(value: bytes | CourseError) -> Imported | CourseError:
+    def back(i: int, value: bytes | CourseError) -> Imported | CourseError:
         STATS["in_workers"] += 1
-        return loads(value)[1] if isinstance(value, bytes) else value
+        if isinstance(value, CourseError):
+            return value
+        if cache:
+            cache.write(tasks[i].display, tasks[i].key, value)
+        return loads(value)[1]
 
     return workers.share(len(tasks), lambda i: _import_task(tasks[i], cache), there, back, jobs)
 

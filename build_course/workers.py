@@ -40,10 +40,10 @@ class WorkerFailed(RuntimeError):
 
 
 def share(count: int, here: Callable[[int], Any], there: Callable[[int], Any],
-          back: Callable[[Any], Any], jobs: int) -> list:
+          back: Callable[[int, Any], Any], jobs: int) -> list:
     """``[here(i) for i in range(count)]``, with tasks also done in ``jobs - 1``
     forked workers: a worker computes ``there(i)`` (which must pickle), and
-    this process turns it into the result with ``back``. Leaving early (an
+    this process turns it into the result with ``back(i, there(i))``. Leaving early (an
     exception, Ctrl-C, SIGTERM) stops the workers."""
     context = multiprocessing.get_context("fork")
     taken = context.Value("q", 0)  # the next task nobody has taken
@@ -91,7 +91,7 @@ def _work(count: int, taken, there: Callable[[int], Any], out) -> None:
     out.join_thread()
 
 
-def _receive(results_queue, results: list, back: Callable[[Any], Any], block: bool,
+def _receive(results_queue, results: list, back: Callable[[int, Any], Any], block: bool,
              workers: list | None = None) -> int:
     """Take the results that have come (or, with ``block``, wait for one);
     how many were taken."""
@@ -108,7 +108,7 @@ def _receive(results_queue, results: list, back: Callable[[Any], Any], block: bo
             return got
         if failure:
             raise WorkerFailed(f"a worker process failed:\n{failure}")
-        results[i] = back(value)
+        results[i] = back(i, value)
         got += 1
         if block:
             return got

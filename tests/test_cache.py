@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import sqlite3
 from pathlib import Path
 
 from build_course.cache import STATS, ImportCache
@@ -56,7 +57,8 @@ def test_an_edit_or_a_new_manifest_entry_imports_again(tmp_path):
                     encoding="utf-8")
     edited = import_source(path, cache=cache)
     assert cache.misses == 2
-    assert len(list(cache.folder.glob("*.pickle"))) == 1  # the old version was replaced
+    cache.close()
+    assert cache.names() == {str(path)}  # one entry: the old version was replaced
     entry = SourceEntry(file=path.name, line=3, title="A New Title")
     assert import_source(path, entry, cache=cache).part.title == "A New Title"
     assert cache.misses == 3
@@ -66,16 +68,58 @@ def test_an_edit_or_a_new_manifest_entry_imports_again(tmp_path):
     assert edited.part.title != "A New Title"
 
 
-def test_a_damaged_cache_file_is_a_miss(tmp_path):
+def test_a_damaged_cache_is_a_miss(tmp_path):
     [path] = _copy(tmp_path, WEBUCATOR)
-    cache = ImportCache.for_project(tmp_path)
-    expected = _model(import_source(path, cache=cache))
-    [file] = cache.folder.glob("*.pickle")
-    file.write_bytes(file.read_bytes()[:100])
-    assert _model(import_source(path, cache=cache)) == expected
-    assert (cache.hits, cache.misses) == (0, 2)
-    assert _model(import_source(path, cache=cache)) == expected
-    assert cache.hits == 1
+    with ImportCache.for_project(tmp_path) as cache:
+        expected = _model(import_source(path, cache=cache))
+    [file] = cache.folder.iterdir()
+    file.write_bytes(file.read_bytes()[:100])  # a database cut short
+    with ImportCache.for_project(tmp_path) as cache:
+        assert _model(import_source(path, cache=cache)) == expected
+        assert (cache.hits, cache.misses) == (0, 1)
+    with ImportCache.for_project(tmp_path) as cache:  # made anew
+        assert _model(import_source(path, cache=cache)) == expected
+        assert (cache.hits, cache.misses) == (1, 0)
+
+
+def test_an_entry_that_does_not_unpickle_is_a_miss(tmp_path):
+    [path] = _copy(tmp_path, WEBUCATOR)
+    with ImportCache.for_project(tmp_path) as cache:
+        expected = _model(import_source(path, cache=cache))
+    key = cache.key(path.read_bytes(), path, str(path), None)
+    with ImportCache.for_project(tmp_path) as cache:
+        cache.write(str(path), key, b"not a pickle")
+    with ImportCache.for_project(tmp_path) as cache:
+        assert _model(import_source(path, cache=cache)) == expected
+        assert (cache.hits, cache.misses) == (0, 1)
+
+
+def test_a_locked_cache_is_skipped_not_waited_for_forever(tmp_path, monkeypatch):
+    [path] = _copy(tmp_path, WEBUCATOR)
+    with ImportCache.for_project(tmp_path) as cache:
+        expected = _model(import_source(path, cache=cache))
+    other = sqlite3.connect(cache.folder / ImportCache.FILE)
+    other.execute("BEGIN EXCLUSIVE")  # another build, in the middle of saving
+    monkeypatch.setattr(ImportCache, "TIMEOUT", 0.1)
+    try:
+        with ImportCache.for_project(tmp_path) as cache:
+            assert _model(import_source(path, cache=cache)) == expected
+            assert (cache.hits, cache.misses) == (0, 1)
+    finally:
+        other.rollback()
+    with ImportCache.for_project(tmp_path) as cache:  # left as it was
+        import_source(path, cache=cache)
+        assert cache.hits == 1
+
+
+def test_old_cache_files_are_removed(tmp_path):
+    [path] = _copy(tmp_path, WEBUCATOR)
+    folder = tmp_path / ".build-course-cache"
+    folder.mkdir()
+    (folder / "0123456789abcdef-0123.pickle").write_bytes(b"from an older version")
+    with ImportCache.for_project(tmp_path) as cache:
+        import_source(path, cache=cache)
+    assert [f.name for f in folder.iterdir()] == [ImportCache.FILE]
 
 
 def test_duplicates_are_found_from_cached_sources(tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from build_course import building, workers
-from build_course.cache import STATS
+from build_course.cache import STATS, ImportCache
 from build_course.errors import CourseErrors
 from build_course.importing import mark_duplicates
 from build_course.manifest import load_manifest
@@ -60,8 +60,8 @@ def test_workers_import_what_one_process_imports(many_sources):
 
 def test_what_workers_import_is_cached_for_the_next_build(many_sources):
     first = _import(many_sources, jobs=2)
-    cached = sorted((many_sources.root / ".build-course-cache").glob("*.pickle"))
-    assert len(cached) == 15
+    with ImportCache.for_project(many_sources.root) as cache:
+        assert len(cache.names()) == 15
     imported, reused = STATS["imported"], STATS["reused"]
     assert _import(many_sources, jobs=2) == first
     assert (STATS["imported"] - imported, STATS["reused"] - reused) == (0, 15)
@@ -125,15 +125,15 @@ def _slowly(i: int) -> int:
 
 
 def test_shared_work_comes_back_in_order():
-    got = workers.share(40, _slowly, lambda i: -i, lambda v: -v, jobs=3)
+    got = workers.share(40, _slowly, lambda i: -i, lambda i, v: i if v == -i else (i, v), jobs=3)
     assert got == list(range(40))
 
 
 def test_a_failing_or_dying_worker_is_reported_not_waited_for():
     with pytest.raises(workers.WorkerFailed, match="ZeroDivisionError"):
-        workers.share(40, _slowly, lambda i: 1 / 0, lambda v: v, jobs=2)
+        workers.share(40, _slowly, lambda i: 1 / 0, lambda i, v: v, jobs=2)
     with pytest.raises(workers.WorkerFailed, match="stopped before its work was done"):
-        workers.share(40, _slowly, lambda i: os._exit(3), lambda v: v, jobs=2)
+        workers.share(40, _slowly, lambda i: os._exit(3), lambda i, v: v, jobs=2)
 
 
 def test_build_jobs_option(many_sources, capsys):
