@@ -313,3 +313,21 @@ def test_a_full_build_with_hostile_names_stays_in_the_project(tmp_path, capsys):
     assert set(tmp_path.parent.iterdir()) == before
     assert {p.name for p in project.iterdir()} == PROJECT_ENTRIES | {"site"}
     assert not any(p.name == "passwd" for p in tmp_path.rglob("*"))
+
+
+@pytest.mark.parametrize("path", ["../outside.md", "part/../../outside.md", "/tmp/outside.md",
+                                  "link/page.md", "part/linked.md"])
+def test_write_docs_never_writes_outside_docs(tmp_path, path):
+    from build_course.errors import CourseError
+    from build_course.model import Page
+    from build_course.writing import write_docs
+
+    docs, outside = tmp_path / "docs", tmp_path / "outside"
+    (docs / "part").mkdir(parents=True)
+    outside.mkdir()
+    (docs / "link").symlink_to(outside, target_is_directory=True)  # as an author might
+    (docs / "part" / "linked.md").symlink_to(outside / "page.md")
+    with pytest.raises(CourseError, match="this page path leaves docs/"):
+        write_docs(docs, [Page("index.md", "# Home\n"), Page(path, "# Out\n")], [])
+    assert list(outside.iterdir()) == []
+    assert not (tmp_path / "outside.md").exists()
