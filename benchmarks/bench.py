@@ -232,9 +232,13 @@ def _import(project, options: dict):
 def _docs(project, docs: Path, options: dict) -> dict:
     """Import, render and write once; the time of each step and what was written."""
     from build_course.building import no_garbage_collection
+    from build_course.cache import wait_for_saves
     from build_course.rendering import Course, course_nav, render_course
     from build_course.writing import write_docs
 
+    # The last step's import cache may still be saving in the background;
+    # a build is a new process, which finds it saved (the last one waited).
+    wait_for_saves()
     t0, c0 = time.perf_counter(), _cpu()
     with no_garbage_collection():  # as building.import_course
         manifest, imported, parts, inner = _import(project, options)
@@ -267,7 +271,7 @@ def _change(path: Path, step: int) -> None:
 
 def worker(size: int, runs: int, root: Path, options: dict) -> dict:
     from build_course import building, workers
-    from build_course.cache import ImportCache
+    from build_course.cache import ImportCache, wait_for_saves
 
     baseline = _rss_mb()
     made = make_course(root, size)
@@ -285,6 +289,7 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
     rss_docs = rss_workers = rss_site = 0.0
     reimported_full = []
     for _ in range(runs):
+        wait_for_saves()  # before the cache goes: the last run may be saving to it
         shutil.rmtree(project.docs, ignore_errors=True)
         shutil.rmtree(project.site, ignore_errors=True)
         if cache_dir:
@@ -309,6 +314,7 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
                    duplicates=step["duplicates"], pages_written_full=step["written"],
                    reimported_full=min(reimported_full))
     if cache_dir:
+        wait_for_saves()
         figures["cache_bytes"] = sum(f.stat().st_size for f in cache_dir.iterdir())
     figures["time_s"] = {k: _stats(v) for k, v in times.items() if v}
     figures["cpu_s"] = {k: _stats(v) for k, v in cpu.items() if v}  # its workers' included

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import workers
 from .authoring import import_markdown
-from .cache import STATS, ImportCache, dumps, loads
+from .cache import STATS, ImportCache, dumps, loads, wait_for_saves
 from .errors import CourseError, CourseErrors
 from .importing import Imported, import_bytes, import_source, mark_duplicates
 from .manifest import Manifest, SourceEntry, load_manifest
@@ -147,6 +147,7 @@ def _import_all(project: Project, files: list[tuple[Path, SourceEntry | None]],
                 jobs: int | None, use_cache: bool) -> list[Imported]:
     if not use_cache:
         return _import_tasks(project, files, jobs, None)
+    wait_for_saves()  # this process's last build may still be saving what it imported
     with ImportCache.for_project(project.root) as cache:  # saves what it got at the end
         return _import_tasks(project, files, jobs, cache)
 
@@ -169,7 +170,7 @@ def _import_tasks(project: Project, files: list[tuple[Path, SourceEntry | None]]
     if errors:
         raise CourseErrors(errors)
     if cache:
-        cache.save(keep={task.display for task in tasks})
+        cache.save(keep={task.display for task in tasks}, background=True)
     return results
 
 
@@ -207,7 +208,7 @@ def _import_task(task: _Task, cache: ImportCache | None) -> Imported | CourseErr
     except CourseError as exc:
         return exc
     if cache:
-        cache.put(task.display, task.key, imported)
+        cache.hold(task.display, task.key, imported)  # saved before anything changes it
     return imported
 
 

@@ -30,8 +30,10 @@ cache, so that a build or the benchmark can say "1 of 396 re-imported".
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import hashlib
+import os
 import pickle
 import sqlite3
 import sys
@@ -39,6 +41,8 @@ from collections import Counter
 from pathlib import Path
 
 import ftfy
+
+from . import workers
 
 CACHE_DIR = ".build-course-cache"  # under the project folder
 PACKAGE = Path(__file__).resolve().parent
@@ -80,7 +84,7 @@ class ImportCache:
         self.folder = Path(folder)
         self.hits = 0
         self.misses = 0
-        self._pending: dict[str, tuple[str, bytes]] = {}  # name -> (key, dumps)
+        self._pending: dict[str, tuple] = {}  # name -> (key, import or its dumps)
         self._db: sqlite3.Connection | None = None
         self._off = False  # the database cannot be used: no cache this time
         self._remade = False  # a damaged database was deleted
@@ -108,12 +112,13 @@ class ImportCache:
         """The cached import of a source, as new objects, or None."""
         if display in self._pending:
             stored, data = self._pending[display]
+            data = data if isinstance(data, bytes) else dumps(stored, data)
         else:
             row = self._query("SELECT key, data FROM imports WHERE name = ?", (display,))
             if not row:
                 return None
             stored, data = row[0]
-        if stored != key:
+        if stored != key or data is None:
             return None
         try:
             stored_key, imported = loads(data)
@@ -131,16 +136,43 @@ class ImportCache:
         if (data := dumps(key, imported)) is not None:
             self.write(display, key, data)
 
+    def hold(self, display: str, key: str, imported) -> None:
+        """``put``, but pickled only by ``save``: nothing may change
+        ``imported`` before then."""
+        self._pending[display] = (key, imported)
+
     def write(self, display: str, key: str, data: bytes) -> None:
         """Keep ``dumps(key, imported)`` of a source for ``save`` (see ``put``)."""
         self._pending[display] = (key, data)
 
-    def save(self, keep: set[str] | None = None) -> int:
+    def save(self, keep: set[str] | None = None, background: bool = False) -> int:
         """Store the kept entries and, given ``keep`` (source names as shown
         in messages), remove the entries of the other sources; how many
-        were removed. A cache that cannot be written is left as it was."""
-        rows = [(name, key, data) for name, (key, data) in self._pending.items()]
+        were removed. A cache that cannot be written is left as it was.
+
+        With ``background``, where forking is safe, a child process stores
+        them (as they are now) while this one goes on: pickling a large
+        import and writing it cost a tenth of a cold build's import, and
+        rendering leaves a core free. ``wait_for_saves`` waits for it;
+        the next import and the end of this process do."""
+        if background and len(self._pending) >= BACKGROUND_MIN and workers.can_fork():
+            self._let_go()  # the child opens a connection of its own
+            if pid := os.fork():
+                _SAVERS.append(pid)
+                self._pending.clear()
+                return 0
+            try:  # the child
+                self._save_now(keep)
+                self._let_go()
+            finally:
+                os._exit(0)
+        return self._save_now(keep)
+
+    def _save_now(self, keep: set[str] | None) -> int:
+        rows = [(name, key, data if isinstance(data, bytes) else dumps(key, data))
+                for name, (key, data) in self._pending.items()]
         self._pending.clear()
+        rows = [row for row in rows if row[2] is not None]  # what could not be pickled
         if not rows and keep is None:
             return 0
         db = self._connect()
@@ -172,6 +204,9 @@ class ImportCache:
     def close(self) -> None:
         """Store what is pending and let go of the database."""
         self.save()
+        self._let_go()
+
+    def _let_go(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -207,15 +242,30 @@ class ImportCache:
         """A damaged database is deleted, and a new one made (once); any
         other trouble (locked too long, read-only) means no cache for the
         rest of this build."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        self._let_go()
         damaged = isinstance(exc, sqlite3.DatabaseError) \
             and not isinstance(exc, sqlite3.OperationalError)
         if damaged and not self._remade and _unlink(self.folder / self.FILE):
             self._remade = True
         else:
             self._off = True
+
+
+# Fewer new entries than this are saved at once: forking would cost more.
+BACKGROUND_MIN = 8
+_SAVERS: list[int] = []  # this process's background saves (see ImportCache.save)
+
+
+def wait_for_saves() -> None:
+    """Wait until this process's background saves of the cache are done."""
+    while _SAVERS:
+        try:
+            os.waitpid(_SAVERS.pop(), 0)
+        except ChildProcessError:
+            pass
+
+
+atexit.register(wait_for_saves)
 
 
 def _remove_old_entries(folder: Path) -> None:

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from build_course import building, workers
-from build_course.cache import STATS, ImportCache
+from build_course import cache as cache_module
+from build_course.cache import STATS, ImportCache, wait_for_saves
 from build_course.errors import CourseErrors
 from build_course.importing import mark_duplicates
 from build_course.manifest import load_manifest
@@ -60,11 +61,50 @@ def test_workers_import_what_one_process_imports(many_sources):
 
 def test_what_workers_import_is_cached_for_the_next_build(many_sources):
     first = _import(many_sources, jobs=2)
+    wait_for_saves()  # saved in the background (the next import waits for it too)
     with ImportCache.for_project(many_sources.root) as cache:
         assert len(cache.names()) == 15
     imported, reused = STATS["imported"], STATS["reused"]
     assert _import(many_sources, jobs=2) == first
     assert (STATS["imported"] - imported, STATS["reused"] - reused) == (0, 15)
+
+
+def test_the_cache_keeps_each_import_as_it_was_made(many_sources):
+    expected = _import(many_sources, jobs=1, use_cache=False)
+    manifest = load_manifest(many_sources.manifest, "source/course.yml")
+    imported = building.import_all(many_sources, building.source_files(many_sources, manifest),
+                                   jobs=1)
+    assert cache_module._SAVERS  # a child process saves them
+    for item in imported:  # what the build does next must not reach the cache
+        item.part.lessons.clear()
+        item.part.title = "changed"
+    reused = STATS["reused"]
+    assert _import(many_sources, jobs=1) == expected
+    assert STATS["reused"] - reused == 15
+
+
+SLOW_SAVE_BUILD = """
+import sys, time
+from build_course import cache
+save_now = cache.ImportCache._save_now
+def slow(self, keep):
+    if self._pending:
+        time.sleep(2)
+    return save_now(self, keep)
+cache.ImportCache._save_now = slow
+from build_course.cli import main
+sys.exit(main(["--project", sys.argv[1], "build", "--docs-only"]))
+"""
+
+
+def test_a_build_ends_only_when_its_cache_is_saved(many_sources, tmp_path):
+    # Output to a file: a pipe would wait for the saving child too.
+    with open(tmp_path / "output", "w") as output:
+        done = subprocess.run([sys.executable, "-c", SLOW_SAVE_BUILD, str(many_sources.root)],
+                              stdout=output, stderr=output, timeout=120)
+    assert done.returncode == 0, (tmp_path / "output").read_text()
+    with ImportCache.for_project(many_sources.root) as cache:
+        assert len(cache.names()) == 15
 
 
 def test_errors_in_workers_are_all_reported_in_order(many_sources):
