@@ -207,6 +207,11 @@ def test_strict_build_fails_on_an_external_asset_but_not_on_a_link(tmp_path, cap
     ('<a href="https://example.org/">fine</a><img src="img/a.png">', []),
     ('<link rel="canonical" href="https://intranet.example/">', []),
     ('<img src="data:image/png;base64,AAAA">', []),
+    ('<IMG SRC="&#104;ttps://x.org/a.png">', ["https://x.org/a.png"]),
+    ('<img src="https://x.org/first.png" src="b.png">', ["https://x.org/first.png"]),
+    ('<script>s = "<img src=\'https://x.org/a.png\'>"</script>', []),
+    ('<textarea><img src="https://x.org/a.png"></textarea>', []),  # text, as a browser reads it
+    ('<!-- <img src="https://x.org/a.png"> -->', []),
 ])
 def test_external_assets(html, found):
     assert [url for url, _ in external_assets(html)] == found
