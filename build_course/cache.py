@@ -74,8 +74,8 @@ def _version() -> str:
 
 
 class ImportCache:
-    """One cache folder. ``get`` reads an entry by a key from ``key``; ``put``
-    and ``write`` keep new entries until ``save``, which stores them."""
+    """One cache folder. ``get`` reads an entry by a key from ``key``; ``put``,
+    ``hold`` and ``write`` keep new entries until ``save``, which stores them."""
 
     FILE = "imports.sqlite3"
     TIMEOUT = 10  # seconds to wait for another build that holds the database
