@@ -284,7 +284,7 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
                      "jobs": jobs}
     times: dict[str, list[float]] = {k: [] for k in
                                      ("import", "import_all", "mark_duplicates", "render",
-                                      "write", "docs", "site", "full")}
+                                      "write", "docs", "site", "full", "plain_site")}
     cpu: dict[str, list[float]] = {"import": [], "docs": [], "site": []}
     rss_docs = rss_workers = rss_site = 0.0
     reimported_full = []
@@ -310,6 +310,9 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
             cpu["site"].append(built["cpu"])
             rss_site = max(rss_site, built["rss_mb"])
             times["full"].append(docs_time + times["site"][-1])
+            if options["plain"]:
+                plain = _site(project, _plain_config(project), project.root / "site-plain")
+                times["plain_site"].append(plain["time"])
     figures.update(lessons=step["lessons"], pages=len(step["pages"]),
                    duplicates=step["duplicates"], pages_written_full=step["written"],
                    reimported_full=min(reimported_full))
@@ -326,6 +329,9 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
     figures["docs_bytes"] = sum(len(p.text.encode("utf-8")) for p in step["pages"])
     if site:
         figures["docs_to_site_ratio"] = median["docs"]["median"] / median["site"]["median"]
+        if "plain_site" in median:
+            figures["site_to_plain_ratio"] = (median["site"]["median"]
+                                              / median["plain_site"]["median"])
         figures["site_bytes"] = sum(f.stat().st_size for f in project.site.rglob("*")
                                     if f.is_file())
         index = project.site / "search" / "search_index.json"
@@ -350,15 +356,34 @@ print(json.dumps({"time": time.perf_counter() - t0, "cpu": time.process_time() -
 """
 
 
-def _site(project) -> dict:
+def _site(project, config: Path | None = None, site: Path | None = None) -> dict:
     """build_site, timed in a process of its own. A build runs MkDocs after
     the import, and the next build is a new process: run here, MkDocs' heap
     would weigh on the next run's import (forking a larger process)."""
-    done = subprocess.run([sys.executable, "-c", _SITE_CHILD, str(project.mkdocs_yml),
-                           str(project.site)], capture_output=True, text=True, cwd=ROOT)
+    config, site = config or project.mkdocs_yml, site or project.site
+    done = subprocess.run([sys.executable, "-c", _SITE_CHILD, str(config), str(site)],
+                          capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
         raise SystemExit(f"MkDocs failed:\n{done.stdout}{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _plain_config(project) -> Path:
+    """The project's mkdocs.yml without the course plugin, its navigation
+    written out: MkDocs and Material (navigation.prune) alone, on the same
+    docs/, to show what the plugin costs."""
+    import yaml
+
+    from build_course.writing import load_record
+
+    config = yaml.safe_load(project.mkdocs_yml.read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config.get("plugins", [])
+                         if p != "course" and not (isinstance(p, dict) and "course" in p)]
+    config["nav"] = load_record(project.docs)["nav"]
+    path = project.root / "mkdocs-plain.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    return path
 
 
 def incremental(project, files: list[str], runs: int, full: dict, options: dict) -> dict:
@@ -469,6 +494,7 @@ def run_size(size: int, runs: int, options: dict, keep: Path | None) -> dict:
     command += [] if options["site"] else ["--no-site"]
     command += [] if options["cache"] else ["--no-cache"]
     command += [] if options["jobs"] is None else ["--jobs", str(options["jobs"])]
+    command += ["--plain-mkdocs"] if options["plain"] else []
     try:
         t0 = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True)
@@ -517,7 +543,7 @@ def table(report: dict) -> str:
             _span(t["import"]), f"{f['import_mb_per_s']:.2f}",
             f"{f['import_mb_per_cpu_s']:.2f}" if f["import_mb_per_cpu_s"] else "-",
             _span(t["mark_duplicates"], 3), _span(t["render"]), _span(t["write"]),
-            _span(t.get("site")),
+            _span(t.get("site")), _span(t.get("plain_site")),
             f"{f['docs_to_site_ratio']:.2f}" if "docs_to_site_ratio" in f else "-",
             f"{inc['time_s']['median']:.2f}", f"{inc['import_s']['median']:.2f}",
             f"{inc['sources_reimported']}/{f['sources']}", f"{inc['noop_time_s']:.2f}",
@@ -528,8 +554,8 @@ def table(report: dict) -> str:
             f"{f['search_index_bytes'] / 1024:.0f}" if "search_index_bytes" in f else "-",
         ])
     head = ["lessons", "pages", "srcs", "runs", "jobs", "raw MB", "import s", "MB/s", "MB/cpu-s",
-            "dupes s",
-            "render s", "write s", "mkdocs s", "docs/mkdocs", "incr s", "incr import s",
+            "dupes s", "render s", "write s", "mkdocs s", "plain mkdocs s", "docs/mkdocs",
+            "incr s", "incr import s",
             "reimported", "noop s", "rewritten", "peak RSS MB", "worker RSS MB",
             "mkdocs RSS MB", "quiz page KB", "search idx KB"]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
@@ -549,7 +575,9 @@ def table(report: dict) -> str:
     lines.append("jobs: worker processes of the import (see building.import_all); MB/cpu-s: "
                  "import throughput over CPU time, the workers' included (steadier on a busy "
                  "machine); peak RSS: this process (import, render, write); worker RSS: the "
-                 "largest import worker; mkdocs RSS: the MkDocs build, in a process of its own")
+                 "largest import worker; mkdocs RSS: the MkDocs build, in a process of its own; "
+                 "plain mkdocs: the same docs/ built without the course plugin "
+                 "(--plain-mkdocs)")
     cached = all(f.get("cache") for f in report["sizes"])
     lines.append("times: median (min-max) seconds; import = read+clean+segment+structure+"
                  "duplicate check" + (", cold (import cache emptied first)" if cached else "")
@@ -576,6 +604,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="worker processes for the import (default: one per core; "
                              "1: import in the benchmark's process)")
     parser.add_argument("--keep", type=Path, help="copy each synthetic course here")
+    parser.add_argument("--plain-mkdocs", action="store_true",
+                        help="also build the same docs/ with MkDocs and Material alone "
+                             "(no course plugin), to show what the plugin costs")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -584,7 +615,8 @@ def main(argv: list[str] | None = None) -> int:
             or (args.jobs is not None and args.jobs < 1):
         parser.error("sizes, runs and jobs must be at least 1")
 
-    options = {"site": not args.no_site, "cache": not args.no_cache, "jobs": args.jobs}
+    options = {"site": not args.no_site, "cache": not args.no_cache, "jobs": args.jobs,
+               "plain": args.plain_mkdocs}
     if args.worker is not None:
         sys.path.insert(0, str(ROOT))
         figures = worker(args.worker, args.runs or 1, args.root, options)

@@ -20,7 +20,8 @@ BENCH = ROOT / "benchmarks" / "bench.py"
 def report(tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("bench") / "results.json"
     done = subprocess.run([sys.executable, str(BENCH), "--sizes", "3", "--runs", "1",
-                           "--json", str(out)], capture_output=True, text=True, timeout=300)
+                           "--plain-mkdocs", "--json", str(out)],
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "lessons" in done.stdout  # the table
     return json.loads(out.read_text(encoding="utf-8"))
@@ -46,7 +47,7 @@ def test_one_size_with_the_course_it_asked_for(report):
 def test_every_step_is_timed(report):
     [size] = report["sizes"]
     for step in ("import", "import_all", "mark_duplicates", "render", "write", "docs",
-                 "site", "full"):
+                 "site", "full", "plain_site"):
         stat = size["time_s"][step]
         assert set(stat) >= {"median", "min", "max", "values"}, step
         assert len(stat["values"]) == 1
@@ -55,6 +56,7 @@ def test_every_step_is_timed(report):
     for step in ("import", "docs", "site"):
         assert _positive(size["cpu_s"][step]["median"]), step
     assert _positive(size["import_mb_per_cpu_s"])
+    assert _positive(size["site_to_plain_ratio"])
 
 
 def test_incremental_rebuild_counts(report):
