@@ -334,6 +334,9 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
                                               / median["plain_site"]["median"])
         figures["site_bytes"] = sum(f.stat().st_size for f in project.site.rglob("*")
                                     if f.is_file())
+        largest = max(project.site.rglob("*.html"), key=lambda f: f.stat().st_size)
+        figures["largest_page"] = {"page": str(largest.relative_to(project.site)),
+                                   "html": largest.stat().st_size}
         index = project.site / "search" / "search_index.json"
         figures["search_index_bytes"] = index.stat().st_size if index.exists() else 0
         quiz = next((p.path for p in step["pages"] if p.path.endswith("-quiz.md")), None)
@@ -551,13 +554,14 @@ def table(report: dict) -> str:
             f"{f['rss_mb']['peak']:.0f}", f"{f['rss_mb']['workers_peak']:.0f}",
             f"{f['rss_mb'].get('site_peak', 0):.0f}" if f['rss_mb'].get('site_peak') else "-",
             f"{quiz['total'] / 1024:.0f}" if quiz else "-",
+            f"{f['largest_page']['html'] / 1024:.0f}" if "largest_page" in f else "-",
             f"{f['search_index_bytes'] / 1024:.0f}" if "search_index_bytes" in f else "-",
         ])
     head = ["lessons", "pages", "srcs", "runs", "jobs", "raw MB", "import s", "MB/s", "MB/cpu-s",
             "dupes s", "render s", "write s", "mkdocs s", "plain mkdocs s", "docs/mkdocs",
             "incr s", "incr import s",
             "reimported", "noop s", "rewritten", "peak RSS MB", "worker RSS MB",
-            "mkdocs RSS MB", "quiz page KB", "search idx KB"]
+            "mkdocs RSS MB", "quiz page KB", "max page KB", "search idx KB"]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
     lines = ["  ".join(h.rjust(w) for h, w in zip(head, widths)),
              "  ".join("-" * w for w in widths)]

@@ -57,6 +57,7 @@ def test_every_step_is_timed(report):
         assert _positive(size["cpu_s"][step]["median"]), step
     assert _positive(size["import_mb_per_cpu_s"])
     assert _positive(size["site_to_plain_ratio"])
+    assert size["largest_page"]["html"] >= size["quiz_page"]["html"]
 
 
 def test_incremental_rebuild_counts(report):
