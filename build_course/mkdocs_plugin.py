@@ -14,7 +14,9 @@ from __future__ import annotations
 import html
 import json
 import logging
+import multiprocessing
 import re
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import lxml.html
@@ -23,6 +25,8 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+
+from . import workers
 
 log = logging.getLogger("mkdocs.plugins.course")
 ASSETS = Path(__file__).parent / "assets"
@@ -45,6 +49,7 @@ class CoursePlugin(BasePlugin):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """While serving, a change in source/ re-imports (what changed) and
         rewrites docs/ exactly as ``build-course build`` does, before MkDocs builds."""
+        self._assets = AssetCheck()
         if not self.serving:
             return
         from .building import Project
@@ -91,11 +96,23 @@ class CoursePlugin(BasePlugin):
         return markdown
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        for url, where in external_assets(output):
+        self._assets.page(page.file.src_uri, output)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Warn (in page order) of what a page would load from elsewhere;
+        ``--strict`` makes that fail the build."""
+        found, unchecked = self._assets.finish()
+        for page, url, where in found:
             log.warning("%s: the page loads %s (%s) from outside the site; a course site "
                         "makes no request elsewhere: save the file in docs/ and refer to it "
-                        "by a relative path, or remove it", page.file.src_uri, url, where)
-        return output
+                        "by a relative path, or remove it", page, url, where)
+        if unchecked:
+            log.warning("%d pages were not checked for assets from outside the site: the "
+                        "check's process stopped; build again", unchecked)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._assets.close()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for file in list(files):
@@ -105,6 +122,45 @@ class CoursePlugin(BasePlugin):
             source = ASSETS / Path(path).name
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+
+class AssetCheck:
+    """``external_assets`` over every page of a build, in a process of its
+    own where forking is safe: parsing every page took a tenth of MkDocs'
+    build of a large course, and MkDocs leaves the other cores idle."""
+
+    def __init__(self) -> None:
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) \
+            if workers.can_fork() else None
+        self._pages: list[tuple[str, Future | list]] = []
+
+    def page(self, name: str, page_html: str) -> None:
+        found = self._pool.submit(external_assets, page_html) if self._pool \
+            else external_assets(page_html)
+        self._pages.append((name, found))
+
+    def finish(self) -> tuple[list[tuple[str, str, str]], int]:
+        """(page, url, where) of every external asset, in page order, and
+        how many pages could not be checked (the check's process died)."""
+        found, unchecked = [], 0
+        try:
+            for name, assets in self._pages:
+                if isinstance(assets, Future):
+                    try:
+                        assets = assets.result()
+                    except Exception:  # noqa: BLE001 - the process died: reported, not raised
+                        unchecked += 1
+                        continue
+                found += [(name, url, where) for url, where in assets]
+        finally:
+            self.close()
+        return found, unchecked
+
+    def close(self) -> None:
+        self._pages = []
+        if self._pool:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
 
 def _escaped(text: str) -> Markup:

@@ -20,12 +20,13 @@ from pathlib import Path
 
 import pytest
 
+from build_course import workers
 from build_course.building import Project
 from build_course.cli import main
 from build_course.crawl import MISSING, crawl
 from build_course.crawl import main as crawl_main
 from build_course.manifest import Manifest
-from build_course.mkdocs_plugin import external_assets
+from build_course.mkdocs_plugin import AssetCheck, external_assets
 from build_course.packaging import package_site, zip_name
 from build_course.site import NO_SITE_URL
 
@@ -215,6 +216,33 @@ def test_strict_build_fails_on_an_external_asset_but_not_on_a_link(tmp_path, cap
 ])
 def test_external_assets(html, found):
     assert [url for url, _ in external_assets(html)] == found
+
+
+PAGES = [("a.md", '<p>fine</p><img src="img/a.png">'),
+         ("b.md", '<img src="https://x.org/b.png"><script src="//x.org/b.js"></script>'),
+         ("c.md", ""),
+         ("d.md", '<link rel="stylesheet" href="https://x.org/d.css">')]
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_asset_check_reports_in_page_order(monkeypatch, fork):
+    monkeypatch.setattr(workers, "can_fork", lambda: fork)
+    check = AssetCheck()
+    assert (check._pool is not None) == fork  # in a process of its own where it can
+    for name, page in PAGES:
+        check.page(name, page)
+    assert check.finish() == ([("b.md", "https://x.org/b.png", "<img src>"),
+                               ("b.md", "//x.org/b.js", "<script src>"),
+                               ("d.md", "https://x.org/d.css", "<link rel=stylesheet>")], 0)
+
+
+def test_asset_check_whose_process_dies_says_so(monkeypatch):
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
+    check = AssetCheck()
+    check.page("a.md", '<img src="https://x.org/a.png">')
+    check._pages.append(("b.md", check._pool.submit(os._exit, 3)))
+    found, unchecked = check.finish()
+    assert unchecked >= 1 and found in ([], [("a.md", "https://x.org/a.png", "<img src>")])
 
 
 def test_shipped_site_loads_nothing_from_elsewhere(built_course):
