@@ -191,11 +191,6 @@ class ImportCache:
             self._fail(exc)
             return 0
 
-    def prune(self, keep: set[str]) -> int:
-        """Remove the entries of sources whose names are not in ``keep``
-        (names as shown in messages); returns how many were removed."""
-        return self.save(keep)
-
     def names(self) -> set[str]:
         """The names of the sources the cache holds an entry for."""
         return {name for (name,) in self._query("SELECT name FROM imports", ())} \

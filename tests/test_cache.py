@@ -140,11 +140,11 @@ def test_duplicates_are_found_from_cached_sources(tmp_path):
     assert second[1][0]["duplicate_of"] == WEBUCATOR
 
 
-def test_prune_keeps_the_named_sources(tmp_path):
+def test_saving_with_keep_drops_the_other_sources(tmp_path):
     paths = _copy(tmp_path, WEBUCATOR, STRIPPED)
     cache = ImportCache.for_project(tmp_path)
     for p in paths:
         import_source(p, None, f"source/{p.name}", cache=cache)
-    assert cache.prune({f"source/{WEBUCATOR}"}) == 1
+    assert cache.save(keep={f"source/{WEBUCATOR}"}) == 1
     import_source(paths[0], None, f"source/{WEBUCATOR}", cache=cache)
     assert cache.hits == 1
