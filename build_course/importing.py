@@ -31,17 +31,15 @@ class Imported:
 
     def content_lines(self) -> list[tuple[int, str]]:
         """(line number, key) of the source's lines that have a key."""
-        if self.keys_text is None:
-            self.line_keys()
-        return [(n, key) for n, key in enumerate(self.keys_text.split("\n"), start=1) if key]
+        return [(n, key) for n, key in enumerate(self._keys(), start=1) if key]
 
     def key_set(self) -> set[str]:
         """The keys of the source's lines."""
-        if self.keys_text is None:
-            self.line_keys()
-        keys = set(self.keys_text.split("\n"))
-        keys.discard("")
-        return keys
+        return set(self._keys()) - {""}
+
+    def _keys(self) -> list[str]:
+        self.line_keys()
+        return self.keys_text.split("\n")
 
     def line_keys(self) -> tuple[int, frozenset[str]]:
         """(lines with a key, the long keys): what the duplicate check compares."""
@@ -111,14 +109,9 @@ _SPACES = re.compile(rb"  +")
 LONG_LINE = 25  # a line key this long counts in the duplicate check
 
 
-def content_lines(text: str) -> list[tuple[int, str]]:
-    """(line number, key) of each line with a word: its words, lowercased,
-    joined by single spaces, without a leading number."""
-    return [(number, key) for number, key in enumerate(line_keys(text), start=1) if key]
-
-
 def line_keys(text: str) -> list[str]:
-    """The key of each line of ``text`` ("" for a line without a word)."""
+    """The key of each line of ``text``: its words, lowercased, joined by
+    single spaces, without a leading number ("" for a line without a word)."""
     keys = _ascii_keys(text)
     if text.isascii():
         return keys
