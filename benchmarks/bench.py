@@ -125,7 +125,7 @@ def apply(mapping: dict[str, str], text: str) -> str:
 
 
 def lessons_per_template() -> dict[str, int]:
-    from build_course.importing import import_source, mark_duplicates
+    from build_course.importer.importing import import_source, mark_duplicates
     from build_course.manifest import SourceEntry
 
     imported = [import_source(SOURCE / name, SourceEntry(file=name, line=0)) for name, _, _ in
@@ -209,9 +209,9 @@ def _stats(values: list[float]) -> dict:
 
 def _import(project, options: dict):
     """building.import_course, split at the render step so each is timed."""
-    from build_course import building
-    from build_course.cache import STATS
-    from build_course.importing import mark_duplicates
+    from build_course.build import pipeline as building
+    from build_course.build.cache import STATS
+    from build_course.importer.importing import mark_duplicates
     from build_course.manifest import load_manifest
 
     manifest = load_manifest(project.manifest, project.display(project.manifest))
@@ -231,10 +231,10 @@ def _import(project, options: dict):
 
 def _docs(project, docs: Path, options: dict) -> dict:
     """Import, render and write once; the time of each step and what was written."""
-    from build_course.building import no_garbage_collection
-    from build_course.cache import wait_for_saves
-    from build_course.rendering import Course, course_nav, render_course
-    from build_course.writing import write_docs
+    from build_course.build.cache import wait_for_saves
+    from build_course.build.pipeline import no_garbage_collection
+    from build_course.build.rendering import Course, course_nav, render_course
+    from build_course.build.writing import write_docs
 
     # The last step's import cache may still be saving in the background;
     # a build is a new process, which finds it saved (the last one waited).
@@ -270,12 +270,13 @@ def _change(path: Path, step: int) -> None:
 
 
 def worker(size: int, runs: int, root: Path, options: dict) -> dict:
-    from build_course import building, workers
-    from build_course.cache import ImportCache, wait_for_saves
+    from build_course.build import parallel as workers
+    from build_course.build.cache import ImportCache, wait_for_saves
+    from build_course.project import Project
 
     baseline = _rss_mb()
     made = make_course(root, size)
-    project = building.Project(root)
+    project = Project(root)
     site, cache = options["site"], options["cache"]
     cache_dir = ImportCache.for_project(root).folder if cache else None
     jobs = options["jobs"] if options["jobs"] is not None else workers.default_jobs()
@@ -350,7 +351,7 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
 _SITE_CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from build_course.site import build_site
+from build_course.publish.engine import build_site
 t0, c0 = time.perf_counter(), time.process_time()
 build_site(Path(sys.argv[1]), Path(sys.argv[2]))
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -377,7 +378,7 @@ def _plain_config(project) -> Path:
     docs/, to show what the plugin costs."""
     import yaml
 
-    from build_course.writing import load_record
+    from build_course.build.writing import load_record
 
     config = yaml.safe_load(project.mkdocs_yml.read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config.get("plugins", [])
@@ -475,7 +476,7 @@ def page_weight(site: Path, md_path: str) -> dict:
 def asset_weights() -> dict:
     """The project's own JS and CSS that every page loads (the course plugin's
     lists; the offline copy's search shim is not loaded by a served site)."""
-    from build_course.mkdocs_plugin import CSS, JS
+    from build_course.publish.mkdocs_plugin import CSS, JS
 
     paths = [ASSETS / Path(p).name for p in CSS + JS]
     files = {p.name: p.stat().st_size for p in paths}

@@ -1,3 +1,3 @@
-from .cli import run
+from build_course.cli import run
 
 run()

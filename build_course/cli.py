@@ -13,12 +13,18 @@ import sys
 import threading
 from pathlib import Path
 
-from . import building
-from .checking import check_edited_quizzes, check_project
-from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, CourseError, CourseErrors, UsageError
-from .inspecting import inspect_paths, outline
-from .site import build_site
-from .writing import write_docs
+from build_course.build import pipeline as building
+from build_course.build.inspecting import inspect_paths, outline
+from build_course.diagnostics import (
+    EXIT_CONTENT,
+    EXIT_OK,
+    EXIT_USAGE,
+    CourseError,
+    CourseErrors,
+    UsageError,
+)
+from build_course.project import STARTER_MKDOCS, Project
+from build_course.publish.engine import build_site
 
 
 def _interrupt(signum, frame) -> None:
@@ -98,39 +104,37 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _docs_written(args: argparse.Namespace, force: set[str] = frozenset(),
-                  mkdocs_yml: bool = True) -> tuple[building.Project, building.CourseBuild]:
+                  mkdocs_yml: bool = True) -> tuple[Project, building.BuildResult]:
     """The project of ``args``, with docs/ written (and mkdocs.yml made if missing)."""
-    project = building.Project(args.project.resolve())
+    project = Project(args.project.resolve())
     result = write_course(project, force, getattr(args, "jobs", None))
     if mkdocs_yml:
         _ensure_mkdocs_yml(project)
     return project, result
 
 
-def write_course(project: building.Project, force: set[str] = frozenset(),
-                 jobs: int | None = None) -> building.CourseBuild:
-    """Import everything, then write docs/; print what each source became."""
-    if not project.source.is_dir():
-        raise UsageError(project.display(project.source), 0, "there is no source/ folder",
-                         "run build-course in the course folder, or pass --project DIR")
-    result = building.import_course(project, jobs)
-    problems = check_edited_quizzes(project)
-    if problems:
-        raise CourseErrors([CourseError(d.file, d.line, d.message, d.hint) for d in problems])
-    written = write_docs(project.docs, result.pages, result.nav, force)
+def write_course(project: Project, force: set[str] = frozenset(),
+                 jobs: int | None = None) -> building.BuildResult:
+    """Build docs/ and print what each source became."""
+    result = building.build_docs(project, force, jobs)
+    print_result(project, result)
+    return result
+
+
+def print_result(project: Project, result: building.BuildResult) -> None:
+    """The build's summary: a line a source, warnings, edits kept, pages written."""
     for part in result.course.parts:
         print(building.summary_line(part))
     for item in result.diagnostics:
         if item.severity != "note":
             print(f"warning: {item.format()}", file=sys.stderr)
-    _report_edits(project, written)
+    _report_edits(project, result.written)
     if any(d.severity == "note" for d in result.diagnostics):
         print("review the importer's guesses, line by line: build-course check")
-    print(f"docs: {len(written.written)} written, {len(written.unchanged)} unchanged")
-    return result
+    print(f"docs: {len(result.written.written)} written, {len(result.written.unchanged)} unchanged")
 
 
-def _report_edits(project: building.Project, written) -> None:
+def _report_edits(project: Project, written) -> None:
     for path in written.conflicts:
         print(f"kept your edit of docs/{path}; the new version is docs/{path}.new "
               f"(compare them, or rebuild with --force {path})", file=sys.stderr)
@@ -139,9 +143,9 @@ def _report_edits(project: building.Project, written) -> None:
               "it was kept", file=sys.stderr)
 
 
-def _ensure_mkdocs_yml(project: building.Project) -> None:
+def _ensure_mkdocs_yml(project: Project) -> None:
     if not project.mkdocs_yml.exists():
-        text = building.STARTER_MKDOCS.read_text(encoding="utf-8")
+        text = STARTER_MKDOCS.read_text(encoding="utf-8")
         project.mkdocs_yml.write_text(text, encoding="utf-8")
         print("created a starter mkdocs.yml (it is yours to edit; the build never rewrites it)")
 
@@ -157,8 +161,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    project = building.Project(args.project.resolve())
-    problems = check_project(project)
+    project = Project(args.project.resolve())
+    problems = building.check_project(project)
     for item in problems:
         if item.severity != "note":
             print(f"{item.severity}: {item.format()}")
@@ -174,10 +178,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .authoring import new_lesson
-    from .manifest import register_source
+    from build_course.importer.authored import new_lesson
+    from build_course.manifest import register_source
 
-    project = building.Project(args.project.resolve())
+    project = Project(args.project.resolve())
     path = new_lesson(project.source, args.title)
     register_source(project.manifest, path.name, args.title)
     print(f"created {project.display(path)} (with one example of each kind of question) "
@@ -186,7 +190,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _package(args: argparse.Namespace) -> int:
-    from .packaging import package_site
+    from build_course.publish.packaging import package_site
 
     project, result = _docs_written(args)
     zip_path = package_site(project, result.manifest, args.output)

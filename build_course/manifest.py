@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
-from .errors import CourseError, CourseErrors
+from build_course.diagnostics import CourseError, CourseErrors
 
 # libyaml's loader where PyYAML has it: the pure Python one takes a fifth of a
 # second for a manifest of 400 sources.

@@ -9,7 +9,7 @@ import pytest
 from conftest import copy_project
 
 from build_course.cli import main
-from build_course.quizzes import parse_blocks
+from build_course.quiz.syntax import parse_blocks
 
 GOOD = '''Intro text.
 

@@ -318,9 +318,9 @@ def test_a_full_build_with_hostile_names_stays_in_the_project(tmp_path, capsys):
 @pytest.mark.parametrize("path", ["../outside.md", "part/../../outside.md", "/tmp/outside.md",
                                   "link/page.md", "part/linked.md"])
 def test_write_docs_never_writes_outside_docs(tmp_path, path):
-    from build_course.errors import CourseError
+    from build_course.build.writing import write_docs
+    from build_course.diagnostics import CourseError
     from build_course.model import Page
-    from build_course.writing import write_docs
 
     docs, outside = tmp_path / "docs", tmp_path / "outside"
     (docs / "part").mkdir(parents=True)

@@ -20,15 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from build_course import workers
-from build_course.building import Project
+from build_course.build import parallel as workers
 from build_course.cli import main
-from build_course.crawl import MISSING, crawl
-from build_course.crawl import main as crawl_main
 from build_course.manifest import Manifest
-from build_course.mkdocs_plugin import AssetCheck, external_assets
-from build_course.packaging import package_site, zip_name
-from build_course.site import NO_SITE_URL
+from build_course.project import Project
+from build_course.publish.assets import AssetCheck, external_assets
+from build_course.publish.crawl import MISSING, crawl
+from build_course.publish.crawl import main as crawl_main
+from build_course.publish.engine import NO_SITE_URL
+from build_course.publish.packaging import package_site, zip_name
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "/training/"

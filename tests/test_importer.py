@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_course.cleaning import clean
-from build_course.importing import import_text
+from build_course.build.rendering import md_text, render_lesson, render_quiz
+from build_course.importer.cleaning import clean
+from build_course.importer.importing import import_text
+from build_course.importer.reading import decode_source
 from build_course.model import (
     Definition,
     Dialogue,
@@ -17,8 +19,6 @@ from build_course.model import (
     Quote,
     SourceText,
 )
-from build_course.reading import decode_source
-from build_course.rendering import md_text, render_lesson, render_quiz
 
 
 def _part(text: str, name: str = "t.txt"):

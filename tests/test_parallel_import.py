@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from build_course import building, workers
-from build_course import cache as cache_module
-from build_course.cache import STATS, ImportCache, wait_for_saves
-from build_course.errors import CourseErrors
-from build_course.importing import mark_duplicates
+from build_course.build import cache as cache_module
+from build_course.build import parallel as workers
+from build_course.build import pipeline as building
+from build_course.build.cache import STATS, ImportCache, wait_for_saves
+from build_course.diagnostics import CourseErrors
+from build_course.importer.importing import mark_duplicates
 from build_course.manifest import load_manifest
+from build_course.project import Project
 
 SOURCE = Path(__file__).resolve().parent.parent / "source"
 
@@ -29,7 +31,7 @@ pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_meth
 
 
 @pytest.fixture
-def many_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> building.Project:
+def many_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     """A project of three copies of each sample text (15 sources), with
     workers allowed even if the test run has threads of its own."""
     (tmp_path / "source").mkdir()
@@ -37,10 +39,10 @@ def many_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> building.Pr
         for text in sorted(SOURCE.glob("*.txt")):
             shutil.copy(text, tmp_path / "source" / f"{n}-{text.name}")
     monkeypatch.setattr(workers, "can_fork", lambda: True)
-    return building.Project(tmp_path)
+    return Project(tmp_path)
 
 
-def _import(project: building.Project, jobs: int, use_cache: bool = True) -> list[dict]:
+def _import(project: Project, jobs: int, use_cache: bool = True) -> list[dict]:
     manifest = load_manifest(project.manifest, "source/course.yml")
     imported = building.import_all(project, building.source_files(project, manifest),
                                    jobs=jobs, use_cache=use_cache)
@@ -85,7 +87,7 @@ def test_the_cache_keeps_each_import_as_it_was_made(many_sources):
 
 SLOW_SAVE_BUILD = """
 import sys, time
-from build_course import cache
+from build_course.build import cache
 save_now = cache.ImportCache._save_now
 def slow(self, keep):
     if self._pending:

@@ -19,12 +19,12 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from build_course import cues
-from build_course.errors import CourseError
-from build_course.importing import import_text
+from build_course.build.rendering import Course, md_text, render_course, render_lesson, render_quiz
+from build_course.diagnostics import CourseError
+from build_course.importer import cues
+from build_course.importer.importing import import_text
+from build_course.importer.reading import decode_source
 from build_course.model import Page, Part, SourceText
-from build_course.reading import decode_source
-from build_course.rendering import Course, md_text, render_course, render_lesson, render_quiz
 
 REPO = Path(__file__).resolve().parents[1]
 SETTINGS = settings(max_examples=100, deadline=None,

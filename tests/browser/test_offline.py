@@ -16,9 +16,9 @@ if shutil.which("chromium") is None:
 
 from playwright.sync_api import expect  # noqa: E402
 
-from build_course.building import Project  # noqa: E402
 from build_course.manifest import load_manifest  # noqa: E402
-from build_course.packaging import package_site  # noqa: E402
+from build_course.project import Project  # noqa: E402
+from build_course.publish.packaging import package_site  # noqa: E402
 
 from .conftest import search  # noqa: E402
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from .model import (
+from build_course.model import (
     Block,
     Definition,
     Dialogue,
@@ -76,7 +76,7 @@ def yaml_str(text: str) -> str:
 
 
 _ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    loader=jinja2.FileSystemLoader(Path(__file__).parent.parent / "templates"),
     undefined=jinja2.StrictUndefined,
     autoescape=False,  # the output is Markdown; md_text does the escaping
     keep_trailing_newline=True,

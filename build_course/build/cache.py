@@ -42,10 +42,10 @@ from pathlib import Path
 
 import ftfy
 
-from . import workers
+from build_course.build import parallel as workers
 
 CACHE_DIR = ".build-course-cache"  # under the project folder
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # the whole package
 
 # "imported" (cache misses or no cache), "reused" (hits), "in_workers" (of the
 # imported, those a worker process imported: see building.import_all)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .building import import_one, name_parts, text_files
-from .errors import CourseError, CourseErrors
-from .importing import Imported, mark_duplicates
-from .manifest import SourceEntry, load_manifest
-from .model import Lesson, Part, Question
-from .rendering import render_lesson, render_quiz
+from build_course.build.pipeline import import_one, name_parts, text_files
+from build_course.build.rendering import render_lesson, render_quiz
+from build_course.diagnostics import CourseError, CourseErrors
+from build_course.importer.importing import Imported, mark_duplicates
+from build_course.manifest import SourceEntry, load_manifest
+from build_course.model import Lesson, Part, Question
 
 
 def inspect_paths(paths: list[Path]) -> dict:

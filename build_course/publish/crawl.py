@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from .mkdocs_plugin import external_assets
+from build_course.publish.assets import external_assets
 
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.I)
 MISSING = "build-course-crawl-no-such-page/"

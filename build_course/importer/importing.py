@@ -9,12 +9,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import STATS, ImportCache
-from .cleaning import clean
-from .manifest import SourceEntry
-from .model import Diagnostic, Part, SourceText
-from .reading import decode_source, non_ascii, read_bytes
-from .structuring import Report, build_lessons
+from build_course.importer.cleaning import clean
+from build_course.importer.reading import decode_source, non_ascii, read_bytes
+from build_course.importer.structuring import Report, build_lessons
+from build_course.manifest import SourceEntry
+from build_course.model import Diagnostic, Part, SourceText
 
 
 @dataclass
@@ -52,20 +51,11 @@ class Imported:
 
 
 def import_source(path: Path, entry: SourceEntry | None = None,
-                  display: str | None = None, cache: ImportCache | None = None) -> Imported:
-    """Read, clean and structure one source file, or take what it became
-    from ``cache`` when neither it nor the importer changed since."""
+                  display: str | None = None) -> Imported:
+    """Read, clean and structure one source file (the build's cache wraps
+    this in ``build.pipeline``, the one place it does)."""
     name = display or str(path)
-    data = read_bytes(path, name)
-    key = cache.key(data, path, name, entry) if cache else ""
-    if cache and (imported := cache.get(name, key)) is not None:
-        return imported
-    imported = import_bytes(data, path, name, entry)
-    STATS["imported"] += 1
-    if cache:
-        cache.misses += 1
-        cache.put(name, key, imported)
-    return imported
+    return import_bytes(read_bytes(path, name), path, name, entry)
 
 
 def import_bytes(data: bytes, path: Path, name: str, entry: SourceEntry | None) -> Imported:

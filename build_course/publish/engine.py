@@ -17,8 +17,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from .errors import CourseError
-from .writing import prepare_swap, swap_in
+from build_course.build.writing import prepare_swap, swap_in
+from build_course.diagnostics import CourseError
 
 
 class _Counter(logging.Handler):

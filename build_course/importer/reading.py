@@ -22,8 +22,8 @@ import ftfy
 from ftfy.badness import BADNESS_RE, is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
-from .errors import CourseError
-from .model import Diagnostic, SourceText
+from build_course.diagnostics import CourseError
+from build_course.model import Diagnostic, SourceText
 
 # File signatures of formats people rename to .txt by mistake.
 _BINARY_SIGNATURES = {

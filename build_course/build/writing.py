@@ -19,8 +19,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CourseError
-from .model import Page
+from build_course.diagnostics import CourseError
+from build_course.model import Page
 
 RECORD = ".build-course.json"
 

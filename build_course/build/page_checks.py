@@ -1,8 +1,8 @@
-"""``build-course check``: everything the build would complain about, at once,
-without writing anything. What a content repository's CI runs.
+"""Checks of the pages in docs/: front matter, quiz blocks, links and anchors.
 
-Checked: the manifest, every source (read and imported), every page in docs/
-(its front matter, its quiz blocks, its links to other pages and anchors).
+``check_docs`` checks every page (for ``build-course check``);
+``check_edited_quizzes`` the quiz blocks of the pages an author edited
+(before a build writes anything).
 """
 
 from __future__ import annotations
@@ -12,30 +12,16 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify as toc_slugify
 
-from .authoring import split_front_matter
-from .building import Project, import_course
-from .errors import CourseError, CourseErrors
-from .model import Diagnostic
-from .quizzes import parse_blocks
-from .writing import digest, load_record
+from build_course.build.writing import digest, load_record
+from build_course.diagnostics import CourseError
+from build_course.importer.authored import split_front_matter
+from build_course.model import Diagnostic
+from build_course.project import Project
+from build_course.quiz.syntax import parse_blocks
 
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?: \"[^\"]*\")?\)")
 _HEADING = re.compile(r"^#{1,6} +(?P<text>.+?)(?: *\{[^}]*\})? *$")
 _ATTR_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}")
-
-
-def check_project(project: Project) -> list[Diagnostic]:
-    """Every error and warning of the project, ordered by file and line."""
-    problems: list[Diagnostic] = []
-    try:
-        result = import_course(project)
-        problems += result.diagnostics
-    except (CourseError, CourseErrors) as exc:
-        errors = exc.errors if isinstance(exc, CourseErrors) else [exc]
-        problems += [Diagnostic(e.file, e.line, e.message, e.hint, "error") for e in errors]
-    if project.docs.is_dir():
-        problems += check_docs(project)
-    return sorted(problems, key=lambda d: (d.file, d.line))
 
 
 def check_docs(project: Project) -> list[Diagnostic]:

@@ -24,11 +24,11 @@ from pathlib import Path
 
 import yaml
 
-from .errors import CourseError, CourseErrors
-from .manifest import SourceEntry
-from .model import ExerciseLink, Lesson, Part, Quiz, RawMarkdown, SourceText
-from .quizzes import find_blocks, parse_blocks
-from .slugs import slugify, unique
+from build_course.diagnostics import CourseError, CourseErrors
+from build_course.manifest import SourceEntry
+from build_course.model import ExerciseLink, Lesson, Part, Quiz, RawMarkdown, SourceText
+from build_course.quiz.syntax import find_blocks, parse_blocks
+from build_course.slugs import slugify, unique
 
 _HEADING = re.compile(r"^(?P<hashes>#{1,6}) +(?P<text>.+?) *$")
 NEW_LESSON = """---

@@ -19,64 +19,65 @@ import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import workers
-from .authoring import import_markdown
-from .cache import STATS, ImportCache, dumps, loads, wait_for_saves
-from .errors import CourseError, CourseErrors
-from .importing import Imported, import_bytes, import_source, mark_duplicates
-from .manifest import Manifest, SourceEntry, load_manifest
-from .model import Diagnostic, Page, Part
-from .reading import read_source
-from .rendering import Course, course_nav, render_course
-from .slugs import slugify, unique
+from build_course.build import parallel as workers
+from build_course.build.cache import STATS, ImportCache, dumps, loads, wait_for_saves
+from build_course.build.page_checks import check_docs, check_edited_quizzes
+from build_course.build.rendering import Course, course_nav, render_course
+from build_course.build.writing import WriteResult, write_docs
+from build_course.diagnostics import CourseError, CourseErrors, UsageError
+from build_course.importer.authored import import_markdown
+from build_course.importer.importing import Imported, import_bytes, import_source, mark_duplicates
+from build_course.importer.reading import read_source
+from build_course.manifest import Manifest, SourceEntry, load_manifest
+from build_course.model import Diagnostic, Page, Part
+from build_course.project import Project
+from build_course.slugs import slugify, unique
 
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
-STARTER_MKDOCS = Path(__file__).parent / "starter-mkdocs.yml"
 
 
 @dataclass
-class Project:
-    """Where things are: the folder that holds source/, docs/ and mkdocs.yml."""
-
-    root: Path
-
-    @property
-    def source(self) -> Path:
-        return self.root / "source"
-
-    @property
-    def docs(self) -> Path:
-        return self.root / "docs"
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-    @property
-    def manifest(self) -> Path:
-        return self.source / "course.yml"
-
-    @property
-    def mkdocs_yml(self) -> Path:
-        return self.root / "mkdocs.yml"
-
-    def display(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
-
-
-@dataclass
-class CourseBuild:
+class BuildResult:
     manifest: Manifest
     course: Course
     pages: list[Page]
     nav: list
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    written: WriteResult | None = None  # set once docs/ is written
 
 
-def import_course(project: Project, jobs: int | None = None) -> CourseBuild:
+def build_docs(project: Project, force: set[str] = frozenset(),
+               jobs: int | None = None) -> BuildResult:
+    """The whole build up to docs/: import every source, render the pages,
+    check the author's edited quizzes, write docs/. Prints nothing: the
+    result holds what each source became, the diagnostics and what was
+    written. Nothing is written when any step finds an error."""
+    if not project.source.is_dir():
+        raise UsageError(project.display(project.source), 0, "there is no source/ folder",
+                         "run build-course in the course folder, or pass --project DIR")
+    result = import_course(project, jobs)
+    problems = check_edited_quizzes(project)
+    if problems:
+        raise CourseErrors([CourseError(d.file, d.line, d.message, d.hint) for d in problems])
+    result.written = write_docs(project.docs, result.pages, result.nav, force)
+    return result
+
+
+def check_project(project: Project) -> list[Diagnostic]:
+    """Every error and warning of the project, ordered by file and line."""
+    problems: list[Diagnostic] = []
+    try:
+        result = import_course(project)
+        problems += result.diagnostics
+    except (CourseError, CourseErrors) as exc:
+        errors = exc.errors if isinstance(exc, CourseErrors) else [exc]
+        problems += [Diagnostic(e.file, e.line, e.message, e.hint, "error") for e in errors]
+    if project.docs.is_dir():
+        problems += check_docs(project)
+    return sorted(problems, key=lambda d: (d.file, d.line))
+
+
+def import_course(project: Project, jobs: int | None = None) -> BuildResult:
     """Read every source of the project and render its pages (no writing);
     ``jobs`` processes share the import (see import_all)."""
     manifest = load_manifest(project.manifest, project.display(project.manifest))
@@ -88,7 +89,7 @@ def import_course(project: Project, jobs: int | None = None) -> CourseBuild:
         course = Course(manifest.title, manifest.description, parts)
         pages, nav = render_course(course), course_nav(course)
     diagnostics = [d for part in parts for d in part.warnings]
-    return CourseBuild(manifest, course, pages, nav, diagnostics)
+    return BuildResult(manifest, course, pages, nav, diagnostics)
 
 
 def source_files(project: Project, manifest: Manifest) -> list[tuple[Path, SourceEntry | None]]:
@@ -145,16 +146,28 @@ def no_garbage_collection():
 
 def _import_all(project: Project, files: list[tuple[Path, SourceEntry | None]],
                 jobs: int | None, use_cache: bool) -> list[Imported]:
+    named = [(path, entry, project.display(path)) for path, entry in files]
     if not use_cache:
-        return _import_tasks(project, files, jobs, None)
+        return _import_tasks(named, jobs, None)
     wait_for_saves()  # this process's last build may still be saving what it imported
     with ImportCache.for_project(project.root) as cache:  # saves what it got at the end
-        return _import_tasks(project, files, jobs, cache)
+        imported = _import_tasks(named, jobs, cache)
+        cache.save(keep={display for _, _, display in named}, background=True)
+        return imported
 
 
-def _import_tasks(project: Project, files: list[tuple[Path, SourceEntry | None]],
-                  jobs: int | None, cache: ImportCache | None) -> list[Imported]:
-    tasks = [_task(path, entry, project.display(path), cache) for path, entry in files]
+def import_cached(path: Path, entry: SourceEntry | None = None, display: str | None = None,
+                  cache: ImportCache | None = None) -> Imported:
+    """One source, as a build imports it: from ``cache`` when neither it nor
+    the importer changed since, else imported (and held for the cache)."""
+    return _import_tasks([(path, entry, display or str(path))], 1, cache)[0]
+
+
+def _import_tasks(files: list[tuple[Path, SourceEntry | None, str]], jobs: int | None,
+                  cache: ImportCache | None) -> list[Imported]:
+    """The one place the cache wraps the importer: hits come from it, the
+    rest are imported (shared between processes when there are many)."""
+    tasks = [_task(path, entry, display, cache) for path, entry, display in files]
     results: list = [cache.get(t.display, t.key) if cache and t.key else None for t in tasks]
     missing = [i for i, found in enumerate(results) if found is None]
     todo = [tasks[i] for i in missing]
@@ -164,13 +177,15 @@ def _import_tasks(project: Project, files: list[tuple[Path, SourceEntry | None]]
     else:
         done = [_import_task(task, cache) for task in todo]
     STATS["imported"] += sum(1 for task in todo if task.data is not None)
+    if cache:
+        cache.misses += len(todo)
     for i, result in zip(missing, done):
         results[i] = result
     errors = [r for r in results if isinstance(r, CourseError)]
+    if len(errors) == 1 and len(results) == 1:
+        raise errors[0]
     if errors:
         raise CourseErrors(errors)
-    if cache:
-        cache.save(keep={task.display for task in tasks}, background=True)
     return results
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import QUESTION_KINDS, Diagnostic, Question
+from build_course.model import QUESTION_KINDS, Diagnostic, Question
 
 START = re.compile(r'^!!! question(?P<classes>(?: +[\w-]+)*)(?: +"(?P<title>.*)")? *$')
 _DETAILS = re.compile(r'^\?\?\?\+?(?: +[\w-]+)+(?: +"(?P<summary>.*)")? *$')

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import cues
-from .model import (
+from build_course.importer import cues
+from build_course.importer.shapes import looks_like_heading, title_case
+from build_course.model import (
     Block,
     Definition,
     Dialogue,
@@ -23,7 +24,6 @@ from .model import (
     Quote,
     Turn,
 )
-from .shapes import looks_like_heading, title_case
 
 Rule = Callable[[list[Line], int], "tuple[Block, int] | None"]
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import difflib
 import re
 
-from . import cues
-from .cleaning import Cleaned
-from .model import (
+from build_course.importer import cues
+from build_course.importer.cleaning import Cleaned
+from build_course.importer.segmenting import segment
+from build_course.importer.shapes import SMALL_WORDS
+from build_course.model import (
     Block,
     Definition,
     Diagnostic,
@@ -29,9 +31,7 @@ from .model import (
     Quiz,
     Quote,
 )
-from .segmenting import segment
-from .shapes import SMALL_WORDS
-from .slugs import slugify, unique
+from build_course.slugs import slugify, unique
 
 _LETTER_KEY = re.compile(r"^([A-Z])[.)]\s*(.*)$")
 _LETTER_SET = re.compile(r"^([A-Z])((?:\s*(?:,|and|&)\s*[A-Z])+)\.?$")

@@ -19,9 +19,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import cues
-from .model import Diagnostic, Line
-from .shapes import TERMINAL, looks_like_heading
+from build_course.importer import cues
+from build_course.importer.shapes import TERMINAL, looks_like_heading
+from build_course.model import Diagnostic, Line
 
 _BULLET_GLYPHS = "•·▪◦‣●○■□►▸➢✓✔\uf0b7\uf0a7\uf076\uf0d8\uf0fc*"
 _GLYPH_BULLET = re.compile(rf"^([{re.escape(_BULLET_GLYPHS)}]|[-–—](?=\s))\s*(?=\S)")

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .building import Project
-from .manifest import Manifest
-from .mkdocs_plugin import ASSETS
-from .site import build_site
-from .slugs import slugify
+from build_course.manifest import Manifest
+from build_course.project import Project
+from build_course.publish.assets import ASSETS
+from build_course.publish.engine import build_site
+from build_course.slugs import slugify
 
 WORKER_SHIM = "assets/course/file-worker.js"
 

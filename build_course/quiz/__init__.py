@@ -1,0 +1,1 @@
+"""Quizzes: the question kinds and the ``!!! question`` syntax authors edit."""
