@@ -23,6 +23,7 @@ from build_course.diagnostics import (
     CourseErrors,
     UsageError,
 )
+from build_course.manifest import SITE_URL_HINT, site_url_problem
 from build_course.project import STARTER_MKDOCS, Project
 from build_course.publish.engine import build_site
 
@@ -52,6 +53,12 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _site_url(text: str) -> str:
+    if problem := site_url_problem(text):
+        raise argparse.ArgumentTypeError(f"{problem}; {SITE_URL_HINT}")
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build-course",
                                      description="Turn raw tutorial texts into a course site.")
@@ -62,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="write docs/ from source/ and build site/")
     build.add_argument("--docs-only", action="store_true", help="stop after writing docs/")
     build.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
-    build.add_argument("--site-url", help="the URL the site is served from")
+    build.add_argument("--site-url", type=_site_url, help="the URL the site is served from")
     build.add_argument("--force", action="append", default=[], metavar="PAGE",
                        help="overwrite PAGE (path under docs/) even if an author edited it")
     build.add_argument("--jobs", type=_positive, metavar="N",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -97,9 +98,31 @@ def _course(node, path: Path, display: str, errors: list[CourseError]) -> Manife
     for key, value in _pairs(node, COURSE_KEYS, display, errors):
         if key == "sources":
             manifest.sources = _sources(value, display, errors)
-        elif text := _scalar(value, key, display, errors):
+        elif (text := _scalar(value, key, display, errors)) and key == "site_url" \
+                and (problem := site_url_problem(text)):
+            errors.append(CourseError(display, value.start_mark.line + 1, problem, SITE_URL_HINT))
+        elif text:
             setattr(manifest, key, text)  # an empty value keeps the default
     return manifest
+
+
+SITE_URL_HINT = "write the address the site is served from, e.g. https://intranet.example/course/"
+# What a site address may hold: the characters RFC 3986 allows in a URL,
+# but the quotes and angle brackets that would end an HTML attribute or tag
+# (no whitespace or control character either).
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]*")
+_URL_SHAPE = re.compile(r"https?://[^/?#@\s]+(?:[/?#].*)?", re.I | re.S)
+
+
+def site_url_problem(url: str) -> str:
+    """Why ``url`` cannot be the site's address, or "": it must be an
+    http(s) URL with a host and nothing that is markup in HTML."""
+    if not _URL_SHAPE.fullmatch(url):
+        return f"the site_url '{url}' is not an http:// or https:// address with a host"
+    if not _URL_CHARS.fullmatch(url):
+        bad = next(c for c in url if not _URL_CHARS.fullmatch(c))
+        return f"the site_url has a character no address holds ({bad!r})"
+    return ""
 
 
 def _sources(node, display: str, errors: list[CourseError]) -> list[SourceEntry]:
@@ -172,7 +195,7 @@ def _pairs(node, allowed: tuple[str, ...], display: str, errors: list[CourseErro
 
 def _scalar(node, key: str, display: str, errors: list[CourseError]) -> str:
     if isinstance(node, yaml.ScalarNode):
-        return str(node.value)
+        return "" if node.tag.endswith(":null") else str(node.value)  # 'title: null' is no title
     errors.append(CourseError(display, node.start_mark.line + 1,
                               f"'{key}' must be a single value", "write it on one line"))
     return ""

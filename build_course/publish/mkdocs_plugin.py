@@ -15,6 +15,7 @@ import html
 import json
 import logging
 from pathlib import Path
+from urllib.parse import quote
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +28,7 @@ from build_course.project import Project
 from build_course.publish.assets import ASSETS, CSS, JS, AssetCheck
 
 log = logging.getLogger("mkdocs.plugins.course")
+URL_SAFE = "-._~:/?#[]@!$&()*+,;=%"  # RFC 3986 characters that are not markup
 
 
 class CoursePlugin(BasePlugin):
@@ -59,6 +61,11 @@ class CoursePlugin(BasePlugin):
     _nav_from_record = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.site_url:
+            # The build checks the manifest's and --site-url's address; one
+            # from mkdocs.yml is not, and themes print it unescaped in
+            # attributes (the canonical link): what would end one is encoded.
+            config.site_url = quote(config.site_url, safe=URL_SAFE)
         if not config.nav:
             record = Path(config.docs_dir) / ".build-course.json"
             try:
