@@ -93,29 +93,65 @@ def import_course(project: Project, jobs: int | None = None) -> BuildResult:
 
 
 def source_files(project: Project, manifest: Manifest) -> list[tuple[Path, SourceEntry | None]]:
-    """Manifest entries in order, then any other text in source/ by name."""
+    """Manifest entries in order, then any other text in source/ by name.
+
+    Each is read through its real path, which must lie in source/: a
+    symbolic link out of it (to /etc/passwd, or a folder linked to /) would
+    publish a file of the machine that builds the site."""
     errors = []
     listed = []
     for entry in manifest.sources:
         path = project.source / entry.file
-        if not path.is_file():
-            errors.append(CourseError(project.display(manifest.path), entry.line,
-                                      f"the source file '{entry.file}' does not exist",
-                                      "check its name in source/ or remove the entry"))
-        listed.append((path, entry))
+        where = (project.display(manifest.path), entry.line)
+        if problem := _listed_problem(project, path, entry.file):
+            errors.append(CourseError(*where, *problem))
+        else:
+            listed.append((path, entry))
+    names = {entry.file for entry in manifest.sources}
+    others = []
+    for path in text_files(project.source):
+        if path.name in names:
+            continue
+        if _outside(project, path):
+            errors.append(CourseError(project.display(path), 0, *_OUTSIDE))
+        else:
+            others.append((path, None))
     if errors:
         raise CourseErrors(errors)
-    names = {entry.file for entry in manifest.sources}
-    others = [p for p in text_files(project.source) if p.name not in names]
-    return listed + [(p, None) for p in others]
+    return listed + others
+
+
+_OUTSIDE = ("a link to a file outside source/; only files in source/ are published",
+            "copy the file into source/ instead of linking to it")
+
+
+def _outside(project: Project, path: Path) -> bool:
+    return not path.resolve().is_relative_to(project.source.resolve())
+
+
+def _listed_problem(project: Project, path: Path, name: str) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) with a manifest entry's file, or None."""
+    if path.suffix.lower() not in SOURCE_SUFFIXES:
+        return (f"'{name}' is not a source text (a source ends in "
+                f"{', '.join(SOURCE_SUFFIXES)})", "name a .txt or .md file in source/")
+    if _outside(project, path):
+        return f"'{name}' leads outside source/ (through a symbolic link)", _OUTSIDE[1]
+    if path.is_dir():
+        return f"'{name}' is a folder, not a file", "name a file in source/"
+    if path.exists() and not path.is_file():
+        return f"'{name}' is not a regular file", "put the text in a plain file in source/"
+    if not path.exists():
+        return (f"the source file '{name}' does not exist",
+                "check its name in source/ or remove the entry")
+    return None
 
 
 def text_files(folder: Path) -> list[Path]:
-    """The source texts in ``folder``, by name."""
+    """The source texts in ``folder``, by name (regular files, or links to them)."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+                  if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
 
 
 def import_all(project: Project, files: list[tuple[Path, SourceEntry | None]],

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -115,13 +116,24 @@ class CoursePlugin(BasePlugin):
         self._assets.close()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        docs = os.path.realpath(config.docs_dir)
         for file in list(files):
             if file.src_uri.endswith(".md.new"):
+                files.remove(file)
+            elif file.src_dir and os.path.realpath(file.src_dir) == docs \
+                    and file.abs_src_path and not _inside(file.abs_src_path, docs):
+                log.warning("docs/%s: a link to a file outside docs/, left out of the site; "
+                            "copy the file into docs/ instead of linking to it", file.src_uri)
                 files.remove(file)
         for path in CSS + JS:
             source = ASSETS / Path(path).name
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether ``path``, its links followed, lies in ``folder`` (a real path)."""
+    return os.path.commonpath([os.path.realpath(path), folder]) == folder
 
 
 def _escaped(text: str) -> Markup:
