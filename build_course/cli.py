@@ -20,7 +20,6 @@ from build_course.diagnostics import (
     EXIT_OK,
     EXIT_USAGE,
     CourseError,
-    CourseErrors,
     UsageError,
 )
 from build_course.manifest import SITE_URL_HINT, site_url_problem
@@ -39,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (CourseError, CourseErrors) as exc:
+    except CourseError as exc:
         print(exc.format_message(), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

@@ -1,6 +1,20 @@
-"""Errors that reach an author: what is wrong, where, and how to fix it."""
+"""What the build says to an author: one diagnostic type, one collector,
+one exception.
+
+- ``Diagnostic``: a problem or a doubt at a place, printed as
+  ``file:line: what is wrong; how to fix it``, with a ``Severity``.
+- ``Report``: the collector every stage reports into (reading, cleaning,
+  structuring, the duplicate check); what it holds travels with the part.
+- ``CourseError``: the one exception that reaches an author (in the manner
+  of Click's ``ClickException``): it carries one or more error diagnostics
+  and the exit code; the command line prints ``format_message()`` and
+  exits with ``exit_code``, never a traceback.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
 
 # Exit codes, documented in the README.
 EXIT_OK = 0
@@ -8,39 +22,98 @@ EXIT_CONTENT = 1
 EXIT_USAGE = 2
 
 
-class CourseError(Exception):
-    """A problem in the author's input; printed as ``file:line: message; hint``."""
+class Severity(StrEnum):
+    """How much a diagnostic matters (a ``str``: compares equal to its value)."""
 
-    exit_code = EXIT_CONTENT
+    ERROR = "error"  # the build stops: nothing is written
+    WARNING = "warning"  # something to fix; the build goes on
+    NOTE = "note"  # a guess of the importer's, on the review list
 
-    def __init__(self, file: str, line: int, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.file = file
-        self.line = line
-        self.message = message
-        self.hint = hint
 
-    def __reduce__(self):
-        # Rebuilt from its fields when a worker process hands it back.
-        return self.__class__, (self.file, self.line, self.message, self.hint)
+@dataclass
+class Diagnostic:
+    """A problem found in an input, reported as ``file:line: message; hint``."""
 
-    def format_message(self) -> str:
+    file: str
+    """The file as shown to the author (relative to the project where it can be)."""
+    line: int
+    """1-based line in that file; 0 when the problem is about the whole file."""
+    message: str
+    """What is wrong, in the author's terms."""
+    hint: str = ""
+    """How to fix it."""
+    severity: Severity = Severity.WARNING
+
+    def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         text = f"{where}: {self.message}"
         return f"{text}; {self.hint}" if self.hint else text
 
 
-class CourseErrors(Exception):
-    """Several content errors collected before giving up once."""
+class Report:
+    """Collects the diagnostics of one source, as the stages find them."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.items: list[Diagnostic] = []
+
+    def add(self, line: int, message: str, hint: str = "",
+            severity: Severity = Severity.WARNING) -> None:
+        self.items.append(Diagnostic(self.name, line, message, hint, Severity(severity)))
+
+    def warn(self, line: int, message: str, hint: str = "") -> None:
+        """Something the author should fix."""
+        self.add(line, message, hint, Severity.WARNING)
+
+    def note(self, line: int, message: str, hint: str = "") -> None:
+        """A guess of the importer's, for the review list."""
+        self.add(line, message, hint, Severity.NOTE)
+
+
+class CourseError(Exception):
+    """A problem in the author's input: one or more error diagnostics."""
 
     exit_code = EXIT_CONTENT
 
-    def __init__(self, errors: list[CourseError]) -> None:
-        super().__init__(f"{len(errors)} errors")
-        self.errors = errors
+    def __init__(self, file: str, line: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.diagnostics = [Diagnostic(file, line, message, hint, Severity.ERROR)]
+
+    @classmethod
+    def combine(cls, errors: list[CourseError]) -> CourseError:
+        """Several errors collected before giving up once, as one."""
+        return cls.of([d for error in errors for d in error.diagnostics])
+
+    @classmethod
+    def of(cls, diagnostics: list[Diagnostic]) -> CourseError:
+        """One exception for several problems, each reported as an error."""
+        first = diagnostics[0]
+        error = cls(first.file, first.line, first.message, first.hint)
+        error.diagnostics = [Diagnostic(d.file, d.line, d.message, d.hint, Severity.ERROR)
+                             for d in diagnostics]
+        return error
+
+    # the first diagnostic's fields, for code and tests that look at one error
+    file = property(lambda self: self.diagnostics[0].file)
+    line = property(lambda self: self.diagnostics[0].line)
+    message = property(lambda self: self.diagnostics[0].message)
+    hint = property(lambda self: self.diagnostics[0].hint)
+
+    @property
+    def errors(self) -> list[CourseError]:
+        """Each problem as an exception of its own."""
+        return [type(self).of([d]) for d in self.diagnostics]
+
+    def __reduce__(self):
+        # Rebuilt from its diagnostics when a worker process hands it back.
+        return _rebuild, (type(self), self.diagnostics)
 
     def format_message(self) -> str:
-        return "\n".join(e.format_message() for e in self.errors)
+        return "\n".join(d.format() for d in self.diagnostics)
+
+
+def _rebuild(cls: type[CourseError], diagnostics: list[Diagnostic]) -> CourseError:
+    return cls.of(diagnostics)
 
 
 class UsageError(CourseError):

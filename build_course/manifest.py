@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
-from build_course.diagnostics import CourseError, CourseErrors
+from build_course.diagnostics import CourseError
 
 # libyaml's loader where PyYAML has it: the pure Python one takes a fifth of a
 # second for a manifest of 400 sources.
@@ -82,7 +82,7 @@ def load_manifest(path: Path, display: str) -> Manifest:
     errors: list[CourseError] = []
     manifest = _course(node, path, display, errors)
     if errors:
-        raise CourseErrors(errors)
+        raise CourseError.combine(errors)
     return manifest
 
 

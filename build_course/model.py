@@ -12,21 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
-@dataclass
-class Diagnostic:
-    """A problem found in an input, reported as ``file:line: message; hint``."""
-
-    file: str
-    line: int
-    message: str
-    hint: str = ""
-    severity: str = "warning"  # "warning" or "error"
-
-    def format(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        text = f"{where}: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+from build_course.diagnostics import Diagnostic
 
 
 @dataclass
@@ -36,7 +22,6 @@ class SourceText:
     path: Path
     text: str
     encoding: str
-    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -213,7 +198,12 @@ class Part:
     original: str = ""
     lessons: list[Lesson] = field(default_factory=list)
     duplicate_of: str | None = None
-    warnings: list[Diagnostic] = field(default_factory=list)
+    family: str = ""
+    """The family its raw text was read as (see ``importer/families.py``)."""
+    family_evidence: list[str] = field(default_factory=list)
+    """Why: what the family's detector found."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Every warning and review note of the source, from reading to structuring."""
 
 
 @dataclass

@@ -130,13 +130,13 @@ def test_duplicates_are_found_from_cached_sources(tmp_path):
     def build():
         imported = [import_cached(p, cache=cache) for p in paths]
         mark_duplicates(imported)
-        return [(_model(i), [dataclasses.asdict(w) for w in i.part.warnings]) for i in imported]
+        return [(_model(i), [dataclasses.asdict(w) for w in i.part.diagnostics]) for i in imported]
 
     plain = [import_source(p) for p in paths]
     mark_duplicates(plain)
     first, second = build(), build()
     assert cache.hits == 2
-    assert first == second == [(_model(i), [dataclasses.asdict(w) for w in i.part.warnings])
+    assert first == second == [(_model(i), [dataclasses.asdict(w) for w in i.part.diagnostics])
                                for i in plain]
     assert second[1][0]["duplicate_of"] == WEBUCATOR
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_course.build.rendering import md_text, render_lesson, render_quiz
-from build_course.importer.cleaning import clean
+from build_course.diagnostics import Report
+from build_course.importer.families import clean_text
 from build_course.importer.importing import import_text
 from build_course.importer.reading import decode_source
 from build_course.model import (
@@ -97,7 +98,7 @@ def test_pdf_running_markers_footers_and_page_numbers_never_reach_a_page():
     pages = "\n".join(render_lesson(part, lesson).text for lesson in part.lessons)
     assert "Home Gardening" not in pages
     assert "\n14\n" not in pages
-    notes = [d.message for d in part.warnings]
+    notes = [d.message for d in part.diagnostics]
     assert any("page number '14'" in n for n in notes)
 
 
@@ -194,7 +195,7 @@ def test_web_exercise_becomes_a_quiz_with_paired_answer_key():
     [dialogue] = [b for b in quiz.intro if isinstance(b, Dialogue)]
     assert [t.speaker for t in dialogue.turns] == ["Ana", "Ben", "Ana"]
     assert any(isinstance(b, ExerciseLink) for b in lesson.blocks)
-    assert not [d for d in part.warnings if d.severity == "warning"]
+    assert not [d for d in part.diagnostics if d.severity == "warning"]
 
 
 def test_web_quote_keeps_its_link_and_share_line_is_dropped():
@@ -218,14 +219,14 @@ def test_quiz_page_hides_answers_in_details_and_letters_options():
 def test_answer_key_mismatch_warns_with_its_line():
     text = SHEETS_WEB.replace("  4. A and B.\n", "")
     part = _part(text)
-    warnings = [d for d in part.warnings if d.severity == "warning"]
+    warnings = [d for d in part.diagnostics if d.severity == "warning"]
     assert any("4 questions but its answer list has 3 answers" in w.message for w in warnings)
     assert all(w.line > 0 for w in warnings)
 
 
 def test_answer_letter_with_no_such_option_warns():
     part = _part(SHEETS_WEB.replace("  2. B. =SUM(A1:A3)", "  2. F. =SUM(A1:A3)"))
-    messages = [d.format() for d in part.warnings if d.severity == "warning"]
+    messages = [d.format() for d in part.diagnostics if d.severity == "warning"]
     assert any("answer letter F has no such option" in m and "t.txt:" in m for m in messages)
 
 
@@ -296,8 +297,8 @@ def test_guide_bullets_nest_and_no_marker_survives():
 
 
 def test_cleaning_keeps_line_numbers_of_the_raw_text():
-    cleaned = clean("Title\n\n\n\nFirst paragraph here.\n")
-    assert [(line.text, line.line) for line in cleaned.lines] == [
+    _, lines = clean_text("Title\n\n\n\nFirst paragraph here.\n", Report("x.txt"))
+    assert [(line.text, line.line) for line in lines] == [
         ("Title", 1), ("First paragraph here.", 5)]
 
 
@@ -319,6 +320,6 @@ def test_source_text_is_escaped_in_markdown():
 
 def test_weak_heading_guesses_go_on_the_review_list():
     part = _part("Burns\n\nCool it first.\n\nCool the Burn then Cover It\n\nUse cling film.\n")
-    notes = [d.format() for d in part.warnings if d.severity == "note"]
+    notes = [d.format() for d in part.diagnostics if d.severity == "note"]
     assert notes == ["t.txt:5: took 'Cool the Burn then Cover It' for a level-2 heading; "
                      "check that it is one, at that level"]

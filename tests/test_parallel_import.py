@@ -19,7 +19,7 @@ from build_course.build import cache as cache_module
 from build_course.build import parallel as workers
 from build_course.build import pipeline as building
 from build_course.build.cache import STATS, ImportCache, wait_for_saves
-from build_course.diagnostics import CourseErrors
+from build_course.diagnostics import CourseError
 from build_course.importer.importing import mark_duplicates
 from build_course.manifest import load_manifest
 from build_course.project import Project
@@ -115,7 +115,7 @@ def test_errors_in_workers_are_all_reported_in_order(many_sources):
     (source / "2-empty.txt").write_text("  \n\n", encoding="utf-8")
     messages = []
     for jobs in (1, 2):
-        with pytest.raises(CourseErrors) as raised:
+        with pytest.raises(CourseError) as raised:
             _import(many_sources, jobs=jobs)
         messages.append(raised.value.format_message())
     assert messages[0] == messages[1]

@@ -138,7 +138,7 @@ def test_warnings_point_at_lines_of_the_source(text):
     done = import_and_render(text)
     if done:
         lines = text.count("\n") + 1
-        for item in done[0].warnings:
+        for item in done[0].diagnostics:
             assert 0 <= item.line <= lines, item
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from build_course.build.pipeline import import_one, name_parts, text_files
 from build_course.build.rendering import render_lesson, render_quiz
-from build_course.diagnostics import CourseError, CourseErrors
+from build_course.diagnostics import CourseError
 from build_course.importer.importing import Imported, mark_duplicates
 from build_course.manifest import SourceEntry, load_manifest
 from build_course.model import Lesson, Part, Question
@@ -32,7 +32,7 @@ def inspect_paths(paths: list[Path]) -> dict:
         except CourseError as exc:
             errors.append(exc)
     if errors:
-        raise CourseErrors(errors)
+        raise CourseError.combine(errors)
     mark_duplicates(imported)
     name_parts([item.part for item in imported])
     return {"sources": [_source(path, item) for path, item in zip(files, imported)]}
@@ -55,12 +55,13 @@ def _source(path: Path, item: Imported) -> dict:
         "title": part.title,
         "publisher": part.publisher,
         "encoding": item.source.encoding,
+        "family": {"name": part.family, "evidence": part.family_evidence},
         "duplicate_of": part.duplicate_of,
         "lessons": [_lesson(part, lesson) for lesson in part.lessons],
         "warnings": [{"line": d.line, "message": d.message, "hint": d.hint}
-                     for d in part.warnings if d.severity == "warning"],
+                     for d in part.diagnostics if d.severity == "warning"],
         "review": [{"line": d.line, "message": d.message}
-                   for d in part.warnings if d.severity == "note"],
+                   for d in part.diagnostics if d.severity == "note"],
     }
 
 
@@ -94,6 +95,9 @@ def outline(model: dict) -> str:
     lines = []
     for source in model["sources"]:
         lines.append(f"{source['source']}: {source['title']}")
+        family = source["family"]
+        if family["name"]:
+            lines.append(f"  read as: {family['name']} ({'; '.join(family['evidence'])})")
         if source["duplicate_of"]:
             lines.append(f"  duplicate of {source['duplicate_of']}: not published again")
         for lesson in source["lessons"]:

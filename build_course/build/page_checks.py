@@ -59,7 +59,7 @@ def front_matter(text: str, name: str) -> tuple[str, int, list[Diagnostic]]:
     try:
         meta, body, offset = split_front_matter(text, name)
     except CourseError as exc:
-        return text, 0, [Diagnostic(exc.file, exc.line, exc.message, exc.hint, "error")]
+        return text, 0, exc.diagnostics
     if text.startswith("---\n") and not meta.get("title"):
         return body, offset, [Diagnostic(name, 1, "this page has no title in its front matter",
                                          "add 'title: ...'", "warning")]

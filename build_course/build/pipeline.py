@@ -24,7 +24,7 @@ from build_course.build.cache import STATS, ImportCache, dumps, loads, wait_for_
 from build_course.build.page_checks import check_docs, check_edited_quizzes
 from build_course.build.rendering import Course, course_nav, render_course
 from build_course.build.writing import WriteResult, write_docs
-from build_course.diagnostics import CourseError, CourseErrors, UsageError
+from build_course.diagnostics import CourseError, UsageError
 from build_course.importer.authored import import_markdown
 from build_course.importer.importing import Imported, import_bytes, import_source, mark_duplicates
 from build_course.importer.reading import read_source
@@ -58,7 +58,7 @@ def build_docs(project: Project, force: set[str] = frozenset(),
     result = import_course(project, jobs)
     problems = check_edited_quizzes(project)
     if problems:
-        raise CourseErrors([CourseError(d.file, d.line, d.message, d.hint) for d in problems])
+        raise CourseError.of(problems)
     result.written = write_docs(project.docs, result.pages, result.nav, force)
     return result
 
@@ -69,9 +69,8 @@ def check_project(project: Project) -> list[Diagnostic]:
     try:
         result = import_course(project)
         problems += result.diagnostics
-    except (CourseError, CourseErrors) as exc:
-        errors = exc.errors if isinstance(exc, CourseErrors) else [exc]
-        problems += [Diagnostic(e.file, e.line, e.message, e.hint, "error") for e in errors]
+    except CourseError as exc:
+        problems += exc.diagnostics
     if project.docs.is_dir():
         problems += check_docs(project)
     return sorted(problems, key=lambda d: (d.file, d.line))
@@ -88,7 +87,7 @@ def import_course(project: Project, jobs: int | None = None) -> BuildResult:
         name_parts(parts)
         course = Course(manifest.title, manifest.description, parts)
         pages, nav = render_course(course), course_nav(course)
-    diagnostics = [d for part in parts for d in part.warnings]
+    diagnostics = [d for part in parts for d in part.diagnostics]
     return BuildResult(manifest, course, pages, nav, diagnostics)
 
 
@@ -117,7 +116,7 @@ def source_files(project: Project, manifest: Manifest) -> list[tuple[Path, Sourc
         else:
             others.append((path, None))
     if errors:
-        raise CourseErrors(errors)
+        raise CourseError.combine(errors)
     return listed + others
 
 
@@ -221,7 +220,7 @@ def _import_tasks(files: list[tuple[Path, SourceEntry | None, str]], jobs: int |
     if len(errors) == 1 and len(results) == 1:
         raise errors[0]
     if errors:
-        raise CourseErrors(errors)
+        raise CourseError.combine(errors)
     return results
 
 
@@ -315,8 +314,8 @@ def summary_line(part: Part) -> str:
     quizzes = [q for lesson in part.lessons for q in lesson.quizzes]
     questions = sum(len(q.questions) for q in quizzes)
     sections = sum(len(lesson.sections) for lesson in part.lessons)
-    warnings = sum(1 for d in part.warnings if d.severity == "warning")
-    notes = len(part.warnings) - warnings
+    warnings = sum(1 for d in part.diagnostics if d.severity == "warning")
+    notes = len(part.diagnostics) - warnings
     review = f", {notes} to review" if notes else ""
     return (f"{part.source}: {_n(len(part.lessons), 'lesson')}, {_n(sections, 'section')}, "
             f"{_n(len(quizzes), 'quiz', 'quizzes')}, {_n(questions, 'question')}, "

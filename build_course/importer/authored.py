@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from build_course.diagnostics import CourseError, CourseErrors
+from build_course.diagnostics import CourseError
 from build_course.manifest import SourceEntry
 from build_course.model import ExerciseLink, Lesson, Part, Quiz, RawMarkdown, SourceText
 from build_course.quiz.syntax import find_blocks, parse_blocks
@@ -151,7 +151,7 @@ def _split(lines: list[str], name: str, offset: int):
         position = end
     _add_markdown(blocks, lines[position:], offset + position)
     if errors:
-        raise CourseErrors([CourseError(e.file, e.line, e.message, e.hint) for e in errors])
+        raise CourseError.of(errors)
     return blocks, quizzes
 
 

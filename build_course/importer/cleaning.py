@@ -1,11 +1,13 @@
 """Clean: find what is not content, and join what was wrapped.
 
-Input is decoded text; output is a list of logical ``Line`` objects, one per
-paragraph, heading or list item, each with the raw line number where it
-starts. The working list holds the raw lines that are not blank, each
-knowing whether a blank line came before it. The passes run in order (see
-``PASSES``); each takes and changes the working list, and reports what it
-dropped so an author can review it.
+Input is decoded text split into ``RawLine``s (``raw_lines``) and the
+text's family (``families.py``), which names the passes to run; output is a
+list of logical ``Line`` objects, one per paragraph, heading or list item,
+each with the raw line number where it starts. The working list holds the
+raw lines that are not blank, each knowing whether a blank line came before
+it. Each pass takes and changes the working list, and reports what it
+dropped (into the source's ``Report``) so an author can review it. Every
+pass has the same signature, ``pass_(raw, report)``.
 
 Nothing here knows a sample's words: running headers and chapter markers
 are found by repetition, page starts by the shape PDF extractors leave
@@ -17,11 +19,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from build_course.diagnostics import Report
 from build_course.importer import cues
 from build_course.importer.shapes import TERMINAL, looks_like_heading
-from build_course.model import Diagnostic, Line
+from build_course.model import Line
 
 _BULLET_GLYPHS = "•·▪◦‣●○■□►▸➢✓✔\uf0b7\uf0a7\uf076\uf0d8\uf0fc*"
 _GLYPH_BULLET = re.compile(rf"^([{re.escape(_BULLET_GLYPHS)}]|[-–—](?=\s))\s*(?=\S)")
@@ -52,27 +56,21 @@ class RawLine:
     body: str = ""
 
 
-@dataclass
-class Cleaned:
-    """What cleaning produced: logical lines, and the review notes."""
-
-    lines: list[Line]
-    wrapped: bool
-    notes: list[Diagnostic] = field(default_factory=list)
+Pass = Callable[[list[RawLine], Report], None]
 
 
-def clean(text: str, name: str = "<text>") -> Cleaned:
-    """Clean one decoded source into logical lines."""
-    notes: list[Diagnostic] = []
-    raw = _raw_lines(text)
-    wrapped = _is_hard_wrapped(raw)
-    for pass_ in PASSES:
-        pass_(raw, wrapped, notes, name)
-    lines = _join(raw, wrapped)
-    return Cleaned(lines=lines, wrapped=wrapped, notes=notes)
+def clean(raw: list[RawLine], passes: Sequence[Pass], wrapped: bool,
+          report: Report) -> list[Line]:
+    """Clean one source's raw lines into logical lines: run its family's
+    ``passes``, then join what was wrapped (``wrapped``: lines stop
+    mid-sentence, as PDF extractors leave them)."""
+    for pass_ in passes:
+        pass_(raw, report)
+    return _join(raw, wrapped)
 
 
-def _raw_lines(text: str) -> list[RawLine]:
+def raw_lines(text: str) -> list[RawLine]:
+    """The lines of ``text`` that are not blank, white space normalised."""
     # The space mapping, one character at a time, is the same over the
     # whole text as line by line, and most texts need none of it.
     for char, replacement in _SPACE_REPLACEMENTS:
@@ -94,18 +92,9 @@ def _raw_lines(text: str) -> list[RawLine]:
     return out
 
 
-def _is_hard_wrapped(raw: list[RawLine]) -> bool:
-    """True for PDF-style text: most long lines stop mid-sentence."""
-    long_lines = [r.text for r in raw if len(r.text) >= 40]
-    if len(long_lines) < 8:
-        return False
-    open_ended = sum(1 for t in long_lines if not t.endswith(TERMINAL))
-    return open_ended / len(long_lines) >= 0.35
-
-
 # ---- passes ------------------------------------------------------------
 
-def drop_share_buttons(raw, wrapped, notes, name) -> None:
+def drop_share_buttons(raw: list[RawLine], report: Report) -> None:
     """Drop a top line of share-button words: ``facebook twitter``."""
     for r in raw[:5]:
         if r.line > 5:
@@ -113,15 +102,13 @@ def drop_share_buttons(raw, wrapped, notes, name) -> None:
         words = r.text.lower().replace(",", " ").replace("|", " ").split()
         if words and all(w in cues.SHARE_WORDS for w in words):
             r.keep = False
-            notes.append(Diagnostic(name, r.line, f"dropped share-button line '{r.text}'"))
+            report.note(r.line, f"dropped share-button line '{r.text}'")
 
 
-def mark_page_starts(raw, wrapped, notes, name) -> None:
+def mark_page_starts(raw: list[RawLine], report: Report) -> None:
     """PDF text: a line that starts with one space right after a text line
     (or a form feed) starts a new page; that one space is the page's, not
     the line's. A page that starts with a list item keeps a second space."""
-    if not wrapped:
-        return
     for r in raw:
         if r.text.startswith("\f") or (r.indent >= 1 and (not r.blank_before or r.line == 1)):
             r.text = r.text.lstrip("\f ")
@@ -129,23 +116,19 @@ def mark_page_starts(raw, wrapped, notes, name) -> None:
             r.page_start = True
 
 
-def drop_page_numbers(raw, wrapped, notes, name) -> None:
+def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
     """A lone number (``8``, ``Page 3 of 10``, ``- 4 -``, ``xii``) is a page number."""
-    if not wrapped:
-        return
     for r in raw:
         if r.keep and _PAGE_NUMBER.match(r.text):
             r.keep = False
-            notes.append(Diagnostic(name, r.line, f"dropped page number '{r.text}'"))
+            report.note(r.line, f"dropped page number '{r.text}'")
 
 
-def find_chapter_markers(raw, wrapped, notes, name) -> None:
+def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
     """Running chapter markers: ``Book Title ─ Chapter Title`` lines whose
     prefix repeats. Each marker closes its chapter's first page, so the
     chapter starts at the page that holds it. Lines that are the bare prefix
     are running headers too."""
-    if not wrapped:
-        return
     # _MARKER is slow, and its dashes are not ASCII: ASCII lines need not try it.
     found = [(i, _MARKER.match(r.text)) for i, r in enumerate(raw)
              if r.keep and not r.text.isascii()]
@@ -158,30 +141,24 @@ def find_chapter_markers(raw, wrapped, notes, name) -> None:
     for i, m in found:
         if m.group("prefix").strip() in running:
             raw[i].keep = False
-            notes.append(Diagnostic(name, raw[i].line, f"dropped chapter marker '{raw[i].text}'"))
+            report.note(raw[i].line, f"dropped chapter marker '{raw[i].text}'")
             start = page_of[i]
             if start is not None and not start.chapter:
                 start.chapter = m.group("title").strip()
     for r in raw:
         if r.keep and r.text in running:
             r.keep = False
-            notes.append(Diagnostic(name, r.line, f"dropped running header '{r.text}'"))
+            report.note(r.line, f"dropped running header '{r.text}'")
 
 
-def drop_running_headers(raw, wrapped, notes, name) -> None:
+def drop_running_headers(raw: list[RawLine], report: Report) -> None:
     """Short lines that repeat on three or more pages are headers or footers."""
-    if not wrapped:
-        return
     counts = Counter(_shape(r.text) for r in raw if r.keep and len(r.text) <= 70)
     near_edge = _near_page_edge(raw)
     for r in raw:
         if r.keep and r.line in near_edge and counts.get(_shape(r.text), 0) >= 3:
             r.keep = False
-            notes.append(Diagnostic(name, r.line, f"dropped running header '{r.text}'"))
-
-
-PASSES = [drop_share_buttons, mark_page_starts, drop_page_numbers,
-          find_chapter_markers, drop_running_headers]
+            report.note(r.line, f"dropped running header '{r.text}'")
 
 
 _DIGITS = re.compile(r"\d\d*")  # not "\d+": the regex engine finds a lone class faster

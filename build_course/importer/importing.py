@@ -9,11 +9,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_course.importer.cleaning import clean
+from build_course.diagnostics import Diagnostic, Report
+from build_course.importer.families import clean_text
 from build_course.importer.reading import decode_source, non_ascii, read_bytes
-from build_course.importer.structuring import Report, build_lessons
+from build_course.importer.structuring import build_lessons
 from build_course.manifest import SourceEntry
-from build_course.model import Diagnostic, Part, SourceText
+from build_course.model import Part, SourceText
 
 
 @dataclass
@@ -60,24 +61,28 @@ def import_source(path: Path, entry: SourceEntry | None = None,
 
 def import_bytes(data: bytes, path: Path, name: str, entry: SourceEntry | None) -> Imported:
     """The import of a source's raw bytes, with the line keys of the duplicate check."""
-    source = decode_source(data, path, name)
-    imported = Imported(import_text(source, name, entry), source)
+    report = Report(name)
+    source = decode_source(data, path, name, report)
+    imported = Imported(import_text(source, name, entry, report), source)
     imported.line_keys()
     return imported
 
 
-def import_text(source: SourceText, name: str, entry: SourceEntry | None = None) -> Part:
-    report = Report(name)
-    cleaned = clean(source.text, name)
-    lessons = build_lessons(cleaned, report)
+def import_text(source: SourceText, name: str, entry: SourceEntry | None = None,
+                report: Report | None = None) -> Part:
+    """One decoded source to a part: its family found, cleaned by the
+    family's passes, segmented and structured; every stage reports into
+    ``report`` (a new one if none is given)."""
+    report = report or Report(name)
+    found, lines = clean_text(source.text, report)
+    lessons = build_lessons(lines, report)
     entry = entry or SourceEntry(file=source.path.name, line=0)
     single = lessons[0].title if len(lessons) == 1 else ""
     title = entry.title or single or _title_from_name(source.path)
     part = Part(source=source.path.name, title=title, display=name, publisher=entry.publisher,
-                original=entry.original, lessons=lessons)
-    part.warnings = source.warnings + cleaned.notes + report.items
-    for item in cleaned.notes:
-        item.severity = "note"
+                original=entry.original, lessons=lessons, family=found.family.name,
+                family_evidence=found.evidence)
+    part.diagnostics = report.items
     return part
 
 
@@ -176,12 +181,12 @@ def _holders(long_sets: tuple[frozenset[str], ...], wanted: set[str]) -> dict[st
 def _mark(part: Part, original: Part, lines: list[tuple[int, str]], original_keys: set) -> None:
     part.duplicate_of = original.source
     part.lessons = []
-    part.warnings = []  # its lessons are gone, and with them what there was to review
+    part.diagnostics = []  # its lessons are gone, and with them what there was to review
     extra = [(n, k) for n, k in lines if k not in original_keys]
     if extra:
         shown = ", ".join(f"line {n} '{k}'" for n, k in extra[:5])
         more = f" and {len(extra) - 5} more" if len(extra) > 5 else ""
-        part.warnings.append(Diagnostic(
+        part.diagnostics.append(Diagnostic(
             part.display or part.source, extra[0][0],
             f"this text repeats {original.source} but has {len(extra)} lines it lacks: "
             f"{shown}{more}", f"move what is worth keeping into {original.source}"))

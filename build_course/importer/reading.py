@@ -22,8 +22,8 @@ import ftfy
 from ftfy.badness import BADNESS_RE, is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
-from build_course.diagnostics import CourseError
-from build_course.model import Diagnostic, SourceText
+from build_course.diagnostics import CourseError, Diagnostic, Report
+from build_course.model import SourceText
 
 # File signatures of formats people rename to .txt by mistake.
 _BINARY_SIGNATURES = {
@@ -100,10 +100,11 @@ assert _FTFY.fix_c1_controls and _FTFY.fix_latin_ligatures and _FTFY.fix_line_br
     and not _FTFY.unescape_html and _FTFY.normalization == "NFC"
 
 
-def read_source(path: Path, display: str | None = None) -> SourceText:
+def read_source(path: Path, display: str | None = None,
+                report: Report | None = None) -> SourceText:
     """Read and decode one source file; raise CourseError if it is not text."""
     name = display or str(path)
-    return decode_source(read_bytes(path, name), path, name)
+    return decode_source(read_bytes(path, name), path, name, report)
 
 
 def read_bytes(path: Path, name: str) -> bytes:
@@ -125,8 +126,10 @@ _ASCII_CONTROLS = bytes(c for c in _CONTROL_CODES if c < 0x80)
 _C1_CONTROLS = re.compile("[\x80-\x9f]")
 
 
-def decode_source(data: bytes, path: Path, name: str) -> SourceText:
-    """Decode raw bytes of a source; see the module docstring for the order."""
+def decode_source(data: bytes, path: Path, name: str,
+                  report: Report | None = None) -> SourceText:
+    """Decode raw bytes of a source; see the module docstring for the order.
+    What was removed is reported into ``report``."""
     _refuse_binary(data, name)
     text, encoding = _decode(data)
     warnings: list[Diagnostic] = []
@@ -147,7 +150,9 @@ def decode_source(data: bytes, path: Path, name: str) -> SourceText:
     if not text.strip():
         raise CourseError(name, 1, "the file has no text",
                           "put the tutorial's text in it or remove it from source/")
-    return SourceText(path=path, text=text, encoding=encoding, warnings=warnings)
+    if report is not None:
+        report.items += warnings
+    return SourceText(path=path, text=text, encoding=encoding)
 
 
 def _has_control(text: str) -> bool:

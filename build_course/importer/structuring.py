@@ -12,14 +12,13 @@ from __future__ import annotations
 import difflib
 import re
 
+from build_course.diagnostics import Report
 from build_course.importer import cues
-from build_course.importer.cleaning import Cleaned
 from build_course.importer.segmenting import segment
 from build_course.importer.shapes import SMALL_WORDS
 from build_course.model import (
     Block,
     Definition,
-    Diagnostic,
     ExerciseLink,
     Heading,
     Lesson,
@@ -49,23 +48,9 @@ _NOT_WORD = re.compile(r"[^\w ]")
 _ASCII_NOT_WORD = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) in "_ "))
 
 
-class Report:
-    """Collects warnings (things to fix) and notes (guesses to review)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.items: list[Diagnostic] = []
-
-    def warn(self, line: int, message: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(self.name, line, message, hint, "warning"))
-
-    def note(self, line: int, message: str) -> None:
-        self.items.append(Diagnostic(self.name, line, message, "", "note"))
-
-
-def build_lessons(cleaned: Cleaned, report: Report) -> list[Lesson]:
+def build_lessons(lines: list[Line], report: Report) -> list[Lesson]:
     """Turn a cleaned source into lessons, one per chapter (or just one)."""
-    chapters = _chapters(cleaned.lines)
+    chapters = _chapters(lines)
     lessons = [_lesson(lines, hint, report) for hint, lines in chapters]
     if len(chapters) > 1 and not chapters[0][0]:
         lessons[0].role = "about"

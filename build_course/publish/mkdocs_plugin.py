@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from build_course.build.pipeline import build_docs, summary_line
-from build_course.diagnostics import CourseError, CourseErrors
+from build_course.diagnostics import CourseError
 from build_course.project import Project
 from build_course.publish.assets import ASSETS, CSS, JS, AssetCheck
 
@@ -56,7 +56,7 @@ class CoursePlugin(BasePlugin):
                 log.info("build-course: %s", summary_line(part))
             if self._nav_from_record:
                 config.nav = result.nav
-        except (CourseError, CourseErrors) as exc:
+        except CourseError as exc:
             log.error("build-course: %s", exc.format_message())
 
     _nav_from_record = False

@@ -1,0 +1,94 @@
+"""Families of raw text: what kind of mess a text is, found from evidence.
+
+A tutorial comes as a PDF extraction, a web page dumped as text, a plain
+text book, Markdown from another course tool, a worksheet... Each family
+has its own artefacts, so each has its own cleaning passes. A family is
+data: a name, a detector that returns the evidence it found (nothing when
+the text is not of the family), and the list of passes to run. Adding a
+family means writing its detector and listing its passes here, in
+``FAMILIES`` (the first family whose detector finds evidence wins; ``plain``,
+last, takes any text), plus tests on texts of that family.
+
+``detect_family`` returns the family with its evidence, which ``inspect``
+shows, so an author can see why a text was read the way it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from build_course.diagnostics import Report
+from build_course.importer import cleaning as c
+from build_course.importer.cleaning import Pass, RawLine
+from build_course.importer.shapes import TERMINAL
+from build_course.model import Line
+
+Detector = Callable[[list[RawLine]], list[str]]
+
+
+@dataclass(frozen=True)
+class Family:
+    """A kind of raw text and how to clean it."""
+
+    name: str
+    """Short name, shown by ``inspect`` ("pdf", "plain", ...)."""
+    summary: str
+    """What texts of this family are, in a few words."""
+    detect: Detector
+    """The evidence that a text is of this family; empty when it is not."""
+    passes: Sequence[Pass]
+    """The cleaning passes, in order (see ``cleaning``)."""
+    wrapped: bool = False
+    """Lines stop mid-sentence and are joined by length, case and
+    punctuation; a lone leading space may be a bullet glyph lost in extraction."""
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The family of one text, and why."""
+
+    family: Family
+    evidence: list[str]
+
+
+def _hard_wrapped(raw: list[RawLine]) -> list[str]:
+    """PDF-style text: most long lines stop mid-sentence."""
+    long_lines = [r.text for r in raw if len(r.text) >= 40]
+    if len(long_lines) < 8:
+        return []
+    open_ended = sum(1 for t in long_lines if not t.endswith(TERMINAL))
+    share = open_ended / len(long_lines)
+    if share < 0.35:
+        return []
+    return [f"{share:.0%} of {len(long_lines)} long lines stop mid-sentence (hard-wrapped)"]
+
+
+def _anything(raw: list[RawLine]) -> list[str]:
+    return ["no other family's evidence: lines are paragraphs, headings and list items"]
+
+
+PDF = Family(
+    "pdf", "text extracted from a PDF: hard-wrapped, with page furniture", _hard_wrapped,
+    [c.drop_share_buttons, c.mark_page_starts, c.drop_page_numbers, c.find_chapter_markers,
+     c.drop_running_headers],
+    wrapped=True)
+PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
+               _anything, [c.drop_share_buttons])
+
+FAMILIES: list[Family] = [PDF, PLAIN]
+
+
+def detect_family(raw: list[RawLine]) -> Detection:
+    """The first family in ``FAMILIES`` that finds evidence in ``raw``."""
+    for family in FAMILIES:
+        if evidence := family.detect(raw):
+            return Detection(family, evidence)
+    return Detection(PLAIN, _anything(raw))
+
+
+def clean_text(text: str, report: Report) -> tuple[Detection, list[Line]]:
+    """``text``'s family, and its logical lines cleaned by that family's passes."""
+    raw = c.raw_lines(text)
+    found = detect_family(raw)
+    return found, c.clean(raw, found.family.passes, found.family.wrapped, report)
