@@ -16,7 +16,7 @@ Each size runs in its own subprocess (so that its peak resident set can be
 read) and is timed over several runs (median, min-max):
 
 - import: manifest, read, clean, segment, structure, duplicate check, naming
-  (the steps of building.import_course before rendering), shared between the
+  (the steps of pipeline.import_and_render before rendering), shared between the
   benchmark's process and --jobs - 1 workers as a build does (default: one
   process per core); its CPU time counts the workers';
 - render: render_course + course_nav (Markdown pages in memory);
@@ -208,7 +208,7 @@ def _stats(values: list[float]) -> dict:
 
 
 def _import(project, options: dict):
-    """building.import_course, split at the render step so each is timed."""
+    """pipeline.import_and_render, split at the render step so each is timed."""
     from build_course.build import pipeline as building
     from build_course.build.cache import STATS
     from build_course.importer.importing import mark_duplicates
@@ -233,14 +233,15 @@ def _docs(project, docs: Path, options: dict) -> dict:
     """Import, render and write once; the time of each step and what was written."""
     from build_course.build.cache import wait_for_saves
     from build_course.build.pipeline import no_garbage_collection
-    from build_course.build.rendering import Course, course_nav, render_course
+    from build_course.build.rendering import course_nav, render_course
     from build_course.build.writing import write_docs
+    from build_course.model import Course
 
     # The last step's import cache may still be saving in the background;
     # a build is a new process, which finds it saved (the last one waited).
     wait_for_saves()
     t0, c0 = time.perf_counter(), _cpu()
-    with no_garbage_collection():  # as building.import_course
+    with no_garbage_collection():  # as pipeline.import_and_render
         manifest, imported, parts, inner = _import(project, options)
         t1, c1 = time.perf_counter(), _cpu()
         course = Course(manifest.title, manifest.description, parts)

@@ -20,27 +20,33 @@ class SourceText:
     """A raw tutorial file, decoded."""
 
     path: Path
+    """Where the file is."""
     text: str
+    """Its text: decoded, mojibake repaired, line ends made "\\n", controls removed."""
     encoding: str
+    """The encoding it was read in ("utf-8", "cp1252", "utf-16"...)."""
 
 
 @dataclass(slots=True)
 class Line:
-    """One logical line after cleaning (wrapped lines already joined).
-
-    ``indent`` counts leading spaces in the raw text; ``bullet`` is the list
-    marker that was found ("-" for any bullet glyph, "1." style for numbers),
-    or "" when the line is not a list item.
-    """
+    """One logical line after cleaning (wrapped lines already joined)."""
 
     text: str
+    """The line's text, without its list marker."""
     line: int
+    """The 1-based line in the raw file where it starts."""
     indent: int = 0
+    """Leading spaces in the raw text."""
     bullet: str = ""
+    """The kind of list marker found: "" (not a list item), "•" (any bullet
+    glyph or dash), "o" (a letter o used as a bullet), "1" (a number),
+    "a" (a letter), " " (a bullet glyph lost in extraction: only its space is left)."""
     number: int | None = None
-    level: int = 0
+    """The item's number (for "1" and "a" bullets: a=1, b=2...)."""
     page_start: bool = False
-    chapter: str = ""  # set on the first line of a chapter found by markers
+    """The first line of a page of a PDF extraction."""
+    chapter: str = ""
+    """The chapter title, on the first line of a chapter found by its markers."""
 
 
 # ---- blocks -------------------------------------------------------------
@@ -50,7 +56,10 @@ class Heading:
     text: str
     line: int
     level: int = 2
-    role: str = ""  # "", "exercise", "answers", "goals", "readings", "activities"
+    """2 for a section, 3 for a section within one."""
+    role: str = ""
+    """What the heading announces: "", "exercise", "answers", "goals",
+    "readings" or "activities" (from the cue words in importer/cues.py)."""
 
 
 @dataclass
@@ -64,9 +73,13 @@ class ListItem:
     text: str
     line: int
     number: int | None = None
+    """The item's own number in a numbered list (kept, never renumbered)."""
     children: list[ListItem] = field(default_factory=list)
-    term: str = ""  # "Being prompt" in "Being prompt: Whatever ..."; shown in bold
+    """Nested items (or a question's options)."""
+    term: str = ""
+    """"Being prompt" in "Being prompt: Whatever ..."; shown in bold."""
     term_sep: str = ":"
+    """What stood between the term and the text (":" or " –")."""
 
 
 @dataclass
@@ -74,15 +87,20 @@ class ListBlock:
     items: list[ListItem]
     line: int
     ordered: bool = False
-    role: str = ""  # "", "goals", "readings", "activities", "terms"
+    """Numbered or lettered (rendered with the items' own numbers)."""
+    role: str = ""
+    """"", "goals", "readings", "activities" or "terms" (a list of Term – text)."""
 
 
 @dataclass
 class Quote:
     text: str
+    """The quotation, with its quote marks."""
     line: int
     attribution: str = ""
+    """Who said it, when the text names them."""
     link: str = ""
+    """Where it was quoted from, when the text gives an address."""
 
 
 @dataclass
@@ -132,13 +150,23 @@ QUESTION_KINDS = ("single_choice", "multiple_choice", "true_false", "open", "ref
 @dataclass
 class Question:
     prompt: str
+    """The question's text, without its number."""
     line: int
     kind: str = "reflection"
+    """single_choice, multiple_choice, true_false, open (answerable from the
+    lesson) or reflection (no right answer)."""
     options: list[str] = field(default_factory=list)
+    """The options' texts, without their letters (A, B, C... in order)."""
     correct: list[int] = field(default_factory=list)
+    """Indexes of the right options; empty when the source gives no key."""
     model_answer: str | None = None
+    """The source's answer to an open question; None when it gives none
+    (nothing is ever invented)."""
     explanation: str = ""
+    """Text of the answer key beyond the letter: why the answer is right."""
     generated: bool = False
+    """Made by the build from the lesson's text, not written by the author
+    (part of the inspect contract; no generator sets it yet)."""
 
 
 @dataclass
@@ -148,8 +176,11 @@ class Quiz:
     title: str
     line: int
     slug: str = ""
+    """The quiz page's name under its lesson's folder."""
     duration: str = ""
+    """How long the exercise takes, as the source says ("5 to 10 minutes")."""
     intro: list[Block] = field(default_factory=list)
+    """The exercise's scenario or instructions, shown above the questions."""
     questions: list[Question] = field(default_factory=list)
 
 
@@ -165,12 +196,18 @@ class Lesson:
     title: str
     line: int
     slug: str = ""
+    """The lesson page's name under its part's folder."""
     blocks: list[Block] = field(default_factory=list)
-    kicker: str = ""  # a banner or label shown above the title ("Lesson 1")
+    """The lesson's body, in order."""
+    kicker: str = ""
+    """A banner or label shown above the title ("Lesson 1")."""
     objectives: list[str] = field(default_factory=list)
+    """The lesson's goals, when the source lists them (none are made up)."""
     objectives_title: str = "Objectives"
+    """The heading the source gave its goals."""
     quizzes: list[Quiz] = field(default_factory=list)
-    role: str = "lesson"  # "lesson" or "about"
+    role: str = "lesson"
+    """"lesson", or "about" for the text before a book's first chapter."""
 
     @property
     def sections(self) -> list[Section]:
@@ -191,13 +228,19 @@ class Part:
     """What one source became: a part of the course with its lessons."""
 
     source: str
+    """The source file's name."""
     title: str
-    display: str = ""  # the source's path as shown in messages
+    display: str = ""
+    """The source's path as shown in messages."""
     slug: str = ""
+    """The part's folder under docs/."""
     publisher: str = ""
+    """Who published the original (from the manifest)."""
     original: str = ""
+    """The original's title or address (from the manifest)."""
     lessons: list[Lesson] = field(default_factory=list)
     duplicate_of: str | None = None
+    """The source this one repeats (its lessons are then dropped)."""
     family: str = ""
     """The family its raw text was read as (see ``importer/families.py``)."""
     family_evidence: list[str] = field(default_factory=list)
@@ -211,5 +254,15 @@ class Page:
     """A file for docs/: its path relative to docs/ and its text."""
 
     path: str
+    """Relative to docs/, with "/" separators."""
     text: str
     title: str = ""
+
+
+@dataclass
+class Course:
+    """The whole course as the renderer sees it."""
+
+    title: str
+    description: str
+    parts: list[Part]

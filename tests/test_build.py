@@ -192,8 +192,8 @@ def test_author_edit_survives_rebuild(tmp_path: Path, capsys):
 
 
 def test_a_large_course_groups_its_navigation_and_keeps_the_home_page_compact():
-    from build_course.build.rendering import Course, course_nav, render_home
-    from build_course.model import Lesson, Part
+    from build_course.build.rendering import course_nav, render_home
+    from build_course.model import Course, Lesson, Part
 
     parts = [Part(source=f"s{n}.txt", title=f"Part {n}", slug=f"s{n}",
                   lessons=[Lesson(title=f"Lesson {n}", line=1, slug=f"l{n}")])

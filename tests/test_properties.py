@@ -19,12 +19,12 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from build_course.build.rendering import Course, md_text, render_course, render_lesson, render_quiz
+from build_course.build.rendering import md_text, render_course, render_lesson, render_quiz
 from build_course.diagnostics import CourseError
 from build_course.importer import cues
 from build_course.importer.importing import import_text
 from build_course.importer.reading import decode_source
-from build_course.model import Page, Part, SourceText
+from build_course.model import Course, Page, Part, SourceText
 
 REPO = Path(__file__).resolve().parents[1]
 SETTINGS = settings(max_examples=100, deadline=None,

@@ -22,14 +22,14 @@ from pathlib import Path
 from build_course.build import parallel as workers
 from build_course.build.cache import STATS, ImportCache, dumps, loads, wait_for_saves
 from build_course.build.page_checks import check_docs, check_edited_quizzes
-from build_course.build.rendering import Course, course_nav, render_course
+from build_course.build.rendering import course_nav, render_course
 from build_course.build.writing import WriteResult, write_docs
 from build_course.diagnostics import CourseError, UsageError
 from build_course.importer.authored import import_markdown
 from build_course.importer.importing import Imported, import_bytes, import_source, mark_duplicates
 from build_course.importer.reading import read_source
 from build_course.manifest import Manifest, SourceEntry, load_manifest
-from build_course.model import Diagnostic, Page, Part
+from build_course.model import Course, Diagnostic, Page, Part
 from build_course.project import Project
 from build_course.slugs import slugify, unique
 
@@ -55,7 +55,7 @@ def build_docs(project: Project, force: set[str] = frozenset(),
     if not project.source.is_dir():
         raise UsageError(project.display(project.source), 0, "there is no source/ folder",
                          "run build-course in the course folder, or pass --project DIR")
-    result = import_course(project, jobs)
+    result = import_and_render(project, jobs)
     problems = check_edited_quizzes(project)
     if problems:
         raise CourseError.of(problems)
@@ -67,7 +67,7 @@ def check_project(project: Project) -> list[Diagnostic]:
     """Every error and warning of the project, ordered by file and line."""
     problems: list[Diagnostic] = []
     try:
-        result = import_course(project)
+        result = import_and_render(project)
         problems += result.diagnostics
     except CourseError as exc:
         problems += exc.diagnostics
@@ -76,7 +76,7 @@ def check_project(project: Project) -> list[Diagnostic]:
     return sorted(problems, key=lambda d: (d.file, d.line))
 
 
-def import_course(project: Project, jobs: int | None = None) -> BuildResult:
+def import_and_render(project: Project, jobs: int | None = None) -> BuildResult:
     """Read every source of the project and render its pages (no writing);
     ``jobs`` processes share the import (see import_all)."""
     manifest = load_manifest(project.manifest, project.display(project.manifest))

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from build_course.model import (
     Block,
+    Course,
     Definition,
     Dialogue,
     ExerciseLink,
@@ -88,15 +88,6 @@ _ENV.filters["yaml"] = yaml_str
 
 
 # ---- paths -------------------------------------------------------------
-
-@dataclass
-class Course:
-    """The whole course as the renderer sees it."""
-
-    title: str
-    description: str
-    parts: list[Part]
-
 
 def lesson_path(part: Part, lesson: Lesson) -> str:
     return f"{part.slug}/{lesson.slug}.md"

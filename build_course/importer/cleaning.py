@@ -33,8 +33,6 @@ _GLYPH_FIRST = frozenset(_BULLET_GLYPHS + "-–—")
 _O_BULLET = re.compile(r"^o\s+(?=[A-Z“\"‘(])")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
 _LETTERED = re.compile(r"^([A-Za-z])[.)]\s+(?=\S)")
-_PAGE_NUMBER = re.compile(
-    r"^(page\s+)?(\d{1,4}|[ivxlcdm]{1,6})(\s*(of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I)
 _MARKER = re.compile(r"^(?P<prefix>\S.{1,50}?)\s+[─━–—]\s+(?P<title>\S.{0,80}?)$")
 _MULTI_SPACE = re.compile(r"(?<=\S) {2,}")
 _SPACE_REPLACEMENTS = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", "    "),
@@ -119,7 +117,7 @@ def mark_page_starts(raw: list[RawLine], report: Report) -> None:
 def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
     """A lone number (``8``, ``Page 3 of 10``, ``- 4 -``, ``xii``) is a page number."""
     for r in raw:
-        if r.keep and _PAGE_NUMBER.match(r.text):
+        if r.keep and cues.PAGE_NUMBER.match(r.text):
             r.keep = False
             report.note(r.line, f"dropped page number '{r.text}'")
 
@@ -204,7 +202,7 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
             pieces[-1].append(r.body)
         else:
             # positional arguments: keywords would make this call slow
-            lines.append(Line(r.body, r.line, r.indent, r.bullet, r.number, 0, r.page_start,
+            lines.append(Line(r.body, r.line, r.indent, r.bullet, r.number, r.page_start,
                               r.chapter))
             pieces.append([r.body])
         tail = len(r.text) + r.indent

@@ -1,4 +1,4 @@
-"""The only words the importer knows.
+"""The only words the importer knows (its one table of cue words).
 
 Structure is found from shape: numbering, indentation, repetition, line
 length and punctuation. Where a word is the only signal (a heading that
@@ -44,3 +44,16 @@ SHARE_WORDS = frozenset(
 NOT_SPEAKERS = re.compile(
     r"^(note|tip|warning|example|definition|duration|time|answer|answers|question"
     r"|scenario|questions|source|step \d+|case \d+|lesson|chapter|module|unit|part)$", re.I)
+# A page number on a line of its own: "8", "Page 3 of 10", "- 4 -", "xii".
+PAGE_NUMBER = re.compile(
+    r"^(page\s+)?(\d{1,4}|[ivxlcdm]{1,6})(\s*(of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I)
+# A lead-in that names who is quoted next: "... a quote by Peter Drucker, ...:" (searched).
+QUOTE_BY = re.compile(r"\bby ([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})")
+# Counted lead-ins ("the four steps are as follows:"): the number words, and the pattern.
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten".split())}
+COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)\s+\w+", re.I)
+# Small words that stay lower case in a title ("Handling of Complaints").
+SMALL_WORDS = frozenset(
+    "a an the and or but nor for of on in at to by with from into over as is are be vs via per"
+    " than that its it up out off".split())

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_course.diagnostics import Diagnostic, Report
+from build_course.importer._textfast import non_ascii
 from build_course.importer.families import clean_text
-from build_course.importer.reading import decode_source, non_ascii, read_bytes
+from build_course.importer.reading import decode_source, read_bytes
 from build_course.importer.structuring import build_lessons
 from build_course.manifest import SourceEntry
 from build_course.model import Part, SourceText
@@ -38,10 +39,10 @@ class Imported:
         return set(self._keys()) - {""}
 
     def _keys(self) -> list[str]:
-        self.line_keys()
+        self.duplicate_keys()
         return self.keys_text.split("\n")
 
-    def line_keys(self) -> tuple[int, frozenset[str]]:
+    def duplicate_keys(self) -> tuple[int, frozenset[str]]:
         """(lines with a key, the long keys): what the duplicate check compares."""
         if self.keys_text is None:
             keys = line_keys(self.source.text)
@@ -64,7 +65,7 @@ def import_bytes(data: bytes, path: Path, name: str, entry: SourceEntry | None) 
     report = Report(name)
     source = decode_source(data, path, name, report)
     imported = Imported(import_text(source, name, entry, report), source)
-    imported.line_keys()
+    imported.duplicate_keys()
     return imported
 
 
@@ -148,7 +149,7 @@ def mark_duplicates(imported: list[Imported], threshold: float = 0.8) -> None:
     ``size - floor(threshold * size) + 1`` of them (one more, for rounding):
     only the holders of that many lines of each source, its least shared,
     can match, and only they are compared."""
-    counts, long_sets = zip(*[item.line_keys() for item in imported]) if imported else ((), ())
+    counts, long_sets = zip(*[item.duplicate_keys() for item in imported]) if imported else ((), ())
     shared = Counter(itertools.chain.from_iterable(long_sets))  # key -> sources holding it
     rarest = [sorted(keys, key=shared.__getitem__)[:len(keys) - int(threshold * len(keys)) + 2]
               for keys in long_sets]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from build_course.importer import cues
+
 TERMINAL = tuple(".!?:;\"”’)")
 _NUMBERED_LABEL = re.compile(r"^[A-Z][\w-]{1,15} \d{1,3}[:.]\s+\S")
-SMALL_WORDS = frozenset(
-    "a an the and or but nor for of on in at to by with from into over as is are be vs via per"
-    " than that its it up out off".split())
 
 
 @lru_cache(maxsize=4096)  # cleaning asks of a line, and segmenting asks again
@@ -28,7 +27,7 @@ def looks_like_heading(text: str) -> bool:
 
 def title_case(words: list[str]) -> bool:
     """Most content words start with a capital (small words do not count)."""
-    content = [w for w in words if w.lower().strip("()") not in SMALL_WORDS]
+    content = [w for w in words if w.lower().strip("()") not in cues.SMALL_WORDS]
     if not content:
         return False
     capital = sum(1 for w in content if w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit())

@@ -15,7 +15,6 @@ import re
 from build_course.diagnostics import Report
 from build_course.importer import cues
 from build_course.importer.segmenting import segment
-from build_course.importer.shapes import SMALL_WORDS
 from build_course.model import (
     Block,
     Definition,
@@ -34,13 +33,9 @@ from build_course.slugs import slugify, unique
 
 _LETTER_KEY = re.compile(r"^([A-Z])[.)]\s*(.*)$")
 _LETTER_SET = re.compile(r"^([A-Z])((?:\s*(?:,|and|&)\s*[A-Z])+)\.?$")
-_BY_NAME = re.compile(r"\bby ([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})")
 # Matched from the punctuation the mark comes after (which a substitution puts
 # back): a lookbehind there would make the search try every position.
 _FOOTNOTE = re.compile(r"(?P<after>[”\"’.,;])(?P<mark>\d{1,2})(?=\s|$)")
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten".split())}
-_COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)\s+\w+", re.I)
 _TRUE_FALSE_KEY = re.compile(r"^(true|false|yes|no)\b", re.I)
 _CAPITAL = re.compile(r"[A-Z]")
 _NOT_WORD = re.compile(r"[^\w ]")
@@ -135,7 +130,7 @@ def attribute_quotes(lesson: Lesson, report: Report) -> None:
     """A quote announced by ``... a quote by Peter Drucker, ...:`` gets that name."""
     for previous, block in zip(lesson.blocks, lesson.blocks[1:]):
         if isinstance(block, Quote) and not block.attribution and isinstance(previous, Paragraph) \
-                and previous.text.endswith(":") and (m := _BY_NAME.search(previous.text)):
+                and previous.text.endswith(":") and (m := cues.QUOTE_BY.search(previous.text)):
             block.attribution = m.group(1)
 
 
@@ -369,9 +364,9 @@ def _levels_named_by_exercises(blocks: list[Block]) -> None:
 def _levels_counted(blocks: list[Block]) -> None:
     for k, block in enumerate(blocks[:-1]):
         if isinstance(block, Paragraph) and block.text.endswith(":") \
-                and isinstance(blocks[k + 1], Heading) and (m := _COUNTED.search(block.text)):
+                and isinstance(blocks[k + 1], Heading) and (m := cues.COUNTED.search(block.text)):
             word = m.group(1).lower()
-            count = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+            count = int(word) if word.isdigit() else cues.NUMBER_WORDS[word]
             for inner in [b for b in blocks[k + 1:] if isinstance(b, Heading)][:count]:
                 inner.level = 3
 
@@ -417,7 +412,7 @@ def note_heading_guesses(lesson: Lesson, report: Report) -> None:
 def title_case_strict(words: list[str]) -> bool:
     """Every word but the small ones (of, and, with...) starts with a capital."""
     return all(w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit() for w in words
-               if w[:1].isalpha() and w.lower().strip("()") not in SMALL_WORDS)
+               if w[:1].isalpha() and w.lower().strip("()") not in cues.SMALL_WORDS)
 
 
 STEPS = [take_title, take_objectives, attribute_quotes, name_definitions, mark_list_roles,

@@ -36,7 +36,7 @@ MISSING = "build-course-crawl-no-such-page/"
 
 
 @dataclass
-class Report:
+class CrawlReport:
     root: str
     fetched: dict[str, int] = field(default_factory=dict)  # url -> HTTP status
     pages: list[str] = field(default_factory=list)
@@ -87,11 +87,11 @@ def _fetch(url: str, timeout: float) -> tuple[int, str, bytes]:
         return exc.code, exc.headers.get_content_type() if exc.headers else "", exc.read()
 
 
-def crawl(root: str, timeout: float = 10.0, limit: int = 10000) -> Report:
+def crawl(root: str, timeout: float = 10.0, limit: int = 10000) -> CrawlReport:
     """Fetch the whole site under ``root``; return what was found."""
     if not root.endswith("/"):
         root += "/"
-    report = Report(root)
+    report = CrawlReport(root)
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(root))
     queue: list[tuple[str, str]] = [(root, "the start address")]
     seen = {root}
