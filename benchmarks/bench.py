@@ -384,7 +384,7 @@ def _plain_config(project) -> Path:
     config = yaml.safe_load(project.mkdocs_yml.read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config.get("plugins", [])
                          if p != "course" and not (isinstance(p, dict) and "course" in p)]
-    config["nav"] = load_record(project.docs)["nav"]
+    config["nav"] = load_record(project.docs).nav
     path = project.root / "mkdocs-plain.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                     encoding="utf-8")

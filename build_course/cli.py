@@ -15,6 +15,8 @@ from pathlib import Path
 
 from build_course.build import pipeline as building
 from build_course.build.inspecting import inspect_paths, outline
+from build_course.build.reported import only_new
+from build_course.build.writing import WriteResult
 from build_course.diagnostics import (
     EXIT_CONTENT,
     EXIT_OK,
@@ -87,6 +89,19 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("title", help="the lesson's title")
     new.set_defaults(run=_new)
 
+    resolve = commands.add_parser("resolve", help="end the conflict of an edited page")
+    resolve.add_argument("page", metavar="PAGE", help="the page, as docs/a/b.md")
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    for how, what in (("mine", "keep your page as it is"),
+                      ("theirs", "take the new import (an orphaned page: delete it)"),
+                      ("merged", "take PAGE.md.new, its conflict marks edited out")):
+        choice.add_argument(f"--{how}", dest="how", action="store_const", const=how, help=what)
+    resolve.set_defaults(run=_resolve)
+
+    diff = commands.add_parser("diff", help="show what the import would change in a page")
+    diff.add_argument("page", metavar="PAGE", help="the page, as docs/a/b.md")
+    diff.set_defaults(run=_diff)
+
     package = commands.add_parser("package", help="build, then zip the site for offline use")
     package.add_argument("--output", type=Path, help="folder for the zip (default: the project)")
     package.set_defaults(run=_package)
@@ -128,25 +143,36 @@ def write_course(project: Project, force: set[str] = frozenset(),
 
 
 def print_result(project: Project, result: building.BuildResult) -> None:
-    """The build's summary: a line a source, warnings, edits kept, pages written."""
+    """The build's summary: a line a source, then the warnings and the news
+    about edited pages that the last build did not print already."""
     for part in result.course.parts:
         print(building.summary_line(part))
-    for item in result.diagnostics:
-        if item.severity != "note":
-            print(f"warning: {item.format()}", file=sys.stderr)
-    _report_edits(project, result.written)
+    warnings = [f"warning: {item.format()}" for item in result.diagnostics
+                if item.severity != "note"] + edit_report(result.written)
+    for line in only_new(project.root, warnings):
+        print(line, file=sys.stderr)
+    for path in result.written.merged:
+        print(f"docs/{path}: your edit and the new import merged (build-course diff "
+              f"docs/{path} shows no more to take)")
     if any(d.severity == "note" for d in result.diagnostics):
         print("review the importer's guesses, line by line: build-course check")
-    print(f"docs: {len(result.written.written)} written, {len(result.written.unchanged)} unchanged")
+    written = result.written
+    print(f"docs: {len(written.written) + len(written.merged)} written, "
+          f"{len(written.unchanged)} unchanged")
 
 
-def _report_edits(project: Project, written) -> None:
-    for path in written.conflicts:
-        print(f"kept your edit of docs/{path}; the new version is docs/{path}.new "
-              f"(compare them, or rebuild with --force {path})", file=sys.stderr)
-    for path in written.orphaned:
-        print(f"docs/{path}: no source produces this page any more, but you edited it; "
-              "it was kept", file=sys.stderr)
+def edit_report(written: WriteResult) -> list[str]:
+    """What an author must decide about their edited pages, a line each."""
+    lines = [f"docs/{path}: your edit and the new import conflict; the merge is in "
+             f"docs/{path}.new: end it with build-course resolve docs/{path} "
+             f"--mine, --theirs or --merged (build-course diff docs/{path} shows it)"
+             for path in written.conflicts]
+    lines += [f"docs/{path}: you edited this page but no source produces it any more; it was "
+              f"kept: build-course resolve docs/{path} --mine keeps it as your own page, "
+              "--theirs deletes it" for path in written.orphaned]
+    lines += [f"docs/{path}: saved while the build was writing; your save was kept (build "
+              "again to take the new import)" for path in written.raced]
+    return lines
 
 
 def _ensure_mkdocs_yml(project: Project) -> None:
@@ -201,6 +227,23 @@ def _package(args: argparse.Namespace) -> int:
     project, result = _docs_written(args)
     zip_path = package_site(project, result.manifest, args.output)
     print(f"offline copy: {zip_path}")
+    return EXIT_OK
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    from build_course.build.resolving import resolve
+
+    print(resolve(Project(args.project.resolve()), args.page, args.how))
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from build_course.build.resolving import diff
+
+    project = Project(args.project.resolve())
+    result = building.import_and_render(project)
+    text = diff(project, args.page, result.pages)
+    print(text or f"{args.page}: the build would not change it", end="" if text else "\n")
     return EXIT_OK
 
 

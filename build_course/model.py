@@ -257,6 +257,15 @@ class Page:
     """Relative to docs/, with "/" separators."""
     text: str
     title: str = ""
+    source: str = ""
+    """The source file it comes from (kept in the build record, so that
+    renaming the source or the lesson's title keeps an edited page attached)."""
+    lesson: str = ""
+    """The lesson's slug."""
+    position: int = 0
+    """The lesson's place in its source."""
+    kind: str = ""
+    """"home", "lesson" or "quiz"."""
 
 
 @dataclass

@@ -184,10 +184,20 @@ def test_removed_source_deletes_unedited_pages_and_keeps_edited_ones(tmp_path: P
     assert main(["--project", str(project), "build", "--docs-only"]) == 0
     err = capsys.readouterr().err
     assert edited.exists()
-    assert ("docs/servicing-customers-competency-guide/servicing-customers.md: no source "
-            "produces this page any more, but you edited it; it was kept") in err
+    name = "docs/servicing-customers-competency-guide/servicing-customers.md"
+    assert (f"{name}: you edited this page but no source produces it any more; it was kept: "
+            f"build-course resolve {name} --mine keeps it as your own page, --theirs deletes it"
+            ) in err
     assert not (project / "docs/introduction-to-customer-service-lesson-1").exists() or not any(
         (project / "docs/introduction-to-customer-service-lesson-1").iterdir())
+    assert main(["--project", str(project), "build", "--docs-only"]) == 0
+    assert name not in capsys.readouterr().err  # said once
+    assert main(["--project", str(project), "check"]) == 0
+    assert f"{name}: you edited this page but no source produces it" in capsys.readouterr().out
+    assert main(["--project", str(project), "resolve", name, "--mine"]) == 0
+    assert "kept as your own page" in capsys.readouterr().out
+    assert main(["--project", str(project), "check"]) == 0
+    assert name not in capsys.readouterr().out and edited.exists()
 
 
 def test_force_takes_the_new_version(tmp_path: Path, capsys):

@@ -186,9 +186,11 @@ def test_author_edit_survives_rebuild(tmp_path: Path, capsys):
     capsys.readouterr()
     main(["--project", str(project), "build", "--docs-only"])
     assert page.read_text("utf-8").endswith("An author's note.\n")
-    assert "One more closing line" in (page.parent / (page.name + ".new")).read_text("utf-8")
-    assert "kept your edit of docs/servicing-customers-competency-guide/servicing-customers.md" \
-        in capsys.readouterr().err
+    # both added at the end: a conflict, marked in the merge beside the page
+    merge = (page.parent / (page.name + ".new")).read_text("utf-8")
+    assert "One more closing line" in merge and "An author's note." in merge
+    assert "docs/servicing-customers-competency-guide/servicing-customers.md: your edit and " \
+        "the new import conflict" in capsys.readouterr().err
 
 
 def test_a_large_course_groups_its_navigation_and_keeps_the_home_page_compact():

@@ -41,16 +41,37 @@ def check_docs(project: Project) -> list[Diagnostic]:
 def check_edited_quizzes(project: Project) -> list[Diagnostic]:
     """Quiz errors in pages an author wrote or edited (the build's own pages
     were checked when they were made)."""
-    recorded = load_record(project.docs)["pages"]
+    record = load_record(project.docs)
     problems = []
     for page in sorted(project.docs.rglob("*.md")) if project.docs.is_dir() else []:
         relative = page.relative_to(project.docs).as_posix()
         data = page.read_bytes()
-        if recorded.get(relative) == digest(data):
+        if record.digest_of(relative) == digest(data):
             continue
         name = project.display(page)
         body, offset, _ = front_matter(data.decode("utf-8", errors="replace"), name)
         problems += [d for d in parse_blocks(body, name, offset)[1] if d.severity == "error"]
+    return problems
+
+
+def check_edits(project: Project, produced: set[str] | None) -> list[Diagnostic]:
+    """Conflicts waiting for ``build-course resolve``, and edited pages that
+    no source produces any more (``produced``: the pages the build makes now;
+    None: the import failed, so the last build's word is taken)."""
+    problems = []
+    for path, entry in sorted(load_record(project.docs).pages.items()):
+        target = project.docs / path
+        name = f"docs/{path}"
+        if entry.pending and (project.docs / (path + ".new")).exists():
+            problems.append(Diagnostic(
+                name, 0, f"your edit and the new import conflict; the merge is in {name}.new",
+                f"end it with build-course resolve {name} --mine, --theirs or --merged"))
+        elif (path not in produced if produced is not None else entry.orphan) \
+                and target.exists() and digest(target.read_bytes()) != entry.digest:
+            problems.append(Diagnostic(
+                name, 0, "you edited this page but no source produces it any more",
+                f"build-course resolve {name} --mine keeps it as your own page, "
+                "--theirs deletes it"))
     return problems
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from build_course.build import parallel as workers
 from build_course.build.cache import STATS, ImportCache, dumps, loads, wait_for_saves
-from build_course.build.page_checks import check_docs, check_edited_quizzes
+from build_course.build.page_checks import check_docs, check_edited_quizzes, check_edits
 from build_course.build.rendering import course_nav, render_course
 from build_course.build.writing import WriteResult, write_docs
 from build_course.diagnostics import CourseError, UsageError
@@ -66,13 +66,15 @@ def build_docs(project: Project, force: set[str] = frozenset(),
 def check_project(project: Project) -> list[Diagnostic]:
     """Every error and warning of the project, ordered by file and line."""
     problems: list[Diagnostic] = []
+    produced = None
     try:
         result = import_and_render(project)
         problems += result.diagnostics
+        produced = {page.path for page in result.pages}
     except CourseError as exc:
         problems += exc.diagnostics
     if project.docs.is_dir():
-        problems += check_docs(project)
+        problems += check_docs(project) + check_edits(project, produced)
     return sorted(problems, key=lambda d: (d.file, d.line))
 
 

@@ -202,20 +202,22 @@ def _indent(text: str) -> str:
 
 # ---- pages ---------------------------------------------------------------
 
-def render_lesson(part: Part, lesson: Lesson) -> Page:
+def render_lesson(part: Part, lesson: Lesson, position: int = 0) -> Page:
     quiz_file = Path(quiz_path(part, lesson)).name if lesson.quizzes else ""
     text = _ENV.get_template("lesson.md.j2").render(
         part=part, lesson=lesson, quiz_file=quiz_file,
         body=render_blocks(lesson.blocks, quiz_file))
-    return Page(lesson_path(part, lesson), text, lesson.title)
+    return Page(lesson_path(part, lesson), text, lesson.title, part.source, lesson.slug,
+                position, "lesson")
 
 
-def render_quiz(part: Part, lesson: Lesson) -> Page:
+def render_quiz(part: Part, lesson: Lesson, position: int = 0) -> Page:
     exercises = [(quiz, render_blocks(quiz.intro), _questions(quiz)) for quiz in lesson.quizzes]
     text = _ENV.get_template("quiz.md.j2").render(
         part=part, lesson=lesson, lesson_file=Path(lesson_path(part, lesson)).name,
         exercises=exercises)
-    return Page(quiz_path(part, lesson), text, f"Quiz: {lesson.title}")
+    return Page(quiz_path(part, lesson), text, f"Quiz: {lesson.title}", part.source,
+                lesson.slug, position, "quiz")
 
 
 def _questions(quiz: Quiz) -> str:
@@ -226,17 +228,17 @@ def render_home(course: Course) -> Page:
     compact = sum(1 for part in course.parts if part.lessons) > NAV_GROUP
     text = _ENV.get_template("home.md.j2").render(
         course=course, lesson_path=lesson_path, quiz_path=quiz_path, compact=compact)
-    return Page("index.md", text, course.title)
+    return Page("index.md", text, course.title, kind="home")
 
 
 def render_course(course: Course) -> list[Page]:
     """Every page of the course, home page first."""
     pages = [render_home(course)]
     for part in course.parts:
-        for lesson in part.lessons:
-            pages.append(render_lesson(part, lesson))
+        for position, lesson in enumerate(part.lessons):
+            pages.append(render_lesson(part, lesson, position))
             if lesson.quizzes:
-                pages.append(render_quiz(part, lesson))
+                pages.append(render_quiz(part, lesson, position))
     return pages
 
 

@@ -1,17 +1,23 @@
 """Write: the only stage that touches ``docs/``.
 
-A build that changes pages writes them into a copy of docs/ that replaces
-it whole (two renames), so an interrupted build leaves the previous docs/ as
-it was; the record alone may change in place, written atomically.
-The build keeps a record, ``docs/.build-course.json``, of what it wrote to
-each page. A page whose text differs from that record was edited by an
-author: it is kept, and when the build has something new for it, the new
-version goes beside it as ``PAGE.md.new`` and is reported.
+A build plans what to write, stages the new texts in a folder beside docs/
+with a journal, then replaces only the pages that change, one by one. Each
+replacement takes the page aside, checks that it is still what the build read
+(else an author saved meanwhile: their text is put back and wins), and links
+the new text in only where no file has appeared since; a save is never lost.
+A build killed while replacing is finished from the journal by the next one
+(``recover``), so docs/ is always the old or the new version once recovered.
+
+The record (see record.py) says what the build last wrote to each page. A
+page whose text differs from it was edited by an author. When the build has
+something new for an edited page, the author's text and the new import are
+merged three ways with the last written text as base (``merge3``): a clean
+merge replaces the page; a conflict leaves the page as it is and writes
+``PAGE.md.new`` with the conflict marked, until ``build-course resolve``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -19,10 +25,14 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import merge3
+
+from build_course.build.record import RECORD, Bases, Entry, Record, digest, load_record
 from build_course.diagnostics import CourseError
 from build_course.model import Page
 
-RECORD = ".build-course.json"
+__all__ = ["RECORD", "WriteResult", "digest", "load_record", "write_docs", "recover",
+           "merge_texts", "replace_file", "atomic_write", "safe_path", "prepare_swap", "swap_in"]
 
 
 @dataclass
@@ -30,41 +40,308 @@ class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # author edits, nothing new to offer
-    conflicts: list[str] = field(default_factory=list)  # author edits, new version beside
+    merged: list[str] = field(default_factory=list)  # author edits + new import, merged
+    conflicts: list[str] = field(default_factory=list)  # new conflicts: PAGE.md.new beside
+    waiting: list[str] = field(default_factory=list)  # conflicts reported before, unresolved
     removed: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)  # edited pages no source produces
+    raced: list[str] = field(default_factory=list)  # saved by an author during this build
 
 
-def digest(text: str | bytes) -> str:
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    return hashlib.sha256(data).hexdigest()
+@dataclass
+class _Op:
+    path: str  # under docs/
+    text: str | None  # None: delete the file
+    expected: str | None  # the file's digest when planned (None: absent)
 
 
-def load_record(docs: Path) -> dict:
-    try:
-        record = json.loads((docs / RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {"pages": {}, "nav": None}
-    record.setdefault("pages", {})
-    record.setdefault("nav", None)
-    return record
+@dataclass
+class _Plan:
+    record: Record
+    bases: Bases
+    result: WriteResult = field(default_factory=WriteResult)
+    ops: list[_Op] = field(default_factory=list)
+    before: dict[str, Entry | None] = field(default_factory=dict)  # entries ops change
+
+    def op(self, path: str, text: str | None, expected: str | None, entry_path: str) -> None:
+        self.ops.append(_Op(path, text, expected))
+        self.before.setdefault(entry_path, self.record.pages.get(entry_path))
 
 
 def write_docs(docs: Path, pages: list[Page], nav: list,
                force: set[str] = frozenset()) -> WriteResult:
-    """Write ``pages`` under ``docs``, keeping authors' edits (unless forced).
-
-    When any page changes, the new docs/ is made in a copy beside it and
-    swapped in whole, so that an interrupted build leaves the previous docs/
-    as it was, not half old and half new."""
-    staging = prepare_swap(docs)
+    """Write ``pages`` under ``docs``, keeping (and merging) authors' edits
+    unless forced. Files whose text would not change are not touched."""
+    prepare_swap(docs)  # the whole-folder swap of older versions, if one was killed
+    recover(docs)
     docs.mkdir(parents=True, exist_ok=True)
-    if not _changes(docs, pages):
-        return _write_in(docs, pages, nav, force)  # at most the record changes
-    shutil.copytree(docs, staging, symlinks=True)
-    result = _write_in(staging, pages, nav, force)
-    swap_in(staging, docs)
-    return result
+    old_text = load_record(docs).to_text()
+    plan = _Plan(load_record(docs), Bases(docs))
+    tree = _Tree(docs)
+    for page in pages:
+        _plan_page(tree, page, plan, page.path in force)
+    _plan_stale(docs, {p.path for p in pages}, plan)
+    plan.record.nav = nav
+    if plan.ops:
+        _commit(docs, plan)
+    elif plan.record.to_text() != old_text:  # unchanged: untouched, so watchers stay quiet
+        atomic_write(docs / RECORD, plan.record.to_text())
+    if plan.record.to_text() != old_text or plan.ops:  # a raced page keeps its old base
+        plan.bases.save(_referenced(plan.record) | _referenced(load_record(docs)))
+    return plan.result
+
+
+def _referenced(record: Record) -> set[str]:
+    return {d for e in record.pages.values() for d in (e.digest, e.pending) if d}
+
+
+# ---- planning ------------------------------------------------------------
+
+def _plan_page(tree: _Tree, page: Page, plan: _Plan, forced: bool) -> None:
+    target = tree.path(page.path)
+    new = plan.bases.add(page.text)
+    current = _digest_of_file(target)
+    entry = plan.record.pages.get(page.path)
+    fresh = Entry(new, page.source, page.lesson, page.position, page.kind)
+    if current == new:
+        plan.record.pages[page.path] = fresh
+        plan.result.unchanged.append(page.path)
+        _drop_new_version(tree, page.path, entry, plan)
+    elif current is None or forced or (entry and current == entry.digest):
+        plan.op(page.path, page.text, current, page.path)
+        plan.record.pages[page.path] = fresh
+        plan.result.written.append(page.path)
+        _drop_new_version(tree, page.path, entry, plan)
+    else:
+        _plan_edited(tree, page, plan, entry, fresh, target)
+
+
+def _plan_edited(tree: _Tree, page: Page, plan: _Plan, entry: Entry | None, fresh: Entry,
+                 target: Path) -> None:
+    """An author edited the page (or wrote one where the build writes one)."""
+    if entry and fresh.digest == entry.digest:
+        plan.result.kept.append(page.path)
+        _keep_identity(entry, fresh)
+        return
+    if entry and entry.pending == fresh.digest:
+        plan.result.waiting.append(page.path)  # reported when it arose
+        _keep_identity(entry, fresh)
+        return
+    mine = target.read_bytes().decode("utf-8", errors="replace")
+    base = plan.bases.get(entry.digest) if entry else None
+    merged, clean = merge_texts(base or "", mine, page.text, page.path)
+    if clean and base is not None:
+        plan.op(page.path, merged, digest(mine), page.path)
+        plan.record.pages[page.path] = fresh  # the new import is the next base
+        plan.result.merged.append(page.path)
+        return
+    new_version = tree.path(page.path + ".new")
+    plan.op(page.path + ".new", merged, _digest_of_file(new_version), page.path)
+    recorded = entry or Entry("")
+    plan.record.pages[page.path] = Entry(recorded.digest, fresh.source, fresh.lesson,
+                                         fresh.position, fresh.kind, pending=fresh.digest)
+    plan.result.conflicts.append(page.path)
+
+
+def _keep_identity(entry: Entry, fresh: Entry) -> None:
+    entry.source, entry.lesson, entry.position, entry.kind = (
+        fresh.source, fresh.lesson, fresh.position, fresh.kind)
+    entry.orphan = False
+
+
+def _drop_new_version(tree: _Tree, path: str, entry: Entry | None, plan: _Plan) -> None:
+    """A page the build (re)wrote or that already matches: its conflict is over."""
+    new_version = tree.path(path + ".new")
+    found = _digest_of_file(new_version)
+    if found is not None:
+        plan.op(path + ".new", None, found, path)
+
+
+def _plan_stale(docs: Path, current: set[str], plan: _Plan) -> None:
+    for path in sorted(set(plan.record.pages) - current):
+        entry = plan.record.pages[path]
+        found = _digest_of_file(safe_path(docs, path))
+        if found is None:
+            del plan.record.pages[path]
+        elif found == entry.digest:
+            plan.op(path, None, found, path)
+            del plan.record.pages[path]
+            plan.result.removed.append(path)
+        else:
+            entry.orphan = True
+            plan.result.orphaned.append(path)
+
+
+def _digest_of_file(path: Path) -> str | None:
+    try:
+        return digest(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def merge_texts(base: str, mine: str, theirs: str, path: str) -> tuple[str, bool]:
+    """The author's text and the new import merged with ``base``; True when
+    no change of one side overlaps a change of the other."""
+    merge = merge3.Merge3(base.splitlines(True), mine.splitlines(True), theirs.splitlines(True))
+    clean = not any(region[0] == "conflict" for region in merge.merge_regions())
+    lines = merge.merge_lines(name_a=f"your edit (docs/{path})", name_b="the new import")
+    return "".join(lines), clean
+
+
+# ---- committing ------------------------------------------------------------
+
+def _staging(docs: Path) -> Path:
+    return docs.with_name(f".{docs.name}-writing")
+
+
+def _commit(docs: Path, plan: _Plan) -> None:
+    """Stage every new text and a journal, then replace the files."""
+    staging = _staging(docs)
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    ops = []
+    for n, op in enumerate(plan.ops):
+        staged = None
+        if op.text is not None:
+            staged = str(n)
+            with open(staging / staged, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(op.text)
+        ops.append([op.path, staged, op.expected])
+    before = {path: (entry.__dict__ if entry else None) for path, entry in plan.before.items()}
+    journal = {"ops": ops, "record": json.loads(plan.record.to_text()), "before": before}
+    atomic_write(staging / "journal.json", json.dumps(journal, ensure_ascii=False))
+    before_replacing(docs)
+    plan.result.raced = _apply(docs, staging, journal)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def before_replacing(docs: Path) -> None:
+    """Called once everything is staged, before the first page is replaced
+    (a seam for the tests that save a page at that moment)."""
+
+
+def recover(docs: Path) -> list[str]:
+    """Finish the writing of a build that was killed midway (from its
+    journal), or drop what it staged before it began replacing files."""
+    staging = _staging(docs)
+    journal_path = staging / "journal.json"
+    raced: list[str] = []
+    if journal_path.exists():
+        try:
+            journal = json.loads(journal_path.read_text(encoding="utf-8"))
+        except ValueError:
+            journal = None  # killed while writing the journal: nothing replaced yet
+        if journal:
+            raced = _apply(docs, staging, journal)
+    shutil.rmtree(staging, ignore_errors=True)
+    return raced
+
+
+def _apply(docs: Path, staging: Path, journal: dict) -> list[str]:
+    """Replace each file of the journal that is still as planned; the
+    record's entry of a file an author changed meanwhile stays as it was,
+    so the next build sees their edit (and merges the new import with it)."""
+    record = journal["record"]
+    raced = []
+    for path, staged, expected in journal["ops"]:
+        target = safe_path(docs, path)
+        source = staging / staged if staged else None
+        if not replace_file(target, source, expected):
+            raced.append(path)
+            owner = path.removesuffix(".new") if path.endswith(".new") else path
+            previous = journal["before"].get(owner)
+            if previous is None:
+                record["pages"].pop(owner, None)
+            else:
+                record["pages"][owner] = {k: v for k, v in previous.items() if v or k == "digest"}
+    text = json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    atomic_write(docs / RECORD, text)
+    return raced
+
+
+def replace_file(target: Path, staged: Path | None, expected: str | None) -> bool:
+    """Put ``staged`` (None: nothing) at ``target`` if ``target`` is still
+    what was planned (digest ``expected``, None: absent). False, leaving the
+    author's file, when it was saved since; also when it is saved during the
+    replacement itself: the file is taken aside before it is compared, and
+    the new one linked in only where nothing has appeared since."""
+    new = _digest_of_file(staged) if staged else None
+    aside = target.with_name(f".{target.name}.aside")
+    if aside.exists() and not target.exists():
+        os.rename(aside, target)  # a build killed with the page aside
+    aside.unlink(missing_ok=True)
+    if expected is not None:
+        try:
+            os.rename(target, aside)
+        except FileNotFoundError:
+            return new is None  # the author deleted it
+        if _digest_of_file(aside) != expected:
+            _put_back(aside, target)
+            return _digest_of_file(target) == new
+    elif target.exists():
+        return _digest_of_file(target) == new  # already done (a recovery), or the author's
+    if staged is None:
+        aside.unlink(missing_ok=True)
+        return True
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _link(staged, target)
+    except FileExistsError:  # saved in the instant the page was aside: theirs stays
+        aside.unlink(missing_ok=True)
+        return False
+    aside.unlink(missing_ok=True)
+    return True
+
+
+def _link(staged: Path, target: Path) -> None:
+    """``staged`` at ``target``, failing if ``target`` exists."""
+    try:
+        os.link(staged, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system: copy, refusing to overwrite
+        with open(staged, "rb") as source, open(target, "xb") as out:
+            shutil.copyfileobj(source, out)
+
+
+def _put_back(aside: Path, target: Path) -> None:
+    try:
+        os.link(aside, target)
+    except FileExistsError:
+        pass  # saved again meanwhile: that newer save stays
+    except OSError:
+        if not target.exists():
+            os.rename(aside, target)
+            return
+    aside.unlink(missing_ok=True)
+
+
+# ---- helpers ---------------------------------------------------------------
+
+class _Tree:
+    """docs/ while pages are planned: each folder is checked once, not once
+    per page (safe_path costs a page some ten system calls)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._folders: dict[str, Path] = {}  # a page's folder, as in its path -> resolved
+
+    def path(self, relative: str) -> Path:
+        """``safe_path(root, relative)``, resolved once per folder."""
+        folder, _, name = relative.rpartition("/")
+        if folder not in self._folders or name in ("", ".", ".."):
+            self._folders[folder] = safe_path(self.root, folder or ".")
+        target = self._folders[folder] / name
+        return safe_path(self.root, relative) if target.is_symlink() else target
+
+
+def safe_path(root: Path, relative: str) -> Path:
+    """``root / relative``, refusing anything that would land outside root."""
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise CourseError(relative, 0, "this page path leaves docs/",
+                          "rename the source file or title")
+    return target
 
 
 def prepare_swap(folder: Path) -> Path:
@@ -89,112 +366,6 @@ def swap_in(staging: Path, folder: Path) -> None:
         folder.rename(old)
     staging.rename(folder)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _changes(docs: Path, pages: list[Page]) -> bool:
-    """Would writing ``pages`` touch any file but the record?"""
-    recorded = load_record(docs)["pages"]
-    current = {p.path for p in pages}
-    if any(path not in current and (docs / path).exists() for path in recorded):
-        return True
-    for page in pages:
-        target = docs / page.path
-        if not target.exists() or digest(target.read_bytes()) != digest(page.text):
-            return True
-    return False
-
-
-def _write_in(docs: Path, pages: list[Page], nav: list, force: set[str]) -> WriteResult:
-    record = load_record(docs)
-    recorded: dict[str, str] = record["pages"]
-    result = WriteResult()
-    tree = _Tree(docs)
-    for page in pages:
-        _write_page(tree, page, recorded, page.path in force, result)
-    _remove_stale(docs, {p.path for p in pages}, recorded, result)
-    record["nav"] = nav
-    text = json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    if not (docs / RECORD).exists() or (docs / RECORD).read_text(encoding="utf-8") != text:
-        atomic_write(docs / RECORD, text)  # unchanged: untouched, so watchers stay quiet
-    return result
-
-
-class _Tree:
-    """docs/ while pages are written into it: each folder is checked and
-    made once, not once per page (safe_path and mkdir cost a page some
-    twenty system calls, a third of writing a large course)."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self._folders: dict[str, Path] = {}  # a page's folder, as in its path -> resolved
-        self._made: set[Path] = set()
-
-    def path(self, relative: str) -> Path:
-        """``safe_path(root, relative)``, made once per folder."""
-        folder, _, name = relative.rpartition("/")
-        if folder not in self._folders or name in ("", ".", ".."):
-            self._folders[folder] = safe_path(self.root, folder or ".")
-        target = self._folders[folder] / name
-        return safe_path(self.root, relative) if target.is_symlink() else target
-
-    def write(self, path: Path, text: str) -> None:
-        # Pages are written only into the staging copy of docs/ (write_docs),
-        # which nobody reads before it is swapped in whole: a plain write will
-        # do (a temporary file and a rename per page cost a third more on a
-        # slow disk).
-        if path.parent not in self._made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(path.parent)
-        with open(path, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-
-
-def _write_page(tree: _Tree, page: Page, recorded: dict, forced: bool,
-                result: WriteResult) -> None:
-    target = tree.path(page.path)
-    new = digest(page.text)
-    try:
-        current = digest(target.read_bytes())
-    except FileNotFoundError:
-        current = None
-    if current is not None:
-        if current == new:
-            recorded[page.path] = new
-            result.unchanged.append(page.path)
-            return
-        if current != recorded.get(page.path) and not forced:
-            if recorded.get(page.path) == new:
-                result.kept.append(page.path)
-            else:
-                tree.write(target.with_name(target.name + ".new"), page.text)
-                result.conflicts.append(page.path)
-            return
-    tree.write(target, page.text)
-    target.with_name(target.name + ".new").unlink(missing_ok=True)  # a stale new version
-    recorded[page.path] = new
-    result.written.append(page.path)
-
-
-def _remove_stale(docs: Path, current: set[str], recorded: dict, result: WriteResult) -> None:
-    for path in sorted(set(recorded) - current):
-        target = safe_path(docs, path)
-        if not target.exists():
-            del recorded[path]
-        elif digest(target.read_bytes()) == recorded[path]:
-            target.unlink()
-            del recorded[path]
-            result.removed.append(path)
-        else:
-            result.orphaned.append(path)
-
-
-def safe_path(root: Path, relative: str) -> Path:
-    """``root / relative``, refusing anything that would land outside root."""
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root.resolve()):
-        raise CourseError(relative, 0, "this page path leaves docs/",
-                          "rename the source file or title")
-    return target
 
 
 def atomic_write(path: Path, text: str) -> None:
