@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_course.diagnostics import Diagnostic
+from build_course.quiz.kinds import QuestionKind
 
 
 @dataclass
@@ -144,17 +145,14 @@ Block = Heading | Paragraph | ListBlock | Quote | Dialogue | Definition | Exerci
 
 # ---- quizzes ------------------------------------------------------------
 
-QUESTION_KINDS = ("single_choice", "multiple_choice", "true_false", "open", "reflection")
-
-
 @dataclass
 class Question:
     prompt: str
     """The question's text, without its number."""
     line: int
-    kind: str = "reflection"
+    kind: QuestionKind = QuestionKind.REFLECTION
     """single_choice, multiple_choice, true_false, open (answerable from the
-    lesson) or reflection (no right answer)."""
+    lesson) or reflection (no right answer); see ``quiz/kinds.py``."""
     options: list[str] = field(default_factory=list)
     """The options' texts, without their letters (A, B, C... in order)."""
     correct: list[int] = field(default_factory=list)

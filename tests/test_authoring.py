@@ -9,6 +9,7 @@ import pytest
 from conftest import copy_project
 
 from build_course.cli import main
+from build_course.quiz.kinds import QuestionKind
 from build_course.quiz.syntax import parse_blocks
 
 GOOD = '''Intro text.
@@ -44,7 +45,8 @@ def test_parser_reads_each_kind():
     blocks, problems = parse_blocks(GOOD, "page.md")
     assert problems == []
     kinds = [(b.question.kind, b.question.line) for b in blocks]
-    assert kinds == [("single_choice", 3), ("open", 14), ("reflection", 22)]
+    assert kinds == [(QuestionKind.SINGLE_CHOICE, 3), (QuestionKind.OPEN, 14),
+                     (QuestionKind.REFLECTION, 22)]
     single = blocks[0].question
     assert single.options == ["Not this.", "This."] and single.correct == [1]
     assert single.explanation == "Because."
@@ -150,7 +152,7 @@ def test_new_lesson_joins_the_course_with_each_quiz_kind(tmp_path: Path, capsys)
     quiz = (project / "docs/handling-phone-complaints/handling-phone-complaints-quiz.md"
             ).read_text("utf-8")
     kinds = [line.split()[2] for line in quiz.split("\n") if line.startswith("!!! question")]
-    assert kinds == ["single-choice", "multiple-choice", "true-false", "open", "reflection"]
+    assert kinds == [kind.css_class for kind in QuestionKind]
     home = (project / "site/index.html").read_text("utf-8")
     assert "handling-phone-complaints/handling-phone-complaints/" in home
     lesson = (project / "docs/handling-phone-complaints/handling-phone-complaints.md"
@@ -226,5 +228,4 @@ def test_the_authoring_guide_has_one_valid_example_per_kind():
         blocks, problems = parse_blocks(example, "AUTHORING.md")
         assert problems == [] and len(blocks) == 1
         kinds.append(blocks[0].question.kind)
-    assert sorted(kinds) == sorted(["single_choice", "true_false", "multiple_choice", "open",
-                                    "reflection"])
+    assert sorted(kinds) == sorted(QuestionKind)

@@ -20,6 +20,7 @@ from build_course.model import (
     Quote,
     SourceText,
 )
+from build_course.quiz.kinds import QuestionKind
 
 
 def _part(text: str, name: str = "t.txt"):
@@ -187,7 +188,8 @@ def test_web_exercise_becomes_a_quiz_with_paired_answer_key():
     assert quiz.title == "Exercise: Your First Formula"
     assert quiz.duration == "10 minutes"
     kinds = [q.kind for q in quiz.questions]
-    assert kinds == ["open", "single_choice", "true_false", "multiple_choice"]
+    assert kinds == [QuestionKind.OPEN, QuestionKind.SINGLE_CHOICE, QuestionKind.TRUE_FALSE,
+                     QuestionKind.MULTIPLE_CHOICE]
     assert quiz.questions[0].model_answer.startswith("Answers will vary")
     assert quiz.questions[1].correct == [1]
     assert quiz.questions[2].correct == [1]
@@ -261,7 +263,7 @@ def test_worksheet_becomes_reflection_questions_and_terms_get_bold_names():
     assert lesson.title == "Treating Burns"
     assert lesson.kicker == "First Aid Course Lesson 3"
     [quiz] = lesson.quizzes
-    assert [q.kind for q in quiz.questions] == ["reflection", "reflection"]
+    assert [q.kind for q in quiz.questions] == [QuestionKind.REFLECTION] * 2
     assert all(q.model_answer is None for q in quiz.questions)
     [terms] = [b for b in lesson.blocks if isinstance(b, ListBlock)]
     assert [(i.term, i.text) for i in terms.items] == [

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from build_course.cli import main
+from build_course.quiz.kinds import QuestionKind
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
-KINDS = {"single_choice", "multiple_choice", "true_false", "open", "reflection"}
+KINDS = {kind.value for kind in QuestionKind}  # as the JSON writes them
 
 
 @pytest.fixture(scope="module")

@@ -98,12 +98,9 @@
     }
 
     function enhance(box, i) {
-      var det = kid(box, "details"), list = kid(box, "ul, ol"), note = !det && kid(box, "p:last-child");
-      var title = kid(box, ".admonition-title");
-      var paras = Array.from(box.children).filter(function (c) { return c.tagName === "P" && c !== title && c !== note; });
-      var prompt = paras[paras.length - 1];
-      var id = i + "-" + hash((prompt || box).textContent.trim()), pre = "bcq-" + i, q = { id: id };
-      var fb = el("p", { cls: "bcq-feedback", "aria-live": "polite" });
+      var is = box.classList.contains.bind(box.classList), det = kid(box, "details"), list = kid(box, "ul, ol"), note = is("reflection") && kid(box, "p:last-child");
+      var title = kid(box, ".admonition-title"), paras = Array.from(box.children).filter(function (c) { return c.tagName === "P" && c !== title && c !== note; });
+      var prompt = paras[paras.length - 1], id = i + "-" + hash((prompt || box).textContent.trim()), pre = "bcq-" + i, q = { id: id }, fb = el("p", { cls: "bcq-feedback", "aria-live": "polite" });
       box.classList.add("bcq");
       function area(label, value, onInput) {
         var t = el("textarea", { id: pre + "-t", cls: "bcq-text", rows: "4" }), mirror = el("div", { cls: "bcq-print" });
@@ -112,16 +109,17 @@
         return [el("label", { "for": t.id, cls: "bcq-label", text: label }), t, mirror];
       }
 
-      if (!det) { // reflection: notes only, never an answer
+      if (note) { // reflection: notes only, never an answer
         box.append.apply(box, area("Your notes", state.n[id], function (v) { state.n[id] = v; save(); }).concat(
           el("p", { cls: "bcq-hint", text: canStore ? "Kept in this browser only." : "Notes can't be saved in this browser." })));
         return q;
       }
+      if (!det) return null;
       var s = state.q[id] || {};
       function put() { state.q[id] = s; save(); rescore(); }
       q.scored = true;
 
-      if (!list) { // open question: write, reveal, rate yourself
+      if (is("open")) { // write, reveal, rate yourself
         var reveal = btn("Reveal model answer", "bcq-main"), names = { got: "Got it", partly: "Partly", not: "Not yet" };
         var lab = el("p", { id: pre + "-r", cls: "bcq-label", text: "How did your answer compare?" });
         var rate = el("div", { cls: "bcq-rate", role: "group", "aria-labelledby": lab.id }, [lab]);
@@ -156,12 +154,12 @@
       }
 
       // choice: letters from the list, key from "Answer: A, C."
-      var lis = Array.from(list.children), strong = det.querySelector("strong");
-      var m = strong && /^\s*Answer:\s*([A-Z](\s*,\s*[A-Z])*)\.?\s*$/.exec(strong.textContent);
-      var letters = lis.map(function (li) { var x = /^\s*([A-Z])\.\s/.exec(li.textContent); return x && x[1]; });
+      var lis = list ? Array.from(list.children) : [], strong = det.querySelector("strong");
+      var m = strong && /^\s*Answer:\s*([A-Z]+(\s*,\s*[A-Z]+)*)\.?\s*$/.exec(strong.textContent);
+      var letters = lis.map(function (li) { var x = /^\s*([A-Z]+)\.\s/.exec(li.textContent); return x && x[1]; });
       var correct = m ? m[1].split(/\s*,\s*/).map(function (l) { return letters.indexOf(l); }) : [-1];
       if (!prompt || letters.indexOf(null) >= 0 || correct.indexOf(-1) >= 0) return null;
-      var multi = box.classList.contains("multiple-choice") || correct.length > 1, legend = el("legend"), inputs = [], marks = [], opts = [];
+      var multi = is("multiple-choice"), legend = el("legend"), inputs = [], marks = [], opts = [];
       legend.innerHTML = prompt.innerHTML;
       if (multi) legend.append(el("span", { cls: "bcq-hint", text: " (Choose all that apply.)" }));
       var fs = el("fieldset", { cls: "bcq-options" }, [legend]);
@@ -169,7 +167,7 @@
       lis.forEach(function (li, k) {
         var inp = el("input", { type: multi ? "checkbox" : "radio", name: pre, value: k });
         var txt = el("span"), mark = el("span", { cls: "bcq-mark" });
-        txt.innerHTML = li.innerHTML.replace(/^\s*[A-Z]\.\s*/, "");
+        txt.innerHTML = li.innerHTML.replace(/^\s*[A-Z]+\.\s*/, "");
         inp.checked = (s.sel || []).indexOf(k) >= 0;
         inp.addEventListener("change", function () { if (!s.done) { s.sel = picked(); put(); } });
         inputs.push(inp); marks.push(mark);

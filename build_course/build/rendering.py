@@ -33,6 +33,7 @@ from build_course.model import (
     Quote,
     RawMarkdown,
 )
+from build_course.quiz.kinds import QuestionKind, option_letter
 
 _URL = re.compile(r"https?://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
 # Inline markup: Markdown's escapable characters, HTML's "<", ">" and entity
@@ -174,20 +175,20 @@ def render_question(question: Question, number: int) -> str:
     """One question in the quiz syntax (see AUTHORING.md)."""
     body = [md_text(question.prompt)]
     if question.options:
-        body.append("\n".join(f"- {chr(65 + i)}. {md_text(option)}"
+        body.append("\n".join(f"- {option_letter(i)}. {md_text(option)}"
                               for i, option in enumerate(question.options)))
     body.append(_answer(question))
     inner = "\n\n".join(body)
-    kind = question.kind.replace("_", "-")
+    kind = QuestionKind(question.kind).css_class
     return f'!!! question {kind} "Question {number}"\n\n' + _indent(inner)
 
 
 def _answer(question: Question) -> str:
-    if question.kind == "reflection":
+    if question.kind == QuestionKind.REFLECTION:
         return "*Reflect and write your own answer: there is no single right answer.*"
-    if question.kind == "open":
+    if question.kind == QuestionKind.OPEN:
         return '??? success "Show model answer"\n\n' + _indent(md_text(question.model_answer or ""))
-    letters = ", ".join(f"{chr(65 + c)}" for c in question.correct) or "none given"
+    letters = ", ".join(option_letter(c) for c in question.correct) or "none given"
     text = f"**Answer: {letters}.**"
     if question.correct and len(question.correct) == 1:
         text += f" {md_text(question.options[question.correct[0]])}"

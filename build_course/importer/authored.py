@@ -27,6 +27,7 @@ import yaml
 from build_course.diagnostics import CourseError
 from build_course.manifest import SourceEntry
 from build_course.model import ExerciseLink, Lesson, Part, Quiz, RawMarkdown, SourceText
+from build_course.quiz.kinds import QuestionKind
 from build_course.quiz.syntax import find_blocks, parse_blocks
 from build_course.slugs import slugify, unique
 
@@ -41,7 +42,7 @@ Write the lesson here, in Markdown: paragraphs, lists, `## Headings`, quotes.
 
 One example of each kind of question; keep, change or delete them.
 
-!!! question single-choice "Question 1"
+!!! question {single_choice} "Question 1"
 
     Which option is correct?
 
@@ -52,7 +53,7 @@ One example of each kind of question; keep, change or delete them.
 
         **Answer: B.** Say here why B is right.
 
-!!! question multiple-choice "Question 2"
+!!! question {multiple_choice} "Question 2"
 
     Which two options are correct?
 
@@ -64,7 +65,7 @@ One example of each kind of question; keep, change or delete them.
 
         **Answer: A, C.**
 
-!!! question true-false "Question 3"
+!!! question {true_false} "Question 3"
 
     A statement the learner judges.
 
@@ -75,7 +76,7 @@ One example of each kind of question; keep, change or delete them.
 
         **Answer: A.**
 
-!!! question open "Question 4"
+!!! question {open} "Question 4"
 
     A question with a model answer.
 
@@ -83,7 +84,7 @@ One example of each kind of question; keep, change or delete them.
 
         What a good answer would say.
 
-!!! question reflection "Question 5"
+!!! question {reflection} "Question 5"
 
     A question with no single right answer.
 
@@ -188,7 +189,8 @@ def new_lesson(source_dir: Path, title: str) -> Path:
         raise CourseError(str(path), 0, "a lesson with this name exists already",
                           "choose another title or edit that file")
     source_dir.mkdir(parents=True, exist_ok=True)
-    path.write_text(NEW_LESSON.format(title=_yaml_title(title)), encoding="utf-8")
+    kinds = {kind.value: kind.css_class for kind in QuestionKind}
+    path.write_text(NEW_LESSON.format(title=_yaml_title(title), **kinds), encoding="utf-8")
     return path
 
 

@@ -29,6 +29,7 @@ from build_course.model import (
     Quiz,
     Quote,
 )
+from build_course.quiz.kinds import infer_kind, option_index, option_letter
 from build_course.slugs import slugify, unique
 
 _LETTER_KEY = re.compile(r"^([A-Z])[.)]\s*(.*)$")
@@ -270,27 +271,23 @@ def _pair_answers(quiz: Quiz, answers: ListBlock | None, report: Report) -> None
 
 
 def _set_unanswered(question: Question, report: Report | None) -> None:
-    if question.options:
-        question.kind = "single_choice"
-        if report:
-            report.warn(question.line, "this choice question has no answer in the answer list",
-                        "add its answer (e.g. 'B. option text') to the answer list")
-    else:
-        question.kind = "reflection"
+    question.kind = infer_kind(question.options, question.correct, question.model_answer)
+    if question.options and report:
+        report.warn(question.line, "this choice question has no answer in the answer list",
+                    "add its answer (e.g. 'B. option text') to the answer list")
 
 
 def _apply_answer(question: Question, key: ListItem, report: Report) -> None:
     text = key.text.strip()
     if not question.options:
-        question.kind = "open"
         question.model_answer = text
+        question.kind = infer_kind(question.options, question.correct, question.model_answer)
         return
-    question.kind = "single_choice"
     if m := _LETTER_SET.match(text):
         letters = [m.group(1), *_CAPITAL.findall(m.group(2))]
-        question.correct = [ord(letter) - 65 for letter in letters]
+        question.correct = [option_index(letter) for letter in letters]
     elif m := _LETTER_KEY.match(text):
-        question.correct = [ord(m.group(1)) - 65]
+        question.correct = [option_index(m.group(1))]
         if not _similar(m.group(2), _option(question, question.correct[0])):
             question.explanation = m.group(2)
     else:
@@ -303,14 +300,11 @@ def _apply_answer(question: Question, key: ListItem, report: Report) -> None:
                         "start the answer with the option's letter, e.g. 'B. ...'")
     bad = [c for c in question.correct if c >= len(question.options)]
     if bad:
-        report.warn(key.line, f"answer letter {chr(65 + bad[0])} has no such option "
+        report.warn(key.line, f"answer letter {option_letter(bad[0])} has no such option "
                     f"(the question has {len(question.options)} options)",
                     "correct the letter in the answer list")
         question.correct = [c for c in question.correct if c < len(question.options)]
-    if {_norm(o) for o in question.options} == {"true", "false"}:
-        question.kind = "true_false"
-    elif len(question.correct) > 1:
-        question.kind = "multiple_choice"
+    question.kind = infer_kind(question.options, question.correct, question.model_answer)
 
 
 def _similar(a: str, b: str) -> bool:

@@ -22,14 +22,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_course.model import QUESTION_KINDS, Diagnostic, Question
+from build_course.model import Diagnostic, Question
+from build_course.quiz.kinds import (
+    CHOICE_KINDS,
+    QuestionKind,
+    infer_kind,
+    option_index,
+    option_letter,
+)
 
 START = re.compile(r'^!!! question(?P<classes>(?: +[\w-]+)*)(?: +"(?P<title>.*)")? *$')
 _DETAILS = re.compile(r'^\?\?\?\+?(?: +[\w-]+)+(?: +"(?P<summary>.*)")? *$')
-_OPTION = re.compile(r"^- (?P<letter>[A-Z])\. +(?P<text>\S.*)$")
-_ANSWER = re.compile(r"^\*\*Answer: *(?P<letters>[A-Z](?: *, *[A-Z])*)\.?\*\*(?P<rest>.*)$")
+_OPTION = re.compile(r"^- (?P<letter>[A-Z]{1,3})\. +(?P<text>\S.*)$")
+_ANSWER = re.compile(
+    r"^\*\*Answer: *(?P<letters>[A-Z]{1,3}(?: *, *[A-Z]{1,3})*)\.?\*\*(?P<rest>.*)$")
 _REFLECT = re.compile(r"^\*[^*].*\*$")
-KIND_CLASSES = {kind.replace("_", "-"): kind for kind in QUESTION_KINDS}
 
 
 @dataclass
@@ -77,7 +84,7 @@ def _parse(lines: list[str], start: int, end: int, name: str, offset: int):
     line_no = offset + start + 1
     body = [line[4:] for line in lines[start + 1:end]]
     question = Question(prompt="", line=line_no)
-    classes = [c for c in head.group("classes").split() if c in KIND_CLASSES]
+    kinds = [k for c in head.group("classes").split() if (k := QuestionKind.from_class(c))]
     prompt, options, details, summary = [], [], [], ""
     i = 0
     while i < len(body):
@@ -97,7 +104,8 @@ def _parse(lines: list[str], start: int, end: int, name: str, offset: int):
     question.prompt = " ".join(prompt)
     question.options = [text for _, text, _ in options]
     issues = _fill_answer(question, details, summary, name)
-    question.kind = KIND_CLASSES[classes[0]] if classes else _infer(question, summary)
+    question.kind = kinds[0] if kinds else infer_kind(
+        question.options, question.correct, question.model_answer)
     issues += _check(question, options, summary, name)
     return QuestionBlock(start, end, question, head.group("title") or ""), issues
 
@@ -109,19 +117,9 @@ def _fill_answer(question: Question, details: list[str], summary: str, name: str
         return []
     first, _, rest = text.partition("\n")
     if m := _ANSWER.match(first.strip()):
-        question.correct = [ord(x) - 65 for x in re.findall(r"[A-Z]", m.group("letters"))]
+        question.correct = [option_index(x) for x in re.findall(r"[A-Z]+", m.group("letters"))]
         question.explanation = (m.group("rest").strip() + "\n" + rest).strip()
     return []
-
-
-def _infer(question: Question, summary: str) -> str:
-    if question.model_answer is not None:
-        return "open"
-    if not question.options:
-        return "reflection"
-    if [o.lower().rstrip(".") for o in question.options] == ["true", "false"]:
-        return "true_false"
-    return "multiple_choice" if len(question.correct) > 1 else "single_choice"
 
 
 def _check(question: Question, options: list, summary: str, name: str) -> list[Diagnostic]:
@@ -133,25 +131,25 @@ def _check(question: Question, options: list, summary: str, name: str) -> list[D
 
     if not question.prompt:
         error("this question has no prompt", "write the question as the block's first paragraph")
-    expected = [chr(65 + i) for i in range(len(options))]
+    expected = [option_letter(i) for i in range(len(options))]
     if [letter for letter, _, _ in options] != expected:
         error("the options are not lettered A, B, C... in order",
               "letter them '- A. ...', '- B. ...' in order")
-    if question.kind in ("single_choice", "multiple_choice", "true_false"):
+    if question.kind in CHOICE_KINDS:
         if not options:
-            error(f"this {question.kind.replace('_', ' ')} question has no options",
+            error(f"this {question.kind.css_class.replace('-', ' ')} question has no options",
                   "add options as '- A. text' lines")
         elif not question.correct:
             error("this choice question has no correct option",
                   "add '??? success \"Show answer\"' with '**Answer: B.**' under it")
         for c in question.correct:
-            if c >= len(options):
-                error(f"answer letter {chr(65 + c)} has no such option",
-                      f"use a letter from A to {chr(64 + len(options))}")
-        if question.kind != "multiple_choice" and len(question.correct) > 1:
+            if options and c >= len(options):
+                error(f"answer letter {option_letter(c)} has no such option",
+                      f"use a letter from A to {option_letter(len(options) - 1)}")
+        if question.kind != QuestionKind.MULTIPLE_CHOICE and len(question.correct) > 1:
             error("a single-choice question has more than one answer letter",
                   "mark it 'multiple-choice' or keep one letter")
-    elif question.kind == "open" and not (question.model_answer or "").strip():
+    elif question.kind == QuestionKind.OPEN and not (question.model_answer or "").strip():
         error("this open question has no model answer",
               "add '??? success \"Show model answer\"' with the answer, or mark it 'reflection'")
     return problems

@@ -30,7 +30,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
 # quiz syntax renders to; placed in a page of the real site so the real assets load.
 EXTRA_QUESTIONS = """
 <h1>Test fixture: multiple choice</h1>
-<div class="admonition question">
+<div class="admonition question multiple-choice">
 <p class="admonition-title">Question 1</p>
 <p>Which of these are <em>good</em> habits?</p>
 <ul>
