@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import os
 import platform
@@ -286,7 +287,8 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
                      "jobs": jobs}
     times: dict[str, list[float]] = {k: [] for k in
                                      ("import", "import_all", "mark_duplicates", "render",
-                                      "write", "docs", "site", "full", "plain_site")}
+                                      "write", "docs", "site", "full", "plain_site",
+                                      "zensical_site")}
     cpu: dict[str, list[float]] = {"import": [], "docs": [], "site": []}
     rss_docs = rss_workers = rss_site = 0.0
     reimported_full = []
@@ -315,6 +317,11 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
             if options["plain"]:
                 plain = _site(project, _plain_config(project), project.root / "site-plain")
                 times["plain_site"].append(plain["time"])
+            if options["zensical"]:
+                shutil.rmtree(project.root / ".cache", ignore_errors=True)  # a cold build
+                zensical = _site(project, site=project.root / "site-zensical",
+                                 engine="zensical")
+                times["zensical_site"].append(zensical["time"])
     figures.update(lessons=step["lessons"], pages=len(step["pages"]),
                    duplicates=step["duplicates"], pages_written_full=step["written"],
                    reimported_full=min(reimported_full))
@@ -331,6 +338,9 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
     figures["docs_bytes"] = sum(len(p.text.encode("utf-8")) for p in step["pages"])
     if site:
         figures["docs_to_site_ratio"] = median["docs"]["median"] / median["site"]["median"]
+        if "zensical_site" in median:
+            figures["zensical_to_mkdocs_ratio"] = (median["zensical_site"]["median"]
+                                                   / median["site"]["median"])
         if "plain_site" in median:
             figures["site_to_plain_ratio"] = (median["site"]["median"]
                                               / median["plain_site"]["median"])
@@ -352,24 +362,27 @@ def worker(size: int, runs: int, root: Path, options: dict) -> dict:
 _SITE_CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from build_course.publish.engine import build_site
+from build_course.publish.engines import build_with
 t0, c0 = time.perf_counter(), time.process_time()
-build_site(Path(sys.argv[1]), Path(sys.argv[2]))
+build_with(sys.argv[3], Path(sys.argv[1]), Path(sys.argv[2]))
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"time": time.perf_counter() - t0, "cpu": time.process_time() - c0,
                   "rss_mb": peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024}))
 """
 
 
-def _site(project, config: Path | None = None, site: Path | None = None) -> dict:
-    """build_site, timed in a process of its own. A build runs MkDocs after
+def _site(project, config: Path | None = None, site: Path | None = None,
+          engine: str = "mkdocs") -> dict:
+    """The engine's build, timed in a process of its own. A build runs MkDocs after
     the import, and the next build is a new process: run here, MkDocs' heap
-    would weigh on the next run's import (forking a larger process)."""
+    would weigh on the next run's import (forking a larger process). Zensical's
+    time includes what build-course adds around it (the generated configuration,
+    the docs/ copy, the quiz files, the asset check) and its own process."""
     config, site = config or project.mkdocs_yml, site or project.site
-    done = subprocess.run([sys.executable, "-c", _SITE_CHILD, str(config), str(site)],
+    done = subprocess.run([sys.executable, "-c", _SITE_CHILD, str(config), str(site), engine],
                           capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
-        raise SystemExit(f"MkDocs failed:\n{done.stdout}{done.stderr}")
+        raise SystemExit(f"{engine} failed:\n{done.stdout}{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -500,6 +513,7 @@ def run_size(size: int, runs: int, options: dict, keep: Path | None) -> dict:
     command += [] if options["cache"] else ["--no-cache"]
     command += [] if options["jobs"] is None else ["--jobs", str(options["jobs"])]
     command += ["--plain-mkdocs"] if options["plain"] else []
+    command += [] if options["zensical"] else ["--no-zensical"]
     try:
         t0 = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True)
@@ -548,7 +562,7 @@ def table(report: dict) -> str:
             _span(t["import"]), f"{f['import_mb_per_s']:.2f}",
             f"{f['import_mb_per_cpu_s']:.2f}" if f["import_mb_per_cpu_s"] else "-",
             _span(t["mark_duplicates"], 3), _span(t["render"]), _span(t["write"]),
-            _span(t.get("site")), _span(t.get("plain_site")),
+            _span(t.get("site")), _span(t.get("plain_site")), _span(t.get("zensical_site")),
             f"{f['docs_to_site_ratio']:.2f}" if "docs_to_site_ratio" in f else "-",
             f"{inc['time_s']['median']:.2f}", f"{inc['import_s']['median']:.2f}",
             f"{inc['sources_reimported']}/{f['sources']}", f"{inc['noop_time_s']:.2f}",
@@ -560,7 +574,8 @@ def table(report: dict) -> str:
             f"{f['search_index_bytes'] / 1024:.0f}" if "search_index_bytes" in f else "-",
         ])
     head = ["lessons", "pages", "srcs", "runs", "jobs", "raw MB", "import s", "MB/s", "MB/cpu-s",
-            "dupes s", "render s", "write s", "mkdocs s", "plain mkdocs s", "docs/mkdocs",
+            "dupes s", "render s", "write s", "mkdocs s", "plain mkdocs s", "zensical s",
+            "docs/mkdocs",
             "incr s", "incr import s",
             "reimported", "noop s", "rewritten", "peak RSS MB", "worker RSS MB",
             "mkdocs RSS MB", "quiz page KB", "max page KB", "search idx KB"]
@@ -583,7 +598,8 @@ def table(report: dict) -> str:
                  "machine); peak RSS: this process (import, render, write); worker RSS: the "
                  "largest import worker; mkdocs RSS: the MkDocs build, in a process of its own; "
                  "plain mkdocs: the same docs/ built without the course plugin "
-                 "(--plain-mkdocs)")
+                 "(--plain-mkdocs); zensical: the same docs/ built by Zensical, cold (its "
+                 ".cache/ emptied), with what build-course adds around it")
     cached = all(f.get("cache") for f in report["sizes"])
     lines.append("times: median (min-max) seconds; import = read+clean+segment+structure+"
                  "duplicate check" + (", cold (import cache emptied first)" if cached else "")
@@ -613,6 +629,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain-mkdocs", action="store_true",
                         help="also build the same docs/ with MkDocs and Material alone "
                              "(no course plugin), to show what the plugin costs")
+    parser.add_argument("--no-zensical", action="store_true",
+                        help="skip the Zensical build (skipped anyway when it is not installed)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -622,7 +640,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("sizes, runs and jobs must be at least 1")
 
     options = {"site": not args.no_site, "cache": not args.no_cache, "jobs": args.jobs,
-               "plain": args.plain_mkdocs}
+               "plain": args.plain_mkdocs,
+               "zensical": not args.no_site and not args.no_zensical
+               and importlib.util.find_spec("zensical") is not None}
     if args.worker is not None:
         sys.path.insert(0, str(ROOT))
         figures = worker(args.worker, args.runs or 1, args.root, options)

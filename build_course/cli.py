@@ -26,7 +26,7 @@ from build_course.diagnostics import (
 )
 from build_course.manifest import SITE_URL_HINT, site_url_problem
 from build_course.project import STARTER_MKDOCS, Project
-from build_course.publish.engine import build_site
+from build_course.publish.engines import DEFAULT_ENGINE, ENGINES, build_with
 
 
 def _interrupt(signum, frame) -> None:
@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", type=_site_url, help="the URL the site is served from")
     build.add_argument("--force", action="append", default=[], metavar="PAGE",
                        help="overwrite PAGE (path under docs/) even if an author edited it")
+    _engine_option(build)
     build.add_argument("--jobs", type=_positive, metavar="N",
                        help="processes that share the import (default: one per core)")
     build.set_defaults(run=_build)
@@ -104,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
 
     package = commands.add_parser("package", help="build, then zip the site for offline use")
     package.add_argument("--output", type=Path, help="folder for the zip (default: the project)")
+    _engine_option(package)
     package.set_defaults(run=_package)
 
     inspect = commands.add_parser("inspect", help="show what the importer understood")
@@ -113,15 +115,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
+                         help=f"what builds the site (default: {DEFAULT_ENGINE}; "
+                              "zensical needs: pip install 'build-course[zensical]')")
+
+
 def _build(args: argparse.Namespace) -> int:
     project, result = _docs_written(args, set(args.force), mkdocs_yml=not args.docs_only)
     if args.docs_only:
         return EXIT_OK
     url = args.site_url or result.manifest.site_url or None
-    warnings = build_site(project.mkdocs_yml, project.site, strict=args.strict, site_url=url)
+    warnings = build_with(args.engine, project.mkdocs_yml, project.site, strict=args.strict,
+                          site_url=url)
+    for warning in warnings if args.engine != "mkdocs" else []:  # MkDocs logs its own
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"site: {project.display(project.site)}/index.html"
-          + (f" ({len(warnings)} MkDocs warnings)" if warnings else ""))
+          + (f" ({len(warnings)} {_NAMES[args.engine]} warnings)" if warnings else ""))
     return EXIT_OK
+
+
+_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 
 def _docs_written(args: argparse.Namespace, force: set[str] = frozenset(),
@@ -225,7 +239,7 @@ def _package(args: argparse.Namespace) -> int:
     from build_course.publish.packaging import package_site
 
     project, result = _docs_written(args)
-    zip_path = package_site(project, result.manifest, args.output)
+    zip_path = package_site(project, result.manifest, args.output, engine=args.engine)
     print(f"offline copy: {zip_path}")
     return EXIT_OK
 

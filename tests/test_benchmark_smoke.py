@@ -55,6 +55,9 @@ def test_every_step_is_timed(report):
         assert stat["min"] <= stat["median"] <= stat["max"]
     for step in ("import", "docs", "site"):
         assert _positive(size["cpu_s"][step]["median"]), step
+    if report["meta"]["zensical"]:  # both engines' build times
+        assert _positive(size["time_s"]["zensical_site"]["median"])
+        assert _positive(size["zensical_to_mkdocs_ratio"])
     assert _positive(size["import_mb_per_cpu_s"])
     assert _positive(size["site_to_plain_ratio"])
     assert size["largest_page"]["html"] >= size["quiz_page"]["html"]

@@ -5,7 +5,9 @@
   "use strict";
   if (location.protocol !== "file:") return;
   function FileWorker(url) {
-    var events = new EventTarget(), queue = [], win = null;
+    var self = this, events = new EventTarget(), queue = [], win = null;
+    // Zensical's search sets worker.onmessage; Material's adds a listener: serve both
+    events.addEventListener("message", function (e) { if (self.onmessage) self.onmessage(e); });
     var frame = document.createElement("iframe");
     frame.hidden = true;
     frame.setAttribute("aria-hidden", "true");

@@ -17,6 +17,14 @@ from build_course.build import parallel as workers
 ASSETS = Path(__file__).parent.parent / "assets"
 CSS = ["assets/course/quiz.css"]
 JS = ["assets/course/quiz.js"]
+# Offline copies only: stands in for Web Workers on file:// pages (search runs in one).
+WORKER_SHIM = "assets/course/file-worker.js"
+
+
+def external_asset_warning(page: str, url: str, where: str) -> str:
+    return (f"{page}: the page loads {url} ({where}) from outside the site; a course site makes "
+            "no request elsewhere: save the file in docs/ and refer to it by a relative path, "
+            "or remove it")
 
 
 class AssetCheck:

@@ -133,7 +133,8 @@ def crawl(root: str, timeout: float = 10.0, limit: int = 10000) -> CrawlReport:
                 refer(ref, url, is_link, url)
             for asset, _ in external_assets(text):
                 refer(asset, url, False, url)
-            _theme_config(parser.config, url, lambda ref: refer(ref, url, False, url))
+            index = "search.json" if _ZENSICAL.search(text) else "search/search_index.json"
+            _theme_config(parser.config, url, lambda ref: refer(ref, url, False, url), index)
         elif kind == "text/css":
             for match in _CSS_URL.finditer(body.decode("utf-8", "replace")):
                 if not match[1].startswith("data:"):
@@ -141,15 +142,20 @@ def crawl(root: str, timeout: float = 10.0, limit: int = 10000) -> CrawlReport:
 
     while queue:
         visit(*queue.pop(0))
+    seen.add(root + MISSING)  # its own links to itself (#__skip under Zensical) are not new
     visit(root + MISSING, "the 404 check (a missing address)", expect=404)
     while queue:
         visit(*queue.pop(0))
     return report
 
 
-def _theme_config(text: str, page: str, refer) -> None:
+# Zensical writes its search index at the site's root (Material: search/search_index.json).
+_ZENSICAL = re.compile(r'<meta\s+name="generator"\s+content="zensical', re.I)
+
+
+def _theme_config(text: str, page: str, refer, index: str) -> None:
     """Material's page settings name the search script (relative to the page) and,
-    through ``base``, the site root where its index is."""
+    through ``base``, the site root where its ``index`` is."""
     try:
         config = json.loads(text) if text.strip() else {}
     except ValueError:
@@ -159,7 +165,7 @@ def _theme_config(text: str, page: str, refer) -> None:
         base += "/"
     if config.get("search"):
         refer(urljoin(page, config["search"]))
-        refer(urljoin(base, "search/search_index.json"))
+        refer(urljoin(base, index))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,11 +12,9 @@
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
 from pathlib import Path
-from urllib.parse import quote
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,10 +24,10 @@ from mkdocs.structure.files import File, Files
 from build_course.build.pipeline import build_docs, summary_line
 from build_course.diagnostics import CourseError
 from build_course.project import Project
-from build_course.publish.assets import ASSETS, CSS, JS, AssetCheck
+from build_course.publish.assets import ASSETS, CSS, JS, AssetCheck, external_asset_warning
+from build_course.publish.site_config import EXCLUDED, recorded_nav, safe_url
 
 log = logging.getLogger("mkdocs.plugins.course")
-URL_SAFE = "-._~:/?#[]@!$&()*+,;=%"  # RFC 3986 characters that are not markup
 
 
 class CoursePlugin(BasePlugin):
@@ -66,14 +64,10 @@ class CoursePlugin(BasePlugin):
             # The build checks the manifest's and --site-url's address; one
             # from mkdocs.yml is not, and themes print it unescaped in
             # attributes (the canonical link): what would end one is encoded.
-            config.site_url = quote(config.site_url, safe=URL_SAFE)
+            config.site_url = safe_url(config.site_url)
         if not config.nav:
-            record = Path(config.docs_dir) / ".build-course.json"
-            try:
-                config.nav = json.loads(record.read_text(encoding="utf-8")).get("nav")
-                self._nav_from_record = True
-            except (OSError, ValueError):
-                pass
+            config.nav = recorded_nav(Path(config.docs_dir))
+            self._nav_from_record = config.nav is not None
         for path in CSS:
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -105,9 +99,7 @@ class CoursePlugin(BasePlugin):
         ``--strict`` makes that fail the build."""
         found, unchecked = self._assets.finish()
         for page, url, where in found:
-            log.warning("%s: the page loads %s (%s) from outside the site; a course site "
-                        "makes no request elsewhere: save the file in docs/ and refer to it "
-                        "by a relative path, or remove it", page, url, where)
+            log.warning("%s", external_asset_warning(page, url, where))
         if unchecked:
             log.warning("%d pages were not checked for assets from outside the site: the "
                         "check's process stopped; build again", unchecked)
@@ -118,7 +110,7 @@ class CoursePlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs = os.path.realpath(config.docs_dir)
         for file in list(files):
-            if file.src_uri.endswith(".md.new"):
+            if file.src_uri.endswith(EXCLUDED.lstrip("*")):
                 files.remove(file)
             elif file.src_dir and os.path.realpath(file.src_dir) == docs \
                     and file.abs_src_path and not _inside(file.abs_src_path, docs):

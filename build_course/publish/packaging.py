@@ -18,15 +18,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-
 from build_course.manifest import Manifest
 from build_course.project import Project
-from build_course.publish.assets import ASSETS
-from build_course.publish.engine import build_site
+from build_course.publish.assets import ASSETS, WORKER_SHIM
+from build_course.publish.engines import DEFAULT_ENGINE, build_with
 from build_course.slugs import slugify
-
-WORKER_SHIM = "assets/course/file-worker.js"
 
 
 def zip_name(manifest: Manifest) -> str:
@@ -35,28 +31,20 @@ def zip_name(manifest: Manifest) -> str:
     return f"{slugify(manifest.title)}-{version}-offline.zip"
 
 
-def package_site(project: Project, manifest: Manifest, output: Path | None = None) -> Path:
+def package_site(project: Project, manifest: Manifest, output: Path | None = None,
+                 engine: str = DEFAULT_ENGINE) -> Path:
     """Build an offline copy of the site and zip it; return the zip's path."""
     output = (output or project.root).resolve()
     output.mkdir(parents=True, exist_ok=True)
     target = output / zip_name(manifest)
     with tempfile.TemporaryDirectory(prefix="build-course-offline-") as tmp:
         site = Path(tmp) / "site"
-        build_site(project.mkdocs_yml, site, prepare=_offline)
+        build_with(engine, project.mkdocs_yml, site, offline=True)
         _finish(site)
         partial = target.with_name(f".{target.name}.part")
         _zip(site, partial)
         partial.replace(target)
     return target
-
-
-def _offline(config: MkDocsConfig) -> None:
-    config.use_directory_urls = False
-    config.site_url = None
-    polyfills = list(config.extra.get("polyfills") or [])
-    if WORKER_SHIM not in polyfills:
-        polyfills.append(WORKER_SHIM)
-    config.extra["polyfills"] = polyfills
 
 
 def _finish(site: Path) -> None:

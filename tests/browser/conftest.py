@@ -7,6 +7,7 @@ when Chromium or Playwright is missing.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 import re
 import shutil
@@ -48,14 +49,31 @@ EXTRA_QUESTIONS = """
 """
 
 
+ENGINES = ["mkdocs", "zensical"]
+
+
+def needs_engine(name: str) -> str:
+    """``name``, or a skip when that engine is not installed (Zensical is an extra)."""
+    if name == "zensical" and importlib.util.find_spec("zensical") is None:
+        pytest.skip("zensical is not installed (pip install 'build-course[zensical]')")
+    return name
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Every browser test of the built site runs once per engine."""
+    return needs_engine(request.param)
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_dir(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
     """site/ of the shipped course, built by the real command in a temporary project."""
-    project = tmp_path_factory.mktemp("browser-course")
+    project = tmp_path_factory.mktemp(f"browser-course-{engine}")
     shutil.copytree(ROOT / "source", project / "source")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    run = subprocess.run([sys.executable, "-m", "build_course", "--project", str(project), "build"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    run = subprocess.run([sys.executable, "-m", "build_course", "--project", str(project), "build",
+                          "--engine", engine], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     site = project / "site"
     page = (site / QUIZ / "index.html").read_text(encoding="utf-8")
@@ -146,6 +164,25 @@ def requests(context) -> list[str]:
 
 
 def search(page, query: str) -> None:
+    """Search the site and open the first result, in either engine's search box."""
+    if page.locator(".md-search__button").count():
+        _zensical_search(page, query)
+    else:
+        _material_search(page, query)
+
+
+def _zensical_search(page, query: str) -> None:
+    """Zensical's search is a dialog (in a shadow root, which locators enter)."""
+    from playwright.sync_api import expect
+
+    page.locator(".md-search__button").click()
+    box = page.get_by_role("combobox", name="Search")
+    box.press_sequentially(query)
+    expect(page.get_by_role("status").filter(has_text=re.compile(r"\d+ results?"))).to_be_visible()
+    page.get_by_role("listbox", name="Search results").get_by_role("option").first.click()
+
+
+def _material_search(page, query: str) -> None:
     """Type a query in the header's search box until results show: the index loads when
     search is first opened, and a query typed before it is ready is not run again."""
     from playwright.sync_api import expect
@@ -159,3 +196,4 @@ def search(page, query: str) -> None:
         if "matching document" in meta.inner_text():
             break
     expect(meta).to_contain_text("matching document")
+    page.locator(".md-search-result__item a").first.click()

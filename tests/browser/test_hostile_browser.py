@@ -26,14 +26,14 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> str:
-    project = tmp_path_factory.mktemp("hostile")
+def hostile_site(tmp_path_factory, engine: str) -> str:
+    project = tmp_path_factory.mktemp(f"hostile-{engine}")
     (project / "source").mkdir()
     (project / "source/evil.txt").write_text(HOSTILE, encoding="utf-8")
     (project / "source/evil-title.txt").write_text(HOSTILE_TITLE, encoding="utf-8")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     run = subprocess.run([sys.executable, "-m", "build_course", "--project", str(project),
-                          "build"], capture_output=True, text=True, timeout=300)
+                          "build", "--engine", engine], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  functools.partial(_Quiet, directory=str(project / "site")))
@@ -52,7 +52,7 @@ def test_no_dialog_opens_and_no_element_is_injected(page, hostile_site):
     for path in pages:
         page.goto(base + ("" if path == "." else path + "/"))
         page.wait_for_load_state("load")
-        for link in page.locator("article a").all()[:3]:
+        for link in page.locator("article a[href]:visible").all()[:3]:
             link.hover()
         injected = page.evaluate("""() => ({
             img: document.querySelectorAll('img[src="x"]').length,

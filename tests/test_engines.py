@@ -1,0 +1,134 @@
+"""The same docs/ and mkdocs.yml built by MkDocs and by Zensical: what the
+course needs (navigation, quiz files, escaping, the asset check) reaches
+the site under both, and the author's mkdocs.yml is never changed."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import copy_project
+
+from build_course.cli import main
+from build_course.publish.site_config import author_settings, course_additions
+from build_course.publish.zensical import escaped_nav
+
+needs_zensical = pytest.mark.skipif(importlib.util.find_spec("zensical") is None,
+                                    reason="zensical is not installed")
+ENGINES = ["mkdocs", pytest.param("zensical", marks=needs_zensical)]
+QUIZ = "webucator-customer-service-basics/customer-service-basics-quiz/index.html"
+
+
+def built(tmp_path: Path, engine: str, *args: str) -> Path:
+    project = copy_project(tmp_path)
+    assert main(["--project", str(project), "build", "--engine", engine, *args]) == 0
+    return project
+
+
+def nav_titles(page: str) -> list[str]:
+    return [re.sub(r"\s+", " ", t).strip() for t in re.findall(
+        r'<a[^>]*class="md-nav__link[^"]*"[^>]*>(?:\s|<[^>]+>)*([^<]+)', page)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_both_engines_give_the_recorded_navigation_and_the_quiz_files(tmp_path, engine):
+    project = built(tmp_path, engine, "--strict")
+    site = project / "site"
+    page = (site / QUIZ).read_text(encoding="utf-8")
+    titles = nav_titles(page)
+    nav = json.loads((project / "docs/.build-course.json").read_text(encoding="utf-8"))["nav"]
+    parts = [next(iter(entry)) for entry in nav]  # navigation.prune: other parts folded
+    for title in parts + ["Quiz: Customer Service Basics"]:
+        assert title in titles, (title, titles)
+    assert 'assets/course/quiz.js"' in page and 'assets/course/quiz.css"' in page
+    assert (site / "assets/course/quiz.js").read_bytes() == \
+        (Path(__file__).parent.parent / "build_course/assets/quiz.js").read_bytes()
+    assert "<details" in page  # the answers, readable without JavaScript
+
+
+@needs_zensical
+def test_zensical_leaves_mkdocs_yml_and_docs_as_they_were(tmp_path):
+    project = copy_project(tmp_path)
+    assert main(["--project", str(project), "build", "--docs-only"]) == 0
+    before = {p: p.read_bytes() for p in [project / "mkdocs.yml", *(project / "docs").rglob("*")]
+              if p.is_file()}
+    assert main(["--project", str(project), "build", "--engine", "zensical"]) == 0
+    after = {p: p.read_bytes() for p in [project / "mkdocs.yml", *(project / "docs").rglob("*")]
+             if p.is_file()}
+    assert after == before
+    left = sorted(p.name for p in project.iterdir() if p.name.startswith(".build-course-zen"))
+    assert left == []
+
+
+@needs_zensical
+def test_zensical_keeps_the_authors_nav_and_leaves_out_new_versions(tmp_path):
+    project = copy_project(tmp_path)
+    assert main(["--project", str(project), "build", "--docs-only"]) == 0
+    (project / "docs/index.md.new").write_text("# a new version\n", encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("nav:\n  - Start here: index.md\n  - The basics: "
+                     "webucator-customer-service-basics/customer-service-basics.md\n")
+    assert main(["--project", str(project), "build", "--engine", "zensical"]) == 0
+    home = (project / "site/index.html").read_text(encoding="utf-8")
+    titles = nav_titles(home)
+    assert "Start here" in titles and "The basics" in titles
+    assert "Quiz: Customer Service Basics" not in titles  # the recorded nav is not added
+    assert not list((project / "site").rglob("*.md.new"))
+
+
+@needs_zensical
+def test_zensical_warns_of_a_broken_link_with_the_page_and_line(tmp_path, capsys):
+    project = copy_project(tmp_path)
+    assert main(["--project", str(project), "build", "--docs-only"]) == 0
+    index = project / "docs/index.md"
+    lines = index.read_text(encoding="utf-8").splitlines()
+    index.write_text("\n".join(lines + ["", "[gone](no-such-page.md)", ""]), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--project", str(project), "build", "--engine", "zensical"]) == 0
+    err = capsys.readouterr().err
+    assert f"docs/index.md:{len(lines) + 2}:" in err
+    assert main(["--project", str(project), "build", "--engine", "zensical", "--strict"]) == 1
+
+
+@needs_zensical
+def test_zensical_leaves_out_a_file_linked_from_outside_docs(tmp_path, capsys):
+    project = copy_project(tmp_path)
+    assert main(["--project", str(project), "build", "--docs-only"]) == 0
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the site\n", encoding="utf-8")
+    os.symlink(secret, project / "docs/secret.txt")
+    assert main(["--project", str(project), "build", "--engine", "zensical"]) == 0
+    assert "docs/secret.txt: a link to a file outside docs/" in capsys.readouterr().err
+    assert not (project / "site/secret.txt").exists()
+
+
+def test_the_engine_must_be_one_we_know(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--project", str(tmp_path), "build", "--engine", "hugo"])
+    assert exit_.value.code == 2
+    assert "invalid choice: 'hugo'" in capsys.readouterr().err
+
+
+def test_additions_are_only_what_mkdocs_yml_lacks(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / ".build-course.json").write_text(json.dumps({"nav": [{"Home": "index.md"}]}))
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: S\nextra_javascript:\n  - assets/course/quiz.js\n"
+                      "exclude_docs: |\n  drafts/\nplugins:\n  - search\n"
+                      "extra:\n  token: !ENV [TOKEN, none]\n", encoding="utf-8")
+    added = course_additions(author_settings(config), docs)
+    assert added == {"nav": [{"Home": "index.md"}], "extra_css": ["assets/course/quiz.css"],
+                     "exclude_docs": "drafts/\n*.md.new\n"}
+    config.write_text(yaml.safe_dump({"site_name": "S", "nav": ["index.md"]}), encoding="utf-8")
+    assert "nav" not in course_additions(author_settings(config), docs)
+
+
+def test_navigation_titles_from_sources_cannot_open_a_tag():
+    nav = [{"Evil <script>x</script>": [{"Q&A <b>": "a.md"}]}]
+    assert escaped_nav(nav) == [{"Evil &lt;script>x&lt;/script>": [{"Q&A &lt;b>": "a.md"}]}]
