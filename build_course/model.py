@@ -48,6 +48,9 @@ class Line:
     """The first line of a page of a PDF extraction."""
     chapter: str = ""
     """The chapter title, on the first line of a chapter found by its markers."""
+    kind: str = ""
+    """What a family's passes found from layout: "heading", "code" (a line of
+    a code block, kept as it stands), "text" (never a heading); "" when unknown."""
 
 
 # ---- blocks -------------------------------------------------------------

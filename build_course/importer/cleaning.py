@@ -48,6 +48,9 @@ class RawLine:
     page_start: bool = False
     chapter: str = ""
     keep: bool = True
+    # what a family's passes found from layout: "heading", "code" (a line of a
+    # code block: kept as it stands), "text" (never a heading); "" when unknown
+    kind: str = ""
     # set by _classify: the list marker found (see Line) and the text after it
     bullet: str = ""
     number: int | None = None
@@ -203,7 +206,7 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
         else:
             # positional arguments: keywords would make this call slow
             lines.append(Line(r.body, r.line, r.indent, r.bullet, r.number, r.page_start,
-                              r.chapter))
+                              r.chapter, r.kind))
             pieces.append([r.body])
         tail = len(r.text) + r.indent
         blank_before = False
@@ -233,6 +236,8 @@ def _classify(r: RawLine, wrapped: bool) -> None:
     """Find ``r``'s list marker: set its bullet, number and body."""
     text = r.text
     r.body = text
+    if r.kind in ("heading", "code"):
+        return  # the family's passes found what the line is; no list marker
     first = text[:1]  # each pattern needs its own first character (isdigit covers \d)
     if first in _GLYPH_FIRST and (m := _GLYPH_BULLET.match(text)):
         r.bullet, r.body = "•", text[m.end():]
@@ -251,7 +256,7 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
                wrapped: bool, width: int) -> bool:
     """Is ``r`` the wrapped rest of ``prev`` (whose pieces so far are
     ``parts``, the last raw one ``tail`` characters long)?"""
-    if r.bullet or r.chapter:
+    if r.bullet or r.chapter or r.kind in ("heading", "code") or prev.kind in ("heading", "code"):
         return False
     end = parts[-1]
     if not wrapped:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from build_course.diagnostics import Report
 from build_course.importer import cleaning as c
+from build_course.importer import passes_web as web
 from build_course.importer.cleaning import Pass, RawLine
 from build_course.importer.shapes import TERMINAL
 from build_course.model import Line
@@ -73,10 +74,16 @@ PDF = Family(
     [c.drop_share_buttons, c.mark_page_starts, c.drop_page_numbers, c.find_chapter_markers,
      c.drop_running_headers],
     wrapped=True)
+WEB = Family(
+    "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "
+    "headings known only from layout", web.detect,
+    [web.drop_link_references, web.drop_icon_glyphs, web.drop_math_preamble, web.drop_chrome,
+     web.drop_navigation, web.drop_comments, web.mark_headings, web.mark_code,
+     web.normalise_bullets, web.join_lines])
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
                _anything, [c.drop_share_buttons])
 
-FAMILIES: list[Family] = [PDF, PLAIN]
+FAMILIES: list[Family] = [WEB, PDF, PLAIN]
 
 
 def detect_family(raw: list[RawLine]) -> Detection:

@@ -22,6 +22,7 @@ from build_course.model import (
     ListItem,
     Paragraph,
     Quote,
+    RawMarkdown,
     Turn,
 )
 
@@ -46,6 +47,30 @@ def segment(lines: list[Line]) -> list[Block]:
                 blocks.append(block)
                 break
     return blocks
+
+
+def marked(lines: list[Line], i: int):
+    """A line whose family's passes found it to be a heading, or a run of
+    code lines (kept as they stand, in a fence)."""
+    kind = lines[i].kind
+    if kind == "heading":
+        return Heading(lines[i].text, lines[i].line, role=_role(lines[i].text)), i + 1
+    if kind != "code":
+        return None
+    j = i
+    while j < len(lines) and lines[j].kind == "code":
+        j += 1
+    return RawMarkdown(code_fence([line.text for line in lines[i:j]]), lines[i].line), j
+
+
+def code_fence(code: list[str]) -> str:
+    """``code`` in a fence longer than any run of backticks in it."""
+    longest = max((len(run) for line in code for run in _BACKTICKS.findall(line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return "\n".join([fence, *code, fence])
+
+
+_BACKTICKS = re.compile(r"`+")
 
 
 def list_block(lines: list[Line], i: int):
@@ -173,6 +198,8 @@ def heading(lines: list[Line], i: int):
     """A short line that does not read as a sentence: ``Handling Stress``,
     ``Who Are Customers?``, ``WORKSHEET``, ``Relevant Readings:``."""
     text = lines[i].text
+    if lines[i].kind == "text":
+        return None  # the family's passes found from layout that it is not one
     if i + 1 >= len(lines) and not lines[i].chapter:
         return None  # a document does not end with a heading
     if text.endswith(":"):
@@ -202,4 +229,4 @@ def paragraph(lines: list[Line], i: int):
     return Paragraph(lines[i].text, lines[i].line), i + 1
 
 
-RULES: list[Rule] = [list_block, definition, dialogue, quote, term_list, heading, paragraph]
+RULES: list[Rule] = [marked, list_block, definition, dialogue, quote, term_list, heading, paragraph]

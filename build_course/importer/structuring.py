@@ -96,7 +96,7 @@ def take_title(lesson: Lesson, report: Report) -> None:
         if m.group(3):
             lesson.title = lesson.title or m.group(3).strip()
             end = i + 1
-        elif i + 1 < len(blocks) and isinstance(blocks[i + 1], Heading | Paragraph):
+        elif i + 1 < len(blocks) and _may_be_title(blocks[i + 1]):
             lesson.title = lesson.title or blocks[i + 1].text
             kicker.append(block.text)
             end = i + 2
@@ -113,6 +113,13 @@ def take_title(lesson: Lesson, report: Report) -> None:
         lesson.title = "Untitled lesson"
         report.warn(lesson.line, "no title found for this lesson",
                     "start the text with a title line, or set a title in source/course.yml")
+
+
+def _may_be_title(block: Block) -> bool:
+    """A heading, or a short paragraph that does not end a sentence."""
+    return isinstance(block, Heading) or (
+        isinstance(block, Paragraph) and len(block.text) <= 100
+        and not block.text.endswith((".", "?", "!")))
 
 
 def take_objectives(lesson: Lesson, report: Report) -> None:

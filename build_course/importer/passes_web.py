@@ -1,0 +1,447 @@
+"""Web pages dumped or copied as text (lynx, w3m, a browser's copy).
+
+A dump keeps the page's furniture (skip links, menus, breadcrumbs, sign-in
+links, share buttons, cookie notices, footers, reader comments) and loses
+its markup: headings are bare lines, found here from the dump's shape (a
+line at the margin while the text is indented, as lynx prints; a short line
+alone between blank lines, as w3m prints; an underline; an icon glyph that
+was a permalink; ``****** title ******``), and paragraphs are hard-wrapped at
+the dump's width, so a line is joined to the next only where the next word
+would not have fitted. Table cells that lynx centres are joined by their
+common centre. The only words known are those in ``cues``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from build_course.diagnostics import Report
+from build_course.importer import cues
+from build_course.importer.cleaning import RawLine
+from build_course.importer.shapes import TERMINAL
+
+_PUA = re.compile("[\ue000-\uf8ff]")
+_RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
+_FORM_FIELD = re.compile(r"^\[[ _]{3,}\]")
+_STARRED = re.compile(r"^([*=#]{3,})\s*(?P<title>[^\W_].*?)\s*\1$")
+_LYNX_REFERENCE = re.compile(r"\[\d{1,4}\]\S")
+_LYNX_REFERENCE_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
+_REFERENCES_ENTRY = re.compile(r"^\d{1,4}\. (https?|file|mailto):")
+_BREADCRUMB = re.compile(r"\s[»›>/→]\s")
+_MATH_PREAMBLE = re.compile(r"^(\\\(|\\\[|\$\$)\s*\\(re)?newcommand|^(\\\(|\\\[)\s*\\def\\")
+_MATH_CLOSE = re.compile(r"(\\\)|\\\]|\$\$)$")
+_CODE_LINE = re.compile(
+    r"^(\$ |>>> |<{5,}|={5,}$|>{5,}|@@|diff -|\+\+\+ |--- |#include|import |def |class "
+    r"|public |\w+\s*\(.*\)\s*[;{]$)|;\s*(//.*)?$|[{}]$|^//")
+_WEB_BULLET = re.compile(r"^[*+•□☆○◦▪■‣#@o] (?=\S)")
+_ITEM = re.compile(r"^([*+•□☆○◦▪■‣#@o]|\d{1,3}[.)]|[a-z][.)]) (?=\S)")
+_IMAGE = re.compile(r"^\[[\w.-]+\.(png|jpe?g|gif|svg|webp)\](\s*\{[^}]*\})?$", re.I)
+_NUMBER_ALONE = re.compile(r"^\d{1,3}\.$")
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+_LABEL = re.compile(r"^[A-Z][\w ]{0,20}:$")
+
+
+# ---- detection -------------------------------------------------------------
+
+def detect(raw: list[RawLine]) -> list[str]:
+    """Evidence that ``raw`` is a web page dumped as text; at least two kinds."""
+    found = []
+    head = raw[:400]
+    if any(cues.WEB_CHROME.match(r.text) and r.text.lower().startswith(("skip", "(button)"))
+           for r in head):
+        found.append("a 'Skip to content' line or lynx '(BUTTON)' labels")
+    if any(_FORM_FIELD.match(r.text) for r in head):
+        found.append("an empty form field '[      ]'")
+    if sum(1 for r in raw if _nav_bar(r.text)) >= 1:
+        found.append("navigation bars ('A | B', 'Prev Next', breadcrumbs)")
+    if sum(1 for r in raw if _RULE.match(r.text) and r.text[0] in "_━─") >= 2:
+        found.append("horizontal rules drawn as '____' or '━━━━'")
+    if sum(1 for r in raw[:2000] if _LYNX_REFERENCE.search(r.text)) >= 3 \
+            and any(r.text == "References" for r in raw):
+        found.append("lynx's numbered link markers and References list")
+    if sum(1 for r in raw if _PUA.search(r.text)) >= 2:
+        found.append("icon-font glyphs (private use characters)")
+    if _centred_width(raw):
+        found.append("table cells centred by lynx")
+    if _menu_run(raw) >= 8:
+        found.append("a long menu of short link lines")
+    if any(_breadcrumb(r.text) for r in raw[:30]):
+        return [*found, "a breadcrumb trail at the top"]  # enough on its own
+    return found if len(found) >= 2 else []
+
+
+def _breadcrumb(text: str) -> bool:
+    """``Home » Guides » Tomatoes``: three or more short parts."""
+    for separator in ("»", "›", "→"):
+        parts = [p.strip() for p in text.split(separator)]
+        if len(parts) >= 3 and all(0 < len(p.split()) <= 5 for p in parts):
+            return True
+    return False
+
+
+def _nav_bar(text: str) -> bool:
+    """``Home » Tutorials » Tips``, ``[ Index | Main ]``, ``Sign in | Register``,
+    ``Previous Next``."""
+    if len(text) > 100:
+        return False
+    if cues.WEB_CHROME.match(text) and re.search(r"(?i)\b(prev|previous|next)\b", text):
+        return True
+    inner = text.strip("[] ")
+    for separator in ("|", "»", "›", " > ", "→", " / "):
+        parts = [p.strip() for p in inner.split(separator)]
+        if len(parts) >= 2 and all(0 < len(p.split()) <= 5 and not p.endswith((".", "?", "!"))
+                                   and _LETTERS.search(p) for p in parts):
+            return separator != " / " or len(parts) >= 3
+    return False
+
+
+def _menu_run(raw: list[RawLine]) -> int:
+    """The longest run of short list items without sentence punctuation."""
+    best = run = 0
+    for r in raw[:1500]:
+        if _WEB_BULLET.match(r.text) and len(r.text) <= 70 and not r.text.endswith(TERMINAL):
+            run += 1
+            best = max(best, run)
+        elif not r.blank_before or _WEB_BULLET.match(r.text):
+            run = 0
+    return best
+
+
+def _centred_width(raw: list[RawLine]) -> int:
+    """Twice the centre column of lynx's centred table cells, or 0: many
+    indented lines of different indents share one centre."""
+    sums = Counter(2 * r.indent + len(r.text) for r in raw if r.indent >= 4)
+    if not sums:
+        return 0
+    centre, _ = sums.most_common(1)[0]
+    near = [r for r in raw if r.indent >= 4 and abs(2 * r.indent + len(r.text) - centre) <= 2]
+    indents = Counter(r.indent for r in near)
+    if len(near) >= 10 and len(indents) >= 4 and indents.most_common(1)[0][1] <= len(near) // 2:
+        return centre
+    return 0
+
+
+# ---- passes ------------------------------------------------------------------
+
+def drop_icon_glyphs(raw: list[RawLine], report: Report) -> None:
+    """Icon-font glyphs (private use characters) go; a short line that ended
+    with one was a heading with its permalink anchor."""
+    dropped = 0
+    for r in raw:
+        if not _PUA.search(r.text):
+            continue
+        ends = bool(_PUA.match(r.text[-1]))
+        r.text = _PUA.sub("", r.text).strip()
+        dropped += 1
+        if not r.text:
+            r.keep = False
+        elif ends and r.blank_before and len(r.text) <= 100 and r.indent == 0:
+            r.kind = "heading"
+    if dropped:
+        report.note(raw[0].line, f"removed icon-font glyphs from {dropped} lines")
+
+
+def drop_math_preamble(raw: list[RawLine], report: Report) -> None:
+    """A MathJax macro preamble (``\\(\\newcommand{...} ... \\)``) that
+    the browser would hide."""
+    i = 0
+    while i < len(raw):
+        if _MATH_PREAMBLE.match(raw[i].text):
+            j = i
+            while j < len(raw) and j - i < 200 and not _MATH_CLOSE.search(raw[j].text):
+                j += 1
+            for r in raw[i:j + 1]:
+                r.keep = False
+            report.note(raw[i].line, f"dropped a math macro preamble ({j + 1 - i} lines)")
+            i = j
+        i += 1
+
+
+def drop_chrome(raw: list[RawLine], report: Report) -> None:
+    """Lines of site furniture: skip links, buttons, form fields, navigation
+    bars, breadcrumbs, share buttons, cookie notices, horizontal rules (the
+    line above a rule, with no blank between, is a heading underlined)."""
+    samples: list[str] = []
+    for i, r in enumerate(raw):
+        if not r.keep:
+            continue
+        text = r.text
+        if _RULE.match(text):
+            above = raw[i - 1] if i else None
+            if above and above.keep and not r.blank_before and above.blank_before \
+                    and _heading_shaped(above.text) \
+                    and len(text) >= len(above.text) - 2 \
+                    and not above.text.endswith((".", ",", ";")):
+                above.kind = "heading"
+            r.keep = False
+            continue
+        if cues.SOLUTION_BUTTON.match(text):
+            r.text = "Solution"
+            continue
+        if m := _STARRED.match(text):
+            r.text, r.kind = m.group("title"), "heading"
+            continue
+        if _is_chrome(text) or _IMAGE.match(text):
+            r.keep = False
+            samples.append(text)
+    if samples:
+        report.note(raw[0].line, f"dropped {len(samples)} lines of page furniture, e.g. "
+                    + "; ".join(f"'{s[:40]}'" for s in samples[:4]))
+
+
+def _is_chrome(text: str) -> bool:
+    if cues.WEB_CHROME.match(text) or cues.WEB_FOOTER.match(text) or _FORM_FIELD.match(text):
+        return True
+    if cues.COOKIE_NOTICE.search(text) or cues.COOKIE_BUTTONS.match(text):
+        return True
+    words = text.lower().replace(",", " ").replace("|", " ").split()
+    if words and all(w in cues.SHARE_WORDS or w in ("on", "this", ":") for w in words) \
+            and any(w in cues.SHARE_WORDS for w in words):
+        return True
+    return _nav_bar(text)
+
+
+def drop_navigation(raw: list[RawLine], report: Report) -> None:
+    """The menus, site name and breadcrumbs above the page's main heading.
+    The main heading is the last heading-shaped line before the first
+    sentence of text (stepping back over headings such as ``Objectives``);
+    what stands above it goes only when it reads as navigation: mostly
+    short lines without sentence punctuation."""
+    kept = [r for r in raw if r.keep]
+    first = next((k for k, r in enumerate(kept) if _is_sentence(r, kept[k + 1:k + 2])), None)
+    if first is None:
+        return
+    main = _main_heading(kept, first)
+    if main is None or main == 0:
+        return
+    above = kept[:main]
+    short = sum(1 for r in above if len(r.text) <= 70 and not r.text.endswith((".", "?", "!")))
+    if short < 0.8 * len(above) or (len(above) < 4 and not _had_chrome(raw, kept[main])):
+        return
+    for r in above:
+        r.keep = False
+    kept[main].kind = "heading"
+    report.note(above[0].line, f"dropped {len(above)} lines of site navigation above the "
+                f"page's heading '{kept[main].text[:60]}', e.g. '{above[0].text[:40]}'")
+
+
+def _had_chrome(raw: list[RawLine], main: RawLine) -> bool:
+    """Furniture (a rule, a navigation bar) was dropped above ``main``."""
+    return any(not r.keep for r in raw if r.line < main.line)
+
+
+def _is_sentence(r: RawLine, after: list[RawLine]) -> bool:
+    """A line of running text: long, and ending a sentence or going on on the next line."""
+    text = r.text
+    if len(text) < 45 or len(text.split()) < 8 or _nav_bar(text):
+        return False
+    goes_on = bool(after) and not after[0].blank_before and not _WEB_BULLET.match(after[0].text)
+    long = len(text.split()) >= 12
+    return text.endswith((".", ":")) or (long and text.endswith(("?", "!"))) or goes_on
+
+
+def _main_heading(kept: list[RawLine], first: int) -> int | None:
+    k = first - 1
+    while k >= 0:
+        r = kept[k]
+        if _heading_shaped(r.text) and r.blank_before:
+            if not cues.PAGE_METADATA_HEADING.match(r.text):
+                return k
+        k -= 1
+    return None
+
+
+def _heading_shaped(text: str) -> bool:
+    return (len(text) <= 100 and text[:1].isalnum() and not _WEB_BULLET.match(text)
+            and not text.endswith((".", ",", ";")) and len(text.split()) <= 14)
+
+
+def drop_comments(raw: list[RawLine], report: Report) -> None:
+    """Reader comments, from their heading (``3 Comments``, ``Leave a
+    Reply``) to the end of the page."""
+    kept = [r for r in raw if r.keep]
+    for k, r in enumerate(kept):
+        if cues.COMMENTS_HEADING.match(r.text):
+            for other in kept[k:]:
+                other.keep = False
+            report.note(r.line, f"dropped reader comments and what follows them "
+                        f"({len(kept) - k} lines)")
+            return
+
+
+def drop_link_references(raw: list[RawLine], report: Report) -> None:
+    """lynx's numbered link markers (``see the [3]manual``) and the
+    References list of addresses it prints at the end."""
+    for k, r in enumerate(raw):
+        if r.keep and r.text == "References" and k + 1 < len(raw) \
+                and _REFERENCES_ENTRY.match(raw[k + 1].text):
+            tail = [o for o in raw[k:] if o.keep]
+            if all(_REFERENCES_ENTRY.match(o.text) or o is r for o in tail):
+                for o in tail:
+                    o.keep = False
+                report.note(r.line, f"dropped the list of {len(tail) - 1} link addresses")
+                break
+    for r in raw:
+        if r.keep and "[" in r.text:
+            r.text = _LYNX_REFERENCE_MARK.sub("", r.text)
+
+
+def mark_headings(raw: list[RawLine], report: Report) -> None:
+    """Headings from the dump's shape: at the margin while the text is
+    indented (lynx), or alone between blank lines (w3m); other lines are
+    text, never headings."""
+    kept = [r for r in raw if r.keep]
+    body = _body_indent(kept)
+    for k, r in enumerate(kept):
+        if r.kind:
+            continue
+        after = kept[k + 1] if k + 1 < len(kept) else None
+        alone = r.blank_before and (after is None or after.blank_before)
+        shaped = _heading_shaped(r.text) and r.text[:1].isupper() and not r.text.endswith(
+            (":", "?", "!")) and not _CODE_LINE.search(r.text)
+        if body >= 2:  # lynx: headings at the margin, text indented, <pre> at the margin too
+            if r.indent == 0:
+                r.kind = "heading" if shaped and r.blank_before else "code"
+            else:
+                r.kind = "code" if k and kept[k - 1].kind == "code" and not r.blank_before \
+                    and _CODE_LINE.search(r.text) else "text"
+        elif shaped and alone and r.indent == 0 and len(r.text.split()) <= 12 \
+                and after is not None:
+            r.kind = "heading"
+        else:
+            r.kind = "text"
+
+
+def _body_indent(kept: list[RawLine]) -> int:
+    """The indent of running text: 3 in lynx's dumps, 0 in w3m's."""
+    indents = Counter(r.indent for r in kept if len(r.text) >= 50 and not _ITEM.match(r.text))
+    if not indents or indents[0] > 0.15 * sum(indents.values()):
+        return 0
+    return indents.most_common(1)[0][0]
+
+
+def mark_code(raw: list[RawLine], report: Report) -> None:
+    """Preformatted blocks (lines without a blank between, none wrapped as
+    prose is): one with a line of code in it, the output that follows a
+    command, or three or more short lines that are not sentences."""
+    kept = [r for r in raw if r.keep and r.kind != "heading"]
+    width = _width(kept)
+    after_code = False
+    for block in _blocks(kept):
+        wrapped = any(_wrapped(a, b, width, lower=False) for a, b in zip(block, block[1:]))
+        code = not wrapped and (any(_CODE_LINE.search(r.text) for r in block)
+                                or (after_code and _output_like(block))
+                                or _preformatted(block, width))
+        if code:
+            for r in block:
+                r.kind = "code"
+                r.text = " " * max(r.indent - block[0].indent, 0) + r.text
+        after_code = code and (after_code or block[-1].text.startswith("$ ")
+                               or _output_like(block))
+
+
+def _blocks(kept: list[RawLine]) -> list[list[RawLine]]:
+    blocks: list[list[RawLine]] = []
+    for r in kept:
+        if r.blank_before or not blocks:
+            blocks.append([])
+        blocks[-1].append(r)
+    return blocks
+
+
+def _output_like(block: list[RawLine]) -> bool:
+    """What a command printed: lines of several indents, or not ending as sentences do."""
+    if len({r.indent for r in block}) > 1:
+        return True
+    return not block[-1].text.endswith((".", ":")) or len(block) >= 3
+
+
+def _preformatted(block: list[RawLine], width: int) -> bool:
+    return len(block) >= 3 and all(
+        len(r.text) + r.indent <= 0.6 * width and not r.text.endswith((".", ":"))
+        and not _WEB_BULLET.match(r.text) and not _NUMBER_ALONE.match(r.text) for r in block)
+
+
+def _width(kept: list[RawLine]) -> int:
+    lengths = sorted(r.indent + len(r.text) for r in kept)
+    # a dump is at least 60 columns wide; a short text's longest line is no measure
+    return max(lengths[int(len(lengths) * 0.95)], 60) if lengths else 80
+
+
+def _wrapped(a: RawLine, b: RawLine, width: int, lower: bool = True) -> bool:
+    """``a`` stops where the dump wrapped it: ``b``'s first word would not
+    have fitted on it; or ``a`` stops mid-sentence and ``b`` goes on in
+    lower case."""
+    first = b.text.split(" ", 1)[0]
+    if a.indent + len(a.text) + 1 + len(first) > width - 2:
+        return True
+    return lower and b.text[:1].islower() and not a.text.endswith(TERMINAL) and len(a.text) >= 30
+
+
+def normalise_bullets(raw: list[RawLine], report: Report) -> None:
+    """The dump's bullets (``*``, ``+``, ``o``, ``•``, ``□``, ``☆``) become one glyph."""
+    for r in raw:
+        if r.keep and r.kind == "text" and _WEB_BULLET.match(r.text) and r.text[0] != "•":
+            r.text = "• " + r.text[2:]
+
+
+def join_lines(raw: list[RawLine], report: Report) -> None:
+    """Wrapped lines are joined: a paragraph or list item goes on where the
+    dump's width stopped it; lynx's centred cells go on along their centre.
+    A number alone on its line (``1.``) and a cell label (``Question 3:``,
+    or ``Answer:`` in a centred cell) start the text that follows them."""
+    kept = [r for r in raw if r.keep]
+    width = _width(kept)
+    centre = _centred_width(kept)
+    head: RawLine | None = None
+    prev: RawLine | None = None
+    lone_label = False
+    for r in kept:
+        if r.kind in ("code", "heading"):
+            head = prev = None
+            continue
+        if head is not None and prev is not None and lone_label and not _WEB_BULLET.match(r.text) \
+                and not _starts_item(r):
+            head.text = _label_prefix(head.text) + r.text
+            r.keep, prev, lone_label = False, r, False
+            continue
+        if head is not None and prev is not None and _goes_on(head, prev, r, width, centre):
+            head.text = _glue(head.text, r.text)
+            r.keep, prev = False, r
+            continue
+        head = prev = r
+        lone_label = _starts_item(r) or bool(
+            centre and _centred(r, centre) and _LABEL.match(r.text))
+
+
+def _starts_item(r: RawLine) -> bool:
+    return bool(_NUMBER_ALONE.match(r.text) or cues.QUESTION_LABEL.match(r.text))
+
+
+def _label_prefix(text: str) -> str:
+    if m := cues.QUESTION_LABEL.match(text):
+        return f"{m.group(2)}. "
+    return text + " "
+
+
+def _goes_on(head: RawLine, prev: RawLine, r: RawLine, width: int, centre: int) -> bool:
+    if r.blank_before or _WEB_BULLET.match(r.text) or _starts_item(r) or _starts_item(prev):
+        return False
+    if centre and _centred(prev, centre) and _centred(r, centre):
+        return not _LABEL.match(r.text) and not _LABEL.match(prev.text)
+    if head is prev and _ITEM.match(head.text):
+        indent_ok = r.indent > head.indent
+    else:
+        indent_ok = r.indent == prev.indent
+    return indent_ok and _wrapped(prev, r, width)
+
+
+def _centred(r: RawLine, centre: int) -> bool:
+    return r.indent >= 2 and abs(2 * r.indent + len(r.text) - centre) <= 3
+
+
+def _glue(left: str, right: str) -> str:
+    if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
+        return left + right
+    return left + " " + right

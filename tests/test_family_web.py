@@ -1,0 +1,275 @@
+"""The web family: pages dumped or copied as text by lynx, w3m or a browser.
+
+Every text here is written for these tests (gardening, baking, bicycles,
+astronomy), in the shapes lynx and w3m leave.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_course.diagnostics import Report
+from build_course.importer import passes_web as web
+from build_course.importer.cleaning import raw_lines
+from build_course.importer.families import clean_text, detect_family
+from build_course.importer.importing import import_text
+from build_course.model import Heading, ListBlock, Paragraph, RawMarkdown, SourceText
+
+W3M_PAGE = """\
+Skip to content
+Garden Club Online
+[                    ]
+
+  • Home
+  • Vegetables
+  • Flowers
+  • Tools
+  • Compost
+  • Events
+  • Contact
+  • About us
+
+Home » Guides » Vegetables » Tomatoes
+
+Sign in | Register
+
+Growing tomatoes from seed\uf0c1
+
+Facebook Twitter Email
+
+Tomatoes need warmth, light and patience: sow them indoors six to eight weeks before the last
+frost, in small pots of fine compost, and keep them somewhere bright.
+
+Sowing the seeds\uf0c1
+
+Fill each pot with compost and firm it gently with the base of another pot.
+
+  • Sow two seeds per pot, a finger's depth down, and cover them lightly with more compost so
+    that they stay dark.
+  • Water from below.
+
+Hardening off\uf0c1
+
+Put the young plants outside for a few hours each day in the last two weeks.
+
+$ echo "done"
+done
+
+We use cookies to improve your visit. By continuing you accept our cookie policy.
+Accept
+
+Advertisement
+
+Previous Next
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+© Copyright Garden Club.
+
+3 Comments
+
+Great guide, thanks! My tomatoes came up in four days.
+"""
+
+LYNX_PAGE = """\
+   Skip to main content
+   (BUTTON) Menu
+     * Bakery Basics
+     * Breads
+     * Cakes
+     * Pastry
+     * Glossary
+     * Contact
+     __________________________________________________________________
+
+   Previous Next
+
+Baking a simple loaf
+
+   Bread needs only four things: flour, water, salt and yeast. The rest
+   is time, warmth and a little care while the dough rises and bakes.
+
+Kneading
+     __________________________________________________________________
+
+   Knead the dough for ten minutes until it is smooth and springs back
+   when you press it with a finger.
+     * Use a floured board.
+     * Rest the dough if it
+       tears.
+
+   To check the oven, type:
+gas-mark 6
+
+   Bake for thirty minutes.
+
+   Back To Top
+"""
+
+
+def _raw(text: str):
+    return raw_lines(text)
+
+
+def _blocks(text: str):
+    part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
+    return part, part.lessons[0]
+
+
+# ---- detection -------------------------------------------------------------
+
+def test_a_w3m_dump_is_detected_from_its_furniture():
+    found = detect_family(_raw(W3M_PAGE))
+    assert found.family.name == "web"
+    assert len(found.evidence) >= 2
+
+
+def test_a_lynx_dump_is_detected_from_its_furniture():
+    found = detect_family(_raw(LYNX_PAGE))
+    assert found.family.name == "web"
+
+
+def test_plain_prose_with_one_bar_is_not_a_web_page():
+    text = ("Stars are born in clouds of gas and dust that collapse under gravity.\n\n"
+            "Red | Blue\n\n"
+            "The colour of a star tells its temperature: blue stars are hotter than red ones.\n")
+    assert detect_family(_raw(text)).family.name != "web"
+
+
+# ---- furniture ----------------------------------------------------------------
+
+def test_navigation_breadcrumbs_and_sign_in_go_and_the_title_is_the_page_heading():
+    part, lesson = _blocks(W3M_PAGE)
+    assert lesson.title == "Growing tomatoes from seed"
+    text = "\n".join(getattr(b, "text", "") for b in lesson.blocks)
+    for gone in ("Home »", "Sign in", "Vegetables", "Facebook", "cookies", "Advertisement",
+                 "Previous", "Copyright", "Great guide", "Skip to"):
+        assert gone not in text, gone
+    assert any("dropped" in d.message for d in part.diagnostics)
+
+
+def test_breadcrumb_is_never_the_title_even_without_a_menu():
+    text = ("Home » Recipes » Bread\n\nSourdough starter\n\n"
+            "Mix equal weights of flour and water in a jar, cover it and leave it somewhere warm.\n"
+            "\nFeed it every day for a week.\n")
+    report = Report("t")
+    found, lines = clean_text(text, report)
+    assert found.family.name != "web" or all("»" not in line.text for line in lines)
+    part, lesson = _blocks(text)
+    assert "»" not in lesson.title
+
+
+def test_icon_glyphs_go_and_mark_the_heading():
+    raw = _raw("Intro\n\nSowing the seeds\uf0c1\n\nText.\n")
+    web.drop_icon_glyphs(raw, Report("t"))
+    assert [r.text for r in raw] == ["Intro", "Sowing the seeds", "Text."]
+    assert raw[1].kind == "heading"
+
+
+def test_a_math_macro_preamble_is_dropped():
+    raw = _raw("Title\n\\(\\newcommand{\\R}{\\mathbb R} \\\n"
+               "newcommand{\\N}{\\mathbb N}\n\\)\nThe set \\(\\R\\) is the real line.\n")
+    web.drop_math_preamble(raw, Report("t"))
+    assert [r.text for r in raw if r.keep] == ["Title", "The set \\(\\R\\) is the real line."]
+
+
+def test_starred_headings_and_rules():
+    raw = _raw("****** Saddle height ******\n\nRaise it until your leg is almost straight.\n"
+               "\nGears\n________________\n")
+    web.drop_chrome(raw, Report("t"))
+    kept = [r for r in raw if r.keep]
+    assert [(r.text, r.kind) for r in kept] == [
+        ("Saddle height", "heading"), ("Raise it until your leg is almost straight.", ""),
+        ("Gears", "heading")]
+
+
+def test_lynx_link_markers_and_references_go():
+    raw = _raw("Read the [1]star chart first.\n\nReferences\n\n   1. https://example.org/a\n"
+               "   2. https://example.org/b\n")
+    web.drop_link_references(raw, Report("t"))
+    assert [r.text for r in raw if r.keep] == ["Read the star chart first."]
+
+
+def test_reader_comments_go():
+    raw = _raw("Oil the chain.\n\nLeave a Reply\n\nNice one!\n")
+    web.drop_comments(raw, Report("t"))
+    assert [r.text for r in raw if r.keep] == ["Oil the chain."]
+
+
+# ---- headings, lists, code, joining ------------------------------------------------
+
+def test_w3m_headings_lists_code_and_wraps():
+    part, lesson = _blocks(W3M_PAGE)
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert headings == ["Sowing the seeds", "Hardening off"]
+    lists = [b for b in lesson.blocks if isinstance(b, ListBlock)]
+    assert [item.text for item in lists[0].items] == [
+        "Sow two seeds per pot, a finger's depth down, and cover them lightly with more "
+        "compost so that they stay dark.", "Water from below."]
+    paragraphs = [b.text for b in lesson.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].startswith("Tomatoes need warmth") and paragraphs[0].endswith("bright.")
+    code = [b.text for b in lesson.blocks if isinstance(b, RawMarkdown)]
+    assert code == ['```\n$ echo "done"\ndone\n```']
+
+
+def test_lynx_headings_at_the_margin_and_pre_lines():
+    part, lesson = _blocks(LYNX_PAGE)
+    assert lesson.title == "Baking a simple loaf"
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == ["Kneading"]
+    items = [i.text for b in lesson.blocks if isinstance(b, ListBlock) for i in b.items]
+    assert items == ["Use a floured board.", "Rest the dough if it tears."]
+    assert any(isinstance(b, RawMarkdown) and "gas-mark 6" in b.text for b in lesson.blocks)
+    text = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "Back To Top" not in text and "Bakery Basics" not in text
+
+
+def test_short_lines_of_a_paragraph_are_not_joined_past_their_end():
+    raw = _raw("Mars is red because of iron oxide in its dust.\nJupiter is a gas giant.\n")
+    web.mark_headings(raw, Report("t"))
+    web.join_lines(raw, Report("t"))
+    assert [r.text for r in raw if r.keep] == [
+        "Mars is red because of iron oxide in its dust.", "Jupiter is a gas giant."]
+
+
+def test_centred_table_cells_are_joined_and_labelled():
+    cells = [
+        "Question 1:",
+        "",
+        "Why does the Moon show phases to us",
+        "as it goes around the Earth each month?",
+        "Answer:",
+        "",
+        "Because we see a different part of",
+        "its sunlit half as it moves.",
+        "Question 2:",
+        "",
+        "What is a light year, and why do astronomers",
+        "use it for distances between the stars?",
+        "Answer:",
+        "",
+        "It is the distance light travels in",
+        "one year, about ten trillion kilometres.",
+    ]
+    text = "\n".join(c and c.center(78).rstrip() for c in cells) + "\n"
+    raw = _raw(text)
+    web.mark_headings(raw, Report("t"))
+    web.join_lines(raw, Report("t"))
+    assert [r.text for r in raw if r.keep] == [
+        "1. Why does the Moon show phases to us as it goes around the Earth each month?",
+        "Answer: Because we see a different part of its sunlit half as it moves.",
+        "2. What is a light year, and why do astronomers use it for distances between the stars?",
+        "Answer: It is the distance light travels in one year, about ten trillion kilometres."]
+
+
+def test_a_number_alone_starts_the_exercise_that_follows():
+    raw = _raw("Exercises\n\n1.\n\nName the planet nearest the Sun.\nSolution.\nMercury.\n")
+    web.mark_headings(raw, Report("t"))
+    web.join_lines(raw, Report("t"))
+    kept = [r.text for r in raw if r.keep]
+    assert kept[:2] == ["Exercises", "1. Name the planet nearest the Sun."]
+
+
+def test_prose_in_a_web_page_never_becomes_a_heading_or_a_list():
+    text = W3M_PAGE.replace(
+        "Fill each pot", "Short lines stay text\n\nFill each pot")
+    part, lesson = _blocks(text)
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert "Tomatoes need warmth, light and patience" not in " ".join(headings)
