@@ -104,7 +104,8 @@ def _parser() -> argparse.ArgumentParser:
     diff.set_defaults(run=_diff)
 
     package = commands.add_parser("package", help="build, then zip the site for offline use")
-    package.add_argument("--output", type=Path, help="folder for the zip (default: the project)")
+    package.add_argument("--output", type=Path,
+                         help="folder for the zip (default: dist/ in the project)")
     _engine_option(package)
     package.set_defaults(run=_package)
 
@@ -197,12 +198,18 @@ def _ensure_mkdocs_yml(project: Project) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from build_course.publish.serving import serve
 
     project, _ = _docs_written(args)
-    # the course plugin watches source/ and re-imports on change
-    serve(config_file=str(project.mkdocs_yml), livereload=True,
-          dev_addr=f"127.0.0.1:{args.port}")
+
+    def rebuild_docs() -> None:
+        try:
+            write_course(project)
+        except CourseError as exc:
+            print(exc.format_message(), file=sys.stderr, flush=True)
+        sys.stdout.flush()
+
+    serve(project, args.port, rebuild_docs)
     return EXIT_OK
 
 

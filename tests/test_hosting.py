@@ -276,15 +276,17 @@ def test_offline_zip(built_course, tmp_path):
     assert path == tmp_path / "out" / "customer-service-essentials-2.0-offline.zip"
     assert {p: p.stat().st_mtime_ns for p in (built_course / "site").rglob("*")} == before
     with zipfile.ZipFile(path) as archive:
-        names = set(archive.namelist())
-        home = archive.read("index.html").decode("utf-8")
+        top = "customer-service-essentials-2.0-offline/"
+        assert all(name.startswith(top) for name in archive.namelist())  # one folder
+        names = {name.removeprefix(top) for name in archive.namelist()}
+        home = archive.read(top + "index.html").decode("utf-8")
         assert f"{QUIZ[:-1]}.html" in names
         assert "search/search_index.js" in names and "assets/course/file-worker.js" in names
         assert external_assets(home) == []
         assert 'href="webucator-customer-service-basics/customer-service-basics.html"' in home
         for name in names:
             if name.endswith(".html"):
-                assert external_assets(archive.read(name).decode("utf-8")) == [], name
+                assert external_assets(archive.read(top + name).decode("utf-8")) == [], name
 
 
 def test_package_command(tmp_path, capsys):
@@ -293,5 +295,6 @@ def test_package_command(tmp_path, capsys):
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     assert main(["--project", str(project), "package"]) == 0
     assert "offline copy:" in capsys.readouterr().out
-    assert (project / "customer-service-essentials-0.1-offline.zip").is_file()
+    assert (project / "dist/customer-service-essentials-0.1-offline.zip").is_file()
+    assert [p.name for p in project.iterdir() if p.suffix == ".zip"] == []
     assert not (project / "site").exists()

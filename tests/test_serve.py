@@ -1,15 +1,19 @@
-"""``build-course serve``: serves the site and re-imports a changed source."""
+"""``build-course serve``: one rebuild per change, whatever changed; idle
+between changes; an author's edit in docs/ served and kept."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
 from conftest import copy_project
+
+QUIET = 15  # seconds without a change in which no rebuild may happen
 
 
 def _free_port() -> int:
@@ -26,28 +30,98 @@ def _get(url: str) -> str:
         return ""
 
 
-def _wait_for(url: str, needle: str, seconds: float = 60) -> bool:
+def _wait_for(what, seconds: float = 90) -> bool:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        if needle in _get(url):
+        if what():
             return True
-        time.sleep(0.5)
+        time.sleep(0.3)
     return False
 
 
-def test_serve_rebuilds_a_page_when_its_source_changes(tmp_path: Path):
+class _Serving:
+    """``build-course serve`` in a process of its own; its output, line by line."""
+
+    def __init__(self, project: Path) -> None:
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.lines: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "build_course", "--project", str(project), "serve",
+             "--port", str(self.port)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def rebuilds(self) -> int:
+        return sum(1 for line in self.lines if line.startswith("rebuilt "))
+
+    def page_has(self, path: str, text: str) -> bool:
+        return text in _get(self.base + path)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def _stamps(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def _change(server: _Serving, change, path: str, text: str) -> int:
+    """Make ``change``, wait until ``path`` shows ``text``; the rebuilds it took."""
+    before = server.rebuilds()
+    change()
+    assert _wait_for(lambda: server.page_has(path, text)), server.lines
+    time.sleep(3)  # a second rebuild, if there were one, would be under way by now
+    return server.rebuilds() - before
+
+
+def test_serve_rebuilds_once_per_change_and_keeps_an_edit(tmp_path: Path):
     project = copy_project(tmp_path)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "build_course", "--project", str(project), "serve",
-         "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = _Serving(project)
     try:
-        base = f"http://127.0.0.1:{port}"
-        assert _wait_for(base + "/", "Customer Service Essentials")
+        assert _wait_for(lambda: any(line.startswith("serving on") for line in server.lines))
+        assert _wait_for(lambda: server.page_has("/", "Customer Service Essentials"))
+        page = project / "docs/tutorialspoint-customer-service/attitude.md"
+        stamps = _stamps(project / "docs")
+        started = server.rebuilds()
+
+        edited = page.read_text("utf-8") + "\nA line the author added while serving.\n"
+        assert _change(server, lambda: page.write_text(edited, "utf-8"),
+                       "/tutorialspoint-customer-service/attitude/",
+                       "A line the author added while serving.") == 1
+        time.sleep(QUIET)
+        assert server.rebuilds() == started + 1, server.lines  # idle since
+        assert page.read_text("utf-8") == edited  # kept
+        after = _stamps(project / "docs")
+        assert {p: t for p, t in after.items() if t != stamps.get(p)} == {
+            "tutorialspoint-customer-service/attitude.md": after[
+                "tutorialspoint-customer-service/attitude.md"]}  # nothing else was written
+
         source = project / "source/servicing-customers-competency-guide.txt"
-        source.write_text(source.read_text("utf-8") + "\nA line added while serving.\n", "utf-8")
-        page = base + "/servicing-customers-competency-guide/servicing-customers/"
-        assert _wait_for(page, "A line added while serving.")
+        assert _change(server, lambda: source.write_text(
+            source.read_text("utf-8") + "\nA line added to the source while serving.\n", "utf-8"),
+            "/servicing-customers-competency-guide/servicing-customers/",
+            "A line added to the source while serving.") == 1
+
+        manifest = project / "source/course.yml"
+        assert _change(server, lambda: manifest.write_text(manifest.read_text("utf-8").replace(
+            "title: Servicing Customers", "title: Serving Customers Well"), "utf-8"),
+            "/", "Serving Customers Well") == 1
+
+        settings = project / "mkdocs.yml"
+        assert _change(server, lambda: settings.write_text(settings.read_text("utf-8").replace(
+            "site_name: Customer Service Essentials", "site_name: Service Essentials"),
+            "utf-8"), "/", "Service Essentials</title>") == 1
+
+        assert page.read_text("utf-8") == edited
+        output = "\n".join(server.lines)
+        assert output.count("serving on http://127.0.0.1:") == 1
+        assert output.count("docs: ") == 3  # the first build, the source, the manifest
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        server.stop()

@@ -21,9 +21,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from build_course.build.pipeline import build_docs, summary_line
-from build_course.diagnostics import CourseError
-from build_course.project import Project
 from build_course.publish.assets import ASSETS, CSS, JS, AssetCheck, external_asset_warning
 from build_course.publish.site_config import EXCLUDED, recorded_nav, safe_url
 
@@ -31,33 +28,16 @@ log = logging.getLogger("mkdocs.plugins.course")
 
 
 class CoursePlugin(BasePlugin):
-    serving = False
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
-
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
-        source = Path(config.config_file_path).parent / "source"
-        if source.is_dir():
-            server.watch(str(source))
-        return server
+    built: tuple | None = None
+    """(files, nav, env) of the last build: ``build-course serve`` renders a
+    changed page again with them (publish/serving.py)."""
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """While serving, a change in source/ re-imports (what changed) and
-        rewrites docs/ exactly as ``build-course build`` does, before MkDocs builds."""
         self._assets = AssetCheck()
-        if not self.serving:
-            return
-        try:
-            result = build_docs(Project(Path(config.config_file_path).parent))
-            for part in result.course.parts:
-                log.info("build-course: %s", summary_line(part))
-            if self._nav_from_record:
-                config.nav = result.nav
-        except CourseError as exc:
-            log.error("build-course: %s", exc.format_message())
 
-    _nav_from_record = False
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.built = (files, self._nav, env)
+        return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.site_url:
@@ -67,7 +47,6 @@ class CoursePlugin(BasePlugin):
             config.site_url = safe_url(config.site_url)
         if not config.nav:
             config.nav = recorded_nav(Path(config.docs_dir))
-            self._nav_from_record = config.nav is not None
         for path in CSS:
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -79,6 +58,7 @@ class CoursePlugin(BasePlugin):
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """Titles come from source text, and MkDocs' templates print them
         without escaping: escape them once here (Markup is not escaped twice)."""
+        self._nav = nav
         config.site_name = _escaped(config.site_name)
         for item in _walk(nav.items):
             if item.title is not None:

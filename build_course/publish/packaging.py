@@ -33,8 +33,9 @@ def zip_name(manifest: Manifest) -> str:
 
 def package_site(project: Project, manifest: Manifest, output: Path | None = None,
                  engine: str = DEFAULT_ENGINE) -> Path:
-    """Build an offline copy of the site and zip it; return the zip's path."""
-    output = (output or project.root).resolve()
+    """Build an offline copy of the site and zip it (into ``dist/`` unless
+    told otherwise); return the zip's path."""
+    output = (output or project.root / "dist").resolve()
     output.mkdir(parents=True, exist_ok=True)
     target = output / zip_name(manifest)
     with tempfile.TemporaryDirectory(prefix="build-course-offline-") as tmp:
@@ -42,7 +43,7 @@ def package_site(project: Project, manifest: Manifest, output: Path | None = Non
         build_with(engine, project.mkdocs_yml, site, offline=True)
         _finish(site)
         partial = target.with_name(f".{target.name}.part")
-        _zip(site, partial)
+        _zip(site, partial, target.name.removesuffix(".zip"))
         partial.replace(target)
     return target
 
@@ -62,8 +63,10 @@ def _finish(site: Path) -> None:
         "Quiz progress is kept in this browser only.\n", encoding="utf-8")
 
 
-def _zip(site: Path, target: Path) -> None:
+def _zip(site: Path, target: Path, folder: str) -> None:
+    """Everything in one top-level folder named like the zip: unzipping it
+    makes that folder, not a spill of files into the current one."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(site.rglob("*")):
             if path.is_file():
-                archive.write(path, path.relative_to(site).as_posix())
+                archive.write(path, f"{folder}/{path.relative_to(site).as_posix()}")

@@ -38,7 +38,7 @@ def home(tmp_path_factory: pytest.TempPathFactory, engine: str) -> str:
     unpacked = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(unpacked)
-    return (unpacked / "index.html").as_uri()
+    return (unpacked / archive.name.removesuffix(".zip") / "index.html").as_uri()
 
 
 def test_quiz_from_disk(page, home, requests):

@@ -1,0 +1,181 @@
+"""``build-course serve`` with MkDocs: the site, rebuilt once per change.
+
+MkDocs' live-reload server watches docs/ and mkdocs.yml; build/watching.py
+watches source/ and rewrites docs/ (only the pages that change), which the
+server then sees as one change. Each rebuild looks at what changed since the
+last one (by the files' sizes and times):
+
+- nothing the site shows (a ``PAGE.md.new``, the build's own files): no build;
+- pages only, with the same titles and the same navigation: those pages are
+  rendered again, with the navigation, files and theme of the last full
+  build (a second or less at 1,000 lessons, where a full build takes tens);
+- anything else (a page added or removed, a title, the navigation,
+  mkdocs.yml, a picture): a full MkDocs build.
+
+The search index is refreshed by full builds only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import socket
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+
+from build_course.build.record import RECORD, load_record
+from build_course.build.watching import Snapshot, SourceWatcher, snapshot
+from build_course.diagnostics import UsageError
+from build_course.project import Project
+
+
+class _Said(logging.Handler):
+    """MkDocs' warnings, each said once while serving (not at every rebuild)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.said: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message not in self.said:
+            self.said.add(message)
+            print(f"warning: {message}", file=sys.stderr, flush=True)
+
+
+class SiteBuilder:
+    """Builds the site into ``site_dir``: in full, or only the changed pages."""
+
+    def __init__(self, project: Project, site_dir: Path, url: str,
+                 say: Callable[[str], None]) -> None:
+        self.project, self.site_dir, self.url, self.say = project, site_dir, url, say
+        self._seen: Snapshot = {}
+        self._nav = None
+        self._state = None  # config, files, nav, env of the last full build
+
+    def __call__(self) -> None:
+        now = self._look()
+        changed = sorted(path for path in set(now) | set(self._seen)
+                         if now.get(path) != self._seen.get(path))
+        self._seen = now
+        nav = load_record(self.project.docs).nav
+        nav_changed, self._nav = nav != self._nav, nav
+        shown = [path for path in changed if _shown(path)]
+        if not shown and not nav_changed:
+            return
+        started = time.perf_counter()
+        pages = self._pages(shown, nav_changed)
+        if pages and self._rebuild_pages(pages):
+            self.say(f"rebuilt {_n(len(pages), 'page')} in {time.perf_counter() - started:.1f} s")
+            return
+        self._full()
+        self.say(f"rebuilt the site in {time.perf_counter() - started:.1f} s")
+
+    def _look(self) -> Snapshot:
+        seen = {f"docs/{path}": stamp for path, stamp in snapshot(self.project.docs).items()}
+        with contextlib.suppress(OSError):
+            stat = self.project.mkdocs_yml.stat()
+            seen["mkdocs.yml"] = (stat.st_mtime_ns, stat.st_size)
+        return seen
+
+    def _pages(self, shown: list[str], nav_changed: bool) -> list[str] | None:
+        """The pages to render again, or None when it takes a full build."""
+        if self._state is None or nav_changed:
+            return None
+        _, files, _, _ = self._state
+        pages = []
+        for path in shown:
+            file = files.get_file_from_path(path.removeprefix("docs/")) \
+                if path.startswith("docs/") and path.endswith(".md") else None
+            if file is None or file.page is None or not (self.project.docs / file.src_uri).exists():
+                return None  # added, removed, not a page, or mkdocs.yml
+            pages.append(file.src_uri)
+        return pages
+
+    def _rebuild_pages(self, pages: list[str]) -> bool:
+        config, files, nav, env = self._state
+        course = config.plugins.get("course")
+        documents = files.documentation_pages()
+        if course:
+            course.on_pre_build(config=config)
+        for src_uri in pages:
+            page = files.get_file_from_path(src_uri).page
+            title = page.title
+            _populate_page(page, config, files)
+            if page.title != title:
+                return False  # the navigation shows titles: a full build
+            _build_page(page, config, documents, nav, env)
+        if course:
+            course.on_post_build(config=config)
+        return True
+
+    def _full(self) -> None:
+        config = load_config(config_file=str(self.project.mkdocs_yml), site_dir=str(self.site_dir))
+        config.site_url = self.url
+        mkdocs_build(config, serve_url=self.url)
+        course = config.plugins.get("course")
+        self._state = (config, *course.built) if course and course.built else None
+
+
+def _shown(path: str) -> bool:
+    """Whether the site shows ``path`` (docs/ files starting with "." and
+    ``*.md.new`` are left out of it; the record's navigation is compared apart)."""
+    if path == "mkdocs.yml":
+        return True
+    parts = path.split("/")
+    return not any(part.startswith(".") for part in parts) and not path.endswith(".md.new") \
+        and parts[-1] != RECORD
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _check_port(port: int) -> None:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            raise UsageError("--port", 0, f"cannot serve on port {port} ({exc.strerror})",
+                             "pass --port with a free port") from None
+
+
+def serve(project: Project, port: int, rebuild_docs: Callable[[], None]) -> None:
+    """Serve the site on 127.0.0.1:``port`` until interrupted; ``rebuild_docs``
+    is called after each change in source/."""
+    url = f"http://127.0.0.1:{port}/"
+    _check_port(port)
+    site_dir = Path(tempfile.mkdtemp(prefix="build-course-serve-"))
+    said = _Said()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(said)
+    logger.propagate = False  # MkDocs' own messages: only the warnings, once
+    say = lambda text: print(text, flush=True)  # noqa: E731
+    builder = SiteBuilder(project, site_dir, url, say)
+    server = LiveReloadServer(builder=builder, host="127.0.0.1", port=port, root=str(site_dir))
+    watcher = SourceWatcher(project.source, rebuild_docs)
+    try:
+        builder()
+        server.watch(str(project.docs))
+        server.watch(str(project.mkdocs_yml))
+        watcher.start()
+        print(f"serving on {url} (Ctrl-C to stop)", flush=True)
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+        server.shutdown()
+        logger.removeHandler(said)
+        logger.propagate = True
+        shutil.rmtree(site_dir, ignore_errors=True)
