@@ -51,6 +51,7 @@ class RawLine:
     # what a family's passes found from layout: "heading", "code" (a line of a
     # code block: kept as it stands), "text" (never a heading); "" when unknown
     kind: str = ""
+    form_feed: bool = False  # a form feed put the page start here
     # set by _classify: the list marker found (see Line) and the text after it
     bullet: str = ""
     number: int | None = None
@@ -80,7 +81,11 @@ def raw_lines(text: str) -> list[RawLine]:
     out = []
     append = out.append
     blank_before = True
+    form_feeds = "\f" in text
+    page_break = False  # a form feed since the last line: the next line starts a page
     for number, line in enumerate(text.split("\n"), start=1):
+        if form_feeds and "\f" in line:
+            line, page_break = line.replace("\f", ""), True
         line = line.rstrip()
         if not line:
             blank_before = True
@@ -88,8 +93,10 @@ def raw_lines(text: str) -> list[RawLine]:
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         append(RawLine(_MULTI_SPACE.sub(" ", stripped) if "  " in stripped else stripped,
-                       number, indent, blank_before))
-        blank_before = False
+                       number, indent, blank_before, page_break))
+        if page_break:
+            out[-1].form_feed = True
+        blank_before = page_break = False
     return out
 
 
@@ -110,9 +117,10 @@ def mark_page_starts(raw: list[RawLine], report: Report) -> None:
     """PDF text: a line that starts with one space right after a text line
     (or a form feed) starts a new page; that one space is the page's, not
     the line's. A page that starts with a list item keeps a second space."""
+    if any(r.form_feed for r in raw):
+        return  # form feeds mark the pages
     for r in raw:
-        if r.text.startswith("\f") or (r.indent >= 1 and (not r.blank_before or r.line == 1)):
-            r.text = r.text.lstrip("\f ")
+        if r.indent >= 1 and (not r.blank_before or r.line == 1):
             r.indent = max(r.indent - 1, 0)
             r.page_start = True
 
@@ -133,7 +141,8 @@ def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
     # _MARKER is slow, and its dashes are not ASCII: ASCII lines need not try it.
     found = [(i, _MARKER.match(r.text)) for i, r in enumerate(raw)
              if r.keep and not r.text.isascii()]
-    found = [(i, m) for i, m in found if m and not m.group("prefix").endswith(":")]
+    found = [(i, m) for i, m in found if m and not m.group("prefix").endswith(":")
+             and _at_page_break(raw, i)]
     prefixes = Counter(m.group("prefix").strip() for _, m in found)
     running = {p for p, n in prefixes.items() if n >= 2}
     if not running:
@@ -150,6 +159,15 @@ def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
         if r.keep and r.text in running:
             r.keep = False
             report.note(r.line, f"dropped running header '{r.text}'")
+
+
+def _at_page_break(raw: list[RawLine], i: int) -> bool:
+    """A marker stands at a page's top or foot, not inside its text (where
+    form feeds tell the pages; a guessed page start may be off by lines)."""
+    if not any(r.form_feed for r in raw):
+        return True
+    return raw[i].page_start or (i + 1 < len(raw) and raw[i + 1].page_start) \
+        or (i > 0 and raw[i - 1].page_start)
 
 
 def drop_running_headers(raw: list[RawLine], report: Report) -> None:
@@ -210,9 +228,10 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
             pieces.append([r.body])
         tail = len(r.text) + r.indent
         blank_before = False
+    words = _Vocabulary(raw) if wrapped else None
     for line, parts in zip(lines, pieces):
         if len(parts) > 1:
-            line.text = _glue(parts)
+            line.text = _glue(parts, words)
     return _merge_sandwiched(lines) if wrapped else lines
 
 
@@ -248,14 +267,19 @@ def _classify(r: RawLine, wrapped: bool) -> None:
     elif r.indent > 0 and text[1:2] in (".", ")") and (m := _LETTERED.match(text)):
         r.bullet, r.number = "a", ord(m.group(1).lower()) - 96
         r.body = text[m.end():]
-    elif wrapped and r.indent >= 1:
-        r.bullet = " "  # the glyph was lost in extraction; only its space is left
+    elif wrapped and r.indent == 1 and (r.blank_before or r.page_start) \
+            and not text[:1].islower():
+        # the glyph was lost in extraction; only its space is left. Deeper
+        # indents are layout (columns, centring, hanging lines), not bullets
+        r.bullet = " "
 
 
 def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before: bool,
                wrapped: bool, width: int) -> bool:
     """Is ``r`` the wrapped rest of ``prev`` (whose pieces so far are
     ``parts``, the last raw one ``tail`` characters long)?"""
+    if wrapped and r.bullet == "1" and _mid_sentence_number(prev, parts[-1], r):
+        r.bullet, r.number, r.body = "", None, r.text  # "... 2) growth," + "3) maturity"
     if r.bullet or r.chapter or r.kind in ("heading", "code") or prev.kind in ("heading", "code"):
         return False
     end = parts[-1]
@@ -264,8 +288,12 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
             and not end.endswith(TERMINAL)
     text = r.body
     starts_lower = text[:1].islower() or text[:1] in ",;)"
+    if starts_lower and text.startswith(("http", "www.")) and looks_like_heading(end):
+        return False  # a title, then the address under it
     if starts_lower and not end.endswith((".", "!", "?", ":")):
         return True
+    if end.rsplit(" ", 1)[-1] in _OPEN_ENDS and not prev.bullet and not looks_like_heading(end):
+        return True  # "... six factors by Cundiff and" + "Still. They are:"
     if end.endswith(":") or looks_like_heading(text) \
             or (len(parts) == 1 and looks_like_heading(end)):
         return False
@@ -274,14 +302,76 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
     return tail >= 0.75 * width
 
 
-def _glue(parts: list[str]) -> str:
+_OPEN_ENDS = frozenset("and or of the a an by to with for from in on at as than that".split())
+
+
+def _mid_sentence_number(prev: Line, end: str, r: RawLine) -> bool:
+    """A wrapped line that starts with ``3)`` inside a sentence that counts
+    ``1) ... 2) ...``: the number is not a list's (which would start at 1,
+    or follow the item before it, after a line that ended its sentence)."""
+    number = r.number or 0
+    return number > 1 and not end.endswith(TERMINAL) \
+        and not (prev.bullet == "1" and prev.number == number - 1)
+
+
+def _glue(parts: list[str], words: _Vocabulary | None = None) -> str:
     out = [parts[0]]
     for part in parts[1:]:
         left = out[-1]
-        if not (left.endswith("-") and not left.endswith(" -") and part[:1].islower()):
+        if left.endswith("-") and not left.endswith(" -") and part[:1].islower():
+            if words is not None and words.soft_hyphen(left, part):
+                out[-1] = left[:-1]  # "accu-" + "rately": the hyphen only broke the word
+        else:
             out.append(" ")  # "customer-" + "facing": a hyphen at a wrap is part of the word
         out.append(part)
     return "".join(out)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD_END = re.compile(r"([^\W\d_]+)-$")
+_WORD_START = re.compile(r"^[^\W\d_]+")
+
+
+class _Vocabulary:
+    """The words of a text, to tell a hyphen that broke a word at a wrap
+    (``accu-`` + ``rately``) from one that joins two (``heat-`` +
+    ``related``). Built on first use: most texts have no hyphen at a wrap."""
+
+    def __init__(self, raw: list[RawLine]) -> None:
+        self._raw = raw
+        self._words: set[str] | None = None
+
+    def soft_hyphen(self, left: str, right: str) -> bool:
+        """Is the hyphen at the end of ``left`` a soft one, to drop when
+        joining ``right``? Yes unless the hyphenated word, or both halves,
+        stand elsewhere in the text (and the word without it does not)."""
+        head, tail = _WORD_END.search(left), _WORD_START.match(right)
+        if not head or not tail:
+            return False
+        words = self._all()
+        a, b = head.group(1).lower(), tail.group(0).lower()
+        if f"{a}-{b}" in words:
+            return False
+        if a + b in words:
+            return True
+        # "heat-" + "related", "customer-" + "facing": the first half is a word
+        return not (a in words and (b in words or len(a) >= 6))
+
+    def _all(self) -> set[str]:
+        if self._words is None:
+            found: set[str] = set()
+            for r in self._raw:
+                # not a line's first word, nor a last one cut by a hyphen:
+                # they may be the halves of a broken word
+                line_words = _WORD.findall(r.text.lower())[1:]
+                if r.text.endswith("-") and line_words:
+                    line_words.pop()
+                for word in line_words:
+                    found.add(word)
+                    if "-" in word:
+                        found.update(word.split("-"))
+            self._words = found
+        return self._words
 
 
 def _typical_width(raw: list[RawLine]) -> int:

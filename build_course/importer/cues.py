@@ -92,3 +92,11 @@ QUESTION_LABEL = re.compile(r"^(question|exercise|problem|q)\s*(\d{1,3})\s*[:.]?
 PAGE_METADATA_HEADING = re.compile(
     r"^(overview|questions|objectives|learning objectives|prerequisites|teaching|exercises"
     r"|instructor note|key ?points|time|duration)\s*:?$", re.I)
+
+# ---- PDF extractions --------------------------------------------------------
+# Page furniture that is never a title: a footer such as "Internal use only".
+BOILERPLATE = re.compile(
+    r"\b(internal use|use only|confidential|proprietary|draft|do not (copy|distribute)"
+    r"|all rights reserved|copyright|printed on|page \d+|intentionally left blank)\b", re.I)
+# The heading of a contents list (in a PDF extraction, often left empty by the converter).
+CONTENTS_HEADING = re.compile(r"^(table of )?contents\s*:?$", re.I)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from build_course.diagnostics import Report
 from build_course.importer import cleaning as c
+from build_course.importer import passes_pdf as pdf
 from build_course.importer import passes_web as web
 from build_course.importer.cleaning import Pass, RawLine
 from build_course.importer.shapes import TERMINAL
@@ -53,8 +54,14 @@ class Detection:
     evidence: list[str]
 
 
+def _pdf_evidence(raw: list[RawLine]) -> list[str]:
+    """PDF-style text: form feeds between pages, or most long lines stop mid-sentence."""
+    pages = sum(1 for r in raw if r.page_start)
+    found = [f"{pages} form feeds (page breaks)"] if pages >= 2 else []
+    return found + _hard_wrapped(raw)
+
+
 def _hard_wrapped(raw: list[RawLine]) -> list[str]:
-    """PDF-style text: most long lines stop mid-sentence."""
     long_lines = [r.text for r in raw if len(r.text) >= 40]
     if len(long_lines) < 8:
         return []
@@ -70,9 +77,11 @@ def _anything(raw: list[RawLine]) -> list[str]:
 
 
 PDF = Family(
-    "pdf", "text extracted from a PDF: hard-wrapped, with page furniture", _hard_wrapped,
-    [c.drop_share_buttons, c.mark_page_starts, c.drop_page_numbers, c.find_chapter_markers,
-     c.drop_running_headers],
+    "pdf", "text extracted from a PDF: hard-wrapped, with page furniture", _pdf_evidence,
+    [c.drop_share_buttons, pdf.mark_layout_pages, pdf.mend_bullet_glyphs,
+     pdf.drop_page_numbers, c.find_chapter_markers, pdf.drop_page_furniture,
+     c.drop_running_headers, pdf.drop_numbered_headers, pdf.drop_contents_leaders,
+     pdf.join_split_numbers, pdf.mark_numbered_headings, pdf.carry_chapters],
     wrapped=True)
 WEB = Family(
     "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "

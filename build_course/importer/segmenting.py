@@ -217,7 +217,11 @@ _ROLES = (("exercise", cues.EXERCISE_HEADING), ("answers", cues.ANSWERS_HEADING)
           ("activities", cues.ACTIVITIES_HEADING))
 
 
+_SECTION_PREFIX = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
+
+
 def _role(text: str) -> str:
+    text = _SECTION_PREFIX.sub("", text)  # "2.9 Review Questions" is an exercise heading
     for role, pattern in _ROLES:
         if pattern.search(text):
             return role

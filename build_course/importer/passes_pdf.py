@@ -1,0 +1,336 @@
+"""Cleaning passes for text extracted from PDFs (pdftotext, -layout, pypdf).
+
+Each pass has the signature of every cleaning pass, ``pass_(raw, report)``
+(see ``cleaning``). Nothing here knows a document's words: page furniture is
+found by repeating on several pages at the page's edge (or by carrying a page
+number and repeating), section numbers by their shape, bullet glyphs by being
+the same odd character in front of several lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from build_course.diagnostics import Report
+from build_course.importer import cues
+from build_course.importer.cleaning import RawLine
+from build_course.importer.shapes import looks_like_heading
+
+EDGE = 4  # how many lines at the top and at the foot of a page may be furniture
+# A glyph a PDF extractor leaves for a bullet, alone on its line or in front of
+# the text: private-use Symbol/Wingdings code points, C1 controls, shapes
+# (not the ballot boxes □ ⊠, which mark a quiz's options).
+GLYPHS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\uf0e0\uf0f0\x84\x95•●▪◆▲❏◦‣►▸➢➤✓✔"
+# Wingdings bullets that an extractor without the font's map prints as a letter.
+LETTER_GLYPHS = "§Øqnlüv"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x83\x85-\x94\x96-\x9f]")
+_LONE_GLYPHS = re.compile(rf"^[{re.escape(GLYPHS)}]+$")
+_LEAD_GLYPHS = re.compile(rf"^[{re.escape(GLYPHS)}]+\s*")
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
+_LABEL = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[ivx]{1,5}\)|\(?[a-h]\))$")
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<title>\S.*)$")
+_SINGLE_NUMBER_HEADING = re.compile(r"^(\d{1,2})\.\s+(?P<title>\S.*)$")
+_NUMBERED_LINE = re.compile(r"^(?:\d{1,3}|[a-zA-Z])[.)]\s")
+_NUMBER_AT_START = re.compile(r"^(\d{1,4})\s+(\S.*)$")
+_NUMBER_AT_END = re.compile(r"^(\S.*?)\s+(\d{1,4})$")
+_DIGITS = re.compile(r"\d+")
+_LETTER_SPACED = re.compile(r"\b([A-Z]) (?=[A-Z]{2,}\b)")
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}$|…{2,}\s*\d{1,4}$")
+
+
+# ---- pages -------------------------------------------------------------
+
+def mark_layout_pages(raw: list[RawLine], report: Report) -> None:
+    """Without form feeds, a line that starts with one space right after a
+    text line starts a new page (some extractors leave that space); with
+    form feeds, or where most lines start with spaces, that space means
+    nothing. A text whose lines all start with some spaces has them taken off."""
+    base = base_indent(raw)
+    if base:
+        for r in raw:
+            r.indent = max(r.indent - base, 0)
+    if base or any(r.form_feed for r in raw):
+        return
+    for r in raw:
+        if r.indent >= 1 and (not r.blank_before or r.line == 1):
+            r.indent -= 1
+            r.page_start = True
+
+
+def base_indent(raw: list[RawLine]) -> int:
+    """The indent most long lines share (0 for most texts)."""
+    counts = Counter(r.indent for r in raw if len(r.text) >= 40)
+    if not counts:
+        return 0
+    indent, n = counts.most_common(1)[0]
+    return indent if n * 2 > sum(counts.values()) else 0
+
+
+def pages_of(raw: list[RawLine]) -> list[list[RawLine]]:
+    """The kept lines, page by page (one page when no page starts are known)."""
+    pages: list[list[RawLine]] = [[]]
+    for r in raw:
+        if r.page_start and pages[-1]:
+            pages.append([])
+        if r.keep:
+            pages[-1].append(r)
+    return [page for page in pages if page]
+
+
+def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
+    """Pages split by form feeds: lines at a page's top or foot that repeat
+    on three or more pages (two of a short document) are running headers and
+    footers, whatever their digits and letter spacing. The running header
+    that reads as a title names the text (``RawLine.chapter`` of its first
+    line) unless chapters are already known."""
+    pages = pages_of(raw)
+    if len(pages) < 3 or not any(r.form_feed for r in raw):
+        return  # guessed pages are too rough for this (cleaning.drop_running_headers)
+    seen: dict[str, set[int]] = defaultdict(set)
+    place: dict[str, list[int]] = defaultdict(list)  # position from the top (<0: foot)
+    for n, page in enumerate(pages):
+        for pos, r in _edge(page):
+            if len(r.text) <= 80:
+                seen[_key(r.text)].add(n)
+                place[_key(r.text)].append(pos)
+    need = 3 if len(pages) > 4 else 2
+    running = {key for key, found in seen.items() if len(found) >= need and key}
+    tops: dict[str, list[int]] = defaultdict(list)  # header text -> its place on each page
+    for page in pages:
+        for pos, r in _edge(page):
+            if _key(r.text) in running:
+                r.keep = False
+                report.note(r.line, f"dropped running header or footer '{r.text}'")
+                if pos >= 0 and _title_like(r.text):
+                    tops[r.text].append(pos)
+    # on the most pages (a "continued" heading repeats on a few), then nearest the body
+    headers = {text: (len(places), sum(places) / len(places)) for text, places in tops.items()
+               if len(places) >= 3}
+    _name_text(raw, headers, report)
+
+
+def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
+    """A lone number at a page's top or foot is a page number (anywhere,
+    when pages are not known): ``8``, ``Page 3 of 10``, ``- 4 -``, ``xii``.
+    Inside a page, a lone number may be content (an option, a result)."""
+    pages = pages_of(raw)
+    if len(pages) < 3 or not any(r.form_feed for r in raw):
+        _drop_unpaged_numbers(raw, report)
+        return
+    for page in pages:
+        for _, r in _edge(page):
+            if cues.PAGE_NUMBER.match(r.text):
+                r.keep = False
+                report.note(r.line, f"dropped page number '{r.text}'")
+
+
+def _drop_unpaged_numbers(raw: list[RawLine], report: Report) -> None:
+    """Pages unknown (or guessed): a lone number that stands more than once is a result
+    (``42`` after ``>>> 6 * 7``), not a page number, which is printed once."""
+    lone = Counter(r.text for r in raw if r.keep and cues.PAGE_NUMBER.match(r.text))
+    for r in raw:
+        if r.keep and lone.get(r.text) == 1:
+            r.keep = False
+            report.note(r.line, f"dropped page number '{r.text}'")
+
+
+def _edge(page: list[RawLine]) -> list[tuple[int, RawLine]]:
+    """The lines at the top (position 0, 1, ...) and foot (-1, -2, ...) of a page."""
+    edge = min(EDGE, max(len(page) // 3, 1))  # a short page is mostly text
+    top = [(pos, r) for pos, r in enumerate(page[:edge])]
+    rest = page[edge:]
+    foot = [(-1 - pos, r) for pos, r in enumerate(reversed(rest[-edge:]))]
+    return top + foot
+
+
+def _key(text: str) -> str:
+    """A furniture line's key: lowercase, no digits, no spaces (letter
+    spacing and page numbers vary from page to page)."""
+    return _DIGITS.sub("#", text.lower()).replace(" ", "").strip("#")
+
+
+def _title_like(text: str) -> bool:
+    if cues.BOILERPLATE.search(text) or any(ch.isdigit() for ch in text):
+        return False
+    return 1 <= len(text.split()) <= 12 and text[:1].isupper()
+
+
+def _name_text(raw: list[RawLine], tops: dict[str, tuple[float, float]],
+               report: Report) -> None:
+    """The running header with the highest figures in ``tops`` (pages it
+    stands on, then nearness to the body: the most specific) names the text."""
+    if not tops or any(r.chapter for r in raw):
+        return
+    title = unspace(max(tops, key=lambda t: (tops[t], len(t))))
+    if m := cues.TITLE_LABEL.match(title):
+        title = (m.group(3) or "").strip() or title
+    first = next((r for r in raw if r.keep), None)
+    if first is not None:
+        first.chapter = title
+        report.note(first.line, f"took the lesson title '{title}' from the running header")
+
+
+def unspace(text: str) -> str:
+    """``P ARTICIPANT M ANUAL`` (small capitals) -> ``PARTICIPANT MANUAL``."""
+    return _LETTER_SPACED.sub(r"\1", text)
+
+
+def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
+    """Without page breaks: a line glued to its page number (``12 Book
+    Title``, ``2.3 Section Title 13``) is a running header when the rest
+    repeats so on three lines, or when the rest is another line of the text
+    (the section heading an odd page's header repeats)."""
+    glued = []
+    for r in raw:
+        if r.keep and len(r.text) <= 90 and r.text[:1].isdigit() | r.text[-1:].isdigit():
+            m = _NUMBER_AT_START.match(r.text) or _NUMBER_AT_END.match(r.text)
+            if m:
+                rest = m.group(2) if m.re is _NUMBER_AT_START else m.group(1)
+                glued.append((r, rest, m.re is _NUMBER_AT_START))
+    if not glued:
+        return
+    counts = Counter((_key(rest), start) for _, rest, start in glued)
+    others = {r.text.replace(" ", "").lower() for r in raw if r.keep}
+    tops: dict[str, tuple[float, float]] = {}
+    for r, rest, start in glued:
+        repeated = counts[(_key(rest), start)] >= 3 and len(rest.split()) >= 3
+        echoed = rest.replace(" ", "").lower() in others and len(rest) >= 6
+        if repeated or echoed:
+            r.keep = False
+            report.note(r.line, f"dropped running header '{r.text}'")
+            if repeated and _title_like(_DIGITS.sub("", rest)):
+                tops[rest] = (tops.get(rest, (0, 0))[0] + 1, 0)
+    _name_text(raw, tops, report)
+
+
+def carry_chapters(raw: list[RawLine], report: Report) -> None:
+    """A chapter found on a line that was then dropped (a page's running
+    header) starts at the next kept line."""
+    carried = ""
+    for r in raw:
+        if not r.keep:
+            carried = carried or r.chapter
+        elif carried:
+            r.chapter = r.chapter or carried
+            carried = ""
+
+
+# ---- glyphs ------------------------------------------------------------
+
+def mend_bullet_glyphs(raw: list[RawLine], report: Report) -> None:
+    """A bullet glyph alone on its line belongs to the next line; odd glyphs
+    (private-use, control characters, a Wingdings letter that starts three or
+    more lines) become ``•``; other control characters go."""
+    letters = Counter(r.text[0] for r in raw
+                      if r.text[0] in LETTER_GLYPHS and r.text[1:2] == " " and len(r.text) > 2)
+    letter_glyphs = {ch for ch, n in letters.items() if n >= 3}
+    pending = None
+    for r in raw:
+        if not r.keep:
+            continue
+        if _CONTROL.search(r.text):
+            r.text = _CONTROL.sub("", r.text).strip() or r.text
+        if _LONE_GLYPHS.match(r.text):
+            r.keep = False
+            pending = pending or r
+            continue
+        if m := _LEAD_GLYPHS.match(r.text):
+            r.text = "• " + r.text[m.end():]
+        elif r.text[0] in letter_glyphs and r.text[1:2] == " ":
+            r.text = "• " + r.text[2:]
+        elif pending is not None:
+            r.text = "• " + r.text
+            r.indent = pending.indent
+        pending = None
+
+
+# ---- numbers -------------------------------------------------------------
+
+def join_split_numbers(raw: list[RawLine], report: Report) -> None:
+    """A section number or a list label alone on its line (``6.5``, ``3)``,
+    ``ii)``) belongs to the text after it; a run of labels followed by as
+    many lines takes them in order (``1)`` ``2)`` then two texts)."""
+    kept = [r for r in raw if r.keep]
+    i = 0
+    while i < len(kept):
+        if not _is_label(kept[i].text):
+            i += 1
+            continue
+        j = i
+        while j < len(kept) and _is_label(kept[j].text):
+            j += 1
+        labels, texts = kept[i:j], _texts_after(kept, j, j - i)
+        for label, text in zip(labels, texts):
+            text.text = f"{label.text} {text.text}"
+            text.indent, text.blank_before = label.indent, label.blank_before
+            label.keep = False
+            if _SECTION_NUMBER.match(label.text) and _heading_title(text.text.split(" ", 1)[1]):
+                text.kind = "heading"
+        i = j
+
+
+def _is_label(text: str) -> bool:
+    return bool(_SECTION_NUMBER.match(text) or _LABEL.match(text))
+
+
+def _texts_after(kept: list[RawLine], j: int, n: int) -> list[RawLine]:
+    """Up to ``n`` lines from ``j`` that start paragraphs (the first need not)."""
+    out: list[RawLine] = []
+    for k in range(j, len(kept)):
+        r = kept[k]
+        if len(out) == n or _is_label(r.text):
+            break
+        if not out or r.blank_before or (kept[k - 1].text.endswith((".", "?", ":"))
+                                         and r.text[:1].isupper()):
+            out.append(r)
+    return out
+
+
+def mark_numbered_headings(raw: list[RawLine], report: Report) -> None:
+    """``2.5 Marketing Mix`` and ``1.1. What is a program?`` are headings,
+    and keep their numbers; so is ``5. Emergency Procedures`` standing
+    between paragraphs (not inside a numbered list)."""
+    kept = [r for r in raw if r.keep]
+    for i, r in enumerate(kept):
+        if r.kind or not r.text[:1].isdigit():
+            continue
+        if (m := _NUMBERED_HEADING.match(r.text)) and _heading_title(m.group("title")):
+            r.kind = "heading"
+        elif (m := _SINGLE_NUMBER_HEADING.match(r.text)) and _heading_title(m.group("title")) \
+                and looks_like_heading(m.group("title")) and not m.group("title").endswith("?") \
+                and _alone(kept, i):
+            r.kind = "heading"
+            report.note(r.line, f"took '{r.text}' for a numbered section heading")
+
+
+def _heading_title(title: str) -> bool:
+    """A section's title: short, starts with a capital, does not end a sentence."""
+    return 0 < len(title) <= 80 and title[:1].isupper() and not title.endswith((".", ",", ";")) \
+        and ". " not in title
+
+
+def _alone(kept: list[RawLine], i: int) -> bool:
+    """Neither line next to ``kept[i]`` is a numbered line, and a longer
+    line (text, not another title) follows it."""
+    before = kept[i - 1].text if i else ""
+    after = kept[i + 1].text if i + 1 < len(kept) else ""
+    return not _NUMBERED_LINE.match(before) and not _NUMBERED_LINE.match(after) \
+        and len(after) >= 50
+
+
+# ---- contents ------------------------------------------------------------
+
+def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:
+    """Lines ending in a dot leader and a page number (``2.1 Scope ....... 4``)
+    are a contents list; three or more of them go, with a note. So does the
+    contents list's heading (the pages it lists are the text itself)."""
+    found = [r for r in raw if r.keep and _DOT_LEADER.search(r.text)]
+    if len(found) >= 3:
+        for r in found:
+            r.keep = False
+        report.note(found[0].line, f"dropped a contents list ({len(found)} lines with dot leaders)")
+    for r in raw:
+        if r.keep and cues.CONTENTS_HEADING.match(r.text):
+            r.keep = False
+            report.note(r.line, f"dropped the contents heading '{r.text}'")

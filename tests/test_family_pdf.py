@@ -1,0 +1,245 @@
+"""The PDF family: single cleaning passes on small texts, and whole imports.
+
+Every text here is written for these tests, in several topics (a boat
+manual, a bakery handbook, a chemistry unit, a first-aid guide...).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from build_course.diagnostics import Report
+from build_course.importer import cleaning as c
+from build_course.importer import passes_pdf as pdf
+from build_course.importer.families import PDF, detect_family
+from build_course.importer.importing import import_text
+from build_course.model import Heading, ListBlock, Paragraph, SourceText
+from tests.test_properties import SETTINGS, import_and_render
+
+
+def _raw(text: str) -> list[c.RawLine]:
+    return c.raw_lines(text)
+
+
+def _kept(raw: list[c.RawLine]) -> list[str]:
+    return [r.text for r in raw if r.keep]
+
+
+def _part(text: str):
+    return import_text(SourceText(Path("t.txt"), text, "utf-8"), "t.txt")
+
+
+def _blocks(text: str):
+    return [b for lesson in _part(text).lessons for b in lesson.blocks]
+
+
+# ---- pages and their furniture ---------------------------------------------
+
+BOAT_TOPICS = ("rig the sail", "steer with the tiller", "tie a bowline", "read the wind",
+               "come about safely")
+
+
+def _boat_pages(footer: str = "Internal use only") -> str:
+    pages = []
+    for n, topic in enumerate(BOAT_TOPICS, start=1):
+        pages.append(
+            f"SAILING BASICS\nHandling the Dinghy\n\nThis page tells how to {topic} and "
+            f"what to watch for when\nthe wind comes round; keep your head low.\n"
+            "Practise it on calm water first, with\nsomeone experienced in the boat.\n\n"
+            f"{footer}\n{n + 10}\n")
+    return "\f".join(pages)
+
+
+def test_form_feeds_start_pages_and_make_the_text_a_pdf():
+    raw = _raw("One page of text.\n\fAnother page.\n\n\fA third page.\n")
+    assert [r.page_start for r in raw] == [False, True, True]
+    assert all(r.form_feed for r in raw[1:])
+    assert "form feeds" in detect_family(raw).evidence[0]
+    assert detect_family(raw).family is PDF
+
+
+def test_running_headers_and_footers_go_by_repetition_at_page_edges():
+    raw = _raw(_boat_pages())
+    report = Report("t")
+    pdf.drop_page_numbers(raw, report)
+    pdf.drop_page_furniture(raw, report)
+    kept = _kept(raw)
+    assert not any(t in kept for t in ("SAILING BASICS", "Handling the Dinghy",
+                                       "Internal use only", "11", "15"))
+    assert sum(t.startswith("This page tells") for t in kept) == 5
+
+
+def test_title_comes_from_the_header_nearest_the_body_never_from_a_footer():
+    part = _part(_boat_pages())
+    assert [lesson.title for lesson in part.lessons] == ["Handling the Dinghy"]
+    assert "Internal use only" not in str(part.lessons[0].blocks)
+
+
+def test_letter_spaced_footers_with_varying_page_numbers_are_one_footer():
+    pages = [f"Proofing dough takes time and a warm corner of the kitchen, page {n}.\n\n"
+             f"B AKERY H ANDBOOK {n}\n" for n in range(3, 8)]
+    raw = _raw("\f".join(pages))
+    pdf.drop_page_furniture(raw, Report("t"))
+    assert not any("H ANDBOOK" in t for t in _kept(raw))
+    assert pdf.unspace("B AKERY H ANDBOOK") == "BAKERY HANDBOOK"
+
+
+def test_a_lone_number_inside_a_page_is_content():
+    page = "How many eggs go into one loaf?\n\nTop of the list\n4\nBottom of the list\n"
+    pages = "\f".join([f"Header\n{page}filler line one\nfiller line two\nfiller three\n"
+                       f"filler four\n{n}\n" for n in range(1, 5)])
+    raw = _raw(pages)
+    pdf.drop_page_numbers(raw, Report("t"))
+    assert _kept(raw).count("4") == 4  # the answer stays on every page
+    assert "1" not in _kept(raw) and "3" not in _kept(raw)
+
+
+def test_headers_glued_to_page_numbers_go_without_page_breaks():
+    text = ("Titration Basics\nA burette delivers acid drop by drop into the flask below.\n"
+            "2 Unit 4. Acids and Bases\nThe indicator turns pink at the end point.\n"
+            "4.2. Strong Acids\nStrong acids give up every proton in water.\n"
+            "4 Unit 4. Acids and Bases\nWeak acids hold on to some of them.\n"
+            "4.2. Strong Acids 5\nA table of constants helps here.\n"
+            "6 Unit 4. Acids and Bases\nBuffers resist a change in pH.\n")
+    raw = _raw(text)
+    pdf.drop_numbered_headers(raw, Report("t"))
+    kept = _kept(raw)
+    assert not any("Unit 4." in t for t in kept)
+    assert "4.2. Strong Acids 5" not in kept and "4.2. Strong Acids" in kept
+    assert raw[0].chapter == "Acids and Bases"  # the label "Unit 4." is not the title
+
+
+def test_dot_leader_contents_and_its_heading_go():
+    text = ("Contents\n1 Knots ........ 3\n2 Sails ........ 7\n3 Tides …… 12\n\n"
+            "1 Knots\nA reef knot joins two ropes of the same size.\n")
+    raw = _raw(text)
+    pdf.drop_contents_leaders(raw, Report("t"))
+    assert _kept(raw) == ["1 Knots", "A reef knot joins two ropes of the same size."]
+
+
+# ---- glyphs ------------------------------------------------------------------
+
+def test_a_glyph_alone_on_its_line_bullets_the_next_line():
+    raw = _raw("Pack these:\n\uf0a7\n\nA torch\n\n\uf0a7\n\nA whistle\n")
+    pdf.mend_bullet_glyphs(raw, Report("t"))
+    assert _kept(raw) == ["Pack these:", "• A torch", "• A whistle"]
+
+
+def test_control_character_and_wingdings_letter_bullets_become_bullets():
+    raw = _raw("\x84\x84 Wash your hands\nq Boil the water\nq Cool it\nq Pour it\n"
+               "Rinse\x07 the cup\n")
+    pdf.mend_bullet_glyphs(raw, Report("t"))
+    assert _kept(raw) == ["• Wash your hands", "• Boil the water", "• Cool it", "• Pour it",
+                          "Rinse the cup"]
+
+
+# ---- numbers -------------------------------------------------------------------
+
+def test_a_section_number_split_from_its_title_joins_it_as_a_heading():
+    raw = _raw("3.4\n\nCOOLING THE REACTOR\n\nWater flows through the jacket around it.\n")
+    pdf.join_split_numbers(raw, Report("t"))
+    kept = [r for r in raw if r.keep]
+    assert kept[0].text == "3.4 COOLING THE REACTOR" and kept[0].kind == "heading"
+
+
+def test_a_run_of_labels_takes_the_texts_after_it_in_order():
+    raw = _raw("1)\n2)\n\nWhat is a mole?\n\nWhat is a molar mass?\n\nMore text.\n")
+    pdf.join_split_numbers(raw, Report("t"))
+    assert _kept(raw) == ["1) What is a mole?", "2) What is a molar mass?", "More text."]
+
+
+def test_numbered_section_headings_keep_their_numbers_and_are_not_list_items():
+    text = ("First Aid at Work\n\n"
+            "4. Burns and Scalds\n"
+            "Cool the burn under running water for twenty minutes and do not use ice or butter.\n\f"
+            "5. Emergency Procedures\n"
+            "Call the emergency number first, then send someone to meet the ambulance outside.\n\f"
+            "5.1 Calling for Help\n"
+            "Give your address, the number of people hurt and what happened to each of them.\n")
+    blocks = _blocks(text)
+    headings = [b.text for b in blocks if isinstance(b, Heading)]
+    assert headings == ["4. Burns and Scalds", "5. Emergency Procedures", "5.1 Calling for Help"]
+    assert not any(isinstance(b, ListBlock) for b in blocks)
+
+
+def test_a_numbered_list_stays_a_list():
+    text = ("Steps for the Dough\n\n1. Mix the flour and water.\n2. Knead It Well\n"
+            "3. Leave it to rise for an hour in a warm place.\n\n"
+            "When it has doubled, shape it and bake it in a hot oven for forty minutes.\n")
+    blocks = _blocks(text)
+    lists = [b for b in blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and len(lists[0].items) == 3
+
+
+# ---- joining -------------------------------------------------------------------
+
+def test_a_hyphen_that_broke_a_word_goes_and_one_that_joins_two_stays():
+    text = ("In summer heat-related illness is common and many workers suffer from it in the "
+            "fields.\n\fThe body cools itself by sweating, and the environ-\nment makes this "
+            "harder when the air is humid and still in the after-\nnoon; heat-\nrelated "
+            "illness then follows, and some workers need help from their co-workers.\n\f"
+            "In the afternoon the air is at its hottest and the related risks grow quickly.\n")
+    part = _part(text)
+    assert part.family == "pdf"
+    paragraph = " ".join(b.text for b in part.lessons[0].blocks if isinstance(b, Paragraph))
+    assert "environment makes" in paragraph
+    assert "heat-related illness then" in paragraph
+    assert "after-noon" not in paragraph and "afternoon" in paragraph
+
+
+# ---- do no harm: lines that start with a space ------------------------------------
+
+def test_prose_whose_lines_all_start_with_a_space_stays_prose():
+    text = "".join(
+        f" The harbour master keeps a log of every boat that enters the {topic} basin and\n"
+        f" the time it leaves again, so that the tide tables can be checked against it later.\n\n"
+        for topic in ("north", "south", "east")).replace("\n\n", "\n\n\f", 2)
+    blocks = _blocks(text)
+    assert not any(isinstance(b, (ListBlock, Heading)) for b in blocks)
+    said = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+    assert all(f"the {topic} basin and the time" in said for topic in ("north", "south", "east"))
+
+
+WORDS = ("river boat harbour tide anchor rope sail crew deck engine fuel weather chart "
+         "compass current wind storm mooring channel buoy lighthouse signal course speed").split()
+sentence = st.lists(st.sampled_from(WORDS), min_size=8, max_size=16).map(
+    lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + ".")
+
+
+@st.composite
+def prose_text(draw) -> tuple[str, int]:
+    """Paragraphs of sentences, hard-wrapped at one width with no short lines,
+    every line starting with the same spaces (as some extractors leave them)."""
+    width = draw(st.integers(60, 90))
+    indent = " " * draw(st.integers(0, 4))
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 5))):
+        words = " ".join(draw(st.lists(sentence, min_size=3, max_size=6))).split()
+        lines, line = [], ""
+        for w in words:
+            if line and len(line) + 1 + len(w) > width:
+                lines.append(line)
+                line = w
+            else:
+                line = f"{line} {w}" if line else w
+        if len(line) < width * 0.6 and lines:  # no short lines: the tail joins the last
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+        paragraphs.append("\n".join(indent + ln for ln in lines))
+    gap = draw(st.sampled_from(["\n\n", "\n\n\n", "\n\f"]))
+    return gap.join(paragraphs) + "\n", len(paragraphs)
+
+
+@SETTINGS
+@given(prose_text())
+def test_prose_paragraphs_never_become_list_items_or_headings(case):
+    text, _ = case
+    done = import_and_render(text)
+    assert done is not None
+    for lesson in done[0].lessons:
+        for block in lesson.blocks:
+            assert not isinstance(block, (ListBlock, Heading)), (block, text)
