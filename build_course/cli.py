@@ -23,6 +23,7 @@ from build_course.diagnostics import (
     EXIT_USAGE,
     CourseError,
     UsageError,
+    review_list,
 )
 from build_course.manifest import SITE_URL_HINT, site_url_problem
 from build_course.project import STARTER_MKDOCS, Project
@@ -220,10 +221,11 @@ def _check(args: argparse.Namespace) -> int:
         if item.severity != "note":
             print(f"{item.severity}: {item.format()}")
     notes = [d for d in problems if d.severity == "note"]
-    if notes:
-        print(f"to review ({len(notes)} guesses the importer made; read these lines first):")
-        for item in notes:
-            print(f"note: {item.format()}")
+    review = review_list(problems)
+    if review:
+        print(f"to review ({len(notes)} guesses the importer made; most important first):")
+        for item in review:
+            print(f"{item.topic}: {item.format()}")
     errors = sum(1 for d in problems if d.severity == "error")
     warnings = len(problems) - errors - len(notes)
     print(f"{errors} errors, {warnings} warnings, {len(notes)} to review")

@@ -30,6 +30,19 @@ class Severity(StrEnum):
     NOTE = "note"  # a guess of the importer's, on the review list
 
 
+class Topic(StrEnum):
+    """What a review note is about; the review list is ranked in this order,
+    the doubts with the most consequence for a learner first."""
+
+    TITLE = "title"  # where a lesson's title came from
+    DROPPED = "dropped"  # content taken out (running headers, menus, boilerplate...)
+    ANSWERS = "answers"  # answer keys not attached, or partly attached
+    KIND = "kind"  # a question whose kind was guessed
+    HEADING = "heading"  # a heading taken on weak evidence
+    OTHER = "other"
+    ROUTINE = "routine"  # routine drops (page numbers): one summary line
+
+
 @dataclass
 class Diagnostic:
     """A problem found in an input, reported as ``file:line: message; hint``."""
@@ -43,6 +56,10 @@ class Diagnostic:
     hint: str = ""
     """How to fix it."""
     severity: Severity = Severity.WARNING
+    topic: Topic = Topic.OTHER
+    """For a review note: what it is about (ranks the review list)."""
+    group: str = ""
+    """Notes of one group (e.g. "page number") are summed up as one line."""
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -61,13 +78,55 @@ class Report:
             severity: Severity = Severity.WARNING) -> None:
         self.items.append(Diagnostic(self.name, line, message, hint, Severity(severity)))
 
-    def warn(self, line: int, message: str, hint: str = "") -> None:
+    def warn(self, line: int, message: str, hint: str = "", topic: Topic = Topic.OTHER) -> None:
         """Something the author should fix."""
-        self.add(line, message, hint, Severity.WARNING)
+        self.items.append(Diagnostic(self.name, line, message, hint, Severity.WARNING, topic))
 
-    def note(self, line: int, message: str, hint: str = "") -> None:
+    def note(self, line: int, message: str, hint: str = "", topic: Topic = Topic.OTHER) -> None:
         """A guess of the importer's, for the review list."""
-        self.add(line, message, hint, Severity.NOTE)
+        self.items.append(Diagnostic(self.name, line, message, hint, Severity.NOTE, topic))
+
+    def dropped(self, line: int, what: str, text: str, routine: bool = False) -> None:
+        """A line taken out of the text as ``what`` ("running header"):
+        summed up with the others of its kind on the review list."""
+        self.items.append(Diagnostic(self.name, line, f"dropped {what} '{text}'", "",
+                                     Severity.NOTE, Topic.ROUTINE if routine else Topic.DROPPED,
+                                     what))
+
+
+_RANK = list(Topic)
+
+
+def review_list(diagnostics: list[Diagnostic], samples: int = 3) -> list[Diagnostic]:
+    """What a person should look at in an import, the most consequential
+    first (see ``Topic``): the notes, and the warnings that are about a
+    reviewed topic. Notes of one group ("running header") become one line
+    that counts them and shows a few; routine drops come last."""
+    picked = [d for d in diagnostics
+              if d.severity == Severity.NOTE or (d.severity == Severity.WARNING
+                                                 and d.topic != Topic.OTHER)]
+    out: list[Diagnostic] = []
+    groups: dict[tuple[str, str], list[Diagnostic]] = {}
+    for item in picked:
+        if item.group:
+            groups.setdefault((item.file, item.group), []).append(item)
+        else:
+            out.append(item)
+    for (_, what), items in groups.items():
+        out.append(items[0] if len(items) == 1 else _summed(what, items, samples))
+    return sorted(out, key=lambda d: (_RANK.index(d.topic), d.file, d.line))
+
+
+def _summed(what: str, items: list[Diagnostic], samples: int) -> Diagnostic:
+    shown = ", ".join(f"'{_quoted(d.message)}' (line {d.line})" for d in items[:samples])
+    more = f" and {len(items) - samples} more" if len(items) > samples else ""
+    first = items[0]
+    return Diagnostic(first.file, first.line, f"dropped {len(items)} lines as {what}s: "
+                      f"{shown}{more}", "", Severity.NOTE, first.topic, first.group)
+
+
+def _quoted(message: str) -> str:
+    return message.split("'", 1)[1].rsplit("'", 1)[0] if message.count("'") >= 2 else message
 
 
 class CourseError(Exception):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_course.build.rendering import md_text, render_lesson, render_quiz
-from build_course.diagnostics import Report
+from build_course.diagnostics import Report, Topic, review_list
 from build_course.importer.families import clean_text
 from build_course.importer.importing import import_text
 from build_course.importer.reading import decode_source
@@ -324,6 +324,31 @@ def test_source_text_is_escaped_in_markdown():
 
 def test_weak_heading_guesses_go_on_the_review_list():
     part = _part("Burns\n\nCool it first.\n\nCool the Burn then Cover It\n\nUse cling film.\n")
-    notes = [d.format() for d in part.diagnostics if d.severity == "note"]
+    notes = [d.format() for d in part.diagnostics
+             if d.severity == "note" and d.topic == Topic.HEADING]
     assert notes == ["t.txt:5: took 'Cool the Burn then Cover It' for a level-2 heading; "
                      "check that it is one, at that level"]
+
+
+def test_the_review_list_says_where_the_title_came_from_and_ranks_by_consequence():
+    text = ("Grafting Fruit Trees\n\nMake the cut on a dry day.\n\n"
+            "Cool the Scion then Bind It Tight With Tape\n\nWrap the union firmly.\n")
+    review = review_list(_part(text).diagnostics)
+    assert [d.topic for d in review] == [Topic.TITLE, Topic.HEADING]
+    assert review[0].format() == ("t.txt:1: lesson title 'Grafting Fruit Trees' taken from "
+                                  "the first heading")
+
+
+def test_routine_drops_are_one_summary_line_and_come_last():
+    report = Report("m.txt")
+    for line in (4, 9, 14, 19):
+        report.dropped(line, "page number", str(line // 5 + 1), routine=True)
+    report.dropped(2, "running header", "SAFETY MANUAL")
+    report.dropped(7, "running header", "SAFETY MANUAL")
+    report.note(5, "took 'Ladders' for a level-2 heading", topic=Topic.HEADING)
+    review = [d.format() for d in review_list(report.items, samples=2)]
+    assert review == [
+        "m.txt:2: dropped 2 lines as running headers: 'SAFETY MANUAL' (line 2), "
+        "'SAFETY MANUAL' (line 7)",
+        "m.txt:5: took 'Ladders' for a level-2 heading",
+        "m.txt:4: dropped 4 lines as page numbers: '1' (line 4), '2' (line 9) and 2 more"]

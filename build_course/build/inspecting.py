@@ -10,7 +10,7 @@ from pathlib import Path
 
 from build_course.build.pipeline import import_one, name_parts, text_files
 from build_course.build.rendering import render_lesson, render_quiz
-from build_course.diagnostics import CourseError
+from build_course.diagnostics import CourseError, review_list
 from build_course.importer.importing import Imported, mark_duplicates
 from build_course.manifest import SourceEntry, load_manifest
 from build_course.model import Lesson, Part, Question
@@ -60,8 +60,8 @@ def _source(path: Path, item: Imported) -> dict:
         "lessons": [_lesson(part, lesson) for lesson in part.lessons],
         "warnings": [{"line": d.line, "message": d.message, "hint": d.hint}
                      for d in part.diagnostics if d.severity == "warning"],
-        "review": [{"line": d.line, "message": d.message}
-                   for d in part.diagnostics if d.severity == "note"],
+        "review": [{"line": d.line, "topic": d.topic.value, "message": d.message}
+                   for d in review_list(part.diagnostics)],
     }
 
 
@@ -111,4 +111,8 @@ def outline(model: dict) -> str:
                     lines.append(f"      [{q['kind']}] {q['prompt'][:70]}")
         for warning in source["warnings"]:
             lines.append(f"  warning: line {warning['line']}: {warning['message']}")
+        if source["review"]:
+            lines.append("  to review, most important first:")
+        for item in source["review"]:
+            lines.append(f"    {item['topic']}: line {item['line']}: {item['message']}")
     return "\n".join(lines)

@@ -110,7 +110,7 @@ def drop_share_buttons(raw: list[RawLine], report: Report) -> None:
         words = r.text.lower().replace(",", " ").replace("|", " ").split()
         if words and all(w in cues.SHARE_WORDS for w in words):
             r.keep = False
-            report.note(r.line, f"dropped share-button line '{r.text}'")
+            report.dropped(r.line, "share-button line", r.text)
 
 
 def mark_page_starts(raw: list[RawLine], report: Report) -> None:
@@ -130,7 +130,7 @@ def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
     for r in raw:
         if r.keep and cues.PAGE_NUMBER.match(r.text):
             r.keep = False
-            report.note(r.line, f"dropped page number '{r.text}'")
+            report.dropped(r.line, "page number", r.text, routine=True)
 
 
 def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
@@ -151,14 +151,14 @@ def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
     for i, m in found:
         if m.group("prefix").strip() in running:
             raw[i].keep = False
-            report.note(raw[i].line, f"dropped chapter marker '{raw[i].text}'")
+            report.dropped(raw[i].line, "chapter marker", raw[i].text)
             start = page_of[i]
             if start is not None and not start.chapter:
                 start.chapter = m.group("title").strip()
     for r in raw:
         if r.keep and r.text in running:
             r.keep = False
-            report.note(r.line, f"dropped running header '{r.text}'")
+            report.dropped(r.line, "running header", r.text)
 
 
 def _at_page_break(raw: list[RawLine], i: int) -> bool:
@@ -177,7 +177,7 @@ def drop_running_headers(raw: list[RawLine], report: Report) -> None:
     for r in raw:
         if r.keep and r.line in near_edge and counts.get(_shape(r.text), 0) >= 3:
             r.keep = False
-            report.note(r.line, f"dropped running header '{r.text}'")
+            report.dropped(r.line, "running header", r.text)
 
 
 _DIGITS = re.compile(r"\d\d*")  # not "\d+": the regex engine finds a lone class faster

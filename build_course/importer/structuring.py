@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from build_course.diagnostics import Report
+from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.segmenting import segment
 from build_course.model import (
@@ -94,10 +94,11 @@ def take_title(lesson: Lesson, report: Report) -> None:
         before = blocks[:i]
         kicker = [b.text for b in before if isinstance(b, Heading)]
         if m.group(3):
-            lesson.title = lesson.title or m.group(3).strip()
+            _titled(lesson, m.group(3).strip(), f"the label '{block.text}'", block.line, report)
             end = i + 1
         elif i + 1 < len(blocks) and _may_be_title(blocks[i + 1]):
-            lesson.title = lesson.title or blocks[i + 1].text
+            _titled(lesson, blocks[i + 1].text, f"the line after the label '{block.text}'",
+                    blocks[i + 1].line, report)
             kicker.append(block.text)
             end = i + 2
         else:
@@ -108,11 +109,24 @@ def take_title(lesson: Lesson, report: Report) -> None:
         return
     first = next((i for i, b in enumerate(blocks[:5]) if isinstance(b, Heading)), None)
     if not lesson.title and first is not None:
-        lesson.title = blocks.pop(first).text  # any text above it stays, as text
+        heading = blocks.pop(first)  # any text above it stays, as text
+        _titled(lesson, heading.text, "the first heading", heading.line, report)
+    elif lesson.title:
+        _titled(lesson, lesson.title, "a running chapter marker", lesson.line, report)
     if not lesson.title:
         lesson.title = "Untitled lesson"
         report.warn(lesson.line, "no title found for this lesson",
-                    "start the text with a title line, or set a title in source/course.yml")
+                    "start the text with a title line, or set a title in source/course.yml",
+                    topic=Topic.TITLE)
+
+
+def _titled(lesson: Lesson, title: str, where: str, line: int, report: Report) -> None:
+    """Give ``lesson`` its title and say where it came from; a lesson that
+    has one already took it from its chapter's running marker."""
+    if lesson.title:
+        title, where, line = lesson.title, "a running chapter marker", lesson.line
+    lesson.title = title
+    report.note(line, f"lesson title '{lesson.title}' taken from {where}", topic=Topic.TITLE)
 
 
 def _may_be_title(block: Block) -> bool:
@@ -267,7 +281,8 @@ def _pair_answers(quiz: Quiz, answers: ListBlock | None, report: Report) -> None
     if answers and len(keys) != len(quiz.questions):
         report.warn(answers.line, f"exercise '{quiz.title}' has {len(quiz.questions)} questions "
                     f"but its answer list has {len(keys)} answers",
-                    "check that each question has one numbered answer, in order")
+                    "check that each question has one numbered answer, in order",
+                    topic=Topic.ANSWERS)
     by_number = {key.number or n: key for n, key in enumerate(keys, start=1)}
     for n, question in enumerate(quiz.questions, start=1):
         key = by_number.get(n)
@@ -281,7 +296,8 @@ def _set_unanswered(question: Question, report: Report | None) -> None:
     question.kind = infer_kind(question.options, question.correct, question.model_answer)
     if question.options and report:
         report.warn(question.line, "this choice question has no answer in the answer list",
-                    "add its answer (e.g. 'B. option text') to the answer list")
+                    "add its answer (e.g. 'B. option text') to the answer list",
+                    topic=Topic.ANSWERS)
 
 
 def _apply_answer(question: Question, key: ListItem, report: Report) -> None:
@@ -304,12 +320,13 @@ def _apply_answer(question: Question, key: ListItem, report: Report) -> None:
         if not matches:
             question.explanation = text
             report.warn(key.line, f"the answer '{text}' matches none of the question's options",
-                        "start the answer with the option's letter, e.g. 'B. ...'")
+                        "start the answer with the option's letter, e.g. 'B. ...'",
+                        topic=Topic.ANSWERS)
     bad = [c for c in question.correct if c >= len(question.options)]
     if bad:
         report.warn(key.line, f"answer letter {option_letter(bad[0])} has no such option "
                     f"(the question has {len(question.options)} options)",
-                    "correct the letter in the answer list")
+                    "correct the letter in the answer list", topic=Topic.ANSWERS)
         question.correct = [c for c in question.correct if c < len(question.options)]
     question.kind = infer_kind(question.options, question.correct, question.model_answer)
 
@@ -407,7 +424,7 @@ def note_heading_guesses(lesson: Lesson, report: Report) -> None:
         weak = len(words) >= 8 or block.text.isupper() or not title_case_strict(words)
         if weak:
             report.note(block.line, f"took '{block.text}' for a level-{block.level} heading; "
-                        "check that it is one, at that level")
+                        "check that it is one, at that level", topic=Topic.HEADING)
 
 
 def title_case_strict(words: list[str]) -> bool:
