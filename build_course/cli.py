@@ -15,6 +15,7 @@ from pathlib import Path
 
 from build_course.build import pipeline as building
 from build_course.build.inspecting import inspect_paths, outline
+from build_course.build.locking import project_lock
 from build_course.build.reported import only_new
 from build_course.build.writing import WriteResult
 from build_course.diagnostics import (
@@ -40,7 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        if not getattr(args, "locked", False):
+            return args.run(args)
+        with project_lock(args.project):  # one build at a time per project
+            return args.run(args)
     except CourseError as exc:
         print(exc.format_message(), file=sys.stderr)
         return exc.exit_code
@@ -77,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     _engine_option(build)
     build.add_argument("--jobs", type=_positive, metavar="N",
                        help="processes that share the import (default: one per core)")
-    build.set_defaults(run=_build)
+    build.set_defaults(run=_build, locked=True)
 
     serve = commands.add_parser("serve", help="build, then serve with live reload")
     serve.add_argument("--port", type=int, default=8000)
@@ -98,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
                       ("theirs", "take the new import (an orphaned page: delete it)"),
                       ("merged", "take PAGE.md.new, its conflict marks edited out")):
         choice.add_argument(f"--{how}", dest="how", action="store_const", const=how, help=what)
-    resolve.set_defaults(run=_resolve)
+    resolve.set_defaults(run=_resolve, locked=True)
 
     diff = commands.add_parser("diff", help="show what the import would change in a page")
     diff.add_argument("page", metavar="PAGE", help="the page, as docs/a/b.md")
@@ -108,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     package.add_argument("--output", type=Path,
                          help="folder for the zip (default: dist/ in the project)")
     _engine_option(package)
-    package.set_defaults(run=_package)
+    package.set_defaults(run=_package, locked=True)
 
     inspect = commands.add_parser("inspect", help="show what the importer understood")
     inspect.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -201,11 +205,13 @@ def _ensure_mkdocs_yml(project: Project) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from build_course.publish.serving import serve
 
-    project, _ = _docs_written(args)
+    with project_lock(args.project):
+        project, _ = _docs_written(args)
 
     def rebuild_docs() -> None:
         try:
-            write_course(project)
+            with project_lock(project.root):  # one build at a time, also while serving
+                write_course(project)
         except CourseError as exc:
             print(exc.format_message(), file=sys.stderr, flush=True)
         sys.stdout.flush()

@@ -52,9 +52,7 @@ def build_docs(project: Project, force: set[str] = frozenset(),
     check the author's edited quizzes, write docs/. Prints nothing: the
     result holds what each source became, the diagnostics and what was
     written. Nothing is written when any step finds an error."""
-    if not project.source.is_dir():
-        raise UsageError(project.display(project.source), 0, "there is no source/ folder",
-                         "run build-course in the course folder, or pass --project DIR")
+    require_source(project)
     result = import_and_render(project, jobs)
     problems = check_edited_quizzes(project)
     if problems:
@@ -63,8 +61,17 @@ def build_docs(project: Project, force: set[str] = frozenset(),
     return result
 
 
+def require_source(project: Project) -> None:
+    """UsageError unless the project has a source/ folder."""
+    if not project.source.is_dir():
+        raise UsageError(project.display(project.source), 0, "there is no source/ folder",
+                         "run build-course in the course folder, or pass --project DIR")
+
+
 def check_project(project: Project) -> list[Diagnostic]:
-    """Every error and warning of the project, ordered by file and line."""
+    """Every error and warning of the project, ordered by file and line
+    (what would stop a build is an error here too)."""
+    require_source(project)
     problems: list[Diagnostic] = []
     produced = None
     try:
@@ -75,6 +82,9 @@ def check_project(project: Project) -> list[Diagnostic]:
         problems += exc.diagnostics
     if project.docs.is_dir():
         problems += check_docs(project) + check_edits(project, produced)
+    elif project.docs.exists():
+        problems.append(Diagnostic("docs", 0, "this is a file, and the build writes the pages "
+                                   "into a folder docs/", "move or delete the file", "error"))
     return sorted(problems, key=lambda d: (d.file, d.line))
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +74,9 @@ def write_docs(docs: Path, pages: list[Page], nav: list,
     """Write ``pages`` under ``docs``, keeping (and merging) authors' edits
     unless forced. Files whose text would not change are not touched."""
     prepare_swap(docs)  # the whole-folder swap of older versions, if one was killed
+    if docs.exists() and not docs.is_dir():
+        raise CourseError(docs.name, 0, f"this is a file, and the build writes the pages into "
+                          f"a folder {docs.name}/", "move or delete the file")
     recover(docs)
     docs.mkdir(parents=True, exist_ok=True)
     old_text = load_record(docs).to_text()
@@ -197,7 +201,7 @@ def _staging(docs: Path) -> Path:
 def _commit(docs: Path, plan: _Plan) -> None:
     """Stage every new text and a journal, then replace the files."""
     staging = _staging(docs)
-    shutil.rmtree(staging, ignore_errors=True)
+    remove(staging)  # a killed build's, whatever it is
     staging.mkdir(parents=True)
     ops = []
     for n, op in enumerate(plan.ops):
@@ -346,15 +350,17 @@ def safe_path(root: Path, relative: str) -> Path:
 
 def prepare_swap(folder: Path) -> Path:
     """Finish or undo the swap of a build that was killed, and return the
-    (empty) staging path for this build's new version of ``folder``."""
+    (empty) staging path for this build's new version of ``folder``.
+    Whatever such a build left (a folder, a file, a link, read-only
+    contents) goes."""
     old = folder.with_name(f".{folder.name}-old")
     staging = folder.with_name(f".{folder.name}-staging")
-    if old.exists():
-        if folder.exists():
-            shutil.rmtree(old)
+    if old.exists() or old.is_symlink():
+        if folder.exists() or folder.is_symlink():
+            remove(old)
         else:
             old.rename(folder)
-    shutil.rmtree(staging, ignore_errors=True)
+    remove(staging)
     return staging
 
 
@@ -362,10 +368,37 @@ def swap_in(staging: Path, folder: Path) -> None:
     """Replace ``folder`` by ``staging``: two renames, undone by prepare_swap
     if the build dies between them."""
     old = folder.with_name(f".{folder.name}-old")
-    if folder.exists():
+    if folder.exists() or folder.is_symlink():
         folder.rename(old)
     staging.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
+    try:
+        remove(old)
+    except OSError:
+        pass  # the next build's prepare_swap tries again
+
+
+def remove(path: Path) -> None:
+    """Delete ``path`` whatever it is: a folder (read-only parts made
+    writable first), a file or a symbolic link (not what it points to)."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        try:
+            shutil.rmtree(path)
+        except PermissionError:
+            _make_writable(path)
+            shutil.rmtree(path)
+
+
+def _make_writable(folder: Path) -> None:
+    """Let the owner list, enter and change every folder under ``folder``."""
+    mode = stat.S_IRWXU
+    os.chmod(folder, os.stat(folder).st_mode | mode)
+    for parent, folders, _ in os.walk(folder):
+        for name in folders:
+            child = os.path.join(parent, name)
+            if not os.path.islink(child):
+                os.chmod(child, os.stat(child).st_mode | mode)
 
 
 def atomic_write(path: Path, text: str) -> None:
