@@ -3,10 +3,14 @@
 Two builds of one project at once used to interleave their swaps of docs/
 and site/: both said success and left a site with pages missing. A build
 takes ``.build-course.lock`` in the project folder first: an exclusive
-``flock`` on it, and its PID written in it so that a second build can say
-whom it waits for. The kernel drops the lock when its holder dies, however
-it dies, so the file of a killed build (a PID that no longer runs) is no
-obstacle: the next build takes the lock over.
+POSIX record lock (``lockf``) on it, and its PID written in it so that a
+second build can say whom it waits for. The kernel drops the lock when its
+holder dies, however it dies, so the file of a killed build (a PID that no
+longer runs) is no obstacle: the next build takes the lock over. A record
+lock, unlike ``flock``, is not inherited by forked children (import
+workers, the cache's background save, the asset check), so one of them
+outliving a killed build cannot keep the lock. The holder must not open
+the file a second time: closing any descriptor of it drops the lock.
 """
 
 from __future__ import annotations
@@ -62,13 +66,13 @@ def _open(path: Path) -> int:
 
 def _acquire(handle: int, path: Path) -> None:
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+        fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # EAGAIN or EACCES: another process holds it
         holder = holder_pid(path)
         who = f"(PID {holder}) " if holder else ""
         print(f"another build {who}is running in this project; waiting for it to finish "
               f"({path.name} holds its PID; Ctrl-C to stop waiting)", file=sys.stderr)
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        fcntl.lockf(handle, fcntl.LOCK_EX)
     os.ftruncate(handle, 0)
     os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
 

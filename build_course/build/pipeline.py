@@ -24,7 +24,7 @@ from build_course.build.cache import STATS, ImportCache, dumps, loads, wait_for_
 from build_course.build.page_checks import check_docs, check_edited_quizzes, check_edits
 from build_course.build.rendering import course_nav, render_course
 from build_course.build.writing import WriteResult, write_docs
-from build_course.diagnostics import CourseError, UsageError
+from build_course.diagnostics import CourseError, Severity, UsageError
 from build_course.importer.authored import import_markdown
 from build_course.importer.importing import Imported, import_bytes, import_source, mark_duplicates
 from build_course.importer.reading import read_source
@@ -83,8 +83,9 @@ def check_project(project: Project) -> list[Diagnostic]:
     if project.docs.is_dir():
         problems += check_docs(project) + check_edits(project, produced)
     elif project.docs.exists():
-        problems.append(Diagnostic("docs", 0, "this is a file, and the build writes the pages "
-                                   "into a folder docs/", "move or delete the file", "error"))
+        problems.append(Diagnostic("docs", 0, "this is a file, and the build writes the "
+                                   "pages into a folder docs/", "move or delete the file",
+                                   Severity.ERROR))
     return sorted(problems, key=lambda d: (d.file, d.line))
 
 
