@@ -273,3 +273,56 @@ def test_prose_in_a_web_page_never_becomes_a_heading_or_a_list():
     part, lesson = _blocks(text)
     headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
     assert "Tomatoes need warmth, light and patience" not in " ".join(headings)
+
+
+BROWSER_COPY = """\
+Home » Tutorials » Garden Skills » Compost
+Sign in | Register
+Making compost at home
+Share: Facebook Twitter Email
+We use cookies to make this site work. By using it you accept our cookie policy.
+Accept all
+Compost turns kitchen scraps and garden waste into food for the soil; it needs air and time.
+What goes in
+Mix green waste, such as grass and peelings, with brown waste, such as dry leaves and card.
+Material\tKind\tRots in
+Grass\tgreen\tweeks
+Leaves\tbrown\tmonths
+Advertisement
+Turning the heap
+Turn the heap every few weeks so that air reaches the middle. A heap that smells has too little air.
+Practice
+1. Name two kinds of green waste.
+2. Why does a heap need air?
+Previous | Next
+2 Comments
+Sam: Mine took a year, but it worked!
+"""
+
+
+def test_a_browser_copy_keeps_its_lesson_and_loses_its_furniture():
+    part, lesson = _blocks(BROWSER_COPY)
+    assert part.family == "web"
+    assert lesson.title == "Making compost at home"
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert headings[:2] == ["What goes in", "Turning the heap"]
+    text = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    for gone in ("»", "Sign in", "Facebook", "cookie", "Accept all", "Advertisement",
+                 "Previous", "Sam:", "Comments"):
+        assert gone not in text, gone
+    # the table's rows stay rows: one preformatted block, never headings
+    tables = [b.text for b in lesson.blocks if isinstance(b, RawMarkdown)]
+    assert len(tables) == 1 and "Grass" in tables[0] and "Leaves" in tables[0]
+    # one line per paragraph: nothing joined across paragraphs
+    assert any(isinstance(b, Paragraph) and b.text.endswith("time.") for b in lesson.blocks)
+
+
+def test_where_headings_carry_permalinks_box_titles_are_text():
+    text = ("Telescopes\uf0c1\n\nA telescope gathers light with a lens or a mirror and brings "
+            "it to a focus.\n\nRefractors\uf0c1\n\nA refractor uses a lens.\n\nNote\n\n"
+            "Lenses bend colours by different amounts.\n\nReflectors\uf0c1\n\n"
+            "A reflector uses a curved mirror.\n")
+    part, lesson = _blocks(text)
+    assert lesson.title == "Telescopes"
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == [
+        "Refractors", "Reflectors"]

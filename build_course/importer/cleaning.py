@@ -52,6 +52,9 @@ class RawLine:
     # code block: kept as it stands), "text" (never a heading); "" when unknown
     kind: str = ""
     form_feed: bool = False  # a form feed put the page start here
+    # the line as it stood, where runs of spaces inside it (table columns,
+    # aligned code) were made one in ``text``; "" when there were none
+    spaced: str = ""
     # set by _classify: the list marker found (see Line) and the text after it
     bullet: str = ""
     number: int | None = None
@@ -92,8 +95,11 @@ def raw_lines(text: str) -> list[RawLine]:
             continue
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
-        append(RawLine(_MULTI_SPACE.sub(" ", stripped) if "  " in stripped else stripped,
-                       number, indent, blank_before, page_break))
+        if "  " in stripped:
+            append(RawLine(_MULTI_SPACE.sub(" ", stripped), number, indent, blank_before,
+                           page_break, spaced=stripped))
+        else:
+            append(RawLine(stripped, number, indent, blank_before, page_break))
         if page_break:
             out[-1].form_feed = True
         blank_before = page_break = False

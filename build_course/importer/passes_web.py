@@ -22,6 +22,8 @@ from build_course.importer.cleaning import RawLine
 from build_course.importer.shapes import TERMINAL
 
 _PUA = re.compile("[\ue000-\uf8ff]")
+_PERMALINK = re.compile("[^\\W_][\ue000-\uf8ff]$")  # a heading's anchor, glued to its end
+_GLUED_ICON = re.compile("[^\\W\\d_][\ue000-\uf8ff]|[\ue000-\uf8ff][^\\W\\d_]")
 _RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]")
 _STARRED = re.compile(r"^([*=#]{3,})\s*(?P<title>[^\W_].*?)\s*\1$")
@@ -60,7 +62,7 @@ def detect(raw: list[RawLine]) -> list[str]:
     if sum(1 for r in raw[:2000] if _LYNX_REFERENCE.search(r.text)) >= 3 \
             and any(r.text == "References" for r in raw):
         found.append("lynx's numbered link markers and References list")
-    if sum(1 for r in raw if _PUA.search(r.text)) >= 2:
+    if sum(1 for r in raw if _GLUED_ICON.search(r.text)) >= 2:
         found.append("icon-font glyphs (private use characters)")
     if _centred_width(raw):
         found.append("table cells centred by lynx")
@@ -68,6 +70,8 @@ def detect(raw: list[RawLine]) -> list[str]:
         found.append("a long menu of short link lines")
     if any(_breadcrumb(r.text) for r in raw[:30]):
         return [*found, "a breadcrumb trail at the top"]  # enough on its own
+    if sum(1 for r in raw if len(r.text) <= 100 and _PERMALINK.search(r.text)) >= 3:
+        return [*found, "headings ending with a permalink glyph"]  # enough on its own
     return found if len(found) >= 2 else []
 
 
@@ -195,8 +199,9 @@ def _is_chrome(text: str) -> bool:
         return True
     if cues.COOKIE_NOTICE.search(text) or cues.COOKIE_BUTTONS.match(text):
         return True
-    words = text.lower().replace(",", " ").replace("|", " ").split()
-    if words and all(w in cues.SHARE_WORDS or w in ("on", "this", ":") for w in words) \
+    words = [w.strip(":,|·") for w in text.lower().split()]
+    words = [w for w in words if w]
+    if words and all(w in cues.SHARE_WORDS or w in ("on", "this", "via") for w in words) \
             and any(w in cues.SHARE_WORDS for w in words):
         return True
     return _nav_bar(text)
@@ -245,7 +250,7 @@ def _main_heading(kept: list[RawLine], first: int) -> int | None:
     k = first - 1
     while k >= 0:
         r = kept[k]
-        if _heading_shaped(r.text) and r.blank_before:
+        if _heading_shaped(r.text) and (r.blank_before or not kept[k - 1].blank_before):
             if not cues.PAGE_METADATA_HEADING.match(r.text):
                 return k
         k -= 1
@@ -290,27 +295,42 @@ def drop_link_references(raw: list[RawLine], report: Report) -> None:
 def mark_headings(raw: list[RawLine], report: Report) -> None:
     """Headings from the dump's shape: at the margin while the text is
     indented (lynx), or alone between blank lines (w3m); other lines are
-    text, never headings."""
+    text, never headings. Where headings carry permalink glyphs, a line
+    without one is the title of a box (a note, an exercise's part), not a
+    heading. A text with hardly any blank lines (a browser's copy) leaves
+    the choice to the usual heading shape."""
     kept = [r for r in raw if r.keep]
     body = _body_indent(kept)
+    anchored = sum(1 for r in kept if r.kind == "heading") >= 3
+    few_blanks = sum(1 for r in kept if r.blank_before) < 0.2 * len(kept)
     for k, r in enumerate(kept):
         if r.kind:
             continue
         after = kept[k + 1] if k + 1 < len(kept) else None
         alone = r.blank_before and (after is None or after.blank_before)
         shaped = _heading_shaped(r.text) and r.text[:1].isupper() and not r.text.endswith(
-            (":", "?", "!")) and not _CODE_LINE.search(r.text)
+            (":", "?", "!")) and not _CODE_LINE.search(r.text) and not r.spaced
         if body >= 2:  # lynx: headings at the margin, text indented, <pre> at the margin too
             if r.indent == 0:
-                r.kind = "heading" if shaped and r.blank_before else "code"
+                r.kind = "heading" if shaped and r.blank_before else "pre"
             else:
-                r.kind = "code" if k and kept[k - 1].kind == "code" and not r.blank_before \
+                r.kind = "pre" if k and kept[k - 1].kind == "pre" and not r.blank_before \
                     and _CODE_LINE.search(r.text) else "text"
         elif shaped and alone and r.indent == 0 and len(r.text.split()) <= 12 \
-                and after is not None:
+                and after is not None and (not anchored or cues.ANSWERS_HEADING.match(r.text)):
             r.kind = "heading"
+        elif few_blanks:  # a browser's copy: one line per paragraph, few blank lines
+            r.kind = "heading" if shaped and len(r.text.split()) <= 10 and after is not None \
+                and (len(after.text) >= 60 or _ITEM.match(after.text)) else "text"
         else:
             r.kind = "text"
+    run: list[RawLine] = []
+    for r in kept + [None]:
+        if r is not None and r.kind == "pre":
+            run.append(r)
+        elif run:
+            _as_code(run)
+            run = []
 
 
 def _body_indent(kept: list[RawLine]) -> int:
@@ -325,7 +345,7 @@ def mark_code(raw: list[RawLine], report: Report) -> None:
     """Preformatted blocks (lines without a blank between, none wrapped as
     prose is): one with a line of code in it, the output that follows a
     command, or three or more short lines that are not sentences."""
-    kept = [r for r in raw if r.keep and r.kind != "heading"]
+    kept = [r for r in raw if r.keep and r.kind not in ("heading", "code")]
     width = _width(kept)
     after_code = False
     for block in _blocks(kept):
@@ -333,12 +353,31 @@ def mark_code(raw: list[RawLine], report: Report) -> None:
         code = not wrapped and (any(_CODE_LINE.search(r.text) for r in block)
                                 or (after_code and _output_like(block))
                                 or _preformatted(block, width))
-        if code:
-            for r in block:
-                r.kind = "code"
-                r.text = " " * max(r.indent - block[0].indent, 0) + r.text
+        if code or _table(block, wrapped):
+            _as_code(block)
         after_code = code and (after_code or block[-1].text.startswith("$ ")
                                or _output_like(block))
+    run: list[RawLine] = []  # rows of a table inside a block: kept as they stand
+    for r in [*kept, None]:
+        if r is not None and r.spaced and r.kind == "text" and not (run and r.blank_before):
+            run.append(r)
+            continue
+        if len(run) >= 2:
+            _as_code(run)
+        run = [r] if r is not None and r.spaced and r.kind == "text" else []
+
+
+def _as_code(block: list[RawLine]) -> None:
+    """Mark ``block`` as code, each line as it stood, indented as it was
+    against the block's first line."""
+    for r in block:
+        r.kind = "code"
+        r.text = " " * max(r.indent - block[0].indent, 0) + (r.spaced or r.text)
+
+
+def _table(block: list[RawLine], wrapped: bool) -> bool:
+    """Rows of a table: most lines hold columns set apart by runs of spaces."""
+    return not wrapped and len(block) >= 2 and sum(1 for r in block if r.spaced) * 2 > len(block)
 
 
 def _blocks(kept: list[RawLine]) -> list[list[RawLine]]:
@@ -392,7 +431,7 @@ def join_lines(raw: list[RawLine], report: Report) -> None:
     A number alone on its line (``1.``) and a cell label (``Question 3:``,
     or ``Answer:`` in a centred cell) start the text that follows them."""
     kept = [r for r in raw if r.keep]
-    width = _width(kept)
+    width = _width(kept) if _hard_wrapped(kept) else 10 ** 6
     centre = _centred_width(kept)
     head: RawLine | None = None
     prev: RawLine | None = None
@@ -413,6 +452,13 @@ def join_lines(raw: list[RawLine], report: Report) -> None:
         head = prev = r
         lone_label = _starts_item(r) or bool(
             centre and _centred(r, centre) and _LABEL.match(r.text))
+
+
+def _hard_wrapped(kept: list[RawLine]) -> bool:
+    """Many long lines stop mid-sentence: a dump, not a browser's copy
+    (which has one line per paragraph)."""
+    long = [r.text for r in kept if len(r.text) >= 40 and r.kind == "text"]
+    return sum(1 for t in long if not t.endswith(TERMINAL)) >= 0.25 * len(long)
 
 
 def _starts_item(r: RawLine) -> bool:
