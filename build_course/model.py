@@ -70,6 +70,8 @@ class Heading:
 class Paragraph:
     text: str
     line: int
+    markdown: str = ""
+    """Safe Markdown of the text with its inline marks (imported Markdown)."""
 
 
 @dataclass
@@ -84,6 +86,8 @@ class ListItem:
     """"Being prompt" in "Being prompt: Whatever ..."; shown in bold."""
     term_sep: str = ":"
     """What stood between the term and the text (":" or " –")."""
+    markdown: str = ""
+    """Safe Markdown of the text with its inline marks (imported Markdown)."""
 
 
 @dataclass
@@ -168,6 +172,10 @@ class Question:
     generated: bool = False
     """Made by the build from the lesson's text, not written by the author
     (part of the inspect contract; no generator sets it yet)."""
+    body: list[Block] = field(default_factory=list)
+    """The whole stem when it is more than a prompt (code, lists: imported Markdown)."""
+    answer_body: list[Block] = field(default_factory=list)
+    """The whole model answer when it is more than text (imported Markdown)."""
 
 
 @dataclass

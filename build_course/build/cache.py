@@ -41,6 +41,8 @@ from collections import Counter
 from pathlib import Path
 
 import ftfy
+import markdown_it
+import mdit_py_plugins
 
 from build_course.build import parallel as workers
 
@@ -58,8 +60,9 @@ def importer_version() -> str:
     for path in sorted(PACKAGE.rglob("*.py")):
         digest.update(str(path.relative_to(PACKAGE)).encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
-    digest.update(f"ftfy {ftfy.__version__}; python {sys.version}; pickle "
-                  f"{pickle.HIGHEST_PROTOCOL}".encode())
+    digest.update(f"ftfy {ftfy.__version__}; markdown-it-py {markdown_it.__version__}; "
+                  f"mdit-py-plugins {mdit_py_plugins.__version__}; python {sys.version}; "
+                  f"pickle {pickle.HIGHEST_PROTOCOL}".encode())
     return digest.hexdigest()
 
 

@@ -27,6 +27,7 @@ from build_course.build.writing import WriteResult, write_docs
 from build_course.diagnostics import CourseError, Severity, UsageError
 from build_course.importer.authored import import_markdown
 from build_course.importer.importing import Imported, import_bytes, import_source, mark_duplicates
+from build_course.importer.markdown_family import foreign_markdown
 from build_course.importer.reading import read_source
 from build_course.manifest import Manifest, SourceEntry, load_manifest
 from build_course.model import Course, Diagnostic, Page, Part
@@ -306,10 +307,13 @@ def _import_shared(tasks: list[_Task], cache: ImportCache | None, jobs: int) -> 
 
 def import_one(path: Path, entry: SourceEntry | None, display: str) -> Imported:
     """A raw tutorial goes through the importer (without the cache: import_all
-    keeps it); an author's Markdown lesson (``.md``) is taken as written."""
+    keeps it); an author's Markdown lesson (``.md``) is taken as written,
+    but Markdown written for another course tool is imported."""
     if path.suffix.lower() != ".md":
         return import_source(path, entry, display)
     source = read_source(path, display)
+    if foreign_markdown(source.text):
+        return import_source(path, entry, display)
     return Imported(import_markdown(source, display, entry), source)
 
 

@@ -109,7 +109,7 @@ def _heading(block: Heading, _link: str) -> str:
 
 
 def _paragraph(block: Paragraph, _link: str) -> str:
-    return md_text(block.text)
+    return block.markdown or md_text(block.text)
 
 
 def _list(block: ListBlock, _link: str) -> str:
@@ -124,7 +124,7 @@ def _list(block: ListBlock, _link: str) -> str:
 def _list_items(items: list[ListItem], ordered: bool, depth: int, lines: list[str]) -> None:
     for n, item in enumerate(items, start=1):
         marker = f"{n}." if ordered else "-"
-        text = md_text(item.text)
+        text = item.markdown or md_text(item.text)
         if item.term:
             text = f"**{md_text(item.term)}**{item.term_sep} {text}"
         lines.append(f"{'    ' * depth}{marker} {text}")
@@ -173,7 +173,7 @@ BLOCK_RENDERERS = {RawMarkdown: _raw, Heading: _heading, Paragraph: _paragraph, 
 
 def render_question(question: Question, number: int) -> str:
     """One question in the quiz syntax (see AUTHORING.md)."""
-    body = [md_text(question.prompt)]
+    body = [render_blocks(question.body) if question.body else md_text(question.prompt)]
     if question.options:
         body.append("\n".join(f"- {option_letter(i)}. {md_text(option)}"
                               for i, option in enumerate(question.options)))
@@ -187,7 +187,9 @@ def _answer(question: Question) -> str:
     if question.kind == QuestionKind.REFLECTION:
         return "*Reflect and write your own answer: there is no single right answer.*"
     if question.kind == QuestionKind.OPEN:
-        return '??? success "Show model answer"\n\n' + _indent(md_text(question.model_answer or ""))
+        text = render_blocks(question.answer_body) if question.answer_body \
+            else md_text(question.model_answer or "")
+        return '??? success "Show model answer"\n\n' + _indent(text)
     letters = ", ".join(option_letter(c) for c in question.correct) or "none given"
     text = f"**Answer: {letters}.**"
     if question.correct and len(question.correct) == 1:

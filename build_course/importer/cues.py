@@ -100,3 +100,27 @@ BOILERPLATE = re.compile(
     r"|all rights reserved|copyright|printed on|page \d+|intentionally left blank)\b", re.I)
 # The heading of a contents list (in a PDF extraction, often left empty by the converter).
 CONTENTS_HEADING = re.compile(r"^(table of )?contents\s*:?$", re.I)
+
+# A cue word anywhere in a Markdown heading ("Advanced Exercises") makes
+# it the title of the exercises that its section holds.
+EXERCISES_WORD = re.compile(
+    r"\b(exercises?|quiz(zes)?|challenges?|practice|problems|questions|self[- ]?check)\b", re.I)
+# Markdown from other course tools names its boxes: a Carpentries div
+# (``::: challenge``), a kramdown class (``{: .challenge}``), a MyST directive
+# (```` ```{exercise} ````). Compared with the lower-cased name.
+# Boxes whose text is an exercise (their first heading is its title):
+MD_EXERCISES = frozenset("challenge exercise problem practice quiz question".split())
+# Exercises with no right answer (a discussion): reflection questions.
+MD_REFLECTIONS = frozenset(["discussion"])
+# Boxes that hold the answer of the exercise around them or before them:
+MD_SOLUTIONS = frozenset("solution answer answers".split())
+# Boxes that are the lesson's metadata: "objectives" become its objectives;
+# the others (questions it answers, key points) are left out, with a note.
+MD_METADATA = frozenset("objectives keypoints questions".split())
+# Boxes for teachers only: left out, with a note.
+MD_HIDDEN = frozenset(["instructor", "instructor-note", "instructor_note", "facilitator"])
+# Directives that publish nothing a learner reads as text (an index entry,
+# a raw HTML header, a table of contents, an image file we do not have).
+MD_DROPPED = frozenset(
+    "raw index toctree include bibliography image figure tableofcontents contents glue"
+    " iframe youtube".split())

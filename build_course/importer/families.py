@@ -23,8 +23,10 @@ from build_course.importer import cleaning as c
 from build_course.importer import passes_pdf as pdf
 from build_course.importer import passes_web as web
 from build_course.importer.cleaning import Pass, RawLine
+from build_course.importer.markdown_family import detect_markdown, markdown_lessons
 from build_course.importer.shapes import TERMINAL
-from build_course.model import Line
+from build_course.importer.structuring import build_lessons
+from build_course.model import Lesson, Line
 
 Detector = Callable[[list[RawLine]], list[str]]
 
@@ -44,6 +46,9 @@ class Family:
     wrapped: bool = False
     """Lines stop mid-sentence and are joined by length, case and
     punctuation; a lone leading space may be a bullet glyph lost in extraction."""
+    lessons: Callable[[str, Report], list[Lesson]] | None = None
+    """Replaces cleaning, segmenting and structuring: the family makes its
+    lessons from the whole text (Markdown, which a parser reads)."""
 
 
 @dataclass(frozen=True)
@@ -89,10 +94,13 @@ WEB = Family(
     [web.drop_link_references, web.drop_icon_glyphs, web.drop_math_preamble, web.drop_chrome,
      web.drop_navigation, web.drop_comments, web.mark_headings, web.mark_code,
      web.normalise_bullets, web.join_lines])
+MARKDOWN = Family(
+    "markdown", "Markdown from another course tool (MyST, Carpentries, Jekyll, edX...)",
+    detect_markdown, [], lessons=markdown_lessons)
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
                _anything, [c.drop_share_buttons])
 
-FAMILIES: list[Family] = [WEB, PDF, PLAIN]
+FAMILIES: list[Family] = [MARKDOWN, WEB, PDF, PLAIN]
 
 
 def detect_family(raw: list[RawLine]) -> Detection:
@@ -108,3 +116,13 @@ def clean_text(text: str, report: Report) -> tuple[Detection, list[Line]]:
     raw = c.raw_lines(text)
     found = detect_family(raw)
     return found, c.clean(raw, found.family.passes, found.family.wrapped, report)
+
+
+def read_lessons(text: str, report: Report) -> tuple[Detection, list[Lesson]]:
+    """``text``'s family, and the lessons that family makes of it."""
+    raw = c.raw_lines(text)
+    found = detect_family(raw)
+    if found.family.lessons is not None:
+        return found, found.family.lessons(text, report)
+    lines = c.clean(raw, found.family.passes, found.family.wrapped, report)
+    return found, build_lessons(lines, report)

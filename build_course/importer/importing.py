@@ -11,9 +11,8 @@ from pathlib import Path
 
 from build_course.diagnostics import Diagnostic, Report
 from build_course.importer._textfast import non_ascii
-from build_course.importer.families import clean_text
+from build_course.importer.families import read_lessons
 from build_course.importer.reading import decode_source, read_bytes
-from build_course.importer.structuring import build_lessons
 from build_course.manifest import SourceEntry
 from build_course.model import Part, SourceText
 
@@ -75,8 +74,7 @@ def import_text(source: SourceText, name: str, entry: SourceEntry | None = None,
     family's passes, segmented and structured; every stage reports into
     ``report`` (a new one if none is given)."""
     report = report or Report(name)
-    found, lines = clean_text(source.text, report)
-    lessons = build_lessons(lines, report)
+    found, lessons = read_lessons(source.text, report)
     entry = entry or SourceEntry(file=source.path.name, line=0)
     single = lessons[0].title if len(lessons) == 1 else ""
     title = entry.title or single or _title_from_name(source.path)

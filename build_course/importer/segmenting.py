@@ -54,7 +54,7 @@ def marked(lines: list[Line], i: int):
     code lines (kept as they stand, in a fence)."""
     kind = lines[i].kind
     if kind == "heading":
-        return Heading(lines[i].text, lines[i].line, role=_role(lines[i].text)), i + 1
+        return Heading(lines[i].text, lines[i].line, role=heading_role(lines[i].text)), i + 1
     if kind != "code":
         return None
     j = i
@@ -209,7 +209,7 @@ def heading(lines: list[Line], i: int):
         text = text[:-1].rstrip()
     elif not looks_like_heading(text):
         return None
-    return Heading(text, lines[i].line, role=_role(text)), i + 1
+    return Heading(text, lines[i].line, role=heading_role(text)), i + 1
 
 
 _ROLES = (("exercise", cues.EXERCISE_HEADING), ("answers", cues.ANSWERS_HEADING),
@@ -220,7 +220,8 @@ _ROLES = (("exercise", cues.EXERCISE_HEADING), ("answers", cues.ANSWERS_HEADING)
 _SECTION_PREFIX = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 
-def _role(text: str) -> str:
+def heading_role(text: str) -> str:
+    """The role that cue words give a heading ("exercise", "goals"...), or "" (none)."""
     text = _SECTION_PREFIX.sub("", text)  # "2.9 Review Questions" is an exercise heading
     for role, pattern in _ROLES:
         if pattern.search(text):

@@ -51,13 +51,18 @@ def build_lessons(lines: list[Line], report: Report) -> list[Lesson]:
     if len(chapters) > 1 and not chapters[0][0]:
         lessons[0].role = "about"
     lessons = [lesson for lesson in lessons if lesson.blocks or lesson.quizzes]
+    name_lessons(lessons)
+    return lessons
+
+
+def name_lessons(lessons: list[Lesson]) -> None:
+    """Give each lesson, and each quiz of a lesson, a unique slug."""
     taken: set[str] = set()
     for lesson in lessons:
         lesson.slug = unique(slugify(lesson.title), taken)
         quiz_slugs: set[str] = set()
         for quiz in lesson.quizzes:
             quiz.slug = unique(slugify(quiz.title), quiz_slugs)
-    return lessons
 
 
 def _chapters(lines: list[Line]) -> list[tuple[str, list[Line]]]:

@@ -1,0 +1,465 @@
+"""Markdown from other course tools, parsed with a real Markdown parser.
+
+Course tools write Markdown with their own extensions: YAML front matter,
+MyST directives (```` ```{exercise} ````, ```` ```{code-cell} ````, gated
+``{exercise-start}``/``{exercise-end}``), Carpentries fenced divs
+(``::: challenge`` / ``::: solution``), Jekyll/kramdown blockquotes with a
+class line after them (``{: .challenge}``), and quiz syntaxes
+(``markdown_quizzes``). markdown-it-py (CommonMark, with mdit-py-plugins
+for front matter, colon fences, MyST roles and targets, dollar math and
+definition lists) parses the text; ``build_blocks`` turns its syntax tree
+into the model's blocks: headings, paragraphs (plain text plus safe
+Markdown of their inline marks), nested lists, quotes, code and tables,
+and ``Exercise`` markers where the source has an exercise, a challenge or a
+question. ``markdown_family`` makes lessons and quizzes of them.
+
+Nothing of the source's HTML is published: HTML blocks and tags are left
+out (and counted on the review list), links keep their target only when it
+is a web address.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
+
+from build_course.diagnostics import Report
+from build_course.importer import cues
+from build_course.importer.markdown_inline import code_span, escape, escape_math, inline
+from build_course.importer.markdown_quizzes import Found, find_questions, learnr_questions
+from build_course.importer.segmenting import heading_role
+from build_course.model import (
+    Block,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Question,
+    Quote,
+    RawMarkdown,
+)
+
+PARSER = (MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+          .use(colon_fence_plugin).use(myst_block_plugin).use(myst_role_plugin)
+          .use(dollarmath_plugin).use(deflist_plugin))
+
+_DIRECTIVE = re.compile(r"^\{(?P<name>[\w:.-]+)\}\s*(?P<arg>.*)$")
+_OPTION = re.compile(r"^:(?P<key>[\w-]+):\s*(?P<value>.*)$")
+_IAL = re.compile(r"^(?P<quotes>(?: {0,3}>)*)\s*\{:\s*(?P<body>[^}]*)\}\s*$")
+_IAL_CLASS = re.compile(r"\.([\w-]+)")
+_DIV = re.compile(r"^(?P<indent> {0,3})(?P<colons>:{3,})(?P<info>.*)$")
+_LANGUAGE = re.compile(r"^[\w+#.-]{1,30}$")
+_PLACEHOLDER = "{imported-question}"
+_CODE_NAMES = frozenset("code-cell code-block code sourcecode literalinclude".split())
+_MATH_NAMES = frozenset("math equation".split())
+_LANGUAGE_NAMES = {"ipython": "python", "ipython3": "python", "python3": "python",
+                   "language-python": "python", "r": "r", "{r}": "r"}
+
+
+@dataclass
+class Exercise:
+    """An exercise of the source (a challenge, a directive, a quiz question):
+    its stem's blocks and, once found, its solution's blocks."""
+
+    name: str  # what the source calls it: "exercise", "challenge", "question"...
+    title: str
+    line: int
+    stem: list = field(default_factory=list)
+    answer: list = field(default_factory=list)
+    label: str = ""
+    question: Question | None = None  # a question already parsed (a quiz syntax)
+
+
+@dataclass
+class Solution:
+    """A solution standing apart from its exercise (MyST ``{solution} label``)."""
+
+    label: str
+    line: int
+    blocks: list = field(default_factory=list)
+
+
+@dataclass
+class Gate:
+    """A gated directive's edge: ``{exercise-start}``, ``{solution-end}``..."""
+
+    name: str
+    label: str
+    line: int
+    title: str = ""
+
+
+@dataclass
+class Parsed:
+    """What the builder found: blocks (with the markers above), front matter."""
+
+    blocks: list
+    meta: dict
+
+
+def parse(text: str, report: Report) -> Parsed:
+    """``text`` (a whole Markdown source) as blocks and front matter."""
+    lines = text.split("\n")
+    found = find_questions(lines)
+    lines = _placeholders(lines, found)
+    ials = _kramdown_classes(lines)
+    lines = _nest_divs(lines)
+    builder = _Builder(report, ials, found)
+    blocks = builder.nodes(SyntaxTreeNode(PARSER.parse("\n".join(lines))).children, 0)
+    builder.summarise()
+    return Parsed(blocks, builder.meta)
+
+
+def _placeholders(lines: list[str], found: list[Found]) -> list[str]:
+    """Each question found by a quiz syntax becomes a fence the builder
+    knows, on the question's own lines (so line numbers stay; a question
+    takes two lines at least: its stem and an option or answer)."""
+    out = list(lines)
+    for n, hit in enumerate(found):
+        out[hit.start:hit.end] = [""] * (hit.end - hit.start)
+        out[hit.start] = f"```{_PLACEHOLDER} {n}"
+        out[hit.start + 1] = "```"
+    return out
+
+
+def _kramdown_classes(lines: list[str]) -> dict[int, list[str]]:
+    """Kramdown's ``{: .challenge}`` line names the class of the block it
+    follows: it is recorded by line and blanked (keeping its quote marks),
+    so that it does not run on into the paragraph above."""
+    classes: dict[int, list[str]] = {}
+    for n, line in enumerate(lines):
+        if "{:" in line and (m := _IAL.match(line)):
+            classes[n] = _IAL_CLASS.findall(m.group("body"))
+            lines[n] = m.group("quotes")
+    return classes
+
+
+def _nest_divs(lines: list[str]) -> list[str]:
+    """Pandoc's fenced divs close the innermost open one with any ``:::``
+    line; the colon-fence parser closes a fence only with as many colons
+    as it opened with. Each fence is rewritten with more colons the
+    further out it is, so both read it the same."""
+    depth, marks = 0, []
+    for n, line in enumerate(lines):
+        m = _DIV.match(line)
+        if not m:
+            continue
+        if m.group("info").strip():
+            marks.append((n, depth))
+            depth += 1
+        elif depth:
+            depth -= 1
+            marks.append((n, depth))
+    if not marks:
+        return lines
+    deepest = max(d for _, d in marks)
+    out = list(lines)
+    for n, d in marks:
+        m = _DIV.match(lines[n])
+        out[n] = f"{m.group('indent')}{':' * (3 + deepest - d)}{m.group('info')}"
+    return out
+
+
+class _Builder:
+    """Walks the syntax tree; ``line`` offsets map a nested parse (a
+    directive's content) back to the source's lines."""
+
+    def __init__(self, report: Report, ials: dict[int, list[str]], found: list[Found]):
+        self.report = report
+        self.ials = ials
+        self.found = found
+        self.meta: dict = {}
+        self.dropped_html: list[int] = []
+
+    def summarise(self) -> None:
+        if self.dropped_html:
+            self.report.note(self.dropped_html[0], f"left out {len(self.dropped_html)} block(s) "
+                             "of HTML from the Markdown (lines "
+                             f"{', '.join(map(str, self.dropped_html[:5]))}"
+                             f"{'...' if len(self.dropped_html) > 5 else ''})")
+
+    def nodes(self, nodes: list[SyntaxTreeNode], offset: int) -> list:
+        out: list = []
+        for node in nodes:
+            out += self.node(node, offset)
+        return out
+
+    def node(self, node: SyntaxTreeNode, offset: int) -> list:
+        line = (node.map[0] if node.map else 0) + offset + 1
+        handler = getattr(self, "_" + node.type, None)
+        if handler is None:
+            return self.nodes(node.children, offset)
+        return handler(node, offset, line)
+
+    # -- simple blocks ------------------------------------------------------
+
+    def _heading(self, node, offset, line):
+        plain, _ = inline(node.children[0] if node.children else None)
+        if not plain:
+            return []
+        return [Heading(plain, line, level=int(node.tag[1:]), role=heading_role(plain))]
+
+    def _paragraph(self, node, offset, line):
+        child = node.children[0] if node.children else None
+        plain, marked = inline(child)
+        if not plain.strip():
+            if child and any(c.type == "html_inline" for c in child.children):
+                self.dropped_html.append(line)
+            return []
+        return [Paragraph(plain, line, markdown=marked)]
+
+    def _html_block(self, node, offset, line):
+        self.dropped_html.append(line)
+        return []
+
+    def _front_matter(self, node, offset, line):
+        try:
+            meta = yaml.safe_load(node.content)
+        except yaml.YAMLError:
+            self.report.note(line, "the front matter is not valid YAML: left out")
+            return []
+        if isinstance(meta, dict):
+            self.meta = meta
+        return []
+
+    def _hr(self, node, offset, line):
+        return []
+
+    _myst_target = _myst_line_comment = _myst_block_break = _hr
+
+    def _code_block(self, node, offset, line):
+        return [_code(node.content, "", line)]
+
+    def _math_block(self, node, offset, line):
+        return [RawMarkdown(f"$$\n{escape_math(node.content.strip())}\n$$", line)]
+
+    _math_block_label = _amsmath = _math_block
+
+    def _table(self, node, offset, line):
+        rows = [[inline(cell.children[0] if cell.children else None)[1]
+                 for cell in row.children] for section in node.children for row in section.children]
+        if not rows:
+            return []
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        text = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+        text += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+        return [RawMarkdown("\n".join(text), line)]
+
+    def _dl(self, node, offset, line):
+        items: list[ListItem] = []
+        for child in node.children:
+            if child.type == "dt":
+                term, _ = inline(child.children[0] if child.children else None)
+                items.append(ListItem("", line, term=term))
+            elif child.type == "dd" and items:
+                texts = [b for b in self.nodes(child.children, offset) if isinstance(b, Paragraph)]
+                items[-1].text = " ".join(b.text for b in texts)
+                items[-1].markdown = " ".join(b.markdown or escape(b.text) for b in texts)
+        return [ListBlock(items, line, role="terms")] if items else []
+
+    # -- lists ----------------------------------------------------------------
+
+    def _bullet_list(self, node, offset, line):
+        return [ListBlock(self._items(node, offset), line, ordered=node.type == "ordered_list")]
+
+    _ordered_list = _bullet_list
+
+    def _items(self, node, offset) -> list[ListItem]:
+        items = []
+        for item in node.children:
+            first = (item.map[0] if item.map else 0) + offset + 1
+            texts, children = [], []
+            for block in self.nodes(item.children, offset):
+                if isinstance(block, ListBlock):
+                    children += block.items
+                elif isinstance(block, Paragraph):
+                    texts.append((block.text, block.markdown or escape(block.text)))
+                elif isinstance(block, RawMarkdown):
+                    texts.append((block.text, code_span(" ".join(block.text.split("\n")[1:-1]))))
+                elif isinstance(block, Heading | Quote):
+                    texts.append((block.text, escape(block.text)))
+            number = int(item.info) if item.info.isdigit() else None
+            entry = ListItem(" ".join(t for t, _ in texts), first, number, children)
+            entry.markdown = " ".join(m for _, m in texts)
+            items.append(entry)
+        return items
+
+    # -- quotes, kramdown blocks ------------------------------------------------
+
+    def _blockquote(self, node, offset, line):
+        end = (node.map[1] if node.map else -1) + offset
+        classes = self.ials.get(end, [])
+        inner = self.nodes(node.children, offset)
+        name = _exercise_name(classes)
+        if name == "solution":
+            return [Solution("", line, _answer_blocks(inner))]
+        if name:
+            return [_exercise(name, line, inner)]
+        if classes and classes[0] in cues.MD_METADATA:
+            return [("meta", classes[0], inner)]
+        if classes:  # a callout, a checklist...: its text, without its heading
+            return _demote(inner)
+        if inner and all(isinstance(b, Paragraph) for b in inner):
+            return [Quote(" ".join(b.text for b in inner), line)]
+        return inner
+
+    # -- fences: code, MyST directives, placeholders ------------------------------
+
+    def _fence(self, node, offset, line):
+        info = node.info.strip()
+        end = (node.map[1] if node.map else -1) + offset
+        if info.startswith(_PLACEHOLDER):
+            hit = self.found[int(info.split()[1])]
+            return [Exercise("question", "", hit.start + 1, question=hit.question)]
+        m = _DIRECTIVE.match(info)
+        if not m:
+            language = self.ials.get(end, [""])[0] if end in self.ials else ""
+            return [_code(node.content, info.split()[0] if info else language, line)]
+        name = m.group("name").lower()
+        if name == "r" or name.startswith("r "):
+            return self._r_chunk(node, line)
+        return self._directive(name, m.group("arg").strip(), node.content, line, offset)
+
+    def _colon_fence(self, node, offset, line):
+        info = node.info.strip()
+        m = _DIRECTIVE.match(info)
+        name, arg = (m.group("name"), m.group("arg")) if m else (info.split(" ")[0], "")
+        arg = arg or (info.split(" ", 1)[1] if " " in info and not m else "")
+        return self._directive(name.lower().lstrip("."), arg.strip(), node.content, line, offset)
+
+    def _r_chunk(self, node, line):
+        questions = learnr_questions(node.content, line + 1)
+        if questions:
+            return [Exercise("question", "", q.line, question=q) for q in questions]
+        return [_code(node.content, "r", line)]
+
+    def _directive(self, name: str, arg: str, content: str, line: int, offset: int) -> list:
+        options, body, skipped = _options(content)
+        label = options.get("label", "")
+        if name in _CODE_NAMES:
+            return [_code(body, arg.split(" ")[0] if arg else "", line)]
+        if name in _MATH_NAMES:
+            return [RawMarkdown(f"$$\n{escape_math(body.strip())}\n$$", line)]
+        if name.endswith(("-start", "-end")):
+            # {exercise-start} Title / :label: ex1 ... {solution-start} ex1
+            opens_exercise = name.endswith("-start") and _exercise_name([name[:-6]]) != "solution"
+            return [Gate(name, label if opens_exercise else arg or label, line,
+                         title=arg if opens_exercise else "")]
+        inner_offset = line + skipped
+        inner = self.nodes(SyntaxTreeNode(PARSER.parse(body)).children, inner_offset)
+        kind = _exercise_name([name])
+        if kind == "solution":
+            return [Solution(arg, line, _answer_blocks(inner))]
+        if kind:
+            return [_exercise(kind, line, inner, title=_arg_title(arg), label=label)]
+        if name in cues.MD_METADATA:
+            return [("meta", name, inner)]
+        if name in cues.MD_HIDDEN:
+            self.report.note(line, f"left out the '{name}' block (not for learners)")
+            return []
+        if name in cues.MD_DROPPED:
+            return []
+        return _demote(inner)
+
+
+def _options(content: str) -> tuple[dict, str, int]:
+    """A directive's ``:key: value`` lines, the rest of its content, and how
+    many lines the options took."""
+    lines = content.split("\n")
+    options = {}
+    n = 0
+    while n < len(lines) and (m := _OPTION.match(lines[n].strip())):
+        options[m.group("key")] = m.group("value").strip()
+        n += 1
+    if n < len(lines) and not lines[n].strip() and n:
+        n += 1
+    return options, "\n".join(lines[n:]), n
+
+
+def _arg_title(arg: str) -> str:
+    return "" if not arg or re.fullmatch(r"[\w-]+", arg) and "_" in arg else arg
+
+
+def _code(content: str, language: str, line: int) -> RawMarkdown:
+    language = language.strip("{}").lower()
+    language = _LANGUAGE_NAMES.get(language, language.removeprefix("language-"))
+    if not _LANGUAGE.match(language or "-"):
+        language = ""
+    longest = max((len(run) for run in re.findall(r"`{3,}", content)), default=2)
+    fence = "`" * (longest + 1)
+    body = content.rstrip("\n").replace("\r", "")
+    return RawMarkdown(f"{fence}{language}\n{body}\n{fence}", line)
+
+
+def _exercise_name(classes: list[str]) -> str:
+    for name in classes:
+        name = name.lower()
+        if name in cues.MD_SOLUTIONS:
+            return "solution"
+        if name in cues.MD_EXERCISES or name in cues.MD_REFLECTIONS:
+            return name
+    return ""
+
+
+def _exercise(name: str, line: int, inner: list, title: str = "", label: str = "") -> Exercise:
+    """An exercise from a directive, a div or a kramdown block: a heading
+    at its top is its title; solutions inside it are its answer."""
+    exercise = Exercise(name, title, line, label=label)
+    if not title and inner and isinstance(inner[0], Heading):
+        exercise.title = inner.pop(0).text
+    for block in inner:
+        if isinstance(block, Solution):
+            exercise.answer += block.blocks
+        else:
+            exercise.stem.append(block)
+    exercise.stem = _demote(exercise.stem)
+    return exercise
+
+
+def _answer_blocks(blocks: list) -> list:
+    """A solution's blocks, without a heading that only says "Solution"."""
+    if blocks and isinstance(blocks[0], Heading) and blocks[0].role == "answers":
+        blocks = blocks[1:]
+    return _demote(blocks)
+
+
+def _demote(blocks: list) -> list:
+    """Headings inside a box (a callout, a solution) are not sections of
+    the lesson: they stay as bold lines."""
+    return [Paragraph(b.text, b.line, markdown=f"**{escape(b.text)}**")
+            if isinstance(b, Heading) else b for b in blocks]
+
+
+def plain_text(blocks: list) -> str:
+    """The text of ``blocks``, one paragraph each, code as written."""
+    parts = []
+    for block in blocks:
+        if isinstance(block, RawMarkdown):
+            parts.append(block.text)
+        elif isinstance(block, ListBlock):
+            parts.append("\n".join(_item_texts(block.items)))
+        elif hasattr(block, "text"):
+            parts.append(block.text)
+    return "\n\n".join(p for p in parts if p)
+
+
+def _item_texts(items: list[ListItem]) -> list[str]:
+    out = []
+    for item in items:
+        out.append(item.text)
+        out += _item_texts(item.children)
+    return out
+
+
+__all__ = ["Block", "Exercise", "Gate", "Parsed", "Solution", "parse", "plain_text"]

@@ -1,0 +1,342 @@
+"""The Markdown family: a source written in Markdown by another course tool.
+
+Detected from the Markdown's own syntax, never from a file's suffix (the
+texts often come as .txt): ATX headings with fences, front matter, MyST
+directives, fenced divs, kramdown classes, quiz syntaxes. Such a text is
+not cleaned and segmented line by line: ``markdown_blocks`` parses it, and
+``markdown_lessons`` makes lessons of the blocks:
+
+- exercises (directives, challenges, quiz-syntax questions) become quizzes:
+  those under an exercise heading (``## Exercises``) form that heading's
+  quiz, with the text between them as its introduction; any other forms a
+  quiz of its own where it stood; a solution is its exercise's model answer;
+- the front matter's ``title`` names the lesson; without it, a single
+  top-level heading does; several top-level headings with headings under
+  them are several lessons (units of a course file);
+- the usual structuring steps follow (objectives, quotes, list roles,
+  exercises written as numbered lists); headings keep the source's levels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_course.diagnostics import Report
+from build_course.importer import cues
+from build_course.importer.markdown_blocks import (
+    Exercise,
+    Gate,
+    Solution,
+    parse,
+    plain_text,
+)
+from build_course.importer.markdown_inline import escape
+from build_course.importer.structuring import (
+    attribute_quotes,
+    extract_exercises,
+    mark_list_roles,
+    name_definitions,
+    name_lessons,
+    take_objectives,
+)
+from build_course.model import (
+    ExerciseLink,
+    Heading,
+    Lesson,
+    ListBlock,
+    Paragraph,
+    Question,
+    Quiz,
+)
+from build_course.quiz.kinds import QuestionKind
+
+_ATX = re.compile(r"^#{1,6}[ \t]+\S")
+_YAML_KEY = re.compile(r"^[\w-]+:(\s|$)")
+_SYNTAX = (
+    ("MyST directive", re.compile(r"^(```+|:::+)\s*\{[\w:.-]+\}")),
+    ("fenced div", re.compile(r"^:::+\s*[\w.{]")),
+    ("kramdown class line", re.compile(r"^(>\s*)*\{:\s*\.[\w-]+")),
+    ("edX question", re.compile(r"^(\\?>){2}.*(\\?<){2}$")),
+    ("LiaScript choice", re.compile(r"^\[(\(|\[)[xX ]?(\)|\])\]")),
+    ("mkdocs-quiz block", re.compile(r"^<quiz>$")),
+)
+_INLINE_MARKS = re.compile(r"\*\*\S|\]\(|`[^`]+`")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$")
+
+
+def detect_markdown(raw: list) -> list[str]:
+    """Evidence that ``raw`` (the text's ``RawLine``s) is Markdown: a course
+    tool's syntax (twice, or with a heading), or ATX headings with fences,
+    tables, inline marks or front matter. Empty when that is not enough
+    (front matter alone is not: a plain text may start with one)."""
+    front = _front_matter_end(raw)
+    shallow = [r for r in raw if r.indent < 4]
+    syntax, hits = [], 0
+    for name, pattern in _SYNTAX:
+        found = [r.line for r in shallow if pattern.match(r.text)]
+        if found:
+            syntax.append(f"{len(found)} {name} line(s) (line {found[0]}...)")
+            hits += len(found)
+    headings = [r for r in shallow if r.text[:1] == "#" and _ATX.match(r.text)]
+    fences = sum(1 for r in shallow if r.text.startswith(("```", "~~~")))
+    marks = sum(1 for r in raw if _INLINE_MARKS.search(r.text))
+    tables = sum(1 for r in shallow if r.text[:1] in "|:-" and _TABLE_RULE.match(r.text))
+    shape = []
+    if len(headings) >= 2 and (fences >= 2 or marks >= 3 or tables or front):
+        shape.append(f"{len(headings)} ATX headings (line {headings[0].line}...), "
+                     f"{fences // 2} fenced block(s), {tables} table(s), "
+                     f"{marks} line(s) with inline marks")
+    if not shape and not (hits >= 2 or (hits and headings)):
+        return []
+    return ([f"YAML front matter (lines 1-{front})"] if front else []) + syntax + shape
+
+
+AUTHOR_KEYS = frozenset(["title", "part"])
+"""The front matter keys of an author's own lesson (see AUTHORING.md)."""
+
+
+def foreign_markdown(text: str) -> list[str]:
+    """Evidence that a ``.md`` file in source/ was written for another course
+    tool, not as an author's own lesson: front matter keys beyond ``title``
+    and ``part`` (jupytext, layout, teaching...), or another tool's syntax
+    (directives, fenced divs, kramdown classes, quiz syntaxes)."""
+    evidence = []
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        end = next((n for n, line in enumerate(lines[1:80], start=1) if line.rstrip() == "---"), 0)
+        keys = {m.group(0).rstrip(": ") for line in lines[1:end] if (m := _YAML_KEY.match(line))}
+        if keys - AUTHOR_KEYS:
+            evidence.append(f"front matter keys {', '.join(sorted(keys - AUTHOR_KEYS))}")
+    in_fence = False
+    for n, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")) and not stripped.startswith(("```{", "~~~{")):
+            in_fence = not in_fence
+        if in_fence or len(line) - len(line.lstrip(" ")) >= 4:
+            continue
+        hit = next((name for name, pattern in _SYNTAX if pattern.match(stripped)), None)
+        if hit:
+            evidence.append(f"{hit} at line {n}")
+            break
+    return evidence
+
+
+def _front_matter_end(raw: list) -> int:
+    if not raw or raw[0].line != 1 or raw[0].text != "---":
+        return 0
+    keys = 0
+    for r in raw[1:80]:
+        if r.text == "---" and r.indent == 0:
+            return r.line if keys else 0
+        keys += r.indent == 0 and bool(_YAML_KEY.match(r.text))
+    return 0
+
+
+def markdown_lessons(text: str, report: Report) -> list[Lesson]:
+    """A Markdown source's lessons, with their quizzes."""
+    parsed = parse(text, report)
+    blocks = _attach_solutions(_fold_gates(parsed.blocks), report)
+    blocks, objectives = _metadata(blocks, parsed.meta, report)
+    lessons = _split(_group_quizzes(blocks), parsed.meta, report)
+    if lessons and objectives:
+        lessons[0].objectives = objectives
+    for lesson in lessons:
+        _levels(lesson)
+        lesson.quizzes = [b.quiz for b in lesson.blocks if isinstance(b, ExerciseLink)]
+        for step in STEPS:
+            step(lesson, report)
+    lessons = [lesson for lesson in lessons if lesson.blocks or lesson.quizzes]
+    name_lessons(lessons)
+    return lessons
+
+
+STEPS = [take_objectives, attribute_quotes, name_definitions, mark_list_roles, extract_exercises]
+"""The structuring steps that Markdown needs: its headings, titles and
+levels are the source's own, not guessed."""
+
+
+# ---- exercises and solutions -------------------------------------------------
+
+def _fold_gates(blocks: list) -> list:
+    """``{exercise-start}`` ... ``{exercise-end}`` (and the same for
+    solutions): the blocks between the gates are the exercise's."""
+    out: list = []
+    open_gate: Gate | None = None
+    inside: list = []
+    for block in blocks:
+        if isinstance(block, Gate) and block.name.endswith("-start") and open_gate is None:
+            open_gate, inside = block, []
+        elif isinstance(block, Gate) and open_gate is not None:
+            out.append(_gated(open_gate, inside))
+            open_gate = None
+        elif isinstance(block, Gate):
+            continue  # an end without a start: nothing to close
+        elif open_gate is not None:
+            inside.append(block)
+        else:
+            out.append(block)
+    if open_gate is not None:
+        out.append(_gated(open_gate, inside))
+    return out
+
+
+def _gated(gate: Gate, inside: list):
+    base = gate.name[:-len("-start")]
+    if base in cues.MD_SOLUTIONS:
+        return Solution(gate.label, gate.line, inside)
+    if base in cues.MD_EXERCISES or base in cues.MD_REFLECTIONS:
+        exercise = Exercise(base, gate.title, gate.line, label=gate.label)
+        exercise.stem = inside
+        return exercise
+    return _Inline(inside)
+
+
+class _Inline(list):
+    """Blocks that a gate held but that are no exercise: back into the text."""
+
+
+def _attach_solutions(blocks: list, report: Report) -> list:
+    """A solution is the answer of the exercise its label names, else of
+    the exercise before it."""
+    out: list = []
+    for block in blocks:
+        if isinstance(block, _Inline):
+            out += block
+            continue
+        if not isinstance(block, Solution):
+            out.append(block)
+            continue
+        exercises = [b for b in out if isinstance(b, Exercise)]
+        target = next((e for e in reversed(exercises) if block.label and e.label == block.label),
+                      exercises[-1] if exercises else None)
+        if target is None:
+            report.note(block.line, "a solution stands before any exercise: kept in the text")
+            out += block.blocks
+        else:
+            target.answer += block.blocks
+    return out
+
+
+def _metadata(blocks: list, meta: dict, report: Report) -> tuple[list, list[str]]:
+    """Objectives from the front matter or an objectives box; the other
+    metadata boxes (questions the lesson answers, key points) are left out."""
+    objectives = [str(o) for o in meta.get("objectives") or [] if isinstance(o, str | int)] \
+        if isinstance(meta.get("objectives"), list) else []
+    out = []
+    for block in blocks:
+        if not isinstance(block, tuple):
+            out.append(block)
+            continue
+        _, name, inner = block
+        lists = [b for b in inner if isinstance(b, ListBlock)]
+        if name == "objectives" and lists and not objectives:
+            objectives = [item.text for item in lists[0].items]
+        elif name != "objectives":
+            line = inner[0].line if inner else 0
+            report.note(line, f"left out the '{name}' box (lesson metadata)")
+    return out, objectives
+
+
+def _group_quizzes(blocks: list) -> list:
+    """Exercises become quizzes, linked where they stood."""
+    out: list = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if isinstance(block, Heading) and (block.role == "exercise"
+                                           or cues.EXERCISES_WORD.search(block.text)):
+            end = next((j for j in range(i + 1, len(blocks)) if isinstance(blocks[j], Heading)),
+                       len(blocks))
+            section = blocks[i + 1:end]
+            if any(isinstance(b, Exercise) for b in section):
+                out += _exercise_section(block, section)
+                i = end
+                continue
+        if isinstance(block, Exercise):
+            quiz = Quiz(block.title or block.name.capitalize(), block.line)
+            quiz.questions.append(_question(block, []))
+            out.append(ExerciseLink(quiz, block.line))
+        else:
+            out.append(block)
+        i += 1
+    return out
+
+
+def _exercise_section(heading: Heading, section: list) -> list:
+    """An exercise heading's section: one quiz; text before the first
+    exercise introduces it, text between two leads into the next, text after
+    the last stays in the lesson."""
+    quiz = Quiz(heading.text, heading.line)
+    last = max(k for k, b in enumerate(section) if isinstance(b, Exercise))
+    lead: list = []
+    for block in section[:last + 1]:
+        if not isinstance(block, Exercise):
+            lead.append(block)
+        elif not quiz.questions:
+            quiz.intro, lead = lead, []
+            quiz.questions.append(_question(block, []))
+        else:
+            quiz.questions.append(_question(block, lead))
+            lead = []
+    return [ExerciseLink(quiz, heading.line), *section[last + 1:]]
+
+
+def _question(exercise: Exercise, lead: list) -> Question:
+    """The question an exercise asks: a parsed quiz-syntax question as it
+    is, else the stem's first paragraph as the prompt and the whole stem as
+    its body; a solution is the model answer, never invented."""
+    if exercise.question is not None:
+        question = exercise.question
+        if exercise.answer and not question.explanation:
+            question.explanation = plain_text(exercise.answer)
+        return question
+    stem = lead + exercise.stem
+    first = next((b for b in stem if isinstance(b, Paragraph)), None)
+    prompt = first.text if first else (plain_text(stem) or exercise.title)
+    question = Question(prompt, first.line if first else exercise.line)
+    if len(stem) > 1 or (first and first.markdown and first.markdown != escape(first.text)):
+        question.body = stem
+    if exercise.answer:
+        question.kind = QuestionKind.OPEN
+        question.model_answer = plain_text(exercise.answer)
+        question.answer_body = exercise.answer
+    else:
+        question.kind = QuestionKind.REFLECTION  # no answer in the source: nothing is invented
+    return question
+
+
+# ---- lessons -------------------------------------------------------------------
+
+def _split(blocks: list, meta: dict, report: Report) -> list[Lesson]:
+    """One lesson, titled by the front matter or its one top heading; or one
+    lesson per top heading when there are several with headings under them."""
+    title = meta.get("title") if isinstance(meta.get("title"), str) else ""
+    headings = [k for k, b in enumerate(blocks) if isinstance(b, Heading) and b.role != "exercise"]
+    line = blocks[0].line if blocks else 1
+    if title.strip() or not headings:
+        if not title.strip():
+            report.warn(line, "no title found for this lesson",
+                        "start the text with a '# Title' line, or set a title in source/course.yml")
+        return [Lesson(title.strip() or "Untitled lesson", line, blocks=blocks)]
+    top = min(blocks[k].level for k in headings)
+    tops = [k for k in headings if blocks[k].level == top]
+    if len(tops) > 1 and any(blocks[k].level > top for k in headings):
+        lessons = []
+        for n, k in enumerate(tops):
+            end = tops[n + 1] if n + 1 < len(tops) else len(blocks)
+            lessons.append(Lesson(blocks[k].text, blocks[k].line, blocks=blocks[k + 1:end]))
+        lessons[0].blocks[:0] = blocks[:tops[0]]
+        return lessons
+    first = tops[0]
+    return [Lesson(blocks[first].text, blocks[first].line,
+                   blocks=blocks[:first] + blocks[first + 1:])]
+
+
+def _levels(lesson: Lesson) -> None:
+    """The lesson's highest headings are level 2, the ones under them 3..."""
+    headings = [b for b in lesson.blocks if isinstance(b, Heading)]
+    if not headings:
+        return
+    shift = 2 - min(h.level for h in headings)
+    for heading in headings:
+        heading.level = min(6, max(2, heading.level + shift))

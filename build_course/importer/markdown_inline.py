@@ -1,0 +1,137 @@
+"""Inline Markdown of an imported source, as plain text and as safe Markdown.
+
+A paragraph parsed by markdown-it is a list of inline tokens. The importer
+needs two things from it: the plain text (to find titles, questions and
+answers, and to compare) and Markdown to publish that keeps emphasis, code,
+math and web links but nothing that could run or break the page: raw HTML
+is left out, link targets other than http(s) and mail keep only their text,
+and MyST roles (``{doc}`previous lecture <functions>```) become their text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
+
+_SPECIAL = re.compile(r"([\\`*_\[\]{}|]|[<>&])")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_SAFE_LINK = re.compile(r"^(https?://|mailto:)[^\s<>\"']+$", re.I)
+_ROLE_TARGET = re.compile(r"^(?P<text>.*?)\s*<[^<>]*>$", re.S)
+_BACKTICKS = re.compile(r"`+")
+
+
+_INLINE = MarkdownIt("commonmark").use(myst_role_plugin).use(dollarmath_plugin)
+
+
+def plain(text: str) -> str:
+    """The plain text of one line of inline Markdown (``*even*`` -> ``even``)."""
+    if not text.strip():
+        return ""
+    tokens = _INLINE.parseInline(text)
+    return inline(SyntaxTreeNode(tokens).children[0])[0] if tokens else text
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown: no character of it marks anything up."""
+    return _SPECIAL.sub(lambda m: _ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def code_span(code: str) -> str:
+    """``code`` as an inline code span, fenced by enough backticks."""
+    longest = max((len(run) for run in _BACKTICKS.findall(code)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
+
+
+def role_text(name: str, content: str) -> str:
+    """What a MyST role shows: ``{ref}`text <target>``` shows ``text``."""
+    if m := _ROLE_TARGET.match(content):
+        return m.group("text") or content
+    return content
+
+
+def inline(node: SyntaxTreeNode | None) -> tuple[str, str]:
+    """(plain text, safe Markdown) of an ``inline`` node."""
+    plain: list[str] = []
+    marked: list[str] = []
+    for child in node.children if node else []:
+        _one(child, plain, marked)
+    return _squeeze("".join(plain)), _squeeze("".join(marked))
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _one(node: SyntaxTreeNode, plain: list[str], marked: list[str]) -> None:
+    kind = node.type
+    if kind == "text":
+        plain.append(node.content)
+        marked.append(escape(node.content))
+    elif kind in ("softbreak", "hardbreak"):
+        plain.append(" ")
+        marked.append(" ")
+    elif kind == "code_inline":
+        plain.append(node.content)
+        marked.append(code_span(node.content))
+    elif kind in ("math_inline", "math_single"):
+        plain.append(f"${node.content}$")
+        marked.append(f"${escape_math(node.content)}$")
+    elif kind == "myst_role":
+        _role(node, plain, marked)
+    elif kind in ("strong", "em"):
+        mark = "**" if kind == "strong" else "*"
+        inner_plain: list[str] = []
+        inner: list[str] = []
+        for child in node.children:
+            _one(child, inner_plain, inner)
+        plain.extend(inner_plain)
+        text = "".join(inner).strip()
+        marked.append(f"{mark}{text}{mark}" if text else "")
+    elif kind == "link":
+        _link(node, plain, marked)
+    elif kind == "image":
+        alt = node.attrs.get("alt") or node.content
+        plain.append(str(alt or ""))
+        marked.append(escape(str(alt or "")))
+    else:  # html_inline and anything a plugin adds: its text only, never markup
+        for child in node.children:
+            _one(child, plain, marked)
+
+
+def escape_math(tex: str) -> str:
+    """TeX is kept as written, but ``<`` and ``&`` must not open HTML."""
+    return tex.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _role(node: SyntaxTreeNode, plain: list[str], marked: list[str]) -> None:
+    name = str(node.meta.get("name", ""))
+    text = role_text(name, node.content)
+    if name in ("math", "eq"):
+        plain.append(f"${text}$")
+        marked.append(f"${escape_math(text)}$")
+    elif name in ("code", "literal", "command", "file", "kbd", "samp"):
+        plain.append(text)
+        marked.append(code_span(text))
+    else:
+        plain.append(text)
+        marked.append(escape(text))
+
+
+def _link(node: SyntaxTreeNode, plain: list[str], marked: list[str]) -> None:
+    inner_plain: list[str] = []
+    inner: list[str] = []
+    for child in node.children:
+        _one(child, inner_plain, inner)
+    plain.extend(inner_plain)
+    href = str(node.attrs.get("href", ""))
+    text = "".join(inner).strip()
+    if _SAFE_LINK.match(href) and text:
+        marked.append(f"[{text}](<{href}>)")
+    else:  # a page of the other course's site, or a script: the text stays
+        marked.append(text)

@@ -1,0 +1,425 @@
+"""The Markdown family: course-tool Markdown read by a Markdown parser, on
+small texts written for these tests (cooking, astronomy, chemistry, music...)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_course.build.pipeline import import_one
+from build_course.build.rendering import render_lesson, render_quiz
+from build_course.diagnostics import Report
+from build_course.importer.cleaning import raw_lines
+from build_course.importer.families import detect_family
+from build_course.importer.importing import import_text
+from build_course.importer.markdown_family import detect_markdown, foreign_markdown
+from build_course.importer.markdown_quizzes import find_questions, learnr_questions
+from build_course.model import Heading, ListBlock, Paragraph, RawMarkdown, SourceText
+
+
+def _part(text: str, name: str = "t.txt"):
+    return import_text(SourceText(Path(name), text, "utf-8"), name)
+
+
+def _questions(part):
+    return [q for lesson in part.lessons for quiz in lesson.quizzes for q in quiz.questions]
+
+
+def _markdown(part) -> str:
+    return "\n".join(render_lesson(part, lesson).text for lesson in part.lessons)
+
+
+MYST_BREAD = """---
+jupytext:
+  text_representation:
+    format_name: myst
+kernelspec:
+  name: python3
+---
+
+(bread)=
+# Baking Bread
+
+```{index} single: Baking; bread
+```
+
+## Flour and Water
+
+Bread needs flour, water, salt and yeast. See the {doc}`earlier lesson <pastry>`
+for how **gluten** forms.
+
+* strong flour for loaves
+* soft flour for cakes
+    * cake flour is finer
+
+```{code-cell} python3
+hydration = water / flour
+```
+
+## Exercises
+
+```{exercise-start}
+:label: bread_ex1
+```
+
+Work out the hydration of a dough with 500 g of flour and 350 g of water.
+
+```{hint}
+:class: dropdown
+
+Divide the water by the flour.
+```
+
+```{exercise-end}
+```
+
+```{solution-start} bread_ex1
+:class: dropdown
+```
+
+Here is the arithmetic:
+
+```{code-cell} python3
+350 / 500
+```
+
+```{solution-end}
+```
+
+```{exercise} Salt
+:label: bread_ex2
+
+Why does salt slow the rise?
+```
+"""
+
+
+def test_myst_text_is_read_as_markdown_with_its_evidence():
+    found = detect_family(raw_lines(MYST_BREAD))
+    assert found.family.name == "markdown"
+    assert any("front matter" in e for e in found.evidence)
+    assert any("MyST directive" in e for e in found.evidence)
+
+
+def test_myst_lesson_keeps_structure_and_drops_directive_residue():
+    part = _part(MYST_BREAD)
+    [lesson] = part.lessons
+    assert lesson.title == "Baking Bread"
+    assert [s.title for s in lesson.sections] == ["Flour and Water"]
+    lists = [b for b in lesson.blocks if isinstance(b, ListBlock)]
+    assert [i.text for i in lists[0].items] == ["strong flour for loaves", "soft flour for cakes"]
+    assert lists[0].items[1].children[0].text == "cake flour is finer"
+    text = _markdown(part)
+    for residue in ("{index}", "{code-cell}", "(bread)=", "kernelspec", "{doc}", "<pastry>"):
+        assert residue not in text
+    assert "earlier lesson" in text and "**gluten**" in text
+    assert "```python\nhydration = water / flour\n```" in text
+
+
+def test_myst_gated_exercise_gets_its_solution_and_keeps_its_hint_in_the_stem():
+    part = _part(MYST_BREAD)
+    [quiz] = part.lessons[0].quizzes
+    assert quiz.title == "Exercises"
+    first, second = quiz.questions
+    assert first.prompt.startswith("Work out the hydration")
+    assert first.kind == "open"
+    assert first.model_answer.startswith("Here is the arithmetic:")
+    assert "Divide the water" not in first.model_answer
+    page = render_quiz(part, part.lessons[0]).text
+    assert "Divide the water by the flour." in page  # the hint stays with the question
+    assert "350 / 500" in page
+    # no solution in the source: nothing is invented
+    assert second.prompt == "Why does salt slow the rise?"
+    assert second.kind == "reflection" and second.model_answer is None
+
+
+CARPENTRIES_STARS = """---
+title: Reading the Night Sky
+teaching: 10
+exercises: 5
+---
+
+:::::::::::::::::::::::::::::::::::::: questions
+- How do I find the pole star?
+::::::::::::::::::::::::::::::::::::::::::::::::
+
+::: objectives
+- Find the pole star from the Plough.
+- Tell a planet from a star.
+:::
+
+## Finding North
+
+Follow the two pointer stars of the Plough.
+
+:::::::::::::::::::::::::::::::::::::::: challenge
+
+## Challenge 1: Which way?
+
+If the pole star is on your left, which way are you facing?
+
+:::::::::::::::: solution
+
+## Solution
+
+You are facing west.
+
+:::::::::::::::::::::::::
+
+::::::::::::::::::::::::::::::::::::::::::::::::::
+
+::: discussion
+What did you see on your last clear night?
+:::
+
+::: instructor
+Bring a star chart.
+:::
+
+## Planets
+
+Planets do not twinkle.
+"""
+
+
+def test_carpentries_divs_become_challenges_with_nested_solutions():
+    part = _part(CARPENTRIES_STARS)
+    [lesson] = part.lessons
+    assert lesson.title == "Reading the Night Sky"
+    assert lesson.objectives == ["Find the pole star from the Plough.",
+                                 "Tell a planet from a star."]
+    assert [s.title for s in lesson.sections] == ["Finding North", "Planets"]
+    challenge, discussion = lesson.quizzes
+    assert challenge.title == "Challenge 1: Which way?"
+    [q] = challenge.questions
+    assert q.kind == "open" and q.model_answer == "You are facing west."
+    assert discussion.questions[0].kind == "reflection"
+    text = _markdown(part)
+    assert "star chart" not in text  # for instructors only
+    assert ":::" not in text and "How do I find the pole star" not in text
+
+
+KRAMDOWN_CHEMISTRY = """---
+layout: episode
+title: "Acids and Bases"
+---
+
+## Indicators
+
+Litmus turns red in acid.
+
+> ## Test your strip
+>
+> What colour does litmus turn in vinegar?
+>
+> > ## Solution
+> >
+> > Red, because vinegar is an acid.
+> {: .solution}
+{: .challenge}
+
+> ## Safety
+> Wear goggles.
+{: .callout}
+
+~~~
+pH = -log[H+]
+~~~
+{: .language-python}
+"""
+
+
+def test_kramdown_blockquote_classes_make_challenges_and_callouts():
+    part = _part(KRAMDOWN_CHEMISTRY)
+    [lesson] = part.lessons
+    assert lesson.title == "Acids and Bases"
+    assert [s.title for s in lesson.sections] == ["Indicators"]  # callout is no section
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Test your strip"
+    [q] = quiz.questions
+    assert q.prompt == "What colour does litmus turn in vinegar?"
+    assert q.model_answer == "Red, because vinegar is an acid."
+    text = _markdown(part)
+    assert "{:" not in text and "Wear goggles." in text
+    assert "```python\npH = -log[H+]\n```" in text
+
+
+EDX_MUSIC = """### Scales
+
+A major scale has seven notes.
+
+#### Check yourself
+
+>>Which of these are major keys?||Tick every one that is.<<
+
+[!x] C major
+[ ] A minor {{ selected: No, A minor is a minor key. }}
+[x] G major
+
+>>Which note follows E in C major?<<
+
+( ) G
+(x) F
+( ) D
+
+>>A semitone is the smallest step in Western music.<<
+
+(x) True
+( ) False
+"""
+
+
+def test_edx_problem_markdown_questions():
+    part = _part(EDX_MUSIC)
+    many, one, statement = _questions(part)
+    assert many.prompt == "Which of these are major keys? Tick every one that is."
+    assert many.kind == "multiple_choice"
+    assert many.options == ["C major", "A minor", "G major"]
+    assert many.correct == [0, 2]
+    assert "A minor is a minor key" in many.explanation
+    assert (one.kind, one.options, one.correct) == ("single_choice", ["G", "F", "D"], [1])
+    assert statement.kind == "true_false" and statement.correct == [0]
+    page = render_quiz(part, part.lessons[0]).text
+    assert "{{" not in page and ">>" not in page and "[!x]" not in page
+
+
+def test_a_choice_question_in_a_code_block_is_content_not_a_quiz():
+    text = """# Writing Quizzes
+
+## The Syntax
+
+Write a question like this:
+
+```
+>>Which planet is red?<<
+( ) Venus
+(x) Mars
+```
+
+And the options follow:
+
+~~~
+Which planet is red?
+[( )] Venus
+[(X)] Mars
+~~~
+"""
+    part = _part(text)
+    assert not _questions(part)
+    assert "(x) Mars" in _markdown(part) and "[(X)] Mars" in _markdown(part)
+
+
+def test_liascript_and_mkdocs_quiz_and_learnr():
+    lia = find_questions(["What boils first at sea level?", "[( )] Olive oil", "[(X)] Water",
+                          "", "Name the gas plants take in.", "[[carbon dioxide]]"])
+    assert [(f.syntax, f.question.kind) for f in lia] == [("LiaScript", "single_choice"),
+                                                          ("LiaScript", "open")]
+    assert lia[0].question.correct == [1] and lia[1].question.model_answer == "carbon dioxide"
+    quiz = find_questions(["<quiz>", "Which are root vegetables?", "- [x] Carrot", "- [ ] Leek",
+                           "- [x] Beetroot", "Both grow under the soil.", "</quiz>"])
+    [found] = quiz
+    assert found.question.kind == "multiple_choice" and found.question.correct == [0, 2]
+    assert found.question.explanation == "Both grow under the soil."
+    learnr = learnr_questions(
+        'quiz(\n  question("Which function reads a CSV file?",\n'
+        '    answer("read.csv", correct = TRUE),\n    answer("write.csv")\n  )\n)', 10)
+    [q] = learnr
+    assert (q.prompt, q.options, q.correct, q.kind) == (
+        "Which function reads a CSV file?", ["read.csv", "write.csv"], [0], "single_choice")
+
+
+def test_units_with_sub_headings_become_lessons_and_a_quiz_heading_is_no_lesson():
+    text = """### Sourdough Starters
+
+A starter is flour and water left to ferment.
+
+## Quiz 1.1
+
+>>Which organisms make a starter rise?<<
+
+[x] Wild yeasts
+[ ] Moulds
+
+### Shaping Loaves
+
+Shape the dough on a lightly floured bench.
+
+#### Folding
+
+Fold the dough into thirds.
+
+#### Proving
+
+Let it rise in a basket.
+"""
+    part = _part(text)
+    assert [lesson.title for lesson in part.lessons] == ["Sourdough Starters", "Shaping Loaves"]
+    assert [quiz.title for quiz in part.lessons[0].quizzes] == ["Quiz 1.1"]
+    assert [(s.title, s.level) for s in part.lessons[1].sections] == [
+        ("Folding", 2), ("Proving", 2)]
+
+
+def test_html_is_left_out_and_only_web_links_keep_their_target():
+    text = """# Safe Pages
+
+## Links
+
+<div class="banner"><script>alert(1)</script></div>
+
+Read [the guide](https://example.org/guide), not [this](javascript:alert(1)).
+Inline <b onclick="x()">tags</b> and a <br> go.
+
+| Tool | Use |
+|------|-----|
+| `sieve` | sifting <flour> |
+"""
+    part = _part(text)
+    page = _markdown(part)
+    assert "<script" not in page and "<div" not in page and "onclick" not in page
+    assert "[the guide](<https://example.org/guide>)" in page
+    # markdown-it makes no link of a script target: it stays text, escaped
+    assert "\\[this\\](javascript:alert(1))" in page
+    assert "| `sieve` | sifting |" in page  # <flour> is an HTML tag to CommonMark
+    assert any("HTML" in d.message for d in part.diagnostics)
+
+
+def test_front_matter_alone_does_not_make_markdown():
+    text = "---\ntitle: Knots\n---\nTie a <b>reef</b> knot.\n\n~~~\nleft over right\n~~~\n"
+    assert detect_markdown(raw_lines(text)) == []
+
+
+def test_plain_and_pdf_texts_are_not_taken_for_markdown():
+    prose = ("# This line starts with a hash but the rest is prose.\n"
+             "Plain text follows, one paragraph per line, as a web page copied as text.\n"
+             "# Another comment-like line\nNothing else marks it up.\n")
+    assert detect_markdown(raw_lines(prose)) == []
+    code_dump = ("Run the script:\n    # load the data\n    data = read()\n"
+                 "    # plot it\n    plot(data)\nThat is all.\n")
+    assert detect_markdown(raw_lines(code_dump)) == []
+
+
+def test_heading_and_paragraph_blocks_carry_source_lines():
+    part = _part("# Telescopes\n\n## Lenses\n\nA lens bends light.\n\n## Mirrors\n\n"
+                 "A mirror reflects it, with `f = R/2`.\n\n```\nfocus()\n```\n")
+    blocks = part.lessons[0].blocks
+    assert [(type(b), b.line) for b in blocks] == [
+        (Heading, 3), (Paragraph, 5), (Heading, 7), (Paragraph, 9), (RawMarkdown, 11)]
+    assert blocks[3].markdown == "A mirror reflects it, with `f = R/2`."
+
+
+def test_foreign_markdown_in_source_goes_through_the_importer(tmp_path):
+    own = tmp_path / "own.md"
+    own.write_text("---\ntitle: My Lesson\n---\n\nText with <b>my own</b> HTML.\n")
+    assert foreign_markdown(own.read_text()) == []
+    imported = import_one(own, None, "own.md")
+    assert imported.part.family == ""  # an author's lesson, published as written
+    other = tmp_path / "episode.md"
+    other.write_text(CARPENTRIES_STARS)
+    assert foreign_markdown(other.read_text())
+    imported = import_one(other, None, "episode.md")
+    assert imported.part.family == "markdown"
+    assert imported.part.lessons[0].quizzes
+
+
+def test_report_is_not_needed_for_detection():
+    assert detect_markdown(raw_lines(MYST_BREAD))
+    assert isinstance(Report("x"), Report)
