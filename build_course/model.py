@@ -217,6 +217,9 @@ class Lesson:
     quizzes: list[Quiz] = field(default_factory=list)
     role: str = "lesson"
     """"lesson", or "about" for the text before a book's first chapter."""
+    folder: str = ""
+    """Its pages' folder in docs/ when not its part's: an edited lesson keeps
+    its address when its source or title is renamed (build/identity.py)."""
 
     @property
     def sections(self) -> list[Section]:

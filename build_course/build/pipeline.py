@@ -21,7 +21,9 @@ from pathlib import Path
 
 from build_course.build import parallel as workers
 from build_course.build.cache import STATS, ImportCache, dumps, loads, wait_for_saves
+from build_course.build.identity import edited_titles, keep_addresses
 from build_course.build.page_checks import check_docs, check_edited_quizzes, check_edits
+from build_course.build.record import load_record
 from build_course.build.rendering import course_nav, render_course
 from build_course.build.writing import WriteResult, write_docs
 from build_course.diagnostics import CourseError, Severity, UsageError
@@ -99,8 +101,11 @@ def import_and_render(project: Project, jobs: int | None = None) -> BuildResult:
         mark_duplicates(imported)
         parts = [item.part for item in imported]
         name_parts(parts)
+        record = load_record(project.docs)
+        keep_addresses(parts, record, project.docs)
+        titles = edited_titles(parts, record, project.docs)
         course = Course(manifest.title, manifest.description, parts)
-        pages, nav = render_course(course), course_nav(course)
+        pages, nav = render_course(course, titles), course_nav(course, titles)
     diagnostics = [d for part in parts for d in part.diagnostics]
     return BuildResult(manifest, course, pages, nav, diagnostics)
 

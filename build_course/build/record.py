@@ -39,6 +39,7 @@ class Entry:
     lesson: str = ""  # the lesson's slug when it was written
     position: int = 0  # the lesson's place in its source
     kind: str = ""  # "home", "lesson" or "quiz"
+    title: str = ""  # the title the build gave it (an author's own shows in the navigation)
     pending: str = ""  # a conflict's new version, until resolved
     orphan: bool = False  # edited, and no source produces it any more
 

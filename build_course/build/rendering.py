@@ -91,11 +91,11 @@ _ENV.filters["yaml"] = yaml_str
 # ---- paths -------------------------------------------------------------
 
 def lesson_path(part: Part, lesson: Lesson) -> str:
-    return f"{part.slug}/{lesson.slug}.md"
+    return f"{lesson.folder or part.slug}/{lesson.slug}.md"
 
 
 def quiz_path(part: Part, lesson: Lesson) -> str:
-    return f"{part.slug}/{lesson.slug}-quiz.md"
+    return f"{lesson.folder or part.slug}/{lesson.slug}-quiz.md"
 
 
 # ---- blocks ------------------------------------------------------------
@@ -227,16 +227,24 @@ def _questions(quiz: Quiz) -> str:
     return "\n\n".join(render_question(q, n) for n, q in enumerate(quiz.questions, start=1))
 
 
-def render_home(course: Course) -> Page:
+def render_home(course: Course, titles: dict[str, str] | None = None) -> Page:
+    """The home page; ``titles``: a lesson's title where its page's front
+    matter (edited by an author) says otherwise, by page path."""
     compact = sum(1 for part in course.parts if part.lessons) > NAV_GROUP
+    titles = titles or {}
+
+    def title(part: Part, lesson: Lesson) -> str:
+        return titles.get(lesson_path(part, lesson), lesson.title)
+
     text = _ENV.get_template("home.md.j2").render(
-        course=course, lesson_path=lesson_path, quiz_path=quiz_path, compact=compact)
+        course=course, lesson_path=lesson_path, quiz_path=quiz_path, compact=compact,
+        title=title)
     return Page("index.md", text, course.title, kind="home")
 
 
-def render_course(course: Course) -> list[Page]:
-    """Every page of the course, home page first."""
-    pages = [render_home(course)]
+def render_course(course: Course, titles: dict[str, str] | None = None) -> list[Page]:
+    """Every page of the course, home page first (``titles``: see render_home)."""
+    pages = [render_home(course, titles)]
     for part in course.parts:
         for position, lesson in enumerate(part.lessons):
             pages.append(render_lesson(part, lesson, position))
@@ -248,22 +256,26 @@ def render_course(course: Course) -> list[Page]:
 NAV_GROUP = 25  # parts per navigation group in a large course
 
 
-def course_nav(course: Course) -> list:
+def course_nav(course: Course, titles: dict[str, str] | None = None) -> list:
     """The MkDocs navigation: home, then each part with its lessons and
     quizzes. A course of more than NAV_GROUP parts groups them by position
     ("Parts 26–50"), because every page carries the top level of the
     navigation: 400 parts there would make each page several times larger."""
-    parts = [_part_nav(part) for part in course.parts if part.lessons]
+    parts = [_part_nav(part, titles or {}) for part in course.parts if part.lessons]
     if len(parts) > NAV_GROUP:
         parts = [{f"Parts {i + 1}–{min(i + NAV_GROUP, len(parts))}": parts[i:i + NAV_GROUP]}
                  for i in range(0, len(parts), NAV_GROUP)]
     return [{"Home": "index.md"}, *parts]
 
 
-def _part_nav(part: Part) -> dict:
+def _part_nav(part: Part, titles: dict[str, str]) -> dict:
+    """A part's entries; a page's title is its front matter's where an author
+    changed it (``titles``, by page path)."""
     entries = []
     for lesson in part.lessons:
-        entries.append({lesson.title: lesson_path(part, lesson)})
+        path = lesson_path(part, lesson)
+        entries.append({titles.get(path, lesson.title): path})
         if lesson.quizzes:
-            entries.append({f"Quiz: {lesson.title}": quiz_path(part, lesson)})
+            path = quiz_path(part, lesson)
+            entries.append({titles.get(path, f"Quiz: {lesson.title}"): path})
     return {part.title: entries}

@@ -106,7 +106,7 @@ def _plan_page(tree: _Tree, page: Page, plan: _Plan, forced: bool) -> None:
     new = plan.bases.add(page.text)
     current = _digest_of_file(target)
     entry = plan.record.pages.get(page.path)
-    fresh = Entry(new, page.source, page.lesson, page.position, page.kind)
+    fresh = Entry(new, page.source, page.lesson, page.position, page.kind, page.title)
     if current == new:
         plan.record.pages[page.path] = fresh
         plan.result.unchanged.append(page.path)
@@ -143,13 +143,14 @@ def _plan_edited(tree: _Tree, page: Page, plan: _Plan, entry: Entry | None, fres
     plan.op(page.path + ".new", merged, _digest_of_file(new_version), page.path)
     recorded = entry or Entry("")
     plan.record.pages[page.path] = Entry(recorded.digest, fresh.source, fresh.lesson,
-                                         fresh.position, fresh.kind, pending=fresh.digest)
+                                         fresh.position, fresh.kind, recorded.title,
+                                         pending=fresh.digest)
     plan.result.conflicts.append(page.path)
 
 
 def _keep_identity(entry: Entry, fresh: Entry) -> None:
-    entry.source, entry.lesson, entry.position, entry.kind = (
-        fresh.source, fresh.lesson, fresh.position, fresh.kind)
+    entry.source, entry.lesson, entry.position, entry.kind, entry.title = (
+        fresh.source, fresh.lesson, fresh.position, fresh.kind, fresh.title)
     entry.orphan = False
 
 
