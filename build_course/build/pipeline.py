@@ -98,7 +98,9 @@ def import_and_render(project: Project, jobs: int | None = None) -> BuildResult:
     manifest = load_manifest(project.manifest, project.display(project.manifest))
     with no_garbage_collection():
         imported = import_all(project, source_files(project, manifest), jobs)
-        mark_duplicates(imported)
+        # An author's own lessons are never folded: lessons started from one
+        # template share its example questions, and are not copies.
+        mark_duplicates([item for item in imported if not authored(item.part)])
         parts = [item.part for item in imported]
         name_parts(parts)
         record = load_record(project.docs)
@@ -322,11 +324,42 @@ def import_one(path: Path, entry: SourceEntry | None, display: str) -> Imported:
     return Imported(import_markdown(source, display, entry), source)
 
 
+def authored(part: Part) -> bool:
+    """Whether ``part`` is a lesson an author wrote in Markdown."""
+    return Path(part.source).suffix.lower() == ".md"
+
+
 def name_parts(parts: list[Part]) -> None:
-    """Give each part a unique folder name under docs/."""
+    """Give each part a unique folder name under docs/, and each of its
+    pages a unique path in it."""
     taken = {"index", "assets", "search", "javascripts", "stylesheets"}
     for part in parts:
         part.slug = unique(slugify(Path(part.source).stem), taken)
+        name_pages(part)
+
+
+def name_pages(part: Part) -> None:
+    """Lesson pages and quiz pages (``LESSON-quiz``) share the part's
+    folder: a lesson whose name another page has (a chapter "Billing Quiz"
+    beside "Billing" and its quiz) gets a suffix and a warning, instead of
+    one page overwriting the other."""
+    taken: set[str] = set()
+    for lesson in part.lessons:
+        wanted = name = lesson.slug
+        n = 1
+        while name in taken or (lesson.quizzes and f"{name}-quiz" in taken):
+            n += 1
+            name = f"{wanted}-{n}"
+        if name != wanted:
+            lesson.slug = name
+            part.diagnostics.append(Diagnostic(
+                part.display or part.source, lesson.line,
+                f"another page of this part is named '{wanted}'; the lesson "
+                f"'{lesson.title}' is published as '{name}'",
+                "give one of the two lessons another title"))
+        taken.add(name)
+        if lesson.quizzes:
+            taken.add(f"{name}-quiz")
 
 
 def summary_line(part: Part) -> str:
