@@ -326,3 +326,48 @@ def test_where_headings_carry_permalinks_box_titles_are_text():
     assert lesson.title == "Telescopes"
     assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == [
         "Refractors", "Reflectors"]
+
+
+def test_numbered_and_underlined_headings_keep_their_numbers():
+    text = ("Skip to content\n\nSite | Blog | About\n\nBicycle care\n\n"
+            "Look after a bicycle and it will look after you for many years of riding.\n\n"
+            "1 Cleaning\n\nWash the frame with soapy water and a soft brush after muddy rides.\n\n"
+            "2.1 Chains\n\nOil the chain every few weeks, then wipe off what is left on it.\n\n"
+            "Brakes\n======\n\nCheck the pads for wear before each long ride in the hills.\n")
+    part, lesson = _blocks(text)
+    assert part.family == "web"
+    assert lesson.title == "Bicycle care"
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == [
+        "1 Cleaning", "2.1 Chains", "Brakes"]
+
+
+def test_arrow_links_and_follow_buttons_are_furniture():
+    assert web._is_chrome("« Previous lesson")
+    assert web._is_chrome("Next: Tides →")
+    assert web._is_chrome("Follow us on Twitter")
+    assert web._is_chrome("This website uses cookies to improve your experience.")
+    assert not web._is_chrome("<<<<<<< HEAD")
+    assert not web._is_chrome("The tide rises twice a day.")
+
+
+def test_the_pages_own_contents_list_goes():
+    text = ("Skip to content\n\nHome | Guides\n\nTides\n\nOn this page\n\n  • Why tides happen\n"
+            "  • Spring and neap tides\n  • Reading a tide table\n\n"
+            "The sea rises and falls twice a day as the Moon pulls on the oceans of the Earth.\n\n"
+            "Why tides happen\n\nThe Moon's pull is strongest on the side nearest it.\n\n"
+            "Spring and neap tides\n\nWhen Sun and Moon line up, tides are larger than usual.\n\n"
+            "Reading a tide table\n\nEach row gives a time and a height of high or low water.\n")
+    part, lesson = _blocks(text)
+    assert lesson.title == "Tides"
+    assert not any(isinstance(b, ListBlock) for b in lesson.blocks)
+    assert "On this page" not in " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert len([b for b in lesson.blocks if isinstance(b, Heading)]) == 3
+
+
+def test_a_centred_line_alone_is_a_heading():
+    body = ("   Clouds form when moist air rises and cools until its water vapour condenses\n"
+            "   into tiny droplets that float in the sky and scatter the light of the Sun.\n")
+    text = ("   Skip to main content\n   (BUTTON) Menu\n\n" + "Clouds\n\n" + body + "\n"
+            + "Kinds of cloud".center(80).rstrip() + "\n\n" + body)
+    part, lesson = _blocks(text)
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == ["Kinds of cloud"]

@@ -75,7 +75,7 @@ WEB_FOOTER = re.compile(
     r"|all rights reserved)", re.I)
 # A line of a cookie notice, and the buttons that close it.
 COOKIE_NOTICE = re.compile(r"\bcookies?\b.*\b(accept|consent|agree|use|policy)\b"
-                           r"|\b(we|this site) uses? cookies\b", re.I)
+                           r"|\b(we|site|website|page) uses? cookies\b", re.I)
 COOKIE_BUTTONS = re.compile(r"^(accept( all)?( cookies)?|got it|ok(ay)?|i agree|decline"
                             r"|reject( all)?|manage (cookies|preferences)|cookie settings)$",
                             re.I)

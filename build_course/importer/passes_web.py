@@ -24,6 +24,10 @@ from build_course.importer.shapes import TERMINAL
 _PUA = re.compile("[\ue000-\uf8ff]")
 _PERMALINK = re.compile("[^\\W_][\ue000-\uf8ff]$")  # a heading's anchor, glued to its end
 _GLUED_ICON = re.compile("[^\\W\\d_][\ue000-\uf8ff]|[\ue000-\uf8ff][^\\W\\d_]")
+_UNDERLINE = re.compile(r"^(={3,}|-{3,}|~{3,})$")
+_ARROWS = "←→«»‹› "
+_LETTERS_ONLY = re.compile(r"[\W_]+")
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+")
 _RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]")
 _STARRED = re.compile(r"^([*=#]{3,})\s*(?P<title>[^\W_].*?)\s*\1$")
@@ -68,6 +72,9 @@ def detect(raw: list[RawLine]) -> list[str]:
         found.append("table cells centred by lynx")
     if _menu_run(raw) >= 8:
         found.append("a long menu of short link lines")
+    if any(r.text.lower().startswith("skip to") and cues.WEB_CHROME.match(r.text)
+           for r in raw[:5]):
+        return found  # a skip link opening the text is enough on its own
     if any(_breadcrumb(r.text) for r in raw[:30]):
         return [*found, "a breadcrumb trail at the top"]  # enough on its own
     if sum(1 for r in raw if len(r.text) <= 100 and _PERMALINK.search(r.text)) >= 3:
@@ -171,8 +178,13 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
         if not r.keep:
             continue
         text = r.text
+        above = raw[i - 1] if i else None
+        if _UNDERLINE.match(text) and above and above.keep and not r.blank_before \
+                and abs(len(text) - len(above.text) - above.indent + r.indent) <= 2 \
+                and _heading_shaped(above.text):
+            above.kind, r.keep = "heading", False  # "Title" over "=====" of its length
+            continue
         if _RULE.match(text):
-            above = raw[i - 1] if i else None
             if above and above.keep and not r.blank_before and above.blank_before \
                     and _heading_shaped(above.text) \
                     and len(text) >= len(above.text) - 2 \
@@ -195,13 +207,17 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
 
 
 def _is_chrome(text: str) -> bool:
+    bare = text.strip(_ARROWS)
+    if bare != text and (cues.WEB_CHROME.match(bare) or len(bare.split()) <= 6):
+        return bool(bare) and not bare.endswith((".", "?", "!"))  # "« Previous", "Next lesson »"
     if cues.WEB_CHROME.match(text) or cues.WEB_FOOTER.match(text) or _FORM_FIELD.match(text):
         return True
     if cues.COOKIE_NOTICE.search(text) or cues.COOKIE_BUTTONS.match(text):
         return True
     words = [w.strip(":,|·") for w in text.lower().split()]
     words = [w for w in words if w]
-    if words and all(w in cues.SHARE_WORDS or w in ("on", "this", "via") for w in words) \
+    filler = ("on", "this", "via", "us", "follow", "page", "article")
+    if words and all(w in cues.SHARE_WORDS or w in filler for w in words) \
             and any(w in cues.SHARE_WORDS for w in words):
         return True
     return _nav_bar(text)
@@ -222,18 +238,13 @@ def drop_navigation(raw: list[RawLine], report: Report) -> None:
         return
     above = kept[:main]
     short = sum(1 for r in above if len(r.text) <= 70 and not r.text.endswith((".", "?", "!")))
-    if short < 0.8 * len(above) or (len(above) < 4 and not _had_chrome(raw, kept[main])):
-        return
+    if short < 0.8 * len(above) or len(above) < 3:
+        return  # a title and a subtitle above the text are not a menu
     for r in above:
         r.keep = False
     kept[main].kind = "heading"
     report.note(above[0].line, f"dropped {len(above)} lines of site navigation above the "
                 f"page's heading '{kept[main].text[:60]}', e.g. '{above[0].text[:40]}'")
-
-
-def _had_chrome(raw: list[RawLine], main: RawLine) -> bool:
-    """Furniture (a rule, a navigation bar) was dropped above ``main``."""
-    return any(not r.keep for r in raw if r.line < main.line)
 
 
 def _is_sentence(r: RawLine, after: list[RawLine]) -> bool:
@@ -302,15 +313,19 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     body = _body_indent(kept)
     anchored = sum(1 for r in kept if r.kind == "heading") >= 3
+    width = 0 if _centred_width(kept) else _width(kept)  # no centred headings among centred cells
     few_blanks = sum(1 for r in kept if r.blank_before) < 0.2 * len(kept)
     for k, r in enumerate(kept):
         if r.kind:
             continue
         after = kept[k + 1] if k + 1 < len(kept) else None
         alone = r.blank_before and (after is None or after.blank_before)
-        shaped = _heading_shaped(r.text) and r.text[:1].isupper() and not r.text.endswith(
+        shaped = _heading_shaped(r.text) and _capital_start(r.text) and not r.text.endswith(
             (":", "?", "!")) and not _CODE_LINE.search(r.text) and not r.spaced
-        if body >= 2:  # lynx: headings at the margin, text indented, <pre> at the margin too
+        if shaped and alone and r.indent >= 8 and after is not None \
+                and abs(2 * r.indent + len(r.text) - width) <= 3:
+            r.kind = "heading"  # centred on the page
+        elif body >= 2:  # lynx: headings at the margin, text indented, <pre> at the margin too
             if r.indent == 0:
                 r.kind = "heading" if shaped and r.blank_before else "pre"
             else:
@@ -331,6 +346,42 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
         elif run:
             _as_code(run)
             run = []
+
+
+def drop_page_contents(raw: list[RawLine], report: Report) -> None:
+    """A list whose items are the page's own headings is its table of
+    contents (a sidebar's "On this page"): it goes, with its label."""
+    kept = [r for r in raw if r.keep]
+    titles = {_key(r.text) for r in kept if r.kind == "heading"}
+    if len(titles) < 3:
+        return
+    run: list[int] = []
+    for k, r in enumerate([*kept, None]):
+        if r is not None and r.kind == "text" and _ITEM.match(r.text):
+            run.append(k)
+            continue
+        items = [kept[i] for i in run]
+        if len(items) >= 3 and sum(_key(o.text[len(_ITEM.match(o.text).group(0)):]) in titles
+                                   for o in items) >= 0.8 * len(items):
+            label = kept[run[0] - 1] if run[0] else None
+            if label is not None and label.kind != "code" and len(label.text.split()) <= 4 \
+                    and not label.text.endswith(TERMINAL[:3]):
+                items.insert(0, label)
+            for o in items:
+                o.keep = False
+            report.note(items[0].line, f"dropped the page's own contents list ({len(items)} lines)")
+        run = []
+
+
+def _key(text: str) -> str:
+    return " ".join(_LETTERS_ONLY.sub(" ", text.lower()).split())
+
+
+def _capital_start(text: str) -> bool:
+    """Starts with a capital, after a section number if any (``2.1 Setup``)."""
+    if text[:1].isdigit() and (m := _SECTION_NUMBER.match(text)):
+        text = text[m.end():]
+    return text[:1].isupper()
 
 
 def _body_indent(kept: list[RawLine]) -> int:
