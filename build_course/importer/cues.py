@@ -87,7 +87,7 @@ COMMENTS_HEADING = re.compile(
 # solution follows, so it becomes an answers label.
 SOLUTION_BUTTON = re.compile(r"^(show|reveal|view|see)( me)? the (solution|answer)s?$", re.I)
 # A question label standing alone in a table cell: "Question 3:".
-QUESTION_LABEL = re.compile(r"^(question|exercise|problem|q)\s*(\d{1,3})\s*[:.]?$", re.I)
+QUESTION_CELL = re.compile(r"^(question|exercise|problem|q)\s*(\d{1,3})\s*[:.]?$", re.I)
 # Lesson-metadata headings that may stand between a page's title and its text.
 PAGE_METADATA_HEADING = re.compile(
     r"^(overview|questions|objectives|learning objectives|prerequisites|teaching|exercises"

@@ -513,11 +513,11 @@ def _hard_wrapped(kept: list[RawLine]) -> bool:
 
 
 def _starts_item(r: RawLine) -> bool:
-    return bool(_NUMBER_ALONE.match(r.text) or cues.QUESTION_LABEL.match(r.text))
+    return bool(_NUMBER_ALONE.match(r.text) or cues.QUESTION_CELL.match(r.text))
 
 
 def _label_prefix(text: str) -> str:
-    if m := cues.QUESTION_LABEL.match(text):
+    if m := cues.QUESTION_CELL.match(text):
         return f"{m.group(2)}. "
     return text + " "
 
