@@ -51,6 +51,8 @@ class Line:
     kind: str = ""
     """What a family's passes found from layout: "heading", "code" (a line of
     a code block, kept as it stands), "text" (never a heading); "" when unknown."""
+    kicker: str = ""
+    """With ``chapter``: the chapter's label, shown above its title ("CHAPTER I")."""
 
 
 # ---- blocks -------------------------------------------------------------

@@ -59,6 +59,7 @@ class RawLine:
     bullet: str = ""
     number: int | None = None
     body: str = ""
+    kicker: str = ""  # with ``chapter``: the chapter's label ("CHAPTER I")
 
 
 Pass = Callable[[list[RawLine], Report], None]

@@ -124,3 +124,27 @@ MD_HIDDEN = frozenset(["instructor", "instructor-note", "instructor_note", "faci
 MD_DROPPED = frozenset(
     "raw index toctree include bibliography image figure tableofcontents contents glue"
     " iframe youtube".split())
+
+# ---- plain-text books (Project Gutenberg and the like) -------------------
+# The lines that open and close a licence block around the book: everything
+# before the opening line and after the closing one is not the book.
+LICENCE_START = re.compile(r"^\*{3}\s*start of\b.*\*{3}$", re.I)
+LICENCE_END = re.compile(r"^\*{3}\s*end of\b.*\*{3}$", re.I)
+# The line that closes the book just before LICENCE_END: "End of the ... EBook".
+LICENCE_CLOSING = re.compile(r"^end of (the |this )?.{0,60}\be-?book\b", re.I)
+# A credits paragraph right after the licence block: "Produced by ...".
+CREDITS = re.compile(r"^(produced by|prepared by|transcribed by|e-?text prepared by)\b", re.I)
+# A chapter line on its own: "CHAPTER I", "Lesson 5.", "PART II". The title
+# may follow on the next line. ("Book I" is left out: title pages say it.)
+CHAPTER_MARKER = re.compile(
+    r"^(chapter|lesson|part|unit|lecture)\s+([ivxlcdm]{1,7}|\d{1,3})\.?$", re.I)
+# The words of a contents list's column headings (CONTENTS_HEADING: above).
+CONTENTS_COLUMNS = frozenset("chapter chapters page pages part section lesson no".split())
+# Placeholders for what the text does not hold: "[Illustration: caption]".
+ILLUSTRATION = re.compile(r"^\[(illustration|figure|image)\b:?\s*", re.I)
+# A transcriber's note: about the edition, not the book's content.
+TRANSCRIBER_NOTE = re.compile(r"^\[transcriber'?s'? note\b", re.I)
+# Exercise headings used by older textbooks.
+BOOK_EXERCISE_HEADING = re.compile(
+    r"^(practical questions|questions for (review|study|discussion)|sentences for translation"
+    r"|translation exercises?|drill|examination questions)\b\.?", re.I)

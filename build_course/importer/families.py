@@ -20,15 +20,18 @@ from dataclasses import dataclass
 
 from build_course.diagnostics import Report
 from build_course.importer import cleaning as c
+from build_course.importer import passes_book as book
 from build_course.importer import passes_pdf as pdf
+from build_course.importer import passes_qa as qa
 from build_course.importer import passes_web as web
 from build_course.importer.cleaning import Pass, RawLine
 from build_course.importer.markdown_family import detect_markdown, markdown_lessons
 from build_course.importer.shapes import TERMINAL
-from build_course.importer.structuring import build_lessons
+from build_course.importer.structuring import Step, build_lessons
 from build_course.model import Lesson, Line
 
 Detector = Callable[[list[RawLine]], list[str]]
+Joiner = Callable[[list[RawLine], list[str]], list[Line]]
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,12 @@ class Family:
     lessons: Callable[[str, Report], list[Lesson]] | None = None
     """Replaces cleaning, segmenting and structuring: the family makes its
     lessons from the whole text (Markdown, which a parser reads)."""
+    join: Joiner | None = None
+    """The family's own way to join raw lines into logical lines (given the
+    raw lines and the text's lines as they stand); None: the common join."""
+    steps: Sequence[Step] = ()
+    """Structuring steps of the family's own, run on each lesson (see
+    ``structuring.build_lessons``)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,14 @@ MARKDOWN = Family(
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
                _anything, [c.drop_share_buttons])
 
-FAMILIES: list[Family] = [MARKDOWN, WEB, PDF, PLAIN]
+BOOK = Family(
+    "book", "a plain-text book (Project Gutenberg and the like): wrapped at a fixed width, "
+    "paragraphs between blank lines, chapters, a licence block", book.book_evidence,
+    [book.drop_licence, book.drop_front_matter, book.drop_notes_and_illustrations,
+     book.find_chapters, book.split_run_in_headings],
+    join=book.join_book, steps=[qa.qa_self_check])
+
+FAMILIES: list[Family] = [MARKDOWN, BOOK, WEB, PDF, PLAIN]
 
 
 def detect_family(raw: list[RawLine]) -> Detection:
@@ -116,7 +132,16 @@ def clean_text(text: str, report: Report) -> tuple[Detection, list[Line]]:
     """``text``'s family, and its logical lines cleaned by that family's passes."""
     raw = c.raw_lines(text)
     found = detect_family(raw)
-    return found, c.clean(raw, found.family.passes, found.family.wrapped, report)
+    return found, _clean(raw, text, found.family, report)
+
+
+def _clean(raw: list[RawLine], text: str, family: Family, report: Report) -> list[Line]:
+    """The family's passes, then its own join (or the common one)."""
+    if family.join is None:
+        return c.clean(raw, family.passes, family.wrapped, report)
+    for pass_ in family.passes:
+        pass_(raw, report)
+    return family.join(raw, text.split("\n"))
 
 
 def read_lessons(text: str, report: Report) -> tuple[Detection, list[Lesson]]:
@@ -125,5 +150,5 @@ def read_lessons(text: str, report: Report) -> tuple[Detection, list[Lesson]]:
     found = detect_family(raw)
     if found.family.lessons is not None:
         return found, found.family.lessons(text, report)
-    lines = c.clean(raw, found.family.passes, found.family.wrapped, report)
-    return found, build_lessons(lines, report)
+    lines = _clean(raw, text, found.family, report)
+    return found, build_lessons(lines, report, found.family.steps)

@@ -212,7 +212,8 @@ def heading(lines: list[Line], i: int):
     return Heading(text, lines[i].line, role=heading_role(text)), i + 1
 
 
-_ROLES = (("exercise", cues.EXERCISE_HEADING), ("answers", cues.ANSWERS_HEADING),
+_ROLES = (("exercise", cues.EXERCISE_HEADING), ("exercise", cues.BOOK_EXERCISE_HEADING),
+          ("answers", cues.ANSWERS_HEADING),
           ("goals", cues.GOALS_HEADING), ("readings", cues.READINGS_HEADING),
           ("activities", cues.ACTIVITIES_HEADING))
 

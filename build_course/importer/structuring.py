@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Sequence
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
@@ -32,6 +33,8 @@ from build_course.model import (
 from build_course.quiz.kinds import infer_kind, option_index, option_letter
 from build_course.slugs import slugify, unique
 
+Step = Callable[[Lesson, Report], None]
+
 _LETTER_KEY = re.compile(r"^([A-Z])[.)]\s*(.*)$")
 _LETTER_SET = re.compile(r"^([A-Z])((?:\s*(?:,|and|&)\s*[A-Z])+)\.?$")
 # Matched from the punctuation the mark comes after (which a substitution puts
@@ -44,10 +47,14 @@ _NOT_WORD = re.compile(r"[^\w ]")
 _ASCII_NOT_WORD = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) in "_ "))
 
 
-def build_lessons(lines: list[Line], report: Report) -> list[Lesson]:
-    """Turn a cleaned source into lessons, one per chapter (or just one)."""
+def build_lessons(lines: list[Line], report: Report, extra_steps: Sequence[Step] = ()
+                  ) -> list[Lesson]:
+    """Turn a cleaned source into lessons, one per chapter (or just one).
+    ``extra_steps`` (a family's own) run before the heading levels are set."""
     chapters = _chapters(lines)
-    lessons = [_lesson(lines, hint, report) for hint, lines in chapters]
+    at = STEPS.index(set_heading_levels)
+    steps = [*STEPS[:at], *extra_steps, *STEPS[at:]]
+    lessons = [_lesson(lines, hint, report, steps) for hint, lines in chapters]
     if len(chapters) > 1 and not chapters[0][0]:
         lessons[0].role = "about"
     lessons = [lesson for lesson in lessons if lesson.blocks or lesson.quizzes]
@@ -76,10 +83,12 @@ def _chapters(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     return chapters if chapters[0][1] else chapters[1:]
 
 
-def _lesson(lines: list[Line], hint: str, report: Report) -> Lesson:
+def _lesson(lines: list[Line], hint: str, report: Report, steps: list[Step]) -> Lesson:
     blocks = segment(lines)
     lesson = Lesson(title=hint, line=lines[0].line if lines else 0, blocks=blocks)
-    for step in STEPS:
+    if hint and lines:
+        lesson.kicker = lines[0].kicker
+    for step in steps:
         step(lesson, report)
     return lesson
 

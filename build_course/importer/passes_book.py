@@ -1,0 +1,501 @@
+"""Plain-text books (Project Gutenberg and the like): evidence and passes.
+
+A plain-text book is hard-wrapped at a fixed width (about 70 columns) with
+paragraphs separated by blank lines; it may be wrapped in a licence block,
+open with a title page and a contents list, start its chapters with a
+``CHAPTER I`` line (its title on the next line), centre its headings, mark
+``_italic_`` and ``=bold=`` words, and start a paragraph with a run-in
+heading (``=Growth.=--The body grows...``, ``PRESENT USE.--Let us...``).
+
+The passes drop what is not the book (each drop goes on the review list),
+mark chapters and headings, and ``join_book`` turns blank-line-separated
+blocks into logical lines: a paragraph is joined whole; list items,
+indented examples and verse keep their lines; a block laid out in columns
+(a table, a diagram) stays preformatted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_course.diagnostics import Report
+from build_course.importer import cues
+from build_course.importer.cleaning import RawLine, _classify, _glue
+from build_course.model import Line
+
+_TERMINAL = (".", "!", "?", ":", ";")
+_PAGE_REF = re.compile(r"\s*(\.\s*){0,40}\s*\d{1,4}$")  # "... 15" at the end of a contents line
+_ROMAN_LEAD = re.compile(r"^([ivxlcdm]{1,7}|\d{1,3})[.)]?\s+", re.I)
+_COLUMNS = re.compile(r"\S {3,}\S")
+_FOOTNOTE_LINE = re.compile(r"^\[\d{1,3}\]\s")
+_FOOTNOTE_ANCHOR = re.compile(r"\[\d{1,3}\]$")
+# A run-in heading: "=Words.=--Text", "_Words._--Text", "WORDS.--Text", "WORDS.[7]--Text".
+_RUN_IN_MARKED = re.compile(
+    r"^(?P<mark>[=_])(?P<head>[^=_]{2,80}?)(?P=mark)\s*--\s*(?P<rest>\S.*)$")
+_RUN_IN_CAPS = re.compile(
+    r"^(?P<head>[\"“]?[A-Z][^\-]{1,80}?[.?!][\"”]?)(?P<anchor>\[\d{1,3}\])?--(?P<rest>\S.*)$")
+_BOLD = re.compile(r"(?<![\w=])=(?=\S)([^=\n]{1,200}?)(?<=\S)=(?![\w=])")
+_ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]{1,400}?)(?<=\S)_(?![\w_])")
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,3})\.\s+")
+
+
+# ---- evidence ------------------------------------------------------------
+
+def book_evidence(raw: list[RawLine]) -> list[str]:
+    """Why ``raw`` reads as a plain-text book (empty: it does not): a licence
+    block; or paragraphs wrapped at a fixed width below 80 columns and
+    chapter lines or run-in headings (``_italic_`` marks are shown, not
+    enough: converted web pages have them too)."""
+    evidence = []
+    start = next((r for r in raw[:400] if cues.LICENCE_START.match(r.text)), None)
+    if start:
+        evidence.append(f"a licence block closes at line {start.line}")
+    width, share = _wrap_width(raw)
+    if share >= 0.75:
+        evidence.append(f"{share:.0%} of its paragraph lines are wrapped at about {width} columns")
+    signs = []
+    markers = [r for r in raw if r.blank_before and cues.CHAPTER_MARKER.match(r.text)]
+    if len(markers) >= 2:
+        signs.append(f"{len(markers)} chapter lines such as '{markers[0].text}'")
+    runs = sum(1 for r in raw if r.blank_before and _run_in(r.text))
+    if runs >= 2:
+        signs.append(f"{runs} run-in headings")
+    if not start and not (share >= 0.75 and signs):
+        return []
+    marks = sum(1 for r in raw if "_" in r.text and _ITALIC.search(r.text))
+    if marks >= 5:
+        signs.append(f"{marks} lines with _italic_ marks")
+    return evidence + signs
+
+
+def _wrap_width(raw: list[RawLine]) -> tuple[int, float]:
+    """The width a book's paragraphs are wrapped at, and the share of their
+    long inner lines (not a paragraph's last) that come within 16 columns of it."""
+    inner = [n for r, after in zip(raw, raw[1:])
+             if not after.blank_before and r.indent <= 4 and after.indent <= 4
+             and (n := len(r.text) + r.indent) >= 40]
+    if len(inner) < 8:
+        return 0, 0.0
+    width = sorted(inner)[int(len(inner) * 0.95)]
+    if width > 80:
+        return width, 0.0
+    near = sum(1 for n in inner if n >= width - 16)
+    return width, near / len(inner)
+
+
+# ---- passes --------------------------------------------------------------
+
+def drop_licence(raw: list[RawLine], report: Report) -> None:
+    """The licence block before ``*** START OF ... ***`` and after ``*** END
+    OF ... ***`` is not the book, nor the credits paragraph after it."""
+    start = next((i for i, r in enumerate(raw[:400]) if cues.LICENCE_START.match(r.text)), None)
+    if start is not None:
+        end = start + 1
+        if end < len(raw) and cues.CREDITS.match(raw[end].text):
+            end += 1
+            while end < len(raw) and not raw[end].blank_before:
+                end += 1
+        _drop(raw[:end], report, "the licence header and credits")
+    stop = next((i for i, r in enumerate(raw) if cues.LICENCE_END.match(r.text)), None)
+    if stop is not None:
+        first = stop
+        for i in range(stop - 1, max(stop - 4, -1), -1):
+            if cues.LICENCE_CLOSING.match(raw[i].text):
+                first = i
+        _drop(raw[first:], report, "the licence footer")
+
+
+def drop_notes_and_illustrations(raw: list[RawLine], report: Report) -> None:
+    """``[Transcriber's Note: ...]`` goes; ``[Illustration: caption]`` keeps
+    its caption as a paragraph (the picture is not in the text)."""
+    i = 0
+    while i < len(raw):
+        r = raw[i]
+        if not r.keep or not r.text.startswith("["):
+            i += 1
+            continue
+        end = _bracket_end(raw, i)
+        if cues.TRANSCRIBER_NOTE.match(r.text):
+            _drop(raw[i:end], report, "a transcriber's note")
+        elif m := cues.ILLUSTRATION.match(r.text):
+            r.text = r.text[m.end():]
+            last = raw[end - 1]
+            last.text = last.text[:-1].rstrip() if last.text.endswith("]") else last.text
+            for line in raw[i:end]:
+                line.keep = bool(line.text)
+            report.note(r.line, "an illustration is not in the text; its caption is kept"
+                        if r.text else "dropped an illustration placeholder")
+            if r.text:
+                r.kind = "text"  # a caption: a paragraph of its own, never a heading
+        i = end
+
+
+def _bracket_end(raw: list[RawLine], i: int) -> int:
+    """The index after the line that closes the bracket opened at ``raw[i]``."""
+    for j in range(i, min(i + 12, len(raw))):
+        if j > i and raw[j].blank_before:
+            return j
+        if raw[j].text.endswith("]"):
+            return j + 1
+    return i + 1
+
+
+def drop_front_matter(raw: list[RawLine], report: Report) -> None:
+    """The title page (short lines before the first paragraph, chapter or
+    contents) and the contents list go; the review list names the chapters
+    the contents list has that the text does not."""
+    kept = [r for r in raw if r.keep]
+    if not kept:
+        return
+    width = _wrap_width(kept)[0] or 72
+    first = next((i for i, r in enumerate(kept) if _starts_body(kept, i, width)), len(kept))
+    if 0 < first < len(kept):
+        _drop(kept[:first], report, "the title page")
+    contents = next((i for i, r in enumerate(kept[:len(kept) // 2])
+                     if r.blank_before and cues.CONTENTS_HEADING.match(r.text)), None)
+    if contents is None:
+        return
+    end = contents + 1
+    while end < len(kept) and not cues.CHAPTER_MARKER.match(kept[end].text) \
+            and not _is_prose(kept, end, width):
+        end += 1
+    entries = [_entry(r.text) for r in kept[contents + 1:end]]
+    _drop(kept[contents:end], report, "the contents list")
+    body = {_key(r.text) for r in kept[end:]}
+    missing = [e for e in entries if e and _key(e) not in body
+               and not set(_key(e).split()) <= cues.CONTENTS_COLUMNS]
+    if missing:
+        more = f" and {len(missing) - 6} more" if len(missing) > 6 else ""
+        shown = "; ".join(missing[:6]) + more
+        report.note(kept[contents].line, f"the contents list names {len(missing)} entries that "
+                    f"are not in this text: {shown}")
+
+
+def _starts_body(kept: list[RawLine], i: int, width: int) -> bool:
+    r = kept[i]
+    return bool(cues.CHAPTER_MARKER.match(r.text) or cues.CONTENTS_HEADING.match(r.text)
+                or _is_prose(kept, i, width))
+
+
+def _is_prose(kept: list[RawLine], i: int, width: int) -> bool:
+    """The first line of a paragraph: a block of two or more lines, this one
+    long and not in capitals, and a sentence ending in the block."""
+    r = kept[i]
+    if not r.blank_before or len(r.text) + r.indent < 0.75 * width or r.text.isupper() \
+            or _PAGE_REF.search(r.text):
+        return False
+    j = i + 1
+    while j < len(kept) and not kept[j].blank_before:
+        j += 1
+    return j - i >= 2 and any(k.text.endswith((".", "!", "?", ".)", ".]", '."'))
+                              for k in kept[i:j])
+
+
+def _entry(text: str) -> str:
+    return _ROMAN_LEAD.sub("", _PAGE_REF.sub("", text)).strip()
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", _entry(text)).strip().lower()
+
+
+def find_chapters(raw: list[RawLine], report: Report) -> None:
+    """``CHAPTER I`` on its own line starts a lesson; the line after it is
+    its title, unless it is the first of the chapter's section headings: it
+    shares its shape with two or more other headings of its chapter. A book
+    styles all its chapters alike, so the chapters vote (a tie: sections),
+    and a line with a heading right under it is a title all the same."""
+    kept = [r for r in raw if r.keep]
+    markers = [i for i, r in enumerate(kept)
+               if r.blank_before and cues.CHAPTER_MARKER.match(r.text)]
+    if not markers:
+        return
+    bounds = list(zip(markers, markers[1:] + [len(kept)]))
+    votes = [_title_vote(kept, i + 1, end) for i, end in bounds]
+    titles = sum(1 for v in votes if v) > sum(1 for v in votes if v is False)
+    for i, end in bounds:
+        marker = kept[i]
+        marker.keep = False
+        title = kept[i + 1] if i + 1 < end else None
+        if title and _single(kept, i + 1) and (titles or _heading_under(kept, i + 1, end)):
+            title.keep = False
+            nxt = kept[i + 2] if i + 2 < end else None
+            name, kicker = title.text, marker.text
+        else:
+            nxt, name, kicker = title, marker.text, ""
+        if nxt is None:
+            continue
+        nxt.chapter = name
+        nxt.kicker = kicker
+
+
+def _title_vote(kept: list[RawLine], i: int, end: int) -> bool | None:
+    """Does the line after a chapter line read as the chapter's title (None:
+    it cannot be one)?"""
+    if i >= end or not _single(kept, i) or len(kept[i].text) > 80:
+        return None
+    if _heading_under(kept, i, end):
+        return True
+    shape = _shape(kept[i])
+    alike = sum(1 for j in range(i + 1, end) if _single(kept, j) and _shape(kept[j]) == shape
+                and not _is_exercise(kept[j].text))
+    return alike < 2
+
+
+def _heading_under(kept: list[RawLine], i: int, end: int) -> bool:
+    return i + 1 < end and _single(kept, i + 1) and _heading_shape(kept[i + 1])
+
+
+def _single(kept: list[RawLine], i: int) -> bool:
+    """A line alone between blank lines."""
+    return kept[i].blank_before and (i + 1 >= len(kept) or kept[i + 1].blank_before)
+
+
+def _shape(r: RawLine) -> tuple[bool, bool, str]:
+    return r.indent >= 6, r.text.isupper(), r.text[-1:] if not r.text[-1:].isalnum() else ""
+
+
+def _heading_shape(r: RawLine) -> bool:
+    return len(r.text) <= 60 and r.text.isupper()
+
+
+def _is_exercise(text: str) -> bool:
+    return bool(cues.EXERCISE_HEADING.match(text) or cues.BOOK_EXERCISE_HEADING.match(text))
+
+
+def split_run_in_headings(raw: list[RawLine], report: Report) -> None:
+    """``=Growth of the Body.=--The body grows...`` (or ``GROWTH.--The
+    body...``) at the start of a paragraph: a heading, then the paragraph.
+    Taken only when the text has two or more of them."""
+    found = [(i, m) for i, r in enumerate(raw) if r.keep and r.blank_before and r.kind != "text"
+             and (m := _run_in(r.text))]
+    if len(found) < 2:
+        return
+    out: list[RawLine] = []
+    last = 0
+    for i, m in found:
+        out.extend(raw[last:i])
+        r = raw[i]
+        head = m.group("head").strip()
+        if head.endswith(".") and not head.endswith(".."):
+            head = head[:-1].rstrip()
+        out.append(RawLine(head, r.line, r.indent, True, chapter=r.chapter, kicker=r.kicker,
+                           kind="heading"))
+        out.append(RawLine(m.group("rest"), r.line, r.indent, True))
+        last = i + 1
+    out.extend(raw[last:])
+    raw[:] = out
+
+
+def _run_in(text: str) -> re.Match | None:
+    if "--" not in text:
+        return None
+    if text[:1] in "=_":
+        return _RUN_IN_MARKED.match(text)
+    m = _RUN_IN_CAPS.match(text)
+    if not m:
+        return None
+    words = [w for w in re.findall(r"[A-Za-z]+", m.group("head"))]
+    caps = sum(1 for w in words if w.isupper())
+    return m if words and words[0].isupper() and caps / len(words) >= 0.6 else None
+
+
+def _drop(lines: list[RawLine], report: Report, what: str) -> None:
+    lines = [r for r in lines if r.keep]
+    if not lines:
+        return
+    for r in lines:
+        r.keep = False
+    sample = "; ".join(f"'{r.text[:40]}'" for r in lines[:3])
+    report.note(lines[0].line, f"dropped {what}: {len(lines)} lines (lines {lines[0].line}-"
+                f"{lines[-1].line}), starting {sample}")
+
+
+# ---- joining ---------------------------------------------------------------
+
+def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
+    """Blank-line-separated blocks to logical lines (see the module's doc)."""
+    out: list[Line] = []
+    state = {"number": None, "exercise": False}
+    blocks = _blocks(raw)
+    i = 0
+    while i < len(blocks):
+        end = _columns_run(blocks, i, text_lines)
+        if end > i:
+            out.append(_pre([r for block in blocks[i:end] for r in block], text_lines))
+            i = end
+            continue
+        _join_block(blocks[i], out, state)
+        i += 1
+    for line in out:
+        if line.kind != "code":
+            line.text = strip_markup(line.text)
+    return out
+
+
+def _blocks(raw: list[RawLine]) -> list[list[RawLine]]:
+    """Kept lines in blocks: a blank line or a dropped line ends a block."""
+    blocks: list[list[RawLine]] = []
+    current: list[RawLine] = []
+    for r in raw:
+        if not r.keep or r.blank_before or r.chapter or r.kind == "heading":
+            if current:
+                blocks.append(current)
+            current = []
+        if r.keep:
+            current.append(r)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _columns_run(blocks: list[list[RawLine]], i: int, text_lines: list[str]) -> int:
+    """The end of a run of blocks laid out in columns (a table, a diagram)
+    that starts at ``blocks[i]``: each block has a line with columns (runs of
+    three or more spaces inside), the run has two or more such lines, and
+    only blank lines stand between its blocks. ``i`` if there is none."""
+    count, j = 0, i
+    while j < len(blocks):
+        block = blocks[j]
+        found = sum(1 for r in block if _COLUMNS.search(text_lines[r.line - 1].strip()))
+        if not found or block[0].kind == "heading" or (j > i and not _only_blanks_between(
+                blocks[j - 1][-1].line, block[0].line, text_lines)):
+            break
+        count += found
+        j += 1
+    return j if count >= 2 else i
+
+
+def _only_blanks_between(after: int, before: int, text_lines: list[str]) -> bool:
+    return all(not text_lines[n - 1].strip() for n in range(after + 1, before))
+
+
+def _join_block(block: list[RawLine], out: list[Line], state: dict) -> None:
+    first = block[0]
+    if first.kind == "heading" or (len(block) == 1 and _forced_heading(first)):
+        out.append(_line(first, first.text, kind="heading"))
+        state["number"] = None
+        state["exercise"] = _is_exercise(first.text)
+        return
+    for r in block:
+        _classify(r, False)
+    if first.bullet and not _FOOTNOTE_LINE.match(first.text) and _join_list(block, out, state):
+        return
+    state["number"] = None
+    base = min(r.indent for r in block)
+    if base >= 2 and len(block) > 1:
+        _join_indented(block, out)
+        return
+    pieces = [first]
+    for r in block[1:]:
+        if _FOOTNOTE_LINE.match(r.text) and pieces[-1].text.endswith(_TERMINAL + ("]",)):
+            out.append(_line(pieces[0], _glue([p.text for p in pieces])))
+            pieces = []
+        pieces.append(r)
+    out.append(_line(pieces[0], _glue([p.text for p in pieces])))
+
+
+def _forced_heading(r: RawLine) -> bool:
+    """A line alone in its block, in capitals or centred in title case."""
+    text = r.text
+    if r.kind == "text" or len(text) > 70 or not text[:1].isalnum() and text[:1] not in "\"“":
+        return False
+    if text.isupper() and sum(c.isalpha() for c in text) >= 3:
+        return True
+    return r.indent >= 6 and not text.endswith((".", ",", ";", ")")) and text.istitle()
+
+
+def _join_list(block: list[RawLine], out: list[Line], state: dict) -> bool:
+    """Items start at a marker no deeper than the first item's; other lines
+    continue the item above. Numbered items must run on (one slip in ten
+    is allowed: sources misnumber); one item alone is a list item only if
+    it is numbered 1 or continues the list just before it. A paragraph
+    numbered inline (``1. First. 2. Second.``) is a list under an exercise
+    heading, else a paragraph. Returns False when the block is no list."""
+    first = block[0]
+    top = first.indent
+    items: list[list[RawLine]] = []
+    for r in block:
+        if r.bullet and r.indent <= top + 1:
+            items.append([r])
+        else:
+            items[-1].append(r)
+    whole = _glue([r.text for r in block]) if first.bullet == "1" and len(items) < 3 else ""
+    if inline := _split_inline(whole):
+        if not state["exercise"]:
+            return False
+        for n, text in enumerate(inline, start=1):
+            out.append(Line(text, first.line, first.indent, "1", n, chapter=first.chapter,
+                            kicker=first.kicker))
+        state["number"] = len(inline)
+        return True
+    numbers = [item[0].number for item in items]
+    if first.bullet == "1" and not _runs_on(numbers, state["number"]):
+        return False
+    for item, number in zip(items, numbers):
+        r = item[0]
+        text = _glue([r.body] + [p.text for p in item[1:]])
+        out.append(Line(text, r.line, r.indent, r.bullet, number, chapter=r.chapter,
+                        kicker=r.kicker))
+    state["number"] = numbers[-1] if first.bullet == "1" else None
+    return True
+
+
+def _runs_on(numbers: list[int | None], before: int | None) -> bool:
+    if len(numbers) == 1:
+        return numbers[0] == 1 or (before is not None and numbers[0] == before + 1)
+    slips = sum(1 for a, b in zip(numbers, numbers[1:]) if a is None or b != a + 1)
+    return slips <= (len(numbers) - 1) // 10 + (1 if len(numbers) >= 20 else 0)
+
+
+def _split_inline(text: str) -> list[str] | None:
+    """``1. First. 2. Second. 3. Third.``: items numbered inside one
+    paragraph, the numbers running 1, 2, 3... (three or more)."""
+    cuts, want = [], 2
+    for m in _INLINE_NUMBER.finditer(text):
+        if m.start() > 0 and int(m.group(1)) == want:
+            cuts.append(m)
+            want += 1
+    if len(cuts) < 2:
+        return None
+    bounds = [0] + [m.start() for m in cuts] + [len(text)]
+    parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    return [_INLINE_NUMBER.sub("", part, count=1).strip() for part in parts]
+
+
+def _join_indented(block: list[RawLine], out: list[Line]) -> None:
+    """Examples, verse, quotations: a line continues the one above when it
+    is indented deeper, or when the one above stops mid-sentence and it
+    starts in lower case."""
+    base = min(r.indent for r in block)
+    pieces = [block[0]]
+    for r in block[1:]:
+        above = pieces[-1].text
+        start = r.text.lstrip("_\"“'(")[:1]
+        if r.indent > base or (not above.endswith(_TERMINAL) and start.islower()):
+            pieces.append(r)
+            continue
+        out.append(_line(pieces[0], _glue([p.text for p in pieces])))
+        pieces = [r]
+    out.append(_line(pieces[0], _glue([p.text for p in pieces])))
+
+
+def _pre(block: list[RawLine], text_lines: list[str]) -> Line:
+    rows = [text_lines[r.line - 1].rstrip() for r in block]
+    base = min(len(row) - len(row.lstrip(" ")) for row in rows)
+    first = block[0]
+    return Line("\n".join(row[base:] for row in rows), first.line, first.indent,
+                chapter=first.chapter, kicker=first.kicker, kind="code")
+
+
+def _line(r: RawLine, text: str, kind: str = "") -> Line:
+    return Line(text, r.line, r.indent, chapter=r.chapter, kicker=r.kicker, kind=kind)
+
+
+def strip_markup(text: str) -> str:
+    """``_italic_`` and ``=bold=`` marks go; their words stay."""
+    if "_" in text:
+        text = _ITALIC.sub(r"\1", text)
+    if "=" in text:
+        text = _BOLD.sub(r"\1", text)
+    return text

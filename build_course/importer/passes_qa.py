@@ -1,0 +1,80 @@
+"""Question-and-answer texts (catechisms, FAQs): a question, then its answer.
+
+A lesson written as questions, each a paragraph that ends with ``?`` and is
+followed by its answer (one paragraph or more), keeps that text as it
+stands and gains a self-check per section: each question with its answer
+as the model answer (kind ``open``). Taken only on evidence: three or more
+such pairs that make up most of the lesson's paragraphs. Nothing is
+invented: a question without an answer paragraph after it is not taken.
+"""
+
+from __future__ import annotations
+
+from build_course.diagnostics import Report
+from build_course.model import Block, ExerciseLink, Heading, Lesson, Paragraph, Question, Quiz
+from build_course.quiz.kinds import QuestionKind
+
+_MIN_PAIRS = 3
+_MIN_SHARE = 0.6  # of the lesson's paragraphs that are questions or their answers
+_MAX_QUESTION = 300  # characters: a longer paragraph that ends with "?" is prose
+
+
+def qa_self_check(lesson: Lesson, report: Report) -> None:
+    """Question/answer paragraphs become a self-check per section."""
+    sections = _sections(lesson.blocks)
+    pairs = [pair for _, _, found in sections for pair in found]
+    paragraphs = sum(1 for b in lesson.blocks if isinstance(b, Paragraph))
+    used = sum(1 + len(answers) for _, answers in pairs)
+    if len(pairs) < _MIN_PAIRS or used < _MIN_SHARE * paragraphs:
+        return
+    out: list[Block] = []
+    last = 0
+    for heading, end, found in sections:
+        if not found:
+            continue
+        title = heading.text if heading else lesson.title
+        quiz = Quiz(title, found[0][0].line)
+        quiz.questions = [_question(q, answers) for q, answers in found]
+        lesson.quizzes.append(quiz)
+        out.extend(lesson.blocks[last:end])
+        out.append(ExerciseLink(quiz, found[-1][1][-1].line))
+        last = end
+    out.extend(lesson.blocks[last:])
+    lesson.blocks[:] = out
+    report.note(pairs[0][0].line, f"read {len(pairs)} questions, each followed by its answer, "
+                "as self-check questions with model answers (the text stays in the lesson)")
+
+
+def _question(q: Paragraph, answers: list[Paragraph]) -> Question:
+    return Question(q.text, q.line, kind=QuestionKind.OPEN,
+                    model_answer="\n\n".join(a.text for a in answers))
+
+
+def _is_question(block: Block) -> bool:
+    return isinstance(block, Paragraph) and block.text.rstrip().endswith("?") \
+        and len(block.text) <= _MAX_QUESTION
+
+
+def _sections(blocks: list[Block]
+              ) -> list[tuple[Heading | None, int, list[tuple[Paragraph, list[Paragraph]]]]]:
+    """Per section (the heading that opens it, or None before the first): the
+    index where it ends, and its (question, answer paragraphs) pairs."""
+    out: list[tuple[Heading | None, int, list[tuple[Paragraph, list[Paragraph]]]]] = []
+    heading: Heading | None = None
+    pairs: list[tuple[Paragraph, list[Paragraph]]] = []
+    current: tuple[Paragraph, list[Paragraph]] | None = None
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            out.append((heading, i, pairs))
+            heading, pairs, current = block, [], None
+        elif _is_question(block):
+            current = (block, [])
+            pairs.append(current)
+        elif isinstance(block, Paragraph) and current is not None:
+            current[1].append(block)
+        else:
+            current = None
+    out.append((heading, len(blocks), pairs))
+    for _, _, found in out:
+        found[:] = [(q, answers) for q, answers in found if answers]
+    return out

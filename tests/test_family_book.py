@@ -1,0 +1,384 @@
+"""Plain-text books, worksheets and question-and-answer texts (imp-book's
+families), each rule on small texts written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_course.build.rendering import render_lesson, render_quiz
+from build_course.diagnostics import Report
+from build_course.importer import passes_book as book
+from build_course.importer.cleaning import raw_lines
+from build_course.importer.families import clean_text, detect_family
+from build_course.importer.importing import import_bytes, import_text
+from build_course.importer.segmenting import segment
+from build_course.model import ExerciseLink, Heading, ListBlock, Paragraph, RawMarkdown, SourceText
+from build_course.quiz.kinds import QuestionKind
+
+
+def _part(text: str, name: str = "book.txt"):
+    return import_text(SourceText(Path(name), text, "utf-8"), name)
+
+
+def _notes(part) -> str:
+    return "\n".join(d.message for d in part.diagnostics)
+
+
+def _md(part) -> str:
+    return "\n".join(render_lesson(part, lesson).text for lesson in part.lessons)
+
+
+# A beekeeping primer as an e-text library publishes it: licence block,
+# title page, a contents list naming chapters this excerpt lacks, two
+# chapters whose titles stand on the line after "CHAPTER", run-in headings,
+# italics, a numbered question list, and the closing licence lines.
+BEES = """The Library EBook of The Beekeeper's Primer, by A. Writer
+
+This eBook is for the use of anyone anywhere at no cost and with
+almost no restrictions whatsoever.
+
+Title: The Beekeeper's Primer
+
+*** START OF THIS LIBRARY EBOOK THE BEEKEEPER'S PRIMER ***
+
+
+
+
+Produced by Volunteer Readers and the
+Online Typing Team
+
+
+
+
+  THE BEEKEEPER'S PRIMER
+
+  BY
+  A. WRITER
+
+  RIVERTON · LAKESIDE
+  FIELD PRESS COMPANY
+
+  COPYRIGHT, 1902
+
+
+CONTENTS
+
+       I. THE HIVE                                  1
+
+      II. THE SEASONS                               9
+
+     III. SWARMING                                 17
+
+      IV. HONEY AND WAX                            25
+
+
+
+CHAPTER I
+
+THE HIVE
+
+
+=The Colony.=--A colony of bees lives in a hive made of wooden frames
+that hang side by side like the pages of a book. Each frame holds a
+sheet of comb, and the bees fill the cells with brood, pollen and
+honey as the year turns.
+
+=The Queen.=--Every colony has one queen. She lays all the eggs of the
+colony, sometimes two thousand in a single day, and the workers feed
+and clean her. The _workers_ do every other task of the hive.
+
+
+QUESTIONS FOR REVIEW
+
+     1. What does a frame of the hive hold?
+
+     2. How many queens live in one colony, and what do they
+        do?
+
+     3. Which bees feed the queen?
+
+
+
+
+CHAPTER II
+
+THE SEASONS
+
+
+=Spring.=--In spring the colony grows quickly because the first
+flowers give nectar and pollen, and the queen lays more eggs each
+week than the week before.
+
+=Winter.=--In winter the bees gather in a tight cluster and keep one
+another warm by moving their wing muscles without flying at all.
+
+End of the Library EBook of The Beekeeper's Primer, by A. Writer
+
+*** END OF THIS LIBRARY EBOOK THE BEEKEEPER'S PRIMER ***
+
+This file should be named primer.txt.
+"""
+
+
+def test_a_book_is_read_as_a_book_with_its_evidence():
+    found = detect_family(raw_lines(BEES))
+    assert found.family.name == "book"
+    assert any("licence block" in e for e in found.evidence)
+
+
+def test_a_web_page_copied_as_text_is_not_a_book():
+    page = "\n".join(f"Paragraph {n} of the page says what it has to say in one line, "
+                     "as a copied web page does, without any wrapping at all." for n in range(30))
+    assert detect_family(raw_lines(page)).family.name != "book"
+
+
+def test_licence_title_page_and_contents_go_and_are_reported():
+    part = _part(BEES)
+    md = _md(part)
+    for gone in ("use of anyone anywhere", "START OF THIS", "END OF THIS", "Produced by",
+                 "should be named", "FIELD PRESS", "COPYRIGHT", "SWARMING", "End of the Library"):
+        assert gone not in md
+    notes = _notes(part)
+    assert "licence header" in notes and "licence footer" in notes and "title page" in notes
+    # the contents list names two chapters that this text does not hold
+    assert "names 2 entries that are not in this text: SWARMING; HONEY AND WAX" in notes
+
+
+def test_a_chapter_line_and_its_title_make_a_lesson():
+    part = _part(BEES)
+    assert [lesson.title for lesson in part.lessons] == ["THE HIVE", "THE SEASONS"]
+    assert part.lessons[0].kicker == "CHAPTER I"
+    assert [s.title for s in part.lessons[1].sections] == ["Spring", "Winter"]
+
+
+def test_run_in_headings_become_sections_and_markup_goes():
+    lesson = _part(BEES).lessons[0]
+    assert [s.title for s in lesson.sections] == ["The Colony", "The Queen"]
+    paragraphs = [b.text for b in lesson.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].startswith("A colony of bees lives in a hive made of wooden frames that")
+    assert "The workers do every other task" in paragraphs[1]
+    assert "=" not in _md(_part(BEES)).split("---", 2)[2]
+
+
+def test_numbered_questions_apart_keep_their_numbers_and_wraps():
+    lesson = _part(BEES).lessons[0]
+    [quiz] = lesson.quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "What does a frame of the hive hold?",
+        "How many queens live in one colony, and what do they do?",
+        "Which bees feed the queen?"]
+    assert all(q.model_answer is None for q in quiz.questions)  # nothing invented
+
+
+# A grammar lesson of an old language course: the line after "LESSON 4."
+# is the first of several centred section headings, numbered paragraphs
+# run through the book, indented examples, a two-column vocabulary, a
+# reading passage numbered inline, and translation sentences numbered inline.
+GRAMMAR = """                              LESSON 4.
+
+
+                        THE PLURAL OF NOUNS.
+
+17. The plural of a noun is formed by adding the ending "-s" to the
+singular form, and an adjective that goes with the noun takes the
+same ending, so that both words agree in number with each other:
+
+   la hundo granda, the big dog.
+   la hundos grandas, the big dogs.
+   la domo alta kaj larga,
+      the tall and wide house.
+
+
+                        THE DEFINITE ARTICLE.
+
+18. The article "la" never changes its form, whatever the number or
+the gender of the noun that follows it in the sentence.
+
+
+                              VOCABULARY
+
+   hundo = dog.                       domo = house.
+   granda = big.                      alta = tall.
+   larga = wide.                      kaj = and.
+
+
+                           READING LESSON.
+
+1. La hundo estas granda. 2. La hundos estas grandas. 3. La domo
+estas alta kaj larga. 4. La hundo kaj la domo.
+
+
+                      SENTENCES FOR TRANSLATION.
+
+1. The dog is big. 2. The dogs are big. 3. The house is tall and
+wide. 4. The big dogs and the tall house.
+
+
+
+                              LESSON 5.
+
+
+                        THE ACCUSATIVE CASE.
+
+19. The object of a verb takes the ending "-n", so that the order of
+the words in a sentence may change without changing its meaning.
+
+
+                        WORD ORDER.
+
+20. The subject usually comes first, but any order is allowed when
+the endings show which word is the subject and which the object. A
+learner should still begin with the plain order, and leave the others
+until the endings are known well enough to be read without thinking.
+"""
+
+
+def test_a_marker_followed_by_its_first_section_titles_the_lesson_itself():
+    part = _part(GRAMMAR, "grammar.txt")
+    assert [lesson.title for lesson in part.lessons] == ["LESSON 4.", "LESSON 5."]
+    assert [s.title for s in part.lessons[0].sections][:2] == [
+        "THE PLURAL OF NOUNS.", "THE DEFINITE ARTICLE."]
+    assert [s.title for s in part.lessons[1].sections] == ["THE ACCUSATIVE CASE.", "WORD ORDER."]
+
+
+def test_numbered_paragraphs_are_paragraphs_with_their_own_numbers():
+    lesson = _part(GRAMMAR, "grammar.txt").lessons[0]
+    assert not any(isinstance(b, ListBlock) for b in lesson.blocks)
+    texts = [b.text for b in lesson.blocks if isinstance(b, Paragraph)]
+    assert texts[0].startswith("17. The plural of a noun is formed")
+    assert "agree in number with each other:" in texts[0]
+    # indented examples keep their lines; a deeper line continues the one above
+    assert texts[1:4] == ["la hundo granda, the big dog.", "la hundos grandas, the big dogs.",
+                          "la domo alta kaj larga, the tall and wide house."]
+
+
+def test_columns_stay_preformatted_and_inline_numbers_split_only_in_exercises():
+    lesson = _part(GRAMMAR, "grammar.txt").lessons[0]
+    [table] = [b for b in lesson.blocks if isinstance(b, RawMarkdown)]
+    assert table.text.startswith("```\nhundo = dog.") and table.text.endswith("\n```")
+    reading = [b.text for b in lesson.blocks if isinstance(b, Paragraph)
+               and b.text.startswith("1. La hundo")]
+    assert reading == ["1. La hundo estas granda. 2. La hundos estas grandas. 3. La domo "
+                       "estas alta kaj larga. 4. La hundo kaj la domo."]
+    [quiz] = lesson.quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "The dog is big.", "The dogs are big.", "The house is tall and wide.",
+        "The big dogs and the tall house."]
+
+
+def test_a_fence_inside_a_table_cannot_close_its_code_block():
+    text = ("Signs are short marks that stand for longer words.\n\n"
+            "   ```   = fence.          <b>   = bold.\n   ~~~   = tilde.          |x|   = bar.\n")
+    lines = book.join_book(raw_lines(text), text.split("\n"))
+    assert [line.kind for line in lines] == ["", "code"]
+    [_, table] = segment(lines)
+    assert table.text == ("````\n```   = fence.          <b>   = bold.\n"
+                          "~~~   = tilde.          |x|   = bar.\n````")
+
+
+# A catechism on caring for houseplants: topics in capitals, each a run of
+# questions in italics, each followed by its answer paragraph(s).
+PLANTS = """CARE OF HOUSEPLANTS
+
+*** START OF THE EBOOK CARE OF HOUSEPLANTS ***
+
+
+PART I
+
+INDOOR PLANTS
+
+
+WATERING
+
+_How often should a fern be watered?_
+
+Whenever the soil feels dry to the touch, which in a warm room may be
+every second day.
+
+_What water is best?_
+
+Rain water kept at the temperature of the room; cold water from the
+tap chills the roots.
+
+_What are the signs of too much water, and what should be done
+about it?_
+
+Yellow leaves and a sour smell from the pot. The pot should be left to
+dry for a week.
+
+If the smell remains, the plant should be put into fresh soil.
+
+
+LIGHT
+
+_Where should a fern stand?_
+
+Near a window that gets the morning sun but not the sun of noon.
+
+_Does a cactus need the same?_
+
+No; it wants all the sun it can get.
+"""
+
+
+def test_questions_with_answer_paragraphs_become_a_self_check_per_topic():
+    part = _part(PLANTS, "plants.txt")
+    [lesson] = part.lessons
+    assert lesson.title == "INDOOR PLANTS"
+    assert [s.title for s in lesson.sections] == ["WATERING", "LIGHT"]
+    assert [quiz.title for quiz in lesson.quizzes] == ["WATERING", "LIGHT"]
+    water, light = lesson.quizzes
+    assert [q.prompt for q in water.questions] == [
+        "How often should a fern be watered?", "What water is best?",
+        "What are the signs of too much water, and what should be done about it?"]
+    assert all(q.kind == QuestionKind.OPEN for q in water.questions + light.questions)
+    assert water.questions[2].model_answer == ("Yellow leaves and a sour smell from the pot. "
+                                               "The pot should be left to dry for a week.\n\n"
+                                               "If the smell remains, the plant should be put "
+                                               "into fresh soil.")
+    assert light.questions[1].model_answer == "No; it wants all the sun it can get."
+    # the text stays in the lesson, with a link to each self-check after its topic
+    assert sum(isinstance(b, ExerciseLink) for b in lesson.blocks) == 2
+    assert "Rain water kept at the temperature" in _md(part)
+    assert "No; it wants all the sun" in render_quiz(part, lesson).text
+
+
+def test_prose_with_a_question_or_two_is_not_a_catechism():
+    text = BEES.replace("=The Queen.=--Every", "Who rules the hive?\n\nEvery")
+    lesson = _part(text).lessons[0]
+    assert [quiz.title for quiz in lesson.quizzes] == ["QUESTIONS FOR REVIEW"]
+
+
+def test_latin_1_bytes_and_crlf_line_ends_are_read():
+    data = BEES.replace("\n", "\r\n").encode("latin-1")
+    imported = import_bytes(data, Path("primer.txt"), "primer.txt", None)
+    md = _md(imported.part)
+    assert "\r" not in md and "\ufffd" not in md
+    assert imported.part.family == "book"
+
+
+def test_markup_is_taken_off_and_its_words_stay():
+    assert book.strip_markup("the _trunk_ and =limbs=, a == b, snake_case") == \
+        "the trunk and limbs, a == b, snake_case"
+
+
+def test_each_pass_reports_what_it_dropped():
+    report = Report("x")
+    raw = raw_lines(BEES)
+    book.drop_licence(raw, report)
+    book.drop_front_matter(raw, report)
+    dropped = [r.text for r in raw if not r.keep]
+    assert dropped[0].startswith("The Library EBook") and "CONTENTS" in dropped
+    assert "CHAPTER I" not in dropped
+    assert len(report.items) >= 3
+
+
+def test_lines_are_joined_within_a_paragraph_only():
+    found, lines = clean_text(BEES, Report("x"))
+    texts = [line.text for line in lines]
+    assert "Spring" in texts and any(t.startswith("In spring the colony grows quickly because "
+                                                  "the first flowers give nectar") for t in texts)
+    assert not any("Spring" in t and "Winter" in t for t in texts)
+    heading_lines = [line.text for line in lines if line.kind == "heading"]
+    assert "QUESTIONS FOR REVIEW" in heading_lines
+    assert isinstance(_part(BEES).lessons[1].blocks[0], Heading)
