@@ -111,6 +111,8 @@ def _parser() -> argparse.ArgumentParser:
     package = commands.add_parser("package", help="build, then zip the site for offline use")
     package.add_argument("--output", type=Path,
                          help="folder for the zip (default: dist/ in the project)")
+    package.add_argument("--scorm", action="store_true",
+                         help="a SCORM 1.2 package for an LMS instead of the offline copy")
     _engine_option(package)
     package.set_defaults(run=_package, locked=True)
 
@@ -254,6 +256,12 @@ def _package(args: argparse.Namespace) -> int:
     from build_course.publish.packaging import package_site
 
     project, result = _docs_written(args)
+    if args.scorm:
+        from build_course.publish.scorm import package_scorm
+
+        zip_path = package_scorm(project, result.manifest, args.output, engine=args.engine)
+        print(f"SCORM 1.2 package: {zip_path}")
+        return EXIT_OK
     zip_path = package_site(project, result.manifest, args.output, engine=args.engine)
     print(f"offline copy: {zip_path}")
     return EXIT_OK

@@ -3,6 +3,7 @@
     title: Customer Service Essentials        # the course title
     description: A short course for ...       # optional, shown on the home page
     site_url: https://intranet.example/cs/    # optional
+    mastery_score: 80                         # optional: % to pass, in an LMS (SCORM)
     sources:                                  # the order of the parts
       - file: webucator-customer-service-basics.txt
         title: Customer Service Basics        # optional: found in the text
@@ -27,7 +28,7 @@ from build_course.diagnostics import CourseError
 # libyaml's loader where PyYAML has it: the pure Python one takes a fifth of a
 # second for a manifest of 400 sources.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-COURSE_KEYS = ("title", "description", "site_url", "version", "sources")
+COURSE_KEYS = ("title", "description", "site_url", "version", "mastery_score", "sources")
 SOURCE_KEYS = ("file", "title", "publisher", "original")
 
 
@@ -47,6 +48,7 @@ class Manifest:
     description: str = ""
     site_url: str = ""
     version: str = ""
+    mastery_score: int | None = None
     sources: list[SourceEntry] = field(default_factory=list)
 
 
@@ -101,9 +103,20 @@ def _course(node, path: Path, display: str, errors: list[CourseError]) -> Manife
         elif (text := _scalar(value, key, display, errors)) and key == "site_url" \
                 and (problem := site_url_problem(text)):
             errors.append(CourseError(display, value.start_mark.line + 1, problem, SITE_URL_HINT))
+        elif text and key == "mastery_score":
+            manifest.mastery_score = _mastery(text, value.start_mark.line + 1, display, errors)
         elif text:
             setattr(manifest, key, text)  # an empty value keeps the default
     return manifest
+
+
+def _mastery(text: str, line: int, display: str, errors: list[CourseError]) -> int | None:
+    if text.isdigit() and int(text) <= 100:
+        return int(text)
+    errors.append(CourseError(display, line, f"mastery_score '{text}' is not a whole number "
+                              "from 0 to 100", "write the percentage a learner needs to pass, "
+                              "e.g. 'mastery_score: 80'"))
+    return None
 
 
 SITE_URL_HINT = "write the address the site is served from, e.g. https://intranet.example/course/"

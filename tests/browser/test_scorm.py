@@ -1,0 +1,244 @@
+"""The SCORM 1.2 package in a simulated LMS, in Chromium: an LMS page holds the
+``API`` object (a recording one of ours, or the scorm-again runtime from npm)
+and opens the package's launch page in a frame; answering the quiz sets the
+score and the status, the answers go into cmi.suspend_data and come back in
+a later visit, and leaving the course finishes the session."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+import subprocess
+import threading
+import zipfile
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+if shutil.which("chromium") is None:
+    pytest.skip("chromium is not installed", allow_module_level=True)
+
+from playwright.sync_api import expect  # noqa: E402
+
+from build_course.cli import main  # noqa: E402
+
+LESSON = """---
+title: "Opening hours"
+---
+
+The shop opens at nine and closes at six, every day but Sunday.
+
+## Check yourself
+
+!!! question single-choice "Question 1"
+
+    When does the shop open?
+
+    - A. At eight.
+    - B. At nine.
+
+    ??? success "Show answer"
+
+        **Answer: B.** It opens at nine.
+
+!!! question single-choice "Question 2"
+
+    When does it close?
+
+    - A. At six.
+    - B. At seven.
+
+    ??? success "Show answer"
+
+        **Answer: A.**
+
+!!! question true-false "Question 3"
+
+    The shop opens on Sundays.
+
+    - A. True.
+    - B. False.
+
+    ??? success "Show answer"
+
+        **Answer: B.**
+"""
+
+# An LMS page of our own: window.API records every call; the CMI values it starts
+# with come from the address's #fragment (a later visit's saved suspend_data).
+RECORDING_LMS = """<!doctype html><html><head><meta charset="utf-8"><title>LMS</title><script>
+var calls = [], data = {"cmi.core.lesson_status": "not attempted"};
+Object.assign(data, location.hash ? JSON.parse(decodeURIComponent(location.hash.slice(1))) : {});
+function call(name, f) { return function (k, v) { calls.push([name, k, v]); return f(k, v); }; }
+window.API = {
+  LMSInitialize: call("LMSInitialize", function () { return "true"; }),
+  LMSFinish: call("LMSFinish", function () { return "true"; }),
+  LMSGetValue: call("LMSGetValue", function (k) { return data[k] || ""; }),
+  LMSSetValue: call("LMSSetValue", function (k, v) { data[k] = v; return "true"; }),
+  LMSCommit: call("LMSCommit", function () { return "true"; }),
+  LMSGetLastError: function () { return "0"; },
+  LMSGetErrorString: function () { return ""; },
+  LMSGetDiagnostic: function () { return ""; }
+};
+function value(k) { return data[k] || ""; }
+function called(name) { return calls.filter(function (c) { return c[0] === name; }).length; }
+</script></head><body>
+<iframe id="sco" src="course/scorm-launch.html" style="width:1300px;height:850px"></iframe>
+</body></html>"""
+
+# The same with the scorm-again runtime (SCORM 1.2) as the LMS side.
+SCORM_AGAIN_LMS = """<!doctype html><html><head><meta charset="utf-8"><title>LMS</title>
+<script src="scorm12.min.js"></script><script>
+window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+var finished = 0;
+window.API.on("LMSFinish", function () { finished++; });
+function value(k) {
+  return k.split(".").slice(1).reduce(function (o, part) { return o[part]; }, window.API.cmi);
+}
+function called(name) { return name === "LMSFinish" ? finished : 0; }
+</script></head><body>
+<iframe id="sco" src="course/scorm-launch.html" style="width:1300px;height:850px"></iframe>
+</body></html>"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def scorm_again(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """scorm-again's SCORM 1.2 runtime from npm; None (its tests skip) without npm."""
+    npm = shutil.which("npm")
+    if npm is None:
+        return None
+    folder = tmp_path_factory.mktemp("scorm-again")
+    try:
+        subprocess.run([npm, "install", "--no-audit", "--no-fund", "--silent", "--prefix",
+                        str(folder), "scorm-again@3"], capture_output=True, timeout=180,
+                       check=True)
+    except (subprocess.SubprocessError, OSError):
+        return None
+    script = folder / "node_modules/scorm-again/dist/scorm12.min.js"
+    return script if script.is_file() else None
+
+
+@pytest.fixture(scope="module")
+def lms(tmp_path_factory: pytest.TempPathFactory, engine: str,
+        scorm_again: Path | None) -> Iterator[str]:
+    """The package of a small course (mastery 60), unzipped under an LMS's pages, served."""
+    project = tmp_path_factory.mktemp(f"scorm-{engine}")
+    (project / "source").mkdir()
+    (project / "source/opening-hours.md").write_text(LESSON, encoding="utf-8")
+    (project / "source/course.yml").write_text(
+        "title: Shop Basics\nversion: '2.1'\nmastery_score: 60\n"
+        "sources:\n  - file: opening-hours.md\n", encoding="utf-8")
+    assert main(["--project", str(project), "package", "--scorm", "--engine", engine]) == 0
+    archive = project / "dist/shop-basics-2.1-scorm12.zip"
+    root = project / "lms"
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(root / "course")
+    (root / "recording.html").write_text(RECORDING_LMS, encoding="utf-8")
+    if scorm_again:
+        shutil.copy(scorm_again, root / "scorm12.min.js")
+        (root / "scorm-again.html").write_text(SCORM_AGAIN_LMS, encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def open_quiz(page, url: str):
+    """The LMS page, then the course's quiz inside the launch page's frame."""
+    page.goto(url)
+    course = page.frame_locator("#sco").frame_locator("#course")
+    course.locator('a[href$="-quiz.html"]').first.click()
+    expect(course.locator("article[data-bcq]")).to_have_count(1)
+    return course
+
+
+def answer(course, n: int, choice: str) -> None:
+    box = course.locator(".admonition.question").nth(n - 1)
+    box.get_by_role("radio", name=re.compile("^" + re.escape(choice))).check()
+    box.get_by_role("button", name="Check").click()
+    expect(box.locator(".bcq-feedback")).not_to_be_empty()
+
+
+def value(page, key: str) -> str:
+    return str(page.evaluate("k => value(k)", key))
+
+
+def leave(page) -> None:
+    """The learner leaves the course: the LMS closes the activity's frame."""
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_function("called('LMSFinish') >= 1")
+
+
+@pytest.mark.parametrize("runtime", ["recording", "scorm-again"])
+def test_answering_the_quiz_sets_score_and_status(page, lms, scorm_again, runtime):
+    if runtime == "scorm-again" and scorm_again is None:
+        pytest.skip("scorm-again: npm is not installed or the install failed")
+    url = lms + f"{runtime}.html"
+    course = open_quiz(page, url)
+    page.wait_for_function("value('cmi.core.lesson_status') === 'incomplete'")
+    answer(course, 1, "B.")  # right
+    page.wait_for_function("value('cmi.core.score.raw') == '33'")
+    assert value(page, "cmi.core.lesson_status") == "incomplete"
+    answer(course, 2, "B.")  # wrong
+    answer(course, 3, "B.")  # right: 2 of 3, 67 >= the mastery score 60
+    page.wait_for_function("value('cmi.core.score.raw') == '67'")
+    assert value(page, "cmi.core.lesson_status") == "passed"
+    saved = value(page, "cmi.suspend_data")
+    assert 0 < len(saved) <= 4096
+    assert json.loads(saved)["v"] == 1
+    leave(page)
+
+
+def test_below_the_mastery_score_everything_answered_is_failed(page, lms):
+    course = open_quiz(page, lms + "recording.html")
+    answer(course, 1, "A.")
+    answer(course, 2, "A.")
+    answer(course, 3, "A.")
+    page.wait_for_function("value('cmi.core.score.raw') == '33'")
+    assert value(page, "cmi.core.lesson_status") == "failed"
+    leave(page)
+    finish = page.evaluate("calls.map(c => c[0])")
+    assert finish.count("LMSInitialize") == 1 and finish[-1] == "LMSFinish"
+    assert "LMSCommit" in finish[finish.index("LMSInitialize"):]
+
+
+def test_a_later_visit_resumes_from_suspend_data(browser, lms):
+    first = browser.new_context()
+    page = first.new_page()
+    course = open_quiz(page, lms + "recording.html")
+    answer(course, 1, "B.")
+    page.wait_for_function("value('cmi.core.score.raw') == '33'")
+    leave(page)
+    assert value(page, "cmi.core.exit") == "suspend"  # unfinished: the LMS keeps the data
+    saved = {"cmi.suspend_data": value(page, "cmi.suspend_data"),
+             "cmi.core.lesson_status": "incomplete"}
+    first.close()
+    later = browser.new_context()  # another browser: nothing in its localStorage
+    page = later.new_page()
+    course = open_quiz(page, lms + "recording.html#" + quote(json.dumps(saved)))
+    box = course.locator(".admonition.question").nth(0)
+    expect(box.locator(".bcq-feedback")).to_have_text("✓ Correct.")
+    expect(course.locator(".bcq-score")).to_have_text("1 of 3 correct (1 of 3 answered)")
+    later.close()
+
+
+def test_outside_an_lms_the_package_works_and_reports_nothing(page, lms):
+    page.goto(lms + "course/scorm-launch.html")
+    course = page.frame_locator("#course")
+    course.locator('a[href$="-quiz.html"]').first.click()
+    answer(course, 1, "B.")
+    expect(course.locator(".bcq-score")).to_have_text("1 of 3 correct (1 of 3 answered)")
+    page.goto(lms + "course/index.html")  # opened without the launch page, too
+    expect(page.locator(".bcq-status").first).to_contain_text("1 of 3 correct")
