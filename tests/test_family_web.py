@@ -371,3 +371,58 @@ def test_a_centred_line_alone_is_a_heading():
             + "Kinds of cloud".center(80).rstrip() + "\n\n" + body)
     part, lesson = _blocks(text)
     assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == ["Kinds of cloud"]
+
+
+LYNX_BLOG = """\
+   [1]Skip to content
+   [2]Pond Notes
+   [3]Home [4]About [5]Contact
+
+Keeping a wildlife pond
+
+   Posted on [6]May 2, 2024 by [7]Kim
+   Share this: [8]Facebook [9]Twitter
+
+   A pond needs a shallow edge so that frogs and birds can get in and out,
+   and plants that cover about a third of its surface in summer.
+
+Plants to choose
+
+     * Water mint
+     * Marsh marigold
+
+  2 thoughts on "Keeping a wildlife pond"
+
+    1. Lee says:
+       Lovely, thanks!
+
+Recent Posts
+
+     * [10]Bird boxes
+
+References
+
+   Visible links:
+   1. https://example.org/
+   2. https://example.org/ponds
+"""
+
+
+def test_a_lynx_blog_page_with_its_link_list():
+    part, lesson = _blocks(LYNX_BLOG)
+    assert part.family == "web"
+    assert lesson.title == "Keeping a wildlife pond"
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == ["Plants to choose"]
+    text = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    text += " ".join(i.text for b in lesson.blocks if isinstance(b, ListBlock) for i in b.items)
+    for gone in ("Pond Notes", "Home", "Posted on", "Share", "thoughts", "Lee", "Recent",
+                 "Bird boxes", "https://", "["):
+        assert gone not in text, gone
+    assert "Water mint" in text
+
+
+def test_a_sidebar_heading_with_text_after_it_stays():
+    raw = _raw("Categories\n\nSorting sorts rows into classes by one of their values, "
+               "which we call categories here.\n")
+    web.drop_comments(raw, Report("t"))
+    assert all(r.keep for r in raw)

@@ -33,7 +33,8 @@ _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]")
 _STARRED = re.compile(r"^([*=#]{3,})\s*(?P<title>[^\W_].*?)\s*\1$")
 _LYNX_REFERENCE = re.compile(r"\[\d{1,4}\]\S")
 _LYNX_REFERENCE_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
-_REFERENCES_ENTRY = re.compile(r"^\d{1,4}\. (https?|file|mailto):")
+_LINKS_ONLY = re.compile(r"^(\[\d{1,4}\][^\[\]]{1,40}?\s*)+$")
+_REFERENCE_LINE = re.compile(r"^(\d{1,4}\. \S+://\S+|(visible|hidden) links:)$", re.I)
 _BREADCRUMB = re.compile(r"\s[»›>/→]\s")
 _MATH_PREAMBLE = re.compile(r"^(\\\(|\\\[|\$\$)\s*\\(re)?newcommand|^(\\\(|\\\[)\s*\\def\\")
 _MATH_CLOSE = re.compile(r"(\\\)|\\\]|\$\$)$")
@@ -53,11 +54,10 @@ _LABEL = re.compile(r"^[A-Z][\w ]{0,20}:$")
 def detect(raw: list[RawLine]) -> list[str]:
     """Evidence that ``raw`` is a web page dumped as text; at least two kinds."""
     found = []
-    head = raw[:400]
-    if any(cues.WEB_CHROME.match(r.text) and r.text.lower().startswith(("skip", "(button)"))
-           for r in head):
+    head = [_LYNX_REFERENCE_MARK.sub("", r.text) for r in raw[:400]]
+    if any(cues.WEB_CHROME.match(t) and t.lower().startswith(("skip", "(button)")) for t in head):
         found.append("a 'Skip to content' line or lynx '(BUTTON)' labels")
-    if any(_FORM_FIELD.match(r.text) for r in head):
+    if any(_FORM_FIELD.match(t) for t in head):
         found.append("an empty form field '[      ]'")
     if sum(1 for r in raw if _nav_bar(r.text)) >= 1:
         found.append("navigation bars ('A | B', 'Prev Next', breadcrumbs)")
@@ -72,8 +72,7 @@ def detect(raw: list[RawLine]) -> list[str]:
         found.append("table cells centred by lynx")
     if _menu_run(raw) >= 8:
         found.append("a long menu of short link lines")
-    if any(r.text.lower().startswith("skip to") and cues.WEB_CHROME.match(r.text)
-           for r in raw[:5]):
+    if any(t.lower().startswith("skip to") and cues.WEB_CHROME.match(t) for t in head[:5]):
         return found  # a skip link opening the text is enough on its own
     if any(_breadcrumb(r.text) for r in raw[:30]):
         return [*found, "a breadcrumb trail at the top"]  # enough on its own
@@ -238,8 +237,9 @@ def drop_navigation(raw: list[RawLine], report: Report) -> None:
         return
     above = kept[:main]
     short = sum(1 for r in above if len(r.text) <= 70 and not r.text.endswith((".", "?", "!")))
-    if short < 0.8 * len(above) or len(above) < 3:
-        return  # a title and a subtitle above the text are not a menu
+    furniture_after = any(not r.keep and above[-1].line < r.line < kept[main].line for r in raw)
+    if short < 0.8 * len(above) or (len(above) < 3 and not furniture_after):
+        return  # a title and a subtitle above the text are not a menu; a site name is
     for r in above:
         r.keep = False
     kept[main].kind = "heading"
@@ -275,32 +275,46 @@ def _heading_shaped(text: str) -> bool:
 
 def drop_comments(raw: list[RawLine], report: Report) -> None:
     """Reader comments, from their heading (``3 Comments``, ``Leave a
-    Reply``) to the end of the page."""
+    Reply``) to the end of the page; a sidebar after the text (``Recent
+    posts``, ``Categories``) from its heading on, when no running text follows."""
     kept = [r for r in raw if r.keep]
     for k, r in enumerate(kept):
         if cues.COMMENTS_HEADING.match(r.text):
-            for other in kept[k:]:
-                other.keep = False
-            report.note(r.line, f"dropped reader comments and what follows them "
-                        f"({len(kept) - k} lines)")
-            return
+            what = "reader comments"
+        elif cues.WEB_SIDEBAR_HEADING.match(r.text) and not any(
+                _is_sentence(o, kept[j + 1:j + 2]) for j, o in enumerate(kept[k:], start=k)):
+            what = "a sidebar"
+        else:
+            continue
+        for other in kept[k:]:
+            other.keep = False
+        report.note(r.line, f"dropped {what} and what follows ({len(kept) - k} lines)")
+        return
 
 
 def drop_link_references(raw: list[RawLine], report: Report) -> None:
-    """lynx's numbered link markers (``see the [3]manual``) and the
-    References list of addresses it prints at the end."""
+    """lynx's numbered link markers (``see the [3]manual``), lines that are
+    only links (``[3]Home [4]About``: a menu), and the References list of
+    addresses it prints at the end."""
     for k, r in enumerate(raw):
         if r.keep and r.text == "References" and k + 1 < len(raw) \
-                and _REFERENCES_ENTRY.match(raw[k + 1].text):
+                and _REFERENCE_LINE.match(raw[k + 1].text):
             tail = [o for o in raw[k:] if o.keep]
-            if all(_REFERENCES_ENTRY.match(o.text) or o is r for o in tail):
+            if all(_REFERENCE_LINE.match(o.text) or o is r for o in tail):
                 for o in tail:
                     o.keep = False
                 report.note(r.line, f"dropped the list of {len(tail) - 1} link addresses")
                 break
+    menus = 0
     for r in raw:
         if r.keep and "[" in r.text:
+            if _LINKS_ONLY.match(r.text) and len(_LYNX_REFERENCE_MARK.findall(r.text)) >= 2:
+                r.keep = False
+                menus += 1
+                continue
             r.text = _LYNX_REFERENCE_MARK.sub("", r.text)
+    if menus:
+        report.note(raw[0].line, f"dropped {menus} lines made only of links (menus)")
 
 
 def mark_headings(raw: list[RawLine], report: Report) -> None:
