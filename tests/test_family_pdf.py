@@ -243,3 +243,50 @@ def test_prose_paragraphs_never_become_list_items_or_headings(case):
     for lesson in done[0].lessons:
         for block in lesson.blocks:
             assert not isinstance(block, (ListBlock, Heading)), (block, text)
+
+
+# ---- columns (pdftotext -layout) ------------------------------------------------
+
+LEFT = ["Bread needs four things:", "flour, water, salt and", "yeast. Mix them well and",
+        "knead the dough for ten", "minutes on a floured", "board until it is smooth."]
+RIGHT = ["Proving takes an hour in", "a warm corner. The dough", "should double in size",
+         "before you shape it and", "put it in the hot oven", "for forty minutes."]
+
+
+def _two_columns() -> str:
+    rows = [f"  {a:<36}{b}" for a, b in zip(LEFT, RIGHT)]
+    page = "Baking at Home\n\n" + "\n".join(rows) + "\n\n\n        Village Bakery Handbook\n"
+    return page + "\f" + page.replace("Baking at Home", "Baking at Home Again")
+
+
+def test_columns_printed_side_by_side_are_read_one_after_the_other():
+    from build_course.importer.pdf_columns import read_columns
+    raw = read_columns(_two_columns())
+    texts = [r.text for r in raw]
+    page = ["Baking at Home", *LEFT, *RIGHT, "Village Bakery Handbook"]
+    assert texts[:len(page)] == page
+    assert raw[1].line == 3 and raw[1 + len(LEFT)].line == 3  # each piece keeps its line
+    assert raw[len(page)].page_start and raw[len(page)].form_feed
+
+
+def test_a_single_column_with_spaced_labels_is_not_split():
+    from build_course.importer.pdf_columns import read_columns
+    text = "".join(f"{n})     The Harbour Act of 19{n}{n} and what it asks of owners\n"
+                   for n in range(1, 9))
+    assert read_columns(text + "\f" + text) is None
+
+
+def test_a_title_wrapped_after_a_small_word_is_one_heading():
+    text = ("Keeping Bees in a Garden or\non a Flat Roof\n\n"
+            + "The hive needs shelter from the wind and a clear flight path, so place it where "
+              "the bees\nfly up and over the fence rather than across the path of people.\n" * 5
+            + "\f" + "More text follows on the next page about feeding the bees in winter.\n"
+            + "\f" + "And a last page about the honey harvest in the late summer months.\n")
+    part = _part(text)
+    assert part.lessons[0].title == "Keeping Bees in a Garden or on a Flat Roof"
+
+
+def test_doubled_c1_bullets_read_as_windows_quotes_are_bullets():
+    raw = _raw("„„ Drink water often\n„„ Rest in the shade\n„Wort“ bleibt ein Zitat\n")
+    pdf.mend_bullet_glyphs(raw, Report("t"))
+    assert _kept(raw) == ["• Drink water often", "• Rest in the shade", "„Wort“ bleibt ein Zitat"]

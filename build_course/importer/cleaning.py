@@ -75,13 +75,19 @@ def clean(raw: list[RawLine], passes: Sequence[Pass], wrapped: bool,
     return _join(raw, wrapped)
 
 
-def raw_lines(text: str) -> list[RawLine]:
-    """The lines of ``text`` that are not blank, white space normalised."""
+def normalise_spaces(text: str) -> str:
+    """Tabs and odd spaces made spaces, zero-width ones gone."""
     # The space mapping, one character at a time, is the same over the
     # whole text as line by line, and most texts need none of it.
     for char, replacement in _SPACE_REPLACEMENTS:
         if char in text:
             text = text.replace(char, replacement)
+    return text
+
+
+def raw_lines(text: str) -> list[RawLine]:
+    """The lines of ``text`` that are not blank, white space normalised."""
+    text = normalise_spaces(text)
     out = []
     append = out.append
     blank_before = True
@@ -299,8 +305,14 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
         return False  # a title, then the address under it
     if starts_lower and not end.endswith((".", "!", "?", ":")):
         return True
-    if end.rsplit(" ", 1)[-1] in _OPEN_ENDS and not prev.bullet and not looks_like_heading(end):
-        return True  # "... six factors by Cundiff and" + "Still. They are:"
+    if end.rsplit(" ", 1)[-1] in _OPEN_ENDS and not prev.bullet:
+        # "... six factors by Cundiff and" + "Still. They are:"; a title
+        # wrapped after "or" ("Preventing Illness or" + "Death at Work")
+        return not looks_like_heading(end) or looks_like_heading(text)
+    if len(parts) > 1 and not prev.bullet and not end.endswith(TERMINAL) \
+            and not looks_like_heading(text) \
+            and not (len(parts) <= 3 and looks_like_heading(" ".join(parts))):
+        return True  # a paragraph that wrapped once goes on until its sentence ends
     if end.endswith(":") or looks_like_heading(text) \
             or (len(parts) == 1 and looks_like_heading(end)):
         return False

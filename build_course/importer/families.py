@@ -26,6 +26,7 @@ from build_course.importer import passes_qa as qa
 from build_course.importer import passes_web as web
 from build_course.importer.cleaning import Pass, RawLine
 from build_course.importer.markdown_family import detect_markdown, markdown_lessons
+from build_course.importer.pdf_columns import read_columns
 from build_course.importer.shapes import TERMINAL
 from build_course.importer.structuring import Step, build_lessons
 from build_course.model import Lesson, Line
@@ -58,6 +59,9 @@ class Family:
     steps: Sequence[Step] = ()
     """Structuring steps of the family's own, run on each lesson (see
     ``structuring.build_lessons``)."""
+    read: Callable[[str], list[RawLine] | None] | None = None
+    """How the family reads the text's lines when they are not read one by
+    one (None: as ``cleaning.raw_lines`` reads them)."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ PDF = Family(
      pdf.drop_page_numbers, c.find_chapter_markers, pdf.drop_page_furniture,
      c.drop_running_headers, pdf.drop_numbered_headers, pdf.drop_contents_leaders,
      pdf.join_split_numbers, pdf.mark_numbered_headings, pdf.carry_chapters],
-    wrapped=True)
+    wrapped=True, read=read_columns)
 WEB = Family(
     "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "
     "headings known only from layout", web.detect,
@@ -136,7 +140,10 @@ def clean_text(text: str, report: Report) -> tuple[Detection, list[Line]]:
 
 
 def _clean(raw: list[RawLine], text: str, family: Family, report: Report) -> list[Line]:
-    """The family's passes, then its own join (or the common one)."""
+    """The family's passes over its lines (read its way), then its own join
+    (or the common one)."""
+    if family.read and (reread := family.read(text)) is not None:
+        raw = reread
     if family.join is None:
         return c.clean(raw, family.passes, family.wrapped, report)
     for pass_ in family.passes:

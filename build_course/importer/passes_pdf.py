@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from build_course.diagnostics import Report
+from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine
 from build_course.importer.shapes import looks_like_heading
@@ -26,7 +26,8 @@ GLYPHS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\uf0e0\uf0f0\x84\x95•●�
 LETTER_GLYPHS = "§Øqnlüv"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x83\x85-\x94\x96-\x9f]")
 _LONE_GLYPHS = re.compile(rf"^[{re.escape(GLYPHS)}]+$")
-_LEAD_GLYPHS = re.compile(rf"^[{re.escape(GLYPHS)}]+\s*")
+# U+0084 read as Windows-1252 is „: doubled, or before a space, it is a bullet.
+_LEAD_GLYPHS = re.compile(rf"^(?:[{re.escape(GLYPHS)}]+\s*|„„\s*|„\s+)")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
 _LABEL = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[ivx]{1,5}\)|\(?[a-h]\))$")
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<title>\S.*)$")
@@ -101,7 +102,7 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
         for pos, r in _edge(page):
             if _key(r.text) in running:
                 r.keep = False
-                report.note(r.line, f"dropped running header or footer '{r.text}'")
+                report.dropped(r.line, "running header or footer", r.text)
                 if pos >= 0 and _title_like(r.text):
                     tops[r.text].append(pos)
     # on the most pages (a "continued" heading repeats on a few), then nearest the body
@@ -122,7 +123,7 @@ def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
         for _, r in _edge(page):
             if cues.PAGE_NUMBER.match(r.text):
                 r.keep = False
-                report.note(r.line, f"dropped page number '{r.text}'")
+                report.dropped(r.line, "page number", r.text, routine=True)
 
 
 def _drop_unpaged_numbers(raw: list[RawLine], report: Report) -> None:
@@ -132,7 +133,7 @@ def _drop_unpaged_numbers(raw: list[RawLine], report: Report) -> None:
     for r in raw:
         if r.keep and lone.get(r.text) == 1:
             r.keep = False
-            report.note(r.line, f"dropped page number '{r.text}'")
+            report.dropped(r.line, "page number", r.text, routine=True)
 
 
 def _edge(page: list[RawLine]) -> list[tuple[int, RawLine]]:
@@ -168,7 +169,8 @@ def _name_text(raw: list[RawLine], tops: dict[str, tuple[float, float]],
     first = next((r for r in raw if r.keep), None)
     if first is not None:
         first.chapter = title
-        report.note(first.line, f"took the lesson title '{title}' from the running header")
+        report.note(first.line, f"took the lesson title '{title}' from the running header",
+                    topic=Topic.TITLE)
 
 
 def unspace(text: str) -> str:
@@ -198,7 +200,7 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
         echoed = rest.replace(" ", "").lower() in others and len(rest) >= 6
         if repeated or echoed:
             r.keep = False
-            report.note(r.line, f"dropped running header '{r.text}'")
+            report.dropped(r.line, "running header", r.text)
             if repeated and _title_like(_DIGITS.sub("", rest)):
                 tops[rest] = (tops.get(rest, (0, 0))[0] + 1, 0)
     _name_text(raw, tops, report)
@@ -301,7 +303,8 @@ def mark_numbered_headings(raw: list[RawLine], report: Report) -> None:
                 and looks_like_heading(m.group("title")) and not m.group("title").endswith("?") \
                 and _alone(kept, i):
             r.kind = "heading"
-            report.note(r.line, f"took '{r.text}' for a numbered section heading")
+            report.note(r.line, f"took '{r.text}' for a numbered section heading",
+                        topic=Topic.HEADING)
 
 
 def _heading_title(title: str) -> bool:
@@ -329,8 +332,8 @@ def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:
     if len(found) >= 3:
         for r in found:
             r.keep = False
-        report.note(found[0].line, f"dropped a contents list ({len(found)} lines with dot leaders)")
+            report.dropped(r.line, "contents line", r.text)
     for r in raw:
         if r.keep and cues.CONTENTS_HEADING.match(r.text):
             r.keep = False
-            report.note(r.line, f"dropped the contents heading '{r.text}'")
+            report.dropped(r.line, "contents heading", r.text)
