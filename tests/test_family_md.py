@@ -225,6 +225,8 @@ Litmus turns red in acid.
 pH = -log[H+]
 ~~~
 {: .language-python}
+
+{% include links.md %}
 """
 
 
@@ -239,7 +241,7 @@ def test_kramdown_blockquote_classes_make_challenges_and_callouts():
     assert q.prompt == "What colour does litmus turn in vinegar?"
     assert q.model_answer == "Red, because vinegar is an acid."
     text = _markdown(part)
-    assert "{:" not in text and "Wear goggles." in text
+    assert "{:" not in text and "Wear goggles." in text and "include" not in text
     assert "```python\npH = -log[H+]\n```" in text
 
 

@@ -60,6 +60,7 @@ _IAL_CLASS = re.compile(r"\.([\w-]+)")
 _DIV = re.compile(r"^(?P<indent> {0,3})(?P<colons>:{3,})(?P<info>.*)$")
 _LANGUAGE = re.compile(r"^[\w+#.-]{1,30}$")
 _PLACEHOLDER = "{imported-question}"
+_TEMPLATE_TAG = re.compile(r"^\{%.*%\}$")  # a Jekyll/Liquid tag: {% include links.md %}
 _CODE_NAMES = frozenset("code-cell code-block code sourcecode literalinclude".split())
 _MATH_NAMES = frozenset("math equation".split())
 _LANGUAGE_NAMES = {"ipython": "python", "ipython3": "python", "python3": "python",
@@ -216,6 +217,8 @@ class _Builder:
             if child and any(c.type == "html_inline" for c in child.children):
                 self.dropped_html.append(line)
             return []
+        if plain.startswith("{%") and _TEMPLATE_TAG.match(plain):
+            return []  # the other site's template, not text
         return [Paragraph(plain, line, markdown=marked)]
 
     def _html_block(self, node, offset, line):
