@@ -425,3 +425,84 @@ def test_foreign_markdown_in_source_goes_through_the_importer(tmp_path):
 def test_report_is_not_needed_for_detection():
     assert detect_markdown(raw_lines(MYST_BREAD))
     assert isinstance(Report("x"), Report)
+
+
+# ---- html2text dumps (a web page converted by html2text) ----------------------
+
+HTML2TEXT_GARDEN = """ Toggle navigation     [Site_logo] Home
+    * About
+    * Episodes
+          o Soil
+          o Watering
+[                    ]
+****** Growing_Vegetables ******
+****** Soil ******
+     ***** Overview *****
+     Teaching: 10 min
+     Objectives
+         * Tell clay from sand.
+         * Improve a heavy soil with
+           compost.
+***** What soil is made of *****
+Soil is a mix of minerals, organic matter, water and air, and a good loam has
+all four in balance.
+Clay holds water; sand lets it drain.
+Test a handful of soil as follows:
+    * Squeeze it: clay keeps its shape.
+    * Rub it: sand feels gritty between
+      the fingers.
+          o Silt feels like flour.
+===============================================================================
+****** Watering ******
+***** When to water *****
+Water early in the morning, before the sun is high, so that less of it is lost
+to the air and the leaves dry quickly. Use a can with a rose for seed-
+lings.
+Log each watering with a short script:
+log = open("water.txt", "a")
+log.write(date + ";" + amount)
+log.close()
+     ***** Challenge! *****
+     How much water does a square metre of beans need in a dry week?
+          ***** solution *****
+          About twenty litres, given in two waterings.
+"""
+
+
+def test_html2text_dump_is_its_own_family():
+    found = detect_family(raw_lines(HTML2TEXT_GARDEN))
+    assert found.family.name == "html2text"
+
+
+def test_html2text_dump_becomes_lessons_sections_lists_and_a_challenge():
+    part = _part(HTML2TEXT_GARDEN)
+    soil, water = part.lessons
+    assert (soil.title, water.title) == ("Soil", "Watering")
+    assert soil.objectives == ["Tell clay from sand.", "Improve a heavy soil with compost."]
+    assert [s.title for s in soil.sections] == ["What soil is made of"]
+    [items] = [b for b in soil.blocks if isinstance(b, ListBlock)]
+    assert [i.text for i in items.items] == ["Squeeze it: clay keeps its shape.",
+                                             "Rub it: sand feels gritty between the fingers."]
+    assert items.items[1].children[0].text == "Silt feels like flour."
+    paragraphs = [b.text for b in soil.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[:2] == [
+        "Soil is a mix of minerals, organic matter, water and air, and a good loam has "
+        "all four in balance.", "Clay holds water; sand lets it drain."]
+    [quiz] = water.quizzes
+    [q] = quiz.questions
+    assert q.prompt.startswith("How much water") and q.kind == "open"
+    assert q.model_answer == "About twenty litres, given in two waterings."
+    text = _markdown(part)
+    assert "Toggle navigation" not in text and "Teaching: 10 min" not in text
+    assert "Growing" not in text and "=====" not in text and "[ " not in text
+    assert "seed-lings" in text  # html2text breaks only at spaces and hyphens
+    assert '```\nlog = open("water.txt", "a")\nlog.write(date + ";" + amount)\nlog.close()\n```' \
+        in text
+
+
+def test_html2text_blocks_point_at_the_source_lines():
+    part = _part(HTML2TEXT_GARDEN)
+    soil = part.lessons[0]
+    heading = next(b for b in soil.blocks if isinstance(b, Heading))
+    assert HTML2TEXT_GARDEN.split("\n")[heading.line - 1] == "***** What soil is made of *****"
+    assert any("navigation" in d.message for d in part.diagnostics)

@@ -25,6 +25,7 @@ from build_course.importer import passes_pdf as pdf
 from build_course.importer import passes_qa as qa
 from build_course.importer import passes_web as web
 from build_course.importer.cleaning import Pass, RawLine
+from build_course.importer.html2text_family import detect_html2text, html2text_lessons
 from build_course.importer.markdown_family import detect_markdown, markdown_lessons
 from build_course.importer.pdf_columns import read_columns
 from build_course.importer.shapes import TERMINAL
@@ -111,6 +112,9 @@ WEB = Family(
 MARKDOWN = Family(
     "markdown", "Markdown from another course tool (MyST, Carpentries, Jekyll, edX...)",
     detect_markdown, [], lessons=markdown_lessons)
+HTML2TEXT = Family(
+    "html2text", "a web page converted by html2text: starred headings, indented boxes and lists",
+    detect_html2text, [], lessons=html2text_lessons)
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
                _anything, [c.drop_share_buttons])
 
@@ -121,7 +125,7 @@ BOOK = Family(
      book.find_chapters, book.split_run_in_headings],
     join=book.join_book, steps=[qa.qa_self_check])
 
-FAMILIES: list[Family] = [MARKDOWN, BOOK, WEB, PDF, PLAIN]
+FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, BOOK, WEB, PDF, PLAIN]
 
 
 def detect_family(raw: list[RawLine]) -> Detection:

@@ -20,6 +20,7 @@ not cleaned and segmented line by line: ``markdown_blocks`` parses it, and
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from build_course.diagnostics import Report
 from build_course.importer import cues
@@ -141,6 +142,7 @@ def markdown_lessons(text: str, report: Report) -> list[Lesson]:
     if lessons and objectives:
         lessons[0].objectives = objectives
     for lesson in lessons:
+        _take_objectives(lesson)
         _levels(lesson)
         lesson.quizzes = [b.quiz for b in lesson.blocks if isinstance(b, ExerciseLink)]
         for step in STEPS:
@@ -217,9 +219,18 @@ def _attach_solutions(blocks: list, report: Report) -> list:
     return out
 
 
+@dataclass
+class _Objectives:
+    """An objectives box, until the lesson it stands in takes it."""
+
+    items: list[str]
+    line: int
+
+
 def _metadata(blocks: list, meta: dict, report: Report) -> tuple[list, list[str]]:
-    """Objectives from the front matter or an objectives box; the other
-    metadata boxes (questions the lesson answers, key points) are left out."""
+    """Objectives from the front matter (and objectives boxes, kept for
+    their lesson); the other metadata boxes (questions the lesson answers,
+    key points) are left out."""
     objectives = [str(o) for o in meta.get("objectives") or [] if isinstance(o, str | int)] \
         if isinstance(meta.get("objectives"), list) else []
     out = []
@@ -229,12 +240,19 @@ def _metadata(blocks: list, meta: dict, report: Report) -> tuple[list, list[str]
             continue
         _, name, inner = block
         lists = [b for b in inner if isinstance(b, ListBlock)]
-        if name == "objectives" and lists and not objectives:
-            objectives = [item.text for item in lists[0].items]
-        elif name != "objectives":
-            line = inner[0].line if inner else 0
+        line = inner[0].line if inner else 0
+        if name == "objectives" and lists:
+            out.append(_Objectives([item.text for item in lists[0].items], line))
+        else:
             report.note(line, f"left out the '{name}' box (lesson metadata)")
     return out, objectives
+
+
+def _take_objectives(lesson: Lesson) -> None:
+    for block in lesson.blocks:
+        if isinstance(block, _Objectives) and not lesson.objectives:
+            lesson.objectives = block.items
+    lesson.blocks = [b for b in lesson.blocks if not isinstance(b, _Objectives)]
 
 
 def _group_quizzes(blocks: list) -> list:

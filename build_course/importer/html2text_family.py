@@ -1,0 +1,324 @@
+"""Web pages converted to text by html2text (``html2text page.html``).
+
+html2text marks headings with stars (``****** Title ******`` for a level-1
+heading, ``***** Section *****`` for level 2, one star fewer per level),
+indents lists (``*``, then ``o`` for sub-items) and boxes (a note, an
+exercise and its nested solution: a starred title and its text, indented
+together), hard-wraps paragraphs at the page width without blank lines
+between them, and keeps the site's navigation above the first heading.
+
+This is not Markdown (a Markdown parser would take the indented lists for
+code and run the paragraphs together), but its structure is explicit. So
+the text is rewritten as Markdown, with every word of it escaped, and goes
+the Markdown family's way: headings at their levels, boxes as divs (an
+exercise box is a challenge, its solution box the answer, a box of lesson
+metadata gives the objectives), lists nested by indent, a paragraph ended
+where the next line's first word would have fitted on the line. The site
+navigation before the first heading is dropped and summed up on the review
+list, as are rules between pages and the page's own title line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, is_dataclass
+
+from build_course.diagnostics import Report
+from build_course.importer import cues
+from build_course.importer.markdown_family import markdown_lessons
+from build_course.importer.markdown_inline import escape
+from build_course.importer.shapes import TERMINAL
+from build_course.model import Lesson
+
+_STARS = re.compile(r"^(?P<stars>\*{3,6}) (?P<title>\S.*?) (?P=stars)$")
+_RULE = re.compile(r"^([=_━─-])\1{9,}$")
+_BULLET = re.compile(r"^(?P<mark>[*o+•-]|\d{1,3}[.)]) (?P<text>\S.*)$")
+_FORM_FIELD = re.compile(r"^\[[ _]{3,}\]$")
+_LINE_START = re.compile(r"^([#>+=~:|-]|\d{1,9}[.)])")
+_BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
+# Lines of program code: a comment or preprocessor line, a statement or a
+# brace at the end, an XML tag on its own, an assignment or a call.
+_CODE = re.compile(
+    r"^(//|/\*|\*/|#(include|ifdef|ifndef|endif|define|if|else)\b|<[/?!]?[\w:-]+[^>]*/?>$"
+    r"|[{}()\]]+[;,]?$|\$ \S)|[;{]\s*(//.*)?$|^[\w.\[\]]+\s*(=|\+=|-=)\s*\S|^[\w.:]+\(.*\)$"
+    r"|::|->|^(import|from) [\w.]+( import\b| as\b|$)|^#\S|^\w+(\.\w+)+$")
+_COMMENT = ("//", "#", "/*", "--", "<!--")
+_WORD = re.compile(r"^[(\"“‘]?[A-Za-z][a-z’']*[)\"”’,.:;!?]*$")
+
+
+def detect_html2text(raw: list) -> list[str]:
+    """Evidence: headings starred at both ends, at two levels or more."""
+    starred = [(r, m) for r in raw if r.text[:3] == "***" and (m := _STARS.match(r.text))]
+    levels = {len(m.group("stars")) for _, m in starred}
+    if len(starred) < 3 or len(levels) < 2:
+        return []
+    return [f"{len(starred)} headings starred at both ends by html2text "
+            f"(line {starred[0][0].line}...), at {len(levels)} levels"]
+
+
+def html2text_lessons(text: str, report: Report) -> list[Lesson]:
+    """The lessons of an html2text dump, through the Markdown family."""
+    markdown, origin = to_markdown(text.replace("\t", "    ").split("\n"), report)
+    mark = len(report.items)
+    lessons = markdown_lessons("\n".join(markdown), report)
+    _remap(lessons, origin)
+    for item in report.items[mark:]:
+        item.line = origin[item.line - 1] if 0 < item.line <= len(origin) else item.line
+    return lessons
+
+
+def to_markdown(lines: list[str], report: Report) -> tuple[list[str], list[int]]:
+    """Markdown lines for ``lines``, and for each the source line it came from."""
+    writer = _Writer(lines)
+    first = next((n for n, line in enumerate(lines) if _STARS.match(line.strip())), 0)
+    _drop_navigation(lines[:first], report)
+    for n in range(first, len(lines)):
+        writer.line(n, report)
+    writer.close_fence(len(lines))
+    writer.close_boxes(0)
+    return writer.out, writer.origin
+
+
+def _drop_navigation(lines: list[str], report: Report) -> None:
+    kept = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+    if kept:
+        samples = "; ".join(f"'{t[:30]}'" for _, t in kept[:4])
+        report.note(kept[0][0], f"dropped {len(kept)} lines of site navigation above the "
+                    f"page's first heading, e.g. {samples}")
+
+
+class _Writer:
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.width = max((len(line.rstrip()) for line in lines), default=80)
+        self.out: list[str] = []
+        self.origin: list[int] = []
+        self.boxes: list[tuple[int, str]] = []  # (indent, kind) of the open boxes
+        self.items: list[int] = []  # indents of the open list levels
+        self.meta: list[tuple[int, str]] | None = None  # a metadata box's lines
+        self.prose = False  # the last line written was running text
+        self.code = code_lines(lines)
+        self.fence: int | None = None  # the indent taken off code lines, while a fence is open
+
+    def emit(self, n: int, text: str) -> None:
+        self.out.append(text)
+        self.origin.append(n + 1)
+
+    def line(self, n: int, report: Report) -> None:
+        raw = self.lines[n].rstrip()
+        text = raw.strip()
+        indent = len(raw) - len(raw.lstrip(" "))
+        if not text:
+            return
+        if _RULE.match(text) or _FORM_FIELD.match(text):
+            self.close_fence(n)
+            self.close_boxes(0)
+            return
+        if indent == 0 and (cues.WEB_CHROME.match(text) or cues.WEB_FOOTER.match(text)):
+            report.dropped(n + 1, "page furniture", text)
+            return
+        m = _STARS.match(text)
+        self.close_boxes(indent, inclusive=bool(m))  # a box title closes its sibling box
+        if self.meta is not None:
+            self.meta.append((n, text))
+            return
+        if n not in self.code:
+            self.close_fence(n)
+        if m:
+            self.heading(n, indent, m.group("title"), len(m.group("stars")), report)
+        elif (b := _BULLET.match(text)) and (self.items or indent > self.box_indent()):
+            self.bullet(n, indent, b.group("text"))
+        elif self.items and indent > self.items[-1]:
+            self.out[-1] += " " + _literal(text, start=False)  # the item goes on
+        else:
+            self.text(n, indent, raw, text)
+
+    def box_indent(self) -> int:
+        return self.boxes[-1][0] if self.boxes else 0
+
+    def blank(self, n: int) -> None:
+        if self.out and self.out[-1] != "":
+            self.emit(n, "")
+        self.items = []
+        self.prose = False
+
+    def heading(self, n: int, indent: int, title: str, stars: int, report: Report) -> None:
+        if "_" in title and " " not in title:
+            title = title.replace("_", " ")  # html2text wrote the link's spaces as "_"
+        if indent == 0:
+            self.close_boxes(0)
+            if self.page_title(n, stars):
+                report.note(n + 1, f"took '{title}' for the page's own title, above its lessons")
+                return
+            self.blank(n)
+            self.emit(n, f"{'#' * (7 - stars)} {_literal(title, start=False)}")
+            self.blank(n)
+            return
+        self.close_boxes(indent)
+        kind = _box_kind(title)
+        self.blank(n)
+        self.boxes.append((indent, kind))
+        if kind == "meta":
+            self.meta = []
+            return
+        self.emit(n, f"::: {kind}")
+        self.blank(n)
+        if kind != "solution":
+            self.emit(n, f"## {_literal(title, start=False)}")
+            self.blank(n)
+
+    def page_title(self, n: int, stars: int) -> bool:
+        """A top heading right above another of the same level names the page."""
+        after = next((line.strip() for line in self.lines[n + 1:] if line.strip()), "")
+        m = _STARS.match(after)
+        return bool(m) and len(m.group("stars")) == stars and not self.out
+
+    def close_boxes(self, indent: int, inclusive: bool = True) -> None:
+        while self.boxes and (self.boxes[-1][0] >= indent if inclusive
+                              else self.boxes[-1][0] > indent):
+            box_indent, kind = self.boxes.pop()
+            if kind == "meta":
+                self.flush_meta(box_indent)
+            else:
+                self.blank(self.last())
+                self.emit(self.last(), ":::")
+            self.blank(self.last())
+
+    def last(self) -> int:
+        """The source line (0-based) of the last line written."""
+        return self.origin[-1] - 1 if self.origin else 0
+
+    def flush_meta(self, box_indent: int) -> None:
+        """A metadata box: its objectives (a goals label and the items under
+        it) become an objectives div; the rest (times, questions, key
+        points) is lesson metadata and goes."""
+        lines, self.meta = self.meta or [], None
+        goal = next((k for k, (_, text) in enumerate(lines) if cues.GOALS_HEADING.match(text)),
+                    None)
+        if goal is None:
+            return
+        self.emit(lines[goal][0], "::: objectives")
+        self.blank(lines[goal][0])
+        for n, text in lines[goal + 1:]:
+            if b := _BULLET.match(text):
+                self.emit(n, f"* {_literal(b.group('text'), start=False)}")
+            elif self.out and self.out[-1].startswith("* ") and not _label(text):
+                self.out[-1] += " " + _literal(text, start=False)
+            else:
+                break
+        self.blank(lines[goal][0])
+        self.emit(lines[goal][0], ":::")
+
+    def bullet(self, n: int, indent: int, text: str) -> None:
+        while self.items and self.items[-1] > indent:
+            self.items.pop()
+        if not self.items or self.items[-1] < indent:
+            if not self.items and self.out and self.out[-1] != "":
+                self.emit(n, "")
+            self.items.append(indent)
+        self.prose = False
+        self.emit(n, f"{'  ' * (len(self.items) - 1)}* {_literal(text, start=False)}")
+
+    def text(self, n: int, indent: int, raw: str, text: str) -> None:
+        if n in self.code:
+            self.code_line(n, raw)
+            return
+        self.close_fence(n)
+        if self.items:
+            self.blank(n)
+        if self.prose and self.ended(n):
+            self.blank(n)
+        elif self.prose and _BROKEN_AT_HYPHEN.search(self.out[-1]):
+            self.out[-1] += _literal(text, start=False)  # "discovery-" / "quality": one word
+            return
+        self.emit(n, _literal(text))
+        self.prose = True
+
+    def code_line(self, n: int, raw: str) -> None:
+        if self.fence is None:
+            self.blank(n)
+            self.fence = self.box_indent()
+            self.emit(n, "```")
+        self.emit(n, raw[min(self.fence, len(raw) - len(raw.lstrip(" "))):])
+        self.prose = False
+
+    def close_fence(self, n: int) -> None:
+        if self.fence is not None:
+            self.emit(max(n - 1, 0), "```")
+            self.fence = None
+            self.blank(n)
+
+    def ended(self, n: int) -> bool:
+        """The line before ``n`` ends its paragraph: the first word of line
+        ``n`` would have fitted after it, so the converter did not wrap it."""
+        before = self.lines[n - 1].rstrip()
+        word = self.lines[n].split(maxsplit=1)[0] if self.lines[n].strip() else ""
+        return len(before) + 1 + len(word) <= self.width and before.endswith(TERMINAL)
+
+
+def code_lines(lines: list[str]) -> set[int]:
+    """The lines that are program code: code-shaped lines, with the lines
+    between two of them that do not read as a sentence (html2text keeps a
+    <pre> block's lines as they were, without fences or blank lines)."""
+    shaped = [n for n, line in enumerate(lines)
+              if line.strip() and _CODE.search(line.strip()) and not _prose(line)]
+    code = set(shaped)
+    for a, b in zip(shaped, shaped[1:]):
+        between = range(a + 1, b)
+        if b - a <= 4 and not any(_prose(lines[k]) for k in between):
+            code.update(k for k in between if lines[k].strip())
+    return code
+
+
+def _prose(line: str) -> bool:
+    """Most of the line's tokens are words: a sentence, or a wrapped part of one."""
+    if line.lstrip().startswith(_COMMENT):
+        return False  # a comment in code, however wordy
+    tokens = line.split()
+    words = sum(1 for t in tokens if _WORD.match(t))
+    return len(tokens) >= 5 and words >= 0.8 * len(tokens)
+
+
+def _box_kind(title: str) -> str:
+    lowered = title.lower().strip(" !.:?")
+    if cues.ANSWERS_HEADING.match(title) or lowered in cues.MD_SOLUTIONS:
+        return "solution"
+    if cues.PAGE_METADATA_HEADING.match(title):
+        return "meta"
+    if cues.EXERCISE_HEADING.match(title) or cues.EXERCISES_WORD.search(title):
+        return "challenge"
+    return "callout"
+
+
+def _label(text: str) -> bool:
+    return bool(cues.PAGE_METADATA_HEADING.match(text) or cues.GOALS_HEADING.match(text))
+
+
+def _literal(text: str, start: bool = True) -> str:
+    """``text`` as Markdown that shows it as it is."""
+    text = escape(text)
+    if start and (m := _LINE_START.match(text)):
+        mark = m.group(1)
+        text = (mark[:-1] + "\\" + mark[-1] if mark[-1] in ".)" else "\\" + mark) \
+            + text[len(mark):]
+    return text
+
+
+def _remap(obj, origin: list[int], seen: set[int] | None = None) -> None:
+    """Set every ``line`` in the lessons from the Markdown's line to the source's."""
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, list):
+        for item in obj:
+            _remap(item, origin, seen)
+        return
+    if not is_dataclass(obj):
+        return
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if f.name == "line" and isinstance(value, int):
+            setattr(obj, f.name, origin[value - 1] if 0 < value <= len(origin) else value)
+        elif isinstance(value, list) or is_dataclass(value):
+            _remap(value, origin, seen)
