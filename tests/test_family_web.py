@@ -426,3 +426,34 @@ def test_a_sidebar_heading_with_text_after_it_stays():
                "which we call categories here.\n")
     web.drop_comments(raw, Report("t"))
     assert all(r.keep for r in raw)
+
+
+# ---- property: prose in a dump stays prose ------------------------------------------
+
+import textwrap  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ("river stone meadow lantern harbour orchard kettle violin pebble meadow cloud "
+          "garden window ladder candle forest bridge mountain quiet gentle bright slowly "
+          "often under over through across beside the a of and with from to").split()
+_sentence = st.lists(st.sampled_from(_WORDS), min_size=4, max_size=18).map(
+    lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + ".")
+_paragraph = st.lists(_sentence, min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_paragraph, min_size=1, max_size=6), st.sampled_from([0, 3]))
+def test_dumped_prose_comes_out_as_its_paragraphs(paragraphs, indent):
+    """Hard-wrapped paragraphs of a w3m (margin 0) or lynx (margin 3) dump
+    are joined back, each one paragraph: never a heading, never a list."""
+    margin = " " * indent
+    body = "\n\n".join(textwrap.fill(p, 78 - indent, initial_indent=margin,
+                                     subsequent_indent=margin) for p in paragraphs)
+    text = (f"{margin}Skip to main content\n\n{margin}Home | Lessons | About\n\n"
+            f"Lantern making\n\n{body}\n\n{margin}Previous Next\n")
+    part, lesson = _blocks(text)
+    assert lesson.title == "Lantern making"
+    assert all(isinstance(b, Paragraph) for b in lesson.blocks), lesson.blocks
+    assert [b.text for b in lesson.blocks] == paragraphs

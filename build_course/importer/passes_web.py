@@ -328,7 +328,7 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
     body = _body_indent(kept)
     anchored = sum(1 for r in kept if r.kind == "heading") >= 3
     width = 0 if _centred_width(kept) else _width(kept)  # no centred headings among centred cells
-    few_blanks = sum(1 for r in kept if r.blank_before) < 0.2 * len(kept)
+    few_blanks = _few_blanks(kept)
     for k, r in enumerate(kept):
         if r.kind:
             continue
@@ -496,7 +496,8 @@ def join_lines(raw: list[RawLine], report: Report) -> None:
     A number alone on its line (``1.``) and a cell label (``Question 3:``,
     or ``Answer:`` in a centred cell) start the text that follows them."""
     kept = [r for r in raw if r.keep]
-    width = _width(kept) if _hard_wrapped(kept) else 10 ** 6
+    # a browser's copy has one line per paragraph: no line goes on on the next
+    width = 10 ** 6 if _few_blanks(kept) and not _hard_wrapped(kept) else _width(kept)
     centre = _centred_width(kept)
     head: RawLine | None = None
     prev: RawLine | None = None
@@ -517,6 +518,12 @@ def join_lines(raw: list[RawLine], report: Report) -> None:
         head = prev = r
         lone_label = _starts_item(r) or bool(
             centre and _centred(r, centre) and _LABEL.match(r.text))
+
+
+def _few_blanks(kept: list[RawLine]) -> bool:
+    """Hardly any blank lines: a browser's copy, not a dump (which puts
+    blank lines around paragraphs, lists and headings)."""
+    return sum(1 for r in kept if r.blank_before) < 0.1 * len(kept)
 
 
 def _hard_wrapped(kept: list[RawLine]) -> bool:
