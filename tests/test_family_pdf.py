@@ -290,3 +290,32 @@ def test_doubled_c1_bullets_read_as_windows_quotes_are_bullets():
     raw = _raw("„„ Drink water often\n„„ Rest in the shade\n„Wort“ bleibt ein Zitat\n")
     pdf.mend_bullet_glyphs(raw, Report("t"))
     assert _kept(raw) == ["• Drink water often", "• Rest in the shade", "„Wort“ bleibt ein Zitat"]
+
+
+# ---- figures and repeated headings ----------------------------------------------
+
+def test_a_run_of_short_labels_after_the_text_has_begun_is_a_figure():
+    text = ("The diagram below shows the parts of a bicycle that you should check before a "
+            "long ride.\n\nSaddle\n\nHandlebar\nFront Brake\nChain\n(rear)\n\n"
+            "Check the tyres first: they should be hard when you squeeze them.\n"
+            "Steps:\n1)\n2)\n3) Oil\n• Chain\n• Brakes\n□ Bell\n42\n")
+    raw = _raw(text)
+    pdf.drop_figure_labels(raw, Report("t"))
+    kept = _kept(raw)
+    assert not any(t in kept for t in ("Saddle", "Handlebar", "Front Brake", "Chain", "(rear)"))
+    assert kept[-8:] == ["Steps:", "1)", "2)", "3) Oil", "• Chain", "• Brakes", "□ Bell", "42"]
+
+
+def test_labels_before_the_text_begins_are_a_title_page():
+    raw = _raw("Module 3\nRadio Use\nParticipant Manual\nMay 2012\n\n"
+               "This module shows how to use a hand-held radio during an emergency.\n")
+    pdf.drop_figure_labels(raw, Report("t"))
+    assert _kept(raw)[:2] == ["Module 3", "Radio Use"]
+
+
+def test_a_continued_heading_repeats_the_one_before():
+    raw = _raw("KNOTS\nA reef knot joins two ropes.\nKNOTS (CONTINUED)\nA bowline makes a loop.\n"
+               "SAILS (continued)\n")
+    pdf.drop_continued_headings(raw, Report("t"))
+    assert _kept(raw) == ["KNOTS", "A reef knot joins two ropes.", "A bowline makes a loop.",
+                          "SAILS (continued)"]

@@ -153,3 +153,5 @@ TRANSCRIBER_NOTE = re.compile(r"^\[transcriber'?s'? note\b", re.I)
 BOOK_EXERCISE_HEADING = re.compile(
     r"^(practical questions|questions for (review|study|discussion)|sentences for translation"
     r"|translation exercises?|drill|examination questions)\b\.?", re.I)
+# A heading's mark that it goes on from the page before: "Basic Anatomy (Continued)".
+CONTINUED = re.compile(r"\s*[(\[]?\s*(continued|cont'?d\.?)\s*[)\]]?\s*$", re.I)

@@ -322,6 +322,51 @@ def _alone(kept: list[RawLine], i: int) -> bool:
         and len(after) >= 50
 
 
+def drop_continued_headings(raw: list[RawLine], report: Report) -> None:
+    """``Basic Anatomy (Continued)``, where ``Basic Anatomy`` came before,
+    repeats a heading on the next page: it is page furniture."""
+    seen: set[str] = set()
+    for r in raw:
+        if not r.keep or len(r.text) > 90:
+            continue
+        if (m := cues.CONTINUED.search(r.text)) and r.text[:m.start()].lower() in seen:
+            r.keep = False
+            report.dropped(r.line, "continued heading", r.text)
+        else:
+            seen.add(r.text.lower())
+
+
+def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
+    """Four or more short lines in a row that are neither sentences nor list
+    items, after the text has begun, are the labels of a figure or a diagram
+    that the extractor printed as text (``Antenna`` / ``Speaker`` / ``Time``)."""
+    run: list[RawLine] = []
+    begun = False
+    for r in [r for r in raw if r.keep] + [None]:
+        if r is not None and begun and _label_like(r.text):
+            run.append(r)
+            continue
+        if len(run) >= 4:
+            for label in run:
+                label.keep = False
+                report.dropped(label.line, "figure label", label.text)
+        run = []
+        begun = begun or (r is not None and len(r.text) >= 60)
+
+
+_LIST_START = re.compile(r"^(?:[•\-*]|\(?\w{1,4}[.)])\s")
+
+
+def _label_like(text: str) -> bool:
+    """Short words, starting with a letter or a digit glued to one (not a
+    glyph, a list label, a number or code), that do not end like a sentence."""
+    return len(text) <= 40 and len(text.split()) <= 5 \
+        and (text[0].isalpha() or text[0] in "(&" or text[:2].isalnum()) \
+        and sum(ch.isalpha() for ch in text) >= 2 \
+        and not text.endswith((".", "?", "!", ":", ";", ",")) and "--" not in text \
+        and not _LIST_START.match(text) and not _is_label(text)
+
+
 # ---- contents ------------------------------------------------------------
 
 def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:
