@@ -506,3 +506,71 @@ def test_html2text_blocks_point_at_the_source_lines():
     heading = next(b for b in soil.blocks if isinstance(b, Heading))
     assert HTML2TEXT_GARDEN.split("\n")[heading.line - 1] == "***** What soil is made of *****"
     assert any("navigation" in d.message for d in part.diagnostics)
+
+
+def test_mkdocs_admonitions_and_titled_directives_become_exercises_and_answers():
+    text = """# Knots
+
+## The Reef Knot
+
+Right over left, then left over right.
+
+!!! question "Practice 1"
+    Which knot joins two ropes of equal thickness?
+
+    ??? success "Answer"
+        The reef knot.
+
+!!! tip "Remember"
+    Never use it to join ropes of different sizes.
+
+```{admonition} Exercise 2
+Tie a reef knot behind your back.
+```
+
+```{admonition} Solution
+:class: dropdown
+
+Practise in front of a mirror first.
+```
+"""
+    part = _part(text)
+    [lesson] = part.lessons
+    first, second = lesson.quizzes
+    assert (first.title, first.questions[0].model_answer) == ("Practice 1", "The reef knot.")
+    assert (second.title, second.questions[0].model_answer) == (
+        "Exercise 2", "Practise in front of a mirror first.")
+    page = _markdown(part)
+    assert "**Remember**" in page and "different sizes" in page
+    assert "!!!" not in page.split("---", 2)[2].replace('!!! example', '')
+
+
+def test_learnr_chunk_in_r_markdown_becomes_questions():
+    text = """---
+title: "Data Frames"
+output: learnr::tutorial
+---
+
+## Reading data
+
+Use `read.csv()` to read a file.
+
+```{r quiz-read, echo=FALSE}
+quiz(
+  question("Which function reads a CSV file?",
+    answer("read.csv", correct = TRUE),
+    answer("write.csv")
+  ),
+  question_checkbox("Which are data frame functions?",
+    answer("nrow", correct = TRUE),
+    answer("ncol", correct = TRUE),
+    answer("plot")
+  )
+)
+```
+"""
+    part = _part(text)
+    questions = _questions(part)
+    assert [(q.kind, q.correct) for q in questions] == [("single_choice", [0]),
+                                                        ("multiple_choice", [0, 1])]
+    assert "answer(" not in _markdown(part)

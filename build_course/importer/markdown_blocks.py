@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -51,13 +52,14 @@ from build_course.model import (
 
 PARSER = (MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
           .use(colon_fence_plugin).use(myst_block_plugin).use(myst_role_plugin)
-          .use(dollarmath_plugin).use(deflist_plugin))
+          .use(dollarmath_plugin).use(deflist_plugin).use(admon_plugin))
 
 _DIRECTIVE = re.compile(r"^\{(?P<name>[\w:.-]+)\}\s*(?P<arg>.*)$")
 _OPTION = re.compile(r"^:(?P<key>[\w-]+):\s*(?P<value>.*)$")
 _IAL = re.compile(r"^(?P<quotes>(?: {0,3}>)*)\s*\{:\s*(?P<body>[^}]*)\}\s*$")
 _IAL_CLASS = re.compile(r"\.([\w-]+)")
 _DIV = re.compile(r"^(?P<indent> {0,3})(?P<colons>:{3,})(?P<info>.*)$")
+_R_CHUNK = re.compile(r"^\{r([\s,}]|$)", re.I)  # an R Markdown chunk: {r quiz, echo=FALSE}
 _LANGUAGE = re.compile(r"^[\w+#.-]{1,30}$")
 _PLACEHOLDER = "{imported-question}"
 _TEMPLATE_TAG = re.compile(r"^\{%.*%\}$")  # a Jekyll/Liquid tag: {% include links.md %}
@@ -325,13 +327,13 @@ class _Builder:
         if info.startswith(_PLACEHOLDER):
             hit = self.found[int(info.split()[1])]
             return [Exercise("question", "", hit.start + 1, question=hit.question)]
+        if _R_CHUNK.match(info):
+            return self._r_chunk(node, line)
         m = _DIRECTIVE.match(info)
         if not m:
             language = self.ials.get(end, [""])[0] if end in self.ials else ""
             return [_code(node.content, info.split()[0] if info else language, line)]
         name = m.group("name").lower()
-        if name == "r" or name.startswith("r "):
-            return self._r_chunk(node, line)
         return self._directive(name, m.group("arg").strip(), node.content, line, offset)
 
     def _colon_fence(self, node, offset, line):
@@ -373,7 +375,20 @@ class _Builder:
             return []
         if name in cues.MD_DROPPED:
             return []
-        return _demote(inner)
+        return _titled_box(arg, inner, line, label)
+
+    def _admonition(self, node, offset, line):
+        """``!!! question "Exercise 1"`` / ``??? success "Answer"`` (mkdocs-material)."""
+        title_node = next((c for c in node.children if c.type == "admonition_title"), None)
+        title = inline(title_node.children[0] if title_node and title_node.children else None)[0]
+        inner = self.nodes([c for c in node.children if c is not title_node], offset)
+        name = str(node.meta.get("tag", "")).lower()
+        kind = _exercise_name([name])
+        if kind == "solution":
+            return [Solution("", line, _answer_blocks(inner))]
+        if kind:
+            return [_exercise(kind, line, inner, title=title)]
+        return _titled_box(title, inner, line, "")
 
 
 def _options(content: str) -> tuple[dict, str, int]:
@@ -428,6 +443,18 @@ def _exercise(name: str, line: int, inner: list, title: str = "", label: str = "
             exercise.stem.append(block)
     exercise.stem = _demote(exercise.stem)
     return exercise
+
+
+def _titled_box(title: str, inner: list, line: int, label: str) -> list:
+    """A box known only by its title: "Solution" holds an answer, "Exercise 2"
+    an exercise; any other keeps its text, with its title in bold."""
+    title = _arg_title(title)
+    if title and (heading_role(title) == "answers" or title.lower() in cues.MD_SOLUTIONS):
+        return [Solution("", line, _answer_blocks(inner))]
+    if title and heading_role(title) == "exercise":
+        return [_exercise("exercise", line, inner, title=title, label=label)]
+    head = [Paragraph(title, line, markdown=f"**{escape(title)}**")] if title else []
+    return head + _demote(inner)
 
 
 def _answer_blocks(blocks: list) -> list:

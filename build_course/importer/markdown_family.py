@@ -60,6 +60,7 @@ _SYNTAX = (
     ("edX question", re.compile(r"^(\\?>){2}.*(\\?<){2}$")),
     ("LiaScript choice", re.compile(r"^\[(\(|\[)[xX ]?(\)|\])\]")),
     ("mkdocs-quiz block", re.compile(r"^<quiz>$")),
+    ("R Markdown chunk", re.compile(r"^```+\s*\{r[\s,}]", re.I)),
 )
 _INLINE_MARKS = re.compile(r"\*\*\S|\]\(|`[^`]+`")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$")
@@ -83,7 +84,7 @@ def detect_markdown(raw: list) -> list[str]:
     marks = sum(1 for r in raw if _INLINE_MARKS.search(r.text))
     tables = sum(1 for r in shallow if r.text[:1] in "|:-" and _TABLE_RULE.match(r.text))
     shape = []
-    if len(headings) >= 2 and (fences >= 2 or marks >= 3 or tables or front):
+    if (len(headings) >= 2 and (fences >= 2 or marks >= 3 or tables)) or (headings and front):
         shape.append(f"{len(headings)} ATX headings (line {headings[0].line}...), "
                      f"{fences // 2} fenced block(s), {tables} table(s), "
                      f"{marks} line(s) with inline marks")
