@@ -3,13 +3,15 @@
 Importing a source (read, clean, segment, structure) is the slow part of a
 build, and a source that did not change imports the same way again. The
 cache keeps each source's ``Imported`` (its part, its text and the line keys
-of the duplicate check) as a pickle, under a key made of:
+of the duplicate check) as JSON (``datajson``: data, which reading cannot
+make run code, as a pickle could), under a key made of:
 
 - the file's bytes (SHA-256), its path and the name shown in messages;
 - its manifest entry (title, publisher, original; not its line number,
   which no part of the import reads);
-- the importer's version: a hash of the package's Python code, ftfy's
-  version and Python's, so that a changed importer starts afresh.
+- the importer's version: a hash of the package's Python code (the model's
+  dataclasses included), ftfy's version and Python's, so that a changed
+  importer or model starts afresh.
 
 The entries live in one SQLite database, a row per source name, and a
 build's new entries go in at its end, in one transaction. A file per
@@ -18,10 +20,11 @@ more kernel time than pickling them (about 0.6 ms a file on a virtual
 machine's disk), and a transaction keeps the cache whole when a build is
 killed halfway.
 
-A hit is unpickled anew on every load, so a build that changes what it got
+A hit is decoded anew on every load, so a build that changes what it got
 (``mark_duplicates`` empties a duplicate's lessons) never changes the cache.
 Anything wrong with the cache (a damaged database, an entry from another
-version, a database another build holds locked too long) makes it a miss.
+version or of another shape, a value of the wrong type, a database another
+build holds locked too long) makes it a miss.
 The folder can be deleted at any time.
 
 ``STATS`` counts, per process, the sources imported and those taken from a
@@ -34,7 +37,6 @@ import atexit
 import dataclasses
 import hashlib
 import os
-import pickle
 import sqlite3
 import sys
 from collections import Counter
@@ -45,6 +47,8 @@ import markdown_it
 import mdit_py_plugins
 
 from build_course.build import parallel as workers
+from build_course.build.datajson import Codec, DecodeError
+from build_course.importer.importing import Imported
 
 CACHE_DIR = ".build-course-cache"  # under the project folder
 PACKAGE = Path(__file__).resolve().parent.parent  # the whole package
@@ -62,7 +66,7 @@ def importer_version() -> str:
         digest.update(path.read_bytes() + b"\0")
     digest.update(f"ftfy {ftfy.__version__}; markdown-it-py {markdown_it.__version__}; "
                   f"mdit-py-plugins {mdit_py_plugins.__version__}; python {sys.version}; "
-                  f"pickle {pickle.HIGHEST_PROTOCOL}".encode())
+                  f"cache format {FORMAT}".encode())
     return digest.hexdigest()
 
 
@@ -135,12 +139,12 @@ class ImportCache:
 
     def put(self, display: str, key: str, imported) -> None:
         """Keep a source's import (as it is now) for ``save``; it replaces
-        the source's older version. An import that cannot be pickled is skipped."""
+        the source's older version. An import that cannot be written is skipped."""
         if (data := dumps(key, imported)) is not None:
             self.write(display, key, data)
 
     def hold(self, display: str, key: str, imported) -> None:
-        """``put``, but pickled only by ``save``: nothing may change
+        """``put``, but encoded only by ``save``: nothing may change
         ``imported`` before then."""
         self._pending[display] = (key, imported)
 
@@ -175,7 +179,7 @@ class ImportCache:
         rows = [(name, key, data if isinstance(data, bytes) else dumps(key, data))
                 for name, (key, data) in self._pending.items()]
         self._pending.clear()
-        rows = [row for row in rows if row[2] is not None]  # what could not be pickled
+        rows = [row for row in rows if row[2] is not None]  # what could not be written
         if not rows and keep is None:
             return 0
         db = self._connect()
@@ -272,17 +276,39 @@ def _remove_old_entries(folder: Path) -> None:
         _unlink(file)
 
 
+FORMAT = "datajson 1"
+_CODEC: Codec | None = None
+
+
+def _codec() -> Codec:
+    global _CODEC
+    if _CODEC is None:
+        _CODEC = Codec(_Entry)
+    return _CODEC
+
+
+@dataclasses.dataclass
+class _Entry:
+    """What a row holds: the key it was made under, and the import."""
+
+    key: str
+    imported: Imported
+
+
 def dumps(key: str, imported) -> bytes | None:
-    """A source's import as a cache entry holds it (None if it cannot be pickled)."""
+    """A source's import as a cache entry holds it (None if it cannot be written)."""
     try:
-        return pickle.dumps((key, imported), protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return _codec().dumps(_Entry(key, imported))
+    except (TypeError, ValueError, RecursionError):
         return None
 
 
 def loads(data: bytes):
-    """The (key, import) of ``dumps``."""
-    return pickle.loads(data)
+    """The (key, import) of ``dumps``; DecodeError for anything else."""
+    entry = _codec().loads(data)
+    if not isinstance(entry, _Entry):
+        raise DecodeError("not a cache entry")
+    return entry.key, entry.imported
 
 
 def _unlink(path: Path) -> int:

@@ -290,7 +290,7 @@ PARALLEL_MIN = 8
 
 def _import_shared(tasks: list[_Task], cache: ImportCache | None, jobs: int) -> list:
     """``_import_task`` over ``tasks``, shared with ``jobs - 1`` workers,
-    which pickle each import once: for the way back and for the cache."""
+    which encode each import once (cache.dumps): for the way back and for the cache."""
     def there(i: int) -> bytes | CourseError:
         task = tasks[i]
         result = _import_task(task, None)
