@@ -45,6 +45,10 @@ _WEB_BULLET = re.compile(r"^[*+•□☆○◦▪■‣#@o] (?=\S)")
 _ITEM = re.compile(r"^([*+•□☆○◦▪■‣#@o]|\d{1,3}[.)]|[a-z][.)]) (?=\S)")
 _IMAGE = re.compile(r"^\[[\w.-]+\.(png|jpe?g|gif|svg|webp)\](\s*\{[^}]*\})?$", re.I)
 _NUMBER_ALONE = re.compile(r"^\d{1,3}\.$")
+_SHORT_CHROME = re.compile(f"(?:{cues.WEB_CHROME.pattern})|(?:{cues.COOKIE_BUTTONS.pattern})",
+                           re.I)
+_PREV_NEXT = re.compile(r"(?i)\b(prev|previous|next)\b")
+_HAS_SEPARATOR = re.compile(r"[|»›→]| [>/] ")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}:$")
 
@@ -59,14 +63,14 @@ def detect(raw: list[RawLine]) -> list[str]:
         found.append("a 'Skip to content' line or lynx '(BUTTON)' labels")
     if any(_FORM_FIELD.match(t) for t in head):
         found.append("an empty form field '[      ]'")
-    if sum(1 for r in raw if _nav_bar(r.text)) >= 1:
+    if any(_nav_bar(r.text) for r in raw[:3000]):
         found.append("navigation bars ('A | B', 'Prev Next', breadcrumbs)")
-    if sum(1 for r in raw if _RULE.match(r.text) and r.text[0] in "_━─") >= 2:
+    if sum(1 for r in raw[:3000] if r.text[0] in "_━─" and _RULE.match(r.text)) >= 2:
         found.append("horizontal rules drawn as '____' or '━━━━'")
     if sum(1 for r in raw[:2000] if _LYNX_REFERENCE.search(r.text)) >= 3 \
             and any(r.text == "References" for r in raw):
         found.append("lynx's numbered link markers and References list")
-    if sum(1 for r in raw if _GLUED_ICON.search(r.text)) >= 2:
+    if sum(1 for r in raw[:3000] if not r.text.isascii() and _GLUED_ICON.search(r.text)) >= 2:
         found.append("icon-font glyphs (private use characters)")
     if _centred_width(raw):
         found.append("table cells centred by lynx")
@@ -76,7 +80,8 @@ def detect(raw: list[RawLine]) -> list[str]:
         return found  # a skip link opening the text is enough on its own
     if any(_breadcrumb(r.text) for r in raw[:30]):
         return [*found, "a breadcrumb trail at the top"]  # enough on its own
-    if sum(1 for r in raw if len(r.text) <= 100 and _PERMALINK.search(r.text)) >= 3:
+    if sum(1 for r in raw[:3000] if len(r.text) <= 100 and not r.text.isascii()
+           and _PERMALINK.search(r.text)) >= 3:
         return [*found, "headings ending with a permalink glyph"]  # enough on its own
     return found if len(found) >= 2 else []
 
@@ -95,8 +100,12 @@ def _nav_bar(text: str) -> bool:
     ``Previous Next``."""
     if len(text) > 100:
         return False
-    if cues.WEB_CHROME.match(text) and re.search(r"(?i)\b(prev|previous|next)\b", text):
+    lower = text.lower()
+    if ("prev" in lower or "next" in lower) and cues.WEB_CHROME.match(text) \
+            and _PREV_NEXT.search(text):
         return True
+    if not _HAS_SEPARATOR.search(text):
+        return False  # the usual line: no separator, no need to split it
     inner = text.strip("[] ")
     for separator in ("|", "»", "›", " > ", "→", " / "):
         parts = [p.strip() for p in inner.split(separator)]
@@ -209,10 +218,14 @@ def _is_chrome(text: str) -> bool:
     bare = text.strip(_ARROWS)
     if bare != text and (cues.WEB_CHROME.match(bare) or len(bare.split()) <= 6):
         return bool(bare) and not bare.endswith((".", "?", "!"))  # "« Previous", "Next lesson »"
-    if cues.WEB_CHROME.match(text) or cues.WEB_FOOTER.match(text) or _FORM_FIELD.match(text):
+    short = len(text) <= 60
+    if (short and _SHORT_CHROME.match(text)) or cues.WEB_FOOTER.match(text) \
+            or (text[0] == "[" and _FORM_FIELD.match(text)):
         return True
-    if cues.COOKIE_NOTICE.search(text) or cues.COOKIE_BUTTONS.match(text):
+    if "ookie" in text and cues.COOKIE_NOTICE.search(text):
         return True
+    if not short:
+        return _nav_bar(text)
     words = [w.strip(":,|·") for w in text.lower().split()]
     words = [w for w in words if w]
     filler = ("on", "this", "via", "us", "follow", "page", "article")
@@ -250,7 +263,7 @@ def drop_navigation(raw: list[RawLine], report: Report) -> None:
 def _is_sentence(r: RawLine, after: list[RawLine]) -> bool:
     """A line of running text: long, and ending a sentence or going on on the next line."""
     text = r.text
-    if len(text) < 45 or len(text.split()) < 8 or _nav_bar(text):
+    if len(text) < 45 or text.count(" ") < 7 or _nav_bar(text):
         return False
     goes_on = bool(after) and not after[0].blank_before and not _WEB_BULLET.match(after[0].text)
     long = len(text.split()) >= 12
@@ -278,11 +291,12 @@ def drop_comments(raw: list[RawLine], report: Report) -> None:
     Reply``) to the end of the page; a sidebar after the text (``Recent
     posts``, ``Categories``) from its heading on, when no running text follows."""
     kept = [r for r in raw if r.keep]
+    last_sentence = next((k for k in range(len(kept) - 1, -1, -1)
+                          if _is_sentence(kept[k], kept[k + 1:k + 2])), -1)
     for k, r in enumerate(kept):
         if cues.COMMENTS_HEADING.match(r.text):
             what = "reader comments"
-        elif cues.WEB_SIDEBAR_HEADING.match(r.text) and not any(
-                _is_sentence(o, kept[j + 1:j + 2]) for j, o in enumerate(kept[k:], start=k)):
+        elif cues.WEB_SIDEBAR_HEADING.match(r.text) and k > last_sentence:
             what = "a sidebar"
         else:
             continue
@@ -534,7 +548,8 @@ def _hard_wrapped(kept: list[RawLine]) -> bool:
 
 
 def _starts_item(r: RawLine) -> bool:
-    return bool(_NUMBER_ALONE.match(r.text) or cues.QUESTION_CELL.match(r.text))
+    text = r.text
+    return len(text) <= 14 and bool(_NUMBER_ALONE.match(text) or cues.QUESTION_CELL.match(text))
 
 
 def _label_prefix(text: str) -> str:
