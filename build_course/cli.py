@@ -116,6 +116,13 @@ def _parser() -> argparse.ArgumentParser:
     _engine_option(package)
     package.set_defaults(run=_package, locked=True)
 
+    export = commands.add_parser("export", help="write the quizzes for an LMS's question bank")
+    export.add_argument("format", choices=("gift", "qti"),
+                        help="gift: Moodle's GIFT text; qti: a QTI 2.1 package")
+    export.add_argument("--output", type=Path,
+                        help="folder for the file (default: dist/ in the project)")
+    export.set_defaults(run=_export, locked=True)
+
     inspect = commands.add_parser("inspect", help="show what the importer understood")
     inspect.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     inspect.add_argument("--json", action="store_true", help="print the model as JSON")
@@ -264,6 +271,26 @@ def _package(args: argparse.Namespace) -> int:
         return EXIT_OK
     zip_path = package_site(project, result.manifest, args.output, engine=args.engine)
     print(f"offline copy: {zip_path}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from build_course.publish.export_gift import write_gift
+    from build_course.publish.export_qti import write_qti
+    from build_course.publish.quiz_pages import course_quizzes
+    from build_course.slugs import slugify
+
+    project, result = _docs_written(args, mkdocs_yml=False)
+    quizzes = course_quizzes(project.docs)
+    title = result.manifest.title
+    folder = (args.output or project.root / "dist").resolve()
+    name = slugify(title) or "course"
+    if args.format == "gift":
+        path = write_gift(folder / f"{name}.gift", title, quizzes)
+    else:
+        path = write_qti(folder / f"{name}-qti21.zip", title, quizzes)
+    count = sum(len(q.questions) for q in quizzes)
+    print(f"{args.format.upper()}: {path} ({count} questions)")
     return EXIT_OK
 
 

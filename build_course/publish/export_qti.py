@@ -1,0 +1,153 @@
+"""``build-course export qti``: the course's questions as a QTI 2.1 package.
+
+A zip (IMS Content Packaging 1.1) with ``imsmanifest.xml`` listing one
+``imsqti_item_xmlv2p1`` resource per question, each an ``assessmentItem``:
+
+- single choice and true/false: a ``choiceInteraction`` of one choice,
+  scored by the standard ``match_correct`` template;
+- multiple choice: a ``choiceInteraction`` of any number of choices, all
+  right ones and no wrong one for the point (as on the site);
+- open: an ``extendedTextInteraction``, the model answer in a
+  ``rubricBlock`` for scorers, to mark by hand;
+- reflection: an ``extendedTextInteraction`` with nothing to mark.
+
+Texts are Markdown rendered to XHTML in QTI's namespace (only elements QTI's
+content model has; anything else becomes its text).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import markdown
+from lxml import etree
+
+from build_course.model import Question
+from build_course.publish.quiz_pages import ExportQuiz
+from build_course.quiz.kinds import CHOICE_KINDS
+from build_course.slugs import slugify
+
+QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+MATCH_CORRECT = "http://www.imsglobal.org/question/qti_v2p1/rp_templates/match_correct"
+_ALLOWED = {"p", "strong", "em", "b", "i", "code", "pre", "ul", "ol", "li", "br", "a",
+            "blockquote", "sub", "sup", "span", "div"}
+_INLINE_ONLY = {"a", "strong", "em", "b", "i", "code", "span", "sub", "sup", "br"}
+
+
+def _q(tag: str) -> str:
+    return f"{{{QTI}}}{tag}"
+
+
+def item(identifier: str, title: str, question: Question) -> etree._Element:
+    """One question as a QTI 2.1 ``assessmentItem``."""
+    root = etree.Element(_q("assessmentItem"), nsmap={None: QTI, "xsi": XSI})
+    root.set(f"{{{XSI}}}schemaLocation",
+             f"{QTI} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd")
+    for name, value in (("identifier", identifier), ("title", title), ("adaptive", "false"),
+                        ("timeDependent", "false")):
+        root.set(name, value)
+    choice = question.kind in CHOICE_KINDS and bool(question.correct) and bool(question.options)
+    multiple = choice and (len(question.correct) > 1 or question.kind == "multiple_choice")
+    response = etree.SubElement(root, _q("responseDeclaration"), identifier="RESPONSE",
+                                cardinality="multiple" if multiple else "single",
+                                baseType="identifier" if choice else "string")
+    if choice:
+        values = etree.SubElement(response, _q("correctResponse"))
+        for index in question.correct:
+            etree.SubElement(values, _q("value")).text = f"choice_{index + 1}"
+    outcome = etree.SubElement(root, _q("outcomeDeclaration"), identifier="SCORE",
+                               cardinality="single", baseType="float")
+    etree.SubElement(etree.SubElement(outcome, _q("defaultValue")), _q("value")).text = "0"
+    body = etree.SubElement(root, _q("itemBody"))
+    if choice:
+        interaction = etree.SubElement(body, _q("choiceInteraction"),
+                                       responseIdentifier="RESPONSE", shuffle="false",
+                                       maxChoices="0" if multiple else "1")
+        _content(etree.SubElement(interaction, _q("prompt")), question.prompt, inline=True)
+        for index, option in enumerate(question.options):
+            simple = etree.SubElement(interaction, _q("simpleChoice"),
+                                      identifier=f"choice_{index + 1}")
+            _content(simple, option, inline=True)
+        etree.SubElement(root, _q("responseProcessing"), template=MATCH_CORRECT)
+        return root
+    _content(body, question.prompt)
+    etree.SubElement(body, _q("extendedTextInteraction"), responseIdentifier="RESPONSE")
+    if question.model_answer:
+        rubric = etree.SubElement(body, _q("rubricBlock"), view="scorer")
+        _content(rubric, question.model_answer)
+    return root
+
+
+def _content(parent: etree._Element, text: str, inline: bool = False) -> None:
+    """Markdown ``text`` as XHTML children of ``parent`` (in QTI's namespace)."""
+    html = markdown.markdown(text or "")
+    try:
+        fragment = etree.fromstring(f"<div>{html}</div>")
+    except etree.XMLSyntaxError:
+        fragment = etree.fromstring("<div><p/></div>")
+        fragment[0].text = text
+    if inline:  # the paragraphs' contents only (a prompt or a choice holds inline content)
+        for p in list(fragment):
+            if p.tag == "p":
+                index = fragment.index(p)
+                fragment.remove(p)
+                holder = etree.Element("span")
+                holder.text, holder[:] = p.text, list(p)
+                fragment.insert(index, holder)
+    parent.text = (parent.text or "") + (fragment.text or "")
+    for child in fragment:
+        parent.append(_qti(child, inline))
+
+
+def _qti(node: etree._Element, inline: bool) -> etree._Element:
+    allowed = _INLINE_ONLY if inline else _ALLOWED
+    tag = node.tag if isinstance(node.tag, str) and node.tag in allowed else "span"
+    copy = etree.Element(_q(tag))
+    if tag == "a" and node.get("href"):
+        copy.set("href", node.get("href"))
+    copy.text, copy.tail = node.text, node.tail
+    for child in node:
+        copy.append(_qti(child, inline or tag in _INLINE_ONLY))
+    return copy
+
+
+def package(course_title: str, quizzes: list[ExportQuiz]) -> dict[str, bytes]:
+    """The package's files: ``imsmanifest.xml`` and one XML file per item."""
+    files: dict[str, bytes] = {}
+    nsmap = {None: CP, "xsi": XSI}
+    manifest = etree.Element(f"{{{CP}}}manifest", nsmap=nsmap,
+                             identifier="build-course-" + (slugify(course_title) or "course"))
+    manifest.set(f"{{{XSI}}}schemaLocation",
+                 f"{CP} http://www.imsglobal.org/xsd/imscp_v1p1.xsd "
+                 f"{QTI} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd")
+    etree.SubElement(manifest, f"{{{CP}}}organizations")
+    resources = etree.SubElement(manifest, f"{{{CP}}}resources")
+    number = 0
+    for quiz in quizzes:
+        for title, question in quiz.questions:
+            number += 1
+            ident = f"item-{number:04d}"
+            name = f"items/{ident}.xml"
+            label = f"{quiz.lesson}: {quiz.title}: {title}" if quiz.title != quiz.lesson \
+                else f"{quiz.lesson}: {title}"
+            files[name] = etree.tostring(item(ident, label, question), xml_declaration=True,
+                                         encoding="UTF-8", pretty_print=True)
+            resource = etree.SubElement(resources, f"{{{CP}}}resource", identifier=ident,
+                                        type="imsqti_item_xmlv2p1", href=name)
+            etree.SubElement(resource, f"{{{CP}}}file", href=name)
+    files["imsmanifest.xml"] = etree.tostring(manifest, xml_declaration=True, encoding="UTF-8",
+                                              pretty_print=True)
+    return files
+
+
+def write_qti(path: Path, course_title: str, quizzes: list[ExportQuiz]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.part")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in sorted(package(course_title, quizzes).items()):
+            archive.writestr(name, data)
+    partial.replace(path)
+    return path
