@@ -382,3 +382,79 @@ def test_lines_are_joined_within_a_paragraph_only():
     heading_lines = [line.text for line in lines if line.kind == "heading"]
     assert "QUESTIONS FOR REVIEW" in heading_lines
     assert isinstance(_part(BEES).lessons[1].blocks[0], Heading)
+
+
+# A reflection worksheet copied from a word processor: a form header, a
+# note for the facilitator, questions whose numbering was lost (all "1."),
+# lines to write on, and a blank inside one question.
+LISTENING = """Reflection Worksheet: Active Listening
+Name: ________________  Date: ___________
+
+Facilitator use only
+Allow ten minutes. Pairs work best; collect the sheets afterwards.
+
+Questions
+1. Describe a time when someone really listened to you.
+__________________________________________
+__________________________________________
+1. What did the listener do that showed attention?
+__________________________________________
+1. Which habit of yours gets in the way of listening?
+..........................................
+1. What is one thing you will try this week?
+__________________________________________
+1. The opposite of active listening is ________ listening.
+__________________________________________
+"""
+
+
+def test_a_worksheet_is_read_as_one_with_its_evidence():
+    found = detect_family(raw_lines(LISTENING))
+    assert found.family.name == "worksheet"
+    assert any("form header" in e for e in found.evidence)
+    assert any("answer space" in e for e in found.evidence)
+
+
+def test_name_and_date_are_not_a_dialogue_and_answer_space_goes():
+    part = _part(LISTENING, "listening.txt")
+    [lesson] = part.lessons
+    assert lesson.title == "Reflection Worksheet: Active Listening"
+    assert not any(type(b).__name__ == "Dialogue" for b in lesson.blocks)
+    md = _md(part) + render_quiz(part, lesson).text
+    assert "Name:" not in md and "_______________" not in md.replace("\\_", "_").replace(
+        "________ listening", "")
+    assert "answer space" in _notes(part)
+
+
+def test_facilitator_notes_are_not_shown_to_learners():
+    part = _part(LISTENING, "listening.txt")
+    md = _md(part) + render_quiz(part, part.lessons[0]).text
+    assert "Allow ten minutes" not in md and "Facilitator" not in md
+    assert "facilitator only" in _notes(part)
+
+
+def test_questions_all_numbered_one_are_numbered_again_in_one_quiz():
+    part = _part(LISTENING, "listening.txt")
+    [quiz] = part.lessons[0].quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "Describe a time when someone really listened to you.",
+        "What did the listener do that showed attention?",
+        "Which habit of yours gets in the way of listening?",
+        "What is one thing you will try this week?",
+        "The opposite of active listening is ________ listening."]
+    assert "numbered 1 to 5 again" in _notes(part)
+
+
+def test_a_note_to_the_teacher_on_one_line_is_that_line_only():
+    text = ("Fractions Workbook\nName: __________\n\nTeacher's note: pupils may use the wall "
+            "chart.\nA fraction names a part of a whole.\n\nQuestions\n1. What is half of "
+            "ten?\n______\n2. What is a third of nine?\n______\n")
+    part = _part(text, "fractions.txt")
+    md = _md(part)
+    assert "wall chart" not in md and "A fraction names a part of a whole." in md
+    assert len(part.lessons[0].quizzes[0].questions) == 2
+
+
+def test_underscore_rules_alone_do_not_make_a_worksheet():
+    text = "Title\n\n" + "\n".join(f"Line {n} of a page.\n____________________" for n in range(5))
+    assert detect_family(raw_lines(text)).family.name != "worksheet"

@@ -155,3 +155,15 @@ BOOK_EXERCISE_HEADING = re.compile(
     r"|translation exercises?|drill|examination questions)\b\.?", re.I)
 # A heading's mark that it goes on from the page before: "Basic Anatomy (Continued)".
 CONTINUED = re.compile(r"\s*[(\[]?\s*(continued|cont'?d\.?)\s*[)\]]?\s*$", re.I)
+
+# ---- worksheets and workbooks ---------------------------------------------
+# A form field with its blank: "Name: ________", "Date ....", "Class: ___" (searched).
+FORM_FIELD = re.compile(
+    r"\b(name|student( name)?|date|class|period|teacher|instructor|group|school|grade|score"
+    r"|course|section|id)\s*(#|no\.?)?\s*:?\s*[_.…]{3,}", re.I)
+# A note for the facilitator only: "Facilitator use only", "Teacher's notes:",
+# "Note to the instructor:".
+FACILITATOR_NOTE = re.compile(
+    r"^[\[(]?\s*(for (the )?)?(facilitator|instructor|teacher|trainer|tutor|leader)('?s)?"
+    r"\s*(use only|only|notes?|guide|answers?|key)\b"
+    r"|^[\[(]?\s*notes? (for|to) (the )?(facilitator|instructor|teacher|trainer|tutor)\b", re.I)

@@ -24,6 +24,7 @@ from build_course.importer import passes_book as book
 from build_course.importer import passes_pdf as pdf
 from build_course.importer import passes_qa as qa
 from build_course.importer import passes_web as web
+from build_course.importer import passes_worksheet as worksheet
 from build_course.importer.cleaning import Pass, RawLine
 from build_course.importer.html2text_family import detect_html2text, html2text_lessons
 from build_course.importer.markdown_family import detect_markdown, markdown_lessons
@@ -126,7 +127,13 @@ BOOK = Family(
      book.find_chapters, book.split_run_in_headings],
     join=book.join_book, steps=[qa.qa_self_check])
 
-FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, BOOK, WEB, PDF, PLAIN]
+WORKSHEET = Family(
+    "worksheet", "a worksheet or workbook: answer space to write on, a Name/Date header, "
+    "notes for the facilitator", worksheet.worksheet_evidence,
+    [c.drop_share_buttons, worksheet.drop_facilitator_notes, worksheet.drop_answer_space,
+     worksheet.renumber_lost_numbering])
+
+FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, BOOK, WEB, WORKSHEET, PDF, PLAIN]
 
 
 def detect_family(raw: list[RawLine]) -> Detection:

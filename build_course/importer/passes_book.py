@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from build_course.diagnostics import Report
+from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine, _classify, _glue
 from build_course.model import Line
@@ -168,7 +168,7 @@ def drop_front_matter(raw: list[RawLine], report: Report) -> None:
         more = f" and {len(missing) - 6} more" if len(missing) > 6 else ""
         shown = "; ".join(missing[:6]) + more
         report.note(kept[contents].line, f"the contents list names {len(missing)} entries that "
-                    f"are not in this text: {shown}")
+                    f"are not in this text: {shown}", topic=Topic.DROPPED)
 
 
 def _starts_body(kept: list[RawLine], i: int, width: int) -> bool:
@@ -221,6 +221,8 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
             title.keep = False
             nxt = kept[i + 2] if i + 2 < end else None
             name, kicker = title.text, marker.text
+            report.note(title.line, f"took '{title.text}', the line after '{marker.text}', "
+                        "for the chapter's title", topic=Topic.TITLE)
         else:
             nxt, name, kicker = title, marker.text, ""
         if nxt is None:
@@ -308,7 +310,7 @@ def _drop(lines: list[RawLine], report: Report, what: str) -> None:
         r.keep = False
     sample = "; ".join(f"'{r.text[:40]}'" for r in lines[:3])
     report.note(lines[0].line, f"dropped {what}: {len(lines)} lines (lines {lines[0].line}-"
-                f"{lines[-1].line}), starting {sample}")
+                f"{lines[-1].line}), starting {sample}", topic=Topic.DROPPED)
 
 
 # ---- joining ---------------------------------------------------------------

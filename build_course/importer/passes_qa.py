@@ -10,7 +10,7 @@ invented: a question without an answer paragraph after it is not taken.
 
 from __future__ import annotations
 
-from build_course.diagnostics import Report
+from build_course.diagnostics import Report, Topic
 from build_course.model import Block, ExerciseLink, Heading, Lesson, Paragraph, Question, Quiz
 from build_course.quiz.kinds import QuestionKind
 
@@ -42,7 +42,8 @@ def qa_self_check(lesson: Lesson, report: Report) -> None:
     out.extend(lesson.blocks[last:])
     lesson.blocks[:] = out
     report.note(pairs[0][0].line, f"read {len(pairs)} questions, each followed by its answer, "
-                "as self-check questions with model answers (the text stays in the lesson)")
+                "as self-check questions with model answers (the text stays in the lesson)",
+                topic=Topic.KIND)
 
 
 def _question(q: Paragraph, answers: list[Paragraph]) -> Question:

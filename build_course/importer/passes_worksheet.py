@@ -1,0 +1,124 @@
+"""Worksheets and workbooks: answer space, form fields, facilitator notes.
+
+A worksheet is printed to be written on: lines of underscores or dots where
+the learner writes (``______``, ``........``), a ``Name: ____ Date: ____``
+header, notes for the facilitator only, and questions numbered by a word
+processor whose numbering was lost on copying (every question ``1.``). On a
+course site the answer space and the form fields are not content (they go,
+summed up on the review list), the facilitator's notes are not for learners
+(they go, each named on the review list), and a run of questions all
+numbered 1 is numbered again, 1, 2, 3..., with a note. A blank inside a
+sentence (``The capital is ____.``) is part of the question and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_course.diagnostics import Report, Topic
+from build_course.importer import cues
+from build_course.importer.cleaning import RawLine
+from build_course.importer.shapes import TERMINAL, looks_like_heading
+
+_FILL = re.compile(r"^[\s_.…\-–—]*$")
+_NUMBERED = re.compile(r"^(\d{1,3})([.)])(\s+)(?=\S)")
+
+
+def _fill_in(text: str) -> bool:
+    """A line of answer space: only underscores, dots or dashes (five or more)."""
+    return len(text) >= 5 and _FILL.match(text) is not None and any(c in text for c in "_.…")
+
+
+def _form_fields(text: str) -> bool:
+    """``Name: ______ Date: ______``: labels from the form table, each with its blank."""
+    rest = cues.FORM_FIELD.sub("", text)
+    return rest != text and not rest.strip(" _.…:|")
+
+
+def worksheet_evidence(raw: list[RawLine]) -> list[str]:
+    """Why ``raw`` reads as a worksheet (empty: it does not): a ``Name:
+    ____`` form header, or answer space under two or more questions (a
+    numbered line or one that ends with "?"). A rule of underscores alone
+    is no evidence: text dumps of web pages draw rules so."""
+    if _extracted_from_pdf(raw):
+        return []
+    fields = [r for r in raw[:40] if _form_fields(r.text)]
+    asked = sum(1 for r, after in zip(raw, raw[1:]) if _fill_in(after.text)
+                and not _fill_in(r.text) and (r.text.endswith("?") or _NUMBERED.match(r.text)))
+    evidence = []
+    if fields:
+        evidence.append(f"a form header '{fields[0].text}' (line {fields[0].line})")
+    if asked >= 2:
+        evidence.append(f"answer space (____ or ....) under {asked} questions")
+    return evidence
+
+
+def _extracted_from_pdf(raw: list[RawLine]) -> bool:
+    """Page breaks, or most long lines (answer space aside) stop mid-sentence:
+    a PDF extraction, which the PDF family reads (its passes come first)."""
+    if sum(1 for r in raw if r.text.startswith("\f")) >= 2:
+        return True
+    long_lines = [r.text for r in raw if len(r.text) >= 40 and not _fill_in(r.text)]
+    open_ended = sum(1 for t in long_lines if not t.endswith(TERMINAL))
+    return len(long_lines) >= 8 and open_ended >= 0.35 * len(long_lines)
+
+
+def drop_answer_space(raw: list[RawLine], report: Report) -> None:
+    """Lines of answer space and form-field lines go."""
+    for r in raw:
+        if r.keep and (_fill_in(r.text) or _form_fields(r.text)):
+            r.keep = False
+            what = "answer space" if _fill_in(r.text) else "form field"
+            report.dropped(r.line, what, r.text[:40], routine=what == "answer space")
+
+
+def drop_facilitator_notes(raw: list[RawLine], report: Report) -> None:
+    """``Facilitator use only`` (or ``Notes for the instructor:``) and what
+    follows it up to the next heading; a note with its text on the same
+    line (``Teacher's note: ...``) is that line only."""
+    i = 0
+    while i < len(raw):
+        r = raw[i]
+        m = cues.FACILITATOR_NOTE.match(r.text) if r.keep else None
+        if not m:
+            i += 1
+            continue
+        end = i + 1
+        if not r.text[m.end():].strip(" :.-–—)]"):
+            while end < len(raw) and not _heading_after_note(raw[end]):
+                end += 1
+        gone = [x for x in raw[i:end] if x.keep]
+        for x in gone:
+            x.keep = False
+        sample = "; ".join(f"'{x.text[:40]}'" for x in gone[:3])
+        report.note(r.line, f"left out a note for the facilitator only: {len(gone)} lines "
+                    f"(lines {gone[0].line}-{gone[-1].line}): {sample}",
+                    "put it in an instructor page if learners should not see it",
+                    topic=Topic.DROPPED)
+        i = end
+
+
+def _heading_after_note(r: RawLine) -> bool:
+    text = r.text
+    return r.keep and (looks_like_heading(text) or text.isupper()
+                       or bool(cues.EXERCISE_HEADING.match(text))) \
+        and not cues.FACILITATOR_NOTE.match(text)
+
+
+def renumber_lost_numbering(raw: list[RawLine], report: Report) -> None:
+    """Three or more numbered lines in a row (answer space between them
+    does not count) all numbered 1: the word processor's numbering was
+    lost. They are numbered 1, 2, 3... again."""
+    run: list[RawLine] = []
+    for r in [r for r in raw if r.keep] + [None]:
+        m = _NUMBERED.match(r.text) if r is not None else None
+        if m and (r.indent == (run[0].indent if run else r.indent)):
+            run.append(r)
+            continue
+        if len(run) >= 3 and all(_NUMBERED.match(x.text).group(1) == "1" for x in run):
+            for n, x in enumerate(run, start=1):
+                x.text = _NUMBERED.sub(lambda k, n=n: f"{n}{k.group(2)}{k.group(3)}", x.text, 1)
+            report.note(run[0].line, f"{len(run)} questions were all numbered 1 (a word "
+                        "processor's numbering lost on copying): numbered 1 to "
+                        f"{len(run)} again", topic=Topic.OTHER)
+        run = [r] if m else []
