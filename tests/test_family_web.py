@@ -457,3 +457,12 @@ def test_dumped_prose_comes_out_as_its_paragraphs(paragraphs, indent):
     assert lesson.title == "Lantern making"
     assert all(isinstance(b, Paragraph) for b in lesson.blocks), lesson.blocks
     assert [b.text for b in lesson.blocks] == paragraphs
+
+
+def test_a_tex_command_cut_at_its_backslash_is_joined_whole():
+    line = "The area of the circle is the integral of the function over the disc, " \
+           "written as \\"
+    raw = _raw(line + "\nint f \\, dA in most books on calculus.\n")
+    web.mark_headings(raw, Report("t"))
+    web.join_lines(raw, Report("t"))
+    assert [r.text for r in raw if r.keep] == [line + "int f \\, dA in most books on calculus."]

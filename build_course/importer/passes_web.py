@@ -577,4 +577,6 @@ def _centred(r: RawLine, centre: int) -> bool:
 def _glue(left: str, right: str) -> str:
     if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
         return left + right
+    if left.endswith("\\") and not left.endswith("\\\\") and right[:1].isalpha():
+        return left + right  # a TeX command cut at its backslash: "\\" + "wedge"
     return left + " " + right
