@@ -249,11 +249,20 @@ def _check(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     from build_course.importer.authored import new_lesson
-    from build_course.manifest import register_source
+    from build_course.manifest import load_manifest, register_source
 
     project = Project(args.project.resolve())
-    path = new_lesson(project.source, args.title)
-    register_source(project.manifest, path.name, args.title)
+    title = " ".join(args.title.split())
+    if not title or not title.isprintable():
+        raise UsageError("new", 0, f"{args.title!r} cannot be a lesson's title",
+                         'give it a title of words, e.g. build-course new "Handling Complaints"')
+    load_manifest(project.manifest, project.display(project.manifest))  # broken: say so first
+    path = new_lesson(project.source, title)
+    try:
+        register_source(project.manifest, path.name, title)
+    except BaseException:
+        path.unlink(missing_ok=True)  # not half done: no lesson the manifest does not list
+        raise
     print(f"created {project.display(path)} (with one example of each kind of question) "
           f"and added it to {project.display(project.manifest)}")
     return EXIT_OK

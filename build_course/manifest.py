@@ -16,7 +16,7 @@ Every key is checked; a typo gets the line and the key it was meant to be.
 from __future__ import annotations
 
 import difflib
-import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -215,19 +215,27 @@ def _scalar(node, key: str, display: str, errors: list[CourseError]) -> str:
 
 
 def register_source(path: Path, file: str, title: str) -> None:
-    """Add a source at the end of the manifest, keeping its comments when
-    ``sources`` is its last key (as in the shipped manifest)."""
-    entry = f"  - file: {json.dumps(file)}\n    title: {json.dumps(title, ensure_ascii=False)}\n"
-    if not path.exists():
-        path.write_text(f"title: Course\nsources:\n{entry}", encoding="utf-8")
-        return
-    text = path.read_text(encoding="utf-8")
-    node = yaml.compose(text)
-    keys = [k.value for k, _ in node.value] if isinstance(node, yaml.MappingNode) else []
-    if keys and keys[-1] == "sources" and isinstance(node.value[-1][1], yaml.SequenceNode):
-        path.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")
-        return
-    data = yaml.safe_load(text) or {}
-    data.setdefault("sources", []) or data.update(sources=[])
-    data["sources"].append({"file": file, "title": title})
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    """Add a source at the end of the manifest's ``sources``. The file is
+    edited with a round-trip YAML library (ruamel.yaml): every comment, key
+    order and quoting of the author's stays as it was."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    editor = YAML()  # round-trip
+    editor.preserve_quotes = True
+    editor.width = 4096  # no re-wrapping of long lines
+    editor.indent(mapping=2, sequence=4, offset=2)  # "  - file: ..." as the shipped manifest
+    text = path.read_text(encoding="utf-8-sig") if path.exists() else "title: Course\n"
+    data = editor.load(text)
+    if data is None:
+        data = CommentedMap()
+    if not isinstance(data, dict):
+        raise CourseError(str(path), 1, "the manifest is not a mapping of keys",
+                          "start it with 'title: ...' and 'sources:'")
+    if not isinstance(data.get("sources"), list):
+        data["sources"] = CommentedSeq()
+    data["sources"].append(CommentedMap([("file", file), ("title", title)]))
+    partial = path.with_name(f".{path.name}.new")
+    with open(partial, "w", encoding="utf-8", newline="\n") as stream:
+        editor.dump(data, stream)
+    os.replace(partial, path)
