@@ -253,9 +253,10 @@ def test_centred_table_cells_are_joined_and_labelled():
     web.mark_headings(raw, Report("t"))
     web.join_lines(raw, Report("t"))
     assert [r.text for r in raw if r.keep] == [
-        "1. Why does the Moon show phases to us as it goes around the Earth each month?",
+        "Question 1: Why does the Moon show phases to us as it goes around the Earth each month?",
         "Answer: Because we see a different part of its sunlit half as it moves.",
-        "2. What is a light year, and why do astronomers use it for distances between the stars?",
+        "Question 2: What is a light year, and why do astronomers use it for distances between "
+        "the stars?",
         "Answer: It is the distance light travels in one year, about ten trillion kilometres."]
 
 

@@ -553,9 +553,7 @@ def _starts_item(r: RawLine) -> bool:
 
 
 def _label_prefix(text: str) -> str:
-    if m := cues.QUESTION_CELL.match(text):
-        return f"{m.group(2)}. "
-    return text + " "
+    return text + " "  # "1." or "Question 3:" stays with its text: the quiz reader's cue
 
 
 def _goes_on(head: RawLine, prev: RawLine, r: RawLine, width: int, centre: int) -> bool:
