@@ -467,3 +467,13 @@ def test_a_tex_command_cut_at_its_backslash_is_joined_whole():
     web.mark_headings(raw, Report("t"))
     web.join_lines(raw, Report("t"))
     assert [r.text for r in raw if r.keep] == [line + "int f \\, dA in most books on calculus."]
+
+
+def test_a_worksheet_with_fill_in_lines_and_a_table_is_not_a_web_page():
+    text = ("Reading log\n\nName: ________________ Date: ________\n\n"
+            "Yes | No\n\n1. What did you read this week?\n\n"
+            "________________________________________\n\n"
+            "2. Which part did you like best, and why?\n\n"
+            "________________________________________\n\n"
+            "while (pages > 10 && pages < 100) { read(); }\n")
+    assert detect_family(_raw(text)).family.name != "web"

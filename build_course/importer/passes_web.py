@@ -49,6 +49,7 @@ _SHORT_CHROME = re.compile(f"(?:{cues.WEB_CHROME.pattern})|(?:{cues.COOKIE_BUTTO
                            re.I)
 _PREV_NEXT = re.compile(r"(?i)\b(prev|previous|next)\b")
 _HAS_SEPARATOR = re.compile(r"[|»›→]| [>/] ")
+_CODE_CHARS = re.compile(r"[{}()\[\];=<>&\\$]")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}:$")
 
@@ -63,9 +64,11 @@ def detect(raw: list[RawLine]) -> list[str]:
         found.append("a 'Skip to content' line or lynx '(BUTTON)' labels")
     if any(_FORM_FIELD.match(t) for t in head):
         found.append("an empty form field '[      ]'")
-    if any(_nav_bar(r.text) for r in raw[:3000]):
+    if any(_nav_bar(r.text) for r in raw[:60] + raw[-60:]):
         found.append("navigation bars ('A | B', 'Prev Next', breadcrumbs)")
-    if sum(1 for r in raw[:3000] if r.text[0] in "_━─" and _RULE.match(r.text)) >= 2:
+    if sum(1 for r in raw[:3000] if (r.text[0] in "━─" or (r.text[0] == "_" and r.indent >= 3
+                                                           and len(r.text) >= 40))
+           and _RULE.match(r.text)) >= 2:
         found.append("horizontal rules drawn as '____' or '━━━━'")
     if sum(1 for r in raw[:2000] if _LYNX_REFERENCE.search(r.text)) >= 3 \
             and any(r.text == "References" for r in raw):
@@ -109,10 +112,18 @@ def _nav_bar(text: str) -> bool:
     inner = text.strip("[] ")
     for separator in ("|", "»", "›", " > ", "→", " / "):
         parts = [p.strip() for p in inner.split(separator)]
-        if len(parts) >= 2 and all(0 < len(p.split()) <= 5 and not p.endswith((".", "?", "!"))
-                                   and _LETTERS.search(p) for p in parts):
+        if len(parts) >= 2 and all(_nav_item(p) for p in parts):
             return separator != " / " or len(parts) >= 3
     return False
+
+
+def _nav_item(part: str) -> bool:
+    """A link's words: a few, with letters, no sentence end, no code, not
+    ending on a small word ("Words and")."""
+    words = part.split()
+    return 0 < len(words) <= 5 and not part.endswith((".", "?", "!", ",", ":")) \
+        and bool(_LETTERS.search(part)) and not _CODE_CHARS.search(part) \
+        and (words[-1].lower() not in cues.SMALL_WORDS or bool(_SHORT_CHROME.match(part)))
 
 
 def _menu_run(raw: list[RawLine]) -> int:
