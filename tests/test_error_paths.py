@@ -45,3 +45,19 @@ def test_check_without_a_source_folder_is_a_usage_error_as_build_is(project, cap
     assert run(project, capsys, "build")[0] == 2
     code, text = run(project, capsys, "check")
     assert code == 2 and "there is no source/ folder" in text
+
+
+def test_an_empty_front_matter_is_valid_not_unclosed(project, capsys):
+    (project / "source" / "own.md").write_text("---\n---\n# Our Own Lesson\n\nText of ours.\n",
+                                               encoding="utf-8")
+    code, text = run(project, capsys, "build", "--docs-only")
+    assert code == 0, text
+    assert "Text of ours." in (project / "docs" / "own" / "our-own-lesson.md").read_text()
+
+
+def test_a_front_matter_title_that_is_a_list_is_an_error_at_its_file(project, capsys):
+    (project / "source" / "own.md").write_text("---\ntitle: [a, b]\n---\nText.\n",
+                                               encoding="utf-8")
+    code, text = run(project, capsys, "build", "--docs-only")
+    assert code == 1 and "source/own.md:2: 'title' in the front matter must be a single value" \
+        in text

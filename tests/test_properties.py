@@ -262,3 +262,92 @@ def test_md_text_links_bare_urls(path, after):
     assert "<a href=" in html
     text = _squash(html_text(html))
     assert text == f"See {url}{after} now" or text.startswith("See https://example.com/")
+
+
+# ---- the manifest and front matter ----------------------------------------
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                     st.text(max_size=30))
+_YAML_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
+                            | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+                            max_leaves=12)
+_MANIFEST_KEYS = st.sampled_from(["title", "description", "site_url", "version", "sources",
+                                  "titel", "file", ""])
+
+
+def _load_manifest_text(tmp: Path, text: str):
+    from build_course.manifest import load_manifest
+
+    path = tmp / "course.yml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    return load_manifest(path, "source/course.yml")
+
+
+@SETTINGS
+@given(data=st.dictionaries(_MANIFEST_KEYS, _YAML_VALUES | st.lists(
+    st.dictionaries(st.sampled_from(["file", "title", "publisher", "original", "x"]),
+                    _YAML_VALUES, max_size=4) | _SCALARS, max_size=4), max_size=6))
+def test_any_manifest_loads_or_fails_with_a_located_error(tmp_path_factory, data):
+    """Whatever YAML course.yml holds, loading it gives a manifest of strings
+    or a CourseError at a line of the file, never another exception."""
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    _check_manifest(tmp_path_factory.mktemp("m"), text)
+
+
+@SETTINGS
+@given(text=st.text(alphabet=st.sampled_from(list("title: sources-file\n'\"[]{}&*!|>#%@` \t"
+                                                  "https://x<>é\x00\ufeff")), max_size=200))
+def test_any_manifest_text_loads_or_fails_with_a_located_error(tmp_path_factory, text):
+    _check_manifest(tmp_path_factory.mktemp("m"), text)
+
+
+def _check_manifest(folder: Path, text: str) -> None:
+    from build_course.manifest import SourceEntry, site_url_problem
+
+    try:
+        manifest = _load_manifest_text(folder, text)
+    except CourseError as exc:
+        lines = text.count("\n") + 2
+        assert all(d.file == "source/course.yml" and 0 <= d.line <= lines and d.message
+                   for d in exc.diagnostics)
+        return
+    for key in ("title", "description", "site_url", "version"):
+        assert isinstance(getattr(manifest, key), str)
+    assert not manifest.site_url or not site_url_problem(manifest.site_url)
+    assert all(isinstance(e, SourceEntry) and e.file and isinstance(e.title, str)
+               for e in manifest.sources)
+
+
+@SETTINGS
+@given(meta=st.dictionaries(st.sampled_from(["title", "part", "other"]), _YAML_VALUES,
+                            max_size=3),
+       body=st.text(max_size=80))
+def test_any_front_matter_imports_or_fails_with_a_located_error(meta, body):
+    """An author's lesson with any front matter is a lesson (its title the
+    front matter's, when that is text) or a CourseError, nothing else."""
+    from build_course.importer.authored import import_markdown
+
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body
+    source = SourceText(Path("lesson.md"), text, "utf-8")
+    try:
+        part = import_markdown(source, "source/lesson.md", None)
+    except CourseError as exc:
+        assert all(d.file == "source/lesson.md" and d.line >= 0 for d in exc.diagnostics)
+        return
+    [lesson] = part.lessons
+    title = meta.get("title")
+    if isinstance(title, str) and title.strip():
+        assert lesson.title == title.strip()
+    assert isinstance(lesson.title, str) and lesson.title
+
+
+@SETTINGS
+@given(text=st.text(alphabet=st.sampled_from(list("-: title\n'\"[]{}&*!|>#x")), max_size=120))
+def test_any_front_matter_text_imports_or_fails_with_a_located_error(text):
+    from build_course.importer.authored import import_markdown
+
+    source = SourceText(Path("lesson.md"), "---\n" + text, "utf-8")
+    try:
+        import_markdown(source, "source/lesson.md", None)
+    except CourseError:
+        pass

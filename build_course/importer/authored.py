@@ -113,21 +113,31 @@ def import_markdown(source: SourceText, name: str, entry: SourceEntry | None) ->
 
 
 def split_front_matter(text: str, name: str) -> tuple[dict, str, int]:
-    """(front matter, body, number of lines before the body)."""
+    """(front matter, body, number of lines before the body). The front
+    matter runs from a first line ``---`` to the next line ``---`` (which
+    may be the second line: an empty front matter, or the file's end)."""
     if not text.startswith("---\n"):
         return {}, text, 0
-    end = text.find("\n---\n", 4)
-    if end < 0:
+    lines = text.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if end is None:
         raise CourseError(name, 1, "the front matter is not closed", "end it with a line '---'")
     try:
-        meta = yaml.safe_load(text[4:end]) or {}
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise CourseError(name, mark.line + 2 if mark else 1, "bad YAML in the front matter",
                           "fix the quoting or indentation there") from None
+    except RecursionError:
+        raise CourseError(name, 2, "the front matter nests too deeply",
+                          "write 'title: ...' on one line") from None
     if not isinstance(meta, dict):
         raise CourseError(name, 2, "the front matter is not a mapping", "write 'title: ...'")
-    return meta, text[end + 5:], text[:end + 5].count("\n")
+    for key in ("title", "part"):
+        if isinstance(meta.get(key), dict | list):
+            raise CourseError(name, 2, f"'{key}' in the front matter must be a single value",
+                              f"write '{key}: ...' on one line")
+    return meta, "\n".join(lines[end + 1:]), end + 1
 
 
 def _split(lines: list[str], name: str, offset: int):
