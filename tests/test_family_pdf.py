@@ -319,3 +319,45 @@ def test_a_continued_heading_repeats_the_one_before():
     pdf.drop_continued_headings(raw, Report("t"))
     assert _kept(raw) == ["KNOTS", "A reef knot joins two ropes.", "A bowline makes a loop.",
                           "SAILS (continued)"]
+
+
+def test_a_section_number_printed_inside_a_list_goes_to_the_next_title():
+    raw = _raw("4.2 TIDES\nSay whether each is true:\ni)\nThe moon pulls the sea.\n4.3\n\nii)\n\n"
+               "Tides come twice a day.\n\nSUMMING UP\n\nTides follow the moon.\n")
+    report = Report("t")
+    pdf.join_split_numbers(raw, report)
+    kept = [r for r in raw if r.keep]
+    assert [r.text for r in kept] == ["4.2 TIDES", "Say whether each is true:",
+                                      "i) The moon pulls the sea.", "ii) Tides come twice a day.",
+                                      "4.3 SUMMING UP", "Tides follow the moon."]
+    assert kept[4].kind == "heading"
+    assert any("moved the section number '4.3'" in d.message for d in report.items)
+
+
+def test_a_stray_section_number_that_does_not_follow_stays_where_it_is():
+    raw = _raw("4.2 TIDES\ni)\nThe moon pulls the sea.\n7.1\n\nii)\n\nTides come twice a day.\n\n"
+               "SUMMING UP\n")
+    pdf.join_split_numbers(raw, Report("t"))
+    assert "SUMMING UP" in _kept(raw)
+
+
+def test_a_caption_is_text_and_a_continuation_mark_joins_a_listing_line():
+    raw = _raw("Figure 3.1 : The Water Cycle\nerror CS0117: 'Console' has no\n↪\n"
+               "definition for 'WiteLine'\n")
+    pdf.mark_captions(raw, Report("t"))
+    pdf.join_continuation_marks(raw, Report("t"))
+    assert raw[0].kind == "text"
+    assert _kept(raw)[1] == "error CS0117: 'Console' has no definition for 'WiteLine'"
+
+
+def test_a_paragraph_with_a_word_broken_at_a_wrap_is_not_a_title():
+    text = ("Keeping Bees\n\nThe British Beekeepers Asso-\nciation for Town and Country\n"
+            "(BBKA) runs courses for new keepers in spring and in autumn every year.\n"
+            + "The hive needs shelter from the wind and a clear flight path, so place it where "
+              "the bees\nfly up and over the fence rather than across the path of people.\n" * 5
+            + "\fMore text follows on the next page about feeding the bees in winter.\n"
+            + "\fAnd a last page about the honey harvest in the late summer months.\n")
+    blocks = _part(text).lessons[0].blocks
+    assert not any(isinstance(b, Heading) for b in blocks)
+    assert any(b.text.startswith("The British Beekeepers Association for Town and Country (BBKA)")
+               for b in blocks if isinstance(b, Paragraph))

@@ -311,7 +311,8 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
         return not looks_like_heading(end) or looks_like_heading(text)
     if len(parts) > 1 and not prev.bullet and not end.endswith(TERMINAL) \
             and not looks_like_heading(text) \
-            and not (len(parts) <= 3 and looks_like_heading(" ".join(parts))):
+            and not (len(parts) <= 3 and not any(p.endswith("-") for p in parts)
+                     and looks_like_heading(" ".join(parts))):
         return True  # a paragraph that wrapped once goes on until its sentence ends
     if end.endswith(":") or looks_like_heading(text) \
             or (len(parts) == 1 and looks_like_heading(end)):

@@ -105,6 +105,11 @@ BOILERPLATE = re.compile(
     r"|all rights reserved|copyright|printed on|page \d+|intentionally left blank)\b", re.I)
 # The heading of a contents list (in a PDF extraction, often left empty by the converter).
 CONTENTS_HEADING = re.compile(r"^(table of )?contents\s*:?$", re.I)
+# A heading's mark that it goes on from the page before: "Basic Anatomy (Continued)".
+CONTINUED = re.compile(r"\s*[(\[]?\s*(continued|cont'?d\.?)\s*[)\]]?\s*$", re.I)
+# A figure's or a table's caption: "Figure 6.2 : The Product Life Cycle" (a line of text).
+CAPTION = re.compile(r"^(figure|fig\.|table|chart|exhibit|diagram|illustration)\s*\d+(\.\d+)*\b",
+                     re.I)
 
 # A cue word anywhere in a Markdown heading ("Advanced Exercises") makes
 # it the title of the exercises that its section holds.
@@ -153,8 +158,6 @@ TRANSCRIBER_NOTE = re.compile(r"^\[transcriber'?s'? note\b", re.I)
 BOOK_EXERCISE_HEADING = re.compile(
     r"^(practical questions|questions for (review|study|discussion)|sentences for translation"
     r"|translation exercises?|drill|examination questions)\b\.?", re.I)
-# A heading's mark that it goes on from the page before: "Basic Anatomy (Continued)".
-CONTINUED = re.compile(r"\s*[(\[]?\s*(continued|cont'?d\.?)\s*[)\]]?\s*$", re.I)
 
 # ---- worksheets and workbooks ---------------------------------------------
 # A form field with its blank: "Name: ________", "Date ....", "Class: ___" (searched).

@@ -101,8 +101,9 @@ PDF = Family(
     [c.drop_share_buttons, pdf.mark_layout_pages, pdf.mend_bullet_glyphs,
      pdf.drop_page_numbers, c.find_chapter_markers, pdf.drop_page_furniture,
      c.drop_running_headers, pdf.drop_numbered_headers, pdf.drop_contents_leaders,
-     pdf.drop_continued_headings, pdf.drop_figure_labels, pdf.join_split_numbers,
-     pdf.mark_numbered_headings, pdf.carry_chapters],
+     pdf.drop_continued_headings, pdf.drop_figure_labels, pdf.join_continuation_marks,
+     pdf.join_split_numbers, pdf.mark_captions, pdf.mark_numbered_headings,
+     pdf.carry_chapters],
     wrapped=True, read=read_columns)
 WEB = Family(
     "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "

@@ -252,24 +252,57 @@ def mend_bullet_glyphs(raw: list[RawLine], report: Report) -> None:
 def join_split_numbers(raw: list[RawLine], report: Report) -> None:
     """A section number or a list label alone on its line (``6.5``, ``3)``,
     ``ii)``) belongs to the text after it; a run of labels followed by as
-    many lines takes them in order (``1)`` ``2)`` then two texts)."""
+    many lines takes them in order (``1)`` ``2)`` then two texts). A section
+    number printed out of its place (inside a list) goes to the next title
+    without a number, when it follows the section before (6.6, then 6.7)."""
     kept = [r for r in raw if r.keep]
+    last = ""  # the last section number seen
     i = 0
     while i < len(kept):
+        if m := _NUMBERED_HEADING.match(kept[i].text):
+            last = m.group(1)
         if not _is_label(kept[i].text):
             i += 1
             continue
         j = i
         while j < len(kept) and _is_label(kept[j].text):
             j += 1
-        labels, texts = kept[i:j], _texts_after(kept, j, j - i)
-        for label, text in zip(labels, texts):
+        labels = kept[i:j]
+        if len(labels) > 1 and _SECTION_NUMBER.match(labels[0].text):
+            labels = labels[1:]  # a section number before a list's label: not the list's
+            _give_to_title(kept, j, kept[i], last, report)
+        for label, text in zip(labels, _texts_after(kept, j, len(labels))):
             text.text = f"{label.text} {text.text}"
             text.indent, text.blank_before = label.indent, label.blank_before
             label.keep = False
             if _SECTION_NUMBER.match(label.text) and _heading_title(text.text.split(" ", 1)[1]):
                 text.kind = "heading"
+                last = label.text.rstrip(".")
         i = j
+
+
+def _give_to_title(kept: list[RawLine], j: int, number: RawLine, last: str,
+                   report: Report) -> None:
+    """``number`` (a section number standing inside a list) goes to the next
+    title line without a number, if it is the section after ``last``."""
+    if not _follows(last, number.text.rstrip(".")):
+        return
+    for r in kept[j:j + 40]:
+        if r.keep and r.blank_before and looks_like_heading(r.text) \
+                and not r.text[:1].isdigit() and not _LIST_START.match(r.text):
+            report.note(r.line, f"moved the section number '{number.text}' (line "
+                        f"{number.line}) to its title '{r.text}'", topic=Topic.HEADING)
+            r.text = f"{number.text} {r.text}"
+            r.kind = "heading"
+            number.keep = False
+            return
+
+
+def _follows(last: str, number: str) -> bool:
+    """Is ``number`` the section after ``last`` (6.6 -> 6.7, 2.9 -> 2.10)?"""
+    a, b = last.split("."), number.split(".")
+    return len(a) == len(b) and a[:-1] == b[:-1] and a[-1].isdigit() and b[-1].isdigit() \
+        and int(b[-1]) == int(a[-1]) + 1
 
 
 def _is_label(text: str) -> bool:
@@ -287,6 +320,26 @@ def _texts_after(kept: list[RawLine], j: int, n: int) -> list[RawLine]:
                                          and r.text[:1].isupper()):
             out.append(r)
     return out
+
+
+def mark_captions(raw: list[RawLine], report: Report) -> None:
+    """``Figure 6.2 : The Product Life Cycle`` is a caption: text, not a heading."""
+    for r in raw:
+        if r.keep and not r.kind and r.text[:1] in "FfTtCcEeDdIi" and cues.CAPTION.match(r.text):
+            r.kind = "text"
+
+
+def join_continuation_marks(raw: list[RawLine], report: Report) -> None:
+    """A code listing's continuation mark alone on its line (``↪``) joins
+    the lines around it: the listing wrapped one line there."""
+    kept = [r for r in raw if r.keep]
+    for before, mark, after in zip(kept, kept[1:], kept[2:]):
+        if mark.text in _CONTINUATION and before.keep and after.keep:
+            before.text = f"{before.text} {after.text}"
+            mark.keep = after.keep = False
+
+
+_CONTINUATION = frozenset("↪↩⤶⏎\u21b3")
 
 
 def mark_numbered_headings(raw: list[RawLine], report: Report) -> None:

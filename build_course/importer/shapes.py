@@ -21,8 +21,9 @@ def looks_like_heading(text: str) -> bool:
         return True
     if len(text) > 70 or not text[:1].isupper():
         return False
-    if sum(ch.isdigit() for ch in text) > sum(ch.isalpha() for ch in text):
-        return False  # a date or a figure, not a title
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 2 or sum(ch.isdigit() for ch in text) > letters:
+        return False  # a date, a figure or a stray letter, not a title
     words = text.split()
     return 0 < len(words) <= 10 and title_case(words)
 
