@@ -183,7 +183,7 @@ def drop_math_preamble(raw: list[RawLine], report: Report) -> None:
                 j += 1
             for r in raw[i:j + 1]:
                 r.keep = False
-            report.note(raw[i].line, f"dropped a math macro preamble ({j + 1 - i} lines)")
+                report.dropped(r.line, "math macro preamble line", r.text)
             i = j
         i += 1
 
@@ -192,7 +192,6 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
     """Lines of site furniture: skip links, buttons, form fields, navigation
     bars, breadcrumbs, share buttons, cookie notices, horizontal rules (the
     line above a rule, with no blank between, is a heading underlined)."""
-    samples: list[str] = []
     for i, r in enumerate(raw):
         if not r.keep:
             continue
@@ -219,10 +218,7 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
             continue
         if _is_chrome(text) or _IMAGE.match(text):
             r.keep = False
-            samples.append(text)
-    if samples:
-        report.note(raw[0].line, f"dropped {len(samples)} lines of page furniture, e.g. "
-                    + "; ".join(f"'{s[:40]}'" for s in samples[:4]))
+            report.dropped(r.line, "page furniture line", text)
 
 
 def _is_chrome(text: str) -> bool:
@@ -266,9 +262,8 @@ def drop_navigation(raw: list[RawLine], report: Report) -> None:
         return  # a title and a subtitle above the text are not a menu; a site name is
     for r in above:
         r.keep = False
+        report.dropped(r.line, "navigation line", r.text)
     kept[main].kind = "heading"
-    report.note(above[0].line, f"dropped {len(above)} lines of site navigation above the "
-                f"page's heading '{kept[main].text[:60]}', e.g. '{above[0].text[:40]}'")
 
 
 def _is_sentence(r: RawLine, after: list[RawLine]) -> bool:
@@ -306,14 +301,14 @@ def drop_comments(raw: list[RawLine], report: Report) -> None:
                           if _is_sentence(kept[k], kept[k + 1:k + 2])), -1)
     for k, r in enumerate(kept):
         if cues.COMMENTS_HEADING.match(r.text):
-            what = "reader comments"
+            what = "reader comment"
         elif cues.WEB_SIDEBAR_HEADING.match(r.text) and k > last_sentence:
-            what = "a sidebar"
+            what = "sidebar"
         else:
             continue
         for other in kept[k:]:
             other.keep = False
-        report.note(r.line, f"dropped {what} and what follows ({len(kept) - k} lines)")
+            report.dropped(other.line, f"{what} line", other.text)
         return
 
 
@@ -328,18 +323,15 @@ def drop_link_references(raw: list[RawLine], report: Report) -> None:
             if all(_REFERENCE_LINE.match(o.text) or o is r for o in tail):
                 for o in tail:
                     o.keep = False
-                report.note(r.line, f"dropped the list of {len(tail) - 1} link addresses")
+                    report.dropped(o.line, "link address", o.text, routine=True)
                 break
-    menus = 0
     for r in raw:
         if r.keep and "[" in r.text:
             if _LINKS_ONLY.match(r.text) and len(_LYNX_REFERENCE_MARK.findall(r.text)) >= 2:
                 r.keep = False
-                menus += 1
+                report.dropped(r.line, "link-only menu line", r.text)
                 continue
             r.text = _LYNX_REFERENCE_MARK.sub("", r.text)
-    if menus:
-        report.note(raw[0].line, f"dropped {menus} lines made only of links (menus)")
 
 
 def mark_headings(raw: list[RawLine], report: Report) -> None:
@@ -408,7 +400,7 @@ def drop_page_contents(raw: list[RawLine], report: Report) -> None:
                 items.insert(0, label)
             for o in items:
                 o.keep = False
-            report.note(items[0].line, f"dropped the page's own contents list ({len(items)} lines)")
+                report.dropped(o.line, "contents-list line", o.text)
         run = []
 
 
