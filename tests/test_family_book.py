@@ -458,3 +458,47 @@ def test_a_note_to_the_teacher_on_one_line_is_that_line_only():
 def test_underscore_rules_alone_do_not_make_a_worksheet():
     text = "Title\n\n" + "\n".join(f"Line {n} of a page.\n____________________" for n in range(5))
     assert detect_family(raw_lines(text)).family.name != "worksheet"
+
+
+def test_chapter_lines_with_the_title_on_the_line_or_the_number_in_words():
+    text = ("*** START OF THE EBOOK KEEPING ACCOUNTS ***\n\n\nCHAPTER ONE\n\nFIRST STEPS\n\n"
+            "An account book has two sides, one for what comes in and one for what\n"
+            "goes out, and each entry names its day, its sum and its reason.\n\n"
+            "CHAPTER II. KEEPING RECORDS\n\n"
+            "Records are kept in ink, and a mistake is crossed out with one line so\n"
+            "that it can still be read by whoever checks the book at the year's end.\n\n"
+            "Chapter 3: Closing the Year\n\nAt the end of the year the two sides are added up.\n")
+    part = _part(text, "accounts.txt")
+    assert [(lesson.kicker, lesson.title) for lesson in part.lessons] == [
+        ("CHAPTER ONE", "FIRST STEPS"), ("CHAPTER II", "KEEPING RECORDS"),
+        ("Chapter 3", "Closing the Year")]
+    assert "CHAPTER" not in _md(part).replace("*CHAPTER", "")
+
+
+# An FAQ copied from a cycling club's page: one line per paragraph, Q:/A: labels.
+BIKES = """Bicycle Care FAQ
+
+Tyres
+Q: How often should I pump up my tyres?
+A: Once a week for road tyres; mountain tyres lose air more slowly and can wait two weeks.
+Q: What pressure is right?
+A: The range is printed on the side of the tyre. Stay inside it.
+Chains
+Q: When does a chain need oil? A: When it squeaks, or after a ride in the rain.
+Q: Which oil should I use?
+A: A light chain oil. Wipe off what the chain does not take up.
+"""
+
+
+def test_an_faq_becomes_self_checks_without_its_labels():
+    found = detect_family(raw_lines(BIKES))
+    assert found.family.name == "qa"
+    part = _part(BIKES, "bikes.txt")
+    [lesson] = part.lessons
+    assert [quiz.title for quiz in lesson.quizzes] == ["Tyres", "Chains"]
+    chains = lesson.quizzes[1].questions
+    assert [(q.prompt, q.model_answer) for q in chains] == [
+        ("When does a chain need oil?", "When it squeaks, or after a ride in the rain."),
+        ("Which oil should I use?", "A light chain oil. Wipe off what the chain does not take up.")]
+    assert not any(type(b).__name__ == "Dialogue" for b in lesson.blocks)
+    assert "Q:" not in _md(part)

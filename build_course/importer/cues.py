@@ -147,7 +147,13 @@ CREDITS = re.compile(r"^(produced by|prepared by|transcribed by|e-?text prepared
 # A chapter line on its own: "CHAPTER I", "Lesson 5.", "PART II". The title
 # may follow on the next line. ("Book I" is left out: title pages say it.)
 CHAPTER_MARKER = re.compile(
-    r"^(chapter|lesson|part|unit|lecture)\s+([ivxlcdm]{1,7}|\d{1,3})\.?$", re.I)
+    r"^(chapter|lesson|part|unit|lecture)\s+([ivxlcdm]{1,7}|\d{1,3}|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty)\.?$", re.I)
+# The same with its title on the line: "CHAPTER IV. THE SENSES", "Lesson 3: Verbs".
+CHAPTER_MARKER_TITLED = re.compile(
+    r"^(?P<label>(chapter|lesson|part|unit|lecture)\s+([ivxlcdm]{1,7}|\d{1,3}))\s*[.:—–-]+\s*"
+    r"(?P<title>\S.{1,80})$", re.I)
 # The words of a contents list's column headings (CONTENTS_HEADING: above).
 CONTENTS_COLUMNS = frozenset("chapter chapters page pages part section lesson no".split())
 # Placeholders for what the text does not hold: "[Illustration: caption]".
@@ -170,3 +176,8 @@ FACILITATOR_NOTE = re.compile(
     r"^[\[(]?\s*(for (the )?)?(facilitator|instructor|teacher|trainer|tutor|leader)('?s)?"
     r"\s*(use only|only|notes?|guide|answers?|key)\b"
     r"|^[\[(]?\s*notes? (for|to) (the )?(facilitator|instructor|teacher|trainer|tutor)\b", re.I)
+
+# ---- question-and-answer texts (catechisms, FAQs) --------------------------
+# The labels of a question and of its answer: "Q: ...?", "Question 3. ...?", "A: ...".
+QA_QUESTION_LABEL = re.compile(r"^(q|ques|question)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)
+QA_ANSWER_LABEL = re.compile(r"^(a|ans|answer)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)

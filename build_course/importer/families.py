@@ -125,7 +125,7 @@ BOOK = Family(
     "book", "a plain-text book (Project Gutenberg and the like): wrapped at a fixed width, "
     "paragraphs between blank lines, chapters, a licence block", book.book_evidence,
     [book.drop_licence, book.drop_front_matter, book.drop_notes_and_illustrations,
-     book.find_chapters, book.split_run_in_headings],
+     book.find_chapters, book.split_run_in_headings, qa.strip_labels],
     join=book.join_book, steps=[qa.qa_self_check])
 
 WORKSHEET = Family(
@@ -134,7 +134,11 @@ WORKSHEET = Family(
     [c.drop_share_buttons, worksheet.drop_facilitator_notes, worksheet.drop_answer_space,
      worksheet.renumber_lost_numbering])
 
-FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, BOOK, WEB, WORKSHEET, PDF, PLAIN]
+QA = Family(
+    "qa", "questions each followed by its answer (a catechism, an FAQ)", qa.qa_evidence,
+    [c.drop_share_buttons, qa.strip_labels], steps=[qa.qa_self_check])
+
+FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, BOOK, WEB, WORKSHEET, PDF, QA, PLAIN]
 
 
 def detect_family(raw: list[RawLine]) -> Detection:

@@ -21,6 +21,7 @@ import re
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine, _classify, _glue
+from build_course.importer.shapes import looks_like_heading
 from build_course.model import Line
 
 _TERMINAL = (".", "!", "?", ":", ";")
@@ -54,7 +55,7 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
     if share >= 0.75:
         evidence.append(f"{share:.0%} of its paragraph lines are wrapped at about {width} columns")
     signs = []
-    markers = [r for r in raw if r.blank_before and cues.CHAPTER_MARKER.match(r.text)]
+    markers = [r for r in raw if r.blank_before and _marker(r.text)]
     if len(markers) >= 2:
         signs.append(f"{len(markers)} chapter lines such as '{markers[0].text}'")
     runs = sum(1 for r in raw if r.blank_before and _run_in(r.text))
@@ -156,7 +157,7 @@ def drop_front_matter(raw: list[RawLine], report: Report) -> None:
     if contents is None:
         return
     end = contents + 1
-    while end < len(kept) and not cues.CHAPTER_MARKER.match(kept[end].text) \
+    while end < len(kept) and not _marker(kept[end].text) \
             and not _is_prose(kept, end, width):
         end += 1
     entries = [_entry(r.text) for r in kept[contents + 1:end]]
@@ -173,7 +174,7 @@ def drop_front_matter(raw: list[RawLine], report: Report) -> None:
 
 def _starts_body(kept: list[RawLine], i: int, width: int) -> bool:
     r = kept[i]
-    return bool(cues.CHAPTER_MARKER.match(r.text) or cues.CONTENTS_HEADING.match(r.text)
+    return bool(_marker(r.text) or cues.CONTENTS_HEADING.match(r.text)
                 or _is_prose(kept, i, width))
 
 
@@ -206,17 +207,20 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
     styles all its chapters alike, so the chapters vote (a tie: sections),
     and a line with a heading right under it is a title all the same."""
     kept = [r for r in raw if r.keep]
-    markers = [i for i, r in enumerate(kept)
-               if r.blank_before and cues.CHAPTER_MARKER.match(r.text)]
+    markers = [i for i, r in enumerate(kept) if r.blank_before and _marker(r.text)]
     if not markers:
         return
     bounds = list(zip(markers, markers[1:] + [len(kept)]))
-    votes = [_title_vote(kept, i + 1, end) for i, end in bounds]
+    votes = [_title_vote(kept, i + 1, end) for i, end in bounds
+             if not cues.CHAPTER_MARKER_TITLED.match(kept[i].text)]
     titles = sum(1 for v in votes if v) > sum(1 for v in votes if v is False)
     for i, end in bounds:
         marker = kept[i]
         marker.keep = False
         title = kept[i + 1] if i + 1 < end else None
+        if (m := cues.CHAPTER_MARKER_TITLED.match(marker.text)) and title:
+            title.chapter, title.kicker = m.group("title").strip(), m.group("label")
+            continue
         if title and _single(kept, i + 1) and (titles or _heading_under(kept, i + 1, end)):
             title.keep = False
             nxt = kept[i + 2] if i + 2 < end else None
@@ -229,6 +233,16 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
             continue
         nxt.chapter = name
         nxt.kicker = kicker
+
+
+def _marker(text: str) -> bool:
+    """A chapter line: ``CHAPTER I``, or ``CHAPTER I. TITLE`` whose title reads
+    as one (capitals, or a heading's shape)."""
+    if cues.CHAPTER_MARKER.match(text):
+        return True
+    m = cues.CHAPTER_MARKER_TITLED.match(text)
+    title = m.group("title").rstrip(".") if m else ""
+    return bool(title) and (title.isupper() or looks_like_heading(title))
 
 
 def _title_vote(kept: list[RawLine], i: int, end: int) -> bool | None:

@@ -10,7 +10,11 @@ invented: a question without an answer paragraph after it is not taken.
 
 from __future__ import annotations
 
+import re
+
 from build_course.diagnostics import Report, Topic
+from build_course.importer import cues
+from build_course.importer.cleaning import RawLine
 from build_course.model import Block, ExerciseLink, Heading, Lesson, Paragraph, Question, Quiz
 from build_course.quiz.kinds import QuestionKind
 
@@ -79,3 +83,60 @@ def _sections(blocks: list[Block]
     for _, _, found in out:
         found[:] = [(q, answers) for q, answers in found if answers]
     return out
+
+
+# ---- evidence and passes (texts that are question-and-answer throughout) --
+
+def qa_evidence(raw: list[RawLine]) -> list[str]:
+    """Why ``raw`` reads as question-and-answer text (empty: it does not):
+    three or more questions each followed by an answer, which together make
+    up half of its lines or more."""
+    labelled = sum(1 for r in raw if cues.QA_QUESTION_LABEL.match(r.text))
+    pairs = sum(1 for r, after in zip(raw, raw[1:])
+                if _asks(r.text) and not _asks(after.text) and len(after.text) > 1)
+    if pairs < _MIN_PAIRS or 2 * pairs < 0.5 * len(raw):
+        return []
+    found = [f"{pairs} questions each followed by an answer"]
+    if labelled >= 2:
+        found.append(f"{labelled} lines labelled as questions ('Q:')")
+    return found
+
+
+def _asks(text: str) -> bool:
+    return len(text) <= _MAX_QUESTION and text.rstrip(" _*").endswith("?")
+
+
+_INLINE_ANSWER = re.compile(r"\?\s+(?=(a|ans|answer)\s*[:.)]\s+\S)", re.I)
+
+
+def strip_labels(raw: list[RawLine], report: Report) -> None:
+    """``Q: ...?`` and ``A: ...`` labels go (the page shows questions and
+    answers by their place), when two or more questions carry one; an
+    answer on the question's line (``Q: ...? A: ...``) gets a line of its own."""
+    if sum(1 for r in raw if r.keep and cues.QA_QUESTION_LABEL.match(r.text)) < 2:
+        return
+    out: list[RawLine] = []
+    after_question = False
+    for r in raw:
+        if r.keep and (m := cues.QA_QUESTION_LABEL.match(r.text)):
+            text = r.text[m.end():]
+            if split := _INLINE_ANSWER.search(text):
+                r.text = text[:split.start() + 1]
+                answer = cues.QA_ANSWER_LABEL.sub("", text[split.end():], count=1)
+                out.append(r)
+                out.append(RawLine(answer, r.line, r.indent, True))
+            else:
+                r.text = text
+                out.append(r)
+                after_question = True
+                continue
+        elif r.keep and after_question and (m := cues.QA_ANSWER_LABEL.match(r.text)):
+            r.text = r.text[m.end():]
+            r.blank_before = True
+            out.append(r)
+        else:
+            out.append(r)
+        after_question = False
+    raw[:] = out
+    report.note(raw[0].line if raw else 0, "took the 'Q:' and 'A:' labels off the questions "
+                "and their answers", topic=Topic.OTHER)
