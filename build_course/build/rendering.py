@@ -34,6 +34,7 @@ from build_course.model import (
     RawMarkdown,
 )
 from build_course.quiz.kinds import QuestionKind, option_letter
+from build_course.quiz.syntax import NO_ANSWER
 
 _URL = re.compile(r"https?://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
 # Inline markup: Markdown's escapable characters, HTML's "<", ">" and entity
@@ -186,6 +187,8 @@ def render_question(question: Question, number: int) -> str:
 def _answer(question: Question) -> str:
     if question.kind == QuestionKind.REFLECTION:
         return "*Reflect and write your own answer: there is no single right answer.*"
+    if not question.correct and question.model_answer is None and not question.explanation:
+        return NO_ANSWER  # the source gives none: nothing is invented
     if question.kind == QuestionKind.OPEN:
         text = render_blocks(question.answer_body) if question.answer_body \
             else md_text(question.model_answer or "")

@@ -9,14 +9,52 @@ case-insensitively against a whole line (or its start, where noted).
 
 import re
 
-# A heading that starts an exercise (its numbered questions become a quiz).
+# A heading that starts an exercise (its numbered questions become a quiz), after
+# any section number ("1.9 Exercises") and one qualifier ("Practical Exercise: ...").
 EXERCISE_HEADING = re.compile(
-    r"^(check for understanding|exercises?|practice|activity|quiz|self[- ]?check"
-    r"|review questions|questions|worksheet|test your(self| knowledge)|knowledge check)\b",
+    r"^(?:[\d.]+\s+)?(?:(?:practical|additional|optional|advanced|further|more|extra"
+    r"|end[- ]of[- ](?:chapter|unit|lesson|module)|chapter|unit|lesson|module)\s+)?"
+    r"(check for understanding|check your (?:progress|understanding)|exercises?|practice"
+    r"|activity|quiz(?:zes)?|self[- ]?(?:check|test|assessment)|review (?:questions|exercises)"
+    r"|chapter review|reading questions"
+    r"|questions(?: and (?:exercises|answers|problems))?|worksheet|challenges?!?"
+    r"|test your(?:self| knowledge| understanding)|knowledge check|terminal questions"
+    r"|sentences for translation|practice problems)\b",
     re.I,
 )
-# A line that introduces the answer list of an exercise.
-ANSWERS_HEADING = re.compile(r"^(answers?|answer key|solutions?|key)\s*:?$", re.I)
+# A line that introduces the answer list of an exercise (or the book's answers).
+ANSWERS_HEADING = re.compile(
+    r"^(?:[\d.]+\s+)?(answers?|answer key|solutions?|key|model answers|suggested answers)"
+    r"(?:\s+(?:to|for)\b.*)?\s*:?$", re.I)
+# Where the exercise of a whole chapter may begin: these titles only count as an exercise
+# when numbered questions follow them.
+WORKSHEET_HEADING = re.compile(r"\b(worksheet|practical|activity|activities|role[- ]?play)", re.I)
+# A question's own label: "Question 3:", "Q3.", "Problem 2)", "Exercise 1.4:" (start).
+QUESTION_LABEL = re.compile(
+    r"^(?:question|q|problem|exercise|ex)\s*\.?\s*(\d{1,3})(?:\.\d{1,3})?\s*[:.)\-–]?\s*(.*)$",
+    re.I)
+# An answer given right after its question: "Answer: (b)", "Ans. True", "Solution:".
+ANSWER_LABEL = re.compile(
+    r"^(?:correct |model |suggested )?(?:answer|ans|solution)\s*[:.\-–]\s*(.*)$", re.I)
+# An instruction that makes the statements after it true/false questions.
+TRUE_FALSE_INSTRUCTION = re.compile(r"\btrue\s*(?:or|/)\s*false\b|\b[TF]\s*(?:or|/)\s*[TF]\b",
+                                    re.I)
+# An instruction that says several options may be right.
+SELECT_ALL = re.compile(r"\b(?:select|choose|mark|tick|check) all\b"
+                        r"|\bmore than one (?:answer|option)|\ball (?:that|which) apply\b", re.I)
+# Key words for true and false in an answer key.
+TRUE_WORDS = frozenset({"true", "t", "yes", "correct", "right"})
+FALSE_WORDS = frozenset({"false", "f", "no", "incorrect", "wrong"})
+# A question with no right answer: the learner's own experience, opinion or plans
+# (searched). Without an answer and without these, a question is open.
+REFLECTION_PROMPT = re.compile(
+    r"\b(?:your (?:own|experience|opinion|views?|life|work(?:place)?|organi[sz]ation|company"
+    r"|community|family|school|feelings?|plans?|goals?|team)|in your (?:view|opinion)"
+    r"|do you (?:think|feel|believe)|would you|have you (?:ever)?|you (?:regard|consider"
+    r"|think|feel|believe|have (?:seen|experienced))|think (?:of|about) a|recall a|reflect"
+    r"|describe a time|try to identify|identify (?:some|two|three|four|five|at least)"
+    r"|practi[cs]e (?:using|the|all|with|operating)|role[- ]?play|discuss with"
+    r"|interview|visit a|observe a)", re.I)
 # A heading whose list is the lesson's objectives.
 GOALS_HEADING = re.compile(
     r"^(lesson goals|goals|objectives|learning objectives|learning outcomes"

@@ -9,12 +9,12 @@ and the level of each heading.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
+from build_course.importer.exercises import extract_exercises
 from build_course.importer.segmenting import segment
 from build_course.model import (
     Block,
@@ -24,24 +24,16 @@ from build_course.model import (
     Lesson,
     Line,
     ListBlock,
-    ListItem,
     Paragraph,
-    Question,
-    Quiz,
     Quote,
 )
-from build_course.quiz.kinds import infer_kind, option_index, option_letter
 from build_course.slugs import slugify, unique
 
 Step = Callable[[Lesson, Report], None]
 
-_LETTER_KEY = re.compile(r"^([A-Z])[.)]\s*(.*)$")
-_LETTER_SET = re.compile(r"^([A-Z])((?:\s*(?:,|and|&)\s*[A-Z])+)\.?$")
 # Matched from the punctuation the mark comes after (which a substitution puts
 # back): a lookbehind there would make the search try every position.
 _FOOTNOTE = re.compile(r"(?P<after>[”\"’.,;])(?P<mark>\d{1,2})(?=\s|$)")
-_TRUE_FALSE_KEY = re.compile(r"^(true|false|yes|no)\b", re.I)
-_CAPITAL = re.compile(r"[A-Z]")
 _NOT_WORD = re.compile(r"[^\w ]")
 # the ASCII characters that _NOT_WORD matches
 _ASCII_NOT_WORD = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) in "_ "))
@@ -224,134 +216,6 @@ def _may_hold_a_digit(text: str) -> bool:
     substring search, many times faster than the regex engine's scan; a
     text that is not ASCII may hold another script's digits."""
     return not text.isascii() or any(digit in text for digit in "0123456789")
-
-
-def extract_exercises(lesson: Lesson, report: Report) -> None:
-    """An exercise heading and what follows it, up to the next heading,
-    become a quiz; the lesson keeps a link where the exercise stood."""
-    blocks = lesson.blocks
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        if isinstance(block, Heading) and (block.role == "exercise" or _has_answer_key(blocks, i)):
-            end = _section_end(blocks, i)
-            quiz = _quiz(block, blocks[i + 1:end], report)
-            if quiz.questions:
-                lesson.quizzes.append(quiz)
-                blocks[i:end] = [ExerciseLink(quiz, block.line)]
-        i += 1
-
-
-def _section_end(blocks: list[Block], start: int) -> int:
-    for j in range(start + 1, len(blocks)):
-        if isinstance(blocks[j], Heading) and blocks[j].role != "answers":
-            return j
-    return len(blocks)
-
-
-def _has_answer_key(blocks: list[Block], start: int) -> bool:
-    """Without a cue word: a numbered list followed by a second numbered
-    list that restarts at 1, no longer than the first, is questions + key."""
-    section = blocks[start + 1:_section_end(blocks, start)]
-    lists = [b for b in section if isinstance(b, ListBlock) and b.ordered]
-    for first, second in zip(lists, lists[1:]):
-        if section.index(second) == section.index(first) + 1 \
-                and second.items[0].number == 1 and len(second.items) <= len(first.items):
-            return sum(_answer_like(item.text) for item in second.items) * 2 >= len(second.items)
-    return False
-
-
-def _answer_like(text: str) -> bool:
-    return bool(_LETTER_KEY.match(text) or cues.OPEN_ANSWER.match(text)
-                or _TRUE_FALSE_KEY.match(text))
-
-
-def _quiz(heading: Heading, section: list[Block], report: Report) -> Quiz:
-    quiz = Quiz(heading.text, heading.line)
-    lists = [b for b in section if isinstance(b, ListBlock) and b.ordered]
-    questions = lists[0] if lists else None
-    answers = lists[1] if len(lists) > 1 else None
-    for block in section:
-        if block is questions or block is answers or (isinstance(block, Heading)):
-            continue
-        if isinstance(block, Paragraph) and (m := cues.DURATION.match(block.text)):
-            quiz.duration = m.group(2).rstrip(".")
-        else:
-            quiz.intro.append(block)
-    if questions:
-        quiz.questions = [_question(item) for item in questions.items]
-        _pair_answers(quiz, answers, report)
-    return quiz
-
-
-def _question(item: ListItem) -> Question:
-    question = Question(item.text, item.line)
-    question.options = [child.text for child in item.children]
-    return question
-
-
-def _pair_answers(quiz: Quiz, answers: ListBlock | None, report: Report) -> None:
-    keys = answers.items if answers else []
-    if answers and len(keys) != len(quiz.questions):
-        report.warn(answers.line, f"exercise '{quiz.title}' has {len(quiz.questions)} questions "
-                    f"but its answer list has {len(keys)} answers",
-                    "check that each question has one numbered answer, in order",
-                    topic=Topic.ANSWERS)
-    by_number = {key.number or n: key for n, key in enumerate(keys, start=1)}
-    for n, question in enumerate(quiz.questions, start=1):
-        key = by_number.get(n)
-        if key is None:
-            _set_unanswered(question, report if keys else None)
-        else:
-            _apply_answer(question, key, report)
-
-
-def _set_unanswered(question: Question, report: Report | None) -> None:
-    question.kind = infer_kind(question.options, question.correct, question.model_answer)
-    if question.options and report:
-        report.warn(question.line, "this choice question has no answer in the answer list",
-                    "add its answer (e.g. 'B. option text') to the answer list",
-                    topic=Topic.ANSWERS)
-
-
-def _apply_answer(question: Question, key: ListItem, report: Report) -> None:
-    text = key.text.strip()
-    if not question.options:
-        question.model_answer = text
-        question.kind = infer_kind(question.options, question.correct, question.model_answer)
-        return
-    if m := _LETTER_SET.match(text):
-        letters = [m.group(1), *_CAPITAL.findall(m.group(2))]
-        question.correct = [option_index(letter) for letter in letters]
-    elif m := _LETTER_KEY.match(text):
-        question.correct = [option_index(m.group(1))]
-        if not _similar(m.group(2), _option(question, question.correct[0])):
-            question.explanation = m.group(2)
-    else:
-        wanted = _norm(text)
-        matches = [i for i, option in enumerate(question.options) if _norm(option) == wanted]
-        question.correct = matches[:1]
-        if not matches:
-            question.explanation = text
-            report.warn(key.line, f"the answer '{text}' matches none of the question's options",
-                        "start the answer with the option's letter, e.g. 'B. ...'",
-                        topic=Topic.ANSWERS)
-    bad = [c for c in question.correct if c >= len(question.options)]
-    if bad:
-        report.warn(key.line, f"answer letter {option_letter(bad[0])} has no such option "
-                    f"(the question has {len(question.options)} options)",
-                    "correct the letter in the answer list", topic=Topic.ANSWERS)
-        question.correct = [c for c in question.correct if c < len(question.options)]
-    question.kind = infer_kind(question.options, question.correct, question.model_answer)
-
-
-def _similar(a: str, b: str) -> bool:
-    a, b = _norm(a), _norm(b)
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
-
-
-def _option(question: Question, index: int) -> str:
-    return question.options[index] if index < len(question.options) else ""
 
 
 def _norm(text: str) -> str:

@@ -13,7 +13,9 @@
 
 The word after ``question`` is the kind: single-choice, multiple-choice,
 true-false, open (its block is "Show model answer") or reflection (no
-answer block). Without it the kind is inferred. Every problem is reported
+answer block). A question whose source gives no answer has, instead of the
+answer block, the line ``NO_ANSWER``. Without a kind word the kind is
+inferred. Every problem is reported
 with the line it is on; a malformed question is never silently dropped.
 """
 
@@ -37,6 +39,8 @@ _OPTION = re.compile(r"^- (?P<letter>[A-Z]{1,3})\. +(?P<text>\S.*)$")
 _ANSWER = re.compile(
     r"^\*\*Answer: *(?P<letters>[A-Z]{1,3}(?: *, *[A-Z]{1,3})*)\.?\*\*(?P<rest>.*)$")
 _REFLECT = re.compile(r"^\*[^*].*\*$")
+NO_ANSWER = "*The source gives no answer to this question.*"
+"""Written instead of an answer block where the source gives none (nothing is invented)."""
 
 
 @dataclass
@@ -86,6 +90,7 @@ def _parse(lines: list[str], start: int, end: int, name: str, offset: int):
     question = Question(prompt="", line=line_no)
     kinds = [k for c in head.group("classes").split() if (k := QuestionKind.from_class(c))]
     prompt, options, details, summary = [], [], [], ""
+    unanswered = False
     i = 0
     while i < len(body):
         line = body[i]
@@ -96,7 +101,9 @@ def _parse(lines: list[str], start: int, end: int, name: str, offset: int):
                 details.append(body[i][4:])
                 i += 1
             continue
-        if m := _OPTION.match(line):
+        if line.strip() == NO_ANSWER:
+            unanswered = True
+        elif m := _OPTION.match(line):
             options.append((m.group("letter"), m.group("text"), line_no + 1 + i))
         elif line.strip() and not _REFLECT.match(line.strip()) and not options:
             prompt.append(line.strip())
@@ -106,7 +113,7 @@ def _parse(lines: list[str], start: int, end: int, name: str, offset: int):
     issues = _fill_answer(question, details, summary, name)
     question.kind = kinds[0] if kinds else infer_kind(
         question.options, question.correct, question.model_answer)
-    issues += _check(question, options, summary, name)
+    issues += _check(question, options, summary, name, unanswered)
     return QuestionBlock(start, end, question, head.group("title") or ""), issues
 
 
@@ -122,7 +129,8 @@ def _fill_answer(question: Question, details: list[str], summary: str, name: str
     return []
 
 
-def _check(question: Question, options: list, summary: str, name: str) -> list[Diagnostic]:
+def _check(question: Question, options: list, summary: str, name: str,
+           unanswered: bool = False) -> list[Diagnostic]:
     line = question.line
     problems = []
 
@@ -139,7 +147,7 @@ def _check(question: Question, options: list, summary: str, name: str) -> list[D
         if not options:
             error(f"this {question.kind.css_class.replace('-', ' ')} question has no options",
                   "add options as '- A. text' lines")
-        elif not question.correct:
+        elif not question.correct and not unanswered:
             error("this choice question has no correct option",
                   "add '??? success \"Show answer\"' with '**Answer: B.**' under it")
         for c in question.correct:
@@ -149,7 +157,8 @@ def _check(question: Question, options: list, summary: str, name: str) -> list[D
         if question.kind != QuestionKind.MULTIPLE_CHOICE and len(question.correct) > 1:
             error("a single-choice question has more than one answer letter",
                   "mark it 'multiple-choice' or keep one letter")
-    elif question.kind == QuestionKind.OPEN and not (question.model_answer or "").strip():
+    elif question.kind == QuestionKind.OPEN and not (question.model_answer or "").strip() \
+            and not unanswered:
         error("this open question has no model answer",
               "add '??? success \"Show model answer\"' with the answer, or mark it 'reflection'")
     return problems

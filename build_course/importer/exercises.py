@@ -1,0 +1,629 @@
+"""Exercises: the questions a lesson holds, wherever they stand, become quizzes.
+
+An exercise is found in one of three ways:
+
+- a heading that names one (``cues.EXERCISE_HEADING``: "Exercises", "Check Your
+  Progress", "Review Questions", "1.9 Exercises"...): the section under it, up to
+  the next heading that is not one of its own (a question's label, an answer key);
+- a heading whose section holds numbered questions and, after them, a numbered
+  list that restarts at 1 with answer-like items (a key, without a cue word);
+- no heading at all: a run of questions whose shape shows a quiz, two or more
+  with options ("a)", "(a)", "A.", ballot boxes) or labelled "Question 1:".
+
+Inside an exercise each block is read as pieces (a paragraph, a list item, a
+heading), and each piece is one of: a question ("3.", "3)", "Question 3:"); an
+option ("a)", "(a)", "A.", "a.", "□", "⊠", a list item under a question); an
+answer right after its question ("Answer: (b)", or "Answer:" and paragraphs); an
+answer key (a heading "Answers", then numbered keys, "1. b 2. c" lines); an
+instruction (true or false; select all that apply); or text: the rest of a
+prompt before its options, or the exercise's introduction.
+
+Answers come from the question's own answer, else from a key with its number,
+else from marks on its options. Nothing is invented: without any of these, a
+choice question has no correct option and an open one no model answer, and the
+review list says so. Question numbers are kept per exercise (a key pairs by
+them).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from build_course.diagnostics import Report, Topic
+from build_course.importer import cues
+from build_course.model import (
+    Block,
+    Definition,
+    Dialogue,
+    ExerciseLink,
+    Heading,
+    Lesson,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Question,
+    Quiz,
+    Quote,
+)
+from build_course.quiz.kinds import QuestionKind, infer_kind, option_index, option_letter
+
+_MARKED = "⊠☒☑✓✔■▣◼"
+_UNMARKED = "□☐◻○◯❏"
+_GLYPH_OPTION = re.compile(rf"^([{_MARKED}{_UNMARKED}])\s*(?=\S)")
+_LETTER_OPTION = re.compile(r"^(?:\(([a-hA-H])\)|([a-hA-H])[.)])\s+(?=\S)")
+_NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s*(?=\S|$)")
+_ROMAN = re.compile(r"^\(?([ivx]{1,4})[.)]\s*(?=\S|$)")
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.(?=\s|$)")
+_KEY_PAIR = re.compile(
+    r"(?:^|(?<=[\s,;]))(\d{1,3}|[ivx]{1,5})\s*[.):\-–]\s*\(?([a-h]|true|false|t|f)\)?"
+    r"(?=$|[\s,;.])", re.I)
+_LETTER_ANSWER = re.compile(
+    r"^\(?([a-h])\)?((?:\s*(?:,|&|\band\b|\s)\s*\(?[a-h]\)?(?![\w']))*)"
+    r"(?:\s*[.)]\s*(?P<rest>.*))?$", re.I)
+_SINGLE_LETTER = re.compile(r"\b[a-h]\b", re.I)
+_LONE_NUMBER = re.compile(r"^\d{1,4}$")
+_NOT_WORD = re.compile(r"[^\w ]")
+
+
+@dataclass(slots=True)
+class _Piece:
+    """One line of an exercise as the reader sees it."""
+
+    text: str
+    line: int
+    number: int | None = None  # a numbered list item's number
+    depth: int = 0  # nesting of a list item; 0 for anything else
+    item: bool = False
+    heading: bool = False
+    under_number: bool = False  # a list item under a numbered item (an option)
+
+
+@dataclass
+class _Found:
+    """A question as read, before its answer is settled."""
+
+    question: Question
+    number: int | None
+    answer: str = ""
+    answer_line: int = 0
+    marked: list[int] = field(default_factory=list)
+    true_false: bool = False
+    select_all: bool = False
+    worksheet: bool = False  # under a worksheet or practical-activity title
+    from_item: bool = False  # numbered as a list item (not a paragraph or label)
+
+
+# ---- the step --------------------------------------------------------------
+
+def extract_exercises(lesson: Lesson, report: Report) -> None:
+    """Each exercise in the lesson becomes a quiz; the lesson keeps a link
+    where it stood."""
+    blocks = lesson.blocks
+    i = 0
+    while i < len(blocks):
+        end, heading = _exercise_at(blocks, i)
+        if end is None:
+            i += 1
+            continue
+        title = heading.text if heading else _untitled(lesson)
+        body = blocks[i + 1:end] if heading else blocks[i:end]
+        quiz = read_exercise(title, heading.line if heading else body[0].line, body, report)
+        if quiz.questions:
+            lesson.quizzes.append(quiz)
+            blocks[i:end] = [ExerciseLink(quiz, quiz.line)]
+        i += 1
+
+
+def _untitled(lesson: Lesson) -> str:
+    return f"Self-check: {lesson.title}" if lesson.title else "Self-check"
+
+
+def _exercise_at(blocks: list[Block], i: int) -> tuple[int | None, Heading | None]:
+    """(end, heading) of the exercise that starts at ``blocks[i]``, or (None, None)."""
+    block = blocks[i]
+    if isinstance(block, Heading) and (_names_exercise(block) or _has_answer_key(blocks, i)):
+        return _section_end(blocks, i), block
+    if not isinstance(block, ExerciseLink) and _quiz_shaped(blocks, i):
+        return _section_end(blocks, i, start_inside=True), None
+    return None, None
+
+
+def _names_exercise(heading: Heading) -> bool:
+    return heading.role == "exercise" or bool(cues.EXERCISE_HEADING.match(heading.text))
+
+
+def _section_end(blocks: list[Block], start: int, start_inside: bool = False) -> int:
+    """The index of the first heading after ``start`` that is not the
+    exercise's own (an answer key's, a question's label, a sub-exercise's)."""
+    for j in range(start if start_inside else start + 1, len(blocks)):
+        block = blocks[j]
+        if isinstance(block, ExerciseLink):
+            return j
+        if isinstance(block, Heading) and j != start and not _own_heading(block) \
+                and not (j == start + 1 and not start_inside):  # a subtitle or instruction
+            return j
+    return len(blocks)
+
+
+def _own_heading(heading: Heading) -> bool:
+    """A heading-shaped line that belongs to an exercise: an answer key's
+    title, a question's label, a question, an option, a key's group letter."""
+    text = heading.text
+    if _names_exercise(heading):
+        return False  # the next exercise
+    return (heading.role == "answers" or text.endswith("?") or (len(text) <= 3 and text.isalpha())
+            or any(p.match(text) for p in (cues.ANSWERS_HEADING, cues.QUESTION_LABEL,
+                                           cues.ANSWER_LABEL, _LETTER_OPTION, _GLYPH_OPTION,
+                                           _NUMBERED)))
+
+
+def _has_answer_key(blocks: list[Block], start: int) -> bool:
+    """Without a cue word: a numbered list followed by a second numbered
+    list that restarts at 1, no longer than the first, is questions + key."""
+    section = blocks[start + 1:_section_end(blocks, start)]
+    lists = [b for b in section if isinstance(b, ListBlock) and b.ordered]
+    for first, second in zip(lists, lists[1:]):
+        if section.index(second) == section.index(first) + 1 \
+                and second.items[0].number == 1 and len(second.items) <= len(first.items):
+            return sum(_answer_like(item.text) for item in second.items) * 2 >= len(second.items)
+    return False
+
+
+def _answer_like(text: str) -> bool:
+    return bool(_LETTER_ANSWER.match(text) or cues.OPEN_ANSWER.match(text)
+                or text.split(maxsplit=1)[0].strip(".,").lower() in _TRUE_FALSE_WORDS)
+
+
+_TRUE_FALSE_WORDS = cues.TRUE_WORDS | cues.FALSE_WORDS
+
+
+def _quiz_shaped(blocks: list[Block], i: int) -> bool:
+    """A run of questions without a heading: at ``blocks[i]`` a question
+    starts, and in the blocks up to the next heading two or more questions
+    have options, or two or more carry a "Question N" label."""
+    pieces = _pieces(blocks[i])
+    if not pieces or _question_start(pieces[0]) is None:
+        return False
+    labelled = with_options = questions = 0
+    counted = True  # the current question's options are counted
+    for block in blocks[i:i + 400]:
+        if isinstance(block, Heading) and not _own_heading(block):
+            break
+        for piece in _pieces(block):
+            if cues.QUESTION_LABEL.match(piece.text):
+                labelled += 1
+            if _question_start(piece) is not None:
+                questions += 1
+                counted = False
+            elif not counted and _option(piece, False) is not None:
+                with_options += 1  # a lettered or ballot-box option: a list item is not enough
+                counted = True
+    return labelled >= 2 or (with_options >= 2 and with_options * 2 >= questions)
+
+
+# ---- pieces ----------------------------------------------------------------
+
+def _pieces(block: Block) -> list[_Piece]:
+    if isinstance(block, Heading):
+        return [_Piece(block.text, block.line, heading=True)]
+    if isinstance(block, Paragraph):
+        return [_Piece(block.text, block.line)]
+    if isinstance(block, ListBlock):
+        out: list[_Piece] = []
+        _item_pieces(block.items, 0, False, out)
+        return out
+    if isinstance(block, Quote):
+        return [_Piece(block.text, block.line)]
+    if isinstance(block, Definition):
+        return [_Piece(f"{block.term}: {block.text}" if block.term else block.text, block.line)]
+    if isinstance(block, Dialogue):
+        return [_Piece(f"{t.speaker}: {t.text}", t.line) for t in block.turns]
+    return []
+
+
+def _item_pieces(items: list[ListItem], depth: int, under_number: bool,
+                 out: list[_Piece]) -> None:
+    for item in items:
+        text = f"{item.term}{item.term_sep} {item.text}" if item.term else item.text
+        out.append(_Piece(text, item.line, item.number, depth, item=True,
+                          under_number=under_number))
+        _item_pieces(item.children, depth + 1, item.number is not None, out)
+
+
+def _question_start(piece: _Piece) -> tuple[int, str] | None:
+    """(number, text) when ``piece`` starts a numbered or labelled question."""
+    if piece.item and piece.number is not None and not piece.under_number:
+        return piece.number, piece.text
+    if m := cues.QUESTION_LABEL.match(piece.text):
+        return int(m.group(1)), m.group(2).strip()
+    if not piece.item and (m := _NUMBERED.match(piece.text)):
+        return int(m.group(1)), piece.text[m.end():].strip()
+    return None
+
+
+def _option(piece: _Piece, in_question: bool) -> tuple[str, bool] | None:
+    """(text, marked) when ``piece`` is an option of the question above it."""
+    text = piece.text
+    if m := _GLYPH_OPTION.match(text):
+        return text[m.end():].strip(), m.group(1) in _MARKED
+    if m := _LETTER_OPTION.match(text):
+        return text[m.end():].strip(), False
+    if in_question and piece.item:
+        return text, False
+    return None
+
+
+def _split_inline_numbers(pieces: list[_Piece]) -> list[_Piece]:
+    """``1. Have you a pen? 2. Yes, I have. 3.`` (questions numbered in the
+    run of a paragraph, as a book sets short exercises) becomes one piece per
+    number; only numbers that follow on from the last one split."""
+    out: list[_Piece] = []
+    expected: int | None = None
+    for piece in pieces:
+        start = _question_start(piece)
+        if start is not None:
+            expected = start[0] + 1
+        if expected is None or f"{expected}." not in piece.text:
+            out.append(piece)
+            continue
+        cuts = []
+        for m in _INLINE_NUMBER.finditer(piece.text):
+            if int(m.group(1)) == expected and (m.start() > 0 or start is None):
+                cuts.append(m)
+                expected += 1
+        if not cuts:
+            out.append(piece)
+            continue
+        out.extend(_cut(piece, cuts))
+    return _glue_dangling(out)
+
+
+def _cut(piece: _Piece, cuts: list[re.Match]) -> list[_Piece]:
+    out = []
+    head = piece.text[:cuts[0].start()].strip()
+    if head:
+        out.append(_Piece(head, piece.line, piece.number, piece.depth, piece.item,
+                          piece.heading))
+    for m, after in zip(cuts, cuts[1:] + [None]):
+        text = piece.text[m.end():after.start() if after else None].strip()
+        out.append(_Piece(f"{m.group(1)}. {text}".rstrip(), piece.line))
+    return out
+
+
+def _glue_dangling(pieces: list[_Piece]) -> list[_Piece]:
+    """A number left at a piece's end (``... 3.``) takes the next piece's text."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if prev and not prev.item and (m := _NUMBERED.match(prev.text)) \
+                and not prev.text[m.end():].strip() and not piece.heading \
+                and _question_start(piece) is None:
+            prev.text = f"{prev.text.strip()} {piece.text}"
+            continue
+        out.append(piece)
+    return out
+
+
+# ---- reading an exercise ---------------------------------------------------
+
+def read_exercise(title: str, line: int, body: list[Block], report: Report) -> Quiz:
+    """The quiz that ``body`` (the blocks under the exercise's heading) holds."""
+    quiz = Quiz(title, line)
+    reader = _Reader(quiz, report)
+    owner: dict[int, Block] = {}  # id of each piece -> its block
+    pieces: list[_Piece] = []
+    for block in body:
+        if isinstance(block, Paragraph) and (m := cues.DURATION.match(block.text)):
+            quiz.duration = m.group(2).rstrip(".")
+            continue
+        if not (found := _pieces(block)):
+            quiz.intro.append(block)
+        for piece in found:
+            owner[id(piece)] = block
+        pieces += found
+    pieces = _split_inline_numbers(pieces)
+    taken = [reader.takes(piece) for piece in pieces]
+    blocks_taken = {id(owner.get(id(p))) for p, t in zip(pieces, taken) if t}
+    for piece, took in zip(pieces, taken):
+        block = owner.get(id(piece))
+        if took:
+            continue
+        if block is not None and id(block) not in blocks_taken:
+            if not quiz.intro or quiz.intro[-1] is not block:
+                quiz.intro.append(block)  # a whole block of introduction keeps its shape
+        else:
+            quiz.intro.append(Paragraph(piece.text, piece.line))
+    reader.settle()
+    return quiz
+
+
+class _Reader:
+    """Reads an exercise's pieces in order (see the module's docstring)."""
+
+    def __init__(self, quiz: Quiz, report: Report) -> None:
+        self.quiz, self.report = quiz, report
+        self.found: list[_Found] = []
+        self.keys: dict[int, tuple[str, int]] = {}
+        self.key_line = 0
+        self.mode = "intro"  # intro, prompt, options, answer, keys
+        self.true_false = cues.TRUE_FALSE_INSTRUCTION.search(quiz.title) is not None
+        self.select_all = False
+        self.last_key: int | None = None
+
+    # each piece: True when taken
+    def takes(self, piece: _Piece) -> bool:
+        text = piece.text.strip()
+        if not text:
+            return True
+        if self.mode == "keys" and self._key(piece, text):
+            return True
+        if self._answers_heading(piece, text) or self._answer(piece, text):
+            return True
+        if self._key_line(piece, text):
+            return True
+        if self._instruction(piece, text):
+            return False  # the instruction stays, in the introduction
+        if self._question(piece, text):
+            return True
+        if self.found and self.mode in ("prompt", "options") \
+                and (option := _option(piece, True)) is not None:
+            self._add_option(*option)
+            return True
+        return self._text(piece, text)
+
+    def _answers_heading(self, piece: _Piece, text: str) -> bool:
+        if len(text) > 60 or not cues.ANSWERS_HEADING.match(text.rstrip(":")):
+            return False
+        singular = text.rstrip(": ").lower() in ("answer", "solution", "ans")
+        if singular and self.found and self.mode != "keys":
+            self.mode = "answer"
+            self.found[-1].answer_line = piece.line
+            return True
+        self.mode = "keys"
+        return True
+
+    def _answer(self, piece: _Piece, text: str) -> bool:
+        if not self.found or self.mode == "keys":
+            return False
+        m = cues.ANSWER_LABEL.match(text)
+        if not m or not m.group(1).strip():
+            return False
+        current = self.found[-1]
+        current.answer = m.group(1).strip()
+        current.answer_line = piece.line
+        self.mode = "answer"
+        return True
+
+    def _key_line(self, piece: _Piece, text: str) -> bool:
+        if piece.item and piece.number is not None:
+            text = f"{piece.number}. {text}"  # the list took the first number off
+        pairs = _KEY_PAIR.findall(text)
+        if len(pairs) < 2 or sum(len(a) + len(b) + 2 for a, b in pairs) < 0.5 * len(text):
+            return False
+        if not self.found:
+            return False
+        self.mode = "keys"
+        self.key_line = self.key_line or piece.line
+        for number, key in pairs:
+            if number.isdigit():
+                self.keys.setdefault(int(number), (key, piece.line))
+        return True
+
+    def _key(self, piece: _Piece, text: str) -> bool:
+        if self._key_line(piece, text):
+            return True
+        start = _question_start(piece)
+        if start is not None:
+            number, key = start
+            self.keys[number] = (key, piece.line)
+            self.last_key = number
+            self.key_line = self.key_line or piece.line
+            return True
+        if piece.heading or len(text) <= 3:
+            return True  # a sub-heading of the key ("A", "Quiz 2")
+        if self.last_key is not None:
+            key, line = self.keys[self.last_key]
+            self.keys[self.last_key] = (f"{key} {text}".strip(), line)
+            return True
+        return False
+
+    def _instruction(self, piece: _Piece, text: str) -> bool:
+        if cues.SELECT_ALL.search(text) and (not self.found or self.mode != "prompt"):
+            self.select_all = True
+        if not cues.TRUE_FALSE_INSTRUCTION.search(text) or "?" in text:
+            return False
+        start = _question_start(piece)
+        body = start[1] if start else text
+        if len(body.split()) > 25:
+            return False
+        self.true_false = True
+        self.mode = "intro" if not self.found else "options"
+        return True
+
+    def _question(self, piece: _Piece, text: str) -> bool:
+        start = _question_start(piece)
+        roman = None
+        if start is None and self.true_false and (roman := _ROMAN.match(text)):
+            start = (None, text[roman.end():].strip())
+        if start is None:
+            return False
+        number, prompt = start
+        last = next((f.number for f in reversed(self.found) if f.number is not None), None)
+        if number is not None and last is not None and number <= last:
+            restart = number == 1 and piece.item and self.found[-1].from_item
+            if number == 1 and (self.mode == "keys" or _answer_like(prompt) or restart):
+                self.mode = "keys"
+                self.key_line = self.key_line or piece.line
+                self.keys[1] = (prompt, piece.line)
+                self.last_key = 1
+                return True
+            if self.mode == "prompt" and piece.item:
+                return False  # "1." under a question that has no options yet: an option
+            if number != 1:
+                return False
+        found = _Found(Question(prompt, piece.line), number, true_false=self.true_false,
+                       select_all=self.select_all,
+                       worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
+                       from_item=piece.item)
+        self.found.append(found)
+        self.mode = "prompt"
+        return True
+
+    def _add_option(self, text: str, marked: bool) -> None:
+        current = self.found[-1]
+        if marked:
+            current.marked.append(len(current.question.options))
+        current.question.options.append(text)
+        self.mode = "options"
+
+    def _text(self, piece: _Piece, text: str) -> bool:
+        if not self.found or self.mode == "intro":
+            return False
+        current = self.found[-1]
+        if self.mode == "prompt":
+            current.question.prompt = f"{current.question.prompt} {text}".strip()
+            return True
+        if self.mode == "answer":
+            current.answer = f"{current.answer}\n\n{text}".strip()
+            return True
+        if _LONE_NUMBER.match(text):
+            self.report.dropped(piece.line, "page number", text, routine=True)
+            return True
+        current.question.explanation = f"{current.question.explanation}\n\n{text}".strip()
+        return True
+
+    # after the last piece
+    def settle(self) -> None:
+        quiz, report = self.quiz, self.report
+        quiz.questions = [f.question for f in self.found]
+        by_number = {f.number: f for f in self.found if f.number is not None}
+        stray = sorted(n for n in self.keys if n not in by_number)
+        if self.keys and (stray or len(self.keys) != len(self.found)):
+            report.warn(self.key_line, f"exercise '{quiz.title}' has {len(self.found)} questions "
+                        f"but its answer list has {len(self.keys)} answers",
+                        "check that each question has one numbered answer, in order",
+                        topic=Topic.ANSWERS)
+        if stray:
+            report.note(self.key_line, f"answer key of '{quiz.title}': keys for questions "
+                        f"{', '.join(map(str, stray))} are not in the text; left unattached",
+                        topic=Topic.ANSWERS)
+        guessed = []
+        for found in self.found:
+            key = self.keys.get(found.number) if found.number is not None else None
+            if not found.answer and key:
+                found.answer, found.answer_line = key
+            _settle(found, report, bool(self.keys))
+            if not (found.answer or found.marked or found.question.options or found.worksheet):
+                guessed.append(found)
+        if guessed:
+            kinds = sorted({f.question.kind.value for f in guessed})
+            report.note(guessed[0].question.line,
+                        f"exercise '{quiz.title}': {len(guessed)} question(s) without an answer "
+                        f"in the source; kind guessed ({', '.join(kinds)})", topic=Topic.KIND)
+
+
+def _settle(found: _Found, report: Report, keyed: bool) -> None:
+    """The question's answer and kind, from what was read."""
+    question = found.question
+    answer = found.answer.strip()
+    if question.options:
+        if answer:
+            _choice_answer(found, answer, report)
+        elif found.marked:
+            question.correct = list(found.marked)
+        elif keyed:
+            report.warn(question.line, "this choice question has no answer in the answer list",
+                        "add its answer (e.g. 'B. option text') to the answer list",
+                        topic=Topic.ANSWERS)
+        question.kind = infer_kind(question.options, question.correct, None)
+        if found.select_all and question.kind == QuestionKind.SINGLE_CHOICE:
+            question.kind = QuestionKind.MULTIPLE_CHOICE
+        return
+    verdict = _true_false(answer)
+    if found.true_false or (answer and verdict is not None and len(answer.split()) <= 2):
+        question.options = ["True", "False"]
+        if verdict is not None:
+            question.correct = [0 if verdict else 1]
+        question.kind = QuestionKind.TRUE_FALSE
+        return
+    if answer:
+        question.model_answer = answer
+        question.kind = QuestionKind.OPEN
+        return
+    question.kind = _open_or_reflection(question.prompt, found)
+
+
+def _open_or_reflection(prompt: str, found: _Found) -> QuestionKind:
+    """Without an answer: a reflection when the question asks for the
+    learner's own experience, opinion or plans, or stands in a worksheet or
+    a practical activity; else open."""
+    if found.worksheet or cues.REFLECTION_PROMPT.search(prompt):
+        return QuestionKind.REFLECTION
+    return QuestionKind.OPEN
+
+
+def _true_false(answer: str) -> bool | None:
+    word = answer.split(maxsplit=1)[0].strip(".,;:()").lower() if answer else ""
+    if word in cues.TRUE_WORDS:
+        return True
+    if word in cues.FALSE_WORDS:
+        return False
+    return None
+
+
+def _choice_answer(found: _Found, text: str, report: Report) -> None:
+    question = found.question
+    n = len(question.options)
+    letters = _answer_letters(text)
+    if letters is not None:
+        indexes, rest = letters
+        question.correct = [i for i in indexes if i < n]
+        if rest and not _similar(rest, _option_text(question, indexes[0])):
+            question.explanation = (rest + "\n\n" + question.explanation).strip()
+        bad = [i for i in indexes if i >= n]
+        if bad:
+            report.warn(found.answer_line, f"answer letter {option_letter(bad[0])} has no such "
+                        f"option (the question has {n} options)",
+                        "correct the letter in the answer list", topic=Topic.ANSWERS)
+        return
+    if (verdict := _true_false(text)) is not None and _is_true_false(question.options):
+        question.correct = [i for i, o in enumerate(question.options)
+                            if _norm(o).startswith("true" if verdict else "false")]
+        return
+    wanted = _norm(text)
+    matches = [i for i, option in enumerate(question.options) if _norm(option) == wanted]
+    question.correct = matches[:1]
+    if not matches:
+        question.explanation = (text + "\n\n" + question.explanation).strip()
+        report.warn(found.answer_line, f"the answer '{text}' matches none of the question's "
+                    "options", "start the answer with the option's letter, e.g. 'B. ...'",
+                    topic=Topic.ANSWERS)
+
+
+def _is_true_false(options: list[str]) -> bool:
+    return len(options) == 2 and {_norm(o) for o in options} == {"true", "false"}
+
+
+def _answer_letters(text: str) -> tuple[list[int], str] | None:
+    """``B``, ``(b)``, ``a, c``, ``A and B.``, ``B. the option's text``: the
+    option indexes and the text after them; None when the answer is no letter."""
+    m = _LETTER_ANSWER.match(text.strip())
+    if not m:
+        return None
+    letters = [m.group(1)] + _SINGLE_LETTER.findall(m.group(2) or "")
+    return [option_index(x) for x in letters], (m.group("rest") or "").strip()
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _option_text(question: Question, index: int) -> str:
+    return question.options[index] if index < len(question.options) else ""
+
+
+def _norm(text: str) -> str:
+    return _NOT_WORD.sub("", text.lower()).strip()

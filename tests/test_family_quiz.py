@@ -1,0 +1,241 @@
+"""Exercises wherever they stand (importer/exercises.py), on small texts written
+for these tests in several topics: titles, option shapes, answer keys, kinds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_course.build.rendering import render_quiz
+from build_course.importer.importing import import_text
+from build_course.model import ExerciseLink, ListBlock, SourceText
+from build_course.quiz.kinds import QuestionKind
+from build_course.quiz.syntax import parse_blocks
+
+
+def _part(text: str):
+    return import_text(SourceText(Path("t.txt"), text, "utf-8"), "t.txt")
+
+
+def _questions(text: str):
+    part = _part(text)
+    return [q for lesson in part.lessons for quiz in lesson.quizzes for q in quiz.questions]
+
+
+def _notes(text: str) -> list[str]:
+    return [d.message for d in _part(text).diagnostics]
+
+
+BALLOTS = """Night Sky Basics
+
+1. Which planet is closest to the Sun?
+□ Venus
+⊠ Mercury
+□ Mars
+2. What makes the Moon shine?
+⊠ Reflected sunlight
+□ Its own light
+□ Light from Earth's cities
+"""
+
+
+def test_ballot_boxes_without_a_heading_are_a_quiz_with_the_marked_answers():
+    questions = _questions(BALLOTS)
+    assert [q.prompt for q in questions] == ["Which planet is closest to the Sun?",
+                                             "What makes the Moon shine?"]
+    assert questions[0].options == ["Venus", "Mercury", "Mars"]
+    assert [q.correct for q in questions] == [[1], [0]]
+    assert all(q.kind is QuestionKind.SINGLE_CHOICE for q in questions)
+
+
+LETTERED = """Rivers of the World
+
+Rivers carry water to the sea.
+
+Review Questions
+
+1. Which river is the longest?
+a) The Thames
+b) The Nile
+c) The Seine
+Answer: (b)
+2. Where does the Danube end?
+(a) In the Black Sea
+(b) In the North Sea
+Answer: a
+
+Deltas
+
+A delta forms where a river slows down.
+"""
+
+
+def test_lettered_options_and_answers_after_each_question():
+    part = _part(LETTERED)
+    [lesson] = part.lessons
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Review Questions"
+    assert [q.options for q in quiz.questions] == [
+        ["The Thames", "The Nile", "The Seine"], ["In the Black Sea", "In the North Sea"]]
+    assert [q.correct for q in quiz.questions] == [[1], [0]]
+    assert [s.title for s in lesson.sections] == ["Deltas"]  # the next section stays
+    assert any(isinstance(b, ExerciseLink) for b in lesson.blocks)
+
+
+KEYED = """Bread at Home
+
+Knead the dough until it is smooth.
+
+Test Yourself
+
+1. How long should dough rise?
+A. Five minutes
+B. About an hour
+C. Two days
+2. Which ingredient makes the dough rise?
+A. Salt
+B. Yeast
+
+Answers
+
+1. B 2. B 4. A
+"""
+
+
+def test_a_key_line_after_the_quiz_pairs_by_number_and_stray_keys_stay_unattached():
+    questions = _questions(KEYED)
+    assert [q.correct for q in questions] == [[1], [1]]
+    notes = _notes(KEYED)
+    assert any("keys for questions 4 are not in the text" in n for n in notes), notes
+
+
+TRUE_FALSE = """Cells
+
+Every living thing is made of cells.
+
+Check Your Progress
+
+State whether the following statements are True or False.
+
+1. Plant cells have a cell wall.
+2. Red blood cells have a nucleus in adults.
+3. Some organisms have only one cell.
+
+Answer key
+
+1. True 2. False
+"""
+
+
+def test_statements_after_a_true_or_false_instruction_are_true_false_questions():
+    questions = _questions(TRUE_FALSE)
+    assert [q.kind for q in questions] == [QuestionKind.TRUE_FALSE] * 3
+    assert all(q.options == ["True", "False"] for q in questions)
+    assert [q.correct for q in questions] == [[0], [1], []]  # the third has no key: none invented
+
+
+SELECT_ALL = """Metals
+
+Quiz
+
+Select all that apply.
+
+1. Which of these are metals?
+a. Copper
+b. Glass
+c. Iron
+Answer: a, c
+"""
+
+
+def test_several_correct_options_make_a_multiple_choice_question():
+    [question] = _questions(SELECT_ALL)
+    assert question.kind is QuestionKind.MULTIPLE_CHOICE
+    assert question.correct == [0, 2]
+
+
+NO_KEY = """Composting
+
+Exercises
+
+1. Name two materials that should not go into a compost heap.
+2. Describe your own experience of keeping a garden.
+"""
+
+
+def test_without_an_answer_nothing_is_invented_and_the_kind_guess_is_noted():
+    questions = _questions(NO_KEY)
+    assert [q.kind for q in questions] == [QuestionKind.OPEN, QuestionKind.REFLECTION]
+    assert all(q.model_answer is None and q.correct == [] for q in questions)
+    assert any("without an answer in the source; kind guessed" in n for n in _notes(NO_KEY))
+
+
+def test_an_unanswered_question_renders_a_note_that_the_quiz_syntax_accepts():
+    part = _part(NO_KEY)
+    page = render_quiz(part, part.lessons[0]).text
+    body = page.split("---\n", 2)[2]
+    blocks, problems = parse_blocks(body, "quiz.md")
+    assert problems == []
+    assert [b.question.kind for b in blocks] == [QuestionKind.OPEN, QuestionKind.REFLECTION]
+    assert "Show model answer" not in page
+
+
+LABELLED = """Answers to the History Quiz
+
+Question 1:
+
+When did the Roman Republic begin?
+
+Answer:
+
+In about 509 BC, when the last king was driven out.
+
+Question 2:
+
+Who crossed the Rubicon?
+
+Answer:
+
+Julius Caesar, in 49 BC.
+"""
+
+
+def test_question_and_answer_labels_make_open_questions_with_model_answers():
+    questions = _questions(LABELLED)
+    assert [q.prompt for q in questions] == ["When did the Roman Republic begin?",
+                                             "Who crossed the Rubicon?"]
+    assert [q.kind for q in questions] == [QuestionKind.OPEN] * 2
+    assert questions[1].model_answer == "Julius Caesar, in 49 BC."
+
+
+INLINE = """Greetings in Spanish
+
+Practice
+
+Translate into Spanish:
+
+1. Good morning. 2. How are you? 3.
+Thank you very much. 4. See you tomorrow.
+"""
+
+
+def test_questions_numbered_in_the_run_of_a_paragraph_are_split():
+    questions = _questions(INLINE)
+    assert [q.prompt for q in questions] == ["Good morning.", "How are you?",
+                                             "Thank you very much.", "See you tomorrow."]
+
+
+PROSE_LIST = """Planning a Trip
+
+Pack light and check the weather.
+
+1. Book the tickets early.
+2. Choose a bag with wheels.
+3. Leave a copy of your passport at home.
+"""
+
+
+def test_a_numbered_list_that_is_no_exercise_stays_in_the_lesson():
+    part = _part(PROSE_LIST)
+    [lesson] = part.lessons
+    assert lesson.quizzes == []
+    assert any(isinstance(b, ListBlock) for b in lesson.blocks)
