@@ -31,11 +31,9 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+")
 _RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]")
 _STARRED = re.compile(r"^([*=#]{3,})\s*(?P<title>[^\W_].*?)\s*\1$")
-_LYNX_REFERENCE = re.compile(r"\[\d{1,4}\]\S")
 _LYNX_REFERENCE_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
 _LINKS_ONLY = re.compile(r"^(\[\d{1,4}\][^\[\]]{1,40}?\s*)+$")
 _REFERENCE_LINE = re.compile(r"^(\d{1,4}\. \S+://\S+|(visible|hidden) links:)$", re.I)
-_BREADCRUMB = re.compile(r"\s[»›>/→]\s")
 _MATH_PREAMBLE = re.compile(r"^(\\\(|\\\[|\$\$)\s*\\(re)?newcommand|^(\\\(|\\\[)\s*\\def\\")
 _MATH_CLOSE = re.compile(r"(\\\)|\\\]|\$\$)$")
 _CODE_LINE = re.compile(
@@ -57,36 +55,54 @@ _LABEL = re.compile(r"^[A-Z][\w ]{0,20}:$")
 # ---- detection -------------------------------------------------------------
 
 def detect(raw: list[RawLine]) -> list[str]:
-    """Evidence that ``raw`` is a web page dumped as text; at least two kinds."""
-    found = []
+    """Evidence that ``raw`` is a web page dumped as text: two kinds of it,
+    or one that is enough on its own."""
     head = [_LYNX_REFERENCE_MARK.sub("", r.text) for r in raw[:400]]
-    if any(cues.WEB_CHROME.match(t) and t.lower().startswith(("skip", "(button)")) for t in head):
-        found.append("a 'Skip to content' line or lynx '(BUTTON)' labels")
-    if any(_FORM_FIELD.match(t) for t in head):
-        found.append("an empty form field '[      ]'")
-    if any(_nav_bar(r.text) for r in raw[:60] + raw[-60:]):
-        found.append("navigation bars ('A | B', 'Prev Next', breadcrumbs)")
-    if sum(1 for r in raw[:3000] if (r.text[0] in "━─" or (r.text[0] == "_" and r.indent >= 3
-                                                           and len(r.text) >= 40))
-           and _RULE.match(r.text)) >= 2:
-        found.append("horizontal rules drawn as '____' or '━━━━'")
-    if sum(1 for r in raw[:2000] if _LYNX_REFERENCE.search(r.text)) >= 3 \
-            and any(r.text == "References" for r in raw):
-        found.append("lynx's numbered link markers and References list")
-    if sum(1 for r in raw[:3000] if not r.text.isascii() and _GLUED_ICON.search(r.text)) >= 2:
-        found.append("icon-font glyphs (private use characters)")
-    if _centred_width(raw):
-        found.append("table cells centred by lynx")
-    if _menu_run(raw) >= 8:
-        found.append("a long menu of short link lines")
-    if any(t.lower().startswith("skip to") and cues.WEB_CHROME.match(t) for t in head[:5]):
-        return found  # a skip link opening the text is enough on its own
-    if any(_breadcrumb(r.text) for r in raw[:30]):
-        return [*found, "a breadcrumb trail at the top"]  # enough on its own
-    if sum(1 for r in raw[:3000] if len(r.text) <= 100 and not r.text.isascii()
-           and _PERMALINK.search(r.text)) >= 3:
-        return [*found, "headings ending with a permalink glyph"]  # enough on its own
-    return found if len(found) >= 2 else []
+    found = [what for what, test in _EVIDENCE if test(raw, head)]
+    alone = [what for what, test in _EVIDENCE_ENOUGH_ALONE if test(raw, head)]
+    return [*found, *alone] if alone or len(found) >= 2 else []
+
+
+def _skip_or_button(raw: list[RawLine], head: list[str]) -> bool:
+    return any(t.lower().startswith(("skip", "(button)")) and cues.WEB_CHROME.match(t)
+               for t in head)
+
+
+def _lynx_rule(r: RawLine) -> bool:
+    """A rule as lynx (``____``, indented, long) or w3m (``━━━━``) draws it."""
+    first = r.text[0]
+    return (first in "━─" or (first == "_" and r.indent >= 3 and len(r.text) >= 40)) \
+        and bool(_RULE.match(r.text))
+
+
+def _permalinks(raw: list[RawLine]) -> int:
+    return sum(1 for r in raw[:3000] if len(r.text) <= 100 and not r.text.isascii()
+               and _PERMALINK.search(r.text))
+
+
+_EVIDENCE = (
+    ("a 'Skip to content' line or lynx '(BUTTON)' labels", _skip_or_button),
+    ("an empty form field '[      ]'", lambda raw, head: any(_FORM_FIELD.match(t) for t in head)),
+    ("navigation bars ('A | B', 'Prev Next', breadcrumbs)",
+     lambda raw, head: any(_nav_bar(r.text) for r in raw[:60] + raw[-60:])),
+    ("horizontal rules drawn as '____' or '━━━━'",
+     lambda raw, head: sum(1 for r in raw[:3000] if _lynx_rule(r)) >= 2),
+    ("lynx's numbered link markers and References list",
+     lambda raw, head: sum(1 for r in raw[:2000] if _LYNX_REFERENCE_MARK.search(r.text)) >= 3
+     and any(r.text == "References" for r in raw)),
+    ("icon-font glyphs (private use characters)",
+     lambda raw, head: sum(1 for r in raw[:3000]
+                           if not r.text.isascii() and _GLUED_ICON.search(r.text)) >= 2),
+    ("table cells centred by lynx", lambda raw, head: bool(_centred_width(raw))),
+    ("a long menu of short link lines", lambda raw, head: _menu_run(raw) >= 8),
+)
+_EVIDENCE_ENOUGH_ALONE = (
+    ("a skip link opening the text",
+     lambda raw, head: any(t.lower().startswith("skip to") and cues.WEB_CHROME.match(t)
+                           for t in head[:5])),
+    ("a breadcrumb trail at the top", lambda raw, head: any(_breadcrumb(t) for t in head[:30])),
+    ("headings ending with a permalink glyph", lambda raw, head: _permalinks(raw) >= 3),
+)
 
 
 def _breadcrumb(text: str) -> bool:
