@@ -23,7 +23,11 @@ read) and is timed over several runs (median, min-max):
 - write: write_docs into an empty docs/;
 - site: build_site (MkDocs + Material) of the same docs/, into site/, in a
   process of its own (as after a build, the next run starts without its heap);
-- incremental: one source changed, then import + render + write_docs again.
+- incremental: one source changed, then import + render + write_docs again;
+- serve (--serve): ``build-course serve`` on the course, then the time from
+  an edit to the served page showing it (polled over HTTP every 20 ms), for
+  an edit of a page in docs/ and for an edit of a source, a few times each,
+  and how many rebuilds each edit caused.
 
 The import cache (build_course/cache.py, in the course's .build-course-cache/)
 is on unless --no-cache: it is emptied before each full run, so import times
@@ -185,6 +189,89 @@ def make_course(root: Path, lessons: int) -> dict:
                      f"    original: {name}"]
     (source / "course.yml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     return {"sources": len(files), "raw_bytes": raw, "files": files}
+
+
+# ---- edit to page updated, while serving ----------------------------------
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _until(check, limit: float) -> float | None:
+    """Seconds until ``check()`` holds (polled every 20 ms), None past ``limit``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        if check():
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    return None
+
+
+def serve_latency(root: Path, edits: int = 3) -> dict:
+    """``build-course serve`` on the course at ``root``: edit-to-page-updated
+    seconds for edits in docs/ and in source/, and the rebuilds each caused."""
+    import threading
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    lines: list[str] = []
+    process = subprocess.Popen(
+        [sys.executable, "-m", "build_course", "--project", str(root), "serve", "--port",
+         str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+    threading.Thread(target=lambda: lines.extend(line.rstrip() for line in process.stdout),
+                     daemon=True).start()
+    try:
+        start = _until(lambda: any(line.startswith("serving on") for line in lines), 1800)
+        if start is None:
+            raise SystemExit("serve did not start:\n" + "\n".join(lines[-20:]))
+        record = json.loads((root / "docs/.build-course.json").read_text(encoding="utf-8"))
+        lessons = sorted((path, entry) for path, entry in record["pages"].items()
+                         if isinstance(entry, dict) and entry.get("kind") == "lesson")
+        figures = {"startup_s": start, "docs_edit_s": [], "source_edit_s": [],
+                   "rebuilds_per_edit": []}
+        for n in range(edits):
+            path, _ = lessons[(n * 7919) % len(lessons)]
+            page = root / "docs" / path
+            figures["docs_edit_s"].append(_edit_and_wait(
+                page, base + path.removesuffix(".md") + "/", f"Docsedit{n}marker", lines,
+                figures))
+            path, entry = lessons[(n * 104729 + 1) % len(lessons)]
+            last = max((p for p, e in lessons if e.get("source") == entry["source"]),
+                       key=lambda p: record["pages"][p].get("position", 0))
+            figures["source_edit_s"].append(_edit_and_wait(
+                root / "source" / entry["source"], base + last.removesuffix(".md") + "/",
+                f"Sourceedit{n}marker", lines, figures))
+        return figures
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+def _edit_and_wait(path: Path, url: str, marker: str, lines: list[str], figures: dict) -> float:
+    before = sum(1 for line in lines if line.startswith("rebuilt "))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + f"\n{marker} closes this text.\n", encoding="utf-8")
+    seconds = _until(lambda: marker in _fetch(url), 600)
+    if seconds is None:
+        raise SystemExit(f"the edit of {path.name} never reached {url}:\n" + "\n".join(lines[-20:]))
+    time.sleep(2)  # a second rebuild, if the edit caused one, would be under way by now
+    figures["rebuilds_per_edit"].append(
+        sum(1 for line in lines if line.startswith("rebuilt ")) - before)
+    return seconds
 
 
 # ---- one size, in a subprocess ---------------------------------------------
@@ -523,6 +610,9 @@ def run_size(size: int, runs: int, options: dict, keep: Path | None) -> dict:
             raise SystemExit(f"the benchmark of size {size} failed")
         figures = json.loads(result.read_text(encoding="utf-8"))
         figures["worker_wall_s"] = wall
+        if options.get("serve"):
+            print(f"size {size}: serving, editing...", file=sys.stderr, flush=True)
+            figures["serve"] = serve_latency(root)
         if keep:
             target = keep / f"course-{size}"
             shutil.rmtree(target, ignore_errors=True)
@@ -611,6 +701,17 @@ def table(report: dict) -> str:
     return "\n".join(lines)
 
 
+def serve_table(sizes: list[dict]) -> str:
+    lines = ["", "serve: edit to page updated (seconds, each edit; polled every 20 ms)"]
+    for f in sizes:
+        s = f["serve"]
+        lines.append(f"  {f['lessons']} lessons: start {s['startup_s']:.1f} s; docs/ edit "
+                     + ", ".join(f"{v:.2f}" for v in s["docs_edit_s"]) + "; source/ edit "
+                     + ", ".join(f"{v:.2f}" for v in s["source_edit_s"])
+                     + "; rebuilds per edit " + ", ".join(map(str, s["rebuilds_per_edit"])))
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000],
@@ -631,6 +732,9 @@ def main(argv: list[str] | None = None) -> int:
                              "(no course plugin), to show what the plugin costs")
     parser.add_argument("--no-zensical", action="store_true",
                         help="skip the Zensical build (skipped anyway when it is not installed)")
+    parser.add_argument("--serve", action="store_true",
+                        help="also run build-course serve on each course and time edits "
+                             "(docs/ and source/) until the served page shows them")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -640,7 +744,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("sizes, runs and jobs must be at least 1")
 
     options = {"site": not args.no_site, "cache": not args.no_cache, "jobs": args.jobs,
-               "plain": args.plain_mkdocs,
+               "plain": args.plain_mkdocs, "serve": args.serve,
                "zensical": not args.no_site and not args.no_zensical
                and importlib.util.find_spec("zensical") is not None}
     if args.worker is not None:
@@ -659,6 +763,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"size {size}: {runs} run(s)...", file=sys.stderr, flush=True)
         report["sizes"].append(run_size(size, runs, options, args.keep))
     print(table(report))
+    serving = [f for f in report["sizes"] if "serve" in f]
+    if serving:
+        print(serve_table(serving))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(f"figures written to {args.json}")

@@ -120,8 +120,15 @@ def test_serve_rebuilds_once_per_change_and_keeps_an_edit(tmp_path: Path):
             "utf-8"), "/", "Service Essentials</title>") == 1
 
         assert page.read_text("utf-8") == edited
+
+        retitled = edited.replace('title: "Attitude"', 'title: "A Helpful Attitude"')
+        assert retitled != edited
+        assert _change(server, lambda: page.write_text(retitled, "utf-8"), "/",
+                       "A Helpful Attitude") == 1  # the home page (and navigation) show it
+        assert page.read_text("utf-8") == retitled
         output = "\n".join(server.lines)
         assert output.count("serving on http://127.0.0.1:") == 1
-        assert output.count("docs: ") == 3  # the first build, the source, the manifest
+        # the first build, the source, the manifest, the title (for home page and navigation)
+        assert output.count("docs: ") == 4
     finally:
         server.stop()

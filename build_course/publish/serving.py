@@ -1,16 +1,19 @@
 """``build-course serve`` with MkDocs: the site, rebuilt once per change.
 
-MkDocs' live-reload server watches docs/ and mkdocs.yml; build/watching.py
-watches source/ and rewrites docs/ (only the pages that change), which the
-server then sees as one change. Each rebuild looks at what changed since the
-last one (by the files' sizes and times):
+MkDocs' live-reload server watches source/, docs/ and mkdocs.yml and calls
+the builder once the files stop changing. The builder looks at what changed
+since its last call (by the files' sizes and times, build/watching.py). A
+changed source (or manifest) first rebuilds docs/, through the same build
+as ``build-course build`` (it writes only the pages that change). Then, for
+docs/ and mkdocs.yml:
 
 - nothing the site shows (a ``PAGE.md.new``, the build's own files): no build;
 - pages only, with the same titles and the same navigation: those pages are
   rendered again, with the navigation, files and theme of the last full
   build (a second or less at 1,000 lessons, where a full build takes tens);
 - anything else (a page added or removed, a title, the navigation,
-  mkdocs.yml, a picture): a full MkDocs build.
+  mkdocs.yml, a picture): a full MkDocs build; after an author changed a
+  page's title, docs/ is built first, for the home page and navigation.
 
 The search index is refreshed by full builds only.
 """
@@ -33,7 +36,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from build_course.build.record import RECORD, load_record
-from build_course.build.watching import Snapshot, SourceWatcher, snapshot
+from build_course.build.watching import Snapshot, snapshot
 from build_course.diagnostics import UsageError
 from build_course.project import Project
 
@@ -56,13 +59,19 @@ class SiteBuilder:
     """Builds the site into ``site_dir``: in full, or only the changed pages."""
 
     def __init__(self, project: Project, site_dir: Path, url: str,
-                 say: Callable[[str], None]) -> None:
+                 say: Callable[[str], None], rebuild_docs: Callable[[], None]) -> None:
         self.project, self.site_dir, self.url, self.say = project, site_dir, url, say
+        self.rebuild_docs = rebuild_docs
+        self._sources: Snapshot | None = None
         self._seen: Snapshot = {}
         self._nav = None
         self._state = None  # config, files, nav, env of the last full build
 
     def __call__(self) -> None:
+        sources = snapshot(self.project.source)
+        if self._sources is not None and sources != self._sources:
+            self.rebuild_docs()  # writes only the pages that change, seen below
+        self._sources = sources
         now = self._look()
         changed = sorted(path for path in set(now) | set(self._seen)
                          if now.get(path) != self._seen.get(path))
@@ -77,6 +86,9 @@ class SiteBuilder:
         if pages and self._rebuild_pages(pages):
             self.say(f"rebuilt {_n(len(pages), 'page')} in {time.perf_counter() - started:.1f} s")
             return
+        if pages:  # an author changed a page's title: the navigation and home page show it
+            self.rebuild_docs()
+            self._seen, self._nav = self._look(), load_record(self.project.docs).nav
         self._full()
         self.say(f"rebuilt the site in {time.perf_counter() - started:.1f} s")
 
@@ -109,9 +121,9 @@ class SiteBuilder:
             course.on_pre_build(config=config)
         for src_uri in pages:
             page = files.get_file_from_path(src_uri).page
-            title = page.title
+            title = str(page.meta.get("title"))
             _populate_page(page, config, files)
-            if page.title != title:
+            if str(page.meta.get("title")) != title:
                 return False  # the navigation shows titles: a full build
             _build_page(page, config, documents, nav, env)
         if course:
@@ -152,7 +164,8 @@ def _check_port(port: int) -> None:
 
 def serve(project: Project, port: int, rebuild_docs: Callable[[], None]) -> None:
     """Serve the site on 127.0.0.1:``port`` until interrupted; ``rebuild_docs``
-    is called after each change in source/."""
+    is called after each change in source/ (the server's builder calls it,
+    so that docs/ and the site are never built at the same time)."""
     url = f"http://127.0.0.1:{port}/"
     _check_port(port)
     site_dir = Path(tempfile.mkdtemp(prefix="build-course-serve-"))
@@ -161,20 +174,17 @@ def serve(project: Project, port: int, rebuild_docs: Callable[[], None]) -> None
     logger.addHandler(said)
     logger.propagate = False  # MkDocs' own messages: only the warnings, once
     say = lambda text: print(text, flush=True)  # noqa: E731
-    builder = SiteBuilder(project, site_dir, url, say)
+    builder = SiteBuilder(project, site_dir, url, say, rebuild_docs)
     server = LiveReloadServer(builder=builder, host="127.0.0.1", port=port, root=str(site_dir))
-    watcher = SourceWatcher(project.source, rebuild_docs)
     try:
         builder()
-        server.watch(str(project.docs))
-        server.watch(str(project.mkdocs_yml))
-        watcher.start()
+        for watched in (project.source, project.docs, project.mkdocs_yml):
+            server.watch(str(watched))
         print(f"serving on {url} (Ctrl-C to stop)", flush=True)
         server.serve()
     except KeyboardInterrupt:
         pass
     finally:
-        watcher.stop()
         server.shutdown()
         logger.removeHandler(said)
         logger.propagate = True
