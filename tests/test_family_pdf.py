@@ -361,3 +361,35 @@ def test_a_paragraph_with_a_word_broken_at_a_wrap_is_not_a_title():
     assert not any(isinstance(b, Heading) for b in blocks)
     assert any(b.text.startswith("The British Beekeepers Association for Town and Country (BBKA)")
                for b in blocks if isinstance(b, Paragraph))
+
+
+# ---- converter wrappers, watermarks, drop caps ------------------------------------
+
+def test_a_converters_page_markers_are_page_breaks():
+    text = "".join(f"--- Page {n} ---\nThe canal lock raises boats from one level to the next "
+                   f"one, step {n}.\n" for n in range(1, 4))
+    raw = _raw(text)
+    assert "page markers" in detect_family(raw).evidence[-1]
+    pdf.mark_page_markers(raw, Report("t"))
+    kept = [r for r in raw if r.keep]
+    assert [r.text[:9] for r in kept] == ["The canal"] * 3
+    assert all(r.page_start and r.form_feed for r in kept)
+
+
+def test_a_watermark_on_most_pages_goes_wherever_it_stands():
+    pages = [(f"Mixing concrete needs sand, gravel and cement in the right measure {n}.\n"
+              f"DRAFT\nAdd water slowly and stir until it is smooth, then pour it {n}.\n")
+             + "CEMENT\n" * (n == 1) for n in range(4)]
+    raw = _raw("\f".join(pages))
+    pdf.drop_watermarks(raw, Report("t"))
+    assert "DRAFT" not in _kept(raw) and "CEMENT" in _kept(raw)
+
+
+def test_a_drop_cap_joins_its_word_when_the_text_uses_that_word():
+    raw = _raw("T\nhe river rises in the hills and runs to the sea.\n\n"
+               "W HEN it floods, when the rain is heavy, the fields are under water.\n\n"
+               "C programs are compiled before they are run.\n")
+    pdf.join_drop_caps(raw, Report("t"))
+    assert _kept(raw) == ["The river rises in the hills and runs to the sea.",
+                          "WHEN it floods, when the rain is heavy, the fields are under water.",
+                          "C programs are compiled before they are run."]

@@ -141,6 +141,10 @@ PAGE_METADATA_HEADING = re.compile(
 BOILERPLATE = re.compile(
     r"\b(internal use|use only|confidential|proprietary|draft|do not (copy|distribute)"
     r"|all rights reserved|copyright|printed on|page \d+|intentionally left blank)\b", re.I)
+# A converter's page break marker: "--- Page 3 ---", "[Page 3]", "<page 4>", "== 5 of 9 ==".
+PAGE_MARKER = re.compile(
+    r"^[-=#*<\[(_~ ]*(page|pg\.?|p\.)\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?[-=#*>\])_~ ]*$"
+    r"|^[-=#*_~]{2,}\s*(\d{1,4}(\s*(of|/)\s*\d{1,4})?)?\s*[-=#*_~]{2,}$", re.I)
 # The heading of a contents list (in a PDF extraction, often left empty by the converter).
 CONTENTS_HEADING = re.compile(r"^(table of )?contents\s*:?$", re.I)
 # A heading's mark that it goes on from the page before: "Basic Anatomy (Continued)".

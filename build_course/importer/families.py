@@ -78,6 +78,8 @@ def _pdf_evidence(raw: list[RawLine]) -> list[str]:
     """PDF-style text: form feeds between pages, or most long lines stop mid-sentence."""
     pages = sum(1 for r in raw if r.page_start)
     found = [f"{pages} form feeds (page breaks)"] if pages >= 2 else []
+    if (marks := len(pdf.page_markers(raw))) >= 2:
+        found.append(f"{marks} page markers left by a converter ('--- Page 2 ---')")
     return found + _hard_wrapped(raw)
 
 
@@ -98,9 +100,10 @@ def _anything(raw: list[RawLine]) -> list[str]:
 
 PDF = Family(
     "pdf", "text extracted from a PDF: hard-wrapped, with page furniture", _pdf_evidence,
-    [c.drop_share_buttons, pdf.mark_layout_pages, pdf.mend_bullet_glyphs,
+    [c.drop_share_buttons, pdf.mark_page_markers, pdf.mark_layout_pages, pdf.mend_bullet_glyphs,
      pdf.drop_page_numbers, c.find_chapter_markers, pdf.drop_page_furniture,
      c.drop_running_headers, pdf.drop_numbered_headers, pdf.drop_contents_leaders,
+     pdf.drop_watermarks, pdf.join_drop_caps,
      pdf.drop_continued_headings, pdf.drop_figure_labels, pdf.join_continuation_marks,
      pdf.join_split_numbers, pdf.mark_captions, pdf.mark_numbered_headings,
      pdf.carry_chapters],

@@ -42,6 +42,34 @@ _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}$|…{2,}\s*\d{1,4}$")
 
 # ---- pages -------------------------------------------------------------
 
+def mark_page_markers(raw: list[RawLine], report: Report) -> None:
+    """A converter's page marker (``--- Page 3 ---``, ``[Page 3]``) is a page
+    break, as a form feed is; a bare rule of dashes counts only where marked
+    pages are found. A line that is only a lone number stays for
+    ``drop_page_numbers``."""
+    if len(page_markers(raw)) < 2:
+        return
+    breaks = {id(r) for r in raw if r.text[:1] in _MARKER_FIRST
+              and cues.PAGE_MARKER.match(r.text) and not cues.PAGE_NUMBER.match(r.text)}
+    after = False
+    for r in raw:
+        if id(r) in breaks:
+            r.keep, after = False, True
+            report.dropped(r.line, "page marker", r.text, routine=True)
+        elif after and r.keep:
+            r.page_start = r.form_feed = True
+            after = False
+
+
+_MARKER_FIRST = frozenset("-=#*<[(_~pP")
+
+
+def page_markers(raw: list[RawLine]) -> list[RawLine]:
+    """The lines that mark a page break with its number (``--- Page 3 ---``)."""
+    return [r for r in raw if r.text[:1] in _MARKER_FIRST and cues.PAGE_MARKER.match(r.text)
+            and not cues.PAGE_NUMBER.match(r.text) and any(ch.isdigit() for ch in r.text)]
+
+
 def mark_layout_pages(raw: list[RawLine], report: Report) -> None:
     """Without form feeds, a line that starts with one space right after a
     text line starts a new page (some extractors leave that space); with
@@ -204,6 +232,58 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
             if repeated and _title_like(_DIGITS.sub("", rest)):
                 tops[rest] = (tops.get(rest, (0, 0))[0] + 1, 0)
     _name_text(raw, tops, report)
+
+
+def drop_watermarks(raw: list[RawLine], report: Report) -> None:
+    """A short line in capitals alone (``DRAFT``, ``SAMPLE COPY``) that stands
+    on half the pages or more (three at least), wherever on the page, is a
+    watermark that the extractor printed as text."""
+    pages = pages_of(raw)
+    if len(pages) < 3 or not any(r.form_feed for r in raw):
+        return
+    seen: dict[str, set[int]] = defaultdict(set)
+    for n, page in enumerate(pages):
+        for r in page:
+            if len(r.text) <= 30 and r.text.isupper() and _WATERMARK.match(r.text):
+                seen[r.text.replace(" ", "")].add(n)
+    marks = {key for key, found in seen.items() if len(found) >= 3 and len(found) * 2 >= len(pages)}
+    for r in raw:
+        if r.keep and r.text.replace(" ", "") in marks and r.text.isupper():
+            r.keep = False
+            report.dropped(r.line, "watermark", r.text)
+
+
+_WATERMARK = re.compile(r"^[A-Z]+(?: [A-Z]+){0,3}$")
+
+
+def join_drop_caps(raw: list[RawLine], report: Report) -> None:
+    """A paragraph's drop cap printed apart from its word (``T`` / ``he
+    river``, ``W HEN``) joins it, when the joined word is one the text uses."""
+    kept = [r for r in raw if r.keep]
+    candidates = [(r, after) for r, after in zip(kept, kept[1:]) if _lone_cap(r, after)]
+    spaced = [r for r in kept if r.blank_before and _SPACED_CAP.match(r.text)]
+    if not candidates and not spaced:
+        return
+    words = {w.lower() for r in kept for w in _WORDS.findall(r.text)}
+    for cap, after in candidates:
+        first = after.text.split(" ", 1)[0]
+        if (cap.text + first).lower() in words:
+            after.text = cap.text + after.text
+            after.blank_before, after.indent = cap.blank_before, cap.indent
+            cap.keep = False
+    for r in spaced:
+        m = _SPACED_CAP.match(r.text)
+        if (m.group(1) + m.group(2)).lower() in words:
+            r.text = m.group(1) + r.text[m.start(2):]
+
+
+def _lone_cap(r: RawLine, after: RawLine) -> bool:
+    return len(r.text) == 1 and r.text in _CAPS and after.text[:1].islower()
+
+
+_CAPS = frozenset("BCDEFGHJKLMNOPQRSTUVWXYZ")  # not A or I, which are words
+_SPACED_CAP = re.compile(r"^([B-HJ-Z]) ([A-Za-z][a-z]*|[A-Z]+)\b")
+_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def carry_chapters(raw: list[RawLine], report: Report) -> None:
