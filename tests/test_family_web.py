@@ -477,3 +477,10 @@ def test_a_worksheet_with_fill_in_lines_and_a_table_is_not_a_web_page():
             "________________________________________\n\n"
             "while (pages > 10 && pages < 100) { read(); }\n")
     assert detect_family(_raw(text)).family.name != "web"
+
+
+def test_one_word_headings_that_name_a_topic_are_not_furniture():
+    for word in ("Search", "Menu", "Register", "Print", "Email", "Top"):
+        assert not web._is_chrome(word), word
+    assert web._is_chrome("Search this site")
+    assert web._is_chrome("Print this page")

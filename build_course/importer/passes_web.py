@@ -252,9 +252,10 @@ def _is_chrome(text: str) -> bool:
     words = [w.strip(":,|·") for w in text.lower().split()]
     words = [w for w in words if w]
     filler = ("on", "this", "via", "us", "follow", "page", "article")
+    shares = sum(1 for w in words if w in cues.SHARE_WORDS)
     if words and all(w in cues.SHARE_WORDS or w in filler for w in words) \
-            and any(w in cues.SHARE_WORDS for w in words):
-        return True
+            and (shares >= 2 or (shares and ("share" in words or "follow" in words))):
+        return True  # "Share: Facebook Twitter", not a heading "Email"
     return _nav_bar(text)
 
 
@@ -296,7 +297,7 @@ def _main_heading(kept: list[RawLine], first: int) -> int | None:
     k = first - 1
     while k >= 0:
         r = kept[k]
-        if _heading_shaped(r.text) and (r.blank_before or not kept[k - 1].blank_before):
+        if _heading_shaped(r.text) and (r.blank_before or (k and not kept[k - 1].blank_before)):
             if not cues.PAGE_METADATA_HEADING.match(r.text):
                 return k
         k -= 1
