@@ -484,3 +484,10 @@ def test_one_word_headings_that_name_a_topic_are_not_furniture():
         assert not web._is_chrome(word), word
     assert web._is_chrome("Search this site")
     assert web._is_chrome("Print this page")
+
+
+def test_a_solution_label_with_a_full_stop_is_a_label():
+    raw = _raw("1.\n\nName the largest planet.\nSolution.\nJupiter.\n")
+    web.mark_headings(raw, Report("t"))
+    web.normalise_bullets(raw, Report("t"))
+    assert [r.text for r in raw] == ["1.", "Name the largest planet.", "Solution", "Jupiter."]

@@ -518,10 +518,14 @@ def _wrapped(a: RawLine, b: RawLine, width: int, lower: bool = True) -> bool:
 
 
 def normalise_bullets(raw: list[RawLine], report: Report) -> None:
-    """The dump's bullets (``*``, ``+``, ``o``, ``•``, ``□``, ``☆``) become one glyph."""
+    """The dump's bullets (``*``, ``+``, ``o``, ``•``, ``□``, ``☆``) become one
+    glyph; a label ``Solution.`` loses its full stop."""
     for r in raw:
         if r.keep and r.kind == "text" and _WEB_BULLET.match(r.text) and r.text[0] != "•":
             r.text = "• " + r.text[2:]
+        elif r.keep and r.text.endswith(".") and len(r.text) <= 20 \
+                and cues.ANSWERS_HEADING.match(r.text[:-1]):
+            r.text = r.text[:-1]  # "Solution." is a label, as "Solution" is
 
 
 def join_lines(raw: list[RawLine], report: Report) -> None:
