@@ -502,3 +502,30 @@ def test_an_faq_becomes_self_checks_without_its_labels():
         ("Which oil should I use?", "A light chain oil. Wipe off what the chain does not take up.")]
     assert not any(type(b).__name__ == "Dialogue" for b in lesson.blocks)
     assert "Q:" not in _md(part)
+
+
+def test_an_exercise_that_is_one_task_is_a_question_in_its_place():
+    text = BEES.replace("End of the Library", "EXERCISE.\n\nDraw a frame of the hive and "
+                        "name what its cells hold in spring.\n\n\nEnd of the Library")
+    text = text.replace("QUESTIONS FOR REVIEW", "EXERCISE.\n\nDescribe the queen's work.\n\n\n"
+                        "QUESTIONS FOR REVIEW")
+    first, second = _part(text).lessons
+    assert [(quiz.title, len(quiz.questions)) for quiz in first.quizzes] == [
+        ("EXERCISE.", 1), ("QUESTIONS FOR REVIEW", 3)]
+    assert first.quizzes[0].questions[0].prompt == "Describe the queen's work."
+    assert second.quizzes[0].questions[0].prompt.startswith("Draw a frame of the hive")
+
+
+def test_word_processor_glyphs_make_three_levels_of_bullets():
+    nb = "\u00a0"
+    text = (f"Handling Equipment\n\nCompetencies:\n\n·{nb}{nb}{nb}{nb} Lift with care\n\n"
+            f"o{nb}{nb} Bend the knees\n\n§{nb} Keep the back straight\n\n"
+            f"§{nb} Hold the load close\n\n·{nb}{nb}{nb}{nb} Store tools after use\n\n"
+            "The rules are set out in § 3 of the manual.\n")
+    part = _part(text, "equipment.txt")
+    [lists] = [b for b in part.lessons[0].blocks if isinstance(b, ListBlock)]
+    lift, store = lists.items
+    assert (lift.text, store.text) == ("Lift with care", "Store tools after use")
+    [knees] = lift.children
+    assert [c.text for c in knees.children] == ["Keep the back straight", "Hold the load close"]
+    assert "§ 3 of the manual" in _md(part)

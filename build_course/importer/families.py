@@ -122,20 +122,20 @@ HTML2TEXT = Family(
     "html2text", "a web page converted by html2text: starred headings, indented boxes and lists",
     detect_html2text, [], lessons=html2text_lessons)
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
-               _anything, [c.drop_share_buttons])
+               _anything, [c.drop_share_buttons, worksheet.word_bullets])
 
 BOOK = Family(
     "book", "a plain-text book (Project Gutenberg and the like): wrapped at a fixed width, "
     "paragraphs between blank lines, chapters, a licence block", book.book_evidence,
     [book.drop_licence, book.drop_front_matter, book.drop_notes_and_illustrations,
      book.find_chapters, book.split_run_in_headings, qa.strip_labels],
-    join=book.join_book, steps=[qa.qa_self_check])
+    join=book.join_book, steps=[qa.qa_self_check, book.task_exercises])
 
 WORKSHEET = Family(
     "worksheet", "a worksheet or workbook: answer space to write on, a Name/Date header, "
     "notes for the facilitator", worksheet.worksheet_evidence,
     [c.drop_share_buttons, worksheet.drop_facilitator_notes, worksheet.drop_answer_space,
-     worksheet.renumber_lost_numbering])
+     worksheet.renumber_lost_numbering, worksheet.word_bullets])
 
 QA = Family(
     "qa", "questions each followed by its answer (a catechism, an FAQ)", qa.qa_evidence,

@@ -22,7 +22,8 @@ from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine, _classify, _glue
 from build_course.importer.shapes import looks_like_heading
-from build_course.model import Line
+from build_course.model import ExerciseLink, Heading, Lesson, Line, Paragraph, Question, Quiz
+from build_course.quiz.kinds import infer_kind
 
 _TERMINAL = (".", "!", "?", ":", ";")
 _PAGE_REF = re.compile(r"\s*(\.\s*){0,40}\s*\d{1,4}$")  # "... 15" at the end of a contents line
@@ -162,7 +163,7 @@ def drop_front_matter(raw: list[RawLine], report: Report) -> None:
         end += 1
     entries = [_entry(r.text) for r in kept[contents + 1:end]]
     _drop(kept[contents:end], report, "the contents list")
-    body = {_key(r.text) for r in kept[end:]}
+    body = {_key(r.text) for r in kept[end:] if r.blank_before and len(r.text) <= 90}
     missing = [e for e in entries if e and _key(e) not in body
                and not set(_key(e).split()) <= cues.CONTENTS_COLUMNS]
     if missing:
@@ -373,13 +374,17 @@ def _columns_run(blocks: list[list[RawLine]], i: int, text_lines: list[str]) -> 
     count, j = 0, i
     while j < len(blocks):
         block = blocks[j]
-        found = sum(1 for r in block if _COLUMNS.search(text_lines[r.line - 1].strip()))
+        found = sum(1 for r in block if _has_columns(text_lines[r.line - 1]))
         if not found or block[0].kind == "heading" or (j > i and not _only_blanks_between(
                 blocks[j - 1][-1].line, block[0].line, text_lines)):
             break
         count += found
         j += 1
     return j if count >= 2 else i
+
+
+def _has_columns(line: str) -> bool:
+    return "   " in line.strip() and _COLUMNS.search(line.strip()) is not None
 
 
 def _only_blanks_between(after: int, before: int, text_lines: list[str]) -> bool:
@@ -515,3 +520,31 @@ def strip_markup(text: str) -> str:
     if "=" in text:
         text = _BOLD.sub(r"\1", text)
     return text
+
+
+# ---- structuring -----------------------------------------------------------
+
+def task_exercises(lesson: Lesson, report: Report) -> None:
+    """An exercise that is one task in a paragraph or two (``EXERCISE II.``
+    then "Which word in the following pairs...?"), with no numbered items,
+    is a quiz of one question per paragraph, in its place among the others."""
+    blocks = lesson.blocks
+    found = False
+    for i, block in enumerate(blocks):
+        if not (isinstance(block, Heading) and block.role == "exercise"):
+            continue
+        end = next((j for j in range(i + 1, len(blocks))
+                    if isinstance(blocks[j], Heading | ExerciseLink)), len(blocks))
+        tasks = blocks[i + 1:end]
+        if not tasks or len(tasks) > 3 or not all(isinstance(b, Paragraph) for b in tasks):
+            continue
+        quiz = Quiz(block.text, block.line)
+        quiz.questions = [Question(b.text, b.line) for b in tasks]
+        for question in quiz.questions:
+            question.kind = infer_kind([], [], None)
+        lesson.quizzes.append(quiz)
+        blocks[i:end] = [ExerciseLink(quiz, block.line)] + [None] * (end - i - 1)
+        found = True
+    if found:
+        blocks[:] = [b for b in blocks if b is not None]
+        lesson.quizzes.sort(key=lambda quiz: quiz.line)

@@ -122,3 +122,22 @@ def renumber_lost_numbering(raw: list[RawLine], report: Report) -> None:
                         "processor's numbering lost on copying): numbered 1 to "
                         f"{len(run)} again", topic=Topic.OTHER)
         run = [r] if m else []
+
+
+_WORD_BULLET = re.compile(r"^(·|o)\s+\S")
+_SECTION_BULLET = re.compile(r"^§\s+(?=[^\W\d])")
+
+
+def word_bullets(raw: list[RawLine], report: Report) -> None:
+    """A list copied from a word processor keeps its glyphs: ``·`` (level 1),
+    ``o`` (level 2) and ``§`` (level 3, from a symbol font). Where the text
+    has two or more ``·``/``o`` items, a ``§`` before a word is the third
+    level's glyph, not a section sign (``§ 3`` stays as it is)."""
+    glyphs = [r for r in raw if r.keep and _WORD_BULLET.match(r.text)]
+    if len(glyphs) < 2:
+        return
+    deepest = max(r.indent for r in glyphs)
+    for r in raw:
+        if r.keep and r.text.startswith("§") and (m := _SECTION_BULLET.match(r.text)):
+            # a bullet glyph one level below "o": deeper than any "·" or "o" item
+            r.text, r.indent = "▪ " + r.text[m.end():], max(r.indent, deepest + 2)
