@@ -239,3 +239,19 @@ def test_a_numbered_list_that_is_no_exercise_stays_in_the_lesson():
     [lesson] = part.lessons
     assert lesson.quizzes == []
     assert any(isinstance(b, ListBlock) for b in lesson.blocks)
+
+
+def test_a_ticked_ballot_box_in_wrapped_text_stays_its_own_marked_line():
+    from build_course.diagnostics import Report
+    from build_course.importer.cleaning import clean, raw_lines
+
+    text = ("3. Which gas do plants take in from the air during the day\n\n"
+            "⊠ Carbon dioxide taken in through the small pores of the leaves\n"
+            "□ Oxygen, which they only give out\n"
+            "□ Nitrogen straight from the air, which they cannot use\n\n"
+            "4. Which part of the plant holds most of its chlorophyll\n"
+            "□ The roots\n⊠ The leaves\n")
+    lines = clean(raw_lines(text), [], True, Report("t.txt"))
+    assert [(line.bullet, line.text[:12]) for line in lines] == [
+        ("1", "Which gas do"), ("•", "⊠ Carbon dio"), ("•", "Oxygen, whic"),
+        ("•", "Nitrogen str"), ("1", "Which part o"), ("•", "The roots"), ("•", "⊠ The leaves")]

@@ -30,6 +30,7 @@ from build_course.model import Line
 _BULLET_GLYPHS = "•·▪◦‣●○■□►▸➢✓✔\uf0b7\uf0a7\uf076\uf0d8\uf0fc*"
 _GLYPH_BULLET = re.compile(rf"^([{re.escape(_BULLET_GLYPHS)}]|[-–—](?=\s))\s*(?=\S)")
 _GLYPH_FIRST = frozenset(_BULLET_GLYPHS + "-–—")
+_MARKED_BOXES = frozenset("⊠☒☑")
 _O_BULLET = re.compile(r"^o\s+(?=[A-Z“\"‘(])")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
 _LETTERED = re.compile(r"^([A-Za-z])[.)]\s+(?=\S)")
@@ -273,6 +274,8 @@ def _classify(r: RawLine, wrapped: bool) -> None:
     first = text[:1]  # each pattern needs its own first character (isdigit covers \d)
     if first in _GLYPH_FIRST and (m := _GLYPH_BULLET.match(text)):
         r.bullet, r.body = "•", text[m.end():]
+    elif first in _MARKED_BOXES and text[1:2] in (" ", ""):
+        r.bullet = "•"  # a ticked ballot box: the option marked right (the quiz reads the mark)
     elif first == "o" and (m := _O_BULLET.match(text)):
         r.bullet, r.body = "o", text[m.end():]
     elif first.isdigit() and (m := _NUMBERED.match(text)):
@@ -331,7 +334,8 @@ def _mid_sentence_number(prev: Line, end: str, r: RawLine) -> bool:
     or follow the item before it, after a line that ended its sentence)."""
     number = r.number or 0
     return number > 1 and not end.endswith(TERMINAL) \
-        and not (prev.bullet == "1" and prev.number == number - 1)
+        and not (prev.bullet == "1" and prev.number == number - 1) \
+        and prev.bullet != "•"  # after a bulleted option, "4." starts the next question
 
 
 def _glue(parts: list[str], words: _Vocabulary | None = None) -> str:

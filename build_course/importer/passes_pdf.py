@@ -41,6 +41,7 @@ _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}$|…{2,}\s*\d{1,4}$")
 
 
 # ---- pages -------------------------------------------------------------
+_BALLOT_BOXES = "□☐⊠☒☑"
 
 def mark_page_markers(raw: list[RawLine], report: Report) -> None:
     """A converter's page marker (``--- Page 3 ---``, ``[Page 3]``) is a page
@@ -120,7 +121,7 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
     place: dict[str, list[int]] = defaultdict(list)  # position from the top (<0: foot)
     for n, page in enumerate(pages):
         for pos, r in _edge(page):
-            if len(r.text) <= 80:
+            if len(r.text) <= 80 and r.text[:1] not in _BALLOT_BOXES:  # boxes: quiz options
                 seen[_key(r.text)].add(n)
                 place[_key(r.text)].append(pos)
     need = 3 if len(pages) > 4 else 2
@@ -224,7 +225,8 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
     others = {r.text.replace(" ", "").lower() for r in raw if r.keep}
     tops: dict[str, tuple[float, float]] = {}
     for r, rest, start in glued:
-        repeated = counts[(_key(rest), start)] >= 3 and len(rest.split()) >= 3
+        repeated = counts[(_key(rest), start)] >= 3 and len(rest.split()) >= 3 \
+            and not rest.endswith("?")  # "17. What is printed?": a quiz's question
         echoed = rest.replace(" ", "").lower() in others and len(rest) >= 6
         if repeated or echoed:
             r.keep = False
