@@ -491,3 +491,17 @@ def test_a_solution_label_with_a_full_stop_is_a_label():
     web.mark_headings(raw, Report("t"))
     web.normalise_bullets(raw, Report("t"))
     assert [r.text for r in raw] == ["1.", "Name the largest planet.", "Solution", "Jupiter."]
+
+
+def test_a_docs_site_page_with_pilcrows_and_next_links():
+    text = ("Skip to content\n\nGarden Docs\n\n  • Home\n  • Sowing\n  • Watering\n\n"
+            "Watering¶\n\nWater in the morning so that leaves dry before the evening comes.\n\n"
+            "How much¶\n\nGive each plant a full can once a week in dry weather.\n\n"
+            "When¶\n\nEarly morning is best, before the sun is high.\n\n"
+            "Previous\nSowing\nNext\nHarvest\n\nMade with a static site generator\n")
+    part, lesson = _blocks(text)
+    assert lesson.title == "Watering"
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == ["How much", "When"]
+    shown = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    for gone in ("¶", "Harvest", "Sowing", "Made with", "Previous"):
+        assert gone not in shown, gone

@@ -22,7 +22,7 @@ from build_course.importer.cleaning import RawLine
 from build_course.importer.shapes import TERMINAL
 
 _PUA = re.compile("[\ue000-\uf8ff]")
-_PERMALINK = re.compile("[^\\W_][\ue000-\uf8ff]$")  # a heading's anchor, glued to its end
+_PERMALINK = re.compile("[^\\W_][\ue000-\uf8ff¶]$")  # a heading's anchor, glued to its end
 _GLUED_ICON = re.compile("[^\\W\\d_][\ue000-\uf8ff]|[\ue000-\uf8ff][^\\W\\d_]")
 _UNDERLINE = re.compile(r"^(={3,}|-{3,}|~{3,})$")
 _ARROWS = "←→«»‹› "
@@ -45,6 +45,7 @@ _IMAGE = re.compile(r"^\[[\w.-]+\.(png|jpe?g|gif|svg|webp)\](\s*\{[^}]*\})?$", r
 _NUMBER_ALONE = re.compile(r"^\d{1,3}\.$")
 _SHORT_CHROME = re.compile(f"(?:{cues.WEB_CHROME.pattern})|(?:{cues.COOKIE_BUTTONS.pattern})",
                            re.I)
+_PREV_NEXT_ALONE = re.compile(r"^[«‹←]?\s*(prev|previous|next)\s*:?\s*[»›→]?$", re.I)
 _PREV_NEXT = re.compile(r"(?i)\b(prev|previous|next)\b")
 _HAS_SEPARATOR = re.compile(r"[|»›→]| [>/] ")
 _CODE_CHARS = re.compile(r"[{}()\[\];=<>&\\$]")
@@ -175,6 +176,8 @@ def drop_icon_glyphs(raw: list[RawLine], report: Report) -> None:
     with one was a heading with its permalink anchor."""
     dropped = 0
     for r in raw:
+        if r.text.endswith("¶") and len(r.text) > 1:
+            r.text = r.text[:-1].rstrip() + "\ue000"  # a pilcrow permalink: as an icon's
         if not _PUA.search(r.text):
             continue
         ends = bool(_PUA.match(r.text[-1]))
@@ -235,6 +238,11 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
         if _is_chrome(text) or _IMAGE.match(text):
             r.keep = False
             report.dropped(r.line, "page furniture line", text)
+            after = raw[i + 1] if i + 1 < len(raw) else None
+            if _PREV_NEXT_ALONE.match(text) and after and not after.blank_before \
+                    and _heading_shaped(after.text) and len(after.text.split()) <= 8:
+                after.keep = False  # the title of the page a "Next" link leads to
+                report.dropped(after.line, "page furniture line", after.text)
 
 
 def _is_chrome(text: str) -> bool:
