@@ -529,3 +529,10 @@ def test_word_processor_glyphs_make_three_levels_of_bullets():
     [knees] = lift.children
     assert [c.text for c in knees.children] == ["Keep the back straight", "Hold the load close"]
     assert "§ 3 of the manual" in _md(part)
+
+
+def test_practical_questions_of_a_textbook_are_answerable_from_its_lesson():
+    lesson = _part(BEES.replace("QUESTIONS FOR REVIEW", "PRACTICAL QUESTIONS")).lessons[0]
+    [quiz] = lesson.quizzes
+    assert {q.kind for q in quiz.questions} == {QuestionKind.OPEN}
+    assert all(q.model_answer is None for q in quiz.questions)

@@ -28,7 +28,8 @@ ANSWERS_HEADING = re.compile(
     r"(?:\s+(?:to|for)\b.*)?\s*:?$", re.I)
 # Where the exercise of a whole chapter may begin: these titles only count as an exercise
 # when numbered questions follow them.
-WORKSHEET_HEADING = re.compile(r"\b(worksheet|practical|activity|activities|role[- ]?play)", re.I)
+WORKSHEET_HEADING = re.compile(
+    r"\b(worksheet|practical(?! questions)|activity|activities|role[- ]?play)", re.I)
 # A question's own label: "Question 3:", "Q3.", "Problem 2)", "Exercise 1.4:" (start).
 QUESTION_LABEL = re.compile(
     r"^(?:question|q|problem|exercise|ex)\s*\.?\s*(\d{1,3})(?:\.\d{1,3})?\s*[:.)\-–]?\s*(.*)$",
