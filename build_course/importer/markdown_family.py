@@ -49,7 +49,7 @@ from build_course.model import (
     Question,
     Quiz,
 )
-from build_course.quiz.kinds import QuestionKind
+from build_course.quiz.kinds import QuestionKind, infer_kind
 
 _ATX = re.compile(r"^#{1,6}[ \t]+\S")
 _YAML_KEY = re.compile(r"^[\w-]+:(\s|$)")
@@ -202,16 +202,20 @@ def _attach_solutions(blocks: list, report: Report) -> list:
     """A solution is the answer of the exercise its label names, else of
     the exercise before it."""
     out: list = []
+    labelled: dict[str, Exercise] = {}
+    last: Exercise | None = None
     for block in blocks:
         if isinstance(block, _Inline):
             out += block
             continue
         if not isinstance(block, Solution):
             out.append(block)
+            if isinstance(block, Exercise):
+                last = block
+                if block.label:
+                    labelled[block.label] = block
             continue
-        exercises = [b for b in out if isinstance(b, Exercise)]
-        target = next((e for e in reversed(exercises) if block.label and e.label == block.label),
-                      exercises[-1] if exercises else None)
+        target = labelled.get(block.label, last) if block.label else last
         if target is None:
             report.note(block.line, "a solution stands before any exercise: kept in the text")
             out += block.blocks
@@ -316,11 +320,11 @@ def _question(exercise: Exercise, lead: list) -> Question:
     if len(stem) > 1 or (first and first.markdown and first.markdown != escape(first.text)):
         question.body = stem
     if exercise.answer:
-        question.kind = QuestionKind.OPEN
         question.model_answer = plain_text(exercise.answer)
         question.answer_body = exercise.answer
-    else:
-        question.kind = QuestionKind.REFLECTION  # no answer in the source: nothing is invented
+    # without a solution in the source nothing is invented: a reflection
+    question.kind = QuestionKind.REFLECTION if exercise.name in cues.MD_REFLECTIONS \
+        else infer_kind([], [], question.model_answer)
     return question
 
 
