@@ -393,3 +393,27 @@ def test_a_drop_cap_joins_its_word_when_the_text_uses_that_word():
     assert _kept(raw) == ["The river rises in the hills and runs to the sea.",
                           "WHEN it floods, when the rain is heavy, the fields are under water.",
                           "C programs are compiled before they are run."]
+
+
+def test_blank_lines_part_paragraphs_unless_every_line_has_one():
+    body = ("Who keeps the key to the boat house when the club is closed for\nthe winter?\n\n"
+            "Where are the oars stored?\n\n"
+            "The captain answers both questions at the first meeting of the\nyear, in spring.\n")
+    text = body + "".join(f"\fPage {word} is about the sails, the ropes and the mast, which the "
+                          f"crew check\nbefore they leave the harbour in the {word} morning.\n"
+                          for word in ("two", "three"))
+    paragraphs = [b.text for b in _blocks(text) if isinstance(b, Paragraph)]
+    assert paragraphs[:3] == [
+        "Who keeps the key to the boat house when the club is closed for the winter?",
+        "Where are the oars stored?",
+        "The captain answers both questions at the first meeting of the year, in spring."]
+
+
+def test_an_exercise_box_with_its_purpose_is_not_a_dialogue():
+    text = ("Radio Practice\n\nPractical Exercise: Calling the Base\n"
+            "Purpose: This exercise lets you practise a call to the base before the real one.\n"
+            "Instructions:\n"
+            "1. Turn the radio on and pick the channel that your team uses.\n"
+            "2. Call the base and wait for the answer before you speak again.\n")
+    blocks = _blocks(text)
+    assert not any(type(b).__name__ == "Dialogue" for b in blocks)

@@ -224,6 +224,7 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
     The pieces of a line are joined once at the end: gluing as we go would
     copy a long paragraph once per wrapped line."""
     width = _typical_width([r for r in raw if r.keep])
+    blanks_part = wrapped and _blank_lines_part(raw)
     lines: list[Line] = []
     pieces: list[list[str]] = []
     tail = 0  # length of the last raw line of lines[-1]
@@ -233,7 +234,8 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
         if not r.keep:
             continue
         _classify(r, wrapped)
-        if lines and _continues(lines[-1], pieces[-1], tail, r, blank_before, wrapped, width):
+        if lines and _continues(lines[-1], pieces[-1], tail, r, blank_before, wrapped, width,
+                                blanks_part):
             pieces[-1].append(r.body)
         else:
             # positional arguments: keywords would make this call slow
@@ -290,8 +292,15 @@ def _classify(r: RawLine, wrapped: bool) -> None:
         r.bullet = " "
 
 
+def _blank_lines_part(raw: list[RawLine]) -> bool:
+    """Do blank lines stand between paragraphs (not after every line, as in
+    a double-spaced extraction, where they mean nothing)?"""
+    kept = [r for r in raw if r.keep]
+    return sum(r.blank_before for r in kept) * 2 < len(kept)
+
+
 def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before: bool,
-               wrapped: bool, width: int) -> bool:
+               wrapped: bool, width: int, blanks_part: bool = False) -> bool:
     """Is ``r`` the wrapped rest of ``prev`` (whose pieces so far are
     ``parts``, the last raw one ``tail`` characters long)?"""
     if wrapped and r.bullet == "1" and _mid_sentence_number(prev, parts[-1], r):
@@ -302,6 +311,8 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
     if not wrapped:
         return not blank_before and prev.bullet != "" and r.indent > prev.indent \
             and not end.endswith(TERMINAL)
+    if blanks_part and blank_before and end.endswith((".", "?", "!", ":")):
+        return False  # a sentence ended, then a blank line: a new paragraph
     text = r.body
     starts_lower = text[:1].islower() or text[:1] in ",;)"
     if starts_lower and text.startswith(("http", "www.")) and looks_like_heading(end):

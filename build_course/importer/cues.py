@@ -82,7 +82,9 @@ SHARE_WORDS = frozenset(
 # Speaker names that are really labels, never dialogue turns.
 NOT_SPEAKERS = re.compile(
     r"^(note|tip|warning|example|definition|duration|time|answer|answers|question"
-    r"|scenario|questions|source|step \d+|case \d+|lesson|chapter|module|unit|part)$", re.I)
+    r"|scenario|questions|source|step \d+|case \d+|lesson|chapter|module|unit|part"
+    r"|purpose|instructions|practical exercises?|exercises?|activity|objectives?|materials"
+    r"|procedure|safety note)$", re.I)
 # A page number on a line of its own: "8", "Page 3 of 10", "- 4 -", "xii".
 PAGE_NUMBER = re.compile(
     r"^(page\s+)?(\d{1,4}|[ivxlcdm]{1,6})(\s*(of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I)
