@@ -505,3 +505,19 @@ def test_a_docs_site_page_with_pilcrows_and_next_links():
     shown = " ".join(getattr(b, "text", "") for b in lesson.blocks)
     for gone in ("¶", "Harvest", "Sowing", "Made with", "Previous"):
         assert gone not in shown, gone
+
+
+def test_a_drawn_table_stays_a_table_and_image_placeholders_go():
+    text = ("Skip to content\n\nPlanets\n\nThe four inner planets are small and made of rock, "
+            "unlike the giants further out.\n\n"
+            "┌─────────┬──────────┐\n│ Planet  │ Moons    │\n├─────────┼──────────┤\n"
+            "│ Earth   │ 1        │\n│ Mars    │ 2        │\n└─────────┴──────────┘\n\n"
+            "[IMG]\n\nIFRAME: https://example.org/orbit\n\n"
+            "Mars has two small moons, Phobos and Deimos, both shaped like potatoes.\n")
+    part, lesson = _blocks(text)
+    assert lesson.title == "Planets"
+    assert not [b for b in lesson.blocks if isinstance(b, Heading)]
+    tables = [b.text for b in lesson.blocks if isinstance(b, RawMarkdown)]
+    assert len(tables) == 1 and "│ Mars    │ 2        │" in tables[0]
+    shown = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "[IMG]" not in shown and "IFRAME" not in shown

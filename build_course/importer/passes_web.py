@@ -38,10 +38,12 @@ _MATH_PREAMBLE = re.compile(r"^(\\\(|\\\[|\$\$)\s*\\(re)?newcommand|^(\\\(|\\\[)
 _MATH_CLOSE = re.compile(r"(\\\)|\\\]|\$\$)$")
 _CODE_LINE = re.compile(
     r"^(\$ |>>> |<{5,}|={5,}$|>{5,}|@@|diff -|\+\+\+ |--- |#include|import |def |class "
-    r"|public |\w+\s*\(.*\)\s*[;{]$)|;\s*(//.*)?$|[{}]$|^//")
+    r"|public |\w+\s*\(.*\)\s*[;{]$)|;\s*(//.*)?$|[{}]$|^//"
+    r"|^[│┃┌┏├┣└┗╔╠╚║]|^\+[-=]+\+|^\|.*\|$")  # and rows and borders of a drawn table
 _WEB_BULLET = re.compile(r"^[*+•□☆○◦▪■‣#@o] (?=\S)")
 _ITEM = re.compile(r"^([*+•□☆○◦▪■‣#@o]|\d{1,3}[.)]|[a-z][.)]) (?=\S)")
-_IMAGE = re.compile(r"^\[[\w.-]+\.(png|jpe?g|gif|svg|webp)\](\s*\{[^}]*\})?$", re.I)
+_IMAGE = re.compile(r"^\[[\w.-]+\.(png|jpe?g|gif|svg|webp)\](\s*\{[^}]*\})?$"
+                    r"|^\[(img|image|inline|embed|object)\]$|^i?frame: \S+$", re.I)
 _NUMBER_ALONE = re.compile(r"^\d{1,3}\.$")
 _SHORT_CHROME = re.compile(f"(?:{cues.WEB_CHROME.pattern})|(?:{cues.COOKIE_BUTTONS.pattern})",
                            re.I)
