@@ -255,3 +255,35 @@ def test_a_ticked_ballot_box_in_wrapped_text_stays_its_own_marked_line():
     assert [(line.bullet, line.text[:12]) for line in lines] == [
         ("1", "Which gas do"), ("•", "⊠ Carbon dio"), ("•", "Oxygen, whic"),
         ("•", "Nitrogen str"), ("1", "Which part o"), ("•", "The roots"), ("•", "⊠ The leaves")]
+
+
+WORKED = """Fractions
+
+Chapter Review
+
+1. Add the fractions below.
+   1. 1/2 + 1/4
+   2. 1/3 + 1/6
+
+Solution
+
+1. Three quarters, since 1/2 is two quarters.
+2. One half, since 1/3 is two sixths.
+
+2. Which is larger, 3/4 or 2/3? Explain.
+
+Solution
+
+3/4, because 9/12 is more than 8/12.
+"""
+
+
+def test_a_worked_solution_is_the_model_answer_and_its_numbered_lines_stay_in_it():
+    questions = _questions(WORKED)
+    assert len(questions) == 2
+    first, second = questions
+    assert first.kind is QuestionKind.OPEN and first.options == []
+    assert first.prompt.startswith("Add the fractions below. 1. 1/2 + 1/4")
+    assert first.model_answer.startswith("1. Three quarters")
+    assert "2. One half" in first.model_answer
+    assert second.model_answer == "3/4, because 9/12 is more than 8/12."

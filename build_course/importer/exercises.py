@@ -46,6 +46,7 @@ from build_course.model import (
     Question,
     Quiz,
     Quote,
+    RawMarkdown,
 )
 from build_course.quiz.kinds import QuestionKind, infer_kind, option_index, option_letter
 
@@ -78,6 +79,7 @@ class _Piece:
     item: bool = False
     heading: bool = False
     under_number: bool = False  # a list item under a numbered item (an option)
+    code: bool = False  # a code block (Markdown as found): never a question or an option
 
 
 @dataclass
@@ -88,6 +90,7 @@ class _Found:
     number: int | None
     answer: str = ""
     answer_line: int = 0
+    worked: bool = False  # the answer is a worked solution ("Answer:"/"Solution" and text)
     marked: list[int] = field(default_factory=list)
     true_false: bool = False
     select_all: bool = False
@@ -220,6 +223,8 @@ def _pieces(block: Block) -> list[_Piece]:
         return [_Piece(f"{block.term}: {block.text}" if block.term else block.text, block.line)]
     if isinstance(block, Dialogue):
         return [_Piece(f"{t.speaker}: {t.text}", t.line) for t in block.turns]
+    if isinstance(block, RawMarkdown):
+        return [_Piece(block.text, block.line, code=True)]
     return []
 
 
@@ -350,6 +355,7 @@ class _Reader:
         self.mode = "intro"  # intro, prompt, options, answer, keys
         self.true_false = cues.TRUE_FALSE_INSTRUCTION.search(quiz.title) is not None
         self.select_all = False
+        self.answer_last: int | None = None  # the last number of a list inside an answer
         self.last_key: int | None = None
 
     # each piece: True when taken
@@ -357,6 +363,8 @@ class _Reader:
         text = piece.text.strip()
         if not text:
             return True
+        if piece.code:
+            return self._text(piece, text)
         if self.mode == "keys" and self._key(piece, text):
             return True
         if self._answers_heading(piece, text) or self._answer(piece, text):
@@ -380,6 +388,7 @@ class _Reader:
         if singular and self.found and self.mode != "keys":
             self.mode = "answer"
             self.found[-1].answer_line = piece.line
+            self.found[-1].worked = True
             return True
         self.mode = "keys"
         return True
@@ -451,6 +460,10 @@ class _Reader:
             return False
         number, prompt = start
         last = next((f.number for f in reversed(self.found) if f.number is not None), None)
+        if self.mode == "answer" and number is not None and last is not None and (
+                number <= last or number == (self.answer_last or -1) + 1):
+            self.answer_last = number
+            return False  # a numbered list inside a worked answer
         if number is not None and last is not None and number <= last:
             restart = number == 1 and piece.item and self.found[-1].from_item
             if number == 1 and (self.mode == "keys" or _answer_like(prompt) or restart):
@@ -463,6 +476,7 @@ class _Reader:
                 return False  # "1." under a question that has no options yet: an option
             if number != 1:
                 return False
+        self.answer_last = None
         found = _Found(Question(prompt, piece.line), number, true_false=self.true_false,
                        select_all=self.select_all,
                        worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
@@ -486,6 +500,8 @@ class _Reader:
             current.question.prompt = f"{current.question.prompt} {text}".strip()
             return True
         if self.mode == "answer":
+            if piece.item and piece.number is not None:
+                text = f"{piece.number}. {text}"
             current.answer = f"{current.answer}\n\n{text}".strip()
             return True
         if _LONE_NUMBER.match(text):
@@ -537,7 +553,7 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
             report.warn(question.line, "this choice question has no answer in the answer list",
                         "add its answer (e.g. 'B. option text') to the answer list",
                         topic=Topic.ANSWERS)
-        question.kind = infer_kind(question.options, question.correct, None)
+        question.kind = infer_kind(question.options, question.correct, question.model_answer)
         if found.select_all and question.kind == QuestionKind.SINGLE_CHOICE:
             question.kind = QuestionKind.MULTIPLE_CHOICE
         return
@@ -595,6 +611,12 @@ def _choice_answer(found: _Found, text: str, report: Report) -> None:
     wanted = _norm(text)
     matches = [i for i, option in enumerate(question.options) if _norm(option) == wanted]
     question.correct = matches[:1]
+    if not matches and found.worked and len(text.split()) > 6:
+        # a worked solution, not a choice: the "options" were the question's parts
+        parts = "; ".join(f"{n}. {o}" for n, o in enumerate(question.options, start=1))
+        question.prompt = f"{question.prompt} {parts}"
+        question.options, question.model_answer = [], text
+        return
     if not matches:
         question.explanation = (text + "\n\n" + question.explanation).strip()
         report.warn(found.answer_line, f"the answer '{text}' matches none of the question's "
