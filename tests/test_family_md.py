@@ -574,3 +574,23 @@ quiz(
     assert [(q.kind, q.correct) for q in questions] == [("single_choice", [0]),
                                                         ("multiple_choice", [0, 1])]
     assert "answer(" not in _markdown(part)
+
+
+def test_edx_dropdown_and_text_answers():
+    found = find_questions([">>Which planet has the most moons?<<", "[[Mars, (Saturn), Venus]]", "",
+                            ">>How many legs has a spider?<<", "= 8"])
+    dropdown, number = (f.question for f in found)
+    assert (dropdown.kind, dropdown.options, dropdown.correct) == (
+        "single_choice", ["Mars", "Saturn", "Venus"], [1])
+    assert (number.kind, number.model_answer) == ("open", "8")
+
+
+def test_html2text_discussion_box_is_a_reflection_question():
+    text = ("****** Tides ******\n***** Why tides happen *****\n"
+            "The moon pulls the sea towards it.\n"
+            "     ***** Discussion *****\n     Where have you seen a very high tide?\n"
+            "***** Spring tides *****\nThey come twice a month.\n")
+    part = _part(text)
+    [q] = _questions(part)
+    assert q.kind == "reflection" and q.prompt == "Where have you seen a very high tide?"
+    assert [s.title for s in part.lessons[0].sections] == ["Why tides happen", "Spring tides"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields, is_dataclass
 
-from build_course.diagnostics import Report
+from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.markdown_family import markdown_lessons
 from build_course.importer.markdown_inline import escape
@@ -69,7 +69,7 @@ def html2text_lessons(text: str, report: Report) -> list[Lesson]:
 
 def to_markdown(lines: list[str], report: Report) -> tuple[list[str], list[int]]:
     """Markdown lines for ``lines``, and for each the source line it came from."""
-    writer = _Writer(lines)
+    writer = _Writer(lines, report)
     first = next((n for n, line in enumerate(lines) if _STARS.match(line.strip())), 0)
     _drop_navigation(lines[:first], report)
     for n in range(first, len(lines)):
@@ -80,16 +80,15 @@ def to_markdown(lines: list[str], report: Report) -> tuple[list[str], list[int]]
 
 
 def _drop_navigation(lines: list[str], report: Report) -> None:
-    kept = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
-    if kept:
-        samples = "; ".join(f"'{t[:30]}'" for _, t in kept[:4])
-        report.note(kept[0][0], f"dropped {len(kept)} lines of site navigation above the "
-                    f"page's first heading, e.g. {samples}")
+    for n, line in enumerate(lines, start=1):
+        if line.strip():
+            report.dropped(n, "site navigation line", line.strip()[:60])
 
 
 class _Writer:
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], report: Report):
         self.lines = lines
+        self.report = report
         self.width = max((len(line.rstrip()) for line in lines), default=80)
         self.out: list[str] = []
         self.origin: list[int] = []
@@ -148,7 +147,8 @@ class _Writer:
         if indent == 0:
             self.close_boxes(0)
             if self.page_title(n, stars):
-                report.note(n + 1, f"took '{title}' for the page's own title, above its lessons")
+                report.note(n + 1, f"took '{title}' for the page's own title, above its lessons",
+                            topic=Topic.TITLE)
                 return
             self.blank(n)
             self.emit(n, f"{'#' * (7 - stars)} {_literal(title, start=False)}")
@@ -191,23 +191,26 @@ class _Writer:
     def flush_meta(self, box_indent: int) -> None:
         """A metadata box: its objectives (a goals label and the items under
         it) become an objectives div; the rest (times, questions, key
-        points) is lesson metadata and goes."""
+        points) is lesson metadata and goes, on the review list."""
         lines, self.meta = self.meta or [], None
         goal = next((k for k, (_, text) in enumerate(lines) if cues.GOALS_HEADING.match(text)),
-                    None)
-        if goal is None:
-            return
-        self.emit(lines[goal][0], "::: objectives")
-        self.blank(lines[goal][0])
-        for n, text in lines[goal + 1:]:
-            if b := _BULLET.match(text):
-                self.emit(n, f"* {_literal(b.group('text'), start=False)}")
-            elif self.out and self.out[-1].startswith("* ") and not _label(text):
-                self.out[-1] += " " + _literal(text, start=False)
-            else:
-                break
-        self.blank(lines[goal][0])
-        self.emit(lines[goal][0], ":::")
+                    len(lines))
+        end = goal + 1
+        if goal < len(lines):
+            self.emit(lines[goal][0], "::: objectives")
+            self.blank(lines[goal][0])
+            while end < len(lines) and (_BULLET.match(lines[end][1]) or (
+                    self.out[-1].startswith("* ") and not _label(lines[end][1]))):
+                n, text = lines[end]
+                if b := _BULLET.match(text):
+                    self.emit(n, f"* {_literal(b.group('text'), start=False)}")
+                else:
+                    self.out[-1] += " " + _literal(text, start=False)
+                end += 1
+            self.blank(lines[goal][0])
+            self.emit(lines[goal][0], ":::")
+        for n, text in lines[:goal] + lines[end:]:
+            self.report.dropped(n + 1, "lesson metadata line", text[:60])
 
     def bullet(self, n: int, indent: int, text: str) -> None:
         while self.items and self.items[-1] > indent:
@@ -285,6 +288,8 @@ def _box_kind(title: str) -> str:
         return "solution"
     if cues.PAGE_METADATA_HEADING.match(title):
         return "meta"
+    if lowered in cues.MD_REFLECTIONS or lowered in cues.MD_HIDDEN:
+        return lowered  # a discussion (a reflection question), a box for teachers
     if cues.EXERCISE_HEADING.match(title) or cues.EXERCISES_WORD.search(title):
         return "challenge"
     return "callout"

@@ -182,14 +182,11 @@ class _Builder:
         self.ials = ials
         self.found = found
         self.meta: dict = {}
-        self.dropped_html: list[int] = []
+        self.dropped_html: list[tuple[int, str]] = []
 
     def summarise(self) -> None:
-        if self.dropped_html:
-            self.report.note(self.dropped_html[0], f"left out {len(self.dropped_html)} block(s) "
-                             "of HTML from the Markdown (lines "
-                             f"{', '.join(map(str, self.dropped_html[:5]))}"
-                             f"{'...' if len(self.dropped_html) > 5 else ''})")
+        for line, text in self.dropped_html:
+            self.report.dropped(line, "HTML block", " ".join(text.split())[:60])
 
     def nodes(self, nodes: list[SyntaxTreeNode], offset: int) -> list:
         out: list = []
@@ -217,14 +214,14 @@ class _Builder:
         plain, marked = inline(child)
         if not plain.strip():
             if child and any(c.type == "html_inline" for c in child.children):
-                self.dropped_html.append(line)
+                self.dropped_html.append((line, child.content))
             return []
         if plain.startswith("{%") and _TEMPLATE_TAG.match(plain):
             return []  # the other site's template, not text
         return [Paragraph(plain, line, markdown=marked)]
 
     def _html_block(self, node, offset, line):
-        self.dropped_html.append(line)
+        self.dropped_html.append((line, node.content))
         return []
 
     def _front_matter(self, node, offset, line):
@@ -371,7 +368,7 @@ class _Builder:
         if name in cues.MD_METADATA:
             return [("meta", name, inner)]
         if name in cues.MD_HIDDEN:
-            self.report.note(line, f"left out the '{name}' block (not for learners)")
+            self.report.dropped(line, "box for teachers", name)
             return []
         if name in cues.MD_DROPPED:
             return []

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_course.diagnostics import Report
+from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.markdown_blocks import (
     Exercise,
@@ -249,7 +249,7 @@ def _metadata(blocks: list, meta: dict, report: Report) -> tuple[list, list[str]
         if name == "objectives" and lists:
             out.append(_Objectives([item.text for item in lists[0].items], line))
         else:
-            report.note(line, f"left out the '{name}' box (lesson metadata)")
+            report.dropped(line, "lesson metadata box", name)
     return out, objectives
 
 
@@ -339,7 +339,11 @@ def _split(blocks: list, meta: dict, report: Report) -> list[Lesson]:
     if title.strip() or not headings:
         if not title.strip():
             report.warn(line, "no title found for this lesson",
-                        "start the text with a '# Title' line, or set a title in source/course.yml")
+                        "start the text with a '# Title' line, or set a title in source/course.yml",
+                        topic=Topic.TITLE)
+        else:
+            report.note(1, f"lesson title '{title.strip()}' taken from the front matter",
+                        topic=Topic.TITLE)
         return [Lesson(title.strip() or "Untitled lesson", line, blocks=blocks)]
     top = min(blocks[k].level for k in headings)
     tops = [k for k in headings if blocks[k].level == top]
@@ -349,8 +353,12 @@ def _split(blocks: list, meta: dict, report: Report) -> list[Lesson]:
             end = tops[n + 1] if n + 1 < len(tops) else len(blocks)
             lessons.append(Lesson(blocks[k].text, blocks[k].line, blocks=blocks[k + 1:end]))
         lessons[0].blocks[:0] = blocks[:tops[0]]
+        report.note(blocks[tops[0]].line, f"{len(tops)} lessons, one per level-{top} heading "
+                    "(each has headings under it)", topic=Topic.TITLE)
         return lessons
     first = tops[0]
+    report.note(blocks[first].line, f"lesson title '{blocks[first].text}' taken from the "
+                f"{'only' if len(tops) == 1 else 'first'} level-{top} heading", topic=Topic.TITLE)
     return [Lesson(blocks[first].text, blocks[first].line,
                    blocks=blocks[:first] + blocks[first + 1:])]
 

@@ -44,12 +44,13 @@ _EDX_STEM = re.compile(r"^ {0,3}(?:\\?>){2}(?P<stem>.*?)(?:\\?<){2}\s*$")
 _EDX_BOX = re.compile(r"^ {0,3}\[(?P<flag>!?)\s*(?P<mark>[xX]?)\]\s+(?P<text>\S.*)$")
 _EDX_RADIO = re.compile(r"^ {0,3}\((?P<flag>!?)\s*(?P<mark>[xX]?)\)\s+(?P<text>\S.*)$")
 _EDX_TEXT = re.compile(r"^ {0,3}(?:=|or=)\s*(?P<text>\S.*)$")
+_EDX_DROPDOWN = re.compile(r"^ {0,3}\[\[(?P<options>[^\[\]]*,[^\[\]]*)\]\]\s*$")
 _EDX_EXPLANATION = re.compile(r"^ {0,3}\[explanation\]\s*$", re.I)
 _FEEDBACK = re.compile(r"\s*\{\{(?P<body>.*?)\}\}\s*")
 _FEEDBACK_LABEL = re.compile(r"^\s*(?:(?:un)?selected|s|u)\s*:\s*", re.I)
 _LIA_RADIO = re.compile(r"^ {0,3}\[\((?P<mark>[xX ]?)\)\]\s*(?P<text>.*)$")
 _LIA_BOX = re.compile(r"^ {0,3}\[\[(?P<mark>[xX ]?)\]\]\s*(?P<text>.*)$")
-_LIA_TEXT = re.compile(r"^ {0,3}\[\[(?P<text>[^\]\[]{2,}|[^\]\[xX ])\]\]\s*$")
+_LIA_TEXT = re.compile(r"^ {0,3}\[\[(?P<text>[^\]\[,]{2,}|[^\]\[xX ,])\]\]\s*$")
 _QUIZ_OPEN = re.compile(r"^ {0,3}<quiz>\s*$", re.I)
 _QUIZ_CLOSE = re.compile(r"^ {0,3}</quiz>\s*$", re.I)
 _TASK = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[xX ])\]\s+(?P<text>\S.*)$")
@@ -134,6 +135,14 @@ def _edx(lines: list[str], n: int, code: set[int]) -> Found | None:
             if hit.group("mark"):
                 question.correct.append(len(question.options))
             question.options.append(plain(text))
+        elif (d := _EDX_DROPDOWN.match(line)) and not question.options:
+            for option in d.group("options").split(","):
+                option = option.strip()
+                if option.startswith("(") and option.endswith(")"):
+                    option = option[1:-1].strip()
+                    question.correct.append(len(question.options))
+                question.options.append(plain(option))
+            radios += 1
         elif t := _EDX_TEXT.match(line):
             question.model_answer = question.model_answer or plain(t.group("text"))
         elif _EDX_EXPLANATION.match(line):
