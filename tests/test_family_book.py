@@ -536,3 +536,48 @@ def test_practical_questions_of_a_textbook_are_answerable_from_its_lesson():
     [quiz] = lesson.quizzes
     assert {q.kind for q in quiz.questions} == {QuestionKind.OPEN}
     assert all(q.model_answer is None for q in quiz.questions)
+
+
+SOIL = """*** START OF THE EBOOK A CATECHISM OF THE SOIL ***
+
+
+CHAPTER I
+
+WHAT SOIL IS
+
+
+1. What is soil made of?
+
+Of broken rock, the remains of plants and animals, water and air, mixed
+in proportions that differ from one field to the next.
+
+2. Why does soil differ from field to field?
+
+Because the rock beneath it differs, and so does the way water moves
+through it over the years.
+
+3. What is humus?
+
+The dark part of the soil, made from plants that have rotted down.
+"""
+
+
+def test_numbered_questions_of_a_catechism_keep_their_answers():
+    [lesson] = _part(SOIL, "soil.txt").lessons
+    [quiz] = lesson.quizzes
+    assert quiz.title == "WHAT SOIL IS"
+    assert [(q.prompt, (q.model_answer or "")[:20]) for q in quiz.questions] == [
+        ("What is soil made of?", "Of broken rock, the "),
+        ("Why does soil differ from field to field?", "Because the rock ben"),
+        ("What is humus?", "The dark part of the")]
+    # the numbers stay in the lesson's text, each question with its own
+    md = _md(_part(SOIL, "soil.txt"))
+    assert "1. What is soil made of?" in md and "2\\. Why does soil differ" in md
+
+
+def test_a_chapter_title_wrapped_over_two_lines_is_one_title():
+    text = BEES.replace("CHAPTER II\n\nTHE SEASONS",
+                        "CHAPTER II\n\nTHE SEASONS AND WHAT THE BEES\nDO IN EACH")
+    part = _part(text)
+    assert [lesson.title for lesson in part.lessons] == [
+        "THE HIVE", "THE SEASONS AND WHAT THE BEES DO IN EACH"]

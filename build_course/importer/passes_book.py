@@ -222,11 +222,13 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
         if (m := cues.CHAPTER_MARKER_TITLED.match(marker.text)) and title:
             title.chapter, title.kicker = m.group("title").strip(), m.group("label")
             continue
-        if title and _single(kept, i + 1) and (titles or _heading_under(kept, i + 1, end)):
-            title.keep = False
-            nxt = kept[i + 2] if i + 2 < end else None
-            name, kicker = title.text, marker.text
-            report.note(title.line, f"took '{title.text}', the line after '{marker.text}', "
+        n = _title_lines(kept, i + 1, end)
+        if n and (titles or _heading_under(kept, i + n, end)):
+            for line in kept[i + 1:i + 1 + n]:
+                line.keep = False
+            nxt = kept[i + 1 + n] if i + 1 + n < end else None
+            name, kicker = " ".join(r.text for r in kept[i + 1:i + 1 + n]), marker.text
+            report.note(title.line, f"took '{name}', the line after '{marker.text}', "
                         "for the chapter's title", topic=Topic.TITLE)
         else:
             nxt, name, kicker = title, marker.text, ""
@@ -249,18 +251,35 @@ def _marker(text: str) -> bool:
 def _title_vote(kept: list[RawLine], i: int, end: int) -> bool | None:
     """Does the line after a chapter line read as the chapter's title (None:
     it cannot be one)?"""
-    if i >= end or not _single(kept, i) or len(kept[i].text) > 80:
+    n = _title_lines(kept, i, end)
+    if not n or len(kept[i].text) > 80:
         return None
-    if _heading_under(kept, i, end):
+    if _heading_under(kept, i + n - 1, end):
         return True
     shape = _shape(kept[i])
-    alike = sum(1 for j in range(i + 1, end) if _single(kept, j) and _shape(kept[j]) == shape
+    alike = sum(1 for j in range(i + n, end) if _single(kept, j) and _shape(kept[j]) == shape
                 and not _is_exercise(kept[j].text))
     return alike < 2
 
 
-def _heading_under(kept: list[RawLine], i: int, end: int) -> bool:
-    return i + 1 < end and _single(kept, i + 1) and _heading_shape(kept[i + 1])
+def _title_lines(kept: list[RawLine], i: int, end: int) -> int:
+    """How many lines the title after a chapter line has: 1 for a line alone,
+    2 or 3 for a title in capitals wrapped over them; 0 for no title."""
+    if i >= end or not kept[i].blank_before:
+        return 0
+    j = i + 1
+    while j < end and not kept[j].blank_before:
+        j += 1
+    if j - i == 1:
+        return 1
+    if j - i <= 3 and all(r.text.isupper() and len(r.text) <= 70 for r in kept[i:j]):
+        return j - i
+    return 0
+
+
+def _heading_under(kept: list[RawLine], last: int, end: int) -> bool:
+    """A heading right under the line ``last`` (the title's last line)."""
+    return last + 1 < end and _single(kept, last + 1) and _heading_shape(kept[last + 1])
 
 
 def _single(kept: list[RawLine], i: int) -> bool:

@@ -15,7 +15,16 @@ import re
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine
-from build_course.model import Block, ExerciseLink, Heading, Lesson, Paragraph, Question, Quiz
+from build_course.model import (
+    Block,
+    ExerciseLink,
+    Heading,
+    Lesson,
+    ListBlock,
+    Paragraph,
+    Question,
+    Quiz,
+)
 from build_course.quiz.kinds import QuestionKind
 
 _MIN_PAIRS = 3
@@ -27,7 +36,7 @@ def qa_self_check(lesson: Lesson, report: Report) -> None:
     """Question/answer paragraphs become a self-check per section."""
     sections = _sections(lesson.blocks)
     pairs = [pair for _, _, found in sections for pair in found]
-    paragraphs = sum(1 for b in lesson.blocks if isinstance(b, Paragraph))
+    paragraphs = sum(1 for b in lesson.blocks if isinstance(b, Paragraph) or _is_question(b))
     used = sum(1 + len(answers) for _, answers in pairs)
     if len(pairs) < _MIN_PAIRS or used < _MIN_SHARE * paragraphs:
         return
@@ -50,24 +59,41 @@ def qa_self_check(lesson: Lesson, report: Report) -> None:
                 topic=Topic.KIND)
 
 
-def _question(q: Paragraph, answers: list[Paragraph]) -> Question:
-    return Question(q.text, q.line, kind=QuestionKind.OPEN,
+def _question(q: Block, answers: list[Paragraph]) -> Question:
+    return Question(_prompt(q), q.line, kind=QuestionKind.OPEN,
                     model_answer="\n\n".join(a.text for a in answers))
 
 
+def _prompt(block: Block) -> str:
+    """A question's text without its number (``12. What is ...?``)."""
+    if isinstance(block, ListBlock):
+        return block.items[0].text
+    return _NUMBER.sub("", block.text, count=1)
+
+
+_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
+
+
 def _is_question(block: Block) -> bool:
-    return isinstance(block, Paragraph) and block.text.rstrip().endswith("?") \
-        and len(block.text) <= _MAX_QUESTION
+    """A paragraph that asks (numbered or not), or a list of one such item
+    (a numbered question alone between answers)."""
+    if isinstance(block, ListBlock) and len(block.items) == 1 and not block.items[0].children:
+        text = block.items[0].text
+    elif isinstance(block, Paragraph):
+        text = block.text
+    else:
+        return False
+    return text.rstrip().endswith("?") and len(text) <= _MAX_QUESTION
 
 
 def _sections(blocks: list[Block]
-              ) -> list[tuple[Heading | None, int, list[tuple[Paragraph, list[Paragraph]]]]]:
+              ) -> list[tuple[Heading | None, int, list[tuple[Block, list[Paragraph]]]]]:
     """Per section (the heading that opens it, or None before the first): the
     index where it ends, and its (question, answer paragraphs) pairs."""
-    out: list[tuple[Heading | None, int, list[tuple[Paragraph, list[Paragraph]]]]] = []
+    out: list[tuple[Heading | None, int, list[tuple[Block, list[Paragraph]]]]] = []
     heading: Heading | None = None
-    pairs: list[tuple[Paragraph, list[Paragraph]]] = []
-    current: tuple[Paragraph, list[Paragraph]] | None = None
+    pairs: list[tuple[Block, list[Paragraph]]] = []
+    current: tuple[Block, list[Paragraph]] | None = None
     for i, block in enumerate(blocks):
         if isinstance(block, Heading):
             out.append((heading, i, pairs))
