@@ -417,3 +417,28 @@ def test_an_exercise_box_with_its_purpose_is_not_a_dialogue():
             "2. Call the base and wait for the answer before you speak again.\n")
     blocks = _blocks(text)
     assert not any(type(b).__name__ == "Dialogue" for b in blocks)
+
+
+def test_a_quiz_handout_keeps_its_numbered_stems_and_options_at_page_edges():
+    pages = []
+    for n in range(1, 6):
+        pages.append(f"{n}. What will be printed by the following loop?\nfor i in range({n}):\n"
+                     f"    print(i)\n□ 0 1\n⊠ 0 1 2\n□ 1 2\n□ Nothing\n\n{n}\n")
+    raw = _raw("\f".join(pages))
+    report = Report("t")
+    pdf.drop_page_numbers(raw, report)
+    pdf.drop_page_furniture(raw, report)
+    kept = _kept(raw)
+    assert sum(t.endswith("What will be printed by the following loop?") for t in kept) == 5
+    assert kept.count("□ Nothing") == 5 and kept.count("□ 1 2") == 5
+
+
+def test_list_labels_are_never_taken_for_running_headers():
+    text = "".join(f" Chapter page {n} starts here with a line about knots and ropes and more.\n"
+                   f"i)\nTie a reef knot {n}.\nii)\nTie a bowline {n}.\n3)\nCoil the rope {n}.\n\n"
+                   for n in range(1, 6))
+    raw = _raw(text)
+    pdf.mark_layout_pages(raw, Report("t"))
+    pdf.drop_guessed_headers(raw, Report("t"))
+    kept = _kept(raw)
+    assert kept.count("i)") == 5 and kept.count("ii)") == 5 and kept.count("3)") == 5

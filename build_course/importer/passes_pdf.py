@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 
 from build_course.diagnostics import Report, Topic
+from build_course.importer import cleaning as c
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine
 from build_course.importer.shapes import looks_like_heading
@@ -117,19 +118,17 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
     pages = pages_of(raw)
     if len(pages) < 3 or not any(r.form_feed for r in raw):
         return  # guessed pages are too rough for this (cleaning.drop_running_headers)
-    seen: dict[str, set[int]] = defaultdict(set)
-    place: dict[str, list[int]] = defaultdict(list)  # position from the top (<0: foot)
+    seen: dict[str, set[int]] = defaultdict(set)  # key -> the pages it stands on
     for n, page in enumerate(pages):
-        for pos, r in _edge(page):
-            if len(r.text) <= 80 and r.text[:1] not in _BALLOT_BOXES:  # boxes: quiz options
+        for _, r in _edge(page):
+            if _may_be_furniture(r.text):
                 seen[_key(r.text)].add(n)
-                place[_key(r.text)].append(pos)
     need = 3 if len(pages) > 4 else 2
-    running = {key for key, found in seen.items() if len(found) >= need and key}
+    running = {key for key, found in seen.items() if len(found) >= need}
     tops: dict[str, list[int]] = defaultdict(list)  # header text -> its place on each page
     for page in pages:
         for pos, r in _edge(page):
-            if _key(r.text) in running:
+            if _may_be_furniture(r.text) and _key(r.text) in running:
                 r.keep = False
                 report.dropped(r.line, "running header or footer", r.text)
                 if pos >= 0 and _title_like(r.text):
@@ -138,6 +137,30 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
     headers = {text: (len(places), sum(places) / len(places)) for text, places in tops.items()
                if len(places) >= 3}
     _name_text(raw, headers, report)
+
+
+def drop_guessed_headers(raw: list[RawLine], report: Report) -> None:
+    """Without form feeds, pages are guessed: ``cleaning.drop_running_headers``
+    drops what repeats near their starts, but never a list's label (``3)``,
+    ``iv)``), which repeats in every list."""
+    if any(r.form_feed for r in raw):
+        return  # drop_page_furniture knows the pages
+    labels = [r for r in raw if r.keep and not _may_be_furniture(r.text)]
+    for r in labels:
+        r.keep = False
+    c.drop_running_headers(raw, report)
+    for r in labels:
+        r.keep = True
+
+
+def _may_be_furniture(text: str) -> bool:
+    """Short, with words (three letters at least), and not a quiz's line: a
+    numbered question (``17. What will ...``) or a ballot-box option."""
+    return len(text) <= 80 and text[:1] not in _BALLOT_BOXES and not _NUMBERED_ITEM.match(text) \
+        and sum(ch.isalpha() for ch in text) >= 3
+
+
+_NUMBERED_ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")
 
 
 def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
