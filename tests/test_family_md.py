@@ -594,3 +594,22 @@ def test_html2text_discussion_box_is_a_reflection_question():
     [q] = _questions(part)
     assert q.kind == "reflection" and q.prompt == "Where have you seen a very high tide?"
     assert [s.title for s in part.lessons[0].sections] == ["Why tides happen", "Spring tides"]
+
+
+def test_escaped_block_marks_stay_text_and_nested_exercises_do_not_break_pages():
+    from build_course.importer.markdown_family import markdown_lessons
+    [lesson] = markdown_lessons(
+        "# Sums\n\n## Carrying\n\n\\+ is the plus sign.\n\n1999\\. A year.\n\n"
+        "::: challenge\n## Add\n\nWhat is 17 + 25?\n\n"
+        "- a list item with\n\n  ```\n  code\n  ```\n\n"
+        "::: discussion\nHow do you add in your head?\n:::\n\n"
+        "::: solution\n42\n:::\n:::\n", Report("x"))
+    texts = [getattr(b, "markdown", "") for b in lesson.blocks]
+    assert "\\+ is the plus sign." in texts and "1999\\. A year." in texts
+    [quiz] = lesson.quizzes
+    [q] = quiz.questions
+    assert q.model_answer == "42"
+    part = _part("x")
+    part.lessons = [lesson]
+    page = render_quiz(part, lesson).text  # nothing but model blocks reach the renderer
+    assert "How do you add in your head?" in page and "`code`" in page

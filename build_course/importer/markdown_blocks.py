@@ -273,11 +273,14 @@ class _Builder:
     # -- lists ----------------------------------------------------------------
 
     def _bullet_list(self, node, offset, line):
-        return [ListBlock(self._items(node, offset), line, ordered=node.type == "ordered_list")]
+        """A list; exercises and boxes found in its items follow it."""
+        escaped: list = []
+        items = self._items(node, offset, escaped)
+        return [ListBlock(items, line, ordered=node.type == "ordered_list"), *escaped]
 
     _ordered_list = _bullet_list
 
-    def _items(self, node, offset) -> list[ListItem]:
+    def _items(self, node, offset, escaped: list) -> list[ListItem]:
         items = []
         for item in node.children:
             first = (item.map[0] if item.map else 0) + offset + 1
@@ -288,9 +291,12 @@ class _Builder:
                 elif isinstance(block, Paragraph):
                     texts.append((block.text, block.markdown or escape(block.text)))
                 elif isinstance(block, RawMarkdown):
-                    texts.append((block.text, code_span(" ".join(block.text.split("\n")[1:-1]))))
+                    code = "\n".join(block.text.split("\n")[1:-1])
+                    texts.append((code, code_span(" ".join(code.split("\n")))))
                 elif isinstance(block, Heading | Quote):
                     texts.append((block.text, escape(block.text)))
+                else:
+                    escaped.append(block)
             number = int(item.info) if item.info.isdigit() else None
             entry = ListItem(" ".join(t for t, _ in texts), first, number, children)
             entry.markdown = " ".join(m for _, m in texts)

@@ -144,6 +144,7 @@ def markdown_lessons(text: str, report: Report) -> list[Lesson]:
         lessons[0].objectives = objectives
     for lesson in lessons:
         _take_objectives(lesson)
+        lesson.blocks = model_blocks(lesson.blocks)
         _levels(lesson)
         lesson.quizzes = [b.quiz for b in lesson.blocks if isinstance(b, ExerciseLink)]
         for step in STEPS:
@@ -296,7 +297,7 @@ def _exercise_section(heading: Heading, section: list) -> list:
         if not isinstance(block, Exercise):
             lead.append(block)
         elif not quiz.questions:
-            quiz.intro, lead = lead, []
+            quiz.intro, lead = model_blocks(lead), []
             quiz.questions.append(_question(block, []))
         else:
             quiz.questions.append(_question(block, lead))
@@ -308,6 +309,7 @@ def _question(exercise: Exercise, lead: list) -> Question:
     """The question an exercise asks: a parsed quiz-syntax question as it
     is, else the stem's first paragraph as the prompt and the whole stem as
     its body; a solution is the model answer, never invented."""
+    exercise.stem, exercise.answer = model_blocks(exercise.stem), model_blocks(exercise.answer)
     if exercise.question is not None:
         question = exercise.question
         if exercise.answer and not question.explanation:
@@ -326,6 +328,24 @@ def _question(exercise: Exercise, lead: list) -> Question:
     question.kind = QuestionKind.REFLECTION if exercise.name in cues.MD_REFLECTIONS \
         else infer_kind([], [], question.model_answer)
     return question
+
+
+def model_blocks(blocks: list) -> list:
+    """Only the model's blocks: an exercise or a solution nested where no
+    quiz is made of it (inside another exercise) gives its blocks, in place."""
+    out: list = []
+    for block in blocks:
+        if isinstance(block, Exercise):
+            title = [Paragraph(block.title, block.line, markdown=f"**{escape(block.title)}**")] \
+                if block.title else []
+            out += title + model_blocks(block.stem) + model_blocks(block.answer)
+            if block.question is not None:
+                out.append(Paragraph(block.question.prompt, block.line))
+        elif isinstance(block, Solution | _Inline):
+            out += model_blocks(list(block.blocks if isinstance(block, Solution) else block))
+        elif not isinstance(block, Gate | tuple | _Objectives):
+            out.append(block)
+    return out
 
 
 # ---- lessons -------------------------------------------------------------------

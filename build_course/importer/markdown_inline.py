@@ -61,7 +61,24 @@ def inline(node: SyntaxTreeNode | None) -> tuple[str, str]:
     marked: list[str] = []
     for child in node.children if node else []:
         _one(child, plain, marked)
-    return _squeeze("".join(plain)), _squeeze("".join(marked))
+    return _squeeze("".join(plain)), _escape_start(_squeeze("".join(marked)))
+
+
+_START = re.compile(r"^(\d{1,9})([.)])|^([#+!-])|^([=~?:])")
+
+
+def _escape_start(text: str) -> str:
+    """A text that begins like a block (``+ x``, ``2019. A year``, ``!!! x``,
+    ``: x``) where the source escaped it: escaped again, so it stays text."""
+    m = _START.match(text)
+    if not m:
+        return text
+    number, after, escapable, other = m.groups()
+    if number:
+        return f"{number}\\{after}{text[m.end():]}"
+    if escapable:
+        return "\\" + text
+    return f"&#{ord(other)};{text[1:]}"
 
 
 def _squeeze(text: str) -> str:
