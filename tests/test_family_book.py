@@ -581,3 +581,22 @@ def test_a_chapter_title_wrapped_over_two_lines_is_one_title():
     part = _part(text)
     assert [lesson.title for lesson in part.lessons] == [
         "THE HIVE", "THE SEASONS AND WHAT THE BEES DO IN EACH"]
+
+
+def test_a_book_without_chapters_is_titled_from_its_licence_header():
+    text = BEES.replace("CHAPTER I\n\nTHE HIVE\n\n", "")
+    text = text.replace("CHAPTER II\n\nTHE SEASONS\n\n", "")
+    [lesson] = _part(text).lessons
+    assert lesson.title == "The Beekeeper's Primer"
+    assert [s.title for s in lesson.sections][:2] == ["The Colony", "The Queen"]
+
+
+def test_an_older_editions_licence_lines_go_too():
+    text = ("The Etext of Pond Life\n\nSmall print about the etext, its uses and its "
+            "limits.\n\n*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n\n"
+            + BEES[BEES.index("CHAPTER I\n"):BEES.index("End of the Library")]
+            + "End of the Project Etext of Pond Life\n\nMore small print.\n")
+    part = _part(text, "pond.txt")
+    md = _md(part)
+    assert "SMALL PRINT" not in md and "More small print" not in md and "Etext" not in md
+    assert [lesson.title for lesson in part.lessons] == ["THE HIVE", "THE SEASONS"]

@@ -184,10 +184,12 @@ MD_DROPPED = frozenset(
 # ---- plain-text books (Project Gutenberg and the like) -------------------
 # The lines that open and close a licence block around the book: everything
 # before the opening line and after the closing one is not the book.
-LICENCE_START = re.compile(r"^\*{3}\s*start of\b.*\*{3}$", re.I)
+LICENCE_START = re.compile(r"^\*{3}\s*start of\b.*\*{3}$|^\*end\*\s*the small print\b", re.I)
 LICENCE_END = re.compile(r"^\*{3}\s*end of\b.*\*{3}$", re.I)
 # The line that closes the book just before LICENCE_END: "End of the ... EBook".
-LICENCE_CLOSING = re.compile(r"^end of (the |this )?.{0,60}\be-?book\b", re.I)
+LICENCE_CLOSING = re.compile(r"^end of (the |this )?.{0,60}\be-?(book|text)\b", re.I)
+# The book's title in the licence header: "Title: Health Lessons".
+BOOK_TITLE_FIELD = re.compile(r"^title:\s*(?P<title>\S.{0,100})$", re.I)
 # A credits paragraph right after the licence block: "Produced by ...".
 CREDITS = re.compile(r"^(produced by|prepared by|transcribed by|e-?text prepared by)\b", re.I)
 # A chapter line on its own: "CHAPTER I", "Lesson 5.", "PART II". The title

@@ -99,6 +99,9 @@ def drop_licence(raw: list[RawLine], report: Report) -> None:
                 end += 1
         _drop(raw[:end], report, "the licence header and credits")
     stop = next((i for i, r in enumerate(raw) if cues.LICENCE_END.match(r.text)), None)
+    if stop is None:  # older editions: "End of the Project ... Etext" and the rest
+        stop = next((i for i in range(max(len(raw) - 400, 0), len(raw))
+                     if cues.LICENCE_CLOSING.match(raw[i].text)), None)
     if stop is not None:
         first = stop
         for i in range(stop - 1, max(stop - 4, -1), -1):
@@ -210,6 +213,7 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     markers = [i for i, r in enumerate(kept) if r.blank_before and _marker(r.text)]
     if not markers:
+        _title_from_header(raw, kept, report)
         return
     bounds = list(zip(markers, markers[1:] + [len(kept)]))
     votes = [_title_vote(kept, i + 1, end) for i, end in bounds
@@ -236,6 +240,17 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
             continue
         nxt.chapter = name
         nxt.kicker = kicker
+
+
+def _title_from_header(raw: list[RawLine], kept: list[RawLine], report: Report) -> None:
+    """A book without chapter lines is one lesson, titled as the licence
+    header's "Title:" line names the book (its title page is gone)."""
+    field = next((m for r in raw[:60] if not r.keep
+                  and (m := cues.BOOK_TITLE_FIELD.match(r.text))), None)
+    if field and kept and not kept[0].chapter:
+        kept[0].chapter = field.group("title").strip()
+        report.note(kept[0].line, f"lesson title '{kept[0].chapter}' taken from the licence "
+                    "header's Title line", topic=Topic.TITLE)
 
 
 def _marker(text: str) -> bool:
