@@ -28,8 +28,11 @@ from build_course.diagnostics import CourseError
 # libyaml's loader where PyYAML has it: the pure Python one takes a fifth of a
 # second for a manifest of 400 sources.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-COURSE_KEYS = ("title", "description", "site_url", "version", "mastery_score", "sources")
-SOURCE_KEYS = ("file", "title", "publisher", "original")
+COURSE_KEYS = ("title", "description", "site_url", "version", "mastery_score",
+               "generate_questions", "sources")
+SOURCE_KEYS = ("file", "title", "publisher", "original", "generate_questions")
+# Switches: a self-check is generated for lessons without exercises unless turned off.
+_FLAGS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
 @dataclass
@@ -39,6 +42,8 @@ class SourceEntry:
     title: str = ""
     publisher: str = ""
     original: str = ""
+    generate_questions: bool = True
+    """False: no self-check is generated for this source's lessons."""
 
 
 @dataclass
@@ -49,6 +54,8 @@ class Manifest:
     site_url: str = ""
     version: str = ""
     mastery_score: int | None = None
+    generate_questions: bool = True
+    """False: no self-check is generated for any lesson of the course."""
     sources: list[SourceEntry] = field(default_factory=list)
 
 
@@ -100,6 +107,8 @@ def _course(node, path: Path, display: str, errors: list[CourseError]) -> Manife
     for key, value in _pairs(node, COURSE_KEYS, display, errors):
         if key == "sources":
             manifest.sources = _sources(value, display, errors)
+        elif key == "generate_questions":
+            manifest.generate_questions = _flag(value, key, display, errors)
         elif (text := _scalar(value, key, display, errors)) and key == "site_url" \
                 and (problem := site_url_problem(text)):
             errors.append(CourseError(display, value.start_mark.line + 1, problem, SITE_URL_HINT))
@@ -153,7 +162,8 @@ def _sources(node, display: str, errors: list[CourseError]) -> list[SourceEntry]
         if isinstance(item, yaml.ScalarNode):
             entry = SourceEntry(file=item.value, line=line)
         elif isinstance(item, yaml.MappingNode):
-            values = {k: _scalar(v, k, display, errors)
+            values = {k: _flag(v, k, display, errors) if k == "generate_questions"
+                      else _scalar(v, k, display, errors)
                       for k, v in _pairs(item, SOURCE_KEYS, display, errors)}
             if "file" not in values:
                 errors.append(CourseError(display, line, "this source has no 'file'",
@@ -204,6 +214,17 @@ def _pairs(node, allowed: tuple[str, ...], display: str, errors: list[CourseErro
         close = difflib.get_close_matches(str(key), allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
         errors.append(CourseError(display, line, f"unknown key '{key}'", hint))
+
+
+def _flag(node, key: str, display: str, errors: list[CourseError]) -> bool:
+    """A yes/no setting (true, false, yes, no, on, off)."""
+    text = _scalar(node, key, display, errors).strip().lower()
+    if text not in _FLAGS:
+        errors.append(CourseError(display, node.start_mark.line + 1,
+                                  f"'{key}' must be true or false, not '{text}'",
+                                  f"write '{key}: false' to turn it off"))
+        return True
+    return _FLAGS[text]
 
 
 def _scalar(node, key: str, display: str, errors: list[CourseError]) -> str:

@@ -172,8 +172,10 @@ class Question:
     explanation: str = ""
     """Text of the answer key beyond the letter: why the answer is right."""
     generated: bool = False
-    """Made by the build from the lesson's text, not written by the author
-    (part of the inspect contract; no generator sets it yet)."""
+    """Made by the build from the lesson's text (quiz/generate.py), not
+    written by the author; the page says so."""
+    see: str = ""
+    """Where in the lesson the answer stands (a section's title)."""
     body: list[Block] = field(default_factory=list)
     """The whole stem when it is more than a prompt (code, lists: imported Markdown)."""
     answer_body: list[Block] = field(default_factory=list)

@@ -54,9 +54,10 @@ def test_every_source_became_pages(built_course: Path):
     assert "webucator-customer-service-basics/customer-service-basics-quiz.md" in lessons
     assert "introduction-to-customer-service-lesson-1/introduction-to-customer-service-quiz.md" \
         in lessons
-    # the e-book: an about page and nine chapters, no quiz
+    # the e-book: an about page and nine chapters, each with a generated self-check
     ebook = [p for p in lessons if p.startswith("tutorialspoint-customer-service/")]
-    assert len(ebook) == 10
+    assert len(ebook) == 10 + 9
+    assert len([p for p in ebook if p.endswith("-quiz.md")]) == 9
     # the stripped copy of the web tutorial is not published again
     assert not any(p.startswith("customer-service-basics-stripped-copy") for p in lessons)
 
@@ -177,18 +178,20 @@ def test_author_edit_survives_rebuild(tmp_path: Path, capsys):
     project = copy_project(tmp_path)
     main(["--project", str(project), "build", "--docs-only"])
     page = project / "docs/servicing-customers-competency-guide/servicing-customers.md"
-    page.write_text(page.read_text("utf-8") + "\nAn author's note.\n", "utf-8")
+    definition = "Anticipating, meeting, and exceeding the needs"
+    page.write_text(page.read_text("utf-8").replace(definition, "An author's note. " + definition),
+                    "utf-8")
     main(["--project", str(project), "build", "--docs-only"])
-    assert page.read_text("utf-8").endswith("An author's note.\n")
+    assert "An author's note. Anticipating" in page.read_text("utf-8")
     source = project / "source/servicing-customers-competency-guide.txt"
-    source.write_text(source.read_text("utf-8") + "\nOne more closing line for the guide.\n",
+    source.write_text(source.read_text("utf-8").replace(definition, "One more word. " + definition),
                       "utf-8")
     capsys.readouterr()
     main(["--project", str(project), "build", "--docs-only"])
-    assert page.read_text("utf-8").endswith("An author's note.\n")
-    # both added at the end: a conflict, marked in the merge beside the page
+    assert "An author's note. Anticipating" in page.read_text("utf-8")
+    # both changed the same line: a conflict, marked in the merge beside the page
     merge = (page.parent / (page.name + ".new")).read_text("utf-8")
-    assert "One more closing line" in merge and "An author's note." in merge
+    assert "One more word." in merge and "An author's note." in merge
     assert "docs/servicing-customers-competency-guide/servicing-customers.md: your edit and " \
         "the new import conflict" in capsys.readouterr().err
 

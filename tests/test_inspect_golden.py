@@ -53,7 +53,7 @@ def test_json_has_the_documented_shape(model: dict):
                 for q in quiz["questions"]:
                     assert q["kind"] in KINDS
                     assert all(0 <= c < len(q["options"]) for c in q["correct"])
-                    assert q["generated"] is False
+                    assert isinstance(q["generated"], bool)  # True: made by the build
                     if q["kind"] == "reflection":
                         assert q["model_answer"] is None and q["correct"] == []
 

@@ -12,8 +12,9 @@ from build_course.build.pipeline import import_one, name_parts, text_files
 from build_course.build.rendering import render_lesson, render_quiz
 from build_course.diagnostics import CourseError, review_list
 from build_course.importer.importing import Imported, mark_duplicates
-from build_course.manifest import SourceEntry, load_manifest
+from build_course.manifest import Manifest, load_manifest
 from build_course.model import Lesson, Part, Question
+from build_course.quiz.generate import generate_self_checks
 
 
 def inspect_paths(paths: list[Path]) -> dict:
@@ -25,27 +26,35 @@ def inspect_paths(paths: list[Path]) -> dict:
         else:
             files.append(path)
     imported, errors = [], []
-    manifests: dict[Path, dict[str, SourceEntry]] = {}
+    manifests: dict[Path, Manifest | None] = {}
+    switches: dict[str, bool] = {}
     for path in files:
+        manifest = _manifest(path, manifests)
+        entry = next((e for e in manifest.sources if e.file == path.name), None) \
+            if manifest else None
+        switches[path.name] = (manifest.generate_questions if manifest else True) \
+            and (entry.generate_questions if entry else True)
         try:
-            imported.append(import_one(path, _entry(path, manifests), str(path)))
+            imported.append(import_one(path, entry, str(path)))
         except CourseError as exc:
             errors.append(exc)
     if errors:
         raise CourseError.combine(errors)
     mark_duplicates(imported)
-    name_parts([item.part for item in imported])
+    parts = [item.part for item in imported]
+    generate_self_checks(parts, lambda part: switches.get(part.source, True))
+    name_parts(parts)
     return {"sources": [_source(path, item) for path, item in zip(files, imported)]}
 
 
-def _entry(path: Path, manifests: dict[Path, dict[str, SourceEntry]]) -> SourceEntry | None:
-    """The manifest entry beside ``path``; each folder's manifest is read once."""
+def _manifest(path: Path, manifests: dict[Path, Manifest | None]) -> Manifest | None:
+    """The manifest beside ``path``, if any; each folder's is read once."""
     folder = path.parent.resolve()
     if folder not in manifests:
         manifest_path = folder / "course.yml"
-        manifests[folder] = {e.file: e for e in load_manifest(
-            manifest_path, str(manifest_path)).sources} if manifest_path.exists() else {}
-    return manifests[folder].get(path.name)
+        manifests[folder] = load_manifest(manifest_path, str(manifest_path)) \
+            if manifest_path.exists() else None
+    return manifests[folder]
 
 
 def _source(path: Path, item: Imported) -> dict:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from build_course.importer.reading import read_source
 from build_course.manifest import Manifest, SourceEntry, load_manifest
 from build_course.model import Course, Diagnostic, Page, Part
 from build_course.project import Project
+from build_course.quiz.generate import generate_self_checks
 from build_course.slugs import slugify, unique
 
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
@@ -102,6 +104,7 @@ def import_and_render(project: Project, jobs: int | None = None) -> BuildResult:
         # template share its example questions, and are not copies.
         mark_duplicates([item for item in imported if not authored(item.part)])
         parts = [item.part for item in imported]
+        generate_self_checks(parts, generation_switch(manifest))
         name_parts(parts)
         record = load_record(project.docs)
         keep_addresses(parts, record, project.docs)
@@ -110,6 +113,13 @@ def import_and_render(project: Project, jobs: int | None = None) -> BuildResult:
         pages, nav = render_course(course, titles), course_nav(course, titles)
     diagnostics = [d for part in parts for d in part.diagnostics]
     return BuildResult(manifest, course, pages, nav, diagnostics)
+
+
+def generation_switch(manifest: Manifest) -> Callable[[Part], bool]:
+    """Whether a part's lessons get a generated self-check: on unless the
+    course or the part's manifest entry turns it off."""
+    by_file = {Path(entry.file).name: entry.generate_questions for entry in manifest.sources}
+    return lambda part: manifest.generate_questions and by_file.get(part.source, True)
 
 
 def source_files(project: Project, manifest: Manifest) -> list[tuple[Path, SourceEntry | None]]:

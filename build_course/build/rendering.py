@@ -181,6 +181,9 @@ def render_question(question: Question, number: int) -> str:
     body.append(_answer(question))
     inner = "\n\n".join(body)
     kind = QuestionKind(question.kind).css_class
+    if question.generated:
+        return f'!!! question {kind} generated "Question {number} (generated)"\n\n' \
+            + _indent(inner)
     return f'!!! question {kind} "Question {number}"\n\n' + _indent(inner)
 
 
@@ -192,14 +195,18 @@ def _answer(question: Question) -> str:
     if question.kind == QuestionKind.OPEN:
         text = render_blocks(question.answer_body) if question.answer_body \
             else md_text(question.model_answer or "")
-        return '??? success "Show model answer"\n\n' + _indent(text)
+        return '??? success "Show model answer"\n\n' + _indent(text + _see(question))
     letters = ", ".join(option_letter(c) for c in question.correct) or "none given"
     text = f"**Answer: {letters}.**"
     if question.correct and len(question.correct) == 1:
         text += f" {md_text(question.options[question.correct[0]])}"
     if question.explanation:
         text += f"\n\n{md_text(question.explanation)}"
-    return '??? success "Show answer"\n\n' + _indent(text)
+    return '??? success "Show answer"\n\n' + _indent(text + _see(question))
+
+
+def _see(question: Question) -> str:
+    return f"\n\n*See: {md_text(question.see)}.*" if question.see else ""
 
 
 def _indent(text: str) -> str:

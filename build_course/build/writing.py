@@ -163,16 +163,21 @@ def _drop_new_version(tree: _Tree, path: str, entry: Entry | None, plan: _Plan) 
 
 
 def _plan_stale(docs: Path, current: set[str], plan: _Plan) -> None:
-    for path in sorted(set(plan.record.pages) - current):
+    stale = sorted(set(plan.record.pages) - current)
+    found = {path: _digest_of_file(safe_path(docs, path)) for path in stale}
+    # an edited page that is kept keeps the unedited pages of its lesson (its
+    # quiz), which it links to
+    kept = {(e.source, e.lesson) for path in stale if (e := plan.record.pages[path]).lesson
+            and found[path] not in (None, e.digest)}
+    for path in stale:
         entry = plan.record.pages[path]
-        found = _digest_of_file(safe_path(docs, path))
-        if found is None:
+        if found[path] is None:
             del plan.record.pages[path]
-        elif found == entry.digest:
-            plan.op(path, None, found, path)
+        elif found[path] == entry.digest and (entry.source, entry.lesson) not in kept:
+            plan.op(path, None, found[path], path)
             del plan.record.pages[path]
             plan.result.removed.append(path)
-        else:
+        elif found[path] != entry.digest:
             entry.orphan = True
             plan.result.orphaned.append(path)
 

@@ -180,7 +180,8 @@ def _at_page_break(raw: list[RawLine], i: int) -> bool:
     form feeds tell the pages; a guessed page start may be off by lines)."""
     if not any(r.form_feed for r in raw):
         return True
-    return raw[i].page_start or (i + 1 < len(raw) and raw[i + 1].page_start) \
+    last = i + 1 == len(raw)  # the foot of the last page
+    return raw[i].page_start or last or raw[i + 1].page_start \
         or (i > 0 and raw[i - 1].page_start)
 
 

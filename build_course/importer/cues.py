@@ -229,3 +229,17 @@ FACILITATOR_NOTE = re.compile(
 # The labels of a question and of its answer: "Q: ...?", "Question 3. ...?", "A: ...".
 QA_QUESTION_LABEL = re.compile(r"^(q|ques|question)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)
 QA_ANSWER_LABEL = re.compile(r"^(a|ans|answer)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)
+# A heading's mark that it goes on from the page before: "Basic Anatomy (Continued)".
+CONTINUED = re.compile(r"\s*[(\[]?\s*(continued|cont'?d\.?)\s*[)\]]?\s*$", re.I)
+
+# ---- generated self-checks -----------------------------------------------
+# Function words: never the blank of a generated fill-in-the-blank question, and a
+# lead-in that ends in one ("ways of doing this") names nothing a learner can recall.
+FUNCTION_WORDS = frozenset(
+    "about above after again against also because been before being below between both"
+    " cannot could does doing down during each either every from further have having here"
+    " however into itself just many might more most much must never only other ought over"
+    " same should some such than that their them then there these they this those through"
+    " under until very what when where whether which while whom whose will with within"
+    " without would your yours".split())
+VAGUE_ENDINGS = frozenset("this that these those it them so".split())

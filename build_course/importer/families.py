@@ -84,10 +84,16 @@ def _pdf_evidence(raw: list[RawLine]) -> list[str]:
 
 
 def _hard_wrapped(raw: list[RawLine]) -> list[str]:
+    """Most long lines stop mid-sentence near the text's width: they were
+    wrapped there. (A line that stops without punctuation well short of the
+    width, such as a term list's line or a quotation's attribution in a
+    text of one-line paragraphs, is no sign of wrapping.)"""
     long_lines = [r.text for r in raw if len(r.text) >= 40]
     if len(long_lines) < 8:
         return []
-    open_ended = sum(1 for t in long_lines if not t.endswith(TERMINAL))
+    width = sorted(len(t) for t in long_lines)[int(len(long_lines) * 0.9)]
+    open_ended = sum(1 for t in long_lines
+                     if not t.endswith(TERMINAL) and len(t) >= 0.6 * width)
     share = open_ended / len(long_lines)
     if share < 0.35:
         return []

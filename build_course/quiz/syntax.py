@@ -89,6 +89,7 @@ def _parse(lines: list[str], start: int, end: int, name: str, offset: int):
     body = [line[4:] for line in lines[start + 1:end]]
     question = Question(prompt="", line=line_no)
     kinds = [k for c in head.group("classes").split() if (k := QuestionKind.from_class(c))]
+    question.generated = "generated" in head.group("classes").split()
     prompt, options, details, summary = [], [], [], ""
     unanswered = False
     i = 0
