@@ -132,3 +132,18 @@ def test_additions_are_only_what_mkdocs_yml_lacks(tmp_path):
 def test_navigation_titles_from_sources_cannot_open_a_tag():
     nav = [{"Evil <script>x</script>": [{"Q&A <b>": "a.md"}]}]
     assert escaped_nav(nav) == [{"Evil &lt;script>x&lt;/script>": [{"Q&A &lt;b>": "a.md"}]}]
+
+
+@needs_zensical
+def test_zensical_build_removes_a_killed_builds_leftovers_without_following_links(tmp_path):
+    project = copy_project(tmp_path / "course")
+    assert main(["--project", str(project), "build", "--docs-only"]) == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (project / ".build-course-zensical-site").symlink_to(elsewhere)
+    (project / ".build-course-zensical-docs").mkdir()
+    (project / ".build-course-zensical-docs/stale.md").write_text("# stale\n", encoding="utf-8")
+    assert main(["--project", str(project), "build", "--engine", "zensical"]) == 0
+    assert list(elsewhere.iterdir()) == []
+    assert not (project / "site/stale").exists()
+    assert (project / "site/index.html").is_file()

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from build_course.build.writing import prepare_swap, swap_in
+from build_course.build.writing import prepare_swap, remove, swap_in
 from build_course.diagnostics import CourseError, UsageError
 from build_course.publish.assets import (
     ASSETS,
@@ -60,7 +60,8 @@ def build_zensical_site(config_file: Path, site_dir: Path, strict: bool = False,
         raise UsageError(config_file.name, 0, "the Zensical engine is not installed", INSTALL)
     root = config_file.parent
     build_dir, generated = root / BUILD_DIR, root / GENERATED
-    shutil.rmtree(build_dir, ignore_errors=True)
+    for leftover in (build_dir, root / DOCS_COPY, generated):  # a killed build's, whatever
+        remove(leftover)
     try:
         text, warnings = _configuration(config_file, site_url, offline)
         generated.write_text(text, encoding="utf-8")
@@ -75,9 +76,8 @@ def build_zensical_site(config_file: Path, site_dir: Path, strict: bool = False,
         shutil.move(build_dir, staging)
         swap_in(staging, site_dir)
     finally:
-        generated.unlink(missing_ok=True)
-        shutil.rmtree(build_dir, ignore_errors=True)
-        shutil.rmtree(root / DOCS_COPY, ignore_errors=True)
+        for leftover in (build_dir, root / DOCS_COPY, generated):
+            remove(leftover)
     return warnings
 
 
@@ -129,7 +129,6 @@ def _copy_docs(docs: Path, copy: Path) -> list[str]:
     text from a source) escaped, as the ``course`` plugin does under MkDocs;
     a link to a file outside docs/ left out, as there. docs/ itself stays as
     the build and the author left it."""
-    shutil.rmtree(copy, ignore_errors=True)
     if not docs.is_dir():
         raise CourseError("docs", 0, "there is no docs/ folder to build",
                           "run build-course build first")
