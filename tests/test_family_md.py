@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from build_course.build.pipeline import import_one
 from build_course.build.rendering import render_lesson, render_quiz
 from build_course.diagnostics import Report
@@ -613,3 +616,28 @@ def test_escaped_block_marks_stay_text_and_nested_exercises_do_not_break_pages()
     part.lessons = [lesson]
     page = render_quiz(part, lesson).text  # nothing but model blocks reach the renderer
     assert "How do you add in your head?" in page and "`code`" in page
+
+
+_PIECES = ["# Title", "## Section", "## Exercises", "Some text.", "", "```{exercise} Sums",
+           "```{solution} ex1", "```{exercise-start}", "```{exercise-end}", "```{solution-start} e",
+           "```{solution-end}", ":label: e", "```", "~~~", "{: .challenge}", "> ## Challenge",
+           "> > answer", "> {: .solution}", "::: challenge", "::: solution", ":::", ">>Q?<<",
+           "[x] yes", "[ ] no", "(x) a", "( ) b", "= 4", "[( )] w", "[(X)] r", "<quiz>", "</quiz>",
+           "- [x] ok", "* item", "  * sub", "1. one", "| a | b |", "|---|---|", "<div>x</div>",
+           "---", "title: T", "!!! question \"Q\"", "    What?", "****** H1 ******",
+           "***** H2 *****", "     ***** Challenge! *****", "     in a box", "    * item"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=30)), max_size=30))
+def test_any_mix_of_course_tool_syntax_imports_and_renders(pieces):
+    from build_course.importer.html2text_family import html2text_lessons
+    from build_course.importer.markdown_family import markdown_lessons
+    text = "\n".join(pieces)
+    for read in (markdown_lessons, html2text_lessons):
+        part = _part("x")
+        part.lessons = read(text, Report("x"))
+        for lesson in part.lessons:
+            render_lesson(part, lesson)
+            if lesson.quizzes:
+                render_quiz(part, lesson)

@@ -364,6 +364,9 @@ class _Builder:
             opens_exercise = name.endswith("-start") and _exercise_name([name[:-6]]) != "solution"
             return [Gate(name, label if opens_exercise else arg or label, line,
                          title=arg if opens_exercise else "")]
+        if name in cues.MD_DROPPED:
+            self.report.dropped(line, "directive", name)
+            return []
         inner_offset = line + skipped
         inner = self.nodes(SyntaxTreeNode(PARSER.parse(body)).children, inner_offset)
         kind = _exercise_name([name])
@@ -375,8 +378,6 @@ class _Builder:
             return [("meta", name, inner)]
         if name in cues.MD_HIDDEN:
             self.report.dropped(line, "box for teachers", name)
-            return []
-        if name in cues.MD_DROPPED:
             return []
         return _titled_box(arg, inner, line, label)
 
