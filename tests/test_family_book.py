@@ -600,3 +600,17 @@ def test_an_older_editions_licence_lines_go_too():
     md = _md(part)
     assert "SMALL PRINT" not in md and "More small print" not in md and "Etext" not in md
     assert [lesson.title for lesson in part.lessons] == ["THE HIVE", "THE SEASONS"]
+
+
+def test_chapters_numbered_by_a_roman_numeral_alone():
+    text = BEES.replace("CHAPTER I\n", "I.\n").replace("CHAPTER II\n", "II.\n")
+    part = _part(text)
+    assert [(lesson.kicker, lesson.title) for lesson in part.lessons] == [
+        ("I.", "THE HIVE"), ("II.", "THE SEASONS")]
+    assert detect_family(raw_lines(text.split("*** START")[1])).family.name == "book"
+
+
+def test_numerals_that_skip_are_not_chapters():
+    assert book._numeral_markers(raw_lines("Intro text.\n\nI.\n\nSome text.\n\nIII.\n\nMore.")) \
+        == []
+    assert book._roman("XIV") == 14 and book._roman("XL") == 40

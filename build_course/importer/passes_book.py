@@ -56,7 +56,8 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
     if share >= 0.75:
         evidence.append(f"{share:.0%} of its paragraph lines are wrapped at about {width} columns")
     signs = []
-    markers = [r for r in raw if r.blank_before and _marker(r.text)]
+    markers = [r for r in raw if r.blank_before and _marker(r.text)] \
+        or [raw[i] for i in _numeral_markers(raw)]
     if len(markers) >= 2:
         signs.append(f"{len(markers)} chapter lines such as '{markers[0].text}'")
     runs = sum(1 for r in raw if r.blank_before and _run_in(r.text))
@@ -161,7 +162,8 @@ def drop_front_matter(raw: list[RawLine], report: Report) -> None:
     if contents is None:
         return
     end = contents + 1
-    while end < len(kept) and not _marker(kept[end].text) \
+    numerals = set(_numeral_markers(kept))
+    while end < len(kept) and not _marker(kept[end].text) and end not in numerals \
             and not _is_prose(kept, end, width):
         end += 1
     entries = [_entry(r.text) for r in kept[contents + 1:end]]
@@ -211,7 +213,8 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
     styles all its chapters alike, so the chapters vote (a tie: sections),
     and a line with a heading right under it is a title all the same."""
     kept = [r for r in raw if r.keep]
-    markers = [i for i, r in enumerate(kept) if r.blank_before and _marker(r.text)]
+    markers = [i for i, r in enumerate(kept) if r.blank_before and _marker(r.text)] \
+        or _numeral_markers(kept)
     if not markers:
         _title_from_header(raw, kept, report)
         return
@@ -240,6 +243,29 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
             continue
         nxt.chapter = name
         nxt.kicker = kicker
+
+
+_NUMERAL_LINE = re.compile(r"^([IVXLC]{1,7})\.?$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _numeral_markers(lines: list[RawLine]) -> list[int]:
+    """Chapters marked by a roman numeral alone on a line (``IV.``): two or
+    more such lines, alone between blank lines, numbered on without a gap."""
+    found = [(i, _roman(m.group(1))) for i, r in enumerate(lines)
+             if r.blank_before and (m := _NUMERAL_LINE.match(r.text)) and _single(lines, i)]
+    values = [v for _, v in found]
+    if len(found) < 2 or any(b != a + 1 for a, b in zip(values, values[1:])):
+        return []
+    return [i for i, _ in found]
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for char, after in zip(text, text[1:] + " "):
+        value = _ROMAN[char]
+        total += -value if after != " " and _ROMAN[after] > value else value
+    return total
 
 
 def _title_from_header(raw: list[RawLine], kept: list[RawLine], report: Report) -> None:
@@ -536,8 +562,10 @@ def _join_indented(block: list[RawLine], out: list[Line]) -> None:
 
 
 def _pre(block: list[RawLine], text_lines: list[str]) -> Line:
-    rows = [text_lines[r.line - 1].rstrip() for r in block]
-    base = min(len(row) - len(row.lstrip(" ")) for row in rows)
+    """The lines of ``block`` as they stand (with the blank lines between its
+    pieces), less their common indent."""
+    rows = [row.rstrip() for row in text_lines[block[0].line - 1:block[-1].line]]
+    base = min(len(row) - len(row.lstrip(" ")) for row in rows if row)
     first = block[0]
     return Line("\n".join(row[base:] for row in rows), first.line, first.indent,
                 chapter=first.chapter, kicker=first.kicker, kind="code")
