@@ -287,3 +287,75 @@ def test_a_worked_solution_is_the_model_answer_and_its_numbered_lines_stay_in_it
     assert first.model_answer.startswith("1. Three quarters")
     assert "2. One half" in first.model_answer
     assert second.model_answer == "3/4, because 9/12 is more than 8/12."
+
+
+ACTIVITY = """Fire Safety
+
+Practical Exercise: Using an Extinguisher
+
+Purpose: This short exercise lets you practise the steps of using an extinguisher.
+
+Instructions:
+
+1. Form groups of three.
+2. Take turns naming each step aloud.
+
+Escape Routes
+
+Every floor has two ways out.
+"""
+
+
+def test_an_activity_without_questions_is_one_task_and_its_steps_are_not_questions():
+    part = _part(ACTIVITY)
+    [lesson] = part.lessons
+    [quiz] = lesson.quizzes
+    [task] = quiz.questions
+    assert task.prompt == "This short exercise lets you practise the steps of using an extinguisher."
+    assert task.kind is QuestionKind.REFLECTION and task.model_answer is None
+    assert [s.title for s in lesson.sections] == ["Escape Routes"]
+
+
+STEPS = """Version Control
+
+Exercise: Undo a change
+
+Practise undoing a change you have not committed yet.
+
+1. Edit a file in your project.
+2. Look at the change with git diff.
+3. Undo it.
+
+Solution
+
+Run git restore with the file's name, then check with git status.
+"""
+
+
+def test_numbered_steps_with_one_solution_are_one_task_with_its_model_answer():
+    [task] = _questions(STEPS)
+    assert task.prompt.startswith("Practise undoing a change")
+    assert task.kind is QuestionKind.OPEN
+    assert task.model_answer.startswith("Run git restore")
+
+
+GROUPED = """Units
+
+Exercises
+
+Exercise 1.1. Try these in your head.
+
+1. How many grams are in two kilograms?
+2. How many metres are in a kilometre?
+
+Exercise 1.2. Now with a calculator.
+
+1. How many seconds are in a day?
+"""
+
+
+def test_numbered_exercises_restart_their_question_numbers_without_making_a_key():
+    questions = _questions(GROUPED)
+    assert [q.prompt[:16] for q in questions] == [
+        "How many grams a", "How many metres ", "How many seconds"]
+    assert all(q.model_answer is None for q in questions)

@@ -34,6 +34,17 @@ WORKSHEET_HEADING = re.compile(
 QUESTION_LABEL = re.compile(
     r"^(?:question|q|problem|exercise|ex)\s*\.?\s*(\d{1,3})(?:\.\d{1,3})?\s*[:.)\-–]?\s*(.*)$",
     re.I)
+# A numbered exercise that groups the questions after it: "Exercise 1.2." (start, or
+# inside a line after a sentence's end).
+EXERCISE_LABEL = re.compile(r"(?:exercise|ex\.)\s*\d{1,3}\.\d{1,3}\.?(?=\s|$)", re.I)
+# A task's own statement in an activity: "Purpose: To practise ..." (start; the label goes).
+TASK_LABEL = re.compile(r"^(?:purpose|task|aim|goal|scenario)\s*:\s*(?=\S)", re.I)
+# An exercise title that names a task to do (without questions it is one task).
+TASK_HEADING = re.compile(r"\b(exercises?|challenges?|activity|practical|assignment|task)\b",
+                          re.I)
+# A label over an activity's steps (numbered steps to do, not questions to answer).
+STEPS_LABEL = re.compile(r"^(?:instructions|steps|procedure|directions for the activity)\s*:?$",
+                         re.I)
 # An answer given right after its question: "Answer: (b)", "Ans. True", "Solution:".
 ANSWER_LABEL = re.compile(
     r"^(?:correct |model |suggested )?(?:answer|ans|solution)\s*[:.\-–]\s*(.*)$", re.I)

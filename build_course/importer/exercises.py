@@ -158,6 +158,7 @@ def _own_heading(heading: Heading) -> bool:
         return False  # the next exercise
     return (heading.role == "answers" or text.endswith("?") or (len(text) <= 3 and text.isalpha())
             or any(p.match(text) for p in (cues.ANSWERS_HEADING, cues.QUESTION_LABEL,
+                                           cues.STEPS_LABEL, cues.TASK_LABEL,
                                            cues.ANSWER_LABEL, _LETTER_OPTION, _GLYPH_OPTION,
                                            _NUMBERED)))
 
@@ -266,7 +267,7 @@ def _split_inline_numbers(pieces: list[_Piece]) -> list[_Piece]:
     number; only numbers that follow on from the last one split."""
     out: list[_Piece] = []
     expected: int | None = None
-    for piece in pieces:
+    for piece in _split_labels(pieces):
         start = _question_start(piece)
         if start is not None:
             expected = start[0] + 1
@@ -283,6 +284,22 @@ def _split_inline_numbers(pieces: list[_Piece]) -> list[_Piece]:
             continue
         out.extend(_cut(piece, cuts))
     return _glue_dangling(out)
+
+
+def _split_labels(pieces: list[_Piece]) -> list[_Piece]:
+    """``... between them? Exercise 1.2. Start the ...``: a numbered exercise's
+    label joined to the line before it starts a piece of its own."""
+    out = []
+    for piece in pieces:
+        cut = next((m.start() for m in cues.EXERCISE_LABEL.finditer(piece.text)
+                    if m.start() > 0 and piece.text[:m.start()].rstrip()[-1:] in ".?!"), None)
+        if cut is None or piece.code:
+            out.append(piece)
+            continue
+        out.append(_Piece(piece.text[:cut].rstrip(), piece.line, piece.number, piece.depth,
+                          piece.item, piece.heading, piece.under_number))
+        out.append(_Piece(piece.text[cut:], piece.line))
+    return out
 
 
 def _cut(piece: _Piece, cuts: list[re.Match]) -> list[_Piece]:
@@ -340,8 +357,54 @@ def read_exercise(title: str, line: int, body: list[Block], report: Report) -> Q
                 quiz.intro.append(block)  # a whole block of introduction keeps its shape
         else:
             quiz.intro.append(Paragraph(piece.text, piece.line))
+    if not reader.found:
+        _one_task(quiz, reader)
+    elif _steps_of_one_task(quiz, reader.found):
+        _join_steps(quiz, reader)
     reader.settle()
     return quiz
+
+
+def _steps_of_one_task(quiz: Quiz, found: list[_Found]) -> bool:
+    """Numbered lines that are the steps of one task: a statement of the
+    task stands before them, they are mostly instructions (few end with a
+    question mark), and one worked solution follows the last."""
+    if len(found) < 2 or not any(isinstance(b, Paragraph) for b in quiz.intro):
+        return False
+    if any(f.answer or f.marked or f.question.options for f in found[:-1]):
+        return False
+    asked = sum(f.question.prompt.rstrip().endswith("?") for f in found)
+    return found[-1].worked and bool(found[-1].answer) and asked * 2 < len(found)
+
+
+def _join_steps(quiz: Quiz, reader: _Reader) -> None:
+    found = reader.found
+    steps = " ".join(f"{f.number}. {f.question.prompt}" if f.number is not None
+                     else f.question.prompt for f in found)
+    reader.task_answer = found[-1].answer
+    reader.found = []
+    reader.steps = True
+    quiz.intro.append(Paragraph(steps, found[0].question.line))
+    _one_task(quiz, reader)
+
+
+def _one_task(quiz: Quiz, reader: _Reader) -> None:
+    """An exercise without questions is one task, when it shows it is one:
+    a task label ("Purpose: ..."), steps under "Instructions:", or a
+    solution. Its statement is the prompt; the solution, the model answer."""
+    paragraphs = [b for b in quiz.intro if isinstance(b, Paragraph)]
+    labelled = next((p for p in paragraphs if cues.TASK_LABEL.match(p.text)), None)
+    if len(reader.task_answer.split()) < 3:
+        reader.task_answer = ""  # a stray label, not a solution
+    named = cues.TASK_HEADING.search(quiz.title)
+    if not paragraphs or not (labelled or reader.steps or reader.task_answer or named):
+        return
+    first = labelled or paragraphs[0]
+    quiz.intro.remove(first)
+    prompt = cues.TASK_LABEL.sub("", first.text)
+    reader.found.append(_Found(
+        Question(prompt, first.line), None, answer=reader.task_answer, worked=True,
+        worksheet=bool(cues.WORKSHEET_HEADING.search(quiz.title))))
 
 
 class _Reader:
@@ -356,6 +419,9 @@ class _Reader:
         self.true_false = cues.TRUE_FALSE_INSTRUCTION.search(quiz.title) is not None
         self.select_all = False
         self.answer_last: int | None = None  # the last number of a list inside an answer
+        self.group = 0  # where the questions of the current numbered exercise start
+        self.steps = False  # under "Instructions:": numbered lines are steps, not questions
+        self.task_answer = ""  # a solution given to an exercise that has no questions
         self.last_key: int | None = None
 
     # each piece: True when taken
@@ -363,8 +429,15 @@ class _Reader:
         text = piece.text.strip()
         if not text:
             return True
+        if self.mode == "task":
+            number = f"{piece.number}. " if piece.item and piece.number is not None else ""
+            self.task_answer = f"{self.task_answer}\n\n{number}{text}".strip()
+            return True
         if piece.code:
             return self._text(piece, text)
+        if cues.STEPS_LABEL.match(text) and not self.found:
+            self.steps = True
+            return False
         if self.mode == "keys" and self._key(piece, text):
             return True
         if self._answers_heading(piece, text) or self._answer(piece, text):
@@ -385,6 +458,9 @@ class _Reader:
         if len(text) > 60 or not cues.ANSWERS_HEADING.match(text.rstrip(":")):
             return False
         singular = text.rstrip(": ").lower() in ("answer", "solution", "ans")
+        if singular and not self.found:
+            self.mode = "task"  # the solution of an exercise that is one task
+            return True
         if singular and self.found and self.mode != "keys":
             self.mode = "answer"
             self.found[-1].answer_line = piece.line
@@ -452,14 +528,19 @@ class _Reader:
         return True
 
     def _question(self, piece: _Piece, text: str) -> bool:
+        if cues.EXERCISE_LABEL.match(text) and not piece.item:
+            self.group = len(self.found)  # "Exercise 1.2. ...": its questions number anew
+            self.mode = "intro"
+            return False
         start = _question_start(piece)
         roman = None
         if start is None and self.true_false and (roman := _ROMAN.match(text)):
             start = (None, text[roman.end():].strip())
-        if start is None:
+        if start is None or (self.steps and not self.found):
             return False
         number, prompt = start
-        last = next((f.number for f in reversed(self.found) if f.number is not None), None)
+        last = next((f.number for f in reversed(self.found[self.group:])
+                     if f.number is not None), None)
         if self.mode == "answer" and number is not None and last is not None and (
                 number <= last or number == (self.answer_last or -1) + 1):
             self.answer_last = number
