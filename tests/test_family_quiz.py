@@ -311,7 +311,8 @@ def test_an_activity_without_questions_is_one_task_and_its_steps_are_not_questio
     [lesson] = part.lessons
     [quiz] = lesson.quizzes
     [task] = quiz.questions
-    assert task.prompt == "This short exercise lets you practise the steps of using an extinguisher."
+    assert task.prompt == ("This short exercise lets you practise the steps of using an "
+                           "extinguisher.")
     assert task.kind is QuestionKind.REFLECTION and task.model_answer is None
     assert [s.title for s in lesson.sections] == ["Escape Routes"]
 
