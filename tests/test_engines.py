@@ -147,3 +147,13 @@ def test_zensical_build_removes_a_killed_builds_leftovers_without_following_link
     assert list(elsewhere.iterdir()) == []
     assert not (project / "site/stale").exists()
     assert (project / "site/index.html").is_file()
+
+
+def test_without_zensical_installed_the_engine_is_a_usage_error(tmp_path, capsys, monkeypatch):
+    from build_course.publish import zensical
+
+    monkeypatch.setattr(zensical, "available", lambda: False)
+    project = copy_project(tmp_path)
+    assert main(["--project", str(project), "build", "--engine", "zensical"]) == 2
+    assert "the Zensical engine is not installed; install it with: pip install " \
+           "'build-course[zensical]'" in capsys.readouterr().err
