@@ -641,3 +641,50 @@ def test_any_mix_of_course_tool_syntax_imports_and_renders(pieces):
             render_lesson(part, lesson)
             if lesson.quizzes:
                 render_quiz(part, lesson)
+
+
+def test_details_boxes_hide_solutions_and_make_exercises_of_the_text_before():
+    text = """# Fractions
+
+## Adding
+
+Add the numerators when the denominators agree.
+
+### Exercise 1
+
+What is 1/4 + 2/4?
+
+<details>
+<summary><b>Show the answer</b></summary>
+
+3/4, because the quarters add up.
+
+</details>
+
+## Comparing
+
+Which is larger, 2/3 or 3/5?
+
+<details><summary>Solution</summary>
+2/3: in fifteenths it is 10 against 9.
+</details>
+
+<details>
+<summary>Background</summary>
+
+Fractions were written by the Egyptians.
+
+</details>
+"""
+    part = _part(text)
+    [lesson] = part.lessons
+    first, second = lesson.quizzes
+    assert first.title == "Exercise 1"
+    assert (first.questions[0].prompt, first.questions[0].model_answer) == (
+        "What is 1/4 + 2/4?", "3/4, because the quarters add up.")
+    assert (second.questions[0].prompt, second.questions[0].model_answer) == (
+        "Which is larger, 2/3 or 3/5?", "2/3: in fifteenths it is 10 against 9.")
+    page = _markdown(part)
+    assert "quarters add up" not in page and "fifteenths" not in page  # not in plain view
+    assert "**Background**" in page and "Egyptians" in page and "<details" not in page
+    assert [s.title for s in lesson.sections] == ["Adding", "Comparing"]

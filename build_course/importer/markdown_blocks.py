@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 
 import yaml
 from markdown_it import MarkdownIt
@@ -59,6 +60,11 @@ _OPTION = re.compile(r"^:(?P<key>[\w-]+):\s*(?P<value>.*)$")
 _IAL = re.compile(r"^(?P<quotes>(?: {0,3}>)*)\s*\{:\s*(?P<body>[^}]*)\}\s*$")
 _IAL_CLASS = re.compile(r"\.([\w-]+)")
 _DIV = re.compile(r"^(?P<indent> {0,3})(?P<colons>:{3,})(?P<info>.*)$")
+_DETAILS_OPEN = re.compile(r"<details\b[^>]*>", re.I)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(?P<summary>.*?)</summary\s*>", re.I | re.S)
+_ANSWER_WORD = re.compile(rf"\b({'|'.join(sorted(cues.MD_SOLUTIONS))})s?\b", re.I)
+_TAGS = re.compile(r"</?[A-Za-z][^>]*>")
 _R_CHUNK = re.compile(r"^\{r([\s,}]|$)", re.I)  # an R Markdown chunk: {r quiz, echo=FALSE}
 _LANGUAGE = re.compile(r"^[\w+#.-]{1,30}$")
 _PLACEHOLDER = "{imported-question}"
@@ -183,6 +189,7 @@ class _Builder:
         self.found = found
         self.meta: dict = {}
         self.dropped_html: list[tuple[int, str]] = []
+        self._last_gate: Gate | None = None  # a <details> whose <summary> may follow
 
     def summarise(self) -> None:
         for line, text in self.dropped_html:
@@ -221,8 +228,38 @@ class _Builder:
         return [Paragraph(plain, line, markdown=marked)]
 
     def _html_block(self, node, offset, line):
-        self.dropped_html.append((line, node.content))
+        content = node.content
+        if "<details" in content.lower() or "</details" in content.lower() \
+                or "<summary" in content.lower():
+            return self._details(content, offset, line)
+        self.dropped_html.append((line, content))
         return []
+
+    def _details(self, content: str, offset: int, line: int) -> list:
+        """``<details><summary>Solution</summary> ... </details>``: a box
+        that hides its text until the learner opens it; its summary says
+        whether it is a solution, an exercise or another box."""
+        out: list = []
+        rest = content
+        opened = _DETAILS_OPEN.search(rest)
+        summary = _SUMMARY.search(rest)
+        if opened or summary:
+            title = _tag_text(summary.group("summary")) if summary else ""
+            end = max(opened.end() if opened else 0, summary.end() if summary else 0)
+            if opened:
+                out.append(Gate(_details_kind(title) + "-start", "", line, title=title))
+            elif out_gate := self._last_gate:
+                out_gate.title, out_gate.name = title, _details_kind(title) + "-start"
+            line += rest.count("\n", 0, end)
+            rest = rest[end:]
+        closing = _DETAILS_CLOSE.search(rest)
+        body = rest[:closing.start()] if closing else rest
+        if body.strip():
+            out += self.nodes(SyntaxTreeNode(PARSER.parse(_TAGS.sub("", body))).children, line - 1)
+        if closing:
+            out.append(Gate("details-end", "", line))
+        self._last_gate = out[0] if out and isinstance(out[0], Gate) and opened else None
+        return out
 
     def _front_matter(self, node, offset, line):
         try:
@@ -395,6 +432,21 @@ class _Builder:
         return _titled_box(title, inner, line, "")
 
 
+def _tag_text(html: str) -> str:
+    """The text of a bit of HTML: tags out, entities decoded."""
+    return " ".join(unescape(_TAGS.sub("", html)).split())
+
+
+def _details_kind(summary: str) -> str:
+    """What a ``<details>`` box is, from its summary ("Show the solution")."""
+    if summary and (heading_role(summary) == "answers" or cues.SOLUTION_BUTTON.match(summary)
+                    or _ANSWER_WORD.search(summary)):
+        return "solution"
+    if summary and heading_role(summary) == "exercise":
+        return "exercise"
+    return "details"
+
+
 def _options(content: str) -> tuple[dict, str, int]:
     """A directive's ``:key: value`` lines, the rest of its content, and how
     many lines the options took."""
@@ -438,15 +490,61 @@ def _exercise(name: str, line: int, inner: list, title: str = "", label: str = "
     """An exercise from a directive, a div or a kramdown block: a heading
     at its top is its title; solutions inside it are its answer."""
     exercise = Exercise(name, title, line, label=label)
+    inner = fold_gates(inner)
     if not title and inner and isinstance(inner[0], Heading):
         exercise.title = inner.pop(0).text
     for block in inner:
         if isinstance(block, Solution):
             exercise.answer += block.blocks
+        elif isinstance(block, Inline):
+            exercise.stem += block
         else:
             exercise.stem.append(block)
     exercise.stem = _demote(exercise.stem)
     return exercise
+
+
+def fold_gates(blocks: list) -> list:
+    """``{exercise-start}`` ... ``{exercise-end}`` (the same for solutions,
+    and ``<details>`` ... ``</details>``): the blocks between two gates are
+    the exercise's, the solution's or the box's; gates nest."""
+    out: list = []
+    open_gate: Gate | None = None
+    inside: list = []
+    depth = 0
+    for block in blocks:
+        if not isinstance(block, Gate):
+            (inside if open_gate is not None else out).append(block)
+        elif open_gate is None:
+            if block.name.endswith("-start"):
+                open_gate, inside, depth = block, [], 0
+        elif block.name.endswith("-start"):
+            depth += 1
+            inside.append(block)
+        elif depth:
+            depth -= 1
+            inside.append(block)
+        else:
+            out.append(_gated(open_gate, fold_gates(inside)))
+            open_gate = None
+    if open_gate is not None:
+        out.append(_gated(open_gate, fold_gates(inside)))
+    return out
+
+
+def _gated(gate: Gate, inside: list):
+    base = gate.name[:-len("-start")]
+    if base in cues.MD_SOLUTIONS:
+        return Solution(gate.label, gate.line, _answer_blocks(inside))
+    if base in cues.MD_EXERCISES or base in cues.MD_REFLECTIONS:
+        return _exercise(base, gate.line, inside, title=gate.title, label=gate.label)
+    title = [Paragraph(gate.title, gate.line, markdown=f"**{escape(gate.title)}**")] \
+        if gate.title else []
+    return Inline(title + inside)
+
+
+class Inline(list):
+    """Blocks that a gate held but that are no exercise: back into the text."""
 
 
 def _titled_box(title: str, inner: list, line: int, label: str) -> list:

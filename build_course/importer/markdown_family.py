@@ -27,7 +27,9 @@ from build_course.importer import cues
 from build_course.importer.markdown_blocks import (
     Exercise,
     Gate,
+    Inline,
     Solution,
+    fold_gates,
     parse,
     plain_text,
 )
@@ -62,7 +64,7 @@ _SYNTAX = (
     ("mkdocs-quiz block", re.compile(r"^<quiz>$")),
     ("R Markdown chunk", re.compile(r"^```+\s*\{r[\s,}]", re.I)),
 )
-_INLINE_MARKS = re.compile(r"\*\*\S|\]\(|`[^`]+`")
+_INLINE_MARKS = re.compile(r"\*\*\S|\]\(|`[^`]+`|^</?(details|summary|div|img|br|table)\b")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$")
 
 
@@ -84,7 +86,9 @@ def detect_markdown(raw: list) -> list[str]:
     marks = sum(1 for r in raw if _INLINE_MARKS.search(r.text))
     tables = sum(1 for r in shallow if r.text[:1] in "|:-" and _TABLE_RULE.match(r.text))
     shape = []
-    if (len(headings) >= 2 and (fences >= 2 or marks >= 3 or tables)) or (headings and front):
+    levels = {len(r.text) - len(r.text.lstrip("#")) for r in headings}
+    if (len(headings) >= 2 and (fences >= 2 or marks >= 3 or tables)) or (headings and front) \
+            or (len(headings) >= 3 and len(levels) >= 2):
         shape.append(f"{len(headings)} ATX headings (line {headings[0].line}...), "
                      f"{fences // 2} fenced block(s), {tables} table(s), "
                      f"{marks} line(s) with inline marks")
@@ -137,7 +141,7 @@ def _front_matter_end(raw: list) -> int:
 def markdown_lessons(text: str, report: Report) -> list[Lesson]:
     """A Markdown source's lessons, with their quizzes."""
     parsed = parse(text, report)
-    blocks = _attach_solutions(_fold_gates(parsed.blocks), report)
+    blocks = _attach_solutions(fold_gates(parsed.blocks), report)
     blocks, objectives = _metadata(blocks, parsed.meta, report)
     lessons = _split(_group_quizzes(blocks), parsed.meta, report)
     if lessons and objectives:
@@ -161,52 +165,16 @@ levels are the source's own, not guessed."""
 
 # ---- exercises and solutions -------------------------------------------------
 
-def _fold_gates(blocks: list) -> list:
-    """``{exercise-start}`` ... ``{exercise-end}`` (and the same for
-    solutions): the blocks between the gates are the exercise's."""
-    out: list = []
-    open_gate: Gate | None = None
-    inside: list = []
-    for block in blocks:
-        if isinstance(block, Gate) and block.name.endswith("-start") and open_gate is None:
-            open_gate, inside = block, []
-        elif isinstance(block, Gate) and open_gate is not None:
-            out.append(_gated(open_gate, inside))
-            open_gate = None
-        elif isinstance(block, Gate):
-            continue  # an end without a start: nothing to close
-        elif open_gate is not None:
-            inside.append(block)
-        else:
-            out.append(block)
-    if open_gate is not None:
-        out.append(_gated(open_gate, inside))
-    return out
-
-
-def _gated(gate: Gate, inside: list):
-    base = gate.name[:-len("-start")]
-    if base in cues.MD_SOLUTIONS:
-        return Solution(gate.label, gate.line, inside)
-    if base in cues.MD_EXERCISES or base in cues.MD_REFLECTIONS:
-        exercise = Exercise(base, gate.title, gate.line, label=gate.label)
-        exercise.stem = inside
-        return exercise
-    return _Inline(inside)
-
-
-class _Inline(list):
-    """Blocks that a gate held but that are no exercise: back into the text."""
-
-
 def _attach_solutions(blocks: list, report: Report) -> list:
     """A solution is the answer of the exercise its label names, else of
-    the exercise before it."""
+    the exercise right before it (in the same section); a solution after
+    plain text makes an exercise of that text: the blocks under an exercise
+    heading, else the few blocks since the last heading."""
     out: list = []
     labelled: dict[str, Exercise] = {}
     last: Exercise | None = None
     for block in blocks:
-        if isinstance(block, _Inline):
+        if isinstance(block, Inline):
             out += block
             continue
         if not isinstance(block, Solution):
@@ -215,14 +183,42 @@ def _attach_solutions(blocks: list, report: Report) -> list:
                 last = block
                 if block.label:
                     labelled[block.label] = block
+            elif isinstance(block, Heading):
+                last = None  # a new section: an unlabelled solution is not for the exercise above
             continue
-        target = labelled.get(block.label, last) if block.label else last
+        target = labelled.get(block.label) if block.label else None
+        target = target or (last if out and out[-1] is last else None) or _asked(out)
+        target = target or last
         if target is None:
             report.note(block.line, "a solution stands before any exercise: kept in the text")
             out += block.blocks
         else:
             target.answer += block.blocks
+            last = target
     return out
+
+
+def _asked(out: list) -> Exercise | None:
+    """The exercise that the text before a solution asks, taken out of ``out``:
+    an exercise heading's section, or up to three blocks since the last heading."""
+    start = len(out)
+    while start > 0 and not isinstance(out[start - 1], Heading | Exercise | ExerciseLink):
+        start -= 1
+    head = out[start - 1] if start else None
+    stem = out[start:]
+    if not stem or any(isinstance(b, tuple) for b in stem):
+        return None
+    if isinstance(head, Heading) and (head.role == "exercise" or cues.EXERCISES_WORD.search(
+            head.text)):
+        exercise = Exercise("exercise", head.text, head.line, stem=stem)
+        del out[start - 1:]
+    elif len(stem) <= 3 and isinstance(stem[-1], Paragraph | ListBlock):
+        exercise = Exercise("question", "", stem[0].line, stem=stem)
+        del out[start:]
+    else:
+        return None
+    out.append(exercise)
+    return exercise
 
 
 @dataclass
@@ -341,7 +337,7 @@ def model_blocks(blocks: list) -> list:
             out += title + model_blocks(block.stem) + model_blocks(block.answer)
             if block.question is not None:
                 out.append(Paragraph(block.question.prompt, block.line))
-        elif isinstance(block, Solution | _Inline):
+        elif isinstance(block, Solution | Inline):
             out += model_blocks(list(block.blocks if isinstance(block, Solution) else block))
         elif not isinstance(block, Gate | tuple | _Objectives):
             out.append(block)
