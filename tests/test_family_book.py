@@ -3,10 +3,14 @@ families), each rule on small texts written for these tests."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from build_course.build.rendering import render_lesson, render_quiz
-from build_course.diagnostics import Report
+from build_course.diagnostics import CourseError, Report
 from build_course.importer import passes_book as book
 from build_course.importer.cleaning import raw_lines
 from build_course.importer.families import clean_text, detect_family
@@ -614,3 +618,46 @@ def test_numerals_that_skip_are_not_chapters():
     assert book._numeral_markers(raw_lines("Intro text.\n\nI.\n\nSome text.\n\nIII.\n\nMore.")) \
         == []
     assert book._roman("XIV") == 14 and book._roman("XL") == 40
+
+
+# ---- properties ----------------------------------------------------------------
+
+BOOK_SHAPES = ["\n", "\n", "\n\n", "\n\n\n", " ", "    ", "CHAPTER I\n", "LESSON 2.\n", "IV.\n",
+               "=Head.=--", "HEAD.--", "_", "=", "[Illustration: ", "]", "[Transcriber's Note: ",
+               "CONTENTS\n", "*** END OF THE EBOOK X ***\n", "Produced by ", "Title: ", "Q: ",
+               "A: ", "1. ", "2. ", "1.\n", "________\n", "Name: ____ Date: ____\n",
+               "Facilitator use only\n", "§ ", "·\u00a0\u00a0 ", "o  ", "?", "   |   ", "```"]
+book_text = st.lists(st.one_of(st.sampled_from(BOOK_SHAPES),
+                               st.text("abcdefgh XYZ.,?!", min_size=1, max_size=40)),
+                     max_size=80).map(lambda pieces: "*** START OF THE EBOOK X ***\n" + "".join(
+                         pieces))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(book_text, book_text.map(lambda t: t.replace("*** START OF THE EBOOK X ***\n",
+                                                             "Name: ____ Date: ____\n"))))
+def test_any_book_or_worksheet_text_imports_and_renders(text):
+    try:
+        part = _part(text, "generated.txt")
+    except CourseError:
+        return
+    part.slug = "generated"
+    for lesson in part.lessons:
+        render_lesson(part, lesson)
+        if lesson.quizzes:
+            render_quiz(part, lesson)
+
+
+_WORD = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9)
+_SENTENCE = st.lists(_WORD, min_size=6, max_size=18).map(lambda w: " ".join(w).capitalize() + ".")
+prose = st.lists(_SENTENCE, min_size=2, max_size=6).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(prose, min_size=2, max_size=8))
+def test_wrapped_prose_of_a_book_stays_paragraphs_with_every_word(paragraphs):
+    body = "\n\n".join(textwrap.fill(p, 70) for p in paragraphs)
+    part = _part("*** START OF THE EBOOK X ***\n\n" + body + "\n", "prose.txt")
+    blocks = [b for lesson in part.lessons for b in lesson.blocks]
+    assert all(isinstance(b, Paragraph) for b in blocks)
+    assert [b.text for b in blocks] == paragraphs

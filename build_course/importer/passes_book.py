@@ -23,7 +23,7 @@ from build_course.importer import cues
 from build_course.importer.cleaning import RawLine, _classify, _glue
 from build_course.importer.shapes import looks_like_heading
 from build_course.model import ExerciseLink, Heading, Lesson, Line, Paragraph, Question, Quiz
-from build_course.quiz.kinds import infer_kind
+from build_course.quiz.kinds import QuestionKind
 
 _TERMINAL = (".", "!", "?", ":", ";")
 _PAGE_REF = re.compile(r"\s*(\.\s*){0,40}\s*\d{1,4}$")  # "... 15" at the end of a contents line
@@ -181,7 +181,15 @@ def drop_front_matter(raw: list[RawLine], report: Report) -> None:
 def _starts_body(kept: list[RawLine], i: int, width: int) -> bool:
     r = kept[i]
     return bool(_marker(r.text) or cues.CONTENTS_HEADING.match(r.text)
-                or _is_prose(kept, i, width))
+                or _is_prose(kept, i, width) or _sentence(r.text))
+
+
+def _sentence(text: str) -> bool:
+    """A line that reads as a sentence, which no title page holds: five words
+    or more, most in lower case, and a full stop, "!" or "?" at the end."""
+    words = text.split()
+    return len(words) >= 5 and text.endswith((".", "!", "?")) \
+        and sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
 
 
 def _is_prose(kept: list[RawLine], i: int, width: int) -> bool:
@@ -601,12 +609,16 @@ def task_exercises(lesson: Lesson, report: Report) -> None:
         if not tasks or len(tasks) > 3 or not all(isinstance(b, Paragraph) for b in tasks):
             continue
         quiz = Quiz(block.text, block.line)
-        quiz.questions = [Question(b.text, b.line) for b in tasks]
-        for question in quiz.questions:
-            question.kind = infer_kind([], [], None)
+        quiz.questions = [Question(b.text, b.line, kind=_task_kind(b.text)) for b in tasks]
         lesson.quizzes.append(quiz)
         blocks[i:end] = [ExerciseLink(quiz, block.line)] + [None] * (end - i - 1)
         found = True
     if found:
         blocks[:] = [b for b in blocks if b is not None]
         lesson.quizzes.sort(key=lambda quiz: quiz.line)
+
+
+def _task_kind(text: str) -> QuestionKind:
+    """A task about the learner's own experience or views is a reflection;
+    any other is answerable from the lesson (no model answer is invented)."""
+    return QuestionKind.REFLECTION if cues.REFLECTION_PROMPT.search(text) else QuestionKind.OPEN
