@@ -7,6 +7,7 @@ errors. No traceback reaches an author for a problem in their input.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import signal
 import sys
@@ -51,6 +52,40 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; docs/ and site/ are as they were before this step", file=sys.stderr)
         return EXIT_CONTENT
+    except OSError as exc:  # the disk, not the course: full, read-only, a file size limit...
+        print(os_error_message(exc, Project(args.project.resolve())), file=sys.stderr)
+        return EXIT_CONTENT
+    except RecursionError:
+        print("error: a text nests too deeply for the build (lists or quotes hundreds of levels "
+              "deep); flatten it", file=sys.stderr)
+        return EXIT_CONTENT
+
+
+_OS_HINTS = {
+    errno.ENOSPC: "the disk is full: free some space and run the command again",
+    errno.EDQUOT: "your disk quota is used up: free some space and run the command again",
+    errno.EFBIG: "a file grew past the size this system allows (see ulimit -f)",
+    errno.EACCES: "check the permissions of that file or folder",
+    errno.EPERM: "check the permissions of that file or folder",
+    errno.EROFS: "the file system is read-only: build in a writable folder",
+    errno.EISDIR: "a folder stands where a file belongs: move it away",
+    errno.ENOTDIR: "a file stands where a folder belongs: move it away",
+    errno.EEXIST: "something stands where the build makes a folder: move it away",
+}
+
+
+def os_error_message(exc: OSError, project: Project) -> str:
+    """``file: what went wrong; how to fix it`` for an error of the system."""
+    where = project.display(Path(exc.filename)) if exc.filename else str(project.root)
+    what = exc.strerror or str(exc)
+    hint = _OS_HINTS.get(exc.errno, "check that path and run the command again")
+    return f"{where}: {what[:1].lower() + what[1:]}; {hint}"
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port (a number from 1 to 65535)")
+    return int(text)
 
 
 def _positive(text: str) -> int:
@@ -84,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_build, locked=True)
 
     serve = commands.add_parser("serve", help="build, then serve with live reload")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_port, default=8000)
     serve.set_defaults(run=_serve)
 
     check = commands.add_parser("check", help="check sources, manifest and docs/ without building")
@@ -324,6 +359,9 @@ def _inspect(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
             raise UsageError(str(path), 0, "no such file or folder", "check the path")
+        if not path.is_dir() and not path.is_file():  # a device or a pipe: read for ever
+            raise UsageError(str(path), 0, "not a regular file or folder",
+                             "name a text file or a folder of them")
     model = inspect_paths(args.paths)
     if args.json:
         print(json.dumps(model, indent=2, ensure_ascii=False))
@@ -336,6 +374,8 @@ def run() -> None:
     """Console-script entry point."""
     try:
         sys.exit(main())
+    except KeyboardInterrupt:  # before or after main's own handler
+        sys.exit(EXIT_CONTENT)
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else EXIT_USAGE
         sys.exit(code)

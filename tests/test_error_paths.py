@@ -4,7 +4,13 @@ how to fix it``, with the documented exit code and no traceback, and
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -61,3 +67,71 @@ def test_a_front_matter_title_that_is_a_list_is_an_error_at_its_file(project, ca
     code, text = run(project, capsys, "build", "--docs-only")
     assert code == 1 and "source/own.md:2: 'title' in the front matter must be a single value" \
         in text
+
+
+def test_mkdocs_yml_that_is_a_folder_is_a_message_not_a_traceback(project, capsys):
+    (project / "mkdocs.yml").unlink()
+    (project / "mkdocs.yml").mkdir()
+    code, text = run(project, capsys, "build")
+    assert code == 1 and "mkdocs.yml: is a directory; a folder stands where a file belongs" in text
+
+
+def test_package_output_that_is_a_file_is_a_message_not_a_traceback(project, capsys):
+    (project / "taken").write_text("a file", encoding="utf-8")
+    code, text = run(project, capsys, "package", "--output", str(project / "taken"))
+    assert code == 1 and "taken: file exists;" in text
+
+
+@pytest.mark.parametrize("port", ["70000", "0", "http"])
+def test_serve_on_an_invalid_port_is_a_usage_error(project, capsys, port):
+    with pytest.raises(SystemExit) as stop:
+        main(["--project", str(project), "serve", "--port", port])
+    assert stop.value.code == 2
+    assert "is not a port" in capsys.readouterr().err
+
+
+def test_inspect_of_a_device_or_a_fifo_is_refused_not_read_for_ever(tmp_path, capsys):
+    os.mkfifo(tmp_path / "pipe.txt")
+    for path in ("/dev/zero", str(tmp_path / "pipe.txt")):
+        assert main(["inspect", path]) == 2
+        assert "not a regular file or folder" in capsys.readouterr().err
+
+
+def test_a_file_size_limit_during_the_build_is_a_message_not_a_traceback(project):
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4000, 4000))
+
+    done = subprocess.run([sys.executable, "-m", "build_course", "--project", str(project),
+                           "build"], preexec_fn=limit, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "file too large; a file grew past the size this system allows" in done.stderr
+
+
+def test_ctrl_c_at_any_moment_of_start_up_prints_no_traceback(project):
+    for delay in (0.2, 0.5, 1.0):
+        process = subprocess.Popen([sys.executable, "-m", "build_course", "--project",
+                                    str(project), "build", "--docs-only"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)  # somewhere in start-up; where does not matter
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=300)
+        assert "Traceback" not in err, err
+
+
+def test_a_page_in_docs_that_is_not_utf8_is_an_error_for_check_and_build(project, capsys):
+    assert run(project, capsys, "build", "--docs-only")[0] == 0
+    (project / "docs" / "notes.md").write_bytes(b"---\ntitle: Notes\n---\ncaf\xe9 au lait\n")
+    for command in ("check", "build"):
+        code, text = run(project, capsys, command)
+        assert code == 1 and "docs/notes.md:4: this page is not UTF-8 text" in text, command
+
+
+def test_an_edited_page_with_broken_front_matter_stops_the_build(project, capsys):
+    assert run(project, capsys, "build", "--docs-only")[0] == 0
+    page = next((project / "docs").glob("*/*.md"))
+    page.write_text("---\ntitle: [Greeting\n---\nEdited text.\n", encoding="utf-8")
+    code, text = run(project, capsys, "build")
+    assert code == 1 and "bad YAML in the front matter" in text
+    assert not (project / "site").exists()

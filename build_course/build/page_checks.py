@@ -13,7 +13,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify as toc_slugify
 
 from build_course.build.writing import digest, load_record
-from build_course.diagnostics import CourseError
+from build_course.diagnostics import CourseError, Severity
 from build_course.importer.authored import split_front_matter
 from build_course.model import Diagnostic
 from build_course.project import Project
@@ -26,11 +26,14 @@ _ATTR_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}")
 
 def check_docs(project: Project) -> list[Diagnostic]:
     pages = sorted(project.docs.rglob("*.md"))
-    texts = {page: page.read_text(encoding="utf-8", errors="replace") for page in pages}
     known = {page.resolve() for page in pages}
     problems: list[Diagnostic] = []
-    for page, text in texts.items():
+    for page in pages:
         name = project.display(page)
+        text, problem = page_text(page.read_bytes(), name)
+        if problem:
+            problems.append(problem)
+            continue
         body, offset, issues = front_matter(text, name)
         problems += issues
         problems += parse_blocks(body, name, offset)[1]
@@ -49,9 +52,26 @@ def check_edited_quizzes(project: Project) -> list[Diagnostic]:
         if record.digest_of(relative) == digest(data):
             continue
         name = project.display(page)
-        body, offset, _ = front_matter(data.decode("utf-8", errors="replace"), name)
-        problems += [d for d in parse_blocks(body, name, offset)[1] if d.severity == "error"]
+        text, problem = page_text(data, name)
+        if problem:
+            problems.append(problem)
+            continue
+        body, offset, issues = front_matter(text, name)
+        problems += [d for d in issues + parse_blocks(body, name, offset)[1]
+                     if d.severity == "error"]
     return problems
+
+
+def page_text(data: bytes, name: str) -> tuple[str, Diagnostic | None]:
+    """A page's text, or an error at the line of its first byte that is not
+    UTF-8 (MkDocs stops on such a page with a traceback)."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return "", Diagnostic(name, line, "this page is not UTF-8 text",
+                              "save it as UTF-8 (your editor's 'encoding' setting)",
+                              Severity.ERROR)
 
 
 def check_edits(project: Project, produced: set[str] | None) -> list[Diagnostic]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -27,13 +28,20 @@ def external_asset_warning(page: str, url: str, where: str) -> str:
             "or remove it")
 
 
+def _leave_ctrl_c_to_the_build() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the build stops
+    # this one itself, without a KeyboardInterrupt traceback from it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class AssetCheck:
     """``external_assets`` over every page of a build, in a process of its
     own where forking is safe: parsing every page took a tenth of MkDocs'
     build of a large course, and MkDocs leaves the other cores idle."""
 
     def __init__(self) -> None:
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) \
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=_leave_ctrl_c_to_the_build) \
             if workers.can_fork() else None
         self._pages: list[tuple[str, Future | list]] = []
 
