@@ -688,3 +688,38 @@ Fractions were written by the Egyptians.
     assert "quarters add up" not in page and "fifteenths" not in page  # not in plain view
     assert "**Background**" in page and "Egyptians" in page and "<details" not in page
     assert [s.title for s in lesson.sections] == ["Adding", "Comparing"]
+
+
+def test_a_web_page_saved_as_markdown_loses_its_menus_and_footer():
+    text = """Skip to content
+
+  * [Home](/)
+  * [Courses](/courses/)
+  * [Blog](/blog/)
+
+# Reading a Star Chart
+
+A star chart shows the sky for one latitude, with the horizon as its rim and
+the point overhead at its centre.
+
+## Holding the chart
+
+  * Face south and hold the chart above your head.
+  * Turn it until the month is at the bottom.
+
+Back to top
+
+Copyright 2025 Night Sky Club. [Privacy](/privacy)
+
+  * [Mastodon](/m)
+  * [RSS](/rss)
+"""
+    part = _part(text)
+    [lesson] = part.lessons
+    page = _markdown(part)
+    for furniture in ("Skip to content", "Courses", "Back to top", "Copyright", "Mastodon"):
+        assert furniture not in page
+    [items] = [b for b in lesson.blocks if isinstance(b, ListBlock)]
+    assert len(items.items) == 2
+    assert "horizon as its rim and the point overhead" in page
+    assert any("page furniture" in d.message for d in part.diagnostics)

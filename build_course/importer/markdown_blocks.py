@@ -114,6 +114,8 @@ class Parsed:
 
     blocks: list
     meta: dict
+    link_lists: set[int] = field(default_factory=set)
+    """ids of the lists whose every item is only a link (a site's menu, maybe)."""
 
 
 def parse(text: str, report: Report) -> Parsed:
@@ -126,7 +128,7 @@ def parse(text: str, report: Report) -> Parsed:
     builder = _Builder(report, ials, found)
     blocks = builder.nodes(SyntaxTreeNode(PARSER.parse("\n".join(lines))).children, 0)
     builder.summarise()
-    return Parsed(blocks, builder.meta)
+    return Parsed(blocks, builder.meta, builder.link_lists)
 
 
 def _placeholders(lines: list[str], found: list[Found]) -> list[str]:
@@ -189,7 +191,8 @@ class _Builder:
         self.found = found
         self.meta: dict = {}
         self.dropped_html: list[tuple[int, str]] = []
-        self._last_gate: Gate | None = None  # a <details> whose <summary> may follow
+        self._last_gate: Gate | None = None
+        self.link_lists: set[int] = set()  # a <details> whose <summary> may follow
 
     def summarise(self) -> None:
         for line, text in self.dropped_html:
@@ -313,7 +316,10 @@ class _Builder:
         """A list; exercises and boxes found in its items follow it."""
         escaped: list = []
         items = self._items(node, offset, escaped)
-        return [ListBlock(items, line, ordered=node.type == "ordered_list"), *escaped]
+        block = ListBlock(items, line, ordered=node.type == "ordered_list")
+        if all(_only_a_link(item) for item in node.children):
+            self.link_lists.add(id(block))
+        return [block, *escaped]
 
     _ordered_list = _bullet_list
 
@@ -430,6 +436,15 @@ class _Builder:
         if kind:
             return [_exercise(kind, line, inner, title=title)]
         return _titled_box(title, inner, line, "")
+
+
+def _only_a_link(item: SyntaxTreeNode) -> bool:
+    """A list item whose whole text is one link."""
+    if len(item.children) != 1 or item.children[0].type != "paragraph":
+        return False
+    parts = [c for c in item.children[0].children[0].children
+             if not (c.type == "text" and not c.content.strip())]
+    return len(parts) == 1 and parts[0].type == "link"
 
 
 def _tag_text(html: str) -> str:

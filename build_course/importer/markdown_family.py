@@ -141,7 +141,8 @@ def _front_matter_end(raw: list) -> int:
 def markdown_lessons(text: str, report: Report) -> list[Lesson]:
     """A Markdown source's lessons, with their quizzes."""
     parsed = parse(text, report)
-    blocks = _attach_solutions(fold_gates(parsed.blocks), report)
+    blocks = _drop_chrome(parsed.blocks, parsed.link_lists, report)
+    blocks = _attach_solutions(fold_gates(blocks), report)
     blocks, objectives = _metadata(blocks, parsed.meta, report)
     lessons = _split(_group_quizzes(blocks), parsed.meta, report)
     if lessons and objectives:
@@ -161,6 +162,39 @@ def markdown_lessons(text: str, report: Report) -> list[Lesson]:
 STEPS = [take_objectives, attribute_quotes, name_definitions, mark_list_roles, extract_exercises]
 """The structuring steps that Markdown needs: its headings, titles and
 levels are the source's own, not guessed."""
+
+
+# ---- a web page saved as Markdown (Python's html2text, a browser extension) ---
+
+def _drop_chrome(blocks: list, link_lists: set[int], report: Report) -> list:
+    """A site's furniture: lines such as "Skip to content" or "Back to top";
+    menus (lists of links only) above the first heading; a footer (a
+    copyright or "built with" line after the last heading), with the menus
+    and short lines after it when nothing else follows."""
+    headings = [k for k, b in enumerate(blocks) if isinstance(b, Heading)]
+    first, last = (headings[0], headings[-1]) if headings else (len(blocks), len(blocks))
+    footer = next((k for k in range(last, len(blocks)) if isinstance(blocks[k], Paragraph)
+                   and cues.WEB_FOOTER.match(blocks[k].text)), None)
+    dropped = set()
+    if footer is not None:
+        tail = range(footer + 1, len(blocks))
+        dropped = {footer, *tail} if all(_furniture(blocks[k], link_lists) for k in tail) \
+            else {footer}
+    out = []
+    for k, block in enumerate(blocks):
+        menu = k < first and id(block) in link_lists and len(block.items) >= 2
+        if menu or k in dropped or (isinstance(block, Paragraph)
+                                    and cues.WEB_CHROME.match(block.text)):
+            text = block.text if isinstance(block, Paragraph) else \
+                " | ".join(item.text for item in getattr(block, "items", []))
+            report.dropped(block.line, "page furniture line", text[:60])
+        else:
+            out.append(block)
+    return out
+
+
+def _furniture(block, link_lists: set[int]) -> bool:
+    return id(block) in link_lists or (isinstance(block, Paragraph) and len(block.text) < 80)
 
 
 # ---- exercises and solutions -------------------------------------------------
