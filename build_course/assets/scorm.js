@@ -45,7 +45,7 @@
   }
 
   function Session(API) {
-    this.api = API; this.pages = {}; this.done = false;
+    this.api = API; this.pages = {}; this.done = false; this.started = Date.now();
     if (String(API.LMSInitialize("")) !== "true") { this.done = true; return; }
     this.status = String(API.LMSGetValue("cmi.core.lesson_status") || "");
     this.restore(String(API.LMSGetValue("cmi.suspend_data") || ""));
@@ -116,10 +116,16 @@
     if (this.done) return;
     this.report();
     this.set("cmi.core.exit", this.status === "incomplete" ? "suspend" : "");
+    this.set("cmi.core.session_time", timespan(Date.now() - this.started));
     this.api.LMSCommit("");
     this.api.LMSFinish("");
     this.done = true;
   };
+
+  function timespan(ms) { // SCORM 1.2's HHHH:MM:SS
+    var s = Math.floor(ms / 1000), pad = function (n, w) { return ("000" + n).slice(-w); };
+    return pad(Math.min(9999, Math.floor(s / 3600)), 4) + ":" + pad(Math.floor(s / 60) % 60, 2) + ":" + pad(s % 60, 2);
+  }
 
   function start(API) {
     var session = window.__bcScormSession = new Session(API);

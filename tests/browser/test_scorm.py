@@ -199,6 +199,7 @@ def test_answering_the_quiz_sets_score_and_status(page, lms, scorm_again, runtim
     assert 0 < len(saved) <= 4096
     assert json.loads(saved)["v"] == 1
     leave(page)
+    assert value(page, "cmi.core.lesson_status") == "passed"  # kept by the LMS after leaving
 
 
 def test_below_the_mastery_score_everything_answered_is_failed(page, lms):
@@ -209,6 +210,7 @@ def test_below_the_mastery_score_everything_answered_is_failed(page, lms):
     page.wait_for_function("value('cmi.core.score.raw') == '33'")
     assert value(page, "cmi.core.lesson_status") == "failed"
     leave(page)
+    assert re.fullmatch(r"\d{4}:\d{2}:\d{2}", value(page, "cmi.core.session_time"))
     finish = page.evaluate("calls.map(c => c[0])")
     assert finish.count("LMSInitialize") == 1 and finish[-1] == "LMSFinish"
     assert "LMSCommit" in finish[finish.index("LMSInitialize"):]
