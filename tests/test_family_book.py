@@ -16,7 +16,16 @@ from build_course.importer.cleaning import raw_lines
 from build_course.importer.families import clean_text, detect_family
 from build_course.importer.importing import import_bytes, import_text
 from build_course.importer.segmenting import segment
-from build_course.model import ExerciseLink, Heading, ListBlock, Paragraph, RawMarkdown, SourceText
+from build_course.model import (
+    Dialogue,
+    ExerciseLink,
+    Heading,
+    Line,
+    ListBlock,
+    Paragraph,
+    RawMarkdown,
+    SourceText,
+)
 from build_course.quiz.kinds import QuestionKind
 
 
@@ -661,3 +670,19 @@ def test_wrapped_prose_of_a_book_stays_paragraphs_with_every_word(paragraphs):
     blocks = [b for lesson in part.lessons for b in lesson.blocks]
     assert all(isinstance(b, Paragraph) for b in blocks)
     assert [b.text for b in blocks] == paragraphs
+
+
+def test_form_fields_on_lines_of_their_own_are_never_a_dialogue():
+    lines = [Line("Name: ______________", 1), Line("Date: ........", 2),
+             Line("Class: ______ Period: ______", 3)]
+    assert not any(isinstance(b, Dialogue) for b in segment(lines))
+    talk = [Line("Ana: Is the kettle on?", 1), Line("Ben: It boiled a minute ago.", 2)]
+    assert isinstance(segment(talk)[0], Dialogue)
+
+
+def test_a_catechism_after_a_long_introduction_is_found_in_its_sections():
+    intro = "".join(f"Paragraph {n} of the introduction says how the book came to be written.\n\n"
+                    for n in range(8))
+    text = PLANTS.replace("WATERING\n", "INTRODUCTION\n\n" + intro + "\nWATERING\n")
+    [lesson] = _part(text, "plants.txt").lessons
+    assert [quiz.title for quiz in lesson.quizzes] == ["WATERING", "LIGHT"]

@@ -33,13 +33,20 @@ _MAX_QUESTION = 300  # characters: a longer paragraph that ends with "?" is pros
 
 
 def qa_self_check(lesson: Lesson, report: Report) -> None:
-    """Question/answer paragraphs become a self-check per section."""
+    """Question/answer paragraphs become a self-check per section: in every
+    section when they make up most of the lesson, else in the sections they
+    make up most of (an introduction before a catechism stays as it is)."""
     sections = _sections(lesson.blocks)
     pairs = [pair for _, _, found in sections for pair in found]
-    paragraphs = sum(1 for b in lesson.blocks if isinstance(b, Paragraph) or _is_question(b))
-    used = sum(1 + len(answers) for _, answers in pairs)
-    if len(pairs) < _MIN_PAIRS or used < _MIN_SHARE * paragraphs:
+    if len(pairs) < _MIN_PAIRS:
         return
+    if not _dense(pairs, lesson.blocks):
+        starts = [0] + [end for _, end, _ in sections]
+        sections = [(heading, end, found if _dense_section(found, lesson.blocks[start:end])
+                     else []) for (heading, end, found), start in zip(sections, starts)]
+        pairs = [pair for _, _, found in sections for pair in found]
+        if len(pairs) < _MIN_PAIRS:
+            return
     out: list[Block] = []
     last = 0
     for heading, end, found in sections:
@@ -54,9 +61,20 @@ def qa_self_check(lesson: Lesson, report: Report) -> None:
         last = end
     out.extend(lesson.blocks[last:])
     lesson.blocks[:] = out
+    lesson.quizzes.sort(key=lambda quiz: quiz.line)
     report.note(pairs[0][0].line, f"read {len(pairs)} questions, each followed by its answer, "
                 "as self-check questions with model answers (the text stays in the lesson)",
                 topic=Topic.KIND)
+
+
+def _dense_section(pairs: list[tuple[Block, list[Paragraph]]], blocks: list[Block]) -> bool:
+    return len(pairs) >= 2 and _dense(pairs, blocks)
+
+
+def _dense(pairs: list[tuple[Block, list[Paragraph]]], blocks: list[Block]) -> bool:
+    """Questions and their answers make up most of the paragraphs of ``blocks``."""
+    paragraphs = sum(1 for b in blocks if isinstance(b, Paragraph) or _is_question(b))
+    return sum(1 + len(answers) for _, answers in pairs) >= _MIN_SHARE * paragraphs
 
 
 def _question(q: Block, answers: list[Paragraph]) -> Question:

@@ -128,6 +128,9 @@ def definition(lines: list[Line], i: int):
     return None
 
 
+_BLANKS = re.compile(r"^[\s_.…]*(?:\S+\s*:\s*[_.…]+\s*)*$")
+
+
 def dialogue(lines: list[Line], i: int):
     """Two or more turns by two or more speakers::
 
@@ -139,8 +142,8 @@ def dialogue(lines: list[Line], i: int):
     j = i
     while j < len(lines) and not lines[j].bullet and ":" in lines[j].text \
             and (m := _SPEAKER.match(lines[j].text)):
-        if cues.NOT_SPEAKERS.match(m.group("who")):
-            break
+        if cues.NOT_SPEAKERS.match(m.group("who")) or _BLANKS.match(m.group("text")):
+            break  # a label, or a form field to write in ("Name: ______"): no turn
         turns.append(Turn(m.group("who"), m.group("text").strip(), lines[j].line))
         j += 1
     if len(turns) >= 2 and len({t.speaker for t in turns}) >= 2:
