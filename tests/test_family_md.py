@@ -723,3 +723,42 @@ Copyright 2025 Night Sky Club. [Privacy](/privacy)
     assert len(items.items) == 2
     assert "horizon as its rim and the point overhead" in page
     assert any("page furniture" in d.message for d in part.diagnostics)
+
+
+def test_quarto_callouts_and_the_first_mkdocs_quiz_syntax():
+    text = """# Tea
+
+## Brewing
+
+Green tea wants water below boiling.
+
+::: {.callout-tip title="Exercise 1"}
+How hot should the water be for green tea?
+:::
+
+::: {.callout-caution collapse="true"}
+## Solution
+About 80 degrees.
+:::
+
+::: {.callout-note}
+Black tea takes boiling water.
+:::
+
+<?quiz?>
+question: Which tea is not oxidised?
+answer: Black
+answer-correct: Green
+content:
+<p>Green tea leaves are heated soon after picking.</p>
+<?/quiz?>
+"""
+    part = _part(text)
+    first, second = (q for q in _questions(part))
+    assert (first.prompt, first.model_answer) == ("How hot should the water be for green tea?",
+                                                  "About 80 degrees.")
+    assert (second.options, second.correct, second.kind) == (
+        ["Black", "Green"], [1], "single_choice")
+    assert second.explanation == "Green tea leaves are heated soon after picking."
+    page = _markdown(part)
+    assert "Black tea takes boiling water." in page and "80 degrees" not in page

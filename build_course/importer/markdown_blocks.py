@@ -58,6 +58,7 @@ PARSER = (MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
 _DIRECTIVE = re.compile(r"^\{(?P<name>[\w:.-]+)\}\s*(?P<arg>.*)$")
 _OPTION = re.compile(r"^:(?P<key>[\w-]+):\s*(?P<value>.*)$")
 _IAL = re.compile(r"^(?P<quotes>(?: {0,3}>)*)\s*\{:\s*(?P<body>[^}]*)\}\s*$")
+_TITLE_ATTRIBUTE = re.compile(r"\btitle=([\"'])(.*?)\1")
 _IAL_CLASS = re.compile(r"\.([\w-]+)")
 _DIV = re.compile(r"^(?P<indent> {0,3})(?P<colons>:{3,})(?P<info>.*)$")
 _DETAILS_OPEN = re.compile(r"<details\b[^>]*>", re.I)
@@ -383,10 +384,18 @@ class _Builder:
         return self._directive(name, m.group("arg").strip(), node.content, line, offset)
 
     def _colon_fence(self, node, offset, line):
+        """``:::{exercise} Title`` (MyST), ``::: challenge`` (pandoc, Carpentries),
+        ``::: {.callout-tip title="Exercise"}`` (Quarto)."""
         info = node.info.strip()
-        m = _DIRECTIVE.match(info)
-        name, arg = (m.group("name"), m.group("arg")) if m else (info.split(" ")[0], "")
-        arg = arg or (info.split(" ", 1)[1] if " " in info and not m else "")
+        if m := _DIRECTIVE.match(info):
+            name, arg = m.group("name"), m.group("arg")
+        elif info.startswith("{"):
+            attributes = info.strip("{} ")
+            classes = _IAL_CLASS.findall(attributes)
+            titled = _TITLE_ATTRIBUTE.search(attributes)
+            name, arg = (classes[0] if classes else ""), (titled.group(2) if titled else "")
+        else:
+            name, _, arg = info.partition(" ")
         return self._directive(name.lower().lstrip("."), arg.strip(), node.content, line, offset)
 
     def _r_chunk(self, node, line):
@@ -566,6 +575,8 @@ def _titled_box(title: str, inner: list, line: int, label: str) -> list:
     """A box known only by its title: "Solution" holds an answer, "Exercise 2"
     an exercise; any other keeps its text, with its title in bold."""
     title = _arg_title(title)
+    if not title and inner and isinstance(inner[0], Heading):
+        title, inner = inner[0].text, inner[1:]  # ::: callout / ## Solution
     if title and (heading_role(title) == "answers" or title.lower() in cues.MD_SOLUTIONS):
         return [Solution("", line, _answer_blocks(inner))]
     if title and heading_role(title) == "exercise":

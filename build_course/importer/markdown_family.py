@@ -61,7 +61,7 @@ _SYNTAX = (
     ("kramdown class line", re.compile(r"^(>\s*)*\{:\s*\.[\w-]+")),
     ("edX question", re.compile(r"^(\\?>){2}.*(\\?<){2}$")),
     ("LiaScript choice", re.compile(r"^\[(\(|\[)[xX ]?(\)|\])\]")),
-    ("mkdocs-quiz block", re.compile(r"^<quiz>$")),
+    ("mkdocs-quiz block", re.compile(r"^<\??quiz\??>$")),
     ("R Markdown chunk", re.compile(r"^```+\s*\{r[\s,}]", re.I)),
 )
 _INLINE_MARKS = re.compile(r"\*\*\S|\]\(|`[^`]+`|^</?(details|summary|div|img|br|table)\b")

@@ -224,6 +224,8 @@ def _lia_line(line: str) -> tuple[str, bool, str] | None:
 # ---- mkdocs-quiz -------------------------------------------------------------
 
 def _mkdocs_quiz(lines: list[str], n: int) -> Found | None:
+    if _OLD_QUIZ_OPEN.match(lines[n]):
+        return _mkdocs_quiz_fields(lines, n)
     if not _QUIZ_OPEN.match(lines[n]):
         return None
     close = next((k for k in range(n + 1, len(lines)) if _QUIZ_CLOSE.match(lines[k])), None)
@@ -282,3 +284,38 @@ def learnr_questions(code: str, line: int) -> list[Question]:
 
 def _r_string(literal: str) -> str:
     return re.sub(r"\\(.)", r"\1", literal[1:-1])
+
+
+_OLD_QUIZ_OPEN = re.compile(r"^ {0,3}<\?quiz\?>\s*$", re.I)
+_OLD_QUIZ_CLOSE = re.compile(r"^ {0,3}<\?/quiz\?>\s*$", re.I)
+_QUIZ_FIELD = re.compile(r"^\s*(?P<key>question|answer-correct|answer|content)\s*:\s*(?P<text>.*)$",
+                         re.I)
+
+
+def _mkdocs_quiz_fields(lines: list[str], n: int) -> Found | None:
+    """mkdocs-quiz's first syntax: ``<?quiz?>`` with ``question:``,
+    ``answer-correct:``, ``answer:`` and ``content:`` lines, to ``<?/quiz?>``."""
+    close = next((k for k in range(n + 1, len(lines)) if _OLD_QUIZ_CLOSE.match(lines[k])), None)
+    if close is None:
+        return None
+    question = Question("", n + 2)
+    content: list[str] = []
+    for line in lines[n + 1:close]:
+        m = _QUIZ_FIELD.match(line)
+        key = m.group("key").lower() if m else ""
+        if key == "question":
+            question.prompt = plain(m.group("text"))
+        elif key in ("answer", "answer-correct") and not content:
+            if key == "answer-correct":
+                question.correct.append(len(question.options))
+            question.options.append(plain(m.group("text")))
+        elif key == "content" or content:
+            content.append(m.group("text") if key == "content" else line)
+    if not question.prompt or not question.options:
+        return None
+    question.explanation = " ".join(_TAG.sub(" ", " ".join(content)).split())
+    question.kind = _choice_kind(question, several=len(question.correct) > 1)
+    return Found(n, close + 1, question, "mkdocs-quiz")
+
+
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
