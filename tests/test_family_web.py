@@ -521,3 +521,14 @@ def test_a_drawn_table_stays_a_table_and_image_placeholders_go():
     assert len(tables) == 1 and "│ Mars    │ 2        │" in tables[0]
     shown = " ".join(getattr(b, "text", "") for b in lesson.blocks)
     assert "[IMG]" not in shown and "IFRAME" not in shown
+
+
+def test_a_wrapped_cookie_notice_goes_whole():
+    text = ("Skip to content\n\nKites\n\n"
+            "We use cookies on this site to understand how you use it and to improve\n"
+            "your visit, as our policy explains in full\n"
+            "detail.\n\n"
+            "A kite flies when the wind pushes on its face and the line holds it at an angle.\n")
+    part, lesson = _blocks(text)
+    assert [b.text for b in lesson.blocks] == [
+        "A kite flies when the wind pushes on its face and the line holds it at an angle."]

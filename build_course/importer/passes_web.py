@@ -240,11 +240,25 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
         if _is_chrome(text) or _IMAGE.match(text):
             r.keep = False
             report.dropped(r.line, "page furniture line", text)
+            _drop_rest_of_notice(raw, i, report)
             after = raw[i + 1] if i + 1 < len(raw) else None
             if _PREV_NEXT_ALONE.match(text) and after and not after.blank_before \
                     and _heading_shaped(after.text) and len(after.text.split()) <= 8:
                 after.keep = False  # the title of the page a "Next" link leads to
                 report.dropped(after.line, "page furniture line", after.text)
+
+
+def _drop_rest_of_notice(raw: list[RawLine], i: int, report: Report) -> None:
+    """A long line of furniture (a cookie notice, a licence footer) that
+    stops mid-sentence goes on on the next lines of its block: they go too."""
+    notice = raw[i]
+    j = i + 1
+    while len(raw[j - 1].text) >= 40 and not raw[j - 1].text.endswith(TERMINAL) \
+            and j < len(raw) and raw[j].keep and not raw[j].blank_before \
+            and raw[j].indent == notice.indent:
+        raw[j].keep = False
+        report.dropped(raw[j].line, "page furniture line", raw[j].text)
+        j += 1
 
 
 def _is_chrome(text: str) -> bool:
