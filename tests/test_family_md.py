@@ -400,6 +400,10 @@ def test_plain_and_pdf_texts_are_not_taken_for_markdown():
     code_dump = ("Run the script:\n    # load the data\n    data = read()\n"
                  "    # plot it\n    plot(data)\nThat is all.\n")
     assert detect_markdown(raw_lines(code_dump)) == []
+    script = ("Save this as plot.py:\n\nimport numpy as np\n# load the data\n"
+              "data = np.loadtxt('a.csv')\n## smooth it\nsmooth = data.mean()\n"
+              "### plot it\nplot(`smooth`)\nprint(`data`)\nRun it with `python plot.py`.\n")
+    assert detect_markdown(raw_lines(script)) == []  # comments in code are not headings
 
 
 def test_heading_and_paragraph_blocks_carry_source_lines():

@@ -81,7 +81,8 @@ def detect_markdown(raw: list) -> list[str]:
         if found:
             syntax.append(f"{len(found)} {name} line(s) (line {found[0]}...)")
             hits += len(found)
-    headings = [r for r in shallow if r.text[:1] == "#" and _ATX.match(r.text)]
+    # a heading stands after a blank line; a comment in code does not
+    headings = [r for r in shallow if r.text[:1] == "#" and r.blank_before and _ATX.match(r.text)]
     fences = sum(1 for r in shallow if r.text.startswith(("```", "~~~")))
     marks = sum(1 for r in raw if _INLINE_MARKS.search(r.text))
     tables = sum(1 for r in shallow if r.text[:1] in "|:-" and _TABLE_RULE.match(r.text))
