@@ -766,3 +766,13 @@ content:
     assert second.explanation == "Green tea leaves are heated soon after picking."
     page = _markdown(part)
     assert "Black tea takes boiling water." in page and "80 degrees" not in page
+
+
+def test_html2text_footer_goes():
+    text = HTML2TEXT_GARDEN + ("=" * 79 + "\nCopyright 2024 The Garden Club\n"
+                               "Edit_on_GitHub / Contributing / Contact\n"
+                               "Using the_garden_theme version 2.1.\n")
+    part = _part(text)
+    page = _markdown(part)
+    assert "Copyright" not in page and "Contributing" not in page and "theme" not in page
+    assert part.lessons[1].quizzes[0].questions[0].model_answer.startswith("About twenty")

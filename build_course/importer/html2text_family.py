@@ -71,12 +71,33 @@ def to_markdown(lines: list[str], report: Report) -> tuple[list[str], list[int]]
     """Markdown lines for ``lines``, and for each the source line it came from."""
     writer = _Writer(lines, report)
     first = next((n for n, line in enumerate(lines) if _STARS.match(line.strip())), 0)
+    end = _footer(lines)
     _drop_navigation(lines[:first], report)
-    for n in range(first, len(lines)):
+    for n in range(first, end):
         writer.line(n, report)
+    for n in range(end, len(lines)):
+        if lines[n].strip():
+            report.dropped(n + 1, "page footer line", lines[n].strip()[:60])
     writer.close_fence(len(lines))
     writer.close_boxes(0)
     return writer.out, writer.origin
+
+
+FOOTER_LINES = 15
+"""A footer is short: a copyright or "built with" line after the last
+heading starts one when at most this many lines follow it."""
+
+
+def _footer(lines: list[str]) -> int:
+    """Where the page's footer starts (``len(lines)`` when it has none)."""
+    last = max((n for n, line in enumerate(lines) if _STARS.match(line.strip())), default=0)
+    for n in range(last + 1, len(lines)):
+        line = lines[n]
+        if line[:1] != " " and cues.WEB_FOOTER.match(line.strip()):
+            if sum(1 for rest in lines[n + 1:] if rest.strip()) <= FOOTER_LINES:
+                return n
+            break
+    return len(lines)
 
 
 def _drop_navigation(lines: list[str], report: Report) -> None:
