@@ -318,15 +318,17 @@ def test_a_browser_copy_keeps_its_lesson_and_loses_its_furniture():
     assert any(isinstance(b, Paragraph) and b.text.endswith("time.") for b in lesson.blocks)
 
 
-def test_where_headings_carry_permalinks_box_titles_are_text():
+def test_permalinked_headings_and_box_titles():
     text = ("Telescopes\uf0c1\n\nA telescope gathers light with a lens or a mirror and brings "
             "it to a focus.\n\nRefractors\uf0c1\n\nA refractor uses a lens.\n\nNote\n\n"
             "Lenses bend colours by different amounts.\n\nReflectors\uf0c1\n\n"
-            "A reflector uses a curved mirror.\n")
+            "A reflector uses a curved mirror.\n\n(optional) Exercise 2: Grind a mirror\n\n"
+            "Describe how a mirror is ground and polished by hand.\n")
     part, lesson = _blocks(text)
+    assert part.family == "web"
     assert lesson.title == "Telescopes"
     assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == [
-        "Refractors", "Reflectors"]
+        "Refractors", "Note", "Reflectors", "(optional) Exercise 2: Grind a mirror"]
 
 
 def test_numbered_and_underlined_headings_keep_their_numbers():

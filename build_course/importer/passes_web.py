@@ -27,6 +27,7 @@ _GLUED_ICON = re.compile("[^\\W\\d_][\ue000-\uf8ff]|[\ue000-\uf8ff][^\\W\\d_]")
 _UNDERLINE = re.compile(r"^(={3,}|-{3,}|~{3,})$")
 _ARROWS = "←→«»‹› "
 _LETTERS_ONLY = re.compile(r"[\W_]+")
+_QUALIFIER = re.compile(r"^\([a-z][\w ]{0,20}\)\s+(?=[A-Z])")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+")
 _RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]")
@@ -329,7 +330,8 @@ def _main_heading(kept: list[RawLine], first: int) -> int | None:
 
 
 def _heading_shaped(text: str) -> bool:
-    return (len(text) <= 100 and text[:1].isalnum() and not _WEB_BULLET.match(text)
+    return (len(text) <= 100 and (text[:1].isalnum() or bool(_QUALIFIER.match(text)))
+            and not _WEB_BULLET.match(text)
             and not text.endswith((".", ",", ";")) and len(text.split()) <= 14)
 
 
@@ -378,13 +380,11 @@ def drop_link_references(raw: list[RawLine], report: Report) -> None:
 def mark_headings(raw: list[RawLine], report: Report) -> None:
     """Headings from the dump's shape: at the margin while the text is
     indented (lynx), or alone between blank lines (w3m); other lines are
-    text, never headings. Where headings carry permalink glyphs, a line
-    without one is the title of a box (a note, an exercise's part), not a
-    heading. A text with hardly any blank lines (a browser's copy) leaves
-    the choice to the usual heading shape."""
+    text, never headings; a box's title (a note, an exercise's part) is a
+    heading too. A text with hardly any blank lines (a browser's copy) has
+    its headings before paragraphs and lists."""
     kept = [r for r in raw if r.keep]
     body = _body_indent(kept)
-    anchored = sum(1 for r in kept if r.kind == "heading") >= 3
     width = 0 if _centred_width(kept) else _width(kept)  # no centred headings among centred cells
     few_blanks = _few_blanks(kept)
     for k, r in enumerate(kept):
@@ -404,7 +404,7 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
                 r.kind = "pre" if k and kept[k - 1].kind == "pre" and not r.blank_before \
                     and _CODE_LINE.search(r.text) else "text"
         elif shaped and alone and r.indent == 0 and len(r.text.split()) <= 12 \
-                and after is not None and (not anchored or cues.ANSWERS_HEADING.match(r.text)):
+                and after is not None:
             r.kind = "heading"
         elif few_blanks:  # a browser's copy: one line per paragraph, few blank lines
             r.kind = "heading" if shaped and len(r.text.split()) <= 10 and after is not None \
@@ -450,8 +450,9 @@ def _key(text: str) -> str:
 
 
 def _capital_start(text: str) -> bool:
-    """Starts with a capital, after a section number if any (``2.1 Setup``)."""
-    if text[:1].isdigit() and (m := _SECTION_NUMBER.match(text)):
+    """Starts with a capital, after a section number (``2.1 Setup``) or a
+    qualifier in brackets (``(optional) Exercise 3``) if any."""
+    if text[:1] in "(0123456789" and (m := _SECTION_NUMBER.match(text) or _QUALIFIER.match(text)):
         text = text[m.end():]
     return text[:1].isupper()
 
