@@ -686,3 +686,14 @@ def test_a_catechism_after_a_long_introduction_is_found_in_its_sections():
     text = PLANTS.replace("WATERING\n", "INTRODUCTION\n\n" + intro + "\nWATERING\n")
     [lesson] = _part(text, "plants.txt").lessons
     assert [quiz.title for quiz in lesson.quizzes] == ["WATERING", "LIGHT"]
+
+
+def test_the_preface_heading_stays_when_the_title_page_goes():
+    text = BEES.replace("\nCONTENTS\n", "\nPREFACE.\n\n\nThis primer is meant for beginners "
+                        "who keep one hive and wish to\nkeep it well. Each chapter ends with "
+                        "questions for the reader.\n\n\nCONTENTS.\n")
+    part = _part(text)
+    assert [(lesson.title, lesson.role) for lesson in part.lessons] == [
+        ("PREFACE.", "about"), ("THE HIVE", "lesson"), ("THE SEASONS", "lesson")]
+    md = _md(part)
+    assert "COPYRIGHT" not in md and "CONTENTS" not in md and "SWARMING" not in md

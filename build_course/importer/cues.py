@@ -161,7 +161,7 @@ PAGE_MARKER = re.compile(
     r"^[-=#*<\[(_~ ]*(page|pg\.?|p\.)\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?[-=#*>\])_~ ]*$"
     r"|^[-=#*_~]{2,}\s*(\d{1,4}(\s*(of|/)\s*\d{1,4})?)?\s*[-=#*_~]{2,}$", re.I)
 # The heading of a contents list (in a PDF extraction, often left empty by the converter).
-CONTENTS_HEADING = re.compile(r"^(table of )?contents\s*:?$", re.I)
+CONTENTS_HEADING = re.compile(r"^(table of )?contents\s*[:.]?$", re.I)
 # A heading's mark that it goes on from the page before: "Basic Anatomy (Continued)".
 CONTINUED = re.compile(r"\s*[(\[]?\s*(continued|cont'?d\.?)\s*[)\]]?\s*$", re.I)
 # A figure's or a table's caption: "Figure 6.2 : The Product Life Cycle" (a line of text).

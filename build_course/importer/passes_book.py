@@ -155,6 +155,8 @@ def drop_front_matter(raw: list[RawLine], report: Report) -> None:
         return
     width = _wrap_width(kept)[0] or 72
     first = next((i for i, r in enumerate(kept) if _starts_body(kept, i, width)), len(kept))
+    if 0 < first < len(kept) and _single(kept, first - 1) and _front_heading(kept[first - 1].text):
+        first -= 1  # "PREFACE." right above the first paragraph is its heading
     if 0 < first < len(kept):
         _drop(kept[:first], report, "the title page")
     contents = next((i for i, r in enumerate(kept[:len(kept) // 2])
@@ -182,6 +184,15 @@ def _starts_body(kept: list[RawLine], i: int, width: int) -> bool:
     r = kept[i]
     return bool(_marker(r.text) or cues.CONTENTS_HEADING.match(r.text)
                 or _is_prose(kept, i, width) or _sentence(r.text))
+
+
+def _front_heading(text: str) -> bool:
+    """A heading such as ``PREFACE.`` or ``Introduction``: a few words, one of
+    four letters or more, no figures (unlike "W. P. 6" or "BK. 1.")."""
+    words = text.split()
+    return 0 < len(words) <= 4 and not any(c.isdigit() for c in text) \
+        and any(sum(c.isalpha() for c in w) >= 4 for w in words) \
+        and (text.isupper() or looks_like_heading(text.rstrip(".")))
 
 
 def _sentence(text: str) -> bool:
