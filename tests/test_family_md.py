@@ -776,3 +776,14 @@ def test_html2text_footer_goes():
     page = _markdown(part)
     assert "Copyright" not in page and "Contributing" not in page and "theme" not in page
     assert part.lessons[1].quizzes[0].questions[0].model_answer.startswith("About twenty")
+
+
+def test_html2text_numbered_lists_keep_their_numbers():
+    part = _part("****** Bread ******\n***** Steps *****\nDo this:\n   1. Mix the flour.\n"
+                 "   2. Knead it\n      well.\n          o Ten minutes.\n   3. Bake.\n"
+                 "***** End *****\nDone.\n")
+    [steps] = [b for b in part.lessons[0].blocks if isinstance(b, ListBlock)]
+    assert steps.ordered
+    assert [(i.number, i.text) for i in steps.items] == [
+        (1, "Mix the flour."), (2, "Knead it well."), (3, "Bake.")]
+    assert steps.items[1].children[0].text == "Ten minutes."

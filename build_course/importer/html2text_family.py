@@ -147,7 +147,7 @@ class _Writer:
         if m:
             self.heading(n, indent, m.group("title"), len(m.group("stars")), report)
         elif (b := _BULLET.match(text)) and (self.items or indent > self.box_indent()):
-            self.bullet(n, indent, b.group("text"))
+            self.bullet(n, indent, b.group("mark"), b.group("text"))
         elif self.items and indent > self.items[-1]:
             self.out[-1] += " " + _literal(text, start=False)  # the item goes on
         else:
@@ -233,7 +233,7 @@ class _Writer:
         for n, text in lines[:goal] + lines[end:]:
             self.report.dropped(n + 1, "lesson metadata line", text[:60])
 
-    def bullet(self, n: int, indent: int, text: str) -> None:
+    def bullet(self, n: int, indent: int, mark: str, text: str) -> None:
         while self.items and self.items[-1] > indent:
             self.items.pop()
         if not self.items or self.items[-1] < indent:
@@ -241,7 +241,8 @@ class _Writer:
                 self.emit(n, "")
             self.items.append(indent)
         self.prose = False
-        self.emit(n, f"{'  ' * (len(self.items) - 1)}* {_literal(text, start=False)}")
+        marker = f"{mark[:-1]}." if mark[:1].isdigit() else "*"  # numbers are kept
+        self.emit(n, f"{'    ' * (len(self.items) - 1)}{marker} {_literal(text, start=False)}")
 
     def text(self, n: int, indent: int, raw: str, text: str) -> None:
         if n in self.code:
