@@ -360,3 +360,46 @@ def test_numbered_exercises_restart_their_question_numbers_without_making_a_key(
     assert [q.prompt[:16] for q in questions] == [
         "How many grams a", "How many metres ", "How many seconds"]
     assert all(q.model_answer is None for q in questions)
+
+
+CHAPTER_KEYS = """Weather
+
+Check Your Progress A
+
+1. What is humidity?
+2. State whether the following statements are True or False.
+i) Warm air holds more water than cold air. ii) Fog is a cloud at ground level.
+iii) Wind blows from low to high pressure.
+
+Clouds
+
+Clouds form when air cools.
+
+Check Your Progress B
+
+1) Which cloud brings thunder?
+a) Cirrus
+b) Cumulonimbus
+
+Answers to Check Your Progress
+
+A
+2 i) True ii) True iii) False
+B
+1) b 4) a
+"""
+
+
+def test_keys_at_the_chapters_end_go_to_their_exercises_and_unknown_ones_stay():
+    part = _part(CHAPTER_KEYS)
+    [lesson] = part.lessons
+    first, second = lesson.quizzes
+    statements = first.questions[1:]
+    assert [q.prompt for q in statements] == ["Warm air holds more water than cold air.",
+                                              "Fog is a cloud at ground level.",
+                                              "Wind blows from low to high pressure."]
+    assert [q.correct for q in statements] == [[0], [0], [1]]
+    assert first.questions[0].model_answer is None  # no key for it: nothing invented
+    assert second.questions[0].correct == [1]
+    notes = [d.message for d in part.diagnostics]
+    assert any("1 key(s) name questions that are not in the text" in n for n in notes), notes

@@ -26,8 +26,10 @@ EXERCISE_HEADING = re.compile(
 ANSWERS_HEADING = re.compile(
     r"^(?:[\d.]+\s+)?(answers?|answer key|solutions?|key|model answers|suggested answers)"
     r"(?:\s+(?:to|for)\b.*)?\s*:?$", re.I)
-# Where the exercise of a whole chapter may begin: these titles only count as an exercise
-# when numbered questions follow them.
+# The answers to several exercises, not one: "Answers to Check Your Progress" (start).
+ANSWERS_TO = re.compile(r"^(?:[\d.]+\s+)?(?:answers?|solutions?|key)\s+(?:to|for)\b", re.I)
+# An exercise title whose unanswered questions ask for the learner's own work: a
+# worksheet or a practical activity (searched); such questions are reflections.
 WORKSHEET_HEADING = re.compile(
     r"\b(worksheet|practical(?! questions)|activity|activities|role[- ]?play)", re.I)
 # A question's own label: "Question 3:", "Q3.", "Problem 2)", "Exercise 1.4:" (start).

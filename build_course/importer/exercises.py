@@ -54,7 +54,7 @@ _MARKED = "⊠☒☑✓✔■▣◼"
 _UNMARKED = "□☐◻○◯❏"
 _GLYPH_OPTION = re.compile(rf"^([{_MARKED}{_UNMARKED}])\s*(?=\S)")
 _LETTER_OPTION = re.compile(r"^(?:\(([a-hA-H])\)|([a-hA-H])[.)])\s+(?=\S)")
-_NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s*(?=\S|$)")
+_NUMBERED = re.compile(r"^\(?(\d{1,3})[.)](?!\d)\s*(?=\S|$)")
 _ROMAN = re.compile(r"^\(?([ivx]{1,4})[.)]\s*(?=\S|$)")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.(?=\s|$)")
 _KEY_PAIR = re.compile(
@@ -96,6 +96,8 @@ class _Found:
     select_all: bool = False
     worksheet: bool = False  # under a worksheet or practical-activity title
     from_item: bool = False  # numbered as a list item (not a paragraph or label)
+    parent: int | None = None  # a statement "iii)" under numbered instruction 3
+    sub: int | None = None  # the statement's own (roman) number
 
 
 # ---- the step --------------------------------------------------------------
@@ -104,19 +106,100 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
     """Each exercise in the lesson becomes a quiz; the lesson keeps a link
     where it stood."""
     blocks = lesson.blocks
+    read: dict[int, list[_Found]] = {}  # id of each quiz -> its questions as read
     i = 0
     while i < len(blocks):
         end, heading = _exercise_at(blocks, i)
         if end is None:
+            if _chapter_key(lesson, i, read, report):
+                continue
             i += 1
             continue
         title = heading.text if heading else _untitled(lesson)
         body = blocks[i + 1:end] if heading else blocks[i:end]
-        quiz = read_exercise(title, heading.line if heading else body[0].line, body, report)
+        quiz, found = _read(title, heading.line if heading else body[0].line, body, report)
         if quiz.questions:
+            read[id(quiz)] = found
             lesson.quizzes.append(quiz)
             blocks[i:end] = [ExerciseLink(quiz, quiz.line)]
         i += 1
+
+
+_KEY_TOKEN = re.compile(
+    r"(?P<pair>(?P<n>\d{1,3}|i{1,3}|iv|vi{0,3}|ix|x)\s*[.):]?\s*\(?"
+    r"(?P<v>[a-h]|true|false)\)?(?=[\s,;.]|$))"
+    r"|(?P<number>(?<![\w.])\d{1,3}(?=[\s.):]))"
+    r"|(?P<group>(?<![\w.(])[A-H](?=\)?(?:\s|$)))", re.I)
+
+
+def _chapter_key(lesson: Lesson, i: int, read: dict[int, list[_Found]],
+                 report: Report) -> bool:
+    """A heading "Answers to ..." after the lesson's exercises: its keys
+    ("A 3 i) True ii) False", "1. b 2. c") go to the exercises they name (by a
+    group letter that ends an exercise's title, else in order). Attached
+    keys leave the lesson (the quiz shows them); a key for a question that
+    is not in the text stays, with a note."""
+    heading = lesson.blocks[i]
+    if not isinstance(heading, Heading) or not lesson.quizzes \
+            or not cues.ANSWERS_HEADING.match(heading.text) \
+            or heading.text.rstrip(": ").lower() in ("answer", "solution"):
+        return False
+    end = _section_end(lesson.blocks, i)
+    text = " ".join(f"{p.number}. {p.text}" if p.item and p.number is not None else p.text
+                    for b in lesson.blocks[i + 1:end] for p in _pieces(b) if not p.code)
+    attached, stray = _attach_keys(lesson.quizzes, _key_groups(text), read, report)
+    if not attached:
+        return False
+    if stray:
+        report.note(heading.line, f"answer key '{heading.text}': {stray} key(s) name questions "
+                    "that are not in the text; left unattached", topic=Topic.ANSWERS)
+    else:
+        del lesson.blocks[i:end]
+        return True
+    return False
+
+
+def _key_groups(text: str) -> list[tuple[str, list[tuple[int | None, int | None, str]]]]:
+    """(group label, [(number, statement number, key)]) in the order written."""
+    groups: list[tuple[str, list]] = [("", [])]
+    number: int | None = None
+    for m in _KEY_TOKEN.finditer(text):
+        if m.group("group"):
+            groups.append((m.group("group").upper(), []))
+            number = None
+        elif m.group("number"):
+            number = int(m.group("number"))
+        elif (roman := _roman_value(m.group("n"))) is not None and not m.group("n").isdigit():
+            groups[-1][1].append((number, roman, m.group("v")))
+        else:
+            number = int(m.group("n"))
+            groups[-1][1].append((number, None, m.group("v")))
+    return [(label, keys) for label, keys in groups if keys]
+
+
+def _attach_keys(quizzes: list[Quiz], groups: list, read: dict[int, list[_Found]],
+                 report: Report) -> tuple[int, int]:
+    """(keys attached, keys left) of ``groups`` on ``quizzes``."""
+    attached = stray = 0
+    open_quizzes = [q for q in quizzes if id(q) in read]
+    for n, (label, keys) in enumerate(groups):
+        named = [q for q in open_quizzes if label and q.title.split()[-1:] == [label]]
+        quiz = named[0] if named else (open_quizzes[n] if not label and n < len(open_quizzes)
+                                       else None)
+        if quiz is None:
+            stray += len(keys)
+            continue
+        found = read[id(quiz)]
+        for number, sub, key in keys:
+            match = [f for f in found if (f.parent, f.sub) == (number, sub)
+                     or (sub is None and f.number == number and f.sub is None)]
+            if not match or match[0].answer or match[0].question.correct:
+                stray += 1
+                continue
+            match[0].answer = key
+            _settle(match[0], report, True)
+            attached += 1
+    return attached, stray
 
 
 def _untitled(lesson: Lesson) -> str:
@@ -140,22 +223,51 @@ def _names_exercise(heading: Heading) -> bool:
 def _section_end(blocks: list[Block], start: int, start_inside: bool = False) -> int:
     """The index of the first heading after ``start`` that is not the
     exercise's own (an answer key's, a question's label, a sub-exercise's)."""
+    last = None  # the number of the last question seen
     for j in range(start if start_inside else start + 1, len(blocks)):
         block = blocks[j]
         if isinstance(block, ExerciseLink):
             return j
         if isinstance(block, Heading) and j != start and not _own_heading(block) \
-                and not (j == start + 1 and not start_inside):  # a subtitle or instruction
+                and not (j == start + 1 and not start_inside) \
+                and not _numbering_goes_on(blocks, j, last):
             return j
+        for piece in _pieces(block):
+            if (found := _question_start(piece)) is not None:
+                last = found[0]
     return len(blocks)
+
+
+def _chapter_answers(text: str) -> bool:
+    """"Answers to Check Your Progress", "2.8 Answers": the key of several
+    exercises (a bare "Answers" belongs to the exercise above it)."""
+    return bool(cues.ANSWERS_HEADING.match(text)) and (
+        text[:1].isdigit() or cues.ANSWERS_TO.match(text) is not None)
+
+
+def _numbering_goes_on(blocks: list[Block], j: int, last: int | None) -> bool:
+    """A heading-shaped line amid an exercise's questions (a table's head, a
+    question without its full stop): the heading itself, or a question in
+    the few blocks after it, carries on from question ``last``."""
+    if last is None:
+        return False
+    if blocks[j].text.startswith(f"{last + 1} "):
+        return True
+    for block in blocks[j + 1:j + 12]:
+        if isinstance(block, Heading) and _names_exercise(block):
+            return False
+        for piece in _pieces(block):
+            if (found := _question_start(piece)) is not None:
+                return last < found[0] <= last + 2
+    return False
 
 
 def _own_heading(heading: Heading) -> bool:
     """A heading-shaped line that belongs to an exercise: an answer key's
     title, a question's label, a question, an option, a key's group letter."""
     text = heading.text
-    if _names_exercise(heading):
-        return False  # the next exercise
+    if _names_exercise(heading) or _chapter_answers(text):
+        return False  # the next exercise, or the answers to all the chapter's exercises
     return (heading.role == "answers" or text.endswith("?") or (len(text) <= 3 and text.isalpha())
             or any(p.match(text) for p in (cues.ANSWERS_HEADING, cues.QUESTION_LABEL,
                                            cues.STEPS_LABEL, cues.TASK_LABEL,
@@ -286,11 +398,43 @@ def _split_inline_numbers(pieces: list[_Piece]) -> list[_Piece]:
     return _glue_dangling(out)
 
 
+_INLINE_ROMAN = re.compile(r"(?:(?<=\s)|^)\(?(i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)")
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+# A list item lettered "i)", "v)" or "x)" (cleaning numbers letters a=1...) under a
+# true-or-false instruction: the roman statement numbers 1, 5 and 10.
+_ROMAN_LETTERS = {9: 1, 22: 5, 24: 10}
+
+
+def _roman_value(text: str) -> int | None:
+    text = text.lower()
+    return _ROMANS.index(text) + 1 if text in _ROMANS else None
+
+
+def _split_romans(piece: _Piece) -> list[_Piece]:
+    """``i) One statement. ii) Another.``: statements numbered i), ii)... in
+    the run of one line, in sequence, become pieces of their own."""
+    if piece.code or "i)" not in piece.text:
+        return [piece]
+    cuts, expected = [], None
+    for m in _INLINE_ROMAN.finditer(piece.text):
+        value = _roman_value(m.group(1))
+        if expected is None or value == expected:
+            cuts.append(m.start())
+            expected = (value or 0) + 1
+    if len(cuts) < 2:
+        return [piece]
+    out = [_Piece(piece.text[:cuts[0]].strip(), piece.line, piece.number, piece.depth,
+                  piece.item, piece.heading, piece.under_number)] if cuts[0] > 0 else []
+    for start, end in zip(cuts, cuts[1:] + [len(piece.text)]):
+        out.append(_Piece(piece.text[start:end].strip(), piece.line))
+    return [p for p in out if p.text]
+
+
 def _split_labels(pieces: list[_Piece]) -> list[_Piece]:
     """``... between them? Exercise 1.2. Start the ...``: a numbered exercise's
     label joined to the line before it starts a piece of its own."""
     out = []
-    for piece in pieces:
+    for piece in [part for whole in pieces for part in _split_romans(whole)]:
         cut = next((m.start() for m in cues.EXERCISE_LABEL.finditer(piece.text)
                     if m.start() > 0 and piece.text[:m.start()].rstrip()[-1:] in ".?!"), None)
         if cut is None or piece.code:
@@ -332,6 +476,11 @@ def _glue_dangling(pieces: list[_Piece]) -> list[_Piece]:
 
 def read_exercise(title: str, line: int, body: list[Block], report: Report) -> Quiz:
     """The quiz that ``body`` (the blocks under the exercise's heading) holds."""
+    return _read(title, line, body, report)[0]
+
+
+def _read(title: str, line: int, body: list[Block], report: Report
+          ) -> tuple[Quiz, list[_Found]]:
     quiz = Quiz(title, line)
     reader = _Reader(quiz, report)
     owner: dict[int, Block] = {}  # id of each piece -> its block
@@ -362,7 +511,7 @@ def read_exercise(title: str, line: int, body: list[Block], report: Report) -> Q
     elif _steps_of_one_task(quiz, reader.found):
         _join_steps(quiz, reader)
     reader.settle()
-    return quiz
+    return quiz, reader.found
 
 
 def _steps_of_one_task(quiz: Quiz, found: list[_Found]) -> bool:
@@ -421,6 +570,7 @@ class _Reader:
         self.answer_last: int | None = None  # the last number of a list inside an answer
         self.group = 0  # where the questions of the current numbered exercise start
         self.steps = False  # under "Instructions:": numbered lines are steps, not questions
+        self.parent: int | None = None  # the number of the instruction over statements
         self.task_answer = ""  # a solution given to an exercise that has no questions
         self.last_key: int | None = None
 
@@ -524,6 +674,7 @@ class _Reader:
         if len(body.split()) > 25:
             return False
         self.true_false = True
+        self.parent = start[0] if start else None
         self.mode = "intro" if not self.found else "options"
         return True
 
@@ -558,7 +709,11 @@ class _Reader:
             if number != 1:
                 return False
         self.answer_last = None
-        found = _Found(Question(prompt, piece.line), number, true_false=self.true_false,
+        sub = _roman_value(roman.group(1)) if roman else None
+        if self.true_false and piece.item and number in _ROMAN_LETTERS and self.parent:
+            number, sub = None, _ROMAN_LETTERS[number]  # "i)" read as the letter i
+        found = _Found(Question(prompt, piece.line), number, parent=self.parent if sub else None,
+                       sub=sub, true_false=self.true_false,
                        select_all=self.select_all,
                        worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
                        from_item=piece.item)
