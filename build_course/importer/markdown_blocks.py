@@ -604,7 +604,9 @@ def plain_text(blocks: list) -> str:
     parts = []
     for block in blocks:
         if isinstance(block, RawMarkdown):
-            parts.append(block.text)
+            lines = block.text.split("\n")
+            fenced = len(lines) >= 2 and lines[0].startswith("```") and lines[-1].startswith("```")
+            parts.append("\n".join(lines[1:-1]) if fenced else block.text)
         elif isinstance(block, ListBlock):
             parts.append("\n".join(_item_texts(block.items)))
         elif hasattr(block, "text"):
