@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from build_course.build.rendering import render_lesson, render_quiz
 from build_course.diagnostics import CourseError, Report
 from build_course.importer import passes_book as book
+from build_course.importer import passes_worksheet as worksheet
 from build_course.importer.cleaning import raw_lines
 from build_course.importer.families import clean_text, detect_family
 from build_course.importer.importing import import_bytes, import_text
@@ -697,3 +698,13 @@ def test_the_preface_heading_stays_when_the_title_page_goes():
         ("PREFACE.", "about"), ("THE HIVE", "lesson"), ("THE SEASONS", "lesson")]
     md = _md(part)
     assert "COPYRIGHT" not in md and "CONTENTS" not in md and "SWARMING" not in md
+
+
+def test_answer_space_after_a_short_label_goes_and_a_blank_in_a_sentence_stays():
+    report = Report("x")
+    raw = raw_lines("a) Your pencil ..........\nb) The longest river in the world is the ______\n"
+                    "c) ______ is the capital of Peru.\n")
+    worksheet.drop_answer_space(raw, report)
+    assert [r.text for r in raw] == ["a) Your pencil",
+                                     "b) The longest river in the world is the ______",
+                                     "c) ______ is the capital of Peru."]

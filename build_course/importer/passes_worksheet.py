@@ -64,12 +64,21 @@ def _extracted_from_pdf(raw: list[RawLine]) -> bool:
 
 
 def drop_answer_space(raw: list[RawLine], report: Report) -> None:
-    """Lines of answer space and form-field lines go."""
+    """Lines of answer space and form-field lines go; so does the answer
+    space that ends a short label (``a) Your pencil ..........``). A blank
+    inside a sentence, or ending a longer one, is the question's and stays."""
     for r in raw:
-        if r.keep and (_fill_in(r.text) or _form_fields(r.text)):
+        if not r.keep:
+            continue
+        if _fill_in(r.text) or _form_fields(r.text):
             r.keep = False
             what = "answer space" if _fill_in(r.text) else "form field"
             report.dropped(r.line, what, r.text[:40], routine=what == "answer space")
+        elif (m := _TRAILING_SPACE.search(r.text)) and len(r.text[:m.start()].split()) <= 4:
+            r.text = r.text[:m.start()]
+
+
+_TRAILING_SPACE = re.compile(r"\s*(?:_{5,}|\.{5,}|…{3,})\s*$")
 
 
 def drop_facilitator_notes(raw: list[RawLine], report: Report) -> None:
