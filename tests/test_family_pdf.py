@@ -442,3 +442,20 @@ def test_list_labels_are_never_taken_for_running_headers():
     pdf.drop_guessed_headers(raw, Report("t"))
     kept = _kept(raw)
     assert kept.count("i)") == 5 and kept.count("ii)") == 5 and kept.count("3)") == 5
+
+
+def test_term_paragraphs_in_a_row_are_a_list_but_a_glossary_stays_paragraphs():
+    text = ("The recipe card has three parts:\n"
+            "flour: Plain white flour, sifted twice so that the bread rises well and\n"
+            "evenly in the tin.\n"
+            "water: Lukewarm, never hot, or the yeast dies before it can work.\n"
+            "salt: A pinch, added last.\n\n"
+            "Key Words\n"
+            "yeast: A living thing that makes the dough rise.\n"
+            "proving: Leaving the dough to rise in a warm place.\n"
+            "crust: The hard outside of the loaf.\n")
+    raw = _raw(text)
+    pdf.mark_definition_lists(raw, Report("t"))
+    kept = _kept(raw)
+    assert [t[:8] for t in kept if t.startswith("• ")] == ["• flour:", "• water:", "• salt: "]
+    assert "yeast: A living thing that makes the dough rise." in kept

@@ -158,6 +158,9 @@ PAGE_METADATA_HEADING = re.compile(
 BOILERPLATE = re.compile(
     r"\b(internal use|use only|confidential|proprietary|draft|do not (copy|distribute)"
     r"|all rights reserved|copyright|printed on|page \d+|intentionally left blank)\b", re.I)
+# A heading whose "term: definition" lines are a glossary (paragraphs), not a list.
+GLOSSARY_HEADING = re.compile(r"\b(glossary|key (words|terms)|keywords|definitions|vocabulary"
+                              r"|terms to know)\s*:?$", re.I)
 # A converter's page break marker: "--- Page 3 ---", "[Page 3]", "<page 4>", "== 5 of 9 ==".
 PAGE_MARKER = re.compile(
     r"^[-=#*<\[(_~ ]*(page|pg\.?|p\.)\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?[-=#*>\])_~ ]*$"

@@ -112,6 +112,7 @@ PDF = Family(
      pdf.drop_watermarks, pdf.join_drop_caps,
      pdf.drop_continued_headings, pdf.drop_figure_labels, pdf.join_continuation_marks,
      pdf.join_split_numbers, pdf.mark_captions, pdf.mark_numbered_headings,
+     pdf.mark_definition_lists,
      pdf.carry_chapters],
     wrapped=True, read=read_columns)
 WEB = Family(

@@ -427,6 +427,36 @@ def _texts_after(kept: list[RawLine], j: int, n: int) -> list[RawLine]:
     return out
 
 
+def mark_definition_lists(raw: list[RawLine], report: Report) -> None:
+    """Three or more ``term: what it means`` paragraphs in a row (``input:
+    Get data...``, ``Poetry: Words are used...``) are a list of terms, each
+    an item; under a glossary heading they stay paragraphs (a glossary)."""
+    kept = [r for r in raw if r.keep]
+    glossary = False
+    run: list[RawLine] = []
+    for i, r in enumerate(kept + [None]):
+        term = r is not None and not r.kind and bool(_TERM_LINE.match(r.text))
+        if term:
+            run.append(r)
+            continue
+        if r is not None and run and _wraps_on(kept[i - 1], r):
+            continue  # the wrapped rest of the last term's text
+        if len(run) >= 3 and not glossary:
+            for item in run:
+                item.text = "• " + item.text
+        run = []
+        if r is not None and (r.kind == "heading" or looks_like_heading(r.text)):
+            glossary = bool(cues.GLOSSARY_HEADING.search(r.text))
+
+
+_TERM_LINE = re.compile(r"^[A-Za-z][\w-]*(?: [\w-]+){0,2}: +[A-Za-z“\"(]")
+
+
+def _wraps_on(before: RawLine, r: RawLine) -> bool:
+    return not r.blank_before and not r.text.startswith(("http", "www.")) and (
+        r.text[:1].islower() or not before.text.endswith((".", "?", "!")))
+
+
 def mark_captions(raw: list[RawLine], report: Report) -> None:
     """``Figure 6.2 : The Product Life Cycle`` is a caption: text, not a heading."""
     for r in raw:
