@@ -180,9 +180,9 @@ def _at_page_break(raw: list[RawLine], i: int) -> bool:
     form feeds tell the pages; a guessed page start may be off by lines)."""
     if not any(r.form_feed for r in raw):
         return True
-    last = i + 1 == len(raw)  # the foot of the last page
-    return raw[i].page_start or last or raw[i + 1].page_start \
-        or (i > 0 and raw[i - 1].page_start)
+    # within two lines of a page's start, or of its end (a footer or a page
+    # number may stand after the marker), or of the text's end
+    return i + 3 > len(raw) or any(r.page_start for r in raw[max(i - 1, 0):i + 4])
 
 
 def drop_running_headers(raw: list[RawLine], report: Report) -> None:
