@@ -708,3 +708,18 @@ def test_answer_space_after_a_short_label_goes_and_a_blank_in_a_sentence_stays()
     assert [r.text for r in raw] == ["a) Your pencil",
                                      "b) The longest river in the world is the ______",
                                      "c) ______ is the capital of Peru."]
+
+
+def test_run_in_headings_in_bold_without_a_dash_or_with_an_em_dash():
+    text = BEES.replace("=The Colony.=--A colony", "=The Colony.= A colony").replace(
+        "=The Queen.=--Every", "THE QUEEN.—Every").replace(
+        "=Spring.=--In spring", "=Spring:= In spring")
+    first, second = _part(text).lessons
+    assert [s.title for s in first.sections] == ["The Colony", "THE QUEEN"]
+    assert [s.title for s in second.sections][0] == "Spring"
+
+
+def test_a_line_in_capitals_that_ends_the_book_is_no_heading():
+    text = BEES.replace("End of the Library", "THE END\n\nEnd of the Library")
+    last = _part(text).lessons[-1]
+    assert isinstance(last.blocks[-1], Paragraph) and last.blocks[-1].text == "THE END"

@@ -33,9 +33,11 @@ _FOOTNOTE_LINE = re.compile(r"^\[\d{1,3}\]\s")
 _FOOTNOTE_ANCHOR = re.compile(r"\[\d{1,3}\]$")
 # A run-in heading: "=Words.=--Text", "_Words._--Text", "WORDS.--Text", "WORDS.[7]--Text".
 _RUN_IN_MARKED = re.compile(
-    r"^(?P<mark>[=_])(?P<head>[^=_]{2,80}?)(?P=mark)\s*--\s*(?P<rest>\S.*)$")
+    r"^(?P<mark>[=_])(?P<head>[^=_]{2,80}?)(?P=mark)\s*(?:--|—)\s*(?P<rest>\S.*)$"
+    r"|^(?P<mark2>=)(?P<head2>[^=]{2,80}?[.:?!])=\s+(?P<rest2>\S.*)$")
 _RUN_IN_CAPS = re.compile(
-    r"^(?P<head>[\"“]?[A-Z][^\-]{1,80}?[.?!][\"”]?)(?P<anchor>\[\d{1,3}\])?--(?P<rest>\S.*)$")
+    r"^(?P<head>[\"“]?[A-Z][^\-—]{1,80}?[.?!][\"”]?)(?P<anchor>\[\d{1,3}\])?(?:--|—)"
+    r"(?P<rest>\S.*)$")
 _BOLD = re.compile(r"(?<![\w=])=(?=\S)([^=\n]{1,200}?)(?<=\S)=(?![\w=])")
 _ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]{1,400}?)(?<=\S)_(?![\w_])")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,3})\.\s+")
@@ -372,22 +374,22 @@ def split_run_in_headings(raw: list[RawLine], report: Report) -> None:
     for i, m in found:
         out.extend(raw[last:i])
         r = raw[i]
-        head = m.group("head").strip()
-        if head.endswith(".") and not head.endswith(".."):
+        head = (m.group("head") or m.group("head2")).strip()
+        if head.endswith((".", ":")) and not head.endswith(".."):
             head = head[:-1].rstrip()
         out.append(RawLine(head, r.line, r.indent, True, chapter=r.chapter, kicker=r.kicker,
                            kind="heading"))
-        out.append(RawLine(m.group("rest"), r.line, r.indent, True))
+        out.append(RawLine(m.group("rest") or m.group("rest2"), r.line, r.indent, True))
         last = i + 1
     out.extend(raw[last:])
     raw[:] = out
 
 
 def _run_in(text: str) -> re.Match | None:
-    if "--" not in text:
-        return None
     if text[:1] in "=_":
         return _RUN_IN_MARKED.match(text)
+    if "--" not in text and "—" not in text:
+        return None
     m = _RUN_IN_CAPS.match(text)
     if not m:
         return None
@@ -421,7 +423,7 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
             out.append(_pre([r for block in blocks[i:end] for r in block], text_lines))
             i = end
             continue
-        _join_block(blocks[i], out, state)
+        _join_block(blocks[i], out, state, last=i == len(blocks) - 1)
         i += 1
     for line in out:
         if line.kind != "code":
@@ -470,9 +472,10 @@ def _only_blanks_between(after: int, before: int, text_lines: list[str]) -> bool
     return all(not text_lines[n - 1].strip() for n in range(after + 1, before))
 
 
-def _join_block(block: list[RawLine], out: list[Line], state: dict) -> None:
+def _join_block(block: list[RawLine], out: list[Line], state: dict, last: bool) -> None:
     first = block[0]
-    if first.kind == "heading" or (len(block) == 1 and _forced_heading(first)):
+    # a line in capitals that ends the text ("THE END") heads nothing
+    if first.kind == "heading" or (len(block) == 1 and not last and _forced_heading(first)):
         out.append(_line(first, first.text, kind="heading"))
         state["number"] = None
         state["exercise"] = _is_exercise(first.text)
