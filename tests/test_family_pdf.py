@@ -459,3 +459,9 @@ def test_term_paragraphs_in_a_row_are_a_list_but_a_glossary_stays_paragraphs():
     kept = _kept(raw)
     assert [t[:8] for t in kept if t.startswith("• ")] == ["• flour:", "• water:", "• salt: "]
     assert "yeast: A living thing that makes the dough rise." in kept
+
+
+def test_rows_of_key_value_cells_are_a_table_not_headings():
+    raw = _raw("Flags\nA--Anchor B--Boat\nC--Crew\nD--Deck E--Engine\nF--Fog\nG\n")
+    pdf.mark_table_rows(raw, Report("t"))
+    assert [r.kind for r in raw] == ["", "text", "text", "text", "text", ""]

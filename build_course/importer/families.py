@@ -108,10 +108,11 @@ PDF = Family(
     "pdf", "text extracted from a PDF: hard-wrapped, with page furniture", _pdf_evidence,
     [c.drop_share_buttons, pdf.mark_page_markers, pdf.mark_layout_pages, pdf.mend_bullet_glyphs,
      pdf.drop_page_numbers, c.find_chapter_markers, pdf.drop_page_furniture,
+     pdf.drop_page_numbers,
      pdf.drop_guessed_headers, pdf.drop_numbered_headers, pdf.drop_contents_leaders,
      pdf.drop_watermarks, pdf.join_drop_caps,
      pdf.drop_continued_headings, pdf.drop_figure_labels, pdf.join_continuation_marks,
-     pdf.join_split_numbers, pdf.mark_captions, pdf.mark_numbered_headings,
+     pdf.join_split_numbers, pdf.mark_captions, pdf.mark_table_rows, pdf.mark_numbered_headings,
      pdf.mark_definition_lists,
      pdf.carry_chapters],
     wrapped=True, read=read_columns)

@@ -457,6 +457,18 @@ def _wraps_on(before: RawLine, r: RawLine) -> bool:
         r.text[:1].islower() or not before.text.endswith((".", "?", "!")))
 
 
+def mark_table_rows(raw: list[RawLine], report: Report) -> None:
+    """Three or more lines made of ``key--value`` cells (``A--Alfa B--Bravo``)
+    are a table shredded by the extractor: text, never headings."""
+    rows = [r for r in raw if r.keep and "--" in r.text and _CELLS.match(r.text)]
+    if len(rows) >= 3:
+        for r in rows:
+            r.kind = r.kind or "text"
+
+
+_CELLS = re.compile(r"^(?:\S+--\S+(?:\s+|$))+(?:\S{1,2}(?:\s+\S{1,2})*)?$")
+
+
 def mark_captions(raw: list[RawLine], report: Report) -> None:
     """``Figure 6.2 : The Product Life Cycle`` is a caption: text, not a heading."""
     for r in raw:
