@@ -273,7 +273,7 @@ def test_text_before_a_lesson_label_is_kept(tmp_path, capsys):
 # ---- names -------------------------------------------------------------------
 
 # What a build may write in a project: nothing else, anywhere.
-PROJECT_ENTRIES = {"docs", "source", "mkdocs.yml", ".build-course-cache"}
+PROJECT_ENTRIES = {"docs", "source", "mkdocs.yml", ".build-course-cache", ".build-course.lock"}
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.I)
 
 

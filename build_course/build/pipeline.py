@@ -25,7 +25,7 @@ from build_course.build.cache import STATS, ImportCache, dumps, loads, wait_for_
 from build_course.build.identity import edited_titles, keep_addresses
 from build_course.build.page_checks import check_docs, check_edited_quizzes, check_edits
 from build_course.build.record import load_record
-from build_course.build.rendering import course_nav, render_course
+from build_course.build.rendering import MAX_HEADINGS, course_nav, render_course
 from build_course.build.writing import WriteResult, write_docs
 from build_course.diagnostics import CourseError, Severity, UsageError
 from build_course.importer.authored import import_markdown
@@ -33,7 +33,7 @@ from build_course.importer.importing import Imported, import_bytes, import_sourc
 from build_course.importer.markdown_family import foreign_markdown
 from build_course.importer.reading import read_source
 from build_course.manifest import Manifest, SourceEntry, load_manifest
-from build_course.model import Course, Diagnostic, Page, Part
+from build_course.model import Course, Diagnostic, Heading, Lesson, Page, Part
 from build_course.project import Project
 from build_course.quiz.generate import generate_self_checks
 from build_course.slugs import slugify, unique
@@ -370,6 +370,17 @@ def name_pages(part: Part) -> None:
         taken.add(name)
         if lesson.quizzes:
             taken.add(f"{name}-quiz")
+        _warn_of_many_headings(part, lesson)
+
+
+def _warn_of_many_headings(part: Part, lesson: Lesson) -> None:
+    headings = [b for b in lesson.blocks if type(b) is Heading]
+    if len(headings) > MAX_HEADINGS:
+        part.diagnostics.append(Diagnostic(
+            part.display or part.source, headings[MAX_HEADINGS].line,
+            f"the lesson '{lesson.title}' has {len(headings)} headings; from here on they are "
+            f"bold lines (a page of more than {MAX_HEADINGS} takes MkDocs minutes to build)",
+            "split the text into several lessons"))
 
 
 def summary_line(part: Part) -> str:

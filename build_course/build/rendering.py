@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import jinja2
+from markdown.extensions.toc import slugify as toc_slugify
 
 from build_course.model import (
     Block,
@@ -101,8 +102,31 @@ def quiz_path(part: Part, lesson: Lesson) -> str:
 
 # ---- blocks ------------------------------------------------------------
 
+# Headings a page may have. MkDocs' search plugin (Material's) looks each
+# heading up in the page's table of contents from its start: 16,000
+# headings on a page took two minutes, 100,000 nine. Later headings are
+# bold lines (the build warns of them: pipeline.name_pages).
+MAX_HEADINGS = 300
+
+
 def render_blocks(blocks: list[Block], quiz_link: str = "") -> str:
-    return "\n\n".join(BLOCK_RENDERERS[type(b)](b, quiz_link) for b in blocks)
+    seen: dict[str, int] = {}
+    return "\n\n".join(_heading_once(b, seen) if type(b) is Heading
+                       else BLOCK_RENDERERS[type(b)](b, quiz_link) for b in blocks)
+
+
+def _heading_once(block: Heading, seen: dict[str, int]) -> str:
+    """A heading; one whose text came before on the page gets its id here
+    (``slug_1``, ``slug_2``..., as Markdown's toc would name it: the toc
+    finds a free id for a repeated heading by trying each suffix in turn)."""
+    seen[""] = seen.get("", 0) + 1
+    if seen[""] > MAX_HEADINGS:
+        return f"**{md_text(block.text)}**"
+    text = _heading(block, "")
+    slug = toc_slugify(block.text, "-")
+    count = seen.get(slug, 0)
+    seen[slug] = count + 1
+    return f"{text} {{ #{slug}_{count} }}" if count and slug else text
 
 
 def _heading(block: Heading, _link: str) -> str:
@@ -196,7 +220,11 @@ def _answer(question: Question) -> str:
         text = render_blocks(question.answer_body) if question.answer_body \
             else md_text(question.model_answer or "")
         return '??? success "Show model answer"\n\n' + _indent(text + _see(question))
-    letters = ", ".join(option_letter(c) for c in question.correct) or "none given"
+    if not question.correct:  # an answer that names no option (the import warned of it)
+        said = f"\n\n{md_text('The source says: ' + question.explanation)}" \
+            if question.explanation else ""
+        return NO_ANSWER + said + _see(question)
+    letters = ", ".join(option_letter(c) for c in question.correct)
     text = f"**Answer: {letters}.**"
     if question.correct and len(question.correct) == 1:
         text += f" {md_text(question.options[question.correct[0]])}"
