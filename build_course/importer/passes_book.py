@@ -256,8 +256,6 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
                 line.keep = False
             nxt = kept[i + 1 + n] if i + 1 + n < end else None
             name, kicker = " ".join(r.text for r in kept[i + 1:i + 1 + n]), marker.text
-            report.note(title.line, f"took '{name}', the line after '{marker.text}', "
-                        "for the chapter's title", topic=Topic.TITLE)
         else:
             nxt, name, kicker = title, marker.text, ""
         if nxt is None:

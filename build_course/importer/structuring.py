@@ -130,7 +130,9 @@ def _titled(lesson: Lesson, title: str, where: str, line: int, report: Report) -
     """Give ``lesson`` its title and say where it came from; a lesson that
     has one already took it from its chapter's running marker."""
     if lesson.title:
-        title, where, line = lesson.title, "a running chapter marker", lesson.line
+        title, line = lesson.title, lesson.line
+        where = (f"the line after its chapter line '{lesson.kicker}'" if lesson.kicker
+                 else "a running chapter marker")
     lesson.title = title
     report.note(line, f"lesson title '{lesson.title}' taken from {where}", topic=Topic.TITLE)
 
