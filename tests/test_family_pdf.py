@@ -465,3 +465,22 @@ def test_rows_of_key_value_cells_are_a_table_not_headings():
     raw = _raw("Flags\nA--Anchor B--Boat\nC--Crew\nD--Deck E--Engine\nF--Fog\nG\n")
     pdf.mark_table_rows(raw, Report("t"))
     assert [r.kind for r in raw] == ["", "text", "text", "text", "text", ""]
+
+
+def test_a_soft_hyphen_at_a_wrap_glues_the_word_and_goes():
+    text = ("The lock keeper opens the gates slowly and care\u00ad\nfully so that the water "
+            "rises without a wave that could rock the boats.\n") * 4
+    text += "\fA second page.\n\fA third.\n"
+    first = _blocks(text)[0]
+    assert "and carefully so that" in first.text and "\u00ad" not in first.text
+
+
+def test_sections_numbered_without_a_dot_are_headings_when_they_run_in_order():
+    para = ("The results of the survey are set out below, one table for each of the six "
+            "harbours that were visited in the summer.\n")
+    text = ("Harbour Survey\n\n1 Introduction\n" + para + "\n2 Method Used\n" + para
+            + "\n3 Results\n" + para + "\f" + para + "\f" + para)
+    headings = [b.text for b in _blocks(text) if isinstance(b, Heading)]
+    assert headings == ["1 Introduction", "2 Method Used", "3 Results"]
+    alone = "Harbour Survey\n\n" + para + "\n10 Downing Street\n" + para + "\f" + para + "\f" + para
+    assert not any(isinstance(b, Heading) for b in _blocks(alone))

@@ -249,6 +249,8 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
     for line, parts in zip(lines, pieces):
         if len(parts) > 1:
             line.text = _glue(parts, words)
+        if "\u00ad" in line.text:  # a soft hyphen: invisible, and it only broke a word
+            line.text = line.text.replace("\u00ad", "")
     return _merge_sandwiched(lines) if wrapped else lines
 
 
@@ -354,7 +356,9 @@ def _glue(parts: list[str], words: _Vocabulary | None = None) -> str:
     out = [parts[0]]
     for part in parts[1:]:
         left = out[-1]
-        if left.endswith("-") and not left.endswith(" -") and part[:1].islower():
+        if left.endswith("\u00ad"):
+            pass  # "accu\u00ad" + "rately": glued, the soft hyphen goes with the rest
+        elif left.endswith("-") and not left.endswith(" -") and part[:1].islower():
             if words is not None and words.soft_hyphen(left, part):
                 out[-1] = left[:-1]  # "accu-" + "rately": the hyphen only broke the word
         else:

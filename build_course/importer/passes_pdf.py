@@ -494,17 +494,34 @@ def mark_numbered_headings(raw: list[RawLine], report: Report) -> None:
     and keep their numbers; so is ``5. Emergency Procedures`` standing
     between paragraphs (not inside a numbered list)."""
     kept = [r for r in raw if r.keep]
+    bare: list[tuple[int, RawLine]] = []  # "3 Results": a number without its dot
     for i, r in enumerate(kept):
         if r.kind or not r.text[:1].isdigit():
             continue
         if (m := _NUMBERED_HEADING.match(r.text)) and _heading_title(m.group("title")):
             r.kind = "heading"
-        elif (m := _SINGLE_NUMBER_HEADING.match(r.text)) and _heading_title(m.group("title")) \
-                and looks_like_heading(m.group("title")) and not m.group("title").endswith("?") \
+        elif (m := _SINGLE_NUMBER_HEADING.match(r.text)) and _single_title(m.group("title")) \
                 and _alone(kept, i):
             r.kind = "heading"
             report.note(r.line, f"took '{r.text}' for a numbered section heading",
                         topic=Topic.HEADING)
+        elif (m := _BARE_NUMBER_HEADING.match(r.text)) and _single_title(m.group("title")) \
+                and _alone(kept, i):
+            bare.append((int(m.group(1)), r))
+    # without a dot, only a run of them numbered in order (1, 2, 3...) are headings
+    numbers = {n for n, _ in bare}
+    for (n, r), (after, _) in zip(bare, bare[1:] + [(0, None)]):
+        if after == n + 1 or n - 1 in numbers:
+            r.kind = "heading"
+            report.note(r.line, f"took '{r.text}' for a numbered section heading",
+                        topic=Topic.HEADING)
+
+
+_BARE_NUMBER_HEADING = re.compile(r"^(\d{1,2}) (?P<title>[A-Z].*)$")
+
+
+def _single_title(title: str) -> bool:
+    return _heading_title(title) and looks_like_heading(title) and not title.endswith("?")
 
 
 def _heading_title(title: str) -> bool:
