@@ -534,3 +534,17 @@ def test_a_wrapped_cookie_notice_goes_whole():
     part, lesson = _blocks(text)
     assert [b.text for b in lesson.blocks] == [
         "A kite flies when the wind pushes on its face and the line holds it at an angle."]
+
+
+def test_a_long_lynx_heading_wrapped_at_the_margin_is_one_heading():
+    title = ("Why the leaves of deciduous trees in temperate forests change colour every "
+             "autumn before they fall")
+    head, rest = title[:title.rindex(" ", 0, 78)], title[title.rindex(" ", 0, 78) + 1:]
+    text = ("   Skip to main content\n   (BUTTON) Menu\n\nLeaves\n\n"
+            "   Chlorophyll breaks down as the days shorten and the cold nights come,\n"
+            "   and other pigments show through.\n\n"
+            f"{head}\n{rest}\n\n"
+            "   Red comes from pigments that the leaf makes fresh in the last weeks.\n")
+    part, lesson = _blocks(text)
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == [title]
+    assert not any(isinstance(b, RawMarkdown) for b in lesson.blocks)

@@ -387,6 +387,7 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
     body = _body_indent(kept)
     width = 0 if _centred_width(kept) else _width(kept)  # no centred headings among centred cells
     few_blanks = _few_blanks(kept)
+    wrap = _width(kept)
     for k, r in enumerate(kept):
         if r.kind:
             continue
@@ -398,7 +399,10 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
                 and abs(2 * r.indent + len(r.text) - width) <= 3:
             r.kind = "heading"  # centred on the page
         elif body >= 2:  # lynx: headings at the margin, text indented, <pre> at the margin too
-            if r.indent == 0:
+            if r.indent == 0 and _wrapped_heading(kept[k - 1] if k else None, r, wrap):
+                kept[k - 1].text += " " + r.text
+                r.keep = False
+            elif r.indent == 0:
                 r.kind = "heading" if shaped and r.blank_before else "pre"
             else:
                 r.kind = "pre" if k and kept[k - 1].kind == "pre" and not r.blank_before \
@@ -418,6 +422,13 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
         elif run:
             _as_code(run)
             run = []
+
+
+def _wrapped_heading(heading: RawLine | None, r: RawLine, width: int) -> bool:
+    """``r`` is the rest of a heading the dump wrapped at its width."""
+    return heading is not None and heading.kind == "heading" and not r.blank_before \
+        and _heading_shaped(r.text) and not _CODE_LINE.search(r.text) \
+        and _wrapped(heading, r, width, lower=False)
 
 
 def drop_page_contents(raw: list[RawLine], report: Report) -> None:
@@ -460,7 +471,7 @@ def _capital_start(text: str) -> bool:
 def _body_indent(kept: list[RawLine]) -> int:
     """The indent of running text: 3 in lynx's dumps, 0 in w3m's."""
     indents = Counter(r.indent for r in kept if len(r.text) >= 50 and not _ITEM.match(r.text))
-    if not indents or indents[0] > 0.15 * sum(indents.values()):
+    if not indents or indents[0] >= 0.4 * sum(indents.values()):
         return 0
     return indents.most_common(1)[0][0]
 
