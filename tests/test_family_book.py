@@ -723,3 +723,14 @@ def test_a_line_in_capitals_that_ends_the_book_is_no_heading():
     text = BEES.replace("End of the Library", "THE END\n\nEnd of the Library")
     last = _part(text).lessons[-1]
     assert isinstance(last.blocks[-1], Paragraph) and last.blocks[-1].text == "THE END"
+
+
+def test_a_list_of_chapter_links_is_no_chapter_line():
+    nav = ("Contents\n\nChapter 1: Getting Started\n   Section 1.1 The Machine\n\n"
+           "Chapter 2: Names and Things\n   Section 2.1 Variables\n\n")
+    text = nav + "\n\n".join(textwrap.fill(p, 70) for p in [
+        "This page of an online textbook lists its chapters at the top, as a menu of links "
+        "that a text dump keeps one under the other, without a blank line between them.",
+        "The chapters are not in this page, so the menu must not cut the page into lessons, "
+        "nor make it read as a book that was wrapped at a fixed width by its publisher."] * 3)
+    assert detect_family(raw_lines(text)).family.name != "book"

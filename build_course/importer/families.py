@@ -149,7 +149,7 @@ QA = Family(
     "qa", "questions each followed by its answer (a catechism, an FAQ)", qa.qa_evidence,
     [c.drop_share_buttons, qa.strip_labels], steps=[qa.qa_self_check])
 
-FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, BOOK, WEB, WORKSHEET, PDF, QA, PLAIN]
+FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, WEB, BOOK, WORKSHEET, PDF, QA, PLAIN]
 
 
 def detect_family(raw: list[RawLine]) -> Detection:

@@ -30,7 +30,6 @@ _PAGE_REF = re.compile(r"\s*(\.\s*){0,40}\s*\d{1,4}$")  # "... 15" at the end of
 _ROMAN_LEAD = re.compile(r"^([ivxlcdm]{1,7}|\d{1,3})[.)]?\s+", re.I)
 _COLUMNS = re.compile(r"\S {3,}\S")
 _FOOTNOTE_LINE = re.compile(r"^\[\d{1,3}\]\s")
-_FOOTNOTE_ANCHOR = re.compile(r"\[\d{1,3}\]$")
 # A run-in heading: "=Words.=--Text", "_Words._--Text", "WORDS.--Text", "WORDS.[7]--Text".
 _RUN_IN_MARKED = re.compile(
     r"^(?P<mark>[=_])(?P<head>[^=_]{2,80}?)(?P=mark)\s*(?:--|—)\s*(?P<rest>\S.*)$"
@@ -58,8 +57,8 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
     if share >= 0.75:
         evidence.append(f"{share:.0%} of its paragraph lines are wrapped at about {width} columns")
     signs = []
-    markers = [r for r in raw if r.blank_before and _marker(r.text)] \
-        or [raw[i] for i in _numeral_markers(raw)]
+    markers = [r for i, r in enumerate(raw) if r.blank_before and _marker(r.text)
+               and _single(raw, i)] or [raw[i] for i in _numeral_markers(raw)]
     if len(markers) >= 2:
         signs.append(f"{len(markers)} chapter lines such as '{markers[0].text}'")
     runs = sum(1 for r in raw if r.blank_before and _run_in(r.text))
@@ -234,8 +233,8 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
     styles all its chapters alike, so the chapters vote (a tie: sections),
     and a line with a heading right under it is a title all the same."""
     kept = [r for r in raw if r.keep]
-    markers = [i for i, r in enumerate(kept) if r.blank_before and _marker(r.text)] \
-        or _numeral_markers(kept)
+    markers = [i for i, r in enumerate(kept) if r.blank_before and _marker(r.text)
+               and _single(kept, i)] or _numeral_markers(kept)
     if not markers:
         _title_from_header(raw, kept, report)
         return
