@@ -402,4 +402,45 @@ def test_keys_at_the_chapters_end_go_to_their_exercises_and_unknown_ones_stay():
     assert first.questions[0].model_answer is None  # no key for it: nothing invented
     assert second.questions[0].correct == [1]
     notes = [d.message for d in part.diagnostics]
-    assert any("1 key(s) name questions that are not in the text" in n for n in notes), notes
+    assert any("1 key(s) name questions that are not in the text, left unattached (4) a)" in n
+               for n in notes), notes
+
+
+DISCUSSION = """Flood Response
+
+Discussion Questions
+
+Read the situation again before you answer.
+
+Who should the team leader call first?
+
+Should the team open the shelter before the water rises?
+"""
+
+
+def test_paragraphs_that_ask_in_an_exercise_without_numbers_are_its_questions():
+    questions = _questions(DISCUSSION)
+    assert [q.prompt for q in questions] == [
+        "Who should the team leader call first?",
+        "Should the team open the shelter before the water rises?"]
+    assert all(q.model_answer is None for q in questions)
+
+
+FILL_IN = """Maps
+
+Self-check
+
+1) What does a compass rose show?
+2) Fill in the blanks.
+i) The line at 0 degrees latitude is the ………… ii) Lines of longitude meet at the …………
+
+Answers to Self-check
+
+2) i) equator ii) poles
+"""
+
+
+def test_blanks_to_fill_in_are_open_questions_with_the_key_as_model_answer():
+    questions = _questions(FILL_IN)
+    assert [q.kind for q in questions] == [QuestionKind.OPEN] * 3
+    assert [q.model_answer for q in questions] == [None, "equator", "poles"]

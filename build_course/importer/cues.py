@@ -13,7 +13,8 @@ import re
 # any section number ("1.9 Exercises") and one qualifier ("Practical Exercise: ...").
 EXERCISE_HEADING = re.compile(
     r"^(?:[\d.]+\s+)?(?:(?:practical|additional|optional|advanced|further|more|extra"
-    r"|end[- ]of[- ](?:chapter|unit|lesson|module)|chapter|unit|lesson|module)\s+)?"
+    r"|end[- ]of[- ](?:chapter|unit|lesson|module)|chapter|unit|lesson|module|scenario"
+    r"|discussion|case study|study)\s+)?"
     r"(check for understanding|check your (?:progress|understanding)|exercises?|practice"
     r"|activity|quiz(?:zes)?|self[- ]?(?:check|test|assessment)|review (?:questions|exercises)"
     r"|chapter review|reading questions"
@@ -53,6 +54,10 @@ ANSWER_LABEL = re.compile(
 # An instruction that makes the statements after it true/false questions.
 TRUE_FALSE_INSTRUCTION = re.compile(r"\btrue\s*(?:or|/)\s*false\b|\b[TF]\s*(?:or|/)\s*[TF]\b",
                                     re.I)
+# An instruction that makes the statements after it blanks to fill in (searched).
+FILL_IN_INSTRUCTION = re.compile(r"\bfill in the (?:blanks?|gaps?|missing words?)\b"
+                                 r"|\bcomplete the (?:following )?(?:sentences|statements)\b",
+                                 re.I)
 # An instruction that says several options may be right.
 SELECT_ALL = re.compile(r"\b(?:select|choose|mark|tick|check) all\b"
                         r"|\bmore than one (?:answer|option)|\ball (?:that|which) apply\b", re.I)

@@ -125,11 +125,10 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
         i += 1
 
 
-_KEY_TOKEN = re.compile(
-    r"(?P<pair>(?P<n>\d{1,3}|i{1,3}|iv|vi{0,3}|ix|x)\s*[.):]?\s*\(?"
-    r"(?P<v>[a-h]|true|false)\)?(?=[\s,;.]|$))"
-    r"|(?P<number>(?<![\w.])\d{1,3}(?=[\s.):]))"
-    r"|(?P<group>(?<![\w.(])[A-H](?=\)?(?:\s|$)))", re.I)
+_KEY_MARK = re.compile(
+    r"(?P<group>(?<![\w.(])[A-H](?=\)?(?:\s|$)))"
+    r"|(?P<number>(?<![\w.,])\d{1,3})[.):]?(?=\s|$)"
+    r"|(?P<roman>(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))")
 
 
 def _chapter_key(lesson: Lesson, i: int, read: dict[int, list[_Found]],
@@ -151,50 +150,69 @@ def _chapter_key(lesson: Lesson, i: int, read: dict[int, list[_Found]],
     if not attached:
         return False
     if stray:
-        report.note(heading.line, f"answer key '{heading.text}': {stray} key(s) name questions "
-                    "that are not in the text; left unattached", topic=Topic.ANSWERS)
-    else:
-        del lesson.blocks[i:end]
-        return True
-    return False
+        shown = "; ".join(f"{_key_name(n, sub)} {key[:40]}" for n, sub, key in stray[:3])
+        report.note(heading.line, f"answer key '{heading.text}': {len(stray)} key(s) name "
+                    f"questions that are not in the text, left unattached ({shown}"
+                    f"{'; ...' if len(stray) > 3 else ''})", topic=Topic.ANSWERS)
+    if len(stray) > attached:
+        return False  # mostly unattached: the key stays in the lesson, as text
+    del lesson.blocks[i:end]
+    return True
+
+
+def _key_name(number: int | None, sub: int | None) -> str:
+    roman = f" {_ROMANS[sub - 1]})" if sub else ""
+    return f"{number if number is not None else ''}{')' if number is not None else ''}{roman}"
 
 
 def _key_groups(text: str) -> list[tuple[str, list[tuple[int | None, int | None, str]]]]:
-    """(group label, [(number, statement number, key)]) in the order written."""
+    """(group label, [(number, statement number, key)]) in the order written:
+    ``A 3 i) True ii) False B 1) b 2) c 4) i) Sale of Goods Act ii) ...``."""
+    marks = []
+    expected_roman = 1
+    for m in _KEY_MARK.finditer(text):
+        if m.group("roman"):
+            value = _roman_value(m.group("roman").strip("()"))
+            if value not in (1, expected_roman, expected_roman + 1):  # one may be lost
+                continue  # "v)" inside a key's text, not the next statement
+            expected_roman = (value or 0) + 1
+        elif m.group("number"):
+            expected_roman = 1
+        marks.append(m)
     groups: list[tuple[str, list]] = [("", [])]
     number: int | None = None
-    for m in _KEY_TOKEN.finditer(text):
+    for m, after in zip(marks, marks[1:] + [None]):
+        value = text[m.end():after.start() if after else len(text)].strip(" ,;")
         if m.group("group"):
-            groups.append((m.group("group").upper(), []))
+            groups.append((m.group("group"), []))
             number = None
         elif m.group("number"):
             number = int(m.group("number"))
-        elif (roman := _roman_value(m.group("n"))) is not None and not m.group("n").isdigit():
-            groups[-1][1].append((number, roman, m.group("v")))
-        else:
-            number = int(m.group("n"))
-            groups[-1][1].append((number, None, m.group("v")))
+            if value:
+                groups[-1][1].append((number, None, value))
+        elif value:
+            groups[-1][1].append((number, _roman_value(m.group("roman").strip("()")), value))
     return [(label, keys) for label, keys in groups if keys]
 
 
 def _attach_keys(quizzes: list[Quiz], groups: list, read: dict[int, list[_Found]],
-                 report: Report) -> tuple[int, int]:
-    """(keys attached, keys left) of ``groups`` on ``quizzes``."""
-    attached = stray = 0
+                 report: Report) -> tuple[int, list[tuple[int | None, int | None, str]]]:
+    """(how many keys were attached, the keys left) of ``groups`` on ``quizzes``."""
+    attached, stray = 0, []
     open_quizzes = [q for q in quizzes if id(q) in read]
     for n, (label, keys) in enumerate(groups):
         named = [q for q in open_quizzes if label and q.title.split()[-1:] == [label]]
         quiz = named[0] if named else (open_quizzes[n] if not label and n < len(open_quizzes)
                                        else None)
         if quiz is None:
-            stray += len(keys)
+            stray += keys
             continue
         found = read[id(quiz)]
         for number, sub, key in keys:
             match = [f for f in found if (f.parent, f.sub) == (number, sub)
                      or (sub is None and f.number == number and f.sub is None)]
             if not match or match[0].answer or match[0].question.correct:
-                stray += 1
+                stray.append((number, sub, key))
                 continue
             match[0].answer = key
             _settle(match[0], report, True)
@@ -399,6 +417,7 @@ def _split_inline_numbers(pieces: list[_Piece]) -> list[_Piece]:
 
 
 _INLINE_ROMAN = re.compile(r"(?:(?<=\s)|^)\(?(i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)")
+_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Za-z])")
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 # A list item lettered "i)", "v)" or "x)" (cleaning numbers letters a=1...) under a
 # true-or-false instruction: the roman statement numbers 1, 5 and 10.
@@ -507,7 +526,7 @@ def _read(title: str, line: int, body: list[Block], report: Report
         else:
             quiz.intro.append(Paragraph(piece.text, piece.line))
     if not reader.found:
-        _one_task(quiz, reader)
+        _unnumbered_questions(quiz, reader) or _one_task(quiz, reader)
     elif _steps_of_one_task(quiz, reader.found):
         _join_steps(quiz, reader)
     reader.settle()
@@ -535,6 +554,23 @@ def _join_steps(quiz: Quiz, reader: _Reader) -> None:
     reader.steps = True
     quiz.intro.append(Paragraph(steps, found[0].question.line))
     _one_task(quiz, reader)
+
+
+def _unnumbered_questions(quiz: Quiz, reader: _Reader) -> bool:
+    """An exercise without numbers whose paragraphs ask: each paragraph that
+    ends with a question mark is a question (a solution then belongs to the
+    exercise as one task, unless there is only one question)."""
+    asked = [b for b in quiz.intro if isinstance(b, Paragraph) and b.text.endswith("?")
+             and len(b.text.split()) <= 80]
+    if not asked or (len(asked) > 1 and reader.task_answer):
+        return False
+    worksheet = bool(cues.WORKSHEET_HEADING.search(quiz.title))
+    for block in asked:
+        quiz.intro.remove(block)
+        reader.found.append(_Found(Question(block.text, block.line), None, worksheet=worksheet,
+                                   answer=reader.task_answer if len(asked) == 1 else "",
+                                   worked=True))
+    return True
 
 
 def _one_task(quiz: Quiz, reader: _Reader) -> None:
@@ -571,6 +607,7 @@ class _Reader:
         self.group = 0  # where the questions of the current numbered exercise start
         self.steps = False  # under "Instructions:": numbered lines are steps, not questions
         self.parent: int | None = None  # the number of the instruction over statements
+        self.blanks = False  # under "Fill in the blanks": statements i), ii)... to complete
         self.task_answer = ""  # a solution given to an exercise that has no questions
         self.last_key: int | None = None
 
@@ -667,13 +704,16 @@ class _Reader:
     def _instruction(self, piece: _Piece, text: str) -> bool:
         if cues.SELECT_ALL.search(text) and (not self.found or self.mode != "prompt"):
             self.select_all = True
-        if not cues.TRUE_FALSE_INSTRUCTION.search(text) or "?" in text:
+        true_false = cues.TRUE_FALSE_INSTRUCTION.search(text) is not None
+        if not (true_false or cues.FILL_IN_INSTRUCTION.search(text)) or "?" in text:
             return False
         start = _question_start(piece)
+        if start is None and (m := _BARE_NUMBER.match(text)):
+            start = (int(m.group(1)), text[m.end():])  # "4 Fill in the blanks"
         body = start[1] if start else text
         if len(body.split()) > 25:
             return False
-        self.true_false = True
+        self.true_false, self.blanks = true_false, not true_false
         self.parent = start[0] if start else None
         self.mode = "intro" if not self.found else "options"
         return True
@@ -685,7 +725,8 @@ class _Reader:
             return False
         start = _question_start(piece)
         roman = None
-        if start is None and self.true_false and (roman := _ROMAN.match(text)):
+        statements = self.true_false or self.blanks
+        if start is None and statements and (roman := _ROMAN.match(text)):
             start = (None, text[roman.end():].strip())
         if start is None or (self.steps and not self.found):
             return False
@@ -710,8 +751,12 @@ class _Reader:
                 return False
         self.answer_last = None
         sub = _roman_value(roman.group(1)) if roman else None
-        if self.true_false and piece.item and number in _ROMAN_LETTERS and self.parent:
+        if statements and piece.item and number in _ROMAN_LETTERS and self.parent:
             number, sub = None, _ROMAN_LETTERS[number]  # "i)" read as the letter i
+        if sub is None and statements and self.parent is not None:
+            # after a numbered instruction ("3) State whether..."), question 4 ends its statements
+            self.true_false = self.blanks = False
+            self.parent = None
         found = _Found(Question(prompt, piece.line), number, parent=self.parent if sub else None,
                        sub=sub, true_false=self.true_false,
                        select_all=self.select_all,
