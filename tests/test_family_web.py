@@ -548,3 +548,25 @@ def test_a_long_lynx_heading_wrapped_at_the_margin_is_one_heading():
     part, lesson = _blocks(text)
     assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == [title]
     assert not any(isinstance(b, RawMarkdown) for b in lesson.blocks)
+
+
+_PIECES = ["Skip to content", "", "  • Home", "[    ]", "Previous Next", "━━━━━━━━━━",
+           "Title\uf0c1", "     ____________________________________________", "1.", "Solution.",
+           "Question 2:", "   Answer:", "$ ls", "\\(\\newcommand{\\R}{x}", "\\)", "References",
+           "   1. https://example.org/", "[3]Home [4]About", "Home » A » B", "= = =", "¶",
+           "    indented words here", "A line of plain text that goes on for a while and",
+           "ends here.", "3 Comments", "Recent Posts", "│ a │ b │", "o item", "+ item"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=0, max_size=40))
+def test_any_mix_of_web_furniture_imports_without_error(pieces):
+    text = "Skip to content\n" + "\n".join(pieces) + "\n"
+    part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
+    assert part.family == "web"
+
+
+def test_labels_with_no_text_after_them_import_without_error():
+    text = "Skip to content\nQuestion 2:\nQuestion 2:\n1.\n"
+    part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
+    assert part.family == "web"

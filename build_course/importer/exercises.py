@@ -307,7 +307,7 @@ def _has_answer_key(blocks: list[Block], start: int) -> bool:
 
 def _answer_like(text: str) -> bool:
     return bool(_LETTER_ANSWER.match(text) or cues.OPEN_ANSWER.match(text)
-                or text.split(maxsplit=1)[0].strip(".,").lower() in _TRUE_FALSE_WORDS)
+                or (text.split(maxsplit=1) or [""])[0].strip(".,").lower() in _TRUE_FALSE_WORDS)
 
 
 _TRUE_FALSE_WORDS = cues.TRUE_WORDS | cues.FALSE_WORDS
