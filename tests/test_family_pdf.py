@@ -297,6 +297,7 @@ def test_doubled_c1_bullets_read_as_windows_quotes_are_bullets():
 def test_a_run_of_short_labels_after_the_text_has_begun_is_a_figure():
     text = ("The diagram below shows the parts of a bicycle that you should check before a "
             "long ride.\n\nSaddle\n\nHandlebar\nFront Brake\nChain\n(rear)\n\n"
+            "Figure 2.1 The Bicycle\n"
             "Check the tyres first: they should be hard when you squeeze them.\n"
             "Steps:\n1)\n2)\n3) Oil\n• Chain\n• Brakes\n□ Bell\n42\n")
     raw = _raw(text)
@@ -304,6 +305,15 @@ def test_a_run_of_short_labels_after_the_text_has_begun_is_a_figure():
     kept = _kept(raw)
     assert not any(t in kept for t in ("Saddle", "Handlebar", "Front Brake", "Chain", "(rear)"))
     assert kept[-8:] == ["Steps:", "1)", "2)", "3) Oil", "• Chain", "• Brakes", "□ Bell", "42"]
+
+
+def test_short_lines_without_a_figures_evidence_are_a_list_that_stays():
+    text = ("Before a long ride, pack a few things in the bag under the saddle of the bike.\n"
+            "Pump\nSpare Tube\nTyre Levers\nRain Cape\n"
+            "Then check the brakes and the lights before you leave the house.\n")
+    raw = _raw(text)
+    pdf.drop_figure_labels(raw, Report("t"))
+    assert "Spare Tube" in _kept(raw) and "Rain Cape" in _kept(raw)
 
 
 def test_labels_before_the_text_begins_are_a_title_page():

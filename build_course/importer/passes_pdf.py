@@ -556,19 +556,52 @@ def drop_continued_headings(raw: list[RawLine], report: Report) -> None:
 def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
     """Four or more short lines in a row that are neither sentences nor list
     items, after the text has begun, are the labels of a figure or a diagram
-    that the extractor printed as text (``Antenna`` / ``Speaker`` / ``Time``)."""
-    run: list[RawLine] = []
+    that the extractor printed as text (``Antenna`` / ``Speaker`` / ``Time``)
+    when a figure's evidence is there: a caption next to them, or they end
+    their page. Otherwise (a list whose glyphs were lost) they stay."""
+    kept = [r for r in raw if r.keep]
+    breaks = _page_breaks_after(raw)
+    run: list[int] = []
     begun = False
-    for r in [r for r in raw if r.keep] + [None]:
+    for i, r in enumerate(kept + [None]):
         if r is not None and begun and _label_like(r.text):
-            run.append(r)
+            run.append(i)
             continue
-        if len(run) >= 4:
+        if len(run) >= 4 and _figure_evidence(kept, run[0], run[-1], breaks):
             for label in run:
-                label.keep = False
-                report.dropped(label.line, "figure label", label.text)
+                kept[label].keep = False
+                report.dropped(kept[label].line, "figure label", kept[label].text)
         run = []
         begun = begun or (r is not None and len(r.text) >= 60)
+
+
+def _page_breaks_after(raw: list[RawLine]) -> set[int]:
+    """The kept lines (by id) that end a page or start one (only dropped
+    lines, if any, between them and the page break)."""
+    out, last, starting = set(), None, True
+    for r in raw:
+        if r.page_start:
+            if last is not None:
+                out.add(id(last))
+            starting = True
+        if r.keep:
+            if starting:
+                out.add(id(r))
+            last, starting = r, False
+    if last is not None:
+        out.add(id(last))
+    return out
+
+
+def _figure_evidence(kept: list[RawLine], first: int, last: int, breaks: set[int]) -> bool:
+    """A caption within two lines of the run, or the run ends its page or
+    starts it (a diagram, a mailing panel at a page's edge)."""
+    near = kept[max(first - 2, 0):first] + kept[last + 1:last + 3]
+    if any(cues.CAPTION.match(r.text) for r in near):
+        return True
+    if first and kept[first - 1].text.endswith(":"):
+        return False  # "The parts are:" announces a list
+    return id(kept[last]) in breaks or id(kept[first]) in breaks
 
 
 _LIST_START = re.compile(r"^(?:[•\-*]|\(?\w{1,4}[.)])\s")
@@ -581,7 +614,7 @@ def _label_like(text: str) -> bool:
         and (text[0].isalpha() or text[0] in "(&" or text[:2].isalnum()) \
         and sum(ch.isalpha() for ch in text) >= 2 \
         and not text.endswith((".", "?", "!", ":", ";", ",")) and "--" not in text \
-        and not _LIST_START.match(text) and not _is_label(text)
+        and not _LIST_START.match(text) and not _is_label(text) and not cues.CAPTION.match(text)
 
 
 # ---- contents ------------------------------------------------------------
