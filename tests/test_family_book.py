@@ -734,3 +734,14 @@ def test_a_list_of_chapter_links_is_no_chapter_line():
         "The chapters are not in this page, so the menu must not cut the page into lessons, "
         "nor make it read as a book that was wrapped at a fixed width by its publisher."] * 3)
     assert detect_family(raw_lines(text)).family.name != "book"
+
+
+def test_facilitator_notes_go_from_a_plain_guide_but_not_its_title():
+    text = ("Facilitator Guide: Team Meetings\n\nMeetings start on time and end with actions.\n\n"
+            "Facilitator notes:\nBring the timer and the flip chart.\n\nKeeping Time\n"
+            "Each item on the agenda has a time beside it.\n")
+    part = _part(text, "meetings.txt")
+    assert part.family == "plain"
+    assert part.lessons[0].title == "Facilitator Guide: Team Meetings"
+    md = _md(part)
+    assert "flip chart" not in md and "Each item on the agenda" in md

@@ -130,7 +130,8 @@ HTML2TEXT = Family(
     "html2text", "a web page converted by html2text: starred headings, indented boxes and lists",
     detect_html2text, [], lessons=html2text_lessons)
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
-               _anything, [c.drop_share_buttons, worksheet.word_bullets])
+               _anything, [c.drop_share_buttons, worksheet.drop_facilitator_notes,
+                           worksheet.word_bullets])
 
 BOOK = Family(
     "book", "a plain-text book (Project Gutenberg and the like): wrapped at a fixed width, "

@@ -85,7 +85,8 @@ def drop_facilitator_notes(raw: list[RawLine], report: Report) -> None:
     """``Facilitator use only`` (or ``Notes for the instructor:``) and what
     follows it up to the next heading; a note with its text on the same
     line (``Teacher's note: ...``) is that line only."""
-    i = 0
+    first = next((i for i, r in enumerate(raw) if r.keep), len(raw))
+    i = first + 1  # the first line is the text's title ("Facilitator Guide: ...")
     while i < len(raw):
         r = raw[i]
         m = cues.FACILITATOR_NOTE.match(r.text) if r.keep else None
