@@ -242,7 +242,7 @@ def serve_latency(root: Path, edits: int = 3) -> dict:
         lessons = sorted((path, entry) for path, entry in record["pages"].items()
                          if isinstance(entry, dict) and entry.get("kind") == "lesson")
         figures = {"startup_s": start, "docs_edit_s": [], "source_edit_s": [],
-                   "rebuilds_per_edit": []}
+                   "rebuilds_per_edit": [], "idle_cpu_percent": _idle_cpu(process.pid, 10)}
         for n in range(edits):
             path, _ = lessons[(n * 7919) % len(lessons)]
             page = root / "docs" / path
@@ -259,6 +259,23 @@ def serve_latency(root: Path, edits: int = 3) -> dict:
     finally:
         process.terminate()
         process.wait(timeout=60)
+
+
+def _idle_cpu(pid: int, seconds: float) -> float | None:
+    """The CPU a process uses while nothing changes, in percent of one core
+    (from /proc: None elsewhere)."""
+    def used() -> float | None:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    time.sleep(2)  # the first build's after-effects
+    before = used()
+    time.sleep(seconds)
+    after = used()
+    return None if before is None or after is None else 100 * (after - before) / seconds
 
 
 def _edit_and_wait(path: Path, url: str, marker: str, lines: list[str], figures: dict) -> float:
@@ -708,7 +725,9 @@ def serve_table(sizes: list[dict]) -> str:
         lines.append(f"  {f['lessons']} lessons: start {s['startup_s']:.1f} s; docs/ edit "
                      + ", ".join(f"{v:.2f}" for v in s["docs_edit_s"]) + "; source/ edit "
                      + ", ".join(f"{v:.2f}" for v in s["source_edit_s"])
-                     + "; rebuilds per edit " + ", ".join(map(str, s["rebuilds_per_edit"])))
+                     + "; rebuilds per edit " + ", ".join(map(str, s["rebuilds_per_edit"]))
+                     + (f"; idle CPU {s['idle_cpu_percent']:.1f}% of a core"
+                        if s.get("idle_cpu_percent") is not None else ""))
     return "\n".join(lines)
 
 

@@ -28,7 +28,15 @@ from pathlib import Path
 
 import merge3
 
-from build_course.build.record import RECORD, Bases, Entry, Record, digest, load_record
+from build_course.build.record import (
+    RECORD,
+    Bases,
+    Entry,
+    Record,
+    digest,
+    load_record,
+    record_text,
+)
 from build_course.diagnostics import CourseError
 from build_course.model import Page
 
@@ -79,18 +87,23 @@ def write_docs(docs: Path, pages: list[Page], nav: list,
                           f"a folder {docs.name}/", "move or delete the file")
     recover(docs)
     docs.mkdir(parents=True, exist_ok=True)
-    old_text = load_record(docs).to_text()
+    try:
+        old_text = (docs / RECORD).read_text(encoding="utf-8")
+    except OSError:
+        old_text = None
     plan = _Plan(load_record(docs), Bases(docs))
     tree = _Tree(docs)
     for page in pages:
         _plan_page(tree, page, plan, page.path in force)
     _plan_stale(docs, {p.path for p in pages}, plan)
     plan.record.nav = nav
+    data = plan.record.to_data()
+    text = record_text(data)
     if plan.ops:
-        _commit(docs, plan)
-    elif plan.record.to_text() != old_text:  # unchanged: untouched, so watchers stay quiet
-        atomic_write(docs / RECORD, plan.record.to_text())
-    if plan.record.to_text() != old_text or plan.ops:  # a raced page keeps its old base
+        _commit(docs, plan, data)
+    elif text != old_text:  # unchanged: untouched, so watchers stay quiet
+        atomic_write(docs / RECORD, text)
+    if text != old_text or plan.ops:  # a raced page keeps its old base
         plan.bases.save(_referenced(plan.record) | _referenced(load_record(docs)))
     return plan.result
 
@@ -204,7 +217,7 @@ def _staging(docs: Path) -> Path:
     return docs.with_name(f".{docs.name}-writing")
 
 
-def _commit(docs: Path, plan: _Plan) -> None:
+def _commit(docs: Path, plan: _Plan, record: dict) -> None:
     """Stage every new text and a journal, then replace the files."""
     staging = _staging(docs)
     remove(staging)  # a killed build's, whatever it is
@@ -218,7 +231,7 @@ def _commit(docs: Path, plan: _Plan) -> None:
                 stream.write(op.text)
         ops.append([op.path, staged, op.expected])
     before = {path: (entry.__dict__ if entry else None) for path, entry in plan.before.items()}
-    journal = {"ops": ops, "record": json.loads(plan.record.to_text()), "before": before}
+    journal = {"ops": ops, "record": record, "before": before}
     atomic_write(staging / "journal.json", json.dumps(journal, ensure_ascii=False))
     before_replacing(docs)
     plan.result.raced = _apply(docs, staging, journal)
@@ -264,8 +277,7 @@ def _apply(docs: Path, staging: Path, journal: dict) -> list[str]:
                 record["pages"].pop(owner, None)
             else:
                 record["pages"][owner] = {k: v for k, v in previous.items() if v or k == "digest"}
-    text = json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    atomic_write(docs / RECORD, text)
+    atomic_write(docs / RECORD, record_text(record))
     return raced
 
 

@@ -34,6 +34,9 @@ from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
 
 from build_course.build.record import RECORD, load_record
 from build_course.build.watching import Snapshot, snapshot
@@ -68,6 +71,7 @@ class SiteBuilder:
         self._state = None  # config, files, nav, env of the last full build
 
     def __call__(self) -> None:
+        started = time.perf_counter()
         sources = snapshot(self.project.source)
         if self._sources is not None and sources != self._sources:
             self.rebuild_docs()  # writes only the pages that change, seen below
@@ -81,7 +85,6 @@ class SiteBuilder:
         shown = [path for path in changed if _shown(path)]
         if not shown and not nav_changed:
             return
-        started = time.perf_counter()
         pages = self._pages(shown, nav_changed)
         if pages and self._rebuild_pages(pages):
             self.say(f"rebuilt {_n(len(pages), 'page')} in {time.perf_counter() - started:.1f} s")
@@ -152,6 +155,24 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _observer(paths: list[Path]):
+    """The system's own file events (inotify on Linux) where they work for
+    ``paths``: a change is seen at once, and nothing is read while nothing
+    changes (MkDocs' default polls every file twice a second); else polling."""
+    probe = Observer()
+    try:
+        for path in paths:
+            probe.schedule(FileSystemEventHandler(), str(path), recursive=True)
+        probe.start()  # fails when the system's watches run out
+    except OSError:
+        return PollingObserver(timeout=0.5)
+    finally:
+        if probe.is_alive():
+            probe.stop()
+            probe.join(timeout=5)
+    return Observer()
+
+
 def _check_port(port: int) -> None:
     with socket.socket() as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
@@ -176,10 +197,15 @@ def serve(project: Project, port: int, rebuild_docs: Callable[[], None]) -> None
     say = lambda text: print(text, flush=True)  # noqa: E731
     builder = SiteBuilder(project, site_dir, url, say, rebuild_docs)
     server = LiveReloadServer(builder=builder, host="127.0.0.1", port=port, root=str(site_dir))
+    watched = [project.source, project.docs]
+    server.observer = _observer([p for p in watched if p.exists()])
     try:
         builder()
-        for watched in (project.source, project.docs, project.mkdocs_yml):
-            server.watch(str(watched))
+        for path in watched:
+            server.watch(str(path))
+        # mkdocs.yml through its folder: an editor that saves by renaming a
+        # new file over it would leave a watch of the file itself on the old one
+        server.watch(str(project.root), recursive=False)
         print(f"serving on {url} (Ctrl-C to stop)", flush=True)
         server.serve()
     except KeyboardInterrupt:
