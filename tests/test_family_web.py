@@ -570,3 +570,19 @@ def test_labels_with_no_text_after_them_import_without_error():
     text = "Skip to content\nQuestion 2:\nQuestion 2:\n1.\n"
     part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
     assert part.family == "web"
+
+
+def test_check_marks_at_line_ends_in_a_pdf_are_no_permalinks():
+    text = ("Safety checklist\n\nWear gloves when handling the chemicals in the store room\uf0fc\n"
+            "Close the lids of all the bottles after use every time\uf0fc\n"
+            "Label every bottle with its contents and the date it was opened\uf0fc\n")
+    assert detect_family(_raw(text)).family.name != "web"
+
+
+def test_a_pdf_with_glued_bullet_glyphs_and_a_list_is_not_a_web_page():
+    items = "".join(f"\uf0b7Step {n} of the drill\n" for n in range(1, 11))
+    text = ("Fire drill\n\nWhen the alarm sounds, everyone leaves the building by the nearest "
+            "exit and\nwaits at the assembly point until the warden has counted them all.\n\n"
+            + items + "\n• Keep calm\n• Walk\n• Do not run\n• Help others\n• Stay together\n"
+            "• Listen\n• Wait\n• Count\n• Report\n")
+    assert detect_family(_raw(text)).family.name != "web"

@@ -23,7 +23,7 @@ from build_course.importer.shapes import TERMINAL
 
 _PUA = re.compile("[\ue000-\uf8ff]")
 _PERMALINK = re.compile("[^\\W_][\ue000-\uf8ff¶]$")  # a heading's anchor, glued to its end
-_GLUED_ICON = re.compile("[^\\W\\d_][\ue000-\uf8ff]|[\ue000-\uf8ff][^\\W\\d_]")
+_GLUED_ICON = re.compile("[^\\W\\d_][\ue000-\uf8ff]")  # after a word: not a PDF's bullet
 _UNDERLINE = re.compile(r"^(={3,}|-{3,}|~{3,})$")
 _ARROWS = "←→«»‹› "
 _LETTERS_ONLY = re.compile(r"[\W_]+")
@@ -80,8 +80,13 @@ def _lynx_rule(r: RawLine) -> bool:
 
 
 def _permalinks(raw: list[RawLine]) -> int:
-    return sum(1 for r in raw[:3000] if len(r.text) <= 100 and not r.text.isascii()
-               and _PERMALINK.search(r.text))
+    """How many heading-shaped lines alone between blank lines end with the
+    same glyph glued to their last word (a permalink, drawn by an icon font)."""
+    glyphs = Counter(r.text[-1] for k, r in enumerate(raw[:3000])
+                     if len(r.text) <= 100 and not r.text.isascii() and _PERMALINK.search(r.text)
+                     and r.blank_before and (k + 1 == len(raw) or raw[k + 1].blank_before)
+                     and _heading_shaped(r.text[:-1]))
+    return glyphs.most_common(1)[0][1] if glyphs else 0
 
 
 _EVIDENCE = (
@@ -98,7 +103,7 @@ _EVIDENCE = (
      lambda raw, head: sum(1 for r in raw[:3000]
                            if not r.text.isascii() and _GLUED_ICON.search(r.text)) >= 2),
     ("table cells centred by lynx", lambda raw, head: bool(_centred_width(raw))),
-    ("a long menu of short link lines", lambda raw, head: _menu_run(raw) >= 8),
+    ("a long menu of short link lines", lambda raw, head: _menu_run(raw) >= 12),
 )
 _EVIDENCE_ENOUGH_ALONE = (
     ("a skip link opening the text",
