@@ -787,3 +787,30 @@ def test_html2text_numbered_lists_keep_their_numbers():
     assert [(i.number, i.text) for i in steps.items] == [
         (1, "Mix the flour."), (2, "Knead it well."), (3, "Bake.")]
     assert steps.items[1].children[0].text == "Ten minutes."
+
+
+def test_a_section_of_quiz_syntax_questions_is_one_quiz_whatever_its_heading():
+    text = """### Volcanoes
+
+Magma that reaches the surface is called lava.
+
+#### Unit 3 Review
+
+Answer both.
+
+>>Which rock forms from cooled lava?<<
+
+(x) Basalt
+( ) Marble
+
+>>Which gases can a volcano release?<<
+
+[x] Water vapour
+[x] Sulphur dioxide
+[ ] Neon
+"""
+    part = _part(text)
+    [lesson] = part.lessons
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Unit 3 Review" and len(quiz.questions) == 2
+    assert [s.title for s in lesson.sections] == []

@@ -298,12 +298,13 @@ def _group_quizzes(blocks: list) -> list:
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        if isinstance(block, Heading) and (block.role == "exercise"
-                                           or cues.EXERCISES_WORD.search(block.text)):
+        if isinstance(block, Heading):
             end = next((j for j in range(i + 1, len(blocks)) if isinstance(blocks[j], Heading)),
                        len(blocks))
             section = blocks[i + 1:end]
-            if any(isinstance(b, Exercise) for b in section):
+            if any(isinstance(b, Exercise) for b in section) and (
+                    block.role == "exercise" or cues.EXERCISES_WORD.search(block.text)
+                    or _only_questions(section)):
                 out += _exercise_section(block, section)
                 i = end
                 continue
@@ -315,6 +316,17 @@ def _group_quizzes(blocks: list) -> list:
             out.append(block)
         i += 1
     return out
+
+
+def _only_questions(section: list) -> bool:
+    """A section of quiz-syntax questions (edX, LiaScript...), after at most
+    two lines of introduction: a quiz, whatever its heading says."""
+    lead = 0
+    while lead < len(section) and isinstance(section[lead], Paragraph):
+        lead += 1
+    rest = section[lead:]
+    return lead <= 2 and bool(rest) and all(
+        isinstance(b, Exercise) and b.question is not None for b in rest)
 
 
 def _exercise_section(heading: Heading, section: list) -> list:
