@@ -27,7 +27,6 @@ _GLUED_ICON = re.compile("[^\\W\\d_][\ue000-\uf8ff]")  # after a word: not a PDF
 _UNDERLINE = re.compile(r"^(={3,}|-{3,}|~{3,})$")
 _ARROWS = "←→«»‹› "
 _LETTERS_ONLY = re.compile(r"[\W_]+")
-_QUALIFIER = re.compile(r"^\([a-z][\w ]{0,20}\)\s+(?=[A-Z])")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+")
 _RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]")
@@ -335,7 +334,7 @@ def _main_heading(kept: list[RawLine], first: int) -> int | None:
 
 
 def _heading_shaped(text: str) -> bool:
-    return (len(text) <= 100 and (text[:1].isalnum() or bool(_QUALIFIER.match(text)))
+    return (len(text) <= 100 and text[:1].isalnum()
             and not _WEB_BULLET.match(text)
             and not text.endswith((".", ",", ";")) and len(text.split()) <= 14)
 
@@ -466,9 +465,8 @@ def _key(text: str) -> str:
 
 
 def _capital_start(text: str) -> bool:
-    """Starts with a capital, after a section number (``2.1 Setup``) or a
-    qualifier in brackets (``(optional) Exercise 3``) if any."""
-    if text[:1] in "(0123456789" and (m := _SECTION_NUMBER.match(text) or _QUALIFIER.match(text)):
+    """Starts with a capital, after a section number if any (``2.1 Setup``)."""
+    if text[:1].isdigit() and (m := _SECTION_NUMBER.match(text)):
         text = text[m.end():]
     return text[:1].isupper()
 
