@@ -586,3 +586,9 @@ def test_a_pdf_with_glued_bullet_glyphs_and_a_list_is_not_a_web_page():
             + items + "\n• Keep calm\n• Walk\n• Do not run\n• Help others\n• Stay together\n"
             "• Listen\n• Wait\n• Count\n• Report\n")
     assert detect_family(_raw(text)).family.name != "web"
+
+
+def test_w3m_buttons_go_and_a_numbered_reference_stays():
+    raw = _raw("[Toggle theme] [Menu]\n\n[Search]\n\nBirds\n\n[1] A field guide to the birds.\n")
+    web.drop_chrome(raw, Report("t"))
+    assert [r.text for r in raw if r.keep] == ["Birds", "[1] A field guide to the birds."]

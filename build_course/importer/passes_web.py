@@ -42,6 +42,7 @@ _CODE_LINE = re.compile(
     r"|^[│┃┌┏├┣└┗╔╠╚║]|^\+[-=]+\+|^\|.*\|$")  # and rows and borders of a drawn table
 _WEB_BULLET = re.compile(r"^[*+•□☆○◦▪■‣#@o] (?=\S)")
 _ITEM = re.compile(r"^([*+•□☆○◦▪■‣#@o]|\d{1,3}[.)]|[a-z][.)]) (?=\S)")
+_BUTTONS = re.compile(r"^(\[[^\[\]\d][^\[\]]{0,29}\]\s*)+$")  # w3m's [Search] [Close]
 _IMAGE = re.compile(r"^\[[\w.-]+\.(png|jpe?g|gif|svg|webp)\](\s*\{[^}]*\})?$"
                     r"|^\[(img|image|inline|embed|object)\]$|^i?frame: \S+$", re.I)
 _NUMBER_ALONE = re.compile(r"^\d{1,3}\.$")
@@ -242,7 +243,7 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
         if m := _STARRED.match(text):
             r.text, r.kind = m.group("title"), "heading"
             continue
-        if _is_chrome(text) or _IMAGE.match(text):
+        if _is_chrome(text) or _IMAGE.match(text) or (text[0] == "[" and _BUTTONS.match(text)):
             r.keep = False
             report.dropped(r.line, "page furniture line", text)
             _drop_rest_of_notice(raw, i, report)
