@@ -178,7 +178,7 @@ def _build(args: argparse.Namespace) -> int:
     url = args.site_url or result.manifest.site_url or None
     warnings = build_with(args.engine, project.mkdocs_yml, project.site, strict=args.strict,
                           site_url=url)
-    for warning in warnings if args.engine != "mkdocs" else []:  # MkDocs logs its own
+    for warning in warnings:  # MkDocs' logger has no handler of its own here
         print(f"warning: {warning}", file=sys.stderr)
     print(f"site: {project.display(project.site)}/index.html"
           + (f" ({len(warnings)} {_NAMES[args.engine]} warnings)" if warnings else ""))

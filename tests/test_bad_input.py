@@ -340,7 +340,8 @@ def test_a_quiz_without_answers_builds(tmp_path, capsys):
     code, out, err = build(project, capsys)
     assert code == 0, err
     assert_messages(err)
-    assert "none given" in docs_text(project)
+    assert "The source gives no answer to this question." in docs_text(project)
+    assert "none given" not in docs_text(project)  # which check calls an error
 
 
 def test_headings_only(tmp_path, capsys):

@@ -135,3 +135,26 @@ def test_an_edited_page_with_broken_front_matter_stops_the_build(project, capsys
     code, text = run(project, capsys, "build")
     assert code == 1 and "bad YAML in the front matter" in text
     assert not (project / "site").exists()
+
+
+def test_force_with_a_page_the_build_does_not_make_is_a_usage_error(project, capsys):
+    code, text = run(project, capsys, "build", "--docs-only", "--force", "greeting/nothing.md")
+    assert code == 2 and "--force: this build makes no page greeting/nothing.md" in text
+    code, text = run(project, capsys, "build", "--docs-only", "--force",
+                     "docs/greeting/greeting-customers.md")
+    assert code == 0, text
+
+
+def test_a_mkdocs_configuration_error_is_said_not_swallowed(project, capsys):
+    (project / "mkdocs.yml").write_text("site_name: Course\nnav: 5\n", encoding="utf-8")
+    code, text = run(project, capsys, "build")
+    assert code == 1
+    assert "mkdocs.yml: MkDocs stopped: Config value 'nav': Expected nav to be a list" in text
+
+
+def test_mkdocs_warnings_are_printed_not_only_counted(project, capsys):
+    assert run(project, capsys, "build")[0] == 0
+    (project / "docs" / "extra.md").write_text("# Extra\n\n[a link](nowhere.md)\n",
+                                               encoding="utf-8")
+    code, text = run(project, capsys, "build")
+    assert code == 0 and "warning:" in text and "nowhere.md" in text

@@ -59,6 +59,10 @@ def build_docs(project: Project, force: set[str] = frozenset(),
     written. Nothing is written when any step finds an error."""
     require_source(project)
     result = import_and_render(project, jobs)
+    force = {path.removeprefix("docs/") for path in force}
+    if unknown := sorted(force - {page.path for page in result.pages}):
+        raise UsageError("--force", 0, f"this build makes no page {', '.join(unknown)}",
+                         "name a page as it is under docs/, e.g. --force part/lesson.md")
     problems = check_edited_quizzes(project)
     if problems:
         raise CourseError.of(problems)

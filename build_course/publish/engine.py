@@ -25,9 +25,11 @@ class _Counter(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        kept = self.errors if record.levelno >= logging.ERROR else self.messages
+        kept.append(record.getMessage())
 
 
 NO_SITE_URL = ("note: no site_url (set it in source/course.yml or pass --site-url URL); "
@@ -58,8 +60,9 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False,
         mkdocs_build(config)
         swap_in(staging, site_dir)
     except (ConfigurationError, Abort) as exc:
-        raise CourseError(str(config_file.name), 0, f"MkDocs stopped: {exc}",
-                          "fix the problem above; the previous site was kept") from None
+        said = "; ".join(counter.errors) or str(exc)  # what MkDocs logged, or its exception
+        raise CourseError(str(config_file.name), 0, f"MkDocs stopped: {said}",
+                          f"fix it in {config_file.name}; the previous site was kept") from None
     finally:
         logger.removeHandler(counter)
         shutil.rmtree(staging, ignore_errors=True)
