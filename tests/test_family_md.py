@@ -417,7 +417,8 @@ def test_heading_and_paragraph_blocks_carry_source_lines():
 
 def test_foreign_markdown_in_source_goes_through_the_importer(tmp_path):
     own = tmp_path / "own.md"
-    own.write_text("---\ntitle: My Lesson\n---\n\nText with <b>my own</b> HTML.\n")
+    own.write_text("---\ntitle: My Lesson\ndescription: mine\n---\n\n"
+                   "Text with <b>my own</b> HTML.\n")
     assert foreign_markdown(own.read_text()) == []
     imported = import_one(own, None, "own.md")
     assert imported.part.family == ""  # an author's lesson, published as written

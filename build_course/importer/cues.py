@@ -264,3 +264,10 @@ FUNCTION_WORDS = frozenset(
     " under until very what when where whether which while whom whose will with within"
     " without would your yours".split())
 VAGUE_ENDINGS = frozenset("this that these those it them so".split())
+# Front matter keys that other course tools write (Jupyter Book/MyST,
+# Carpentries, Jekyll, R Markdown/learnr, Quarto, Docusaurus): a .md file in
+# source/ that has one was not written with 'build-course new' and is imported.
+FOREIGN_FRONT_MATTER = frozenset(
+    "jupytext kernelspec jupyter myst mystnb execute layout permalink teaching exercises"
+    " questions objectives keypoints output runtime tutorial format nav_order parent"
+    " grand_parent has_children sidebar_position sidebar_label slug".split())

@@ -98,22 +98,20 @@ def detect_markdown(raw: list) -> list[str]:
     return ([f"YAML front matter (lines 1-{front})"] if front else []) + syntax + shape
 
 
-AUTHOR_KEYS = frozenset(["title", "part"])
-"""The front matter keys of an author's own lesson (see AUTHORING.md)."""
-
-
 def foreign_markdown(text: str) -> list[str]:
     """Evidence that a ``.md`` file in source/ was written for another course
-    tool, not as an author's own lesson: front matter keys beyond ``title``
-    and ``part`` (jupytext, layout, teaching...), or another tool's syntax
-    (directives, fenced divs, kramdown classes, quiz syntaxes)."""
+    tool, not as an author's own lesson: front matter keys that another tool
+    writes (jupytext, layout, teaching...: ``cues.FOREIGN_FRONT_MATTER``; an
+    author's own keys beside ``title`` and ``part`` are left alone), or
+    another tool's syntax (directives, fenced divs, kramdown classes, quiz
+    syntaxes)."""
     evidence = []
     lines = text.split("\n")
     if lines and lines[0].strip() == "---":
         end = next((n for n, line in enumerate(lines[1:80], start=1) if line.rstrip() == "---"), 0)
         keys = {m.group(0).rstrip(": ") for line in lines[1:end] if (m := _YAML_KEY.match(line))}
-        if keys - AUTHOR_KEYS:
-            evidence.append(f"front matter keys {', '.join(sorted(keys - AUTHOR_KEYS))}")
+        if foreign := sorted(k for k in keys if k.lower() in cues.FOREIGN_FRONT_MATTER):
+            evidence.append(f"front matter keys {', '.join(foreign)}")
     in_fence = False
     for n, line in enumerate(lines, start=1):
         stripped = line.strip()
