@@ -592,3 +592,13 @@ def test_w3m_buttons_go_and_a_numbered_reference_stays():
     raw = _raw("[Toggle theme] [Menu]\n\n[Search]\n\nBirds\n\n[1] A field guide to the birds.\n")
     web.drop_chrome(raw, Report("t"))
     assert [r.text for r in raw if r.keep] == ["Birds", "[1] A field guide to the birds."]
+
+
+def test_table_rows_copied_with_single_spaces_are_not_headings():
+    text = ("Home » Shop » Fruit\nFruit prices\n"
+            "Prices change with the season, so check this table before you go to the market.\n"
+            "Fruit Price Weight\nApples 3 1 kg\nPears 4 1 kg\n"
+            "Pears cost more in spring, when the stored crop runs low and few are left.\n")
+    part, lesson = _blocks(text)
+    assert lesson.title == "Fruit prices"
+    assert not [b for b in lesson.blocks if isinstance(b, Heading)]

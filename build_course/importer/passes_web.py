@@ -417,7 +417,8 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
             r.kind = "heading"
         elif few_blanks:  # a browser's copy: one line per paragraph, few blank lines
             r.kind = "heading" if shaped and len(r.text.split()) <= 10 and after is not None \
-                and (len(after.text) >= 60 or _ITEM.match(after.text)) else "text"
+                and (len(after.text) >= 60 or _ITEM.match(after.text)) \
+                and _after_text(kept[k - 1] if k else None) else "text"
         else:
             r.kind = "text"
     run: list[RawLine] = []
@@ -427,6 +428,14 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
         elif run:
             _as_code(run)
             run = []
+
+
+def _after_text(before: RawLine | None) -> bool:
+    """A browser's copy puts a heading after a paragraph, a heading or a
+    table in columns, not after a short line (a table's rows copied with
+    single spaces)."""
+    return before is None or before.kind == "heading" or len(before.text) >= 60 \
+        or before.text.endswith(TERMINAL) or bool(before.spaced)  # a table set in columns
 
 
 def _wrapped_heading(heading: RawLine | None, r: RawLine, width: int) -> bool:
