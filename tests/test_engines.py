@@ -157,3 +157,12 @@ def test_without_zensical_installed_the_engine_is_a_usage_error(tmp_path, capsys
     assert main(["--project", str(project), "build", "--engine", "zensical"]) == 2
     assert "the Zensical engine is not installed; install it with: pip install " \
            "'build-course[zensical]'" in capsys.readouterr().err
+
+
+def test_zensical_warnings_without_a_page_are_kept():
+    from build_course.publish.zensical import zensical_warnings
+
+    report = ("Build started\nWarning: page does not exist\n    ╭─[ a/b.md:7:3 ]\n"
+              "Warning: something about the theme\nBuild finished in 0.2s\n")
+    assert zensical_warnings(report) == ["docs/a/b.md:7: page does not exist",
+                                         "Zensical: something about the theme"]

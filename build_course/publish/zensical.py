@@ -183,18 +183,23 @@ def _run(root: Path, generated: Path, strict: bool) -> list[str]:
 
 
 def zensical_warnings(output: str) -> list[str]:
-    """``docs/page.md:12: message`` for each warning in Zensical's report."""
+    """``docs/page.md:12: message`` for each warning in Zensical's report
+    (``Zensical: message`` for one that names no page)."""
     found: list[str] = []
     message = None
     for line in output.splitlines():
         head = re.match(r"\s*(Warning|Error):\s*(.*)", line)
         if head:
+            if message:
+                found.append(f"Zensical: {message}")
             message = head[2].strip()
             continue
         where = _WHERE.search(line)
         if message and where:
             found.append(f"docs/{where[1]}:{where[2]}: {message}")
             message = None
+    if message:
+        found.append(f"Zensical: {message}")
     return found
 
 
