@@ -745,3 +745,14 @@ def test_facilitator_notes_go_from_a_plain_guide_but_not_its_title():
     assert part.lessons[0].title == "Facilitator Guide: Team Meetings"
     md = _md(part)
     assert "flip chart" not in md and "Each item on the agenda" in md
+
+
+def test_a_question_number_printed_twice_keeps_both_questions():
+    text = BEES.replace("     3. Which bees feed the queen?",
+                        "     2. Which bees feed the queen?\n\n     3. Where is the honey kept?")
+    [quiz] = _part(text).lessons[0].quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "What does a frame of the hive hold?",
+        "How many queens live in one colony, and what do they do?",
+        "Which bees feed the queen?", "Where is the honey kept?"]
+    assert all(not q.options for q in quiz.questions)

@@ -737,7 +737,12 @@ class _Reader:
                 number <= last or number == (self.answer_last or -1) + 1):
             self.answer_last = number
             return False  # a numbered list inside a worked answer
-        if number is not None and last is not None and number <= last:
+        if number is not None and number == last and number > 1 and piece.item \
+                and self.mode in ("prompt", "options") and self.found[-1].from_item:
+            # the same number twice in a row: a slip of the source's numbering
+            self.report.note(piece.line, f"question number {number} is printed twice; "
+                             "both are kept as questions, in order", topic=Topic.OTHER)
+        elif number is not None and last is not None and number <= last:
             restart = number == 1 and piece.item and self.found[-1].from_item
             if number == 1 and (self.mode == "keys" or _answer_like(prompt) or restart):
                 self.mode = "keys"

@@ -543,7 +543,8 @@ def _join_list(block: list[RawLine], out: list[Line], state: dict) -> bool:
 
 def _runs_on(numbers: list[int | None], before: int | None) -> bool:
     if len(numbers) == 1:
-        return numbers[0] == 1 or (before is not None and numbers[0] == before + 1)
+        # 1, or the next number (or the same one again: a slip of the source's)
+        return numbers[0] == 1 or (before is not None and numbers[0] in (before, before + 1))
     slips = sum(1 for a, b in zip(numbers, numbers[1:]) if a is None or b != a + 1)
     return slips <= (len(numbers) - 1) // 10 + (1 if len(numbers) >= 20 else 0)
 
