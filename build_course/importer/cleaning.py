@@ -185,12 +185,15 @@ def _at_page_break(raw: list[RawLine], i: int) -> bool:
     return i + 3 > len(raw) or any(r.page_start for r in raw[max(i - 1, 0):i + 4])
 
 
-def drop_running_headers(raw: list[RawLine], report: Report) -> None:
-    """Short lines that repeat on three or more pages are headers or footers."""
+def drop_running_headers(raw: list[RawLine], report: Report,
+                         may_drop: Callable[[str], bool] | None = None) -> None:
+    """Short lines that repeat on three or more pages are headers or footers
+    (of the lines ``may_drop`` allows, when given)."""
     counts = Counter(_shape(r.text) for r in raw if r.keep and len(r.text) <= 70)
     near_edge = _near_page_edge(raw)
     for r in raw:
-        if r.keep and r.line in near_edge and counts.get(_shape(r.text), 0) >= 3:
+        if r.keep and r.line in near_edge and counts.get(_shape(r.text), 0) >= 3 \
+                and (may_drop is None or may_drop(r.text)):
             r.keep = False
             report.dropped(r.line, "running header", r.text)
 

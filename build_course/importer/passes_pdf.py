@@ -39,10 +39,10 @@ _NUMBER_AT_END = re.compile(r"^(\S.*?)\s+(\d{1,4})$")
 _DIGITS = re.compile(r"\d+")
 _LETTER_SPACED = re.compile(r"\b([A-Z]) (?=[A-Z]{2,}\b)")
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}$|…{2,}\s*\d{1,4}$")
+_BALLOT_BOXES = "□☐⊠☒☑"  # a quiz's option marks: never page furniture
 
 
 # ---- pages -------------------------------------------------------------
-_BALLOT_BOXES = "□☐⊠☒☑"
 
 def mark_page_markers(raw: list[RawLine], report: Report) -> None:
     """A converter's page marker (``--- Page 3 ---``, ``[Page 3]``) is a page
@@ -145,12 +145,7 @@ def drop_guessed_headers(raw: list[RawLine], report: Report) -> None:
     ``iv)``), which repeats in every list."""
     if any(r.form_feed for r in raw):
         return  # drop_page_furniture knows the pages
-    labels = [r for r in raw if r.keep and not _may_be_furniture(r.text)]
-    for r in labels:
-        r.keep = False
-    c.drop_running_headers(raw, report)
-    for r in labels:
-        r.keep = True
+    c.drop_running_headers(raw, report, _may_be_furniture)
 
 
 def _may_be_furniture(text: str) -> bool:
