@@ -444,3 +444,54 @@ def test_blanks_to_fill_in_are_open_questions_with_the_key_as_model_answer():
     questions = _questions(FILL_IN)
     assert [q.kind for q in questions] == [QuestionKind.OPEN] * 3
     assert [q.model_answer for q in questions] == [None, "equator", "poles"]
+
+
+TABLE_KEY = """Birds
+
+Knowledge Check
+
+1. Which bird cannot fly?
+a) Sparrow
+b) Penguin
+2. Which bird is a raptor?
+a) Duck
+b) Robin
+c) Hawk ✓
+
+Answer Key
+
+| Question | Answer |
+| 1 | b |
+"""
+
+
+def test_a_key_set_out_as_a_table_and_a_tick_after_an_option():
+    questions = _questions(TABLE_KEY)
+    assert [q.correct for q in questions] == [[1], [2]]
+    assert questions[1].options == ["Duck", "Robin", "Hawk"]
+
+
+MATCHING = """Tools
+
+Exercise
+
+1. Which tool drives nails?
+2. Match each tool with its use.
+a) Saw
+b) Drill
+i) makes holes
+ii) cuts wood
+
+Answers
+
+1. A hammer. 2. a-ii, b-i
+"""
+
+
+def test_matching_is_one_open_question_with_the_key_as_model_answer():
+    first, matching = _questions(MATCHING)
+    assert first.model_answer == "A hammer."
+    assert matching.prompt.startswith("Match each tool with its use.")
+    assert "a) Saw" in matching.prompt and "ii) cuts wood" in matching.prompt
+    assert matching.kind is QuestionKind.OPEN and matching.options == []
+    assert matching.model_answer == "a-ii, b-i"

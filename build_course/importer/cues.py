@@ -58,6 +58,11 @@ TRUE_FALSE_INSTRUCTION = re.compile(r"\btrue\s*(?:or|/)\s*false\b|\b[TF]\s*(?:or
 FILL_IN_INSTRUCTION = re.compile(r"\bfill in the (?:blanks?|gaps?|missing words?)\b"
                                  r"|\bcomplete the (?:following )?(?:sentences|statements)\b",
                                  re.I)
+# A mark after an option that says it is the right one: "Paris ✓", "Paris (correct)".
+MARKED_RIGHT = re.compile(r"\s*(?:[✓✔☑]|\((?:correct|right answer|answer)\)|\*)\s*$", re.I)
+# A matching question: "Match each term with its meaning", "Match the following" (searched).
+MATCH_INSTRUCTION = re.compile(
+    r"\bmatch (?:the following|each|every|the (?:items|terms|words|columns?)|column)\b", re.I)
 # An instruction that says several options may be right.
 SELECT_ALL = re.compile(r"\b(?:select|choose|mark|tick|check) all\b"
                         r"|\bmore than one (?:answer|option)|\ball (?:that|which) apply\b", re.I)

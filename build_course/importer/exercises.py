@@ -381,14 +381,22 @@ def _question_start(piece: _Piece) -> tuple[int, str] | None:
 
 def _option(piece: _Piece, in_question: bool) -> tuple[str, bool] | None:
     """(text, marked) when ``piece`` is an option of the question above it."""
-    text = piece.text
+    text, marked = _trailing_mark(piece.text)
     if m := _GLYPH_OPTION.match(text):
-        return text[m.end():].strip(), m.group(1) in _MARKED
+        return text[m.end():].strip(), marked or m.group(1) in _MARKED
     if m := _LETTER_OPTION.match(text):
-        return text[m.end():].strip(), False
+        return text[m.end():].strip(), marked
     if in_question and piece.item:
-        return text, False
+        return text, marked
     return None
+
+
+def _trailing_mark(text: str) -> tuple[str, bool]:
+    """``c) Paris ✓`` or ``c) Paris (correct)``: the option's text and whether it
+    is marked right."""
+    if m := cues.MARKED_RIGHT.search(text):
+        return text[:m.start()].rstrip(), True
+    return text, False
 
 
 def _split_inline_numbers(pieces: list[_Piece]) -> list[_Piece]:
@@ -417,7 +425,7 @@ def _split_inline_numbers(pieces: list[_Piece]) -> list[_Piece]:
 
 
 _INLINE_ROMAN = re.compile(r"(?:(?<=\s)|^)\(?(i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)")
-_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Za-z])")
+_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Za-z(])")
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 # A list item lettered "i)", "v)" or "x)" (cleaning numbers letters a=1...) under a
 # true-or-false instruction: the roman statement numbers 1, 5 and 10.
@@ -608,6 +616,7 @@ class _Reader:
         self.steps = False  # under "Instructions:": numbered lines are steps, not questions
         self.parent: int | None = None  # the number of the instruction over statements
         self.blanks = False  # under "Fill in the blanks": statements i), ii)... to complete
+        self.match_parts = 0  # the parts a matching question has so far
         self.task_answer = ""  # a solution given to an exercise that has no questions
         self.last_key: int | None = None
 
@@ -630,6 +639,8 @@ class _Reader:
         if self._answers_heading(piece, text) or self._answer(piece, text):
             return True
         if self._key_line(piece, text):
+            return True
+        if self.mode == "match" and self._match_part(piece, text):
             return True
         if self._instruction(piece, text):
             return False  # the instruction stays, in the introduction
@@ -686,11 +697,21 @@ class _Reader:
     def _key(self, piece: _Piece, text: str) -> bool:
         if self._key_line(piece, text):
             return True
+        if "|" in text or "\t" in text:  # a row of a key set out as a table: "| 3 | b |"
+            cells = [c.strip() for c in re.split(r"[|\t]", text) if c.strip()]
+            if len(cells) >= 2 and cells[0].rstrip(".)").isdigit():
+                self.keys[int(cells[0].rstrip(".)"))] = (" ".join(cells[1:]), piece.line)
+                self.key_line = self.key_line or piece.line
+            return True  # a header row or a rule of the table
         start = _question_start(piece)
         if start is not None:
             number, key = start
             self.keys[number] = (key, piece.line)
             self.last_key = number
+            self.key_line = self.key_line or piece.line
+            return True
+        if (m := _BARE_NUMBER.match(text)) and len(text) <= 40 and not piece.item:
+            self.keys[int(m.group(1))] = (text[m.end():], piece.line)  # a table row "3 b"
             self.key_line = self.key_line or piece.line
             return True
         if piece.heading or len(text) <= 3:
@@ -700,6 +721,19 @@ class _Reader:
             self.keys[self.last_key] = (f"{key} {text}".strip(), line)
             return True
         return False
+
+    def _match_part(self, piece: _Piece, text: str) -> bool:
+        """A part of a matching question: a short item, lettered or numbered."""
+        if piece.heading or len(text.split()) > 12 or cues.ANSWERS_HEADING.match(text):
+            return False
+        start = _question_start(piece)
+        if not (piece.item or _LETTER_OPTION.match(text) or _ROMAN.match(text) or start):
+            return False
+        label = f"{piece.number}. " if piece.item and piece.number is not None else ""
+        question = self.found[-1].question
+        question.prompt += f"{'; ' if self.match_parts else ' '}{label}{text}"
+        self.match_parts += 1
+        return True
 
     def _instruction(self, piece: _Piece, text: str) -> bool:
         if cues.SELECT_ALL.search(text) and (not self.found or self.mode != "prompt"):
@@ -768,7 +802,8 @@ class _Reader:
                        worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
                        from_item=piece.item)
         self.found.append(found)
-        self.mode = "prompt"
+        self.mode = "match" if cues.MATCH_INSTRUCTION.search(prompt) else "prompt"
+        self.match_parts = 0
         return True
 
     def _add_option(self, text: str, marked: bool) -> None:
