@@ -158,3 +158,13 @@ def test_mkdocs_warnings_are_printed_not_only_counted(project, capsys):
                                                encoding="utf-8")
     code, text = run(project, capsys, "build")
     assert code == 0 and "warning:" in text and "nowhere.md" in text
+
+
+def test_bullets_nested_hundreds_deep_build_and_keep_every_item(project, capsys):
+    lines = ["Deep Lists", "", "The list below nests deeper at each line, on purpose.", ""]
+    lines += ["    " * i + f"- item number {i} of the list" for i in range(260)]
+    (project / "source" / "deep.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, text = run(project, capsys, "build")
+    assert code == 0, text
+    [page] = (project / "site" / "deep").glob("*/index.html")
+    assert page.read_text(encoding="utf-8").count("item number") == 260

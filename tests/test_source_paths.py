@@ -29,6 +29,13 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+def run(project: Path, capsys, *args: str) -> tuple[int, str]:
+    code = main(["--project", str(project), *args])
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    return code, out.out + out.err
+
+
 def published(root: Path) -> str:
     return "".join(p.read_text(encoding="utf-8", errors="replace")
                    for folder in ("docs", "site") if (root / folder).exists()
@@ -95,3 +102,26 @@ def test_a_page_in_docs_linked_to_a_file_outside_is_left_out_of_the_site(project
     assert "secret-token" not in "".join(
         p.read_text(encoding="utf-8", errors="replace")
         for p in (project / "site").rglob("*") if p.is_file())
+
+
+NFC, NFD = "caf\u00e9.txt", "cafe\u0301.txt"
+
+
+def test_a_listed_name_spelled_in_another_unicode_form_finds_its_file(project, capsys):
+    (project / "source" / NFD).write_text("Coffee Service\n\nServe the coffee hot, with a "
+                                         "smile and a spoon.\n", encoding="utf-8")
+    (project / "source" / "course.yml").write_text(f"title: T\nsources:\n  - file: {NFC}\n",
+                                                   encoding="utf-8")
+    code, text = run(project, capsys, "build", "--docs-only")
+    assert code == 0, text
+    assert "does not exist" not in text and "repeats" not in text
+    published = "".join(p.read_text(encoding="utf-8") for p in (project / "docs").rglob("*.md"))
+    assert published.count("Serve the coffee hot") == 1
+
+
+def test_two_files_whose_names_differ_only_in_unicode_form_are_an_error(project, capsys):
+    for name in (NFC, NFD):
+        (project / "source" / name).write_text(f"Coffee {len(name)}\n\nServe it hot, please, "
+                                               "to every guest.\n", encoding="utf-8")
+    code, text = run(project, capsys, "check")
+    assert code == 1 and "looks the same as" in text and "rename one of the two files" in text

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,16 +136,22 @@ def source_files(project: Project, manifest: Manifest) -> list[tuple[Path, Sourc
     errors = []
     listed = []
     for entry in manifest.sources:
-        path = project.source / entry.file
+        path = same_name(project.source / entry.file)
         where = (project.display(manifest.path), entry.line)
         if problem := _listed_problem(project, path, entry.file):
             errors.append(CourseError(*where, *problem))
         else:
             listed.append((path, entry))
-    names = {entry.file for entry in manifest.sources}
+    names = {_nfc(entry.file) for entry in manifest.sources}
     others = []
+    seen: dict[str, Path] = {}
     for path in text_files(project.source):
-        if path.name in names:
+        if _nfc(path.name) in seen:
+            errors.append(CourseError(project.display(path), 0, _TWIN.format(seen[_nfc(path.name)]
+                                                                          .name), _TWIN_HINT))
+            continue
+        seen[_nfc(path.name)] = path
+        if _nfc(path.name) in names:
             continue
         if _outside(project, path):
             errors.append(CourseError(project.display(path), 0, *_OUTSIDE))
@@ -153,6 +160,25 @@ def source_files(project: Project, manifest: Manifest) -> list[tuple[Path, Sourc
     if errors:
         raise CourseError.combine(errors)
     return listed + others
+
+
+_TWIN = ("this file's name looks the same as '{}' but is written with other Unicode "
+         "characters (an accent as a letter of its own, or combined)")
+_TWIN_HINT = "rename one of the two files"
+
+
+def _nfc(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
+
+
+def same_name(path: Path) -> Path:
+    """``path``, or the file beside it whose name differs only in Unicode
+    normalisation ("café" typed with "é" or with "e" and a combining accent:
+    the manifest and the file system may spell it either way)."""
+    if path.exists() or path.is_symlink() or not path.parent.is_dir():
+        return path
+    wanted = _nfc(path.name)
+    return next((p for p in path.parent.iterdir() if _nfc(p.name) == wanted), path)
 
 
 _OUTSIDE = ("a link to a file outside source/; only files in source/ are published",

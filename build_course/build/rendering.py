@@ -146,7 +146,13 @@ def _list(block: ListBlock, _link: str) -> str:
     return "\n".join(lines)
 
 
+# Deeper lists are drawn at this depth: Python-Markdown parses a nested list
+# by recursion, and 260 levels ended MkDocs' build with a RecursionError.
+MAX_LIST_DEPTH = 12
+
+
 def _list_items(items: list[ListItem], ordered: bool, depth: int, lines: list[str]) -> None:
+    depth = min(depth, MAX_LIST_DEPTH)
     for n, item in enumerate(items, start=1):
         marker = f"{n}." if ordered else "-"
         text = item.markdown or md_text(item.text)
