@@ -494,3 +494,16 @@ def test_sections_numbered_without_a_dot_are_headings_when_they_run_in_order():
     assert headings == ["1 Introduction", "2 Method Used", "3 Results"]
     alone = "Harbour Survey\n\n" + para + "\n10 Downing Street\n" + para + "\f" + para + "\f" + para
     assert not any(isinstance(b, Heading) for b in _blocks(alone))
+
+
+def test_odd_and_even_headers_the_one_on_the_cover_names_the_text():
+    cover = "GARDEN POND HANDBOOK\n\nA guide for owners of small ponds in town gardens.\n\n1\n"
+    topics = ["digging the hole", "laying the liner", "planting the edges", "adding the fish",
+              "cleaning the filter", "keeping herons away"]
+    pages = [cover] + [
+        f"{'Garden Pond Handbook' if n % 2 else 'Water Gardening Series'}\n\n"
+        f"This page is about {topic}, which takes a weekend if the weather\nholds and the "
+        f"soil is not too hard to work with a spade.\n\nInternal use only\n{n}\n"
+        for n, topic in enumerate(topics, start=2)]
+    part = _part("\f".join(pages))
+    assert [lesson.title for lesson in part.lessons] == ["Garden Pond Handbook"]

@@ -125,17 +125,22 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
                 seen[_key(r.text)].add(n)
     need = 3 if len(pages) > 4 else 2
     running = {key for key, found in seen.items() if len(found) >= need}
-    tops: dict[str, list[int]] = defaultdict(list)  # header text -> its place on each page
-    for page in pages:
+    tops: dict[str, list[tuple[int, int]]] = defaultdict(list)  # key -> (page, place)
+    texts: dict[str, str] = {}  # key -> how the header is written (not in capitals if it can)
+    for n, page in enumerate(pages):
         for pos, r in _edge(page):
-            if _may_be_furniture(r.text) and _key(r.text) in running:
+            if _may_be_furniture(r.text) and (key := _key(r.text)) in running:
                 r.keep = False
                 report.dropped(r.line, "running header or footer", r.text)
                 if pos >= 0 and _title_like(r.text):
-                    tops[r.text].append(pos)
-    # on the most pages (a "continued" heading repeats on a few), then nearest the body
-    headers = {text: (len(places), sum(places) / len(places)) for text, places in tops.items()
-               if len(places) >= 3}
+                    tops[key].append((n, pos))
+                    if key not in texts or texts[key].isupper():
+                        texts[key] = r.text
+    # on the most pages (a "continued" heading repeats on a few), then on the
+    # first page (the cover names the document), then nearest the body
+    headers = {texts[key]: (len(found), any(n == 0 for n, _ in found),
+                            sum(pos for _, pos in found) / len(found))
+               for key, found in tops.items() if len(found) >= 3}
     _name_text(raw, headers, report)
 
 
@@ -204,10 +209,10 @@ def _title_like(text: str) -> bool:
     return 1 <= len(text.split()) <= 12 and text[:1].isupper()
 
 
-def _name_text(raw: list[RawLine], tops: dict[str, tuple[float, float]],
+def _name_text(raw: list[RawLine], tops: dict[str, tuple[float, ...]],
                report: Report) -> None:
-    """The running header with the highest figures in ``tops`` (pages it
-    stands on, then nearness to the body: the most specific) names the text."""
+    """The running header with the highest figures in ``tops`` (the pages it
+    stands on first) names the text."""
     if not tops or any(r.chapter for r in raw):
         return
     title = unspace(max(tops, key=lambda t: (tops[t], len(t))))
@@ -241,7 +246,7 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
         return
     counts = Counter((_key(rest), start) for _, rest, start in glued)
     others = {r.text.replace(" ", "").lower() for r in raw if r.keep}
-    tops: dict[str, tuple[float, float]] = {}
+    tops: dict[str, tuple[float, ...]] = {}
     for r, rest, start in glued:
         repeated = counts[(_key(rest), start)] >= 3 and len(rest.split()) >= 3 \
             and not rest.endswith("?")  # "17. What is printed?": a quiz's question
