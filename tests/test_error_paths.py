@@ -168,3 +168,15 @@ def test_bullets_nested_hundreds_deep_build_and_keep_every_item(project, capsys)
     assert code == 0, text
     [page] = (project / "site" / "deep").glob("*/index.html")
     assert page.read_text(encoding="utf-8").count("item number") == 260
+
+
+def test_a_deleted_record_does_not_turn_the_builds_own_pages_into_edits(project, capsys):
+    assert run(project, capsys, "build", "--docs-only")[0] == 0
+    (project / "docs" / ".build-course.json").unlink()
+    (project / "source" / "greeting.txt").write_text(
+        LESSON.replace("and smile", "and smile warmly"), encoding="utf-8")
+    code, text = run(project, capsys, "build", "--docs-only")
+    assert code == 0 and "your edit" not in text and "kept" not in text
+    page = project / "docs" / "greeting" / "greeting-customers.md"
+    assert "smile warmly" in page.read_text(encoding="utf-8")
+    assert not page.with_name(page.name + ".new").exists()

@@ -124,7 +124,9 @@ def _plan_page(tree: _Tree, page: Page, plan: _Plan, forced: bool) -> None:
         plan.record.pages[page.path] = fresh
         plan.result.unchanged.append(page.path)
         _drop_new_version(tree, page.path, entry, plan)
-    elif current is None or forced or (entry and current == entry.digest):
+    elif current is None or forced or (entry and current == entry.digest) \
+            or (entry is None and plan.bases.get(current) is not None):
+        # (the last: the record is gone, but the page is a text the build wrote)
         plan.op(page.path, page.text, current, page.path)
         plan.record.pages[page.path] = fresh
         plan.result.written.append(page.path)
