@@ -41,7 +41,6 @@ from build_course.importer.markdown_inline import code_span, escape, escape_math
 from build_course.importer.markdown_quizzes import Found, find_questions, learnr_questions
 from build_course.importer.segmenting import heading_role
 from build_course.model import (
-    Block,
     Heading,
     ListBlock,
     ListItem,
@@ -621,5 +620,3 @@ def _item_texts(items: list[ListItem]) -> list[str]:
         out += _item_texts(item.children)
     return out
 
-
-__all__ = ["Block", "Exercise", "Gate", "Parsed", "Solution", "parse", "plain_text"]
