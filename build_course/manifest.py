@@ -89,13 +89,14 @@ def load_manifest(path: Path, display: str) -> Manifest:
                           f"{getattr(exc, 'reason', None) or exc}",
                           "remove the character or retype the line") from None
     errors: list[CourseError] = []
-    manifest = _course(node, path, display, errors)
+    manifest = _course(node, path, display, errors, lambda: _alias_lines(text))
     if errors:
         raise CourseError.combine(errors)
     return manifest
 
 
-def _course(node, path: Path, display: str, errors: list[CourseError]) -> Manifest:
+def _course(node, path: Path, display: str, errors: list[CourseError],
+            aliases=lambda: []) -> Manifest:
     manifest = Manifest(path=path)
     if node is None:
         return manifest
@@ -106,7 +107,7 @@ def _course(node, path: Path, display: str, errors: list[CourseError]) -> Manife
         return manifest
     for key, value in _pairs(node, COURSE_KEYS, display, errors):
         if key == "sources":
-            manifest.sources = _sources(value, display, errors)
+            manifest.sources = _sources(value, display, errors, aliases)
         elif key == "generate_questions":
             manifest.generate_questions = _flag(value, key, display, errors)
         elif (text := _scalar(value, key, display, errors)) and key == "site_url" \
@@ -147,7 +148,17 @@ def site_url_problem(url: str) -> str:
     return ""
 
 
-def _sources(node, display: str, errors: list[CourseError]) -> list[SourceEntry]:
+def _alias_lines(text: str) -> list[int]:
+    """The lines of the text's YAML aliases (``*name``), in order."""
+    try:
+        return [t.start_mark.line + 1 for t in yaml.scan(text, Loader=_LOADER)
+                if isinstance(t, yaml.AliasToken)]
+    except yaml.YAMLError:
+        return []
+
+
+def _sources(node, display: str, errors: list[CourseError], aliases=lambda: []
+             ) -> list[SourceEntry]:
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
         return []  # "sources:" with nothing under it yet
     if not isinstance(node, yaml.SequenceNode):
@@ -157,8 +168,15 @@ def _sources(node, display: str, errors: list[CourseError]) -> list[SourceEntry]
         return []
     entries: list[SourceEntry] = []
     seen: dict[str, int] = {}
+    nodes: set[int] = set()
+    previous = 0
     for item in node.value:
-        line = item.start_mark.line + 1
+        # An alias (*name) is the anchored node itself, marked where the
+        # anchor is: its own line is found among the text's aliases.
+        line = item.start_mark.line + 1 if id(item) not in nodes \
+            else next((n for n in aliases() if n > previous), previous)
+        nodes.add(id(item))
+        previous = line
         if isinstance(item, yaml.ScalarNode):
             entry = SourceEntry(file=item.value, line=line)
         elif isinstance(item, yaml.MappingNode):

@@ -180,3 +180,11 @@ def test_a_deleted_record_does_not_turn_the_builds_own_pages_into_edits(project,
     page = project / "docs" / "greeting" / "greeting-customers.md"
     assert "smile warmly" in page.read_text(encoding="utf-8")
     assert not page.with_name(page.name + ".new").exists()
+
+
+def test_a_source_repeated_through_a_yaml_alias_is_reported_at_the_alias(project, capsys):
+    (project / "source" / "course.yml").write_text(
+        "title: T\nsources:\n  - &first\n    file: greeting.txt\n    title: Greeting\n"
+        "  - *first\n", encoding="utf-8")
+    code, text = run(project, capsys, "check")
+    assert code == 1 and "source/course.yml:6: 'greeting.txt' is listed twice" in text
