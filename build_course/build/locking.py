@@ -16,6 +16,7 @@ the file a second time: closing any descriptor of it drops the lock.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import sys
@@ -67,7 +68,9 @@ def _open(path: Path) -> int:
 def _acquire(handle: int, path: Path) -> None:
     try:
         fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:  # EAGAIN or EACCES: another process holds it
+    except OSError as exc:
+        if exc.errno not in (errno.EAGAIN, errno.EACCES):  # no locks on this file system
+            return
         holder = holder_pid(path)
         who = f"(PID {holder}) " if holder else ""
         print(f"another build {who}is running in this project; waiting for it to finish "
