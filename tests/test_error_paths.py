@@ -188,3 +188,13 @@ def test_a_source_repeated_through_a_yaml_alias_is_reported_at_the_alias(project
         "  - *first\n", encoding="utf-8")
     code, text = run(project, capsys, "check")
     assert code == 1 and "source/course.yml:6: 'greeting.txt' is listed twice" in text
+
+
+@pytest.mark.parametrize("record", ['[1, 2]', '{"pages": [], "nav": 5}',
+                                    '{"pages": {"greeting/greeting-customers.md": 5}}', "{"])
+def test_a_wrongly_shaped_build_record_is_no_record_not_a_traceback(project, capsys, record):
+    assert run(project, capsys, "build", "--docs-only")[0] == 0
+    (project / "docs" / ".build-course.json").write_text(record, encoding="utf-8")
+    code, text = run(project, capsys, "build")
+    assert code == 0, text
+    assert (project / "site" / "index.html").is_file()
