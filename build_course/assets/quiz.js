@@ -70,20 +70,23 @@
     if (!qs.some(function (q) { return q && q.scored; })) return;
 
     score = el("p", { cls: "bcq-score" });
-    var said = el("p", { cls: "bcq-said", "aria-live": "polite" }), again = btn("Try again");
+    var said = el("p", { cls: "bcq-said", "aria-live": "polite" }), again = btn("Start the whole quiz over");
     art.append(el("div", { cls: "bcq-panel", role: "region", "aria-label": "Your quiz progress" }, [
       score, el("p", { cls: "bcq-hint", text: (canStore ? "Your progress is saved in this browser only." :
-        "Your progress can't be saved in this browser.") + " Try again clears answers and ratings; reflection notes stay." }),
+        "Your progress can't be saved in this browser.") + " Starting over clears answers and ratings; reflection notes stay." }),
       again, said]));
     again.addEventListener("click", function () {
       state.q = {}; save();
-      all(art, ".admonition.question").forEach(function (box, i) {
-        var fresh = originals[i].cloneNode(true);
-        box.replaceWith(fresh); qs[i] = enhance(fresh, i);
-      });
+      all(art, ".admonition.question").forEach(function (box, i) { renew(box, i); });
       said.textContent = "Answers cleared. " + rescore();
     });
     rescore();
+
+    function renew(box, i) {
+      var fresh = originals[i].cloneNode(true);
+      box.replaceWith(fresh); qs[i] = enhance(fresh, i);
+      return fresh;
+    }
 
     function rescore() {
       var total = 0, ok = 0, done = 0;
@@ -118,6 +121,16 @@
       var s = state.q[id] || {};
       function put() { state.q[id] = s; save(); rescore(); }
       q.scored = true;
+      var retry = btn("Try again", "bcq-again");
+      retry.setAttribute("aria-label", "Try again: " + (title ? title.textContent.trim() : "this question"));
+      retry.hidden = true;
+      retry.addEventListener("click", function () {
+        delete state.q[id]; save();
+        var fresh = renew(box, i);
+        rescore();
+        var first = fresh.querySelector("input, textarea");
+        if (first) first.focus();
+      });
 
       if (is("open")) { // write, reveal, rate yourself
         var reveal = btn("Reveal model answer", "bcq-main"), names = { got: "Got it", partly: "Partly", not: "Not yet" };
@@ -132,7 +145,7 @@
           });
         };
         var showRev = function () {
-          det.hidden = rate.hidden = false; det.open = true;
+          det.hidden = rate.hidden = retry.hidden = false; det.open = true;
           reveal.setAttribute("aria-disabled", "true"); reveal.textContent = "Model answer shown";
         };
         Object.keys(names).forEach(function (k) {
@@ -144,10 +157,10 @@
         reveal.addEventListener("click", function () {
           if (s.rev) return;
           s.rev = true; put(); showRev();
-          fb.textContent = "Model answer shown below. Rate your answer.";
+          fb.textContent = "Compare your answer with the model answer above, then rate it.";
         });
         det.before.apply(det, area("Your answer", s.text, function (v) { s.text = v; put(); }).concat(reveal));
-        det.after(rate, fb);
+        det.after(fb, rate, retry);
         det.hidden = rate.hidden = true; showRate(); said2();
         if (s.rev) showRev();
         return q;
@@ -196,11 +209,12 @@
         fb.className = "bcq-feedback " + (s.ok ? "bcq-ok" : "bcq-no");
         fb.textContent = s.ok ? "✓ Correct." : "✗ Incorrect. " + (multi ? (wrong.length ? "Wrong choices: " + L(wrong) + ". " : "") +
           (missed.length ? "Missed: " + L(missed) + ". " : "") + "All or nothing: the answer is " : "The answer is ") + L(correct) + ".";
-        det.hidden = false; det.open = true;
+        det.hidden = retry.hidden = false; det.open = true;
         check.setAttribute("aria-disabled", "true"); check.textContent = "Checked";
       }
       list.replaceWith(fs); prompt.remove();
       det.before(check, fb);
+      det.after(retry);
       det.hidden = true;
       if (s.done) result();
       return q;

@@ -259,16 +259,38 @@ def render_lesson(part: Part, lesson: Lesson, position: int = 0) -> Page:
 
 
 def render_quiz(part: Part, lesson: Lesson, position: int = 0) -> Page:
-    exercises = [(quiz, render_blocks(quiz.intro), _questions(quiz)) for quiz in lesson.quizzes]
+    exercises, first = [], 1  # questions are numbered through the page, under one score
+    for quiz in lesson.quizzes:
+        exercises.append((quiz, render_blocks(quiz.intro), _questions(quiz, first)))
+        first += len(quiz.questions)
+    kinds = {q.kind for quiz in lesson.quizzes for q in quiz.questions}
     text = _ENV.get_template("quiz.md.j2").render(
         part=part, lesson=lesson, lesson_file=Path(lesson_path(part, lesson)).name,
-        exercises=exercises)
+        exercises=exercises, instructions=quiz_instructions(kinds))
     return Page(quiz_path(part, lesson), text, f"Quiz: {lesson.title}", part.source,
                 lesson.slug, position, "quiz")
 
 
-def _questions(quiz: Quiz) -> str:
-    return "\n\n".join(render_question(q, n) for n, q in enumerate(quiz.questions, start=1))
+def _questions(quiz: Quiz, first: int = 1) -> str:
+    return "\n\n".join(render_question(q, n) for n, q in enumerate(quiz.questions, start=first))
+
+
+_CHOICE = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.TRUE_FALSE}
+
+
+def quiz_instructions(kinds: set[str]) -> str:
+    """What to do on a quiz page, for the kinds of question it holds only."""
+    steps = []
+    if kinds & _CHOICE:
+        steps.append("choose your answer and press **Check** (without scripts: open "
+                     "**Show answer**)")
+    if QuestionKind.OPEN in kinds:
+        steps.append("write your answer, then reveal the model answer and rate yourself")
+    if QuestionKind.REFLECTION in kinds:
+        steps.append("write your own notes where a question asks you to reflect: "
+                     "there is no single right answer")
+    text = "; ".join(steps) or "answer each question"
+    return text[0].upper() + text[1:] + "."
 
 
 def render_home(course: Course, titles: dict[str, str] | None = None) -> Page:
