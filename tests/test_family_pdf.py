@@ -507,3 +507,14 @@ def test_odd_and_even_headers_the_one_on_the_cover_names_the_text():
         for n, topic in enumerate(topics, start=2)]
     part = _part("\f".join(pages))
     assert [lesson.title for lesson in part.lessons] == ["Garden Pond Handbook"]
+
+
+def test_a_converters_wrapper_lines_around_the_text_go():
+    body = "".join(f"Line {n} of the ferry timetable notes, which run on for a while.\n"
+                   for n in range(8))
+    raw = _raw("==> ferry.pdf <==\n--- Begin of extracted text ---\n" + body
+               + "The end of the text is near, says line nine.\n[End of extracted text]\n")
+    pdf.drop_converter_wrappers(raw, Report("t"))
+    kept = _kept(raw)
+    assert kept[0].startswith("Line 0")
+    assert kept[-1] == "The end of the text is near, says line nine."

@@ -175,6 +175,13 @@ GLOSSARY_HEADING = re.compile(r"\b(glossary|key (words|terms)|keywords|definitio
 PAGE_MARKER = re.compile(
     r"^[-=#*<\[(_~ ]*(page|pg\.?|p\.)\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?[-=#*>\])_~ ]*$"
     r"|^[-=#*_~]{2,}\s*(\d{1,4}(\s*(of|/)\s*\d{1,4})?)?\s*[-=#*_~]{2,}$", re.I)
+# A converter's wrapper line before or after the text: "--- Begin of file report.pdf ---",
+# "==> report.pdf <==", "<document>", "[End of extracted text]", a fence "```".
+CONVERTER_WRAPPER = re.compile(
+    r"^[-=#*<>\[(_~ ]*(begin(ning)?|start|end)\s+(of\s+)?(the\s+)?(file|document|text|page|"
+    r"pdf|extract(ed|ion)?|extracted text|content)\b.*$"
+    r"|^==>\s*\S.*\.pdf\s*<==$|^</?(document|text|page|content|pdf)(\s[^>]*)?>$|^`{3,}\w*$",
+    re.I)
 # The heading of a contents list (in a PDF extraction, often left empty by the converter).
 CONTENTS_HEADING = re.compile(r"^(table of )?contents\s*[:.]?$", re.I)
 # A heading's mark that it goes on from the page before: "Basic Anatomy (Continued)".

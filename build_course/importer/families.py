@@ -106,15 +106,16 @@ def _anything(raw: list[RawLine]) -> list[str]:
 
 PDF = Family(
     "pdf", "text extracted from a PDF: hard-wrapped, with page furniture", _pdf_evidence,
-    [c.drop_share_buttons, pdf.mark_page_markers, pdf.mark_layout_pages, pdf.mend_bullet_glyphs,
+    [c.drop_share_buttons, pdf.drop_converter_wrappers, pdf.mark_page_markers,
+     pdf.mark_layout_pages, pdf.mend_bullet_glyphs,
+     # pages: numbers, chapter markers, headers and footers (numbers again once they go)
      pdf.drop_page_numbers, c.find_chapter_markers, pdf.drop_page_furniture,
-     pdf.drop_page_numbers,
-     pdf.drop_guessed_headers, pdf.drop_numbered_headers, pdf.drop_contents_leaders,
-     pdf.drop_watermarks, pdf.join_drop_caps,
+     pdf.drop_page_numbers, pdf.drop_guessed_headers, pdf.drop_numbered_headers,
+     pdf.drop_contents_leaders, pdf.drop_watermarks, pdf.join_drop_caps,
      pdf.drop_continued_headings, pdf.drop_figure_labels, pdf.join_continuation_marks,
+     # numbers and shapes that say what a line is
      pdf.join_split_numbers, pdf.mark_captions, pdf.mark_table_rows, pdf.mark_numbered_headings,
-     pdf.mark_definition_lists,
-     pdf.carry_chapters],
+     pdf.mark_definition_lists, pdf.carry_chapters],
     wrapped=True, read=read_columns)
 WEB = Family(
     "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "

@@ -72,6 +72,17 @@ def page_markers(raw: list[RawLine]) -> list[RawLine]:
             and not cues.PAGE_NUMBER.match(r.text) and any(ch.isdigit() for ch in r.text)]
 
 
+def drop_converter_wrappers(raw: list[RawLine], report: Report) -> None:
+    """A converter's lines around the text (``--- Begin of file x.pdf ---``,
+    ``==> x.pdf <==``, ``<document>``, a code fence) among its first and last
+    three lines go."""
+    kept = [r for r in raw if r.keep]
+    for r in kept[:3] + kept[-3:] if len(kept) > 6 else kept:
+        if r.keep and len(r.text) <= 120 and cues.CONVERTER_WRAPPER.match(r.text):
+            r.keep = False
+            report.dropped(r.line, "converter wrapper", r.text)
+
+
 def mark_layout_pages(raw: list[RawLine], report: Report) -> None:
     """Without form feeds, a line that starts with one space right after a
     text line starts a new page (some extractors leave that space); with
