@@ -60,9 +60,12 @@ class Diagnostic:
     """For a review note: what it is about (ranks the review list)."""
     group: str = ""
     """Notes of one group (e.g. "page number") are summed up as one line."""
+    place: str = ""
+    """Where in a PDF or Word file ("page 3", "paragraph 12"), said instead of the line."""
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{self.file}:{self.place}" if self.place else \
+            f"{self.file}:{self.line}" if self.line else self.file
         text = f"{where}: {self.message}"
         return f"{text}; {self.hint}" if self.hint else text
 

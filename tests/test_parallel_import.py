@@ -120,8 +120,8 @@ def test_errors_in_workers_are_all_reported_in_order(many_sources):
         messages.append(raised.value.format_message())
     assert messages[0] == messages[1]
     assert messages[1].splitlines() == [
-        "source/1-broken.txt:1: this is a PDF document, not text; extract its text first "
-        "(for a PDF: pdftotext FILE OUT.txt) and put the .txt file in source/",
+        "source/1-broken.txt:1: this is a PDF document, not text; give the file the ending "
+        ".pdf: the build reads PDF files",
         "source/2-empty.txt:1: the file has no text; put the tutorial's text in it or "
         "remove it from source/"]
 

@@ -70,6 +70,7 @@ def _source(path: Path, item: Imported) -> dict:
         "warnings": [{"line": d.line, "message": d.message, "hint": d.hint}
                      for d in part.diagnostics if d.severity == "warning"],
         "review": [{"line": d.line, "topic": d.topic.value, "message": d.message}
+                   | ({"place": d.place} if d.place else {})
                    for d in review_list(part.diagnostics)],
     }
 
@@ -123,5 +124,6 @@ def outline(model: dict) -> str:
         if source["review"]:
             lines.append("  to review, most important first:")
         for item in source["review"]:
-            lines.append(f"    {item['topic']}: line {item['line']}: {item['message']}")
+            where = item.get("place") or f"line {item['line']}"
+            lines.append(f"    {item['topic']}: {where}: {item['message']}")
     return "\n".join(lines)

@@ -39,7 +39,7 @@ from build_course.project import Project
 from build_course.quiz.generate import generate_self_checks
 from build_course.slugs import slugify, unique
 
-SOURCE_SUFFIXES = (".txt", ".text", ".md")
+SOURCE_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm")
 
 
 @dataclass
@@ -193,7 +193,8 @@ def _listed_problem(project: Project, path: Path, name: str) -> tuple[str, str] 
     """(what is wrong, how to fix it) with a manifest entry's file, or None."""
     if path.suffix.lower() not in SOURCE_SUFFIXES:
         return (f"'{name}' is not a source text (a source ends in "
-                f"{', '.join(SOURCE_SUFFIXES)})", "name a .txt or .md file in source/")
+                f"{', '.join(SOURCE_SUFFIXES)})",
+                "name a .txt, .md, .pdf, .docx or .html file in source/")
     if _outside(project, path):
         return f"'{name}' leads outside source/ (through a symbolic link)", _OUTSIDE[1]
     if path.is_dir():

@@ -9,9 +9,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_course.diagnostics import Diagnostic, Report
+from build_course.diagnostics import Diagnostic, Report, Topic
+from build_course.importer import formats
 from build_course.importer._textfast import non_ascii
 from build_course.importer.families import read_lessons
+from build_course.importer.markdown_family import markdown_lessons
 from build_course.importer.reading import decode_source, read_bytes
 from build_course.manifest import SourceEntry
 from build_course.model import Part, SourceText
@@ -60,12 +62,34 @@ def import_source(path: Path, entry: SourceEntry | None = None,
 
 
 def import_bytes(data: bytes, path: Path, name: str, entry: SourceEntry | None) -> Imported:
-    """The import of a source's raw bytes, with the line keys of the duplicate check."""
+    """The import of a source's raw bytes, with the line keys of the duplicate check.
+    A PDF, Word or HTML file is converted to Markdown first (``formats``)."""
     report = Report(name)
-    source = decode_source(data, path, name, report)
-    imported = Imported(import_text(source, name, entry, report), source)
+    if path.suffix.lower() in formats.SUFFIXES:
+        source, part = _import_file(data, path, name, entry, report)
+    else:
+        source = decode_source(data, path, name, report)
+        part = import_text(source, name, entry, report)
+    imported = Imported(part, source)
     imported.duplicate_keys()
     return imported
+
+
+def _import_file(data: bytes, path: Path, name: str, entry: SourceEntry | None,
+                 report: Report) -> tuple[SourceText, Part]:
+    """A file whose format knows its structure: converted to Markdown, read
+    as course Markdown; every diagnostic names its place in the file."""
+    family, convert = formats.converters()[path.suffix.lower()]
+    converted = convert(data, name)
+    source = SourceText(path, converted.markdown, family)
+    lessons = markdown_lessons(converted.markdown, report)
+    for place, message in converted.notes:
+        report.note(0, message, topic=Topic.DROPPED)
+        report.items[-1].place = place
+    for item in report.items:
+        if item.line and not item.place and item.line <= len(converted.places):
+            item.place = converted.places[item.line - 1]
+    return source, _part(source, name, entry, lessons, family, converted.evidence, report)
 
 
 def import_text(source: SourceText, name: str, entry: SourceEntry | None = None,
@@ -75,12 +99,17 @@ def import_text(source: SourceText, name: str, entry: SourceEntry | None = None,
     ``report`` (a new one if none is given)."""
     report = report or Report(name)
     found, lessons = read_lessons(source.text, report)
+    return _part(source, name, entry, lessons, found.family.name, found.evidence, report)
+
+
+def _part(source: SourceText, name: str, entry: SourceEntry | None, lessons: list,
+          family: str, evidence: list[str], report: Report) -> Part:
     entry = entry or SourceEntry(file=source.path.name, line=0)
     single = lessons[0].title if len(lessons) == 1 else ""
     title = entry.title or single or _title_from_name(source.path)
     part = Part(source=source.path.name, title=title, display=name, publisher=entry.publisher,
-                original=entry.original, lessons=lessons, family=found.family.name,
-                family_evidence=found.evidence)
+                original=entry.original, lessons=lessons, family=family,
+                family_evidence=evidence)
     part.diagnostics = report.items
     return part
 

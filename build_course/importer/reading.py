@@ -86,13 +86,19 @@ def decode_source(data: bytes, path: Path, name: str,
     return SourceText(path=path, text=text, encoding=encoding)
 
 
+# Formats the build reads, when the file has their ending.
+_BINARY_HINTS = {b"%PDF": "give the file the ending .pdf: the build reads PDF files",
+                 b"PK\x03\x04": "a Word document: give it the ending .docx, which the build "
+                                 "reads"}
+
+
 def _refuse_binary(data: bytes, name: str) -> None:
     head = data[:8]
     for signature, kind in _BINARY_SIGNATURES.items():
         if head.startswith(signature):
             raise CourseError(name, 1, f"this is {kind}, not text",
-                              "extract its text first (for a PDF: pdftotext FILE OUT.txt) "
-                              "and put the .txt file in source/")
+                              _BINARY_HINTS.get(signature, "save it as text (.txt) or as a PDF, "
+                                                "Word (.docx) or web page (.html) file"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_order(data):
         return
     sample = data[:4096]

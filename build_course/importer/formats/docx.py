@@ -1,0 +1,206 @@
+"""Word (.docx): paragraph styles, list numbering and runs (python-docx), made into Markdown.
+
+- "Title" and "Heading N" styles give the outline (# to ####);
+- a paragraph with list numbering is a list item, nested by its level,
+  bulleted or numbered as its numbering definition says (numbers counted
+  per list and level, so each item keeps the number Word shows);
+- bold and italic runs are kept (** and *);
+- tables become Markdown tables;
+- images are skipped, each with a note naming its paragraph.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import defaultdict
+
+from build_course.diagnostics import CourseError
+from build_course.importer.formats.converted import Converted
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING = re.compile(r"^heading\s*(\d)$", re.I)
+_STYLE_LEVEL = re.compile(r"^list\b.*\s(\d)$", re.I)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def convert(data: bytes, name: str) -> Converted:
+    """The Markdown of a Word document (see the module docstring)."""
+    document = _open(data, name)
+    formats = _list_formats(document)
+    counters: dict[tuple[str, int], int] = defaultdict(int)
+    out: list[str] = []
+    places: list[str] = []
+    notes: list[tuple[str, str]] = []
+    number = 0
+    previous_list = False
+    titled = any(p.style is not None and p.style.name.lower() == "title"
+                 for p in document.paragraphs)
+    for block in document.element.body.iterchildren():
+        if block.tag == _W + "p":
+            number += 1
+            place = f"paragraph {number}"
+            from docx.text.paragraph import Paragraph
+
+            paragraph = Paragraph(block, document)
+            if block.findall(f".//{_W}drawing") or block.findall(f".//{_W}pict"):
+                notes.append((place, "an image was left out (the course has no copy of it)"))
+            text = _runs(paragraph)
+            if not text.strip():
+                continue
+            item = _list_item(paragraph, formats, counters, text, previous_list)
+            if item:
+                if not previous_list:
+                    _blank(out, places, place)
+                out.append(item)
+                places.append(place)
+                previous_list = True
+                continue
+            previous_list = False
+            _blank(out, places, place)
+            out.append(_heading(paragraph.style.name if paragraph.style is not None else "",
+                                titled) + text)
+            places.append(place)
+        elif block.tag == _W + "tbl":
+            previous_list = False
+            _blank(out, places, f"table after paragraph {number}")
+            for row in _table(block):
+                out.append(row)
+                places.append(f"table after paragraph {number}")
+    levels = sorted({line.split(" ")[0] for line in out if line.startswith("#")})
+    evidence = [f"read from the Word document's styles: {number} paragraphs, "
+                f"headings {' '.join(levels) or 'none'}, "
+                f"{sum(1 for line in out if line.lstrip().startswith(('- ', '1.')))} list items"]
+    return Converted("\n".join(out) + "\n", evidence, places, notes)
+
+
+def _open(data: bytes, name: str):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise CourseError(name, 0, f"this Word document cannot be read ({type(exc).__name__})",
+                          "open it in Word or LibreOffice and save it again as .docx") from None
+
+
+def _blank(out: list[str], places: list[str], place: str) -> None:
+    if out and out[-1] != "":
+        out.append("")
+        places.append(place)
+
+
+def _heading(style: str, titled: bool) -> str:
+    """The Markdown heading mark of a paragraph style: "Title" is the
+    lesson's title; "Heading 1" is too in a document without a Title."""
+    if style.lower() == "title":
+        return "# "
+    if m := _HEADING.match(style.strip()):
+        return "#" * min(int(m.group(1)) + (1 if titled else 0), 6) + " "
+    return ""
+
+
+def _runs(paragraph) -> str:
+    parts = []
+    for run in paragraph.runs:
+        text = _MD_SPECIAL.sub(r"\\\1", run.text)
+        if not text.strip():
+            parts.append(text)
+            continue
+        lead, core, tail = _split_space(text)
+        if run.bold:
+            core = f"**{core}**"
+        if run.italic:
+            core = f"*{core}*"
+        parts.append(lead + core + tail)
+    return "".join(parts).strip()
+
+
+def _split_space(text: str) -> tuple[str, str, str]:
+    core = text.strip()
+    start = text.index(core)
+    return text[:start], core, text[start + len(core):]
+
+
+def _list_formats(document) -> dict[tuple[str, int], str]:
+    """(numId, level) -> the numbering format ("bullet", "decimal", ...)."""
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    abstract = {}
+    for node in numbering.findall(_W + "abstractNum"):
+        levels = {}
+        for lvl in node.findall(_W + "lvl"):
+            fmt = lvl.find(_W + "numFmt")
+            levels[int(lvl.get(_W + "ilvl"))] = fmt.get(_W + "val") if fmt is not None else ""
+        abstract[node.get(_W + "abstractNumId")] = levels
+    formats = {}
+    for num in numbering.findall(_W + "num"):
+        ref = num.find(_W + "abstractNumId")
+        levels = abstract.get(ref.get(_W + "val"), {}) if ref is not None else {}
+        for level, fmt in levels.items():
+            formats[(num.get(_W + "numId"), level)] = fmt
+    return formats
+
+
+def _numbering(paragraph) -> tuple[str, int] | None:
+    """(numId, level) of a list paragraph: its own numbering, else its
+    style's (or the style's base's); "List Bullet 2" is at level 2."""
+    props = paragraph._p.find(f"{_W}pPr/{_W}numPr")
+    num_id = level = None
+    if props is not None:
+        num, lvl = props.find(_W + "numId"), props.find(_W + "ilvl")
+        num_id = num.get(_W + "val") if num is not None else None
+        level = int(lvl.get(_W + "val")) if lvl is not None else None
+    style = paragraph.style
+    while num_id is None and style is not None:
+        found = style.element.find(f"{_W}pPr/{_W}numPr")
+        if found is not None and (num := found.find(_W + "numId")) is not None:
+            num_id = num.get(_W + "val")
+            lvl = found.find(_W + "ilvl")
+            level = level if level is not None else (
+                int(lvl.get(_W + "val")) if lvl is not None else None)
+        style = style.base_style
+    if num_id is None or num_id == "0":
+        return None
+    if level is None:
+        m = _STYLE_LEVEL.search(paragraph.style.name if paragraph.style is not None else "")
+        level = int(m.group(1)) - 1 if m else 0
+    return num_id, level
+
+
+def _list_item(paragraph, formats: dict, counters: dict, text: str, nested: bool) -> str:
+    """The Markdown list item a numbered paragraph is, or "" (``nested``: it
+    follows another item, so its level may indent it)."""
+    found = _numbering(paragraph)
+    if found is None:
+        return ""
+    num_id, level = found
+    for key in [k for k in counters if k[0] == num_id and k[1] > level]:
+        counters[key] = 0  # a deeper list restarts under each item
+    fmt = formats.get((num_id, level)) or formats.get((num_id, 0), "bullet")
+    indent = "    " * (level if nested else 0)
+    if fmt in ("bullet", "none", ""):
+        return f"{indent}- {text}"
+    counters[(num_id, level)] += 1
+    return f"{indent}{counters[(num_id, level)]}. {text}"
+
+
+def _table(table) -> list[str]:
+    rows = []
+    for tr in table.iter(_W + "tr"):
+        cells = []
+        for tc in tr.iter(_W + "tc"):
+            text = " ".join("".join(t.text or "" for t in p.iter(_W + "t"))
+                            for p in tc.iter(_W + "p")).strip()
+            cells.append(_MD_SPECIAL.sub(r"\\\1", " ".join(text.split())))
+        rows.append(cells)
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    return ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + \
+        ["| " + " | ".join(r) + " |" for r in rows[1:]]
