@@ -158,6 +158,11 @@ COMMENTS_HEADING = re.compile(
 SOLUTION_BUTTON = re.compile(r"^(show|reveal|view|see)( me)? the (solution|answer)s?$", re.I)
 # A question label standing alone in a table cell: "Question 3:".
 QUESTION_CELL = re.compile(r"^(question|exercise|problem|q)\s*(\d{1,3})\s*[:.]?$", re.I)
+# A page's byline under its title, never a heading: "By Ann Lee · 3 May 2024 · 6 min read",
+# "Last updated: 12/03/2024" (start; the line must also hold a date or a reading time).
+BYLINE = re.compile(
+    r"^(?:by|written by|posted by|posted on|published(?: on| by)?|updated|last updated"
+    r"|last modified|last reviewed)\b(?=.*(?:\b(?:19|20)\d\d\b|\bmin(?:ute)?s? read\b))", re.I)
 # Lesson-metadata headings that may stand between a page's title and its text.
 PAGE_METADATA_HEADING = re.compile(
     r"^(overview|questions|objectives|learning objectives|prerequisites|teaching"

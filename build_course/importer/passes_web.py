@@ -29,7 +29,8 @@ _ARROWS = "←→«»‹› "
 _LETTERS_ONLY = re.compile(r"[\W_]+")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+")
 _RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
-_FORM_FIELD = re.compile(r"^\[[ _]{3,}\]")
+# (w3m's wide field ends up '[ ]Search' once runs of spaces are collapsed)
+_FORM_FIELD = re.compile(r"^\[[ _]{3,}\]|^\[ \](?=\w)")
 _STARRED = re.compile(r"^([*=#]{3,})\s*(?P<title>[^\W_].*?)\s*\1$")
 _LYNX_REFERENCE_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
 _LINKS_ONLY = re.compile(r"^(\[\d{1,4}\][^\[\]]{1,40}?\s*)+$")
@@ -116,10 +117,11 @@ _EVIDENCE_ENOUGH_ALONE = (
 
 def _breadcrumb(text: str) -> bool:
     """``Home » Guides » Tomatoes``: three or more short parts."""
-    for separator in ("»", "›", "→"):
+    for separator in ("»", "›", "→", " > "):
         parts = [p.strip() for p in text.split(separator)]
-        if len(parts) >= 3 and all(0 < len(p.split()) <= 5 for p in parts):
-            return True
+        if len(parts) >= 3 and all(0 < len(p.split()) <= 5 for p in parts) \
+                and (separator != " > " or all(p[0].isupper() and _nav_item(p) for p in parts)):
+            return True  # 'Home > Courses > Lesson 3' (a bare '>' only between named links)
     return False
 
 
@@ -311,6 +313,10 @@ def drop_navigation(raw: list[RawLine], report: Report) -> None:
         r.keep = False
         report.dropped(r.line, "navigation line", r.text)
     kept[main].kind = "heading"
+    for r in kept[main + 1:first]:
+        if _byline(r.text):
+            r.keep = False
+            report.dropped(r.line, "byline", r.text)
 
 
 def _is_sentence(r: RawLine, after: list[RawLine]) -> bool:
@@ -328,10 +334,15 @@ def _main_heading(kept: list[RawLine], first: int) -> int | None:
     while k >= 0:
         r = kept[k]
         if _heading_shaped(r.text) and (r.blank_before or (k and not kept[k - 1].blank_before)):
-            if not cues.PAGE_METADATA_HEADING.match(r.text):
+            if not cues.PAGE_METADATA_HEADING.match(r.text) and not _byline(r.text):
                 return k
         k -= 1
     return None
+
+
+def _byline(text: str) -> bool:
+    """``By Ann Lee · 3 May 2024``: who wrote the page and when, not a heading."""
+    return len(text) <= 100 and not text.endswith(TERMINAL) and bool(cues.BYLINE.match(text))
 
 
 def _heading_shaped(text: str) -> bool:
