@@ -756,3 +756,22 @@ def test_a_question_number_printed_twice_keeps_both_questions():
         "How many queens live in one colony, and what do they do?",
         "Which bees feed the queen?", "Where is the honey kept?"]
     assert all(not q.options for q in quiz.questions)
+
+
+def test_a_catechism_wrapped_at_a_fixed_width_is_read_as_a_book_without_a_licence():
+    body = "\n\n".join(textwrap.fill(p, 66) for p in [
+        "_How often should a fern be watered in a warm room during the summer months?_",
+        "Whenever the soil feels dry to the touch, which in a warm room may be every second "
+        "day; in winter once a week is enough, and the pot should never stand in water.",
+        "_What water is best for ferns and for the other plants of the house?_",
+        "Rain water kept at the temperature of the room; cold water from the tap chills the "
+        "roots and hard water leaves a white crust on the soil after a few weeks.",
+        "_Where should a fern stand when the winter sun is low in the sky?_",
+        "Near a window that gets the morning sun but not the sun of noon, and away from the "
+        "stove, whose dry heat browns the tips of the fronds within a few days."])
+    text = "WATERING AND LIGHT\n\n" + body + "\n"
+    found = detect_family(raw_lines(text))
+    assert found.family.name == "book"
+    assert any("followed by its answer" in e for e in found.evidence)
+    [lesson] = _part(text, "ferns.txt").lessons
+    assert len(lesson.quizzes[0].questions) == 3

@@ -64,12 +64,29 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
     runs = sum(1 for r in raw if r.blank_before and _run_in(r.text))
     if runs >= 2:
         signs.append(f"{runs} run-in headings")
+    asked = _asked_and_answered(raw)
+    if asked >= 3:
+        signs.append(f"{asked} questions, each a paragraph followed by its answer")
     if not start and not (share >= 0.75 and signs):
         return []
     marks = sum(1 for r in raw if "_" in r.text and _ITALIC.search(r.text))
     if marks >= 5:
         signs.append(f"{marks} lines with _italic_ marks")
     return evidence + signs
+
+
+def _asked_and_answered(raw: list[RawLine]) -> int:
+    """Paragraphs that end with "?" followed by one that does not (a
+    catechism's question and its answer), counted by blank-line blocks."""
+    ends = []  # (last line of each block, its length in characters)
+    for r in raw:
+        if r.blank_before or not ends:
+            ends.append([r.text, len(r.text)])
+        else:
+            ends[-1][0] = r.text
+            ends[-1][1] += len(r.text)
+    return sum(1 for (q, size), (a, _) in zip(ends, ends[1:]) if size <= 300
+               and q.rstrip(" _*").endswith("?") and not a.rstrip(" _*").endswith("?"))
 
 
 def _wrap_width(raw: list[RawLine]) -> tuple[int, float]:
@@ -149,13 +166,16 @@ def _bracket_end(raw: list[RawLine], i: int) -> int:
 
 def drop_front_matter(raw: list[RawLine], report: Report) -> None:
     """The title page (short lines before the first paragraph, chapter or
-    contents) and the contents list go; the review list names the chapters
-    the contents list has that the text does not."""
+    contents, after a licence block: an excerpt has none) and the contents
+    list go; the review list names the chapters the contents list has that
+    the text does not."""
     kept = [r for r in raw if r.keep]
     if not kept:
         return
     width = _wrap_width(kept)[0] or 72
-    first = next((i for i, r in enumerate(kept) if _starts_body(kept, i, width)), len(kept))
+    licensed = any(not r.keep and cues.LICENCE_START.match(r.text) for r in raw[:400])
+    first = next((i for i, r in enumerate(kept) if _starts_body(kept, i, width)), len(kept)) \
+        if licensed else 0
     if 0 < first < len(kept) and _single(kept, first - 1) and _front_heading(kept[first - 1].text):
         first -= 1  # "PREFACE." right above the first paragraph is its heading
     if 0 < first < len(kept):
@@ -214,7 +234,7 @@ def _is_prose(kept: list[RawLine], i: int, width: int) -> bool:
     j = i + 1
     while j < len(kept) and not kept[j].blank_before:
         j += 1
-    return j - i >= 2 and any(k.text.endswith((".", "!", "?", ".)", ".]", '."'))
+    return j - i >= 2 and any(k.text.rstrip("_=*").endswith((".", "!", "?", ".)", ".]", '."'))
                               for k in kept[i:j])
 
 
