@@ -108,8 +108,9 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
     blocks = lesson.blocks
     read: dict[int, list[_Found]] = {}  # id of each quiz -> its questions as read
     i = 0
+    quiet: list[int] = [0]  # blocks before quiet[0] were seen to hold no headless quiz
     while i < len(blocks):
-        end, heading = _exercise_at(blocks, i)
+        end, heading = _exercise_at(blocks, i, quiet)
         if end is None:
             if _chapter_key(lesson, i, read, report):
                 continue
@@ -224,13 +225,21 @@ def _untitled(lesson: Lesson) -> str:
     return f"Self-check: {lesson.title}" if lesson.title else "Self-check"
 
 
-def _exercise_at(blocks: list[Block], i: int) -> tuple[int | None, Heading | None]:
-    """(end, heading) of the exercise that starts at ``blocks[i]``, or (None, None)."""
+def _exercise_at(blocks: list[Block], i: int, quiet: list[int]
+                 ) -> tuple[int | None, Heading | None]:
+    """(end, heading) of the exercise that starts at ``blocks[i]``, or (None, None).
+    ``quiet[0]``: where the last look for a run of questions without a
+    heading stopped, having found none (a later start in that run is not
+    looked at again: the look is linear in the lesson, not quadratic)."""
     block = blocks[i]
     if isinstance(block, Heading) and (_names_exercise(block) or _has_answer_key(blocks, i)):
         return _section_end(blocks, i), block
-    if not isinstance(block, ExerciseLink) and _quiz_shaped(blocks, i):
+    if isinstance(block, ExerciseLink) or i < quiet[0]:
+        return None, None
+    shaped, stop = _quiz_shaped(blocks, i)
+    if shaped:
         return _section_end(blocks, i, start_inside=True), None
+    quiet[0] = stop
     return None, None
 
 
@@ -313,17 +322,21 @@ def _answer_like(text: str) -> bool:
 _TRUE_FALSE_WORDS = cues.TRUE_WORDS | cues.FALSE_WORDS
 
 
-def _quiz_shaped(blocks: list[Block], i: int) -> bool:
+def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
     """A run of questions without a heading: at ``blocks[i]`` a question
     starts, and in the blocks up to the next heading two or more questions
-    have options, or two or more carry a "Question N" label."""
+    have options, or two or more carry a "Question N" label. Also: the index
+    where the look stopped."""
     pieces = _pieces(blocks[i])
     if not pieces or _question_start(pieces[0]) is None:
-        return False
+        return False, i
     labelled = with_options = questions = 0
     counted = True  # the current question's options are counted
-    for block in blocks[i:i + 400]:
+    stop = min(i + 400, len(blocks))
+    for j in range(i, stop):
+        block = blocks[j]
         if isinstance(block, Heading) and not _own_heading(block):
+            stop = j
             break
         for piece in _pieces(block):
             if cues.QUESTION_LABEL.match(piece.text):
@@ -334,7 +347,7 @@ def _quiz_shaped(blocks: list[Block], i: int) -> bool:
             elif not counted and _option(piece, False) is not None:
                 with_options += 1  # a lettered or ballot-box option: a list item is not enough
                 counted = True
-    return labelled >= 2 or (with_options >= 2 and with_options * 2 >= questions)
+    return labelled >= 2 or (with_options >= 2 and with_options * 2 >= questions), stop
 
 
 # ---- pieces ----------------------------------------------------------------
