@@ -40,6 +40,10 @@ QUESTION_LABEL = re.compile(
 # A numbered exercise that groups the questions after it: "Exercise 1.2." (start, or
 # inside a line after a sentence's end).
 EXERCISE_LABEL = re.compile(r"(?:exercise|ex\.)\s*\d{1,3}\.\d{1,3}\.?(?=\s|$)", re.I)
+# An exercise title that says it asks questions (then a lone paragraph that ends with a
+# question mark is one of them; searched).
+QUESTIONS_TITLE = re.compile(r"question|quiz|self[- ]?check|check your|test|review|discussion",
+                             re.I)
 # A task's own statement in an activity: "Purpose: To practise ..." (start; the label goes).
 TASK_LABEL = re.compile(r"^(?:purpose|task|aim|goal|scenario)\s*:\s*(?=\S)", re.I)
 # An exercise title that names a task to do (without questions it is one task).

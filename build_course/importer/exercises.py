@@ -583,8 +583,9 @@ def _unnumbered_questions(quiz: Quiz, reader: _Reader) -> bool:
     exercise as one task, unless there is only one question)."""
     asked = [b for b in quiz.intro if isinstance(b, Paragraph) and b.text.endswith("?")
              and len(b.text.split()) <= 80]
-    if not asked or (len(asked) > 1 and reader.task_answer):
-        return False
+    if not asked or (len(asked) > 1 and reader.task_answer) \
+            or (len(asked) == 1 and not cues.QUESTIONS_TITLE.search(quiz.title)):
+        return False  # one question in an "Exercise" is its task (see _one_task)
     worksheet = bool(cues.WORKSHEET_HEADING.search(quiz.title))
     for block in asked:
         quiz.intro.remove(block)
