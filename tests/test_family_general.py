@@ -62,3 +62,51 @@ def test_a_sentence_starting_with_by_is_no_byline():
         "By Ann Clerk · Updated 4 June 2024 · 6 min read",
         "By the end of 2024 every invoice must be sent electronically.")
     assert "every invoice must be sent" in repr(_part(text).lessons[0].blocks)
+
+
+def _book(answers_heading: str = "ANSWERS TO THE QUESTIONS") -> str:
+    licence = (
+        "The Project Gutenberg eBook of Plain Bookkeeping, by Tom Ledger\n\n"
+        "This eBook is for the use of anyone anywhere in the United States and\n"
+        "most other parts of the world at no cost and with almost no restrictions\n"
+        "whatsoever.\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK PLAIN BOOKKEEPING ***\n\n\n\n")
+    prose = (
+        "A merchant who keeps no books cannot tell at the end of the year whether\n"
+        "he has gained or lost by his trade, and the first duty of the clerk is\n"
+        "therefore to write down every sale and every purchase on the day that it\n"
+        "is made, in a plain hand, so that another may read the entry after him.\n\n"
+        "The entries are made first in the day book and are afterwards carried to\n"
+        "the ledger, where each customer and each kind of goods has a page of its\n"
+        "own, with what is owed on the left and what is paid on the right side.\n\n")
+    chapters = []
+    for numeral, title, questions in (
+            ("I", "THE DAY BOOK", ["What is written in the day book?", "When is it written?"]),
+            ("II", "THE LEDGER", ["Where are the entries carried?", "What has a page of its own?"]),
+            ("III", "THE BALANCE", ["What does the balance show?"])):
+        numbered = "".join(f"{n}. {q}\n" for n, q in enumerate(questions, 1))
+        chapters.append(f"\n\n\nCHAPTER {numeral}\n\n{title}\n\n\n{prose}QUESTIONS\n\n"
+                        f"{numbered}\n")
+    answers = (f"\n\n\n{answers_heading}\n\n\nCHAPTER I\n\n1. Every sale and every purchase.\n"
+               "2. On the day of the sale.\n\nCHAPTER II\n\n1. To the ledger.\n"
+               "2. A customer, and each kind of goods.\n\n\n\n")
+    return licence + "".join(chapters) + answers + \
+        "*** END OF THE PROJECT GUTENBERG EBOOK PLAIN BOOKKEEPING ***\n"
+
+
+def test_a_books_answers_at_its_end_go_to_each_chapters_exercises():
+    part = _part(_book(), "book.txt")
+    assert [lesson.title for lesson in part.lessons] == \
+        ["THE DAY BOOK", "THE LEDGER", "THE BALANCE"]
+    answers = [[q.model_answer for quiz in lesson.quizzes for q in quiz.questions]
+               for lesson in part.lessons]
+    assert answers == [["Every sale and every purchase.", "On the day of the sale."],
+                       ["To the ledger.", "A customer, and each kind of goods."],
+                       [None]]
+
+
+def test_chapter_markers_after_a_heading_that_is_no_answer_key_stay_chapters():
+    part = _part(_book("NOTES ON THE TEXT"), "book.txt")
+    assert len(part.lessons) == 5
+    assert all(q.model_answer is None for lesson in part.lessons
+               for quiz in lesson.quizzes for q in quiz.questions)

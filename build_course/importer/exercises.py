@@ -127,7 +127,7 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
 
 
 _KEY_MARK = re.compile(
-    r"(?P<group>(?<![\w.(])[A-H](?=\)?(?:\s|$)))"
+    r"(?P<group>(?<![\w.(])[A-H](?=\)?\s+(?:\d{1,3}[.):]?\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))))"
     r"|(?P<number>(?<![\w.,])\d{1,3})[.):]?(?=\s|$)"
     r"|(?P<roman>(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
@@ -72,7 +73,37 @@ def _chapters(lines: list[Line]) -> list[tuple[str, list[Line]]]:
         if line.chapter:
             chapters.append((line.chapter, []))
         chapters[-1][1].append(line)
-    return chapters if chapters[0][1] else chapters[1:]
+    chapters = chapters if chapters[0][1] else chapters[1:]
+    _send_back_keys(chapters)
+    return chapters
+
+
+def _send_back_keys(chapters: list[tuple[str, list[Line]]]) -> None:
+    """A book's answers at its end, after a heading ("Answers to the
+    Exercises"), one chapter marker ("CHAPTER II") per chapter answered: each
+    chapter's keys go to the end of that chapter, under the heading, where
+    its exercises find them. Only while every marker names an earlier chapter."""
+    named = {_norm(lines[0].kicker): n for n, (_, lines) in enumerate(chapters)
+             if lines and lines[0].kicker}
+    at = next((k for k, (_, lines) in enumerate(chapters[:-1]) if len(named) >= 2
+               and lines and cues.ANSWERS_HEADING.match(lines[-1].text)
+               and _norm(chapters[k + 1][0]) in named), None)
+    if at is None:
+        return
+    heading = chapters[at][1].pop()
+    keys = 0
+    for hint, lines in chapters[at + 1:]:
+        target = named.get(_norm(hint))
+        if target is None or target > at or not lines \
+                or not all(line.bullet or len(line.text) <= 80 for line in lines):
+            break
+        chapters[target][1].append(replace(heading, kind="heading", chapter="", kicker=""))
+        chapters[target][1].extend(replace(line, chapter="", kicker="") for line in lines)
+        keys += 1
+    if keys:
+        del chapters[at + 1:at + 1 + keys]
+    else:
+        chapters[at][1].append(heading)
 
 
 def _lesson(lines: list[Line], hint: str, report: Report, steps: list[Step]) -> Lesson:
