@@ -110,3 +110,61 @@ def test_chapter_markers_after_a_heading_that_is_no_answer_key_stay_chapters():
     assert len(part.lessons) == 5
     assert all(q.model_answer is None for lesson in part.lessons
                for quiz in lesson.quizzes for q in quiz.questions)
+
+
+QUIZ_WITH_TRUE_FALSE_LINE = """\
+Mulching
+
+A layer of bark or straw on the soil keeps moisture in and weeds down; lay it
+in spring, when the soil is moist and warm, and keep it clear of plant stems.
+
+Quiz
+
+1. Which month suits mulching best?
+
+A. January
+B. April
+C. August
+
+Answer: B
+
+2. Mulch keeps moisture in the soil.
+
+True / False
+
+Answer: True
+
+3. In your own words, describe the mulch you would choose for your garden.
+"""
+
+
+def test_true_false_under_a_statement_is_its_options_not_an_instruction_for_the_rest():
+    quiz = _part(QUIZ_WITH_TRUE_FALSE_LINE).lessons[0].quizzes[0]
+    kinds = [q.kind.value for q in quiz.questions]
+    assert kinds[:2] == ["single_choice", "true_false"]
+    assert kinds[2] != "true_false"  # nothing says question 3 is true or false
+    assert quiz.questions[1].options == ["True", "False"] and quiz.questions[1].correct == [0]
+
+
+TRUE_FALSE_LEAD = """\
+Lab safety
+
+Goggles protect the eyes from splashes and must be worn whenever liquids are \
+poured or heated, even by those who only watch the experiment being done.
+
+Self-check
+
+1. What protects the eyes from splashes?
+2. True or false: goggles may be taken off while only watching.
+
+Answers
+
+1. Goggles 2. False
+"""
+
+
+def test_a_question_that_opens_with_true_or_false_is_a_true_false_question():
+    quiz = _part(TRUE_FALSE_LEAD).lessons[0].quizzes[0]
+    assert len(quiz.questions) == 2
+    second = quiz.questions[1]
+    assert second.kind.value == "true_false" and second.correct == [1]

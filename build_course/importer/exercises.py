@@ -126,6 +126,9 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
         i += 1
 
 
+# A line that is, or starts with, a true/false pair: "True / False", "(T/F)", "True or false:".
+_TRUE_FALSE_LEAD = re.compile(
+    f"^[(\\[]?(?:{cues.TRUE_FALSE_INSTRUCTION.pattern})[)\\]]?\\s*[:.\\-–]?\\s*", re.I)
 _KEY_MARK = re.compile(
     r"(?P<group>(?<![\w.(])[A-H](?=\)?\s+(?:\d{1,3}[.):]?\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))))"
     r"|(?P<number>(?<![\w.,])\d{1,3})[.):]?(?=\s|$)"
@@ -755,7 +758,12 @@ class _Reader:
         true_false = cues.TRUE_FALSE_INSTRUCTION.search(text) is not None
         if not (true_false or cues.FILL_IN_INSTRUCTION.search(text)) or "?" in text:
             return False
+        if true_false and self._true_false_pair(text):
+            return True
         start = _question_start(piece)
+        if true_false and start and (m := _TRUE_FALSE_LEAD.match(start[1])) \
+                and len(start[1][m.end():].split()) >= 3:
+            return False  # "3. True or false: butter heals burns.": a question of its own
         if start is None and (m := _BARE_NUMBER.match(text)):
             start = (int(m.group(1)), text[m.end():])  # "4 Fill in the blanks"
         body = start[1] if start else text
@@ -764,6 +772,17 @@ class _Reader:
         self.true_false, self.blanks = true_false, not true_false
         self.parent = start[0] if start else None
         self.mode = "intro" if not self.found else "options"
+        return True
+
+    def _true_false_pair(self, text: str) -> bool:
+        """``True / False`` alone under a statement that has no options yet:
+        that statement's two options, not an instruction for the questions after it."""
+        current = self.found[-1] if self.found else None
+        if current is None or self.mode != "prompt" or current.question.prompt.endswith("?") \
+                or _TRUE_FALSE_LEAD.sub("", text).strip(" .:()[]"):
+            return False
+        current.true_false = True
+        self.mode = "options"
         return True
 
     def _question(self, piece: _Piece, text: str) -> bool:
@@ -815,6 +834,8 @@ class _Reader:
                        select_all=self.select_all,
                        worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
                        from_item=piece.item)
+        if (lead := _TRUE_FALSE_LEAD.match(prompt)) and len(prompt[lead.end():].split()) >= 3:
+            found.true_false = True  # "True or false: ..."
         self.found.append(found)
         self.mode = "match" if cues.MATCH_INSTRUCTION.search(prompt) else "prompt"
         self.match_parts = 0
