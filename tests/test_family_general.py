@@ -168,3 +168,19 @@ def test_a_question_that_opens_with_true_or_false_is_a_true_false_question():
     assert len(quiz.questions) == 2
     second = quiz.questions[1]
     assert second.kind.value == "true_false" and second.correct == [1]
+
+
+def test_a_sentence_case_first_line_above_a_paragraph_is_the_title():
+    text = ("Watering seedlings\n\nSeedlings dry out quickly in a warm room, so check the "
+            "compost every morning and water from below when its surface turns pale.\n\n"
+            "Hardening Off\n\nA week outdoors by day, indoors by night, readies them for the bed.\n")
+    lesson = _part(text).lessons[0]
+    assert lesson.title == "Watering seedlings"
+    assert [s.title for s in lesson.sections] == ["Hardening Off"]
+
+
+def test_a_short_line_above_a_short_line_is_no_title():
+    text = ("Read this first\n\nKeep the lid on.\n\nStoring Compost\n\nA bin with a lid keeps "
+            "rain out, and a compost heap that stays too wet turns sour and smells.\n")
+    lesson = _part(text).lessons[0]
+    assert lesson.title == "Storing Compost"

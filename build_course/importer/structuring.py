@@ -145,7 +145,11 @@ def take_title(lesson: Lesson, report: Report) -> None:
         lesson.kicker = " · ".join(kicker)
         return
     first = next((i for i, b in enumerate(blocks[:5]) if isinstance(b, Heading)), None)
-    if not lesson.title and first is not None:
+    if not lesson.title and first != 0 and _title_line(blocks):
+        line = blocks.pop(0)
+        _titled(lesson, line.text, "the text's first line (a short line above its first "
+                "paragraph)", line.line, report)
+    elif not lesson.title and first is not None:
         heading = blocks.pop(first)  # any text above it stays, as text
         _titled(lesson, heading.text, "the first heading", heading.line, report)
     elif lesson.title:
@@ -166,6 +170,19 @@ def _titled(lesson: Lesson, title: str, where: str, line: int, report: Report) -
                  else "a running chapter marker")
     lesson.title = title
     report.note(line, f"lesson title '{lesson.title}' taken from {where}", topic=Topic.TITLE)
+
+
+def _title_line(blocks: list[Block]) -> bool:
+    """The text opens with a short line that is no sentence ("Lab safety",
+    in sentence case, which no heading rule takes) right above a paragraph
+    of running text: that line is the title."""
+    if len(blocks) < 2 or not isinstance(blocks[0], Paragraph) \
+            or not isinstance(blocks[1], Paragraph):
+        return False
+    title, body = blocks[0].text, blocks[1].text
+    return len(title) <= 70 and 0 < len(title.split()) <= 8 and title[:1].isupper() \
+        and not title.endswith((".", "?", "!", ":", ",", ";")) \
+        and len(body.split()) >= 12 and body.endswith((".", "!", "?", ":"))
 
 
 def _may_be_title(block: Block) -> bool:
