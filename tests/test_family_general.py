@@ -173,7 +173,7 @@ def test_a_question_that_opens_with_true_or_false_is_a_true_false_question():
 def test_a_sentence_case_first_line_above_a_paragraph_is_the_title():
     text = ("Watering seedlings\n\nSeedlings dry out quickly in a warm room, so check the "
             "compost every morning and water from below when its surface turns pale.\n\n"
-            "Hardening Off\n\nA week outdoors by day, indoors by night, readies them for the bed.\n")
+            "Hardening Off\n\nA week outdoors by day, indoors by night, readies them.\n")
     lesson = _part(text).lessons[0]
     assert lesson.title == "Watering seedlings"
     assert [s.title for s in lesson.sections] == ["Hardening Off"]
