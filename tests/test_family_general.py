@@ -184,3 +184,34 @@ def test_a_short_line_above_a_short_line_is_no_title():
             "rain out, and a compost heap that stays too wet turns sour and smells.\n")
     lesson = _part(text).lessons[0]
     assert lesson.title == "Storing Compost"
+
+
+SELECT_ALL = """\
+Spreadsheet Basics
+
+A cell holds a number, a text or a formula; a formula starts with an equals sign \
+and is worked out again whenever a cell it names changes.
+
+Quiz
+
+1. Which of these may a cell hold? Select all that apply.
+
+A. A formula
+B. A chart legend
+C. A number
+
+Answer: A formula; A number
+
+2. Which of these starts a formula?
+
+A. An equals sign
+B. A dollar sign
+
+Answer: A dollar sign; A percent sign
+"""
+
+
+def test_a_select_all_answer_that_names_its_options_marks_them_all():
+    quiz = _part(SELECT_ALL).lessons[0].quizzes[0]
+    assert quiz.questions[0].correct == [0, 2]
+    assert quiz.questions[1].correct == []  # one named part is no option: nothing is guessed

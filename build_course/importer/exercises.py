@@ -965,8 +965,9 @@ def _choice_answer(found: _Found, text: str, report: Report) -> None:
                             if _norm(o).startswith("true" if verdict else "false")]
         return
     wanted = _norm(text)
-    matches = [i for i, option in enumerate(question.options) if _norm(option) == wanted]
-    question.correct = matches[:1]
+    matches = [i for i, option in enumerate(question.options) if _norm(option) == wanted][:1]
+    question.correct = matches or _options_named(question.options, text)
+    matches = question.correct
     if not matches and found.worked and len(text.split()) > 6:
         # a worked solution, not a choice: the "options" were the question's parts
         parts = "; ".join(f"{n}. {o}" for n, o in enumerate(question.options, start=1))
@@ -978,6 +979,17 @@ def _choice_answer(found: _Found, text: str, report: Report) -> None:
         report.warn(found.answer_line, f"the answer '{text}' matches none of the question's "
                     "options", "start the answer with the option's letter, e.g. 'B. ...'",
                     topic=Topic.ANSWERS)
+
+
+def _options_named(options: list[str], text: str) -> list[int]:
+    """``Bank loan; Owner's capital``, ``Cash and Stock``: the options an
+    answer names by their texts, when every part of it is one; else none."""
+    index = {_norm(o): i for i, o in enumerate(options)}
+    for separator in (r"\s*;\s*", r"\s*,\s*(?:and\s+)?|\s+and\s+"):
+        parts = [_norm(p) for p in re.split(separator, text.strip().rstrip(".")) if p.strip()]
+        if len(parts) >= 2 and all(p in index for p in parts):
+            return sorted({index[p] for p in parts})
+    return []
 
 
 def _is_true_false(options: list[str]) -> bool:
