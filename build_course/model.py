@@ -98,6 +98,8 @@ class ListBlock:
     line: int
     ordered: bool = False
     """Numbered or lettered (rendered with the items' own numbers)."""
+    lettered: bool = False
+    """Its items were lettered (``a.``, ``B)``): their numbers stand for letters."""
     role: str = ""
     """"", "goals", "readings", "activities" or "terms" (a list of Term – text)."""
 

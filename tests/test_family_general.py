@@ -215,3 +215,52 @@ def test_a_select_all_answer_that_names_its_options_marks_them_all():
     quiz = _part(SELECT_ALL).lessons[0].quizzes[0]
     assert quiz.questions[0].correct == [0, 2]
     assert quiz.questions[1].correct == []  # one named part is no option: nothing is guessed
+
+
+LYNX_LETTERED_OPTIONS = """\
+   Soil Testing
+
+   A soil test tells the gardener how acid the soil is and which of the
+   main plant foods it lacks, so that lime and fertiliser go where needed.
+
+Quiz
+
+   Question 1. Which reading shows an acid soil?
+
+   A. pH 5.5
+   B. pH 7.0
+   C. pH 8.0
+
+   Answer: A
+
+   Question 2. Which food do leaves need most?
+
+   A. Nitrogen
+   B. Calcium
+
+   Answer: A
+"""
+
+
+def test_options_lettered_in_an_indented_dump_are_options_not_questions():
+    quiz = _part(LYNX_LETTERED_OPTIONS).lessons[0].quizzes[0]
+    assert [q.options for q in quiz.questions] == [["pH 5.5", "pH 7.0", "pH 8.0"],
+                                                   ["Nitrogen", "Calcium"]]
+    assert [q.correct for q in quiz.questions] == [[0], [0]]
+
+
+def test_short_lettered_options_in_a_w3m_dump_are_no_preformatted_block():
+    text = W3M_BOOKKEEPING + """
+Quiz
+
+Question 1. Which entry records a cash sale?
+
+A. Cash = debit, Sales = credit
+B. Sales = debit, Cash = credit
+C. Cash = credit, Stock = debit
+
+Answer: A
+"""
+    quiz = _part(text).lessons[0].quizzes[0]
+    assert quiz.questions[0].options[0] == "Cash = debit, Sales = credit"
+    assert quiz.questions[0].correct == [0]

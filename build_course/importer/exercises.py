@@ -80,6 +80,7 @@ class _Piece:
     heading: bool = False
     under_number: bool = False  # a list item under a numbered item (an option)
     code: bool = False  # a code block (Markdown as found): never a question or an option
+    lettered: bool = False  # an item of a lettered list ('A.', 'b)'): its number is a letter
 
 
 @dataclass
@@ -363,6 +364,9 @@ def _pieces(block: Block) -> list[_Piece]:
     if isinstance(block, ListBlock):
         out: list[_Piece] = []
         _item_pieces(block.items, 0, False, out)
+        if block.lettered:
+            for piece in out:
+                piece.lettered = piece.depth == 0
         return out
     if isinstance(block, Quote):
         return [_Piece(block.text, block.line)]
@@ -661,6 +665,10 @@ class _Reader:
             return True
         if self._instruction(piece, text):
             return False  # the instruction stays, in the introduction
+        if piece.lettered and self.found and self.mode in ("prompt", "options") \
+                and not (self.true_false or self.blanks) and not text.endswith("?"):
+            self._add_option(*_trailing_mark(text))  # 'A. ...' under a question: an option
+            return True
         if self._question(piece, text):
             return True
         if self.found and self.mode in ("prompt", "options") \

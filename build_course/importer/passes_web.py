@@ -47,6 +47,7 @@ _BUTTONS = re.compile(r"^(\[[^\[\]\d][^\[\]]{0,29}\]\s*)+$")  # w3m's [Search] [
 _IMAGE = re.compile(r"^\[[\w.-]+\.(png|jpe?g|gif|svg|webp)\](\s*\{[^}]*\})?$"
                     r"|^\[(img|image|inline|embed|object)\]$|^i?frame: \S+$", re.I)
 _NUMBER_ALONE = re.compile(r"^\d{1,3}\.$")
+_LETTERED = re.compile(r"^\(?[A-Za-z][.)] (?=\S)")
 _SHORT_CHROME = re.compile(f"(?:{cues.WEB_CHROME.pattern})|(?:{cues.COOKIE_BUTTONS.pattern})",
                            re.I)
 _PREV_NEXT_ALONE = re.compile(r"^[«‹←]?\s*(prev|previous|next)\s*:?\s*[»›→]?$", re.I)
@@ -556,6 +557,10 @@ def _output_like(block: list[RawLine]) -> bool:
 
 
 def _preformatted(block: list[RawLine], width: int) -> bool:
+    """Three or more short lines that are not sentences, and not a question's
+    lettered options ("A. Assets = Liabilities + Equity", "(b) ...")."""
+    if all(_LETTERED.match(r.text) for r in block):
+        return False
     return len(block) >= 3 and all(
         len(r.text) + r.indent <= 0.6 * width and not r.text.endswith((".", ":"))
         and not _WEB_BULLET.match(r.text) and not _NUMBER_ALONE.match(r.text) for r in block)

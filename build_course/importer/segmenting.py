@@ -100,7 +100,8 @@ def list_block(lines: list[Line], i: int):
         keys.append(key)
         j += 1
     ordered = first.bullet in "1a"
-    return ListBlock(_nest(run, keys), first.line, ordered=ordered), j
+    return ListBlock(_nest(run, keys), first.line, ordered=ordered,
+                     lettered=first.bullet == "a"), j
 
 
 def _nest(run: list[Line], keys: list[tuple[int, int]]) -> list[ListItem]:
