@@ -264,3 +264,77 @@ Answer: A
     quiz = _part(text).lessons[0].quizzes[0]
     assert quiz.questions[0].options[0] == "Cash = debit, Sales = credit"
     assert quiz.questions[0].correct == [0]
+
+
+# ---- PDF extractions (shapes pdftotext and pypdf give a reportlab handout) --
+
+_PROSE = ("Measure the liquid at eye level, with the cylinder standing on the bench,\n"
+          "and read the bottom of the curved surface rather than its edges, because\n"
+          "the liquid climbs the glass a little and the edge would read too high for\n"
+          "anyone who uses it, which is why the mark is always read at the middle.\n")
+_PROSE_TWO = ("Broken glass goes into the box marked for it and never into the bin for\n"
+              "paper, where the cleaners would put their hands; sweep the small pieces\n"
+              "with a brush and pan and pick up none of them with your fingers at all.\n")
+
+
+def _handout(body_one: str, body_two: str) -> str:
+    header, footer = "Chemistry Lab Safety Handbook | Unit 4", "Example College 2024"
+    return (f"{header}\n\nUnit 4: Handling Glassware\n{_PROSE}\n{body_one}\n{footer}\n\nPage 1\n"
+            f"\f{header}\n\n{_PROSE_TWO}\n{body_two}\n{footer}\n\nPage 2\n\f")
+
+
+
+def _body(text: str) -> str:
+    return "\n".join(repr(b) for b in _part(text, "handout.txt").lessons[0].blocks)
+
+
+def test_a_two_page_handouts_running_header_and_footer_go():
+    body = _body(_handout("4.1 Cleaning\n" + _PROSE, "4.2 Storing\n" + _PROSE))
+    assert "Handbook | Unit 4" not in body and "Example College" not in body
+    assert "Page 2" not in body
+
+
+def test_a_column_of_bullet_glyphs_printed_before_its_lines_is_a_list():
+    column = ("Before heating a flask:\n\n•\n•\n•\n\ncheck the glass for cracks;\n"
+              "clamp the neck loosely;\npoint the mouth away from people.\n")
+    part = _part(_handout(column, _PROSE), "handout.txt")
+    lists = [b for b in part.lessons[0].blocks if type(b).__name__ == "ListBlock"]
+    assert [i.text for i in lists[0].items] == [
+        "check the glass for cracks;", "clamp the neck loosely;",
+        "point the mouth away from people."]
+
+
+def test_a_column_of_list_numbers_printed_before_its_lines_is_a_numbered_list():
+    column = ("To rinse a burette:\n\n1\n2\n3\n\nEmpty it into the sink.\n"
+              "Rinse it twice with distilled water.\nRinse it once with the solution.\n")
+    part = _part(_handout(column, _PROSE), "handout.txt")
+    lists = [b for b in part.lessons[0].blocks if type(b).__name__ == "ListBlock"]
+    assert [(i.number, i.text) for i in lists[0].items] == [
+        (1, "Empty it into the sink."), (2, "Rinse it twice with distilled water."),
+        (3, "Rinse it once with the solution.")]
+
+
+def test_list_numbers_each_above_its_item_as_pypdf_prints_them_are_kept():
+    steps = ("To rinse a burette:\n1\nEmpty it into the sink.\n2\n"
+             "Rinse it twice with distilled water.\n3\nRinse it once with the solution.\n")
+    text = (f"Unit 4: Handling Glassware\n{_PROSE}{_PROSE}{steps}{_PROSE}{_PROSE}")
+    part = _part(text, "handout.txt")
+    lists = [b for b in part.lessons[0].blocks if type(b).__name__ == "ListBlock"]
+    assert [i.number for i in lists[0].items] == [1, 2, 3]
+
+
+def test_a_glyph_column_whose_paragraph_has_more_lines_bullets_only_its_first_line():
+    column = ("Before heating:\n\n•\n•\n\nthe glass is checked for cracks and the neck is\n"
+              "clamped loosely, pointing away from people, and the flame is small.\n"
+              "Then heat gently.\n")
+    body = _body(_handout(column, _PROSE))
+    assert "Then heat gently." in body
+    part = _part(_handout(column, _PROSE), "handout.txt")
+    lists = [b for b in part.lessons[0].blocks if type(b).__name__ == "ListBlock"]
+    assert all(len(b.items) == 1 for b in lists)
+
+
+def test_page_numbers_that_count_up_across_pages_still_go():
+    pages = "".join(f"{_PROSE if n % 2 else _PROSE_TWO}\n{n}\n\f" for n in range(1, 5))
+    body = _body("Unit 4: Handling Glassware\n" + pages)
+    assert "Paragraph(text='2'" not in body and "Paragraph(text='3'" not in body

@@ -127,7 +127,7 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
     that reads as a title names the text (``RawLine.chapter`` of its first
     line) unless chapters are already known."""
     pages = pages_of(raw)
-    if len(pages) < 3 or not any(r.form_feed for r in raw):
+    if len(pages) < 2 or not any(r.form_feed for r in raw):
         return  # guessed pages are too rough for this (cleaning.drop_running_headers)
     seen: dict[str, set[int]] = defaultdict(set)  # key -> the pages it stands on
     for n, page in enumerate(pages):
@@ -179,12 +179,13 @@ def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
     when pages are not known): ``8``, ``Page 3 of 10``, ``- 4 -``, ``xii``.
     Inside a page, a lone number may be content (an option, a result)."""
     pages = pages_of(raw)
-    if len(pages) < 3 or not any(r.form_feed for r in raw):
+    if len(pages) < 2 or not any(r.form_feed for r in raw):
         _drop_unpaged_numbers(raw, report)
         return
+    counting = _counting(raw)
     for page in pages:
         for _, r in _edge(page):
-            if cues.PAGE_NUMBER.match(r.text):
+            if cues.PAGE_NUMBER.match(r.text) and id(r) not in counting:
                 r.keep = False
                 report.dropped(r.line, "page number", r.text, routine=True)
 
@@ -193,10 +194,25 @@ def _drop_unpaged_numbers(raw: list[RawLine], report: Report) -> None:
     """Pages unknown (or guessed): a lone number that stands more than once is a result
     (``42`` after ``>>> 6 * 7``), not a page number, which is printed once."""
     lone = Counter(r.text for r in raw if r.keep and cues.PAGE_NUMBER.match(r.text))
+    counting = _counting(raw)
     for r in raw:
-        if r.keep and lone.get(r.text) == 1:
+        if r.keep and lone.get(r.text) == 1 and id(r) not in counting:
             r.keep = False
             report.dropped(r.line, "page number", r.text, routine=True)
+
+
+def _counting(raw: list[RawLine]) -> set[int]:
+    """The ids of lone numbers that count up from 1 on lines in a row, or
+    on every other line: a list's numbers, which ``join_split_numbers`` joins
+    to their items, not page numbers."""
+    kept = [r for r in raw if r.keep]
+    counting: set[int] = set()
+    for i, r in enumerate(kept):
+        if r.text == "1" and (run := _counted(kept, i)):
+            counting.update(id(x) for x in kept[i:i + run])
+        elif r.text == "1" and (run := _counted(kept, i, 2)):
+            counting.update(id(x) for x in kept[i:i + 2 * run:2])
+    return counting
 
 
 def _edge(page: list[RawLine]) -> list[tuple[int, RawLine]]:
@@ -343,24 +359,35 @@ def mend_bullet_glyphs(raw: list[RawLine], report: Report) -> None:
     letters = Counter(r.text[0] for r in raw
                       if r.text[0] in LETTER_GLYPHS and r.text[1:2] == " " and len(r.text) > 2)
     letter_glyphs = {ch for ch, n in letters.items() if n >= 3}
-    pending = None
-    for r in raw:
-        if not r.keep:
-            continue
+    pending: list[RawLine] = []  # lone glyphs waiting for their lines
+    kept = [r for r in raw if r.keep]
+    for k, r in enumerate(kept):
         if _CONTROL.search(r.text):
             r.text = _CONTROL.sub("", r.text).strip() or r.text
         if _LONE_GLYPHS.match(r.text):
             r.keep = False
-            pending = pending or r
+            pending.append(r)
             continue
         if m := _LEAD_GLYPHS.match(r.text):
             r.text = "• " + r.text[m.end():]
         elif r.text[0] in letter_glyphs and r.text[1:2] == " ":
             r.text = "• " + r.text[2:]
-        elif pending is not None:
-            r.text = "• " + r.text
-            r.indent = pending.indent
-        pending = None
+        elif pending:
+            for line in _column_of(kept, k, len(pending)):
+                line.text = "• " + line.text
+                line.indent = pending[0].indent
+        pending = []
+
+
+def _column_of(kept: list[RawLine], k: int, markers: int) -> list[RawLine]:
+    """The lines that a column of ``markers`` glyphs printed before them
+    (the extractor put the column first) stand for: as many lines as there
+    are markers when the paragraph from ``kept[k]`` has exactly that many;
+    else ``kept[k]`` alone."""
+    end = k + 1
+    while end < len(kept) and not kept[end].blank_before and kept[end].keep:
+        end += 1
+    return kept[k:end] if markers >= 2 and end - k == markers else kept[k:k + 1]
 
 
 # ---- numbers -------------------------------------------------------------
@@ -377,6 +404,21 @@ def join_split_numbers(raw: list[RawLine], report: Report) -> None:
     while i < len(kept):
         if m := _NUMBERED_HEADING.match(kept[i].text):
             last = m.group(1)
+        if (run := _counted(kept, i)) and (texts := _column_of(kept, i + run, run))[1:]:
+            for n, text in enumerate(texts):  # '1' '2' '3' then three lines: a numbered list
+                text.text = f"{kept[i + n].text}. {text.text}"
+                text.indent, text.blank_before = kept[i + n].indent, kept[i + n].blank_before
+                kept[i + n].keep = False
+            i += run
+            continue
+        if run := _counted(kept, i, 2):  # '1' above its item, '2' above the next...
+            for n in range(run):
+                number, text = kept[i + 2 * n], kept[i + 2 * n + 1]
+                text.text = f"{number.text}. {text.text}"
+                text.indent, text.blank_before = number.indent, number.blank_before
+                number.keep = False
+            i += 2 * run
+            continue
         if not _is_label(kept[i].text):
             i += 1
             continue
@@ -419,6 +461,19 @@ def _follows(last: str, number: str) -> bool:
     a, b = last.split("."), number.split(".")
     return len(a) == len(b) and a[:-1] == b[:-1] and a[-1].isdigit() and b[-1].isdigit() \
         and int(b[-1]) == int(a[-1]) + 1
+
+
+def _counted(kept: list[RawLine], i: int, step: int = 1) -> int:
+    """How many bare numbers counting up from 1 (``1`` ``2`` ``3``, each alone
+    on its line) start at ``kept[i]``, one every ``step`` lines: a list's
+    numbers printed as a column (step 1) or each on a line above its item (2)."""
+    n = 0
+    while i + n * step < len(kept) and kept[i + n * step].text == str(n + 1) \
+            and not (n and kept[i + n * step].page_start) \
+            and (step == 1 or (i + n * step + 1 < len(kept)
+                               and not cues.PAGE_NUMBER.match(kept[i + n * step + 1].text))):
+        n += 1
+    return n if n >= 2 else 0
 
 
 def _is_label(text: str) -> bool:
