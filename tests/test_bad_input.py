@@ -92,14 +92,16 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
 
 
-@pytest.mark.parametrize(("content", "kind"), [(PNG, "PNG image"), (PDF, "PDF document")])
-def test_a_renamed_binary_is_refused_with_advice(tmp_path, capsys, content, kind):
+@pytest.mark.parametrize(("content", "kind", "advice"), [
+    (PNG, "PNG image", "save it as text (.txt)"),
+    (PDF, "PDF document", "give the file the ending .pdf: the build reads PDF files")])
+def test_a_renamed_binary_is_refused_with_advice(tmp_path, capsys, content, kind, advice):
     project = make_project(tmp_path, {"chapter one.txt": content})
     code, _, err = build(project, capsys)
     assert code == 1
     (line,) = assert_messages(err)
     assert line.startswith("source/chapter one.txt:1: ")
-    assert kind in line and "extract its text" in line
+    assert kind in line and advice in line
 
 
 def test_random_binary_is_refused(tmp_path, capsys):
