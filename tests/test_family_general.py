@@ -338,3 +338,40 @@ def test_page_numbers_that_count_up_across_pages_still_go():
     pages = "".join(f"{_PROSE if n % 2 else _PROSE_TWO}\n{n}\n\f" for n in range(1, 5))
     body = _body("Unit 4: Handling Glassware\n" + pages)
     assert "Paragraph(text='2'" not in body and "Paragraph(text='3'" not in body
+
+
+# ---- html2text (the Debian converter): no blank lines between paragraphs ----
+
+H2T_PAGE = """\
+Garden Notes
+****** Pruning roses ******
+Roses flower on new wood, so a hard cut in late winter gives more blooms in
+summer than a light trim in autumn does; cut just above an outward bud.
+***** When to prune *****
+Prune when the worst frosts are over and the buds begin to swell.
+***** Quiz *****
+Question 1. When do roses flower best after a hard cut?
+A. The same winter
+B. The next summer
+Answer: B
+Question 2. Roses flower on new wood.
+True / False
+Answer: True
+«_Previous:_Planting_bulbs | Next:_Feeding_roses_»
+***** 2 Comments *****
+Jo says:
+Lovely roses this year thanks to this page.
+"""
+
+
+def test_html2text_short_lines_end_their_paragraphs_so_options_stay_apart():
+    quiz = _part(H2T_PAGE).lessons[0].quizzes[0]
+    first, second = quiz.questions
+    assert first.options == ["The same winter", "The next summer"] and first.correct == [1]
+    assert second.kind.value == "true_false" and second.correct == [0]
+
+
+def test_html2text_reader_comments_and_the_links_above_them_go():
+    lesson = _part(H2T_PAGE).lessons[0]
+    text = repr(lesson.blocks) + repr(lesson.quizzes)
+    assert "Jo says" not in text and "Comments" not in text and "Feeding" not in text

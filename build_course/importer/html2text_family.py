@@ -27,6 +27,7 @@ from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.markdown_family import markdown_lessons
 from build_course.importer.markdown_inline import escape
+from build_course.importer.passes_web import nav_bar as _nav_bar
 from build_course.importer.shapes import TERMINAL
 from build_course.model import Lesson
 
@@ -89,8 +90,17 @@ heading starts one when at most this many lines follow it."""
 
 
 def _footer(lines: list[str]) -> int:
-    """Where the page's footer starts (``len(lines)`` when it has none)."""
-    last = max((n for n, line in enumerate(lines) if _STARS.match(line.strip())), default=0)
+    """Where the page's footer starts (``len(lines)`` when it has none):
+    reader comments (``***** 3 Comments *****``) and all after them, with the
+    previous/next links just above them, are furniture too."""
+    starred = [(n, m) for n, line in enumerate(lines) if (m := _STARS.match(line.strip()))]
+    comments = next((n for n, m in starred[1:] if cues.COMMENTS_HEADING.match(m.group("title"))),
+                    None)
+    if comments is not None:
+        while comments > 0 and _nav_bar(lines[comments - 1].strip().replace("_", " ")):
+            comments -= 1
+        return comments
+    last = max((n for n, _ in starred), default=0)
     for n in range(last + 1, len(lines)):
         line = lines[n]
         if line[:1] != " " and cues.WEB_FOOTER.match(line.strip()):
@@ -278,7 +288,8 @@ class _Writer:
         ``n`` would have fitted after it, so the converter did not wrap it."""
         before = self.lines[n - 1].rstrip()
         word = self.lines[n].split(maxsplit=1)[0] if self.lines[n].strip() else ""
-        return len(before) + 1 + len(word) <= self.width and before.endswith(TERMINAL)
+        return len(before) + 1 + len(word) <= self.width and (
+            before.endswith(TERMINAL) or len(before) + 1 + len(word) <= 0.6 * self.width)
 
 
 def code_lines(lines: list[str]) -> set[int]:

@@ -116,6 +116,11 @@ _EVIDENCE_ENOUGH_ALONE = (
 )
 
 
+def nav_bar(text: str) -> bool:
+    """Is ``text`` a bar of navigation links (``« Previous | Next »``)?"""
+    return bool(text) and (_nav_bar(text) or _is_chrome(text))
+
+
 def _breadcrumb(text: str) -> bool:
     """``Home » Guides » Tomatoes``: three or more short parts."""
     for separator in ("»", "›", "→", " > "):
