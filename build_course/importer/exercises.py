@@ -554,6 +554,8 @@ def _read(title: str, line: int, body: list[Block], report: Report
         else:
             quiz.intro.append(Paragraph(piece.text, piece.line))
     if not reader.found:
+        if len(reader.task_answer.split()) < 3:
+            reader.task_answer = ""  # a stray label after "Solution", not a solution
         _unnumbered_questions(quiz, reader) or _one_task(quiz, reader)
     elif _steps_of_one_task(quiz, reader.found):
         _join_steps(quiz, reader)
@@ -608,8 +610,6 @@ def _one_task(quiz: Quiz, reader: _Reader) -> None:
     solution. Its statement is the prompt; the solution, the model answer."""
     paragraphs = [b for b in quiz.intro if isinstance(b, Paragraph)]
     labelled = next((p for p in paragraphs if cues.TASK_LABEL.match(p.text)), None)
-    if len(reader.task_answer.split()) < 3:
-        reader.task_answer = ""  # a stray label, not a solution
     named = cues.TASK_HEADING.search(quiz.title)
     if not paragraphs or not (labelled or reader.steps or reader.task_answer or named):
         return
@@ -629,7 +629,7 @@ class _Reader:
         self.found: list[_Found] = []
         self.keys: dict[int, tuple[str, int]] = {}
         self.key_line = 0
-        self.mode = "intro"  # intro, prompt, options, answer, keys
+        self.mode = "intro"  # intro, prompt, options, answer, keys, task (its solution), match
         self.true_false = cues.TRUE_FALSE_INSTRUCTION.search(quiz.title) is not None
         self.select_all = False
         self.answer_last: int | None = None  # the last number of a list inside an answer
