@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from build_course.importer.cleaning import raw_lines
 from build_course.importer.families import detect_family
 from build_course.importer.importing import import_text
@@ -375,3 +378,36 @@ def test_html2text_reader_comments_and_the_links_above_them_go():
     lesson = _part(H2T_PAGE).lessons[0]
     text = repr(lesson.blocks) + repr(lesson.quizzes)
     assert "Jo says" not in text and "Comments" not in text and "Feeding" not in text
+
+
+def test_a_line_of_cue_words_alone_in_sentence_case_is_a_heading():
+    text = ("Composting at Home\n\nLearning objectives:\n\n- Build a heap\n- Turn it\n\n"
+            "A heap needs green and brown waste in layers, air and a little water.\n\n"
+            "Check your understanding\n\n1. What does a heap need?\n\n"
+            "Answer key\n\n1. Green and brown waste, air and water.\n")
+    lesson = _part(text).lessons[0]
+    assert lesson.quizzes[0].title == "Check your understanding"
+    assert lesson.quizzes[0].questions[0].model_answer.startswith("Green and brown")
+
+
+def test_a_sentence_that_opens_with_a_cue_word_stays_a_paragraph():
+    text = ("Composting at Home\n\nA heap needs green and brown waste in layers, air and "
+            "a little water, and it is ready when it smells of earth.\n\n"
+            "Practice makes a good heap\n\nTurn it every few weeks.\n")
+    lesson = _part(text).lessons[0]
+    assert lesson.sections == [] and not lesson.quizzes
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Exercises", "Practice", "Answers", "Objectives", "Quiz", "Key",
+                        "Solutions", "Readings", "Activity", "Check your understanding"]),
+       st.lists(st.sampled_from(["help", "makes", "gardener", "better", "soon", "compost",
+                                 "grow", "beds", "quickly"]), min_size=1, max_size=5))
+def test_a_short_sentence_that_opens_with_cue_words_never_becomes_a_heading(cue, words):
+    line = " ".join([cue, *words])
+    text = ("Composting at Home\n\nA heap needs green and brown waste in layers, air and "
+            f"a little water, and it is ready when it smells of earth.\n\n{line}\n\n"
+            "Turn the heap every few weeks with a fork.\n")
+    lesson = _part(text).lessons[0]
+    assert line not in [s.title for s in lesson.sections]
+    assert not lesson.quizzes

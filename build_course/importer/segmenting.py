@@ -208,12 +208,24 @@ def heading(lines: list[Line], i: int):
         return None  # a document does not end with a heading
     if text.endswith(":"):
         words = text.rstrip(":").split(maxsplit=6)  # a seventh word is one too many
-        if len(words) > 6 or not title_case(words):
+        if len(words) > 6 or not (title_case(words) or _cue_heading(text)):
             return None
         text = text[:-1].rstrip()
-    elif not looks_like_heading(text):
+    elif not looks_like_heading(text) and not _cue_heading(text):
         return None
     return Heading(text, lines[i].line, role=heading_role(text)), i + 1
+
+
+_WHOLE_LINE_CUES = (cues.EXERCISE_HEADING, cues.GOALS_HEADING, cues.ANSWERS_HEADING,
+                    cues.READINGS_HEADING)
+
+
+def _cue_heading(text: str) -> bool:
+    """A line that is nothing but a heading's cue words, in sentence case
+    ("Check your understanding", "Learning objectives", "Answer key")."""
+    bare = text.rstrip(": ")
+    return len(bare) <= 40 and bare[:1].isupper() and any(
+        (m := cue.match(bare)) and m.end() == len(bare) for cue in _WHOLE_LINE_CUES)
 
 
 _ROLES = (("exercise", cues.EXERCISE_HEADING), ("exercise", cues.BOOK_EXERCISE_HEADING),
