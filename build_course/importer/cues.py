@@ -271,8 +271,6 @@ FACILITATOR_NOTE = re.compile(
 # The labels of a question and of its answer: "Q: ...?", "Question 3. ...?", "A: ...".
 QA_QUESTION_LABEL = re.compile(r"^(q|ques|question)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)
 QA_ANSWER_LABEL = re.compile(r"^(a|ans|answer)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)
-# A heading's mark that it goes on from the page before: "Basic Anatomy (Continued)".
-CONTINUED = re.compile(r"\s*[(\[]?\s*(continued|cont'?d\.?)\s*[)\]]?\s*$", re.I)
 
 # ---- generated self-checks -----------------------------------------------
 # Function words: never the blank of a generated fill-in-the-blank question, and a
