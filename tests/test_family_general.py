@@ -411,3 +411,21 @@ def test_a_short_sentence_that_opens_with_cue_words_never_becomes_a_heading(cue,
     lesson = _part(text).lessons[0]
     assert line not in [s.title for s in lesson.sections]
     assert not lesson.quizzes
+
+
+def test_a_lesson_line_with_its_title_in_capitals_right_under_it_starts_a_lesson():
+    licence = ("The Project Gutenberg eBook of A Kitchen Catechism, by R. Cook\n\n"
+               "This eBook is for the use of anyone anywhere in the United States and\n"
+               "most other parts of the world at no cost.\n\n"
+               "*** START OF THE PROJECT GUTENBERG EBOOK A KITCHEN CATECHISM ***\n\n\n\n")
+    lessons = []
+    for numeral, title in (("I", "OF BREAD."), ("II", "OF SOUP.")):
+        qa = "".join(f"Q. Why is the {w} kept covered while it stands in the kitchen?\n"
+                     f"A. That the dust and the flies may not settle upon the {w}, and\n"
+                     "that it may not grow dry before it is wanted at the table.\n\n"
+                     for w in ("dough", "stock", "loaf"))
+        lessons.append(f"\n\nLESSON {numeral}.\n{title}\n\n{qa}")
+    text = licence + "".join(lessons) + \
+        "\n\n*** END OF THE PROJECT GUTENBERG EBOOK A KITCHEN CATECHISM ***\n"
+    part = _part(text, "catechism.txt")
+    assert [lesson.title for lesson in part.lessons] == ["OF BREAD.", "OF SOUP."]

@@ -254,7 +254,7 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
     and a line with a heading right under it is a title all the same."""
     kept = [r for r in raw if r.keep]
     markers = [i for i, r in enumerate(kept) if r.blank_before and _marker(r.text)
-               and _single(kept, i)] or _numeral_markers(kept)
+               and (_single(kept, i) or _title_right_under(kept, i))] or _numeral_markers(kept)
     if not markers:
         _title_from_header(raw, kept, report)
         return
@@ -269,8 +269,8 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
         if (m := cues.CHAPTER_MARKER_TITLED.match(marker.text)) and title:
             title.chapter, title.kicker = m.group("title").strip(), m.group("label")
             continue
-        n = _title_lines(kept, i + 1, end)
-        if n and (titles or _heading_under(kept, i + n, end)):
+        n = 1 if _title_right_under(kept, i) else _title_lines(kept, i + 1, end)
+        if n and (titles or _heading_under(kept, i + n, end) or not kept[i + 1].blank_before):
             for line in kept[i + 1:i + 1 + n]:
                 line.keep = False
             nxt = kept[i + 1 + n] if i + 1 + n < end else None
@@ -359,6 +359,15 @@ def _title_lines(kept: list[RawLine], i: int, end: int) -> int:
 def _heading_under(kept: list[RawLine], last: int, end: int) -> bool:
     """A heading right under the line ``last`` (the title's last line)."""
     return last + 1 < end and _single(kept, last + 1) and _heading_shape(kept[last + 1])
+
+
+def _title_right_under(kept: list[RawLine], i: int) -> bool:
+    """``LESSON II.`` with its title in capitals on the very next line
+    (``OF ACIDS.``), and a blank line after the title."""
+    if i + 2 >= len(kept) or kept[i + 1].blank_before or not kept[i + 2].blank_before:
+        return False
+    title = kept[i + 1].text
+    return len(title) <= 70 and title.isupper() and not _marker(title)
 
 
 def _single(kept: list[RawLine], i: int) -> bool:
