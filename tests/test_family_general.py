@@ -429,3 +429,15 @@ def test_a_lesson_line_with_its_title_in_capitals_right_under_it_starts_a_lesson
         "\n\n*** END OF THE PROJECT GUTENBERG EBOOK A KITCHEN CATECHISM ***\n"
     part = _part(text, "catechism.txt")
     assert [lesson.title for lesson in part.lessons] == ["OF BREAD.", "OF SOUP."]
+
+
+def test_a_catechism_that_is_no_book_is_split_at_its_lesson_lines_too():
+    lessons = []
+    for numeral, title in (("I", "OF KNIVES."), ("II", "OF PANS.")):
+        qa = "".join(f"Q. Why is the {w} put away after use?\n"
+                     f"A. So that nobody is hurt by the {w} left lying out.\n\n"
+                     for w in ("blade", "handle", "lid"))
+        lessons.append(f"LESSON {numeral}.\n{title}\n\n{qa}")
+    part = _part("\n".join(lessons), "catechism.txt")
+    assert [lesson.title for lesson in part.lessons] == ["OF KNIVES.", "OF PANS."]
+    assert [len(lesson.quizzes[0].questions) for lesson in part.lessons] == [3, 3]

@@ -149,7 +149,7 @@ WORKSHEET = Family(
 
 QA = Family(
     "qa", "questions each followed by its answer (a catechism, an FAQ)", qa.qa_evidence,
-    [c.drop_share_buttons, qa.strip_labels], steps=[qa.qa_self_check])
+    [c.drop_share_buttons, book.find_chapters, qa.strip_labels], steps=[qa.qa_self_check])
 
 FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, WEB, BOOK, WORKSHEET, PDF, QA, PLAIN]
 
