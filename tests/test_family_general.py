@@ -441,3 +441,11 @@ def test_a_catechism_that_is_no_book_is_split_at_its_lesson_lines_too():
     part = _part("\n".join(lessons), "catechism.txt")
     assert [lesson.title for lesson in part.lessons] == ["OF KNIVES.", "OF PANS."]
     assert [len(lesson.quizzes[0].questions) for lesson in part.lessons] == [3, 3]
+
+
+def test_an_exercise_heading_after_a_part_label_is_an_exercise():
+    text = ("Cell References\n\nA reference with a dollar sign stays fixed when the formula "
+            "is copied to another cell of the sheet.\n\nPart B: Exercises\n\n"
+            "1. Which sign fixes a reference?\n\na) $\nb) #\n\nAnswer: a\n")
+    quiz = _part(text).lessons[0].quizzes[0]
+    assert quiz.title == "Part B: Exercises" and quiz.questions[0].correct == [0]

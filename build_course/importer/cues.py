@@ -10,9 +10,11 @@ case-insensitively against a whole line (or its start, where noted).
 import re
 
 # A heading that starts an exercise (its numbered questions become a quiz), after
-# any section number ("1.9 Exercises") and one qualifier ("Practical Exercise: ...").
+# any section number ("1.9 Exercises") or part label ("Part B: Exercises") and one
+# qualifier ("Practical Exercise: ...").
 EXERCISE_HEADING = re.compile(
-    r"^(?:[\d.]+\s+)?(?:(?:practical|additional|optional|advanced|further|more|extra"
+    r"^(?:[\d.]+\s+)?(?:(?:part|section)\s+[a-z\d]{1,3}\s*[:.\-–]\s+)?"
+    r"(?:(?:practical|additional|optional|advanced|further|more|extra"
     r"|end[- ]of[- ](?:chapter|unit|lesson|module)|chapter|unit|lesson|module|scenario"
     r"|discussion|case study|study)\s+)?"
     r"(check for understanding|check your (?:progress|understanding)|exercises?|practice"
