@@ -249,6 +249,7 @@ def _ensure_mkdocs_yml(project: Project) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from build_course.publish.serving import serve
 
+    building.remember_imports()  # each rebuild re-reads only the sources that changed
     with project_lock(args.project):
         project, _ = _docs_written(args)
 

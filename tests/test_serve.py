@@ -116,8 +116,8 @@ def test_serve_rebuilds_once_per_change_and_keeps_an_edit(tmp_path: Path):
 
         settings = project / "mkdocs.yml"
         assert _change(server, lambda: settings.write_text(settings.read_text("utf-8").replace(
-            "site_name: Customer Service Essentials", "site_name: Service Essentials"),
-            "utf-8"), "/", "Service Essentials</title>") == 1
+            "site_name: Customer Service Essentials", "site_name: The Service Handbook"),
+            "utf-8"), "/", "The Service Handbook</title>") == 1
 
         assert page.read_text("utf-8") == edited
 
@@ -132,3 +132,28 @@ def test_serve_rebuilds_once_per_change_and_keeps_an_edit(tmp_path: Path):
         assert output.count("docs: ") == 4
     finally:
         server.stop()
+
+
+def test_imports_remembered_while_serving_build_what_a_fresh_build_does(tmp_path: Path,
+                                                                         monkeypatch):
+    """serve keeps each import in memory; the build changes what it gets (a
+    duplicate source loses its lessons), so what it remembers must be a copy."""
+    from build_course.build import pipeline
+    from build_course.cli import main
+
+    served, fresh = copy_project(tmp_path / "served"), copy_project(tmp_path / "fresh")
+    remembered: dict = {}
+    for n in range(3):
+        for project in (served, fresh):
+            source = project / "source/servicing-customers-competency-guide.txt"
+            source.write_text(source.read_text("utf-8") + f"\nClosing line {n}.\n", "utf-8")
+        monkeypatch.setattr(pipeline, "_REMEMBERED", remembered)
+        assert main(["--project", str(served), "build", "--docs-only"]) == 0
+        remembered = pipeline._REMEMBERED
+        assert len(remembered) == 5  # every source
+        monkeypatch.setattr(pipeline, "_REMEMBERED", None)
+        assert main(["--project", str(fresh), "build", "--docs-only"]) == 0
+        pages = {p.relative_to(served / "docs").as_posix(): p.read_bytes()
+                 for p in (served / "docs").rglob("*.md")}
+        assert pages == {p.relative_to(fresh / "docs").as_posix(): p.read_bytes()
+                         for p in (fresh / "docs").rglob("*.md")}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import pickle
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -265,7 +266,8 @@ def _import_tasks(files: list[tuple[Path, SourceEntry | None, str]], jobs: int |
     """The one place the cache wraps the importer: hits come from it, the
     rest are imported (shared between processes when there are many)."""
     tasks = [_task(path, entry, display, cache) for path, entry, display in files]
-    results: list = [cache.get(t.display, t.key) if cache and t.key else None for t in tasks]
+    results: list = [_remembered(t) or (cache.get(t.display, t.key) if cache and t.key else None)
+                     for t in tasks]
     missing = [i for i, found in enumerate(results) if found is None]
     todo = [tasks[i] for i in missing]
     jobs = workers.default_jobs() if jobs is None else jobs
@@ -283,7 +285,40 @@ def _import_tasks(files: list[tuple[Path, SourceEntry | None, str]], jobs: int |
         raise errors[0]
     if errors:
         raise CourseError.combine(errors)
+    _remember(tasks, results)
     return results
+
+
+# (display, cache key) -> the import, pickled, while this process serves
+_REMEMBERED: dict[tuple[str, str], bytes] | None = None
+
+
+def remember_imports() -> None:
+    """Keep each import in memory for the next build in this process (for
+    ``serve``): unpickling one is several times faster than reading it from
+    the import cache, which a one-source rebuild of a large course does for
+    every other source. A copy each time: the build changes what it gets."""
+    global _REMEMBERED
+    _REMEMBERED = {}
+
+
+def _remembered(task: _Task) -> Imported | None:
+    if _REMEMBERED is None or not task.key:
+        return None
+    data = _REMEMBERED.get((task.display, task.key))
+    return pickle.loads(data) if data is not None else None
+
+
+def _remember(tasks: list[_Task], results: list[Imported]) -> None:
+    global _REMEMBERED
+    if _REMEMBERED is None:
+        return
+    kept = {}
+    for task, result in zip(tasks, results):
+        if task.key:
+            known = _REMEMBERED.get((task.display, task.key))
+            kept[(task.display, task.key)] = known or pickle.dumps(result, protocol=5)
+    _REMEMBERED = kept
 
 
 @dataclass

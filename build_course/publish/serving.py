@@ -76,6 +76,7 @@ class SiteBuilder:
         if self._sources is not None and sources != self._sources:
             self.rebuild_docs()  # writes only the pages that change, seen below
         self._sources = sources
+        docs_s = time.perf_counter() - started
         now = self._look()
         changed = sorted(path for path in set(now) | set(self._seen)
                          if now.get(path) != self._seen.get(path))
@@ -87,7 +88,8 @@ class SiteBuilder:
             return
         pages = self._pages(shown, nav_changed)
         if pages and self._rebuild_pages(pages):
-            self.say(f"rebuilt {_n(len(pages), 'page')} in {time.perf_counter() - started:.1f} s")
+            self.say(f"rebuilt {_n(len(pages), 'page')} in {time.perf_counter() - started:.1f} s"
+                     + (f" (docs/ {docs_s:.1f} s)" if docs_s >= 0.05 else ""))
             return
         if pages:  # an author changed a page's title: the navigation and home page show it
             self.rebuild_docs()
@@ -134,6 +136,7 @@ class SiteBuilder:
         return True
 
     def _full(self) -> None:
+        self._state = None
         config = load_config(config_file=str(self.project.mkdocs_yml), site_dir=str(self.site_dir))
         config.site_url = self.url
         mkdocs_build(config, serve_url=self.url)
