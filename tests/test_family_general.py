@@ -449,3 +449,25 @@ def test_an_exercise_heading_after_a_part_label_is_an_exercise():
             "1. Which sign fixes a reference?\n\na) $\nb) #\n\nAnswer: a\n")
     quiz = _part(text).lessons[0].quizzes[0]
     assert quiz.title == "Part B: Exercises" and quiz.questions[0].correct == [0]
+
+
+def _challenge(solution: str) -> str:
+    return ("---\ntitle: Pruning\nteaching: 5\nexercises: 5\n---\n\n"
+            "Prune roses in late winter, above an outward bud.\n\n"
+            "> ## Which is true?\n>\n> 1. Roses flower on old wood.\n"
+            "> 2. Roses flower on new wood.\n> 3. Roses need no pruning.\n>\n"
+            f"> > ## Solution\n{solution}> {{: .solution}}\n{{: .challenge}}\n")
+
+
+def test_a_challenge_of_numbered_statements_whose_solution_names_one_is_a_choice():
+    question = _part(_challenge("> > 2 is correct: they flower on new wood.\n"),
+                     "pruning.md").lessons[0].quizzes[0].questions[0]
+    assert question.prompt == "Which is true?"
+    assert question.options[1] == "Roses flower on new wood." and question.correct == [1]
+
+
+def test_a_solution_that_judges_every_numbered_statement_picks_none():
+    solution = ("> > 1. No: old wood flowers less.\n> > 2. Yes.\n"
+                "> > 3. No: unpruned roses grow leggy.\n")
+    question = _part(_challenge(solution), "pruning.md").lessons[0].quizzes[0].questions[0]
+    assert question.correct == [] and question.model_answer

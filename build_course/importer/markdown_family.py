@@ -365,10 +365,43 @@ def _question(exercise: Exercise, lead: list) -> Question:
     if exercise.answer:
         question.model_answer = plain_text(exercise.answer)
         question.answer_body = exercise.answer
+    if _numbered_choice(question, exercise, stem):
+        return question
     # without a solution in the source nothing is invented: a reflection
     question.kind = QuestionKind.REFLECTION if exercise.name in cues.MD_REFLECTIONS \
         else infer_kind([], [], question.model_answer)
     return question
+
+
+# A solution that names the right one of numbered options: "2 is correct", "Answer: 3."
+_NUMBER_PICKED = re.compile(
+    r"^(?:(?:the )?(?:correct )?answer(?: is)?\s*:?\s*)?(?:option |number )?\(?(\d)\)?"
+    r"(?:\.?$|\.\s|\s*[:)]\s|\s+is\s+(?:the\s+)?(?:correct|right|true|the answer)\b)", re.I)
+
+
+def _numbered_choice(question: Question, exercise: Exercise, stem: list) -> bool:
+    """A challenge whose stem is (a question and) a numbered list of short
+    statements, and whose solution names one of them by its number ("2 is
+    correct"): a single-choice question on those statements. Only then."""
+    lists = [b for b in stem if isinstance(b, ListBlock)]
+    others = [b for b in stem if not isinstance(b, (ListBlock, Paragraph))]
+    paragraphs = [b for b in stem if isinstance(b, Paragraph)]
+    if len(lists) != 1 or others or len(paragraphs) > 1 or not lists[0].ordered \
+            or not question.model_answer or (paragraphs and stem[-1] is not lists[0]) \
+            or any(isinstance(b, ListBlock) for b in exercise.answer):  # a verdict per option
+        return False
+    items = lists[0].items
+    m = _NUMBER_PICKED.match(question.model_answer.strip())
+    if not (2 <= len(items) <= 8) or any(i.children or len(i.text) > 120 for i in items) \
+            or not m or not 1 <= int(m.group(1)) <= len(items):
+        return False
+    question.prompt = paragraphs[0].text if paragraphs else exercise.title
+    question.options = [i.text for i in items]
+    question.correct = [int(m.group(1)) - 1]
+    question.explanation, question.model_answer = question.model_answer, None
+    question.body, question.answer_body = [], []
+    question.kind = QuestionKind.SINGLE_CHOICE
+    return True
 
 
 def model_blocks(blocks: list) -> list:
