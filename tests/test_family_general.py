@@ -471,3 +471,14 @@ def test_a_solution_that_judges_every_numbered_statement_picks_none():
                 "> > 3. No: unpruned roses grow leggy.\n")
     question = _part(_challenge(solution), "pruning.md").lessons[0].quizzes[0].questions[0]
     assert question.correct == [] and question.model_answer
+
+
+def test_a_running_header_that_ends_with_the_same_number_on_every_page_names_nothing():
+    page = "Kitchen Safety Handbook | Unit 3\n{prose}\n{n}\n"
+    prose = [_PROSE, _PROSE_TWO, _PROSE.replace("liquid", "oil"),
+             _PROSE_TWO.replace("glass", "china")]
+    text = "Unit 3: Knives and Burns\n" + _PROSE_TWO.replace("Broken", "Chipped") + "".join(
+        page.format(prose=p, n=n) for n, p in enumerate(prose, 2))
+    part = _part(text, "handout.txt")
+    assert part.lessons[0].title.endswith("Knives and Burns")
+    assert "Handbook | Unit" not in _body(text)

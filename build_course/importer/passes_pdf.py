@@ -272,6 +272,9 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
     if not glued:
         return
     counts = Counter((_key(rest), start) for _, rest, start in glued)
+    numbers: dict[tuple[str, bool], set[str]] = defaultdict(set)  # the numbers each header has
+    for r, rest, start in glued:
+        numbers[(_key(rest), start)].add(r.text.replace(rest, "").strip())
     others = {r.text.replace(" ", "").lower() for r in raw if r.keep}
     tops: dict[str, tuple[float, ...]] = {}
     for r, rest, start in glued:
@@ -281,6 +284,8 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
         if repeated or echoed:
             r.keep = False
             report.dropped(r.line, "running header", r.text)
+            if len(numbers[(_key(rest), start)]) == 1:
+                continue  # 'Handbook | Module 2' on every page: no page number, no title
             if repeated and _title_like(_DIGITS.sub("", rest)):
                 tops[rest] = (tops.get(rest, (0, 0))[0] + 1, 0)
     _name_text(raw, tops, report)
