@@ -482,3 +482,25 @@ def test_a_running_header_that_ends_with_the_same_number_on_every_page_names_not
     part = _part(text, "handout.txt")
     assert part.lessons[0].title.endswith("Knives and Burns")
     assert "Handbook | Unit" not in _body(text)
+
+
+def test_lettered_options_run_into_a_question_are_its_options():
+    text = ("Boiling Water\n\nPure water boils at one hundred degrees when the air "
+            "presses on it as it usually does.\n\nExercises\n\n"
+            "1. At what temperature does pure water boil? (a) 90 degrees. (b) 100 degrees.\n"
+            "2. Explain (a) why water boils and (b) why salt raises its boiling point.\n\n"
+            "Answers\n\n1. (b)\n")
+    first, second = _part(text).lessons[0].quizzes[0].questions
+    assert first.options == ["90 degrees.", "100 degrees."] and first.correct == [1]
+    assert second.options == [] and "(b) why salt" in second.prompt
+
+
+def test_a_books_answer_key_chapter_that_opens_with_its_first_answer_has_no_title():
+    text = _book().replace("CHAPTER I\n\nTHE DAY BOOK", "CHAPTER I. THE DAY BOOK") \
+        .replace("CHAPTER II\n\nTHE LEDGER", "CHAPTER II. THE LEDGER") \
+        .replace("CHAPTER III\n\nTHE BALANCE", "CHAPTER III. THE BALANCE") \
+        .replace(".\n2. ", ".\n\n2. ")  # each answer alone between blank lines
+    part = _part(text, "book.txt")
+    assert [lesson.title for lesson in part.lessons] == \
+        ["THE DAY BOOK", "THE LEDGER", "THE BALANCE"]
+    assert part.lessons[1].quizzes[0].questions[0].model_answer == "To the ledger."

@@ -877,6 +877,8 @@ class _Reader:
     # after the last piece
     def settle(self) -> None:
         quiz, report = self.quiz, self.report
+        for found in self.found:
+            _split_inline_options(found.question)
         quiz.questions = [f.question for f in self.found]
         by_number = {f.number: f for f in self.found if f.number is not None}
         stray = sorted(n for n in self.keys if n not in by_number)
@@ -902,6 +904,25 @@ class _Reader:
             report.note(guessed[0].question.line,
                         f"exercise '{quiz.title}': {len(guessed)} question(s) without an answer "
                         f"in the source; kind guessed ({', '.join(kinds)})", topic=Topic.KIND)
+
+
+_INLINE_OPTION = re.compile(r"(?:(?<=\s)|^)\(([a-h])\)\s+(?=\S)")
+
+
+def _split_inline_options(question: Question) -> None:
+    """``Why does it go out? (a) It is hot. (b) The air is used.``: options
+    written on with the question (or joined to it), lettered from (a) on."""
+    if question.options:
+        return
+    marks = list(_INLINE_OPTION.finditer(question.prompt))
+    letters = "".join(m.group(1) for m in marks)
+    if len(marks) < 2 or letters != "abcdefgh"[:len(marks)] or marks[0].start() == 0 \
+            or not question.prompt[:marks[0].start()].rstrip().endswith(("?", ":", "_", "…")):
+        return  # "Explain (a) why ... and (b) how ...": one question in parts
+    text = question.prompt
+    question.prompt = text[:marks[0].start()].strip()
+    question.options = [text[m.end():after.start() if after else len(text)].strip()
+                        for m, after in zip(marks, [*marks[1:], None])]
 
 
 def _settle(found: _Found, report: Report, keyed: bool) -> None:

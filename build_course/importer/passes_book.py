@@ -283,6 +283,7 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
         nxt.kicker = kicker
 
 
+_LIST_ITEM = re.compile(r"^(\d{1,3}[.)]|\(?[a-h]\))\s")
 _NUMERAL_LINE = re.compile(r"^([IVXLC]{1,7})\.?$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -344,8 +345,8 @@ def _title_vote(kept: list[RawLine], i: int, end: int) -> bool | None:
 def _title_lines(kept: list[RawLine], i: int, end: int) -> int:
     """How many lines the title after a chapter line has: 1 for a line alone,
     2 or 3 for a title in capitals wrapped over them; 0 for no title."""
-    if i >= end or not kept[i].blank_before:
-        return 0
+    if i >= end or not kept[i].blank_before or _LIST_ITEM.match(kept[i].text):
+        return 0  # "1. Nitrogen and oxygen.": the chapter's first item (its answers), no title
     j = i + 1
     while j < end and not kept[j].blank_before:
         j += 1
