@@ -20,43 +20,82 @@
     return (h >>> 0).toString(36);
   }
 
-  // Home page: saved scores beside quiz links; one button clears all.
-  function progress(home) {
-    var pre = "build-course-quiz:" + root + ":", store, said = el("p", { "aria-live": "polite" });
-    try { store = window.localStorage; store.getItem(pre); } catch (e) { return; }
-    var marks = all(document, "article a[href]").map(function (a) {
-      var p = new URL(a.href, location.href).pathname.replace(/index\.html$/, "");
-      if (p.indexOf(root) === 0) p = p.slice(root.length);
-      if (!/-quiz(\/|\.html)$/.test(p)) return null;
-      var st = null;
-      try { st = JSON.parse(store.getItem(pre + p) || "null"); } catch (e) { /* not started */ }
-      var m = el("span", { cls: "bcq-status", text: st ? (st.s ? " · " + st.s[0] + " of " + st.s[2] +
-        " correct, " + st.s[1] + " answered" : " · started") : " · not started" });
-      a.after(m);
-      return m;
-    }).filter(Boolean);
-    if (!marks.length) return;
-    var clear = btn("Clear all my progress");
-    clear.addEventListener("click", function () {
-      try {
-        Object.keys(store).forEach(function (k) { if (k.indexOf(pre) === 0) store.removeItem(k); });
-      } catch (e) { /* none */ }
-      marks.forEach(function (m) { m.textContent = " · not started"; });
-      said.textContent = "Progress cleared.";
+  // The course in this browser: lessons opened (o) and done (d), the last page (l, title t).
+  var CK = "build-course-lessons:" + root, QK = "build-course-quiz:" + root + ":";
+  function rel(href) {
+    var p = new URL(href, location.href).pathname.replace(/index\.html$/, "");
+    return p.indexOf(root) === 0 ? p.slice(root.length) : p;
+  }
+  function load(k) { try { return JSON.parse(localStorage.getItem(k) || "null"); } catch (e) { return null; } }
+  function course(change) {
+    var c = load(CK) || {};
+    c.o = c.o || {}; c.d = c.d || {};
+    if (change) { change(c); try { localStorage.setItem(CK, JSON.stringify(c)); } catch (e) { /* not kept */ } }
+    return c;
+  }
+  function visit(p) {
+    var h = document.querySelector("article h1");
+    course(function (c) { c.o[p] = 1; c.l = p; c.t = h ? h.textContent.replace(/¶$/, "").trim() : p; });
+  }
+
+  function lessonPage(spot) {
+    var p = rel(location.href), b = btn("Mark this lesson as done"), said = el("span", { cls: "bcq-hint", "aria-live": "polite" });
+    function show(c) { b.setAttribute("aria-pressed", !!c.d[p]); said.textContent = c.d[p] ? "Done. The home page shows it." : ""; }
+    visit(p); show(course());
+    b.addEventListener("click", function () { show(course(function (c) { if (c.d[p]) delete c.d[p]; else c.d[p] = 1; })); });
+    spot.append(el("div", { cls: "bc-done" }, [b, " ", said]));
+  }
+
+  // Home page: each lesson's state and quiz score, the course's progress, Continue, Clear.
+  function homePage(box, end) {
+    var said = el("p", { "aria-live": "polite" }), sum = el("p", { cls: "bc-progress" }), go = document.getElementById("bc-continue");
+    var links = all(document, "article a.bc-lesson, article a.bc-quiz");
+    if (!links.length) return;
+    function paint() {
+      var c = course(), n = 0, done = 0, right = 0, asked = 0, quizzes = 0;
+      all(document, "article .bc-status").forEach(function (s) { s.remove(); });
+      links.forEach(function (a) {
+        var p = rel(a.href), st = load(QK + p), s = st && st.s, text;
+        if (a.classList.contains("bc-lesson")) {
+          n++; done += c.d[p] ? 1 : 0;
+          text = c.d[p] ? "✓ done" : c.o[p] ? "opened" : "not started";
+        } else {
+          quizzes++; asked += s ? s[2] : +a.getAttribute("data-questions") || 0; right += s ? s[0] : 0;
+          text = s ? s[0] + " of " + s[2] + " right, " + s[1] + " answered" : st ? "started" : "not started";
+        }
+        a.after(el("span", { cls: "bc-status", text: " (" + text + ")" }));
+        if (p === c.l && go) { go.href = a.href; go.textContent = "Continue: " + (c.t || a.textContent); }
+      });
+      sum.textContent = "Your progress: " + done + " of " + n + " lessons done" + (quizzes ? ", " + right + " of " + asked + " questions right." : ".");
+    }
+    var clear = btn("Clear my progress…"), yes = btn("Yes, clear my progress", "bcq-main"), no = btn("No, keep it");
+    var ask = el("div", { cls: "bc-ask", role: "group", "aria-label": "Clear my progress", hidden: "" }, [el("p", { text:
+      "This clears, in this browser, for this course: every quiz answer, score and rating, your reflection notes, " +
+      "the lessons you opened or marked done, and where to continue. It cannot be undone." }), yes, no]);
+    clear.addEventListener("click", function () { ask.hidden = false; said.textContent = ""; no.focus(); });
+    no.addEventListener("click", function () { ask.hidden = true; clear.focus(); });
+    yes.addEventListener("click", function () {
+      try { Object.keys(localStorage).forEach(function (k) { if (k === CK || k.indexOf(QK) === 0) localStorage.removeItem(k); }); } catch (e) { /* none */ }
+      ask.hidden = true; paint(); clear.focus(); said.textContent = "Progress cleared.";
     });
-    home.append(clear, said);
+    box.append(sum);
+    (end || box).append(clear, ask, said);
+    paint();
   }
 
   function init() {
     var home = document.getElementById("course-progress");
-    if (home && !home.childNodes.length) progress(home);
+    if (home && !home.childNodes.length) homePage(home, document.getElementById("course-clear"));
+    var place = document.querySelector("article .bc-place"); // a lesson's page
+    if (place && !place.closest("article").querySelector(".bc-done")) lessonPage(place.closest("article"));
     var boxes = all(document, "article .admonition.question");
     var art = boxes.length && boxes[0].closest("article");
     if (!art || art.hasAttribute("data-bcq")) return;
     art.setAttribute("data-bcq", "");
     var page = location.pathname.replace(/index\.html$/, "");
     if (page.indexOf(root) === 0) page = page.slice(root.length);
-    var KEY = "build-course-quiz:" + root + ":" + page, state = { v: 1, q: {}, n: {} }, canStore = false;
+    visit(page);
+    var lesson = page.replace(/-quiz(\/|\.html)$/, "$1"), KEY = "build-course-quiz:" + root + ":" + page, state = { v: 1, q: {}, n: {} }, canStore = false;
     try {
       localStorage.setItem(KEY + ":probe", "1"); localStorage.removeItem(KEY + ":probe"); canStore = true;
       var old = JSON.parse(localStorage.getItem(KEY) || "null");
@@ -96,6 +135,7 @@
         total++; done += s.done || s.rate ? 1 : 0; ok += s.ok || s.rate === "got" ? 1 : 0;
       });
       if (score) score.textContent = ok + " of " + total + " correct (" + done + " of " + total + " answered)";
+      if (total && done === total && !course().d[lesson]) course(function (c) { c.d[lesson] = 1; });
       state.s = [ok, done, total]; save();
       return score && score.textContent;
     }

@@ -249,11 +249,17 @@ def _indent(text: str) -> str:
 
 # ---- pages ---------------------------------------------------------------
 
-def render_lesson(part: Part, lesson: Lesson, position: int = 0) -> Page:
+READING_SPEED = 200  # words a minute, a common estimate for study reading
+
+
+def render_lesson(part: Part, lesson: Lesson, position: int = 0,
+                  place: tuple[int, int] | None = None) -> Page:
+    """A lesson's page; ``place``: (its number, the course's number of lessons)."""
     quiz_file = Path(quiz_path(part, lesson)).name if lesson.quizzes else ""
+    body = render_blocks(lesson.blocks, quiz_file)
+    minutes = max(1, round(len(re.findall(r"\w+", body)) / READING_SPEED))
     text = _ENV.get_template("lesson.md.j2").render(
-        part=part, lesson=lesson, quiz_file=quiz_file,
-        body=render_blocks(lesson.blocks, quiz_file))
+        part=part, lesson=lesson, quiz_file=quiz_file, body=body, place=place, minutes=minutes)
     return Page(lesson_path(part, lesson), text, lesson.title, part.source, lesson.slug,
                 position, "lesson")
 
@@ -302,18 +308,36 @@ def render_home(course: Course, titles: dict[str, str] | None = None) -> Page:
     def title(part: Part, lesson: Lesson) -> str:
         return titles.get(lesson_path(part, lesson), lesson.title)
 
+    first = next(((part, part.lessons[0]) for part in course.parts if part.lessons), None)
     text = _ENV.get_template("home.md.j2").render(
         course=course, lesson_path=lesson_path, quiz_path=quiz_path, compact=compact,
-        title=title)
+        title=title, scored=scored_questions, human=human_name, first=first)
     return Page("index.md", text, course.title, kind="home")
+
+
+def scored_questions(lesson: Lesson) -> int:
+    """Questions of a lesson's quiz that get a score (quiz.js counts the same)."""
+    return sum(1 for quiz in lesson.quizzes for q in quiz.questions
+               if q.kind != QuestionKind.REFLECTION and _answer(q).startswith("???"))
+
+
+_FILE_NAME = re.compile(r"^[\w.-]+\.[A-Za-z0-9]{1,5}$")
+
+
+def human_name(original: str) -> str:
+    """The original's title as a reader would name it; a bare file name
+    ("000_d4e7.txt") names nothing for a reader and is left out."""
+    return "" if _FILE_NAME.match(original.strip()) else original.strip()
 
 
 def render_course(course: Course, titles: dict[str, str] | None = None) -> list[Page]:
     """Every page of the course, home page first (``titles``: see render_home)."""
     pages = [render_home(course, titles)]
+    count, number = sum(len(part.lessons) for part in course.parts), 0
     for part in course.parts:
         for position, lesson in enumerate(part.lessons):
-            pages.append(render_lesson(part, lesson, position))
+            number += 1
+            pages.append(render_lesson(part, lesson, position, (number, count)))
             if lesson.quizzes:
                 pages.append(render_quiz(part, lesson, position))
     return pages

@@ -378,23 +378,88 @@ def test_axe_finds_no_violations_in_the_quiz_ui(page, base_url, axe_js, path):
     assert not problems, problems
 
 
-def test_home_page_shows_each_quiz_score_and_clears_all_progress(page, base_url):
+LESSON = "webucator-customer-service-basics/customer-service-basics/"
+SHORT = "tutorialspoint-customer-service/understanding-customers-problem"  # 3 open questions
+
+
+def home_status(page, href: str):
+    link = page.locator(f"article a[href$='{href}/']")
+    return link.locator("xpath=following-sibling::span[contains(@class,'bc-status')][1]")
+
+
+def test_home_page_shows_progress_continue_and_clears_after_confirming(page, base_url):
     q = question(open_quiz(page, base_url), 3)
     q.get_by_role("radio", name=re.compile("Go the extra mile")).check()
     q.get_by_role("button", name="Check").click()
     page.goto(base_url)
-    link = page.locator("article a[href*='customer-service-basics-quiz']")
-    status = link.locator("xpath=following-sibling::span[contains(@class,'bcq-status')]")
-    expect(status).to_have_text(" · 1 of 12 correct, 1 answered")
-    expect(page.locator(".bcq-status").last).to_have_text(" · not started")
-    page.get_by_role("button", name="Clear all my progress").click()
-    expect(status).to_have_text(" · not started")
+    expect(home_status(page, "customer-service-basics-quiz")).to_have_text(
+        " (1 of 12 right, 1 answered)")
+    expect(home_status(page, "customer-service-basics")).to_have_text(" (not started)")
+    progress = page.locator(".bc-progress")
+    expect(progress).to_contain_text("0 of 13 lessons done, 1 of ")
+    expect(progress).to_contain_text(" questions right.")
+    go = page.locator("#bc-continue")
+    expect(go).to_have_text("Continue: Quiz: Customer Service Basics")
+    go.click()
+    expect(page).to_have_url(base_url + QUIZ)
+
+    page.goto(base_url)
+    clear = page.get_by_role("button", name="Clear my progress…")
+    clear.click()
+    ask = page.get_by_role("group", name="Clear my progress")
+    expect(ask).to_contain_text("every quiz answer, score and rating, your reflection notes")
+    ask.get_by_role("button", name="No, keep it").click()
+    expect(ask).to_be_hidden()
+    expect(home_status(page, "customer-service-basics-quiz")).to_contain_text("1 of 12 right")
+    clear.click()
+    page.get_by_role("button", name="Yes, clear my progress").click()
+    expect(home_status(page, "customer-service-basics-quiz")).to_have_text(" (not started)")
     expect(page.get_by_text("Progress cleared.")).to_be_visible()
+    expect(progress).to_contain_text("0 of 13 lessons done, 0 of ")
+    page.reload()
+    expect(go).to_have_text(re.compile("^Start with the first lesson"))
     page.goto(base_url + QUIZ)
     expect(page.locator(".bcq-score")).to_have_text("0 of 12 correct (0 of 12 answered)")
 
 
-LESSON = "webucator-customer-service-basics/customer-service-basics/"
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_lesson_knows_its_place_and_can_be_marked_done(page, base_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base_url + LESSON)
+    place = page.locator("article .bc-place")
+    expect(place).to_have_text(re.compile(
+        r"^Lesson 1 of 13 · Customer Service Basics · about \d+ minutes of reading$"))
+    done = page.get_by_role("button", name="Mark this lesson as done")
+    expect(done).to_have_attribute("aria-pressed", "false")
+    assert done.bounding_box()["height"] >= 44
+    done.click()
+    expect(done).to_have_attribute("aria-pressed", "true")
+    page.goto(base_url)
+    expect(home_status(page, "customer-service-basics")).to_have_text(" (✓ done)")
+    expect(page.locator(".bc-progress")).to_contain_text("1 of 13 lessons done")
+    page.goto(base_url + "tutorialspoint-customer-service/attitude/")
+    expect(page.locator("article .bc-place")).to_contain_text("Lesson 4 of 13 · Customer Service")
+
+
+def test_finishing_a_quiz_marks_its_lesson_done(page, base_url):
+    open_quiz(page, base_url, SHORT + "-quiz/")
+    for n in range(1, 4):
+        question(page, n).get_by_role("button", name="Reveal model answer").click()
+        question(page, n).get_by_role("button", name="Partly").click()
+    page.goto(base_url)
+    expect(home_status(page, SHORT)).to_have_text(" (✓ done)")
+    expect(home_status(page, SHORT + "-quiz")).to_have_text(" (0 of 3 right, 3 answered)")
+    page.goto(base_url + SHORT + "/")
+    expect(page.get_by_role("button", name="Mark this lesson as done")).to_have_attribute(
+        "aria-pressed", "true")
+
+
+def test_home_page_names_sources_without_file_names(page, base_url):
+    page.goto(base_url)
+    expect(page.locator("article")).to_contain_text("Source: Webucator, “Customer Service Basics”.")
+    assert not re.search(r"\w+_[0-9a-f]{8,}\.txt", page.locator("article").inner_text())
+
+
 
 
 @pytest.mark.parametrize("path", [LESSON, QUIZ, ""])
