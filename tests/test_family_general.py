@@ -504,3 +504,35 @@ def test_a_books_answer_key_chapter_that_opens_with_its_first_answer_has_no_titl
     assert [lesson.title for lesson in part.lessons] == \
         ["THE DAY BOOK", "THE LEDGER", "THE BALANCE"]
     assert part.lessons[1].quizzes[0].questions[0].model_answer == "To the ledger."
+
+
+def test_a_one_line_key_after_a_label_with_bare_spaces_answers_the_questions():
+    text = ("Raised Beds\n\nA raised bed warms early in spring and drains well, so crops "
+            "go in sooner.\n\nTest yourself\n\n1. How many hours of sun does a bed need?\n\n"
+            "a) Two\nb) Six\n\n2. What fills the bed?\n\na) Sand\nb) Topsoil and compost\n\n"
+            "Answers: 1 b, 2 b\n")
+    quiz = _part(text).lessons[0].quizzes[0]
+    assert [q.correct for q in quiz.questions] == [[1], [1]]
+
+
+def test_w3m_numbered_questions_with_indented_lettered_options_are_no_code_block():
+    text = W3M_BOOKKEEPING + """
+Test yourself
+
+ 1. Which is debited?
+    a) Sales
+    b) Receivables
+ 2. Which is credited?
+    a) Sales
+    b) Cash
+
+"""
+    quiz = _part(text).lessons[0].quizzes[0]
+    assert [q.options for q in quiz.questions] == [["Sales", "Receivables"], ["Sales", "Cash"]]
+
+
+def test_options_lettered_a_paren_run_into_a_question_are_split_too():
+    text = ("Raised Beds\n\nA raised bed warms early in spring and drains well.\n\n"
+            "Quiz\n\n1. How many hours of sun does a bed need? a) Two b) Six\n\nAnswer: b\n")
+    question = _part(text).lessons[0].quizzes[0].questions[0]
+    assert question.options == ["Two", "Six"] and question.correct == [1]

@@ -29,6 +29,8 @@ EXERCISE_HEADING = re.compile(
 ANSWERS_HEADING = re.compile(
     r"^(?:[\d.]+\s+)?(answers?|answer key|solutions?|key|model answers|suggested answers)"
     r"(?:\s+(?:to|for)\b.*)?\s*:?$", re.I)
+# A label that opens a one-line answer key: "Answers: 1 c, 2 b", "Key - 1. a 2. d" (start).
+ANSWER_KEY_LABEL = re.compile(r"^(?:answers?|answer key|key|solutions?)\s*[:\-–]\s*", re.I)
 # The answers to several exercises, not one: "Answers to Check Your Progress" (start).
 ANSWERS_TO = re.compile(r"^(?:[\d.]+\s+)?(?:answers?|solutions?|key)\s+(?:to|for)\b", re.I)
 # An exercise title whose unanswered questions ask for the learner's own work: a

@@ -58,7 +58,7 @@ _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)](?!\d)\s*(?=\S|$)")
 _ROMAN = re.compile(r"^\(?([ivx]{1,4})[.)]\s*(?=\S|$)")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.(?=\s|$)")
 _KEY_PAIR = re.compile(
-    r"(?:^|(?<=[\s,;]))(\d{1,3}|[ivx]{1,5})\s*[.):\-–]\s*\(?([a-h]|true|false|t|f)\)?"
+    r"(?:^|(?<=[\s,;]))(\d{1,3}|[ivx]{1,5})(?:\s*[.):\-–]\s*|\s+)\(?([a-h]|true|false|t|f)\)?"
     r"(?=$|[\s,;.])", re.I)
 _LETTER_ANSWER = re.compile(
     r"^\(?([a-h])\)?((?:\s*(?:,|&|\band\b|\s)\s*\(?[a-h]\)?(?![\w']))*)"
@@ -707,6 +707,7 @@ class _Reader:
     def _key_line(self, piece: _Piece, text: str) -> bool:
         if piece.item and piece.number is not None:
             text = f"{piece.number}. {text}"  # the list took the first number off
+        text = cues.ANSWER_KEY_LABEL.sub("", text)  # "Answers: 1 c, 2 b"
         pairs = _KEY_PAIR.findall(text)
         if len(pairs) < 2 or sum(len(a) + len(b) + 2 for a, b in pairs) < 0.5 * len(text):
             return False
@@ -906,7 +907,7 @@ class _Reader:
                         f"in the source; kind guessed ({', '.join(kinds)})", topic=Topic.KIND)
 
 
-_INLINE_OPTION = re.compile(r"(?:(?<=\s)|^)\(([a-h])\)\s+(?=\S)")
+_INLINE_OPTION = re.compile(r"(?:(?<=\s)|^)(?:\(([a-h])\)|([a-h])\))\s+(?=\S)")
 
 
 def _split_inline_options(question: Question) -> None:
@@ -915,7 +916,7 @@ def _split_inline_options(question: Question) -> None:
     if question.options:
         return
     marks = list(_INLINE_OPTION.finditer(question.prompt))
-    letters = "".join(m.group(1) for m in marks)
+    letters = "".join(m.group(1) or m.group(2) for m in marks)
     if len(marks) < 2 or letters != "abcdefgh"[:len(marks)] or marks[0].start() == 0 \
             or not question.prompt[:marks[0].start()].rstrip().endswith(("?", ":", "_", "…")):
         return  # "Explain (a) why ... and (b) how ...": one question in parts

@@ -564,8 +564,8 @@ def _output_like(block: list[RawLine]) -> bool:
 def _preformatted(block: list[RawLine], width: int) -> bool:
     """Three or more short lines that are not sentences, and not a question's
     lettered options ("A. Assets = Liabilities + Equity", "(b) ...")."""
-    if all(_LETTERED.match(r.text) for r in block):
-        return False
+    if all(_LETTERED.match(r.text) or _ITEM.match(r.text) for r in block):
+        return False  # numbered questions and their lettered options
     return len(block) >= 3 and all(
         len(r.text) + r.indent <= 0.6 * width and not r.text.endswith((".", ":"))
         and not _WEB_BULLET.match(r.text) and not _NUMBER_ALONE.match(r.text) for r in block)
