@@ -536,3 +536,39 @@ def test_options_lettered_a_paren_run_into_a_question_are_split_too():
             "Quiz\n\n1. How many hours of sun does a bed need? a) Two b) Six\n\nAnswer: b\n")
     question = _part(text).lessons[0].quizzes[0].questions[0]
     assert question.options == ["Two", "Six"] and question.correct == [1]
+
+
+REVIEW_FORMS = """\
+Kitchen Hygiene
+
+Raw meat and cooked food are kept apart in the fridge, and hands are washed between them.
+
+Review Questions
+
+Q1. Where does raw meat go in the fridge?
+A) The top shelf
+B) The bottom shelf
+Correct answer: B
+
+Q2) Washing hands once a day is enough in a kitchen. (True/False)
+Ans: False
+
+Q3. Which of these spread germs? (Select all that apply)
+[ ] Raw chicken
+[ ] A clean plate
+[ ] Dirty cloths
+Answer: Raw chicken, Dirty cloths
+"""
+
+
+def test_answer_lines_t_f_marks_at_the_end_and_bracket_boxes_in_one_review():
+    quiz = _part(REVIEW_FORMS).lessons[0].quizzes[0]
+    assert [q.kind.value for q in quiz.questions] == \
+        ["single_choice", "true_false", "multiple_choice"]
+    assert [q.correct for q in quiz.questions] == [[1], [1], [0, 2]]
+    assert quiz.questions[2].options == ["Raw chicken", "A clean plate", "Dirty cloths"]
+
+
+def test_an_answer_line_in_title_case_is_no_heading():
+    text = REVIEW_FORMS.replace("Correct answer: B", "Answer: B")
+    assert _part(text).lessons[0].quizzes[0].questions[0].correct == [1]

@@ -52,6 +52,7 @@ from build_course.quiz.kinds import QuestionKind, infer_kind, option_index, opti
 
 _MARKED = "⊠☒☑✓✔■▣◼"
 _UNMARKED = "□☐◻○◯❏"
+_BRACKET_BOX = re.compile(r"^\[([ xX✓✔])\]\s+(?=\S)")
 _GLYPH_OPTION = re.compile(rf"^([{_MARKED}{_UNMARKED}])\s*(?=\S)")
 _LETTER_OPTION = re.compile(r"^(?:\(([a-hA-H])\)|([a-hA-H])[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)](?!\d)\s*(?=\S|$)")
@@ -130,6 +131,16 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
 # A line that is, or starts with, a true/false pair: "True / False", "(T/F)", "True or false:".
 _TRUE_FALSE_LEAD = re.compile(
     f"^[(\\[]?(?:{cues.TRUE_FALSE_INSTRUCTION.pattern})[)\\]]?\\s*[:.\\-–]?\\s*", re.I)
+_TRUE_FALSE_TAIL = re.compile(
+    f"[(\\[]\\s*(?:{cues.TRUE_FALSE_INSTRUCTION.pattern})\\s*[)\\]]\\s*[.?:]?$", re.I)
+
+
+def _true_false_tail(text: str) -> bool:
+    """A statement of three words or more marked at its end: ``... were made. (True/False)``."""
+    m = _TRUE_FALSE_TAIL.search(text)
+    return m is not None and len(text[:m.start()].split()) >= 3
+
+
 _KEY_MARK = re.compile(
     r"(?P<group>(?<![\w.(])[A-H](?=\)?\s+(?:\d{1,3}[.):]?\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))))"
     r"|(?P<number>(?<![\w.,])\d{1,3})[.):]?(?=\s|$)"
@@ -406,6 +417,8 @@ def _option(piece: _Piece, in_question: bool) -> tuple[str, bool] | None:
         return text[m.end():].strip(), marked or m.group(1) in _MARKED
     if m := _LETTER_OPTION.match(text):
         return text[m.end():].strip(), marked
+    if m := _BRACKET_BOX.match(text):  # "[ ] Cash", "[x] Stock": a check box drawn in text
+        return text[m.end():].strip(), marked or m.group(1) != " "
     if in_question and piece.item:
         return text, marked
     return None
@@ -770,8 +783,9 @@ class _Reader:
         if true_false and self._true_false_pair(text):
             return True
         start = _question_start(piece)
-        if true_false and start and (m := _TRUE_FALSE_LEAD.match(start[1])) \
-                and len(start[1][m.end():].split()) >= 3:
+        if true_false and start and (((m := _TRUE_FALSE_LEAD.match(start[1]))
+                                      and len(start[1][m.end():].split()) >= 3)
+                                     or _true_false_tail(start[1])):
             return False  # "3. True or false: butter heals burns.": a question of its own
         if start is None and (m := _BARE_NUMBER.match(text)):
             start = (int(m.group(1)), text[m.end():])  # "4 Fill in the blanks"
@@ -843,8 +857,9 @@ class _Reader:
                        select_all=self.select_all,
                        worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
                        from_item=piece.item)
-        if (lead := _TRUE_FALSE_LEAD.match(prompt)) and len(prompt[lead.end():].split()) >= 3:
-            found.true_false = True  # "True or false: ..."
+        if ((lead := _TRUE_FALSE_LEAD.match(prompt)) and len(prompt[lead.end():].split()) >= 3) \
+                or _true_false_tail(prompt):
+            found.true_false = True  # "True or false: ...", "... were made. (True/False)"
         self.found.append(found)
         self.mode = "match" if cues.MATCH_INSTRUCTION.search(prompt) else "prompt"
         self.match_parts = 0

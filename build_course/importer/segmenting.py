@@ -206,6 +206,8 @@ def heading(lines: list[Line], i: int):
         return None  # the family's passes found from layout that it is not one
     if i + 1 >= len(lines) and not lines[i].chapter:
         return None  # a document does not end with a heading
+    if (m := cues.ANSWER_LABEL.match(text)) and m.group(1).strip():
+        return None  # "Correct answer: B", "Ans: False": a question's answer
     if text.endswith(":"):
         words = text.rstrip(":").split(maxsplit=6)  # a seventh word is one too many
         if len(words) > 6 or not (title_case(words) or _cue_heading(text)):
