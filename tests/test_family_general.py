@@ -572,3 +572,31 @@ def test_answer_lines_t_f_marks_at_the_end_and_bracket_boxes_in_one_review():
 def test_an_answer_line_in_title_case_is_no_heading():
     text = REVIEW_FORMS.replace("Correct answer: B", "Answer: B")
     assert _part(text).lessons[0].quizzes[0].questions[0].correct == [1]
+
+
+def _narrow(text: str) -> str:
+    """``text`` wrapped at 45 columns, as one column of a two-column page."""
+    import textwrap  # noqa: PLC0415
+    return "\n".join(textwrap.fill(p, 45) for p in text.split("\n\n")) + "\n"
+
+
+TOMATOES = ("Sow tomato seeds indoors in early spring, about six weeks before the last frost, "
+            "in small pots of seed compost kept somewhere warm and bright until they sprout.")
+
+
+def test_sentence_case_headings_numbered_without_dots_in_a_run_from_1_are_headings():
+    page = "".join(f"{n} {title}\n{_narrow(TOMATOES)}\n"
+                   for n, title in ((1, "Sowing"), (2, "Planting out"), (3, "Feeding the plants")))
+    text = f"Growing Tomatoes\n\n{page}\f{_narrow(_PROSE)}\f{_narrow(_PROSE_TWO)}\f"
+    sections = [s.title for s in _part(text, "guide.txt").lessons[0].sections]
+    assert sections[:3] == ["1 Sowing", "2 Planting out", "3 Feeding the plants"]
+
+
+def test_a_pdf_quiz_with_options_on_one_line_and_answer_lines_under_them():
+    quiz = ("4 Quiz\n\n1. When are tomato seeds sown?\n(a) In autumn (b) In early spring "
+            "(c) In summer\nAnswer: (b)\n\n2. Where are they kept?\n(a) Somewhere warm "
+            "(b) Somewhere cold\nAnswer: (a)\n")
+    text = f"Growing Tomatoes\n\n{_narrow(TOMATOES)}\n{_narrow(TOMATOES)}\f{quiz}\f"
+    questions = _part(text, "guide.txt").lessons[0].quizzes[0].questions
+    assert questions[0].options == ["In autumn", "In early spring", "In summer"]
+    assert [q.correct for q in questions] == [[1], [0]]

@@ -928,6 +928,15 @@ _INLINE_OPTION = re.compile(r"(?:(?<=\s)|^)(?:\(([a-h])\)|([a-h])\))\s+(?=\S)")
 def _split_inline_options(question: Question) -> None:
     """``Why does it go out? (a) It is hot. (b) The air is used.``: options
     written on with the question (or joined to it), lettered from (a) on."""
+    if len(question.options) == 1:  # "(a) In autumn (b) In spring": all on the option's line
+        marks = list(_INLINE_OPTION.finditer(question.options[0]))
+        letters = "".join(m.group(1) or m.group(2) for m in marks)
+        if marks and letters == "bcdefgh"[:len(marks)]:
+            text = question.options[0]
+            question.options = [text[:marks[0].start()].strip()] + [
+                text[m.end():after.start() if after else len(text)].strip()
+                for m, after in zip(marks, [*marks[1:], None])]
+        return
     if question.options:
         return
     marks = list(_INLINE_OPTION.finditer(question.prompt))

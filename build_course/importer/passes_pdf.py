@@ -576,13 +576,16 @@ def mark_numbered_headings(raw: list[RawLine], report: Report) -> None:
             r.kind = "heading"
             report.note(r.line, f"took '{r.text}' for a numbered section heading",
                         topic=Topic.HEADING)
-        elif (m := _BARE_NUMBER_HEADING.match(r.text)) and _single_title(m.group("title")) \
-                and _alone(kept, i):
+        elif (m := _BARE_NUMBER_HEADING.match(r.text)) and _heading_title(m.group("title")) \
+                and not m.group("title").endswith("?") and _alone(kept, i):
             bare.append((int(m.group(1)), r))
-    # without a dot, only a run of them numbered in order (1, 2, 3...) are headings
+    # without a dot, only a run of them numbered in order (1, 2, 3...) are headings; in
+    # sentence case ("2 Planting out"), only a run of three or more from 1
     numbers = {n for n, _ in bare}
+    run = next(k for k in range(1, len(numbers) + 2) if k not in numbers) - 1
     for (n, r), (after, _) in zip(bare, bare[1:] + [(0, None)]):
-        if after == n + 1 or n - 1 in numbers:
+        titled = looks_like_heading(_BARE_NUMBER_HEADING.match(r.text).group("title"))
+        if (titled and (after == n + 1 or n - 1 in numbers)) or (run >= 3 and n <= run):
             r.kind = "heading"
             report.note(r.line, f"took '{r.text}' for a numbered section heading",
                         topic=Topic.HEADING)
@@ -607,7 +610,7 @@ def _alone(kept: list[RawLine], i: int) -> bool:
     before = kept[i - 1].text if i else ""
     after = kept[i + 1].text if i + 1 < len(kept) else ""
     return not _NUMBERED_LINE.match(before) and not _NUMBERED_LINE.match(after) \
-        and len(after) >= 50
+        and len(after) >= 40  # (a column of a two-column page is about 45 wide)
 
 
 def drop_continued_headings(raw: list[RawLine], report: Report) -> None:

@@ -226,7 +226,7 @@ def _cue_heading(text: str) -> bool:
     """A line that is nothing but a heading's cue words, in sentence case
     ("Check your understanding", "Learning objectives", "Answer key")."""
     bare = text.rstrip(": ")
-    return len(bare) <= 40 and bare[:1].isupper() and any(
+    return len(bare) <= 40 and (bare[:1].isupper() or bare[:1].isdigit()) and any(
         (m := cue.match(bare)) and m.end() == len(bare) for cue in _WHOLE_LINE_CUES)
 
 
