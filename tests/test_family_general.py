@@ -600,3 +600,10 @@ def test_a_pdf_quiz_with_options_on_one_line_and_answer_lines_under_them():
     questions = _part(text, "guide.txt").lessons[0].quizzes[0].questions
     assert questions[0].options == ["In autumn", "In early spring", "In summer"]
     assert [q.correct for q in questions] == [[1], [0]]
+
+
+def test_a_wrapped_sentence_that_goes_on_with_solution_is_joined():
+    text = ("Growing Tomatoes\n\n" + _narrow(TOMATOES) + "\nA split fruit has no single\n"
+            "solution. Water evenly and the splits stop in a week or two at most.\n\f"
+            + _narrow(TOMATOES) + "\f" + _narrow(_PROSE) + "\f")
+    assert "no single solution. Water evenly" in _body(text)

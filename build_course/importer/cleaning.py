@@ -313,8 +313,8 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
         r.bullet, r.number, r.body = "", None, r.text  # "... 2) growth," + "3) maturity"
     if r.bullet or r.chapter or r.kind in ("heading", "code") or prev.kind in ("heading", "code"):
         return False
-    if wrapped and r.body[:1] in "AaSsCc" and cues.ANSWER_LABEL.match(r.body):
-        return False  # "Answer: (b)" under its question or options: a line of its own
+    if wrapped and r.body[:1] in "ASC" and cues.ANSWER_LABEL.match(r.body):
+        return False  # "Answer: (b)" under its question (a capital: "solution. It..." goes on)
     end = parts[-1]
     if not wrapped:
         return not blank_before and prev.bullet != "" and r.indent > prev.indent \
