@@ -165,8 +165,12 @@ def _pools(parts: list[Part]) -> Pools:
         for lesson in part.lessons:
             terms += [term for _, term, _ in _terms(lesson)]
             people += [_person(b) for b in lesson.blocks if isinstance(b, Quote) and b.attribution]
-            counts.update(_stem(w) for w in _WORD.findall(_text(lesson)) if _content(w))
-    return Pools(_unique(terms), _unique(people), {w for w, _ in counts.most_common(COMMON)})
+            counts.update(_WORD.findall(_text(lesson).lower()))
+    stems: Counter = Counter()
+    for word, n in counts.items():  # each distinct word once, not each of its uses
+        if _content(word):
+            stems[_stem(word)] += n
+    return Pools(_unique(terms), _unique(people), {w for w, _ in stems.most_common(COMMON)})
 
 
 # ---- the generators -----------------------------------------------------------------
@@ -214,11 +218,14 @@ def _section_questions(lesson: Lesson) -> Iterator[Question]:
     if len(headings) < 3:
         return
     texts = _section_texts(lesson)
+    section_stems = {h: _stems(texts.get(h, "")) for h in headings}
     for heading, sentence in _first_sentences(lesson):
         if heading not in headings or any(_mentions(sentence, h) for h in headings):
             continue
-        stems = {_stem(w) for w in _WORD.findall(sentence) if _content(w)}
-        share = {h: len(stems & _stems(texts.get(h, "").replace(sentence, ""))) for h in headings}
+        stems = _stems(sentence)
+        # its own section without the sentence itself
+        own = _stems(texts.get(heading, "").replace(sentence, ""))
+        share = {h: len(stems & (own if h == heading else section_stems[h])) for h in headings}
         if share[heading] > max(v for h, v in share.items() if h != heading):
             if q := _choice(f"In which section of the lesson does this stand: “{sentence}”?",
                             heading, headings, heading):
@@ -281,7 +288,10 @@ def _choice(prompt: str, right: str, pool: list[str], see: str) -> Question | No
     from ``pool`` (none like the right answer or like each other); None
     when fewer than two distractors can be had."""
     distractors: list[str] = []
-    for other in sorted(_unique(pool), key=lambda t: _hash(prompt + t)):
+    # from a place in the pool that the prompt's hash picks, onwards: the same
+    # every time, and a look at a few candidates, not at the whole course's
+    start = _index(prompt, len(pool)) if pool else 0
+    for other in pool[start:] + pool[:start]:
         if not _alike(other, right) and not any(_alike(other, d) for d in distractors):
             distractors.append(other)
         if len(distractors) == OPTIONS - 1:
