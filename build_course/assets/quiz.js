@@ -1,5 +1,5 @@
-/* Quiz pages work without this script (answers stay in <details>); it adds controls, a score
-   and progress kept in localStorage per site and page. */
+/* Without this script answers stay in <details>; it adds controls, scores and progress
+   (localStorage). */
 (function () {
   "use strict";
   var root = "/";
@@ -20,7 +20,7 @@
     return (h >>> 0).toString(36);
   }
 
-  // The course in this browser: lessons opened (o) and done (d), the last page (l, title t).
+  // Lessons opened (o) and done (d), the last page (l, title t).
   var CK = "build-course-lessons:" + root, QK = "build-course-quiz:" + root + ":";
   function rel(href) {
     var p = new URL(href, location.href).pathname.replace(/index\.html$/, "");
@@ -46,7 +46,7 @@
     spot.append(el("div", { cls: "bc-done" }, [b, " ", said]));
   }
 
-  // Home page: each lesson's state and quiz score, the course's progress, Continue, Clear.
+  // Home page: states, scores, progress, Continue, Clear.
   function homePage(box, end) {
     var said = el("p", { "aria-live": "polite" }), sum = el("p", { cls: "bc-progress" }), go = document.getElementById("bc-continue");
     var links = all(document, "article a.bc-lesson, article a.bc-quiz");
@@ -84,6 +84,8 @@
   }
 
   function init() {
+    var dlg = document.querySelector(".md-search[role=dialog]"); // Material's, unnamed
+    if (dlg && !dlg.hasAttribute("aria-label")) dlg.setAttribute("aria-label", "Search");
     var home = document.getElementById("course-progress");
     if (home && !home.childNodes.length) homePage(home, document.getElementById("course-clear"));
     var place = document.querySelector("article .bc-place"); // a lesson's page

@@ -249,6 +249,14 @@ def _indent(text: str) -> str:
 
 # ---- pages ---------------------------------------------------------------
 
+def summary(text: str, limit: int = 160) -> str:
+    """A page's meta description: the text on one line, cut at a word near ``limit``."""
+    text = " ".join(text.replace("*", "").split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
 READING_SPEED = 200  # words a minute, a common estimate for study reading
 
 
@@ -258,8 +266,10 @@ def render_lesson(part: Part, lesson: Lesson, position: int = 0,
     quiz_file = Path(quiz_path(part, lesson)).name if lesson.quizzes else ""
     body = render_blocks(lesson.blocks, quiz_file)
     minutes = max(1, round(len(re.findall(r"\w+", body)) / READING_SPEED))
+    first = next((b.text for b in lesson.blocks if type(b) is Paragraph and b.text.strip()), "")
     text = _ENV.get_template("lesson.md.j2").render(
-        part=part, lesson=lesson, quiz_file=quiz_file, body=body, place=place, minutes=minutes)
+        part=part, lesson=lesson, quiz_file=quiz_file, body=body, place=place, minutes=minutes,
+        description=summary(" ".join(lesson.objectives) or first or lesson.title))
     return Page(lesson_path(part, lesson), text, lesson.title, part.source, lesson.slug,
                 position, "lesson")
 
@@ -272,7 +282,9 @@ def render_quiz(part: Part, lesson: Lesson, position: int = 0) -> Page:
     kinds = {q.kind for quiz in lesson.quizzes for q in quiz.questions}
     text = _ENV.get_template("quiz.md.j2").render(
         part=part, lesson=lesson, lesson_file=Path(lesson_path(part, lesson)).name,
-        exercises=exercises, instructions=quiz_instructions(kinds))
+        exercises=exercises, instructions=quiz_instructions(kinds),
+        description=summary(f"Self-check quiz on the lesson {lesson.title}: {first - 1} "
+                            f"question{'s' if first != 2 else ''}. {quiz_instructions(kinds)}"))
     return Page(quiz_path(part, lesson), text, f"Quiz: {lesson.title}", part.source,
                 lesson.slug, position, "quiz")
 
@@ -311,7 +323,8 @@ def render_home(course: Course, titles: dict[str, str] | None = None) -> Page:
     first = next(((part, part.lessons[0]) for part in course.parts if part.lessons), None)
     text = _ENV.get_template("home.md.j2").render(
         course=course, lesson_path=lesson_path, quiz_path=quiz_path, compact=compact,
-        title=title, scored=scored_questions, human=human_name, first=first)
+        title=title, scored=scored_questions, human=human_name, first=first,
+        description=summary(course.description or f"A self-study course: {course.title}."))
     return Page("index.md", text, course.title, kind="home")
 
 
