@@ -99,6 +99,11 @@ def _pdf(columns: bool = False, pages: int = 3) -> bytes:
     return buffer.getvalue()
 
 
+DOCX_QUIZ = [("What must you keep for every claim?", ["A copy", "The original receipt",
+                                                       "A photo"]),
+             ("Who receives the claim form?", ["Finance", "Your manager", "Nobody"])]
+
+
 def _docx() -> bytes:
     document = docx.Document()
     document.add_heading("Filing Your Expenses", level=0)
@@ -120,7 +125,15 @@ def _docx() -> bytes:
                          (1, 1): "25 euros"}.items():
         table.cell(r, c).text = text
     document.add_heading("Exercises", level=1)
-    document.add_paragraph("What must you keep for every claim?", style="List Number 2")
+    for question, options in DOCX_QUIZ:
+        document.add_paragraph(question, style="List Number")
+        for letter, option in zip("abc", options):
+            document.add_paragraph(f"{letter}) {option}", style="List Number 2")
+    document.add_heading("Answers", level=1)
+    # Word goes on numbering the questions after the steps above (4, 5), and
+    # the key, typed by hand, names them so
+    for number, key in ((4, "b"), (5, "a")):
+        document.add_paragraph(f"{number}. {key}")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -233,6 +246,15 @@ def test_word_styles_lists_emphasis_and_tables(tmp_path):
     assert "- Receipts for travel\n    - Train and bus tickets\n- Receipts for meals" in page
     assert "1. Scan the receipt\n2. Fill in the claim form\n3. Send both to finance" in page
     assert "| Meal | 25 euros |" in page
+
+
+def test_word_numbered_questions_with_nested_options_and_a_key_are_a_quiz(tmp_path):
+    [lesson] = _import(tmp_path, "expenses.docx", _docx()).lessons
+    [quiz] = lesson.quizzes
+    assert [(q.prompt, q.options, q.correct) for q in quiz.questions] == [
+        ("What must you keep for every claim?", ["A copy", "The original receipt", "A photo"],
+         [1]),
+        ("Who receives the claim form?", ["Finance", "Your manager", "Nobody"], [0])]
 
 
 def test_a_corrupt_docx_is_an_error_naming_the_file(tmp_path):

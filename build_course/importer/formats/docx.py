@@ -35,6 +35,7 @@ def convert(data: bytes, name: str) -> Converted:
     notes: list[tuple[str, str]] = []
     number = 0
     previous_list = False
+    run: list[int] = []  # the levels of the list items just above
     titled = any(p.style is not None and p.style.name.lower() == "title"
                  for p in document.paragraphs)
     for block in document.element.body.iterchildren():
@@ -49,7 +50,9 @@ def convert(data: bytes, name: str) -> Converted:
             text = _runs(paragraph)
             if not text.strip():
                 continue
-            item = _list_item(paragraph, formats, counters, text, previous_list)
+            if not previous_list:
+                run.clear()
+            item = _list_item(paragraph, formats, counters, text, run)
             if item:
                 if not previous_list:
                     _blank(out, places, place)
@@ -172,17 +175,22 @@ def _numbering(paragraph) -> tuple[str, int] | None:
     return num_id, level
 
 
-def _list_item(paragraph, formats: dict, counters: dict, text: str, nested: bool) -> str:
-    """The Markdown list item a numbered paragraph is, or "" (``nested``: it
-    follows another item, so its level may indent it)."""
+def _list_item(paragraph, formats: dict, counters: dict, text: str, run: list[int]) -> str:
+    """The Markdown list item a numbered paragraph is, or "". ``run`` holds
+    the levels of the list items right above it (emptied by other text):
+    an item is indented one step under the nearest item of a lower level."""
     found = _numbering(paragraph)
     if found is None:
         return ""
     num_id, level = found
-    for key in [k for k in counters if k[0] == num_id and k[1] > level]:
+    while run and run[-1] >= level:
+        run.pop()
+    depth = len(run)
+    run.append(level)
+    for key in [k for k in counters if k[1] > level]:
         counters[key] = 0  # a deeper list restarts under each item
     fmt = formats.get((num_id, level)) or formats.get((num_id, 0), "bullet")
-    indent = "    " * (level if nested else 0)
+    indent = "    " * depth
     if fmt in ("bullet", "none", ""):
         return f"{indent}- {text}"
     counters[(num_id, level)] += 1
