@@ -9,9 +9,10 @@ import re
 import shutil
 from pathlib import Path
 
+from build_course.build.rendering import render_lesson
 from build_course.cli import main
 from build_course.importer.importing import import_text
-from build_course.model import ExerciseLink, Part, SourceText
+from build_course.model import Part, SourceText
 from build_course.quiz.generate import MIN_WORDS, generate_self_checks
 from build_course.quiz.syntax import parse_blocks
 
@@ -124,7 +125,8 @@ def test_a_lesson_without_exercises_gets_a_marked_self_check_with_places():
     assert all(q.generated and q.see for q in questions)
     [lesson] = garden.lessons
     assert lesson.quizzes[0].title == "Self-check"
-    assert isinstance(lesson.blocks[-1], ExerciseLink)  # the lesson links to it
+    page = render_lesson(garden, lesson).text
+    assert "](growing-vegetables-at-home-quiz.md)" in page  # the lesson links to it
 
 
 def test_term_questions_have_one_right_term_and_other_terms_as_distractors():

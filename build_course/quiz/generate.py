@@ -37,7 +37,6 @@ from build_course.diagnostics import Diagnostic, Severity, Topic
 from build_course.importer import cues
 from build_course.model import (
     Definition,
-    ExerciseLink,
     Heading,
     Lesson,
     ListBlock,
@@ -92,8 +91,7 @@ def _self_check(part: Part, lesson: Lesson, pools: Pools) -> None:
     quiz = Quiz(TITLE, lesson.line, slug="self-check", questions=questions)
     quiz.intro = [Paragraph("These questions were generated from the lesson's own text. "
                             "Each answer says where in the lesson it stands.", lesson.line)]
-    lesson.quizzes.append(quiz)
-    lesson.blocks.append(ExerciseLink(quiz, lesson.line))
+    lesson.quizzes.append(quiz)  # the lesson page links to its quiz page
 
 
 def pick(found: dict[str, list[Question]]) -> list[Question]:
