@@ -607,3 +607,75 @@ def test_a_wrapped_sentence_that_goes_on_with_solution_is_joined():
             "solution. Water evenly and the splits stop in a week or two at most.\n\f"
             + _narrow(TOMATOES) + "\f" + _narrow(_PROSE) + "\f")
     assert "no single solution. Water evenly" in _body(text)
+
+
+# ---- question numbers of 1,000 and more (issue 18) ---------------------------
+
+def _long_quiz(first: int, key: str = "list") -> str:
+    """A drill whose questions run past 999 (a bank numbered on from earlier
+    drills), with its key as a list, on one line, or after each question."""
+    lines = ["Reading a Tide Table", "",
+             "2024. The year the harbour gauge was replaced, the tables were recomputed",
+             "from a full year of readings, and every port moved by a few minutes.", "",
+             "Review Questions", ""]
+    numbers = range(first, first + 10)
+    for n in numbers:
+        lines += [f"{n}. Which tide does table {n} show first?", "a) The morning tide",
+                  "b) The evening tide"]
+        if key == "each":
+            lines.append(f"Answer: ({'ab'[n % 2]})")
+        lines.append("")
+    if key == "list":
+        lines += ["Answer Key", ""] + [f"{n}. {'ab'[n % 2]}" for n in numbers]
+    elif key == "line":
+        lines += ["Answer Key", "", ", ".join(f"{n} {'ab'[n % 2]}" for n in numbers)]
+    return "\n".join(lines) + "\n"
+
+
+def test_questions_numbered_past_999_are_all_in_the_quiz_with_their_answers():
+    for key in ("list", "line", "each"):
+        questions = [q for quiz in _part(_long_quiz(995, key)).lessons[0].quizzes
+                     for q in quiz.questions]
+        assert [q.prompt for q in questions] == [
+            f"Which tide does table {n} show first?" for n in range(995, 1005)], key
+        assert [q.options for q in questions] == [["The morning tide", "The evening tide"]] * 10
+        assert [q.correct for q in questions] == [[n % 2] for n in range(995, 1005)], key
+
+
+def test_a_quiz_that_starts_at_1000_is_a_run_from_its_first_question():
+    questions = _part(_long_quiz(1000)).lessons[0].quizzes[0].questions
+    assert [q.correct for q in questions] == [[n % 2] for n in range(1000, 1010)]
+
+
+def test_a_paragraph_that_opens_with_a_year_stays_a_paragraph():
+    lesson = _part(_long_quiz(995)).lessons[0]
+    [paragraph] = [b for b in lesson.blocks if "gauge" in repr(b)]
+    assert type(paragraph).__name__ == "Paragraph"
+    assert paragraph.text.startswith("2024. The year the harbour gauge")
+    alone = "Harbour Notes\n\n1999. The old pier was pulled down that winter.\n"
+    assert type(_part(alone).lessons[0].blocks[0]).__name__ == "Paragraph"
+
+
+def test_a_pdf_files_questions_past_999_keep_their_options(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph as Para
+    from reportlab.platypus import SimpleDocTemplate
+
+    from build_course.importer.importing import import_source
+
+    style = getSampleStyleSheet()
+    story = [Para("Reading a Tide Table", style["Title"]),
+             Para("Review Questions", style["Heading2"])]
+    for n in range(997, 1003):
+        story += [Para(f"{n}. Which tide does table {n} show first?", style["BodyText"]),
+                  Para("a) The morning tide", style["BodyText"]),
+                  Para("b) The evening tide", style["BodyText"])]
+    story.append(Para("Answer Key", style["Heading2"]))
+    story += [Para(f"{n}. {'ab'[n % 2]}", style["BodyText"]) for n in range(997, 1003)]
+    path = tmp_path / "tides.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    part = import_source(path, None, "source/tides.pdf").part
+    questions = part.lessons[0].quizzes[0].questions
+    assert [q.options for q in questions] == [["The morning tide", "The evening tide"]] * 6
+    assert [q.correct for q in questions] == [[n % 2] for n in range(997, 1003)]

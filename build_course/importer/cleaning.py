@@ -24,7 +24,13 @@ from dataclasses import dataclass
 
 from build_course.diagnostics import Report
 from build_course.importer import cues
-from build_course.importer.shapes import TERMINAL, looks_like_heading
+from build_course.importer.shapes import (
+    LEADING_NUMBER,
+    LONG_NUMBER,
+    TERMINAL,
+    looks_like_heading,
+    runs_on,
+)
 from build_course.model import Line
 
 _BULLET_GLYPHS = "•·▪◦‣●○■□►▸➢✓✔\uf0b7\uf0a7\uf076\uf0d8\uf0fc*"
@@ -33,6 +39,7 @@ _GLYPH_FIRST = frozenset(_BULLET_GLYPHS + "-–—")
 _MARKED_BOXES = frozenset("⊠☒☑")
 _O_BULLET = re.compile(r"^o\s+(?=[A-Z“\"‘(])")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+_LONG_NUMBERED = re.compile(r"^(\d{4,6})[.)]\s+(?=\S)")
 _LETTERED = re.compile(r"^([A-Za-z])[.)]\s+(?=\S)")
 _MARKER = re.compile(r"^(?P<prefix>\S.{1,50}?)\s+[─━–—]\s+(?P<title>\S.{0,80}?)$")
 _MULTI_SPACE = re.compile(r"(?<=\S) {2,}")
@@ -233,11 +240,12 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
     pieces: list[list[str]] = []
     tail = 0  # length of the last raw line of lines[-1]
     blank_before = False  # a blank line since the last kept line
+    long_items = _long_numbered_items(raw)
     for r in raw:
         blank_before = blank_before or r.blank_before
         if not r.keep:
             continue
-        _classify(r, wrapped)
+        _classify(r, wrapped, long_items)
         if lines and _continues(lines[-1], pieces[-1], tail, r, blank_before, wrapped, width,
                                 blanks_part):
             pieces[-1].append(r.body)
@@ -273,8 +281,23 @@ def _merge_sandwiched(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _classify(r: RawLine, wrapped: bool) -> None:
-    """Find ``r``'s list marker: set its bullet, number and body."""
+def _long_numbered_items(raw: list[RawLine]) -> set[int]:
+    """The raw line numbers of items numbered 1,000 or more: those that
+    continue the run of numbered lines around them (shapes.runs_on)."""
+    led = [(r.line, int(m.group(1))) for r in raw
+           if r.keep and r.text[:2].lstrip("(")[:1].isdigit()
+           and (m := LEADING_NUMBER.match(r.text))]
+    if not any(n >= LONG_NUMBER for _, n in led):
+        return set()
+    numbers = [n for _, n in led]
+    return {line for (line, n), item in zip(led, runs_on(numbers))
+            if item and n >= LONG_NUMBER}
+
+
+def _classify(r: RawLine, wrapped: bool, long_items: frozenset[int] | set[int] = frozenset()
+              ) -> None:
+    """Find ``r``'s list marker: set its bullet, number and body. A number of
+    four digits or more marks an item only when ``r`` is in ``long_items``."""
     text = r.text
     r.body = text
     if r.kind in ("heading", "code"):
@@ -286,7 +309,8 @@ def _classify(r: RawLine, wrapped: bool) -> None:
         r.bullet = "•"  # a ticked ballot box: the option marked right (the quiz reads the mark)
     elif first == "o" and (m := _O_BULLET.match(text)):
         r.bullet, r.body = "o", text[m.end():]
-    elif first.isdigit() and (m := _NUMBERED.match(text)):
+    elif first.isdigit() and ((m := _NUMBERED.match(text))
+                              or (r.line in long_items and (m := _LONG_NUMBERED.match(text)))):
         r.bullet, r.number, r.body = "1", int(m.group(1)), text[m.end():]
     elif r.indent > 0 and text[1:2] in (".", ")") and (m := _LETTERED.match(text)):
         r.bullet, r.number = "a", ord(m.group(1).lower()) - 96

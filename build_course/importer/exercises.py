@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
+from build_course.importer.shapes import LONG_NUMBER, runs_on
 from build_course.model import (
     Block,
     Definition,
@@ -59,8 +60,19 @@ _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)](?!\d)\s*(?=\S|$)")
 _ROMAN = re.compile(r"^\(?([ivx]{1,4})[.)]\s*(?=\S|$)")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.(?=\s|$)")
 _KEY_PAIR = re.compile(
-    r"(?:^|(?<=[\s,;]))(\d{1,3}|[ivx]{1,5})(?:\s*[.):\-–]\s*|\s+)\(?([a-h]|true|false|t|f)\)?"
+    r"(?:^|(?<=[\s,;]))(\d{1,6}|[ivx]{1,5})(?:\s*[.):\-–]\s*|\s+)\(?([a-h]|true|false|t|f)\)?"
     r"(?=$|[\s,;.])", re.I)
+
+
+def _in_run(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Key pairs whose number is a question's: one of 1,000 or more only where
+    it continues the run of the pair before or after it (shapes.runs_on)."""
+    numbers = [int(n) if n.isdigit() else 0 for n, _ in pairs]
+    if max(numbers, default=0) < LONG_NUMBER:
+        return pairs
+    return [pair for pair, ok in zip(pairs, runs_on(numbers)) if ok]
+
+
 _LETTER_ANSWER = re.compile(
     r"^\(?([a-h])\)?((?:\s*(?:,|&|\band\b|\s)\s*\(?[a-h]\)?(?![\w']))*)"
     r"(?:\s*[.)]\s*(?P<rest>.*))?$", re.I)
@@ -721,7 +733,7 @@ class _Reader:
         if piece.item and piece.number is not None:
             text = f"{piece.number}. {text}"  # the list took the first number off
         text = cues.ANSWER_KEY_LABEL.sub("", text)  # "Answers: 1 c, 2 b"
-        pairs = _KEY_PAIR.findall(text)
+        pairs = _in_run(_KEY_PAIR.findall(text))
         if len(pairs) < 2 or sum(len(a) + len(b) + 2 for a, b in pairs) < 0.5 * len(text):
             return False
         if not self.found:

@@ -9,6 +9,24 @@ from build_course.importer import cues
 
 TERMINAL = tuple(".!?:;\"”’)")
 _NUMBERED_LABEL = re.compile(r"^[A-Z][\w-]{1,15} \d{1,3}[:.]\s+\S")
+# A line led by a number ("12. ...", "(1003) ..."): up to 999 such a number is
+# an item's; from 1,000 on only when it continues a run (see runs_on).
+LEADING_NUMBER = re.compile(r"^\(?(\d{1,6})[.)]\s")
+LONG_NUMBER = 1000
+
+
+def runs_on(numbers: list[int]) -> list[bool]:
+    """For line-leading numbers in text order: is each an item's number? A
+    number below 1,000 is; a larger one only when it continues the run, the
+    number before it being one less or the one after it one more (998, 999,
+    1000, 1001), so that a year starting a sentence ("1999. The ...") stays
+    prose."""
+    out = []
+    for i, n in enumerate(numbers):
+        out.append(n < LONG_NUMBER
+                   or (i > 0 and numbers[i - 1] == n - 1)
+                   or (i + 1 < len(numbers) and numbers[i + 1] == n + 1))
+    return out
 
 
 @lru_cache(maxsize=4096)  # cleaning asks of a line, and segmenting asks again

@@ -35,13 +35,14 @@ from dataclasses import dataclass, field
 
 from build_course.diagnostics import CourseError
 from build_course.importer.formats.converted import Converted
+from build_course.importer.shapes import LONG_NUMBER, runs_on
 
 _BULLETS = "•●▪◦‣■□►▸➢✓✔–-*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06c\uf0a8"
 # a glyph, or a character the font could not map ("(cid:127)"): a bullet lost in extraction
 _BULLET = re.compile(rf"^(?:[{re.escape(_BULLETS)}]|\(cid:\d+\))\s*")
 _CID = re.compile(r"\(cid:\d+\)")
 _LETTER = re.compile(r"^\(?[a-hA-H][.)]\s+")
-_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+")
+_NUMBER = re.compile(r"^(\d{1,6})[.)]\s+")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -221,6 +222,7 @@ def _body_size(lines: list[_Line]) -> float:
 
 
 def _classify(lines: list[_Line], body: float) -> None:
+    long_items = _long_numbered(lines)
     larger = sorted({round(x.size) for x in lines if x.kind != "table" and x.size >= body * 1.15},
                     reverse=True)
     rank = {size: min(n + 1, 3) for n, size in enumerate(larger)}
@@ -232,12 +234,23 @@ def _classify(lines: list[_Line], body: float) -> None:
             line.kind = f"heading{rank[round(line.size)]}"
         elif _BULLET.match(text) and len(_BULLET.sub("", text)) > 1:
             line.kind = "bullet"
-        elif _NUMBER.match(text):
+        elif (m := _NUMBER.match(text)) and (len(m.group(1)) <= 3 or id(line) in long_items):
             line.kind = "number"
         elif _LETTER.match(text):
             line.kind = "option"
         elif line.bold and len(text) <= 80 and not text.endswith((".", ",", ";")):
             line.kind = "heading3"
+
+
+def _long_numbered(lines: list[_Line]) -> set[int]:
+    """The lines (by id) led by a number of 1,000 or more that continues the
+    run of numbered lines around it: a year starting a sentence does not."""
+    led = [(line, int(m.group(1))) for line in lines
+           if line.kind != "table" and (m := _NUMBER.match(line.text.strip()))]
+    if not any(n >= LONG_NUMBER for _, n in led):
+        return set()
+    return {id(line) for (line, n), item in zip(led, runs_on([n for _, n in led]))
+            if item and n >= LONG_NUMBER}
 
 
 def _markdown(lines: list[_Line]) -> tuple[list[str], list[str]]:
@@ -246,6 +259,7 @@ def _markdown(lines: list[_Line]) -> tuple[list[str], list[str]]:
     places: list[str] = []
     previous: _Line | None = None
     seen_title = False
+    indent = "    "  # an option nests under its item: past the item's number ("1000. ")
 
     def emit(text: str, page: int, blank: bool = True) -> None:
         if blank and out and out[-1] != "":
@@ -273,8 +287,9 @@ def _markdown(lines: list[_Line]) -> tuple[list[str], list[str]]:
         elif line.kind == "number":
             m = _NUMBER.match(text)
             emit(f"{m.group(1)}. " + _escape(text[m.end():]), line.page, blank=not in_list)
+            indent = " " * max(4, len(m.group(1)) + 2)
         elif line.kind == "option":  # "a) ...": nested under the item above it
-            emit("    - " + _escape(text), line.page, blank=not in_list)
+            emit(indent + "- " + _escape(text), line.page, blank=not in_list)
         elif previous is not None and _continues(previous, line) and out and out[-1]:
             out[-1] = _join(out[-1], _escape(text))
             line.kind = previous.kind if previous.kind in _ITEMS else ""
