@@ -51,6 +51,29 @@ def test_both_engines_give_the_recorded_navigation_and_the_quiz_files(tmp_path, 
     assert "<details" in page  # the answers, readable without JavaScript
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_search_dialog_is_named_in_the_html_itself(tmp_path, engine):
+    """Through a theme override (MkDocs; Zensical's own is named), not a script."""
+    page = (built(tmp_path, engine) / "site/index.html").read_text(encoding="utf-8")
+    [dialog] = re.findall(r'<div class="md-search"[^>]*role="dialog"[^>]*>', page)
+    assert 'aria-label="Search"' in dialog
+    assert "md-search[role=dialog]" not in \
+        (Path(__file__).parent.parent / "build_course/assets/quiz.js").read_text("utf-8")
+
+
+def test_an_authors_own_search_partial_still_wins(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "overrides/partials").mkdir(parents=True)
+    (project / "overrides/partials/search.html").write_text(
+        '<div class="md-search" role="dialog" aria-label="Find in the course"></div>', "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n"), "utf-8")
+    assert main(["--project", str(project), "build"]) == 0
+    page = (project / "site/index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Find in the course"' in page and 'aria-label="Search"' not in page
+
+
 @needs_zensical
 def test_zensical_leaves_mkdocs_yml_and_docs_as_they_were(tmp_path):
     project = copy_project(tmp_path)

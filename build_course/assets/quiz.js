@@ -84,8 +84,6 @@
   }
 
   function init() {
-    var dlg = document.querySelector(".md-search[role=dialog]"); // Material's, unnamed
-    if (dlg && !dlg.hasAttribute("aria-label")) dlg.setAttribute("aria-label", "Search");
     var home = document.getElementById("course-progress");
     if (home && !home.childNodes.length) homePage(home, document.getElementById("course-clear"));
     var place = document.querySelector("article .bc-place"); // a lesson's page

@@ -3,6 +3,8 @@
 - the navigation the build recorded in ``docs/.build-course.json``, used
   when mkdocs.yml has no ``nav`` of its own (mkdocs.yml stays the author's);
 - the quiz script and style, served from the site itself;
+- theme overrides (``build_course/overrides``: the search dialog's
+  accessible name), after mkdocs.yml's own ``custom_dir``;
 - ``*.md.new`` files (new versions of pages an author edited) left out;
 - a warning (so ``--strict`` fails) for any page that would load something
   from outside the site: an intranet or offline copy must make no request
@@ -25,6 +27,7 @@ from build_course.publish.assets import ASSETS, CSS, JS, AssetCheck, external_as
 from build_course.publish.site_config import EXCLUDED, recorded_nav, safe_url
 
 log = logging.getLogger("mkdocs.plugins.course")
+OVERRIDES = str(Path(__file__).parent.parent / "overrides")
 
 
 class CoursePlugin(BasePlugin):
@@ -47,6 +50,7 @@ class CoursePlugin(BasePlugin):
             config.site_url = safe_url(config.site_url)
         if not config.nav:
             config.nav = recorded_nav(Path(config.docs_dir))
+        _add_overrides(config)
         for path in CSS:
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -101,6 +105,13 @@ class CoursePlugin(BasePlugin):
             source = ASSETS / Path(path).name
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+
+def _add_overrides(config: MkDocsConfig) -> None:
+    """Our templates before the theme's, after the author's ``custom_dir``."""
+    dirs = config.theme.dirs
+    if OVERRIDES not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, OVERRIDES)
 
 
 def _inside(path: str, folder: str) -> bool:
