@@ -1,12 +1,16 @@
 """Quiz export: GIFT (parsed by gift-pegjs, the GIFT parser from npm, when npm
-is there) and a QTI 2.1 package (read back as a QTI player would: manifest,
-items, declared responses, choices, the scoring template)."""
+is there) and a QTI 2.1 package, read by pyslet (an independent QTI 2.1
+implementation that rejects content QTI's model does not allow, and scores an
+item by its response processing) and read back as a QTI player would: manifest,
+items, declared responses, choices, the scoring template."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -14,6 +18,15 @@ import pytest
 from lxml import etree
 
 from build_course.cli import main
+from build_course.model import Question
+from build_course.publish import export_qti
+from build_course.quiz.kinds import QuestionKind
+
+with warnings.catch_warnings():  # pyslet (2017) still offers its Python 2 names
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import pyslet.imscpv1p2 as imscp
+    import pyslet.qtiv2.xml as qtixml
+    from pyslet.qtiv2 import interactions, variables
 
 LESSON = """---
 title: "Handling returns"
@@ -188,3 +201,77 @@ def test_qti_items_are_read_back_with_their_keys(project):
     assert [p.text for p in rubric] == ["It shows where and when the item was bought.",
                                          "And for how much."]
     assert reflection.find(f".//{QTI}rubricBlock") is None
+
+
+def pyslet_items(path: Path) -> list:
+    """The package's items as pyslet reads them: through its manifest, each
+    item parsed into QTI's object model (QTIValidityError when an element stands
+    where QTI's content model does not allow it)."""
+    package = imscp.ContentPackage(str(path))
+    try:
+        found = []
+        for resource in package.manifest.root.Resources.Resource:
+            assert resource.type == "imsqti_item_xmlv2p1"
+            document = qtixml.QTIDocument(
+                baseURI=resource.resolve_uri(resource.get_entry_point().href))
+            document.read()
+            found.append(document.root)
+        return found
+    finally:
+        package.close()
+
+
+def score(item, chosen: list[str]) -> float:
+    """SCORE after pyslet runs the item's response processing on ``chosen``."""
+    declaration = item.ResponseDeclaration[0]
+    state = variables.ItemSessionState(item)
+    state.begin_session()
+    if declaration.cardinality == variables.Cardinality.multiple:
+        response = variables.MultipleContainer(declaration.baseType)
+        response.set_value(chosen)
+    else:
+        (one,) = chosen
+        response = variables.SingleValue.new_value(declaration.baseType, one)
+    state["RESPONSE"] = response
+    item.ResponseProcessing.run(state)
+    return state["SCORE"].value
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_qti_package_reads_and_scores_in_an_independent_qti_implementation(project):
+    items = pyslet_items(project / "dist/returns-the-basics-qti21.zip")
+    assert [type(i).__name__ for i in items] == ["AssessmentItem"] * 5
+    single, multiple, true_false, open_, reflection = items
+    choices = [c.identifier for c in multiple.find_children_depth_first(
+        interactions.SimpleChoice)]
+    assert choices == ["choice_1", "choice_2", "choice_3", "choice_4"]
+    assert score(single, ["choice_2"]) == 1 and score(single, ["choice_1"]) == 0
+    assert score(true_false, ["choice_2"]) == 1 and score(true_false, ["choice_1"]) == 0
+    assert score(multiple, ["choice_1", "choice_3"]) == 1
+    for partial in (["choice_1"], ["choice_1", "choice_2", "choice_3"], []):
+        assert score(multiple, partial) == 0
+    for essay in (open_, reflection):
+        assert essay.ResponseProcessing is None
+        assert list(essay.find_children_depth_first(interactions.ExtendedTextInteraction))
+
+
+AWKWARD = [  # Markdown whose HTML QTI's content model does not take as it is
+    "### A heading\n\nText, then a rule:\n\n---\n\n> quoted, with a [link](https://example.org)",
+    "Loose text <div>beside a block</div> and <table><tr><td>a table</td></tr></table>",
+    "<ul>text in a list<li>an item</li></ul><li>an item alone</li><a>no href</a><br/>",
+    "- one\n- two\n\n1. three\n\n```\ncode < 1\n```\n\n<blockquote>just text</blockquote>",
+]
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize("text", AWKWARD)
+def test_qti_item_content_fits_qtis_model_whatever_the_markdown(text):
+    for question in (
+            Question(text, 1, QuestionKind.SINGLE_CHOICE, options=[text, "plain"], correct=[0]),
+            Question(text, 1, QuestionKind.OPEN, model_answer=text)):
+        data = etree.tostring(export_qti.item("item-1", "T", question), encoding="UTF-8")
+        document = qtixml.QTIDocument()
+        document.read(src=io.BytesIO(data))  # raises QTIValidityError on misplaced content
+        words = [w for w in ("heading", "quoted", "beside", "table", "item alone", "no href",
+                             "three", "code < 1", "just text") if w in text]
+        assert all(w in "".join(etree.fromstring(data).itertext()) for w in words)

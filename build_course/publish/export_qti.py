@@ -4,7 +4,9 @@ A zip (IMS Content Packaging 1.1) with ``imsmanifest.xml`` listing one
 ``imsqti_item_xmlv2p1`` resource per question, each an ``assessmentItem``:
 
 - single choice and true/false: a ``choiceInteraction`` of one choice,
-  scored by the standard ``match_correct`` template;
+  scored by the standard ``match_correct`` template, its rules also written
+  out in the item (the specification prefers an item's own rules, and a
+  player that cannot fetch the template still scores it);
 - multiple choice: a ``choiceInteraction`` of any number of choices, all
   right ones and no wrong one for the point (as on the site);
 - open: an ``extendedTextInteraction``, the model answer in a
@@ -32,9 +34,12 @@ QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 MATCH_CORRECT = "http://www.imsglobal.org/question/qti_v2p1/rp_templates/match_correct"
-_ALLOWED = {"p", "strong", "em", "b", "i", "code", "pre", "ul", "ol", "li", "br", "a",
-            "blockquote", "sub", "sup", "span", "div"}
-_INLINE_ONLY = {"a", "strong", "em", "b", "i", "code", "span", "sub", "sup", "br"}
+# QTI 2.1's XHTML: which elements are kept, and what each may hold.
+_INLINE = {"a", "strong", "em", "b", "i", "code", "span", "sub", "sup", "br"}
+_HOLDS_INLINE = _INLINE | {"p", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCK = {"p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "div"}
+_HOLDS = {**{t: "inline" for t in _HOLDS_INLINE}, "ul": "list", "ol": "list",
+          "blockquote": "block", "div": "flow", "li": "flow", "br": "nothing"}
 
 
 def _q(tag: str) -> str:
@@ -71,7 +76,7 @@ def item(identifier: str, title: str, question: Question) -> etree._Element:
             simple = etree.SubElement(interaction, _q("simpleChoice"),
                                       identifier=f"choice_{index + 1}")
             _content(simple, option, inline=True)
-        etree.SubElement(root, _q("responseProcessing"), template=MATCH_CORRECT)
+        _match_correct(root)
         return root
     _content(body, question.prompt)
     etree.SubElement(body, _q("extendedTextInteraction"), responseIdentifier="RESPONSE")
@@ -81,36 +86,69 @@ def item(identifier: str, title: str, question: Question) -> etree._Element:
     return root
 
 
+def _match_correct(root: etree._Element) -> None:
+    """``responseProcessing``: SCORE 1 when the response is the correct one, else 0."""
+    processing = etree.SubElement(root, _q("responseProcessing"), template=MATCH_CORRECT)
+    condition = etree.SubElement(processing, _q("responseCondition"))
+    branch = etree.SubElement(condition, _q("responseIf"))
+    match = etree.SubElement(branch, _q("match"))
+    etree.SubElement(match, _q("variable"), identifier="RESPONSE")
+    etree.SubElement(match, _q("correct"), identifier="RESPONSE")
+    for parent, score in ((branch, "1"), (etree.SubElement(condition, _q("responseElse")), "0")):
+        outcome = etree.SubElement(parent, _q("setOutcomeValue"), identifier="SCORE")
+        etree.SubElement(outcome, _q("baseValue"), baseType="float").text = score
+
+
 def _content(parent: etree._Element, text: str, inline: bool = False) -> None:
-    """Markdown ``text`` as XHTML children of ``parent`` (in QTI's namespace)."""
+    """Markdown ``text`` as XHTML children of ``parent`` (in QTI's namespace):
+    inline content (a prompt, a choice) or blocks (an item's body, a rubric)."""
     html = markdown.markdown(text or "")
     try:
         fragment = etree.fromstring(f"<div>{html}</div>")
     except etree.XMLSyntaxError:
         fragment = etree.fromstring("<div><p/></div>")
         fragment[0].text = text
-    if inline:  # the paragraphs' contents only (a prompt or a choice holds inline content)
+    if inline:  # the paragraphs' contents only
         for p in list(fragment):
             if p.tag == "p":
                 index = fragment.index(p)
                 fragment.remove(p)
                 holder = etree.Element("span")
-                holder.text, holder[:] = p.text, list(p)
+                holder.text, holder[:], holder.tail = p.text, list(p), p.tail
                 fragment.insert(index, holder)
-    parent.text = (parent.text or "") + (fragment.text or "")
-    for child in fragment:
-        parent.append(_qti(child, inline))
+        parent.text = (parent.text or "") + (fragment.text or "")
+        parent.extend(_qti(child, "inline") for child in fragment)
+    elif _loose_text(fragment):  # text beside the blocks: all in one div
+        parent.append(_qti(fragment, "block"))
+    else:
+        parent.extend(_qti(child, "block") for child in fragment)
 
 
-def _qti(node: etree._Element, inline: bool) -> etree._Element:
-    allowed = _INLINE_ONLY if inline else _ALLOWED
-    tag = node.tag if isinstance(node.tag, str) and node.tag in allowed else "span"
+def _loose_text(node: etree._Element) -> bool:
+    return any(t and t.strip() for t in [node.text, *(child.tail for child in node)])
+
+
+def _qti(node: etree._Element, where: str) -> etree._Element:
+    """``node`` as an element QTI's content model allows ``where`` it stands
+    (``inline``, ``block``, ``flow`` or ``list``): an ``li`` in a list, an ``a``
+    with its (required) ``href``, an element that may not hold loose text
+    made a ``div``; anything else a ``span`` among inline content, else a ``div``."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    fits = {"inline": _INLINE, "block": _BLOCK, "flow": _INLINE | _BLOCK, "list": {"li"}}
+    if where == "list":
+        tag = "li"
+    elif tag not in fits[where] or (tag == "a" and not node.get("href")):
+        tag = "span" if where == "inline" else "div"
+    elif _HOLDS[tag] in ("block", "list") and _loose_text(node):
+        tag = "div"
     copy = etree.Element(_q(tag))
-    if tag == "a" and node.get("href"):
+    if tag == "a":
         copy.set("href", node.get("href"))
     copy.text, copy.tail = node.text, node.tail
-    for child in node:
-        copy.append(_qti(child, inline or tag in _INLINE_ONLY))
+    if tag == "br":
+        copy.text = None
+        return copy
+    copy.extend(_qti(child, _HOLDS[tag]) for child in node)
     return copy
 
 
