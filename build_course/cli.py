@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import os
 import signal
 import sys
 import threading
@@ -76,10 +77,28 @@ _OS_HINTS = {
 
 def os_error_message(exc: OSError, project: Project) -> str:
     """``file: what went wrong; how to fix it`` for an error of the system."""
-    where = project.display(Path(exc.filename)) if exc.filename else str(project.root)
     what = exc.strerror or str(exc)
     hint = _OS_HINTS.get(exc.errno, "check that path and run the command again")
-    return f"{where}: {what[:1].lower() + what[1:]}; {hint}"
+    if not exc.filename:
+        return f"{project.root}: {what[:1].lower() + what[1:]}; {hint}"
+    path = Path(exc.filename)
+    if exc.errno in (errno.EACCES, errno.EPERM) and (folder := _closed_folder(path, project)):
+        # "source/course.yml: permission denied" when it is source/ that cannot be opened
+        return (f"{project.display(folder)}: this folder cannot be opened (permission denied); "
+                "give the user who runs the build read access to it "
+                f"(for example chmod -R u+rX {project.display(folder)})")
+    return f"{project.display(path)}: {what[:1].lower() + what[1:]}; {hint}"
+
+
+def _closed_folder(path: Path, project: Project) -> Path | None:
+    """The first folder of the project on the way to ``path`` (or ``path``
+    itself) that this user may not list or enter, if any."""
+    path = path if path.is_absolute() else Path.cwd() / path
+    for folder in [*reversed(path.parents), path]:
+        if folder.is_relative_to(project.root) and os.path.isdir(folder) \
+                and not os.access(folder, os.R_OK | os.X_OK):
+            return folder
+    return None
 
 
 def _port(text: str) -> int:
