@@ -177,6 +177,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder for the file (default: dist/ in the project)")
     export.set_defaults(run=_export, locked=True)
 
+    handout = commands.add_parser("handout", help="print the lessons with their worksheets, "
+                                  "and the answer keys, as PDF files in dist/handout/")
+    handout.add_argument("--paper", choices=("a4", "letter"), default="a4",
+                         help="the page size (default: a4)")
+    handout.set_defaults(run=_handout, locked=True)
+
     inspect = commands.add_parser("inspect", help="show what the importer understood")
     inspect.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     inspect.add_argument("--json", action="store_true", help="print the model as JSON")
@@ -355,6 +361,20 @@ def _export(args: argparse.Namespace) -> int:
         path = write_qti(folder / f"{name}-qti21.zip", title, quizzes)
     count = sum(len(q.questions) for q in quizzes)
     print(f"{args.format.upper()}: {path} ({count} questions)")
+    return EXIT_OK
+
+
+def _handout(args: argparse.Namespace) -> int:
+    from build_course.publish.handout import write_handouts
+    from build_course.publish.printing import check_available
+
+    check_available()  # before the build: say at once what is missing
+    project, result = _docs_written(args, mkdocs_yml=False)
+    folder = project.root / "dist" / "handout"
+    written = write_handouts(project.docs, result.manifest.title,
+                             result.manifest.description, folder, args.paper)
+    for path, pages in written:
+        print(f"{project.display(path)}: {pages} pages")
     return EXIT_OK
 
 

@@ -1,0 +1,249 @@
+"""One page of docs/ as print HTML for the handout.
+
+The page's Markdown is rendered with raw HTML escaped (the build's own
+``<div ... markdown>`` wrappers are unwrapped, attribute lists dropped); its
+question blocks become worksheet questions (the options, or ruled lines to
+write on, and never the answer) and, apart, entries of the answer key.
+Links to pages of the same handout become links inside the PDF; other
+relative links keep their text only. Images are taken from docs/ alone.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+
+from build_course.model import Question
+from build_course.quiz.kinds import QuestionKind, option_letter
+from build_course.quiz.syntax import QuestionBlock, parse_blocks
+from build_course.slugs import slugify
+
+OPEN_LINES = 4
+"""Ruled lines to write on under an open question..."""
+REFLECTION_LINES = 7
+"""...and under a reflection question (notes are longer)."""
+
+KEEP_WITH_QUESTION = 600
+"""Characters of Markdown (a heading and a few lines) kept on one page with
+the question that follows them."""
+
+_ATTR = r"(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+_ATTRS = rf"\{{:?\s*{_ATTR}(?:\s+{_ATTR})*\s*\}}"
+_ATTR_LINE = re.compile(rf"^\s*{_ATTRS}\s*$")
+_ATTR_END = re.compile(rf"\s*{_ATTRS}\s*$")
+_ATTR_AFTER_LINK = re.compile(rf"(?<=\)){_ATTRS}")
+_WRAPPER = re.compile(r"^\s*</?div\b[^>]*>\s*$")
+_HEADING = re.compile(r"^## +(?P<title>.+?)(?: *\{[^}]*\})? *$")
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+_QUIZ_INTRO = "Self-check questions for the lesson"
+_EXTERNAL = re.compile(r"^(?:https?|mailto):", re.I)
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    md.use(admon_plugin).use(deflist_plugin)
+    md.add_render_rule("link_open", _link_open)
+    md.add_render_rule("image", _image)
+    return md
+
+
+@dataclass
+class PageContext:
+    """Where a page stands: for its links and images."""
+
+    docs: Path
+    page: str
+    """The page's path under docs/."""
+    anchors: dict[str, str] = field(default_factory=dict)
+    """Pages of the same handout (path under docs/) -> their anchor in it."""
+
+
+def anchor(page: str) -> str:
+    """The id a page's section has in a handout."""
+    return "pg-" + slugify(page, limit=200)
+
+
+def _link_open(renderer, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    href = token.attrGet("href") or ""
+    context: PageContext = env["context"]
+    if _EXTERNAL.match(href):
+        shown = "" if token.markup == "autolink" else ' class="url"'
+        return f'<a href="{escape(href)}"{shown}>'
+    target = _relative(context.page, href.partition("#")[0])
+    if target in context.anchors:
+        return f'<a href="#{context.anchors[target]}">'
+    return "<a>"
+
+
+def _relative(page: str, href: str) -> str:
+    if not href or "://" in href or href.startswith("/"):
+        return ""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+
+
+def _image(renderer, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    context: PageContext = env["context"]
+    alt = renderer.renderInlineAsText(token.children or [], options, env)
+    target = _relative(context.page, (token.attrGet("src") or "").partition("#")[0])
+    path = (context.docs / target).resolve() if target else None
+    docs = context.docs.resolve()
+    if path is None or not path.is_relative_to(docs) or not path.is_file():
+        return f'<span class="no-image">[{escape(alt or "image")}]</span>'
+    return f'<img src="{escape(path.as_uri())}" alt="{escape(alt)}">'
+
+
+_MD = _markdown()
+
+
+def clean(text: str) -> str:
+    """Markdown without what only the site uses: attribute lists and the
+    build's ``<div ... markdown>`` wrappers (their content stays)."""
+    lines = []
+    for line in text.split("\n"):
+        if _ATTR_LINE.match(line) or _WRAPPER.match(line):
+            continue
+        if line.lstrip().startswith("#"):
+            line = _ATTR_END.sub("", line)
+        lines.append(_ATTR_AFTER_LINK.sub("", line))
+    return "\n".join(lines)
+
+
+def markdown_html(text: str, context: PageContext, shift: int = 0) -> str:
+    """Markdown as HTML, raw HTML escaped, headings ``shift`` levels down."""
+    tokens = _MD.parse(clean(text))
+    if shift:
+        for token in tokens:
+            if token.type in ("heading_open", "heading_close"):
+                token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+    return _MD.renderer.render(tokens, _MD.options, {"context": context})
+
+
+def inline_html(text: str, context: PageContext) -> str:
+    return _MD.renderInline(clean(text), {"context": context})
+
+
+@dataclass
+class KeyEntry:
+    """A question as the answer key lists it."""
+
+    exercise: str
+    title: str
+    question: Question
+
+
+@dataclass
+class PrintPage:
+    """A page for the handout: its worksheet HTML and its answer-key entries."""
+
+    title: str
+    html: str
+    key: list[KeyEntry] = field(default_factory=list)
+
+
+def print_page(text: str, context: PageContext, title: str, quiz: bool) -> PrintPage:
+    """``text``, a page of docs/ with its front matter, for the handout. A
+    quiz page loses its title and its on-screen instructions (the handout
+    gives its own) and its headings go a level down, under the worksheet's."""
+    body = _FRONT.sub("", text, count=1)
+    offset = text.count("\n", 0, len(text) - len(body))
+    lines = body.split("\n")
+    if quiz:
+        lines = _without_screen_intro(lines)
+    blocks, _ = parse_blocks("\n".join(lines), context.page, offset)
+    html, key, done = [], [], 0
+    exercise = title
+    for block in blocks:
+        lead = "\n".join(lines[done:block.start])
+        exercise = _exercise(lines, done, block.start, exercise)
+        question_title = block.title or f"Question {len(key) + 1}"
+        both = (markdown_html(lead, context, int(quiz))
+                + worksheet_question(block, question_title, context))
+        # a short introduction with a heading stays with its first question
+        keep = len(lead) <= KEEP_WITH_QUESTION and re.search(r"^#", lead, re.M)
+        html.append(f'<div class="keep">{both}</div>' if keep else both)
+        key.append(KeyEntry(exercise, question_title, block.question))
+        done = block.end
+    html.append(markdown_html("\n".join(lines[done:]), context, int(quiz)))
+    return PrintPage(title, "".join(html), key)
+
+
+def _without_screen_intro(lines: list[str]) -> list[str]:
+    """A quiz page's lines less its '# Quiz: ...' title and the paragraph
+    under it that tells how to use the page on screen."""
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            rest = lines[i + 1:]
+            j = next((k for k, text in enumerate(rest) if text.strip()), len(rest))
+            if j < len(rest) and rest[j].startswith(_QUIZ_INTRO):
+                end = next((k for k in range(j, len(rest)) if not rest[k].strip()), len(rest))
+                rest = rest[:j] + [""] * (end - j) + rest[end:]
+            return lines[:i] + [""] + rest  # line numbers kept
+        if line.strip():
+            break
+    return lines
+
+
+def _exercise(lines: list[str], start: int, end: int, current: str) -> str:
+    for line in reversed(lines[start:end]):
+        if m := _HEADING.match(line):
+            return m["title"]
+    return current
+
+
+_HOW = {QuestionKind.SINGLE_CHOICE: "Choose one answer.",
+        QuestionKind.MULTIPLE_CHOICE: "Choose all the answers that apply.",
+        QuestionKind.TRUE_FALSE: "True or false? Choose one."}
+
+
+def worksheet_question(block: QuestionBlock, title: str, context: PageContext) -> str:
+    """A question as printed on the worksheet: never its answer."""
+    question = block.question
+    kind = question.kind
+    classes = ["question", kind.css_class] + (["generated"] if question.generated else [])
+    html = [f'<section class="{" ".join(classes)}">',
+            f'<h4 class="q-title">{escape(title)}</h4>',
+            f'<div class="prompt">{inline_html(question.prompt, context)}</div>']
+    if kind.has_options:
+        box = "box round" if kind != QuestionKind.MULTIPLE_CHOICE else "box"
+        html.append(f'<p class="how">{_HOW[kind]}</p><ol class="options">')
+        html += [f'<li><span class="{box}"></span><b>{option_letter(i)}.</b> '
+                 f'{inline_html(text, context)}</li>' for i, text in enumerate(question.options)]
+        html.append("</ol>")
+    else:
+        reflect = kind == QuestionKind.REFLECTION
+        label = ("Your notes (there is no single right answer):" if reflect
+                 else "Your answer:")
+        rules = '<div class="rule"></div>' * (REFLECTION_LINES if reflect else OPEN_LINES)
+        html.append(f'<div class="write"><p class="how">{label}</p>{rules}</div>')
+    html.append("</section>")
+    return "".join(html)
+
+
+def key_answer(question: Question, context: PageContext) -> str:
+    """A question's answer as the key gives it."""
+    if question.kind == QuestionKind.REFLECTION:
+        return '<p class="none">A reflection: there is no single right answer.</p>'
+    if question.kind.has_options:
+        if not question.correct:
+            return '<p class="none">The source gives no answer to this question.</p>'
+        letters = ", ".join(option_letter(i) for i in question.correct)
+        texts = [question.options[i] for i in question.correct if i < len(question.options)]
+        shown = "; ".join(inline_html(t, context) for t in texts)
+        html = f'<p><b class="letters">{escape(letters)}.</b> {shown}</p>'
+        paragraphs = [p.strip() for p in question.explanation.strip().split("\n\n")]
+        if paragraphs and paragraphs[0].rstrip(".") in {t.rstrip(".") for t in texts}:
+            paragraphs = paragraphs[1:]  # the correct option's text, said again
+        explanation = "\n\n".join(p for p in paragraphs if p)
+        return html + (markdown_html(explanation, context) if explanation else "")
+    if not (question.model_answer or "").strip():
+        return '<p class="none">The source gives no answer to this question.</p>'
+    return '<p class="model">Model answer:</p>' + markdown_html(question.model_answer, context)

@@ -1,0 +1,254 @@
+"""``build-course handout``: the printable PDFs, read back as a person and a
+program would: turned into PNG pages (pdftoppm) and into text (pdftotext).
+Each answer stands in the key and never in a worksheet; each lesson starts a
+page; the pages are not blank."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_course.cli import main
+from build_course.publish.handout_pages import PageContext, print_page
+from build_course.publish.quiz_pages import course_quizzes
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("pdftoppm") and shutil.which("pdftotext")),
+    reason="pdftoppm and pdftotext (Debian: poppler-utils) are not installed")
+
+RETURNS = """---
+title: Handling returns
+part: Returns and refunds
+---
+
+A customer may return an item within thirty days, with the receipt. See the
+[policy page](https://example.org/returns) for the details.
+
+## Check yourself
+
+!!! question single-choice "Question 1"
+
+    How long does a customer have to return an item?
+
+    - A. Seven days.
+    - B. Thirty days.
+
+    ??? success "Show answer"
+
+        **Answer: B.** Calendar days count, weekends included.
+
+!!! question multiple-choice "Question 2"
+
+    Which of these does a return need?
+
+    - A. The item.
+    - B. A manager's signature.
+    - C. The receipt.
+
+    ??? success "Show answer"
+
+        **Answer: A, C.** Signatures are for refunds above a limit.
+
+!!! question true-false "Question 3"
+
+    A customer can return an opened parcel.
+
+    - A. True.
+    - B. False.
+
+    ??? success "Show answer"
+
+        **Answer: A.** Opened parcels are fine when complete.
+
+!!! question open "Question 4"
+
+    Why do we ask for the receipt?
+
+    ??? success "Show model answer"
+
+        It proves where and when the parcel was bought.
+
+!!! question reflection "Question 5"
+
+    Think of a return you handled: what went well?
+
+    *Reflect and write your own answer: there is no single right answer.*
+"""
+
+PHONE = """---
+title: Answering the phone
+part: The front desk
+---
+
+Answer the phone before the third ring, and say the company's name first.
+<script>alert("printed as text")</script>
+
+## Check yourself
+
+!!! question open "Question 1"
+
+    What does the caller hear first?
+
+    ??? success "Show model answer"
+
+        The name of our firm, spoken calmly.
+"""
+
+ANSWERS = ["Calendar days count, weekends included", "Signatures are for refunds above a limit",
+           "Opened parcels are fine when complete", "It proves where and when the parcel",
+           "The name of our firm, spoken calmly"]
+PROMPTS = ["How long does a customer have to return an item?",
+           "Which of these does a return need?", "Why do we ask for the receipt?",
+           "Think of a return you handled", "What does the caller hear first?"]
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "build_course", "--project", str(project),
+                           *args], capture_output=True, text=True, timeout=600)
+
+
+def pdf_text(path: Path) -> str:
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True)
+    return done.stdout
+
+
+def png_pages(path: Path, folder: Path) -> list[Path]:
+    """The PDF's pages as PNG images (what a person would look at)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(folder / "page")],
+                   check=True, capture_output=True)
+    return sorted(folder.glob("page-*.png"))
+
+
+def ink(png: Path) -> float:
+    """The share of a page's pixels that are not white."""
+    from PIL import Image
+
+    image = Image.open(png).convert("L")
+    dark = sum(count for value, count in enumerate(image.histogram()) if value < 200)
+    return dark / (image.width * image.height)
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("handout")
+    (folder / "source").mkdir()
+    (folder / "source/returns.md").write_text(RETURNS, encoding="utf-8")
+    (folder / "source/phone.md").write_text(PHONE, encoding="utf-8")
+    (folder / "source/course.yml").write_text(
+        "title: Front desk basics\nsources:\n  - file: returns.md\n  - file: phone.md\n",
+        encoding="utf-8")
+    done = run(folder, "handout")
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
+def test_a_handout_and_a_key_per_part_and_for_the_whole_course(course):
+    names = sorted(p.name for p in (course / "dist/handout").glob("*.pdf"))
+    assert names == ["front-desk-basics-answers.pdf", "front-desk-basics-phone-answers.pdf",
+                     "front-desk-basics-phone.pdf", "front-desk-basics-returns-answers.pdf",
+                     "front-desk-basics-returns.pdf", "front-desk-basics.pdf"]
+
+
+def test_the_pages_as_images_count_and_show_something(course, tmp_path):
+    folder = course / "dist/handout"
+    counts = {}
+    for pdf in folder.glob("*.pdf"):
+        pages = png_pages(pdf, tmp_path / pdf.stem)
+        counts[pdf.stem] = len(pages)
+        assert all(ink(page) > 0.003 for page in pages), pdf.name  # no blank page
+    # a cover, then each lesson from a new page: two lessons, each on one page or two
+    assert 3 <= counts["front-desk-basics"] <= 5
+    assert 2 <= counts["front-desk-basics-returns"] <= 3
+    assert counts["front-desk-basics-phone"] == 2
+    # the whole course is its parts under one cover
+    assert counts["front-desk-basics"] == (counts["front-desk-basics-returns"]
+                                           + counts["front-desk-basics-phone"] - 1)
+    assert counts["front-desk-basics-answers"] == 1  # six short answers
+
+
+def test_answers_stand_in_the_key_and_never_in_a_worksheet(course):
+    folder = course / "dist/handout"
+    worksheets = [p for p in folder.glob("*.pdf") if not p.stem.endswith("-answers")]
+    for pdf in worksheets:
+        text = " ".join(pdf_text(pdf).split())
+        for answer in ANSWERS:
+            assert answer not in text, (pdf.name, answer)
+        assert "Answer:" not in text and "Model answer" not in text
+    whole = " ".join(pdf_text(folder / "front-desk-basics.pdf").split())
+    key = " ".join(pdf_text(folder / "front-desk-basics-answers.pdf").split())
+    for prompt in PROMPTS:
+        assert prompt in whole and prompt not in key
+    for answer in ANSWERS:
+        assert answer in key
+    assert "A, C." in key and "no single right answer" in key
+    returns_key = " ".join(pdf_text(folder / "front-desk-basics-returns-answers.pdf").split())
+    assert ANSWERS[0] in returns_key and ANSWERS[-1] not in returns_key
+
+
+def test_each_lesson_starts_a_page_with_header_and_page_numbers(course):
+    pages = [p for p in pdf_text(course / "dist/handout/front-desk-basics.pdf").split("\f")
+             if p.strip()]
+    assert f"Page 1 of {len(pages)}" in pages[0]
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    for title in ("Handling returns", "Answering the phone"):
+        page = next(p for p in pages[1:] if title in "\n".join(p.strip().splitlines()[1:5]))
+        header = page.strip().splitlines()[0]
+        assert "Front desk basics" in header and "Part " in header
+
+
+def test_source_html_is_printed_as_text(course):
+    text = pdf_text(course / "dist/handout/front-desk-basics-phone.pdf")
+    assert '<script>alert("printed as text")</script>' in " ".join(text.split())
+
+
+def test_without_weasyprint_one_line_says_how_to_install_it(course, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint fails
+    assert main(["--project", str(course), "handout"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "pip install" in err and "pango" in err.lower()
+
+
+def test_images_come_from_docs_only(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "part").mkdir(parents=True)
+    (docs / "part/chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    text = "# A lesson\n\n![A chart](chart.png)\n\n![Not ours](../../secret.png)\n"
+    page = print_page(text, PageContext(docs, "part/lesson.md"), "A lesson", quiz=False)
+    assert (docs / "part/chart.png").resolve().as_uri() in page.html
+    assert "secret.png" not in page.html and "[Not ours]" in page.html
+
+
+def test_the_shipped_course_every_question_keyed_generated_marked(built_course, tmp_path):
+    done = run(built_course, "handout")
+    assert done.returncode == 0, done.stderr
+    folder = built_course / "dist/handout"
+    key = pdf_text(folder / "customer-service-essentials-answers.pdf")
+    whole = pdf_text(folder / "customer-service-essentials.pdf")
+    quizzes = course_quizzes(built_course / "docs")
+    titles = [title for quiz in quizzes for title, _ in quiz.questions]
+    assert sum("(generated)" in t for t in titles) >= 5
+    flat_key, flat_whole = " ".join(key.split()), " ".join(whole.split())
+    assert flat_key.count("(generated)") >= sum("(generated)" in t for t in titles)
+    for quiz in quizzes:
+        for _, question in quiz.questions:
+            answer = " ".join((question.model_answer or "").split("\n\n")[0].split())
+            # a source's long model answer is in no lesson's text (a generated one is)
+            if answer and len(answer) > 60 and not question.generated:
+                assert answer[:60] in flat_key and answer[:60] not in flat_whole
+    pages = len(png_pages(folder / "customer-service-essentials.pdf", tmp_path / "whole"))
+    parts = [p for p in folder.glob("customer-service-essentials-*.pdf")
+             if not p.stem.endswith("-answers")]
+    part_pages = sum(len(png_pages(p, tmp_path / p.stem)) for p in parts)
+    lessons = len([p for p in (built_course / "docs").rglob("*.md")
+                   if p.name != "index.md" and not p.stem.endswith("-quiz")])
+    assert pages >= lessons + 1  # a cover, and each lesson from a new page
+    # the whole course is its parts under one cover (a contents page may grow by one)
+    assert part_pages - len(parts) <= pages <= part_pages - len(parts) + 2
