@@ -158,7 +158,8 @@
         return q;
       }
       if (!det) return null;
-      var s = state.q[id] || {};
+      var s = state.q[id] || state.q[i + "-"] || {}; // "i-": by its place, from an LMS (scorm.js)
+      if (state.q[i + "-"]) { delete state.q[i + "-"]; state.q[id] = s; save(); }
       function put() { state.q[id] = s; save(); rescore(); }
       q.scored = true;
       var retry = btn("Try again", "bcq-again");
@@ -235,7 +236,8 @@
       });
       var L = function (ks) { return ks.map(function (k) { return letters[k]; }).join(", "); };
       function result() {
-        var sel = s.sel || [];
+        if (!s.sel) s.sel = s.ok ? correct.slice() : []; // from an LMS: right or wrong, not which
+        var sel = s.sel;
         var wrong = sel.filter(function (k) { return correct.indexOf(k) < 0; });
         var missed = correct.filter(function (k) { return sel.indexOf(k) < 0; });
         s.ok = !wrong.length && !missed.length;

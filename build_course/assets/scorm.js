@@ -8,7 +8,8 @@
    opened by itself holds its own session. Score: correct answers over the course's scored
    questions, 0-100; status: passed at the mastery score, failed when everything is answered
    below it, completed when there is no mastery score (or nothing to answer), else incomplete.
-   cmi.suspend_data keeps the answers (at most 4,096 characters: less detail when more). */
+   cmi.suspend_data keeps the answers (at most 4,096 characters: less detail when more; see
+   pack() for the compact forms of large courses). */
 (function () {
   "use strict";
   var me = document.currentScript, course = window.BUILD_COURSE_SCORM || { quizzes: {}, mastery: null };
@@ -56,14 +57,54 @@
   Session.prototype.set = function (k, v) { this.api.LMSSetValue(k, String(v)); };
   Session.prototype.restore = function (text) {
     var data = null, self = this, names = Object.keys(course.quizzes);
+    if (/^[23]:/.test(text)) return this.unpack(text);
     try { data = JSON.parse(text); } catch (e) { return; }
     if (!data || data.v !== 1) return;
-    Object.keys(data.p || {}).forEach(function (p) { // answers: back into this browser too
-      self.pages[p] = data.p[p];
-      try { if (!localStorage.getItem(PREFIX + p)) localStorage.setItem(PREFIX + p, JSON.stringify(data.p[p])); } catch (e) { /* no storage */ }
-    });
+    Object.keys(data.p || {}).forEach(function (p) { self.keep(p, data.p[p]); });
     (data.s || []).forEach(function (r) { // scores only
       if (names[r[0]] && !self.pages[names[r[0]]]) self.pages[names[r[0]]] = { s: r.slice(1) };
+    });
+  };
+  Session.prototype.keep = function (p, state) { // answers: back into this browser too
+    this.pages[p] = state;
+    try { if (!localStorage.getItem(PREFIX + p)) localStorage.setItem(PREFIX + p, JSON.stringify(state)); } catch (e) { /* no storage */ }
+  };
+
+  // The compact forms, for courses whose answers do not fit as JSON; one entry per quiz page
+  // of the course, in order. "2:<key>:<pages>": per page, its questions' states by their place
+  // on the page (CODES), two to a character, pages separated by "."; the key is the course's
+  // questions' fingerprint, so states go back only into the questions they came from.
+  // "3:<pages>": per page two characters, questions right and answered. A page's total
+  // comes from the course's data.
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var CODES = [null, { done: true, ok: false }, { done: true, ok: true }, { rev: true },
+    { rev: true, rate: "got" }, { rev: true, rate: "partly" }, { rev: true, rate: "not" }];
+  function code(s) {
+    if (s.done) return s.ok ? 2 : 1;
+    return s.rev ? 3 + Math.max(0, ["got", "partly", "not"].indexOf(s.rate) + 1) : 0;
+  }
+  function counts(codes) {
+    var ok = 0, done = 0;
+    codes.forEach(function (c) { ok += c === 2 || c === 4 ? 1 : 0; done += c === 1 || c === 2 || c >= 4 ? 1 : 0; });
+    return [ok, done];
+  }
+  Session.prototype.unpack = function (text) {
+    var self = this, names = Object.keys(course.quizzes), parts = text.split(":");
+    var detail = parts[0] === "2", same = detail && parts[1] === String(course.key || "");
+    var body = parts[parts.length - 1], pages = detail ? body.split(".") : body.match(/../g) || [];
+    pages.forEach(function (chunk, k) {
+      var p = names[k], total = course.quizzes[p], codes = [], q = {};
+      if (!p || !chunk) return;
+      if (!detail) {
+        var ok = DIGITS.indexOf(chunk[0]), done = DIGITS.indexOf(chunk[1]);
+        if (ok >= 0 && done >= 0 && (ok || done)) self.pages[p] = { s: [ok, done, total] };
+        return;
+      }
+      chunk.split("").forEach(function (ch) { var n = DIGITS.indexOf(ch); codes.push(Math.floor(n / 7), n % 7); });
+      codes.forEach(function (c, i) { if (CODES[c]) q[i + "-"] = copy(CODES[c]); }); // "i-": quiz.js finds it by place
+      if (!Object.keys(q).length) return;
+      if (same) self.keep(p, { v: 1, q: q, n: {}, s: counts(codes).concat(total) });
+      else self.pages[p] = { s: counts(codes).concat(total) };
     });
   };
   Session.prototype.update = function (page, state) {
@@ -107,10 +148,18 @@
       var text = JSON.stringify({ v: 1, p: p });
       if (text.length <= LIMIT) return text;
     }
-    var rows = [], out = "";
-    names.forEach(function (k, i) { if (pages[k] && pages[k].s) rows.push([i].concat(pages[k].s)); });
-    while (rows.length && (out = JSON.stringify({ v: 1, s: rows })).length > LIMIT) rows.pop();
-    return rows.length ? out : JSON.stringify({ v: 1 });
+    var detail = names.map(function (k) { // 2: every question's state
+      var codes = [], q = (pages[k] && pages[k].q) || {}, out = "";
+      Object.keys(q).forEach(function (id) { var i = parseInt(id, 10); if (i >= 0 && i < 4096) codes[i] = code(q[id]); });
+      for (var j = 0; j < codes.length; j += 2) out += DIGITS[7 * (codes[j] || 0) + (codes[j + 1] || 0)];
+      return out.replace(/A+$/, "");
+    }).join(".").replace(/\.+$/, "");
+    if (detail.length + String(course.key || "").length + 3 <= LIMIT) return "2:" + (course.key || "") + ":" + detail;
+    var scores = names.map(function (k) { // 3: right and answered, per page
+      var s = pages[k] && pages[k].s;
+      return s ? DIGITS[Math.min(63, s[0])] + DIGITS[Math.min(63, s[1])] : "AA";
+    }).join("").replace(/(AA)+$/, "");
+    return "3:" + scores.slice(0, LIMIT - 2 - (LIMIT % 2)); // past 2,047 quiz pages: the first ones
   };
   Session.prototype.finish = function () {
     if (this.done) return;

@@ -20,6 +20,7 @@ the session; the pages report to it through ``assets/course/scorm.js``.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -75,18 +76,23 @@ def package_scorm(project: Project, manifest: Manifest, output: Path | None = No
 
 def add_scorm(site: Path, manifest: Manifest) -> None:
     """Make a built offline site a SCORM 1.2 package (in place)."""
-    quizzes = {}
+    quizzes, questions = {}, hashlib.sha256()
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         if not _QUIZ_TAG.search(text):
             continue
         name = page.relative_to(site).as_posix()
-        scored = len(_SCORED(lxml.html.document_fromstring(text)))
+        scored = _SCORED(lxml.html.document_fromstring(text))
         if scored:
-            quizzes[name] = scored
+            quizzes[name] = len(scored)
+            for box in [name, *(b.text_content() for b in scored)]:
+                questions.update(box.encode("utf-8") + b"\0")
         page.write_text(_QUIZ_TAG.sub(_with_scorm_scripts, text, count=1), encoding="utf-8")
     (site / SCRIPT).write_bytes((ASSETS / "scorm.js").read_bytes())
-    data = {"mastery": manifest.mastery_score, "quizzes": quizzes}
+    # key: the questions' fingerprint; answers saved by their place on a page (the compact
+    # suspend_data of a large course) go back only into the same questions.
+    data = {"mastery": manifest.mastery_score, "quizzes": quizzes,
+            "key": questions.hexdigest()[:8]}
     (site / COURSE_DATA).write_text(
         "window.BUILD_COURSE_SCORM = " + json.dumps(data, ensure_ascii=True) + ";\n",
         encoding="utf-8")

@@ -244,3 +244,100 @@ def test_outside_an_lms_the_package_works_and_reports_nothing(page, lms):
     expect(course.locator(".bcq-score")).to_have_text("1 of 3 correct (1 of 3 answered)")
     page.goto(lms + "course/index.html")  # opened without the launch page, too
     expect(page.locator("a.bc-quiz + .bc-status").first).to_contain_text("1 of 3 right")
+
+
+# A course of 1,000 quiz pages: the package's own pages, and its course data (routed) listing
+# 999 more quiz pages whose answers this browser already holds, as quiz.js keeps them.
+OTHERS = 999
+
+
+def other_state(k: int, questions: int) -> dict:
+    """Page k's answers: choices right and wrong, checked or not, open questions rated."""
+    q = {}
+    for i in range(questions):
+        kind = (k + i) % 5
+        if kind == 0:
+            q[f"{i}-h{k}"] = {"sel": [1], "done": True, "ok": True}
+        elif kind == 1:
+            q[f"{i}-h{k}"] = {"sel": [0], "done": True, "ok": False}
+        elif kind == 2:
+            q[f"{i}-h{k}"] = {"sel": [0]}  # chosen, not checked
+        elif kind == 3:
+            q[f"{i}-h{k}"] = {"text": "My answer.", "rev": True,
+                              "rate": ["got", "partly", "not", None][k % 4]}
+    ok = sum(1 for s in q.values() if s.get("ok") or s.get("rate") == "got")
+    done = sum(1 for s in q.values() if s.get("done") or s.get("rate"))
+    return {"v": 1, "q": q, "n": {"9-x": "A note."}, "s": [ok, done, questions]}
+
+
+def large_course(page, lms: str, questions: int) -> dict:
+    """Route the package's course data to list 1,000 quiz pages (the real one in the
+    middle); return {page: state} of the 999 others."""
+    real = json.loads(re.search(r"= (\{.*\});", page.request.get(
+        lms + "course/assets/course/scorm-course.js").text())[1])
+    (name, count), = real["quizzes"].items()
+    names = [f"lesson-{k:04d}-quiz.html" for k in range(OTHERS)]
+    quizzes = {n: questions for n in names[:500]} | {name: count} | \
+        {n: questions for n in names[500:]}
+    data = dict(real, quizzes=quizzes)
+    page.context.route("**/assets/course/scorm-course.js", lambda route: route.fulfill(
+        content_type="text/javascript",
+        body="window.BUILD_COURSE_SCORM = " + json.dumps(data) + ";"))
+    return {n: other_state(k, questions) for k, n in enumerate(names)}
+
+
+def stored(course, name: str):
+    return course.locator("body").evaluate(
+        "(b, n) => JSON.parse(localStorage.getItem('build-course-quiz:' + "
+        "new URL('./', location.href).pathname.replace(/[^/]+\\/$/, '') + ':' + n))", name)
+
+
+@pytest.mark.parametrize("questions, form", [(4, "2:"), (12, "3:")])
+def test_a_thousand_quizzes_fit_suspend_data_and_come_back(browser, lms, questions, form):
+    first = browser.new_context()
+    page = first.new_page()
+    others = large_course(page, lms, questions)
+    page.goto(lms + "course/scorm-launch.html")  # outside the LMS: fill this browser's storage
+    root = page.evaluate("new URL('./', location.href).pathname")
+    page.evaluate("([root, states]) => Object.entries(states).forEach(([n, s]) => "
+                  "localStorage.setItem('build-course-quiz:' + root + ':' + n, JSON.stringify(s)))",
+                  [root, others])
+    course = open_quiz(page, lms + "recording.html")
+    answer(course, 1, "B.")  # right
+    answer(course, 2, "B.")  # wrong
+    ok = 1 + sum(s["s"][0] for s in others.values())
+    total = 3 + questions * OTHERS
+    raw = str(round(100 * ok / total))
+    page.wait_for_function(f"value('cmi.core.score.raw') == '{raw}' && "
+                           "value('cmi.suspend_data').length > 0")
+    leave(page)
+    saved = value(page, "cmi.suspend_data")
+    assert len(saved) <= 4096 and saved.startswith(form)
+    first.close()
+
+    later = browser.new_context()  # another browser: only the LMS's data
+    page = later.new_page()
+    large_course(page, lms, questions)
+    lms_data = {"cmi.suspend_data": saved, "cmi.core.lesson_status": "incomplete"}
+    page.goto(lms + "recording.html#" + quote(json.dumps(lms_data)))
+    page.wait_for_function(f"value('cmi.core.score.raw') == '{raw}'")  # every page's score kept
+    if form == "3:":
+        later.close()
+        return
+    course = page.frame_locator("#sco").frame_locator("#course")
+    course.locator('a[href$="-quiz.html"]').first.click()
+    boxes = course.locator(".admonition.question")
+    expect(boxes.nth(0).locator(".bcq-feedback")).to_have_text("✓ Correct.")
+    expect(boxes.nth(1).locator(".bcq-feedback")).to_contain_text("✗ Incorrect.")
+    expect(course.locator(".bcq-score")).to_have_text("1 of 3 correct (2 of 3 answered)")
+    for k in (0, 1, 2, 3, 998):  # the other pages' states are back in this browser
+        name = f"lesson-{k:04d}-quiz.html"
+        back, want = stored(course, name), others[name]
+        assert back["s"] == want["s"]
+        codes = {i.split("-")[0]: s for i, s in want["q"].items() if s.get("done") or s.get("rev")}
+        assert set(back["q"]) == {i + "-" for i in codes}
+        for i, s in codes.items():
+            assert back["q"][i + "-"] == {k2: v for k2, v in s.items()
+                                         if k2 in ("done", "ok", "rev") or (k2 == "rate" and v)}
+    page.wait_for_function(f"value('cmi.suspend_data') == {json.dumps(saved)}")  # the same again
+    later.close()
