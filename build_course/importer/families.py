@@ -110,7 +110,8 @@ PDF = Family(
      pdf.mark_layout_pages, pdf.mend_bullet_glyphs,
      # pages: numbers, chapter markers, headers and footers (numbers again once they go)
      pdf.drop_page_numbers, c.find_chapter_markers, pdf.drop_page_furniture,
-     pdf.drop_page_numbers, pdf.drop_guessed_headers, pdf.drop_numbered_headers,
+     pdf.drop_page_numbers, pdf.drop_guessed_headers, pdf.drop_paged_twice,
+     pdf.drop_numbered_headers,
      pdf.drop_contents_leaders, pdf.drop_watermarks, pdf.join_drop_caps,
      pdf.drop_continued_headings, pdf.drop_figure_labels, pdf.join_continuation_marks,
      # numbers and shapes that say what a line is

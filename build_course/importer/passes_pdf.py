@@ -164,6 +164,63 @@ def drop_guessed_headers(raw: list[RawLine], report: Report) -> None:
     c.drop_running_headers(raw, report, _may_be_furniture)
 
 
+def drop_paged_twice(raw: list[RawLine], report: Report) -> None:
+    """Without form feeds, a short document's header or footer may stand on
+    two pages only: too few for ``drop_guessed_headers``. A line that repeats
+    right beside page numbers that count up (``1`` ... ``2``, ``Page 1`` ...
+    ``Page 2``), once beside each, is page furniture; one that only repeats,
+    at the text's top and at a guessed page start, may be: it stays, with a
+    note on the review list."""
+    if any(r.form_feed for r in raw):
+        return  # drop_page_furniture knows the pages
+    numbers = _page_number_places(raw)
+    seen: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(raw):
+        if r.keep and len(r.text) <= 80 and _may_be_furniture(r.text) \
+                and not cues.PAGE_NUMBER.match(r.text):
+            seen[_key(r.text)].append(i)
+    for places in seen.values():
+        if len(places) < 2 or len(places) > max(len(numbers), 2):
+            continue
+        beside = {_page_beside(i, numbers) for i in places}
+        if None not in beside and len(beside) == len(places):
+            for i in places:
+                raw[i].keep = False
+                report.dropped(raw[i].line, "running header or footer", raw[i].text)
+        elif len(places) == 2 and _at_page_edges(raw, places):
+            first = raw[places[0]]
+            report.note(first.line, f"'{first.text}' stands at the top of the text and again "
+                        f"at line {raw[places[1]].line}: it may be a running header; "
+                        "kept (no page numbers beside it)", topic=Topic.DROPPED)
+
+
+def _page_number_places(raw: list[RawLine]) -> dict[int, int]:
+    """Where lone page numbers that count up stand: raw index -> number
+    (a lone number that counts neither from the one before nor to the next
+    is content)."""
+    found = [(i, int(d.group())) for i, r in enumerate(raw)
+             if cues.PAGE_NUMBER.match(r.text) and (d := _DIGITS.search(r.text))]
+    counting = _counting(raw)
+    found = [(i, n) for i, n in found if id(raw[i]) not in counting]
+    return {i: n for k, (i, n) in enumerate(found)
+            if (k > 0 and found[k - 1][1] == n - 1) or (k + 1 < len(found)
+                                                         and found[k + 1][1] == n + 1)}
+
+
+def _page_beside(i: int, numbers: dict[int, int]) -> int | None:
+    """The page number within two lines of raw line ``i``, if any."""
+    return next((numbers[j] for j in range(i - 2, i + 3) if j in numbers), None)
+
+
+def _at_page_edges(raw: list[RawLine], places: list[int]) -> bool:
+    """The first place is at the text's top, the second after a blank line
+    (where an extractor joined two pages) or near a guessed page start."""
+    first_kept = next((i for i, r in enumerate(raw) if r.keep), 0)
+    return places[0] - first_kept <= 1 and (
+        raw[places[1]].blank_before
+        or any(r.page_start for r in raw[max(places[1] - 2, 0):places[1] + 3]))
+
+
 def _may_be_furniture(text: str) -> bool:
     """Short, with words (three letters at least), and not a quiz's line: a
     numbered question (``17. What will ...``) or a ballot-box option."""
