@@ -5,6 +5,7 @@ page; the pages are not blank."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -252,3 +253,26 @@ def test_the_shipped_course_every_question_keyed_generated_marked(built_course, 
     assert pages >= lessons + 1  # a cover, and each lesson from a new page
     # the whole course is its parts under one cover (a contents page may grow by one)
     assert part_pages - len(parts) <= pages <= part_pages - len(parts) + 2
+
+
+def test_parts_are_read_from_the_navigation_groups_included(tmp_path):
+    from build_course.publish.handout import course_parts
+
+    docs = tmp_path / "docs"
+    for folder in ("answers", "b"):
+        (docs / folder).mkdir(parents=True)
+        (docs / folder / "one.md").write_text('---\ntitle: "One"\n---\n\n# One\n')
+        (docs / folder / "one-quiz.md").write_text(
+            '---\ntitle: "Quiz: One"\nlesson: "one.md"\nquiz: true\n---\n\n# Quiz: One\n')
+    nav = [{"Home": "index.md"},
+           {"Parts 1–2": [{"First": [{"One": "answers/one.md"},
+                                     {"Quiz: One": "answers/one-quiz.md"}]},
+                          {"Second": [{"One": "b/one.md"}, {"Gone": "b/gone.md"}]}]}]
+    (docs / ".build-course.json").write_text(f'{{"nav": {json.dumps(nav)}}}')
+    first, second = course_parts(docs)
+    assert (first.number, first.title, second.title) == (1, "First", "Second")
+    assert [(lesson.page, lesson.quiz) for lesson in first.lessons] == [
+        ("answers/one.md", "answers/one-quiz.md")]
+    assert [(lesson.page, lesson.quiz) for lesson in second.lessons] == [("b/one.md", "")]
+    # a part's file never takes the name of the whole course's key
+    assert first.name == "answers-2" and second.name == "b"
