@@ -13,7 +13,8 @@ from build_course.build.rendering import render_lesson
 from build_course.cli import main
 from build_course.importer.importing import import_text
 from build_course.model import Part, SourceText
-from build_course.quiz.generate import MIN_WORDS, generate_self_checks
+from build_course.quiz.generate import MIN_WORDS, _pools, generate_self_checks
+from build_course.quiz.named_lists import named_lists, which_questions
 from build_course.quiz.syntax import parse_blocks
 
 FILLER = ("Keep notes of what you do each week, and look back at them at the end of the "
@@ -273,3 +274,262 @@ def test_a_copy_of_a_project_builds_the_same_questions(tmp_path):
     assert _build(second) == 0
     name = "garden/growing-vegetables-at-home-quiz.md"
     assert (first / "docs" / name).read_text() == (second / "docs" / name).read_text()
+
+
+# ---- named lists, steps and bold terms (lessons in Markdown) --------------------------------
+
+BEES = f"""# Keeping Bees
+
+## Reading the Colony
+
+A colony changes with every season, and a keeper learns to read it at a glance.
+
+{FILLER * 3}
+
+A strong colony shows these signs of good health:
+
+- Workers carry pollen into the hive
+- The brood lies in a compact pattern
+- The queen lays eggs every day
+
+Beekeepers name these causes of colony loss:
+
+- Varroa mites feeding on larvae
+- Starvation in late winter
+- Smoke from a careless keeper's torch
+
+## Opening a Hive
+
+Opening a hive calls for a calm keeper and a calm afternoon.
+
+{FILLER * 3}
+
+Follow these tips when you open a hive in spring:
+
+- Work on a warm and windless afternoon
+- Puff cool white smoke at the entrance
+- Move slowly and keep your gloves on
+
+Keep these points in mind when you close a hive at dusk:
+
+- Slide the cover back without crushing bees
+- Check that the entrance is not blocked
+- Write down what you saw in the notebook
+
+## Harvesting Honey
+
+There are four steps in harvesting honey from a hive. These are as follows:
+
+### Remove the Frames
+
+Lift out the frames whose cells are sealed with wax.
+
+### Uncap the Comb
+
+Slice the wax caps off both sides with a warm knife.
+
+### Spin the Extractor
+
+Turn the frames in the extractor until the comb is empty.
+
+### Strain the Honey
+
+Pour the honey through a fine cloth into clean jars.
+"""
+
+MONTH_END = f"""# Closing the Month
+
+## The Routine
+
+Every month ends with the same short routine in a small business.
+
+{FILLER * 4}
+
+## The Steps
+
+A month is closed in the first week of the next one, and *never* later.
+
+{FILLER * 3}
+
+Follow these steps to close the month:
+
+1. Record the last sales and bills of the month
+2. Match the bank statement against the ledger
+3. Count the cash left in the till
+4. Print the month's profit and loss report
+
+Some habits of careful bookkeepers:
+
+1. They keep every receipt in one folder
+2. They back up the ledger each Friday
+3. They never mix private and business money
+"""
+
+BREAD = f"""# Baking Bread
+
+## Dough
+
+Flour and water, kneaded together, form **gluten**, a web of proteins that traps the gas.
+
+**Note:** the water should feel warm on the back of your hand.
+
+**Knead the dough for ten minutes.**
+
+{FILLER * 3}
+
+## Rising
+
+A **starter** is a mix of flour and water that wild yeasts live in, fed every day.
+
+Bakers keep the **starter** in a cool place between bakes, fed every day.
+
+{FILLER * 3}
+
+## Baking
+
+The oven is heated with a **baking stone** inside so that the loaf rises quickly.
+
+{FILLER * 2}
+"""
+
+
+def _lesson_parts(*texts: tuple[str, str]) -> list[Part]:
+    parts = [_part(text, name) for name, text in texts]
+    generate_self_checks(parts, lambda part: True)
+    return parts
+
+
+def _items(text: str, lead: str) -> list[str]:
+    """The items of the list under ``lead`` in a test lesson."""
+    after = text.split(lead, 1)[1].strip().split("\n\n")[0]
+    return [re.sub(r"^(- |\d+\. )", "", line) for line in after.splitlines()]
+
+
+ADVICE = ("these tips when you open a hive in spring:",
+          "these points in mind when you close a hive at dusk:")
+LISTS = {lead: _items(BEES, lead) for lead in (
+    "these signs of good health:", "these causes of colony loss:", *ADVICE)}
+
+
+def test_which_of_these_takes_distractors_only_from_lists_of_another_kind():
+    bees, _ = _lesson_parts(("bees.md", BEES), ("month.md", MONTH_END))
+    found = [q for q in _generated(bees) if "Which of these is one of them" in q.prompt]
+    assert found
+    for q in found:
+        [lead] = [lead for lead in LISTS if lead in q.prompt]
+        [right] = q.correct
+        assert q.kind == "single_choice" and q.options[right] in LISTS[lead]
+        assert len(q.options) >= 3 and q.see
+        for i, option in enumerate(q.options):
+            if i != right:  # never an item of this list, nor one that could be true of it
+                assert option not in LISTS[lead]
+                if lead in ADVICE:  # tips never stand in for points to keep in mind
+                    assert not any(option in LISTS[other] for other in ADVICE)
+                    assert "Smoke" not in option  # shares 'smoke' with a tip
+
+
+def test_distractors_never_share_a_telling_word_or_a_kind_with_the_list():
+    parts = [_part(BEES, "bees.md"), _part(MONTH_END, "month.md")]
+    pools = _pools(parts)
+    lists = named_lists(parts[0].lessons[0])
+    for q in which_questions(lists, pools.lists, pools.common):
+        if "tips when you open a hive" in q.prompt:
+            assert q.kind == "single_choice"
+            assert not set(q.options) & set(LISTS[ADVICE[1]])
+            assert "Smoke from a careless keeper's torch" not in q.options
+
+
+ROSES = f"""# Growing Roses
+
+## Pruning
+
+Roses are pruned in late winter, before the buds break.
+
+{FILLER * 6}
+
+Follow these tips when you prune a rose bush:
+
+- Cut just above an outward-facing bud
+- Remove dead and crossing stems first
+- Use sharp and clean secateurs
+
+## Planting
+
+A new rose goes into the ground in autumn, while the soil is still *warm*.
+
+{FILLER * 2}
+
+Keep these points in mind when you plant a new rose:
+
+- Dig a hole twice as wide as the roots
+- Set the graft union at soil level
+- Water the plant in deeply afterwards
+"""
+
+
+def test_a_list_without_safe_distractors_is_asked_as_open_recall():
+    [roses] = _lesson_parts(("roses.md", ROSES))  # two lists of advice and nothing else
+    about = [q for q in _generated(roses) if "prune a rose" in q.prompt
+             or "plant a new rose" in q.prompt]
+    assert about and all(q.kind == "open" for q in about)
+    assert any(q.model_answer == "Cut just above an outward-facing bud; Remove dead and "
+               "crossing stems first; Use sharp and clean secateurs" for q in about)
+
+
+def test_counted_steps_under_sub_headings_ask_which_comes_next():
+    bees, _ = _lesson_parts(("bees.md", BEES), ("month.md", MONTH_END))
+    steps = ["Remove the frames", "Uncap the comb", "Spin the extractor", "Strain the honey"]
+    [q] = [q for q in _generated(bees) if "comes right after" in q.prompt]
+    assert "There are four steps in harvesting honey from a hive." in q.prompt
+    before = re.search(r"right after “(.+?)”", q.prompt).group(1)
+    assert q.options[q.correct[0]] == steps[steps.index(before) + 1]
+    assert set(q.options) <= set(steps) and before not in q.options
+    assert q.see == "Harvesting Honey"
+
+
+def test_numbered_steps_ask_for_their_order_and_numbered_habits_do_not():
+    _, month = _lesson_parts(("bees.md", BEES), ("month.md", MONTH_END))
+    steps = _items(MONTH_END, "steps to close the month:")
+    ordered = [q for q in _generated(month) if "comes right after" in q.prompt
+               or "comes first" in q.prompt]
+    assert ordered and all("steps to close the month" in q.prompt for q in ordered)
+    for q in ordered:
+        before = re.search(r"right after “(.+?)”", q.prompt).group(1)
+        assert q.options[q.correct[0]] == steps[steps.index(before) + 1]
+
+
+def test_a_bold_term_is_blanked_in_its_sentence_once_and_labels_are_not():
+    _, _, bread = _lesson_parts(("bees.md", BEES), ("month.md", MONTH_END), ("bread.md", BREAD))
+    blanks = {q.model_answer: q for q in _generated(bread) if q.prompt.startswith("Fill in")}
+    assert set(blanks) == {"gluten", "starter", "baking stone"}
+    assert blanks["gluten"].prompt == ("Fill in the blank: “Flour and water, kneaded together, "
+                                      "form _____, a web of proteins that traps the gas.”")
+    assert blanks["gluten"].see == "Dough" and blanks["gluten"].kind == "open"
+    assert "wild yeasts" in blanks["starter"].prompt  # where the lesson first marks it
+    assert "_____ inside" in blanks["baking stone"].prompt
+
+
+def test_bold_in_a_plain_text_source_is_not_a_key_term():
+    text = BREAD.replace("# Baking Bread", "Baking Bread").replace("## ", "")
+    [bread] = _lesson_parts(("bread.txt", text))
+    assert not [q for q in _generated(bread) if q.model_answer in {"gluten", "starter"}
+                and "**" in q.prompt]
+
+
+def test_no_question_quotes_what_another_asks_for():
+    bees, month = _lesson_parts(("bees.md", BEES), ("month.md", MONTH_END))
+    for part in (bees, month):
+        questions = _generated(part)
+        for q in questions:
+            if q.prompt.startswith("Fill in the blank"):
+                whole = q.prompt.split("“", 1)[1].rstrip("”").replace("_____", q.model_answer)
+                assert not any(whole in other.prompt for other in questions if other is not q)
+
+
+def test_new_kinds_are_deterministic_whatever_the_order_of_the_sources():
+    def shown(parts):
+        return sorted((q.prompt, tuple(q.options), tuple(q.correct), q.model_answer)
+                      for p in parts for q in _generated(p))
+    texts = [("bees.md", BEES), ("month.md", MONTH_END), ("bread.md", BREAD)]
+    first = shown(_lesson_parts(*texts))
+    assert first == shown(_lesson_parts(*texts)) == shown(_lesson_parts(*reversed(texts)))

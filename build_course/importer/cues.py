@@ -125,6 +125,34 @@ QUOTE_BY = re.compile(r"\bby ([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})")
 NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten".split())}
 COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)\s+\w+", re.I)
+# A lead-in that names steps (searched): counted or numbered, their order is the
+# lesson's, and a generated question may ask which step comes after another.
+STEPS_NAMED = re.compile(r"\b(steps|stages|phases)\b", re.I)
+# What a lead-in says its list holds, by kind ("Here are some tips for ...",
+# "... has some disadvantages as well:"). A generated "which of these is one of
+# them?" takes distractors only from a list of another kind, and never advice
+# for traits or the other way round: in a course on one subject, another list's
+# tips are often true of this one's too.
+LIST_KINDS = {word: kind for kind, words in {
+    "advice": "tips ways guidelines points steps stages phases strategies methods rules"
+              " etiquettes netiquettes suggestions techniques practices things actions habits"
+              " dos",
+    "trait": "characteristics qualities skills features traits attributes",
+    "good": "advantages benefits pros strengths",
+    "bad": "disadvantages drawbacks cons weaknesses risks mistakes problems",
+    "cause": "causes reasons factors sources",
+    "sort": "categories types kinds forms",
+    "case": "scenarios situations examples cases signs symptoms",
+}.items() for word in words.split()}
+CLOSE_KINDS = frozenset({"advice", "trait"})
+# An item that reads as advice whatever its list ("You have to attend to the
+# customer", "Training is essential"): never a distractor among advice (searched).
+PRESCRIPTIVE = re.compile(r"\b(must|should|have to|has to|needs? to|essential|important"
+                          r"|always|never)\b", re.I)
+# After these, a verb in -ing is never a generated blank ("in addressing a
+# complaint": handling, resolving would do as well).
+PREPOSITIONS = frozenset(
+    "about after at before by for from in into of on through to with without".split())
 # Small words that stay lower case in a title ("Handling of Complaints").
 SMALL_WORDS = frozenset(
     "a an the and or but nor for of on in at to by with from into over as is are be vs via per"

@@ -40,3 +40,17 @@ def test_a_generated_question_answered_wrong_names_the_right_answer(page, base_u
     q.get_by_role("button", name="Check").click()
     expect(q.locator(".bcq-feedback")).to_contain_text("✗ Incorrect. The answer is")
     expect(q.locator(".bcq-opt").filter(has_text="Bill Gates")).to_contain_text("✓ Correct answer")
+
+
+STEPS_QUIZ = "tutorialspoint-customer-service/generating-business-quiz/"
+
+
+def test_a_generated_which_step_comes_next_question_is_answered(page, base_url):
+    page.goto(base_url + STEPS_QUIZ)
+    q = page.locator(".admonition.question.generated").filter(has_text="comes right after")
+    expect(q).to_have_count(1)
+    expect(q).to_contain_text("Understand the problem")
+    q.get_by_role("radio", name=re.compile("Reiterate what you have understood")).check()
+    q.get_by_role("button", name="Check").click()
+    expect(q.locator(".bcq-feedback")).to_have_text("✓ Correct.")
+    expect(q.get_by_text(re.compile("^See: How to Address Complaints"))).to_be_visible()
