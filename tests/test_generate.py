@@ -426,6 +426,8 @@ def test_which_of_these_takes_distractors_only_from_lists_of_another_kind():
                 if lead in ADVICE:  # tips never stand in for points to keep in mind
                     assert not any(option in LISTS[other] for other in ADVICE)
                     assert "Smoke" not in option  # shares 'smoke' with a tip
+        for items in LISTS.values():  # wrong options of one shape would give it away
+            assert len([o for i, o in enumerate(q.options) if i != right and o in items]) <= 2
 
 
 def test_distractors_never_share_a_telling_word_or_a_kind_with_the_list():

@@ -26,6 +26,7 @@ from build_course.quiz import wording as w
 from build_course.quiz.kinds import QuestionKind
 
 MAX_ITEM_WORDS = 15  # an option longer than this is hard to read among others
+PER_LIST = 2  # distractors from any one list
 _POINTING = frozenset("this it its them they such those".split())
 
 
@@ -154,25 +155,36 @@ def _which(target: NamedList, others: list[NamedList], elsewhere: list[NamedList
     right = short[w.index(target.lead, len(short))]
     prompt = f"The lesson says: “{w.clip(target.lead)}” Which of these is one of them?"
     distractors: list[str] = []
+    taken: dict[str, int] = {}  # how many from each list: options of one shape give it away
     for pool in (_safe(target, others, common), _safe(target, elsewhere, common)):
         start = w.index(prompt, len(pool)) if pool else 0
-        for item in pool[start:] + pool[:start]:
-            if len(distractors) < w.OPTIONS - 1 and not w.alike(item, right) \
-                    and not any(w.alike(item, d) for d in distractors):
+        for lead, item in pool[start:] + pool[:start]:
+            if len(distractors) < w.OPTIONS - 1 and taken.get(lead, 0) < PER_LIST \
+                    and not w.alike(item, right) and not any(w.alike(item, d) for d in distractors):
                 distractors.append(item)
+                taken[lead] = taken.get(lead, 0) + 1
     if len(distractors) < 2:
         return None
     return w.ordered_choice(prompt, right, distractors, target.section)
 
 
-def _safe(target: NamedList, lists: list[NamedList], common: set[str]) -> list[str]:
-    """Items of ``lists`` of another kind that share no telling word with the target."""
+def _safe(target: NamedList, lists: list[NamedList], common: set[str]) -> list[tuple[str, str]]:
+    """(lead-in, item) of ``lists`` of another kind that share no telling
+    word with the target."""
     guard = target.guard - common
     advice = target.kind in cues.CLOSE_KINDS
-    return w.unique([item for named in lists if _other_kind(target.kind, named.kind)
-                     for item in named.items if len(item.split()) <= MAX_ITEM_WORDS
-                     and (found := w.stems(item) - common) and not found & guard
-                     and not (advice and cues.PRESCRIPTIVE.search(item))])
+    found, seen = [], set()
+    for named in lists:
+        if not _other_kind(target.kind, named.kind):
+            continue
+        for item in named.items:
+            telling = w.stems(item) - common
+            if len(item.split()) <= MAX_ITEM_WORDS and telling and not telling & guard \
+                    and not (advice and cues.PRESCRIPTIVE.search(item)) \
+                    and w.norm(item) not in seen:
+                seen.add(w.norm(item))
+                found.append((named.section + "|" + named.lead, item))
+    return found
 
 
 def _other_kind(kind: str, other: str) -> bool:
