@@ -208,8 +208,23 @@ def test_source_html_is_printed_as_text(course):
     assert '<script>alert("printed as text")</script>' in " ".join(text.split())
 
 
-def test_without_weasyprint_one_line_says_how_to_install_it(course, monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint fails
+class _NoPango:
+    """Importing weasyprint fails as it does where Pango is missing."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0': no such file")
+        return None
+
+
+@pytest.mark.parametrize("missing", ["package", "pango"])
+def test_without_weasyprint_one_line_says_how_to_install_it(course, monkeypatch, capsys,
+                                                           missing):
+    if missing == "package":
+        monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint fails
+    else:
+        monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+        monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
     assert main(["--project", str(course), "handout"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

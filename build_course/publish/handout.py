@@ -50,6 +50,8 @@ def write_handouts(docs: Path, course: str, description: str, folder: Path,
         raise CourseError("docs", 0, "the course has no lessons to print",
                           "build it first (build-course build) and check source/")
     pages = PageCache(docs, parts)
+    for leftover in folder.glob(".*.pdf.part"):  # of a run that was stopped
+        leftover.unlink()
     written = []
     for handout in handouts(course, parts):
         for name, html in ((handout.name, worksheet_html(course, description, handout, pages,
