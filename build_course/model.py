@@ -49,8 +49,9 @@ class Line:
     chapter: str = ""
     """The chapter title, on the first line of a chapter found by its markers."""
     kind: str = ""
-    """What a family's passes found from layout: "heading", "code" (a line of
-    a code block, kept as it stands), "text" (never a heading); "" when unknown."""
+    """What a family's passes found from layout: "heading", "exercise" (a
+    heading that names an exercise), "code" (a line of a code block, kept as
+    it stands), "text" (never a heading); "" when unknown."""
     kicker: str = ""
     """With ``chapter``: the chapter's label, shown above its title ("CHAPTER I")."""
 

@@ -730,3 +730,90 @@ def test_a_heading_that_repeats_away_from_page_numbers_stays():
     lesson = _part(text, "chain.txt").lessons[0]
     assert lesson.title == "Cleaning the Chain"
     assert "Cleaning the Chain" in repr(lesson.sections) + repr(lesson.blocks)
+
+
+# ---- worksheets: questions with space to write, under a heading of their own -
+
+_PAINT_INTRO = ("Preparing a Wall for Paint\n\n"
+                "Fill cracks and holes with filler, let it dry hard, and sand it flush with "
+                "the wall; paint shows every bump that is left under it.\n\n"
+                "Wash the wall with sugar soap and rinse it with clean water, because paint "
+                "does not grip grease, and let the wall dry for a day before the first coat.\n\n")
+_PAINT_QUESTIONS = ("Your Own Room\n\n"
+                    "1. Which walls in your room need filling before they are painted?\n"
+                    "______________________________________________\n"
+                    "______________________________________________\n"
+                    "2. Why is a wall washed before it is painted?\n"
+                    "______________________________________________\n"
+                    "3. How long should a washed wall dry?\n"
+                    "______________________________________________\n")
+
+
+def _quizzes(text: str, name: str = "sheet.txt"):
+    return [q for lesson in _part(text, name).lessons for q in lesson.quizzes]
+
+
+def test_numbered_questions_with_answer_space_under_a_plain_heading_are_an_exercise():
+    part = _part(_PAINT_INTRO + _PAINT_QUESTIONS, "sheet.txt")
+    [lesson] = part.lessons
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Your Own Room"
+    assert [q.prompt for q in quiz.questions] == [
+        "Which walls in your room need filling before they are painted?",
+        "Why is a wall washed before it is painted?", "How long should a washed wall dry?"]
+    assert all(q.correct == [] and not q.model_answer for q in quiz.questions)  # none invented
+    assert "____" not in repr(lesson.blocks) and lesson.sections == []
+    assert any("read as an exercise" in d.message for d in part.diagnostics)
+
+
+def _wrapped_intro() -> str:
+    """The introduction as a PDF extraction gives it: hard-wrapped, no blank lines."""
+    import textwrap
+
+    title, *paragraphs = _PAINT_INTRO.strip().split("\n\n")
+    paragraphs.append("Cover the floor and the skirting with dust sheets and masking tape, "
+                      "and take the switch plates off, so that nothing is painted by mistake.")
+    return title + "\n" + "\n".join(textwrap.fill(p, 58) for p in paragraphs) + "\n"
+
+
+def test_a_hard_wrapped_worksheet_read_as_pdf_text_keeps_its_exercise():
+    text = _wrapped_intro() + _PAINT_QUESTIONS.replace("?\n", "? ..........................\n", 1)
+    assert detect_family(raw_lines(text)).family.name == "pdf"
+    [quiz] = _quizzes(text)
+    assert [q.prompt for q in quiz.questions] == [
+        "Which walls in your room need filling before they are painted?",
+        "Why is a wall washed before it is painted?", "How long should a washed wall dry?"]
+    assert "____" not in repr(_part(text, "sheet.txt").lessons[0].blocks)
+
+
+def test_fill_in_sentences_under_a_plain_heading_are_an_exercise():
+    text = (_PAINT_INTRO + "Words to Remember\n\n"
+            "1. Cracks are filled with ________ and sanded flush.\n"
+            "2. A wall is washed with ________ soap.\n"
+            "3. Paint does not grip ________.\n")
+    [quiz] = _quizzes(text)
+    assert quiz.title == "Words to Remember"
+    assert [q.prompt for q in quiz.questions][1] == "A wall is washed with ________ soap."
+
+
+def test_numbered_steps_without_answer_space_stay_a_list():
+    text = (_PAINT_INTRO + "Painting the Wall\n\n"
+            "1. Cut in along the ceiling and the corners with a brush.\n"
+            "2. Roll the paint on in a W, then fill it in without lifting the roller.\n"
+            "3. Let the first coat dry for four hours before the second.\n")
+    lesson = _part(text, "sheet.txt").lessons[0]
+    assert lesson.quizzes == [] and [s.title for s in lesson.sections] == ["Painting the Wall"]
+
+
+def test_questions_ending_in_dots_to_write_on_are_no_contents_list():
+    questions = "".join(f"{n}. {q} ..........................................\n" for n, q in (
+        (1, "Why is a wall washed before it is painted?"),
+        (2, "Name two things that stop paint from gripping."),
+        (3, "How long should a washed wall dry?")))
+    intro = _wrapped_intro()
+    text = intro + intro.split("\n", 1)[1] + "\nCheck Your Understanding\n\n" + questions
+    assert detect_family(raw_lines(text)).family.name == "pdf"
+    [quiz] = _part(text, "sheet.txt").lessons[0].quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "Why is a wall washed before it is painted?",
+        "Name two things that stop paint from gripping.", "How long should a washed wall dry?"]

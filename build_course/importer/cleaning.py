@@ -43,6 +43,8 @@ _LONG_NUMBERED = re.compile(r"^(\d{4,6})[.)]\s+(?=\S)")
 _LETTERED = re.compile(r"^([A-Za-z])[.)]\s+(?=\S)")
 _MARKER = re.compile(r"^(?P<prefix>\S.{1,50}?)\s+[─━–—]\s+(?P<title>\S.{0,80}?)$")
 _MULTI_SPACE = re.compile(r"(?<=\S) {2,}")
+# kinds a family's passes give a line that make it a block of its own
+_MARKED_KINDS = ("heading", "exercise", "code")
 _SPACE_REPLACEMENTS = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", "    "),
                        ("\u200b", ""), ("\ufeff", ""))
 
@@ -56,8 +58,9 @@ class RawLine:
     page_start: bool = False
     chapter: str = ""
     keep: bool = True
-    # what a family's passes found from layout: "heading", "code" (a line of a
-    # code block: kept as it stands), "text" (never a heading); "" when unknown
+    # what a family's passes found from layout: "heading", "exercise" (a
+    # heading that names an exercise), "code" (a line of a code block: kept
+    # as it stands), "text" (never a heading); "" when unknown
     kind: str = ""
     form_feed: bool = False  # a form feed put the page start here
     # the line as it stood, where runs of spaces inside it (table columns,
@@ -300,7 +303,7 @@ def _classify(r: RawLine, wrapped: bool, long_items: frozenset[int] | set[int] =
     four digits or more marks an item only when ``r`` is in ``long_items``."""
     text = r.text
     r.body = text
-    if r.kind in ("heading", "code"):
+    if r.kind in _MARKED_KINDS:
         return  # the family's passes found what the line is; no list marker
     first = text[:1]  # each pattern needs its own first character (isdigit covers \d)
     if first in _GLYPH_FIRST and (m := _GLYPH_BULLET.match(text)):
@@ -335,7 +338,7 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
     ``parts``, the last raw one ``tail`` characters long)?"""
     if wrapped and r.bullet == "1" and _mid_sentence_number(prev, parts[-1], r):
         r.bullet, r.number, r.body = "", None, r.text  # "... 2) growth," + "3) maturity"
-    if r.bullet or r.chapter or r.kind in ("heading", "code") or prev.kind in ("heading", "code"):
+    if r.bullet or r.chapter or r.kind in _MARKED_KINDS or prev.kind in _MARKED_KINDS:
         return False
     if wrapped and r.body[:1] in "ASC" and cues.ANSWER_LABEL.match(r.body):
         return False  # "Answer: (b)" under its question (a capital: "solution. It..." goes on)

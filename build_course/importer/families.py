@@ -112,6 +112,7 @@ PDF = Family(
      pdf.drop_page_numbers, c.find_chapter_markers, pdf.drop_page_furniture,
      pdf.drop_page_numbers, pdf.drop_guessed_headers, pdf.drop_paged_twice,
      pdf.drop_numbered_headers,
+     worksheet.mark_blank_exercises, worksheet.drop_form_fields,  # a worksheet printed
      pdf.drop_contents_leaders, pdf.drop_watermarks, pdf.join_drop_caps,
      pdf.drop_continued_headings, pdf.drop_figure_labels, pdf.join_continuation_marks,
      # numbers and shapes that say what a line is
@@ -133,7 +134,7 @@ HTML2TEXT = Family(
     detect_html2text, [], lessons=html2text_lessons)
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
                _anything, [c.drop_share_buttons, worksheet.drop_facilitator_notes,
-                           worksheet.word_bullets])
+                           worksheet.mark_blank_exercises, worksheet.word_bullets])
 
 BOOK = Family(
     "book", "a plain-text book (Project Gutenberg and the like): wrapped at a fixed width, "
@@ -145,7 +146,8 @@ BOOK = Family(
 WORKSHEET = Family(
     "worksheet", "a worksheet or workbook: answer space to write on, a Name/Date header, "
     "notes for the facilitator", worksheet.worksheet_evidence,
-    [c.drop_share_buttons, worksheet.drop_facilitator_notes, worksheet.drop_answer_space,
+    [c.drop_share_buttons, worksheet.drop_facilitator_notes, worksheet.mark_blank_exercises,
+     worksheet.drop_answer_space,
      worksheet.renumber_lost_numbering, worksheet.word_bullets])
 
 QA = Family(

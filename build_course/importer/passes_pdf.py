@@ -750,11 +750,18 @@ def _label_like(text: str) -> bool:
 
 # ---- contents ------------------------------------------------------------
 
+def _answer_space_after(before: str, leader: str) -> bool:
+    """Dots after a sentence or a question, with no page number: a worksheet's
+    space to write the answer, not a contents line's leader."""
+    return not any(ch.isdigit() for ch in leader) and before.rstrip().endswith(("?", ".", ":"))
+
+
 def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:
     """Lines ending in a dot leader and a page number (``2.1 Scope ....... 4``)
     are a contents list; three or more of them go, with a note. So does the
     contents list's heading (the pages it lists are the text itself)."""
-    found = [r for r in raw if r.keep and _DOT_LEADER.search(r.text)]
+    found = [r for r in raw if r.keep and (m := _DOT_LEADER.search(r.text))
+             and not _answer_space_after(r.text[:m.start()], r.text[m.start():])]
     if len(found) >= 3:
         for r in found:
             r.keep = False

@@ -63,19 +63,87 @@ def _extracted_from_pdf(raw: list[RawLine]) -> bool:
     return len(long_lines) >= 8 and open_ended >= 0.35 * len(long_lines)
 
 
+_BLANK = re.compile(r"_{4,}|\.{5,}|…{3,}")
+
+
+def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
+    """A heading without a cue word over two or more numbered questions,
+    each with space to write in (answer-space lines under it, or a blank in
+    or after its sentence), and hardly a numbered line without: the section
+    is an exercise (``RawLine.kind`` "exercise"), and its answer-space lines
+    go. The text's first line, its title, is never taken."""
+    kept = [r for r in raw if r.keep]
+    head: RawLine | None = None
+    space: list[RawLine] = []
+    asked = numbered = 0
+    for k, r in enumerate(kept):
+        if k > 0 and _section_heading(r, kept[k - 1]):
+            _mark(head, asked, numbered, space, report)
+            head, space, asked, numbered = r, [], 0, 0
+        elif head is not None and _fill_in(r.text):
+            space.append(r)
+        elif head is not None and _NUMBERED.match(r.text):
+            numbered += 1
+            after = kept[k + 1] if k + 1 < len(kept) else None
+            if _BLANK.search(r.text) or (after is not None and _fill_in(after.text)):
+                asked += 1
+                space.append(r)  # its answer space at the end of the line goes too
+    _mark(head, asked, numbered, space, report)
+
+
+def _section_heading(r: RawLine, before: RawLine) -> bool:
+    """Marked a heading, or shaped like one after a blank line or a sentence's end."""
+    return r.kind == "heading" or (
+        r.kind == "" and (r.blank_before or before.text.endswith((".", "?", "!")))
+        and not _fill_in(r.text) and not _NUMBERED.match(r.text) and looks_like_heading(r.text))
+
+
+def _mark(head: RawLine | None, asked: int, numbered: int, space: list[RawLine],
+          report: Report) -> None:
+    if head is None or asked < 2 or asked * 3 < numbered * 2:
+        return
+    for r in space:  # a question's answer space at its line's end goes
+        if (m := _TRAILING_SPACE.search(r.text)) and r.text[:m.start()].endswith(("?", ":", ".")):
+            r.text = r.text[:m.start()]
+    if cues.EXERCISE_HEADING.match(head.text):
+        return  # a cue word names it an exercise already
+    head.kind = "exercise"
+    report.note(head.line, f"'{head.text}' read as an exercise: {asked} numbered questions "
+                "under it, each with space to write the answer", topic=Topic.HEADING)
+    for r in space:
+        if _fill_in(r.text):
+            r.keep = False
+            report.dropped(r.line, "answer space", r.text[:40], routine=True)
+
+
+def drop_form_fields(raw: list[RawLine], report: Report) -> None:
+    """``Name: ______ Date: ______`` lines go (a printed form's, not content)."""
+    for r in raw:
+        if r.keep and _form_fields(r.text):
+            r.keep = False
+            report.dropped(r.line, "form field", r.text[:40])
+
+
 def drop_answer_space(raw: list[RawLine], report: Report) -> None:
     """Lines of answer space and form-field lines go; so does the answer
-    space that ends a short label (``a) Your pencil ..........``). A blank
-    inside a sentence, or ending a longer one, is the question's and stays."""
+    space that ends a short label (``a) Your pencil ..........``) or a question
+    (``What is net pay? ..........``). A blank inside a sentence, or ending a
+    longer one, is the question's and stays. The line after answer space
+    starts a paragraph of its own, as after a blank line."""
+    gap = False
     for r in raw:
         if not r.keep:
             continue
+        r.blank_before = r.blank_before or gap
+        gap = False
         if _fill_in(r.text) or _form_fields(r.text):
-            r.keep = False
+            r.keep, gap = False, True
             what = "answer space" if _fill_in(r.text) else "form field"
             report.dropped(r.line, what, r.text[:40], routine=what == "answer space")
-        elif (m := _TRAILING_SPACE.search(r.text)) and len(r.text[:m.start()].split()) <= 4:
-            r.text = r.text[:m.start()]
+        elif (m := _TRAILING_SPACE.search(r.text)) and (
+                len((before := r.text[:m.start()]).split()) <= 4
+                or before.endswith(("?", ":", "."))):
+            r.text = before  # a label's, or a question's, answer space
 
 
 _TRAILING_SPACE = re.compile(r"\s*(?:_{5,}|\.{5,}|…{3,})\s*$")

@@ -55,6 +55,8 @@ def marked(lines: list[Line], i: int):
     kind = lines[i].kind
     if kind == "heading":
         return Heading(lines[i].text, lines[i].line, role=heading_role(lines[i].text)), i + 1
+    if kind == "exercise":  # a heading over questions with answer space (passes_worksheet)
+        return Heading(lines[i].text, lines[i].line, role="exercise"), i + 1
     if kind != "code":
         return None
     j = i
