@@ -817,3 +817,42 @@ def test_questions_ending_in_dots_to_write_on_are_no_contents_list():
     assert [q.prompt for q in quiz.questions] == [
         "Why is a wall washed before it is painted?",
         "Name two things that stop paint from gripping.", "How long should a washed wall dry?"]
+
+
+# ---- the title of a part of several lessons: the text's own, not its file's --
+
+def test_a_book_of_several_chapters_is_titled_by_its_licence_header_title_line():
+    text = _book().replace("whatsoever.\n\n", "whatsoever.\n\nTitle: Plain Bookkeeping\n\n"
+                           "Author: Tom Ledger\n\n", 1)
+    part = _part(text, "pg_4471_bookkeeping.txt")
+    assert len(part.lessons) == 3
+    assert part.title == "Plain Bookkeeping"
+    assert any("the part's title 'Plain Bookkeeping'" in d.message for d in part.diagnostics)
+
+
+def test_a_book_without_a_title_line_is_named_after_its_file():
+    part = _part(_book(), "pg_4471_bookkeeping.txt")
+    assert part.title == "Pg 4471 bookkeeping"
+
+
+def test_a_pdf_books_chapter_markers_name_the_part():
+    chapter = ("{title}\n"
+               "Soil is a living thing: worms, fungi and bacteria turn dead leaves into\n"
+               "food for plants, and a spade of good soil holds more living things than\n"
+               "there are people on the earth, most of them far too small to be seen.\n"
+               "Feed it with compost and mulch, and walk on it as little as you can.\n\n"
+               "Home Gardening ─ {title}\n\f")
+    text = "".join(chapter.format(title=t) for t in ("Soil", "Seeds", "Watering"))
+    part = _part(text, "garden_notes.txt")
+    assert [lesson.title for lesson in part.lessons] == ["Soil", "Seeds", "Watering"]
+    assert part.title == "Home Gardening"
+
+
+def test_a_manifest_title_still_wins_over_the_texts_own():
+    from build_course.manifest import SourceEntry
+
+    text = _book().replace("whatsoever.\n\n", "whatsoever.\n\nTitle: Plain Bookkeeping\n\n", 1)
+    part = import_text(SourceText(Path("b.txt"), text, "utf-8"), "b.txt",
+                       SourceEntry(file="b.txt", line=3, title="Bookkeeping for Shops"))
+    assert part.title == "Bookkeeping for Shops"
+    assert not any("the part's title" in d.message for d in part.diagnostics)

@@ -185,6 +185,15 @@ def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
             report.dropped(r.line, "running header", r.text)
 
 
+def running_prefix(raw: list[RawLine]) -> tuple[str, str] | None:
+    """The book's title that its chapter markers (``Book ─ Chapter``, dropped
+    by ``find_chapter_markers``) share, and where it was found; None without."""
+    prefixes = Counter(m.group("prefix").strip() for r in raw
+                       if not r.keep and not r.text.isascii() and (m := _MARKER.match(r.text)))
+    prefix, n = prefixes.most_common(1)[0] if prefixes else ("", 0)
+    return (prefix, f"the chapter markers ('{prefix} ─ ...', {n} lines)") if n >= 2 else None
+
+
 def _at_page_break(raw: list[RawLine], i: int) -> bool:
     """A marker stands at a page's top or foot, not inside its text (where
     form feeds tell the pages; a guessed page start may be off by lines)."""

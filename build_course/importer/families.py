@@ -64,6 +64,11 @@ class Family:
     read: Callable[[str], list[RawLine] | None] | None = None
     """How the family reads the text's lines when they are not read one by
     one (None: as ``cleaning.raw_lines`` reads them)."""
+    part_title: Callable[[list[RawLine]], tuple[str, str] | None] | None = None
+    """The title that a text of several lessons gives itself, found in its
+    raw lines after the passes (dropped lines included), and where it was
+    found; None: the text names itself nowhere (the part is named after its
+    file)."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,7 @@ PDF = Family(
      # numbers and shapes that say what a line is
      pdf.join_split_numbers, pdf.mark_captions, pdf.mark_table_rows, pdf.mark_numbered_headings,
      pdf.mark_definition_lists, pdf.carry_chapters],
-    wrapped=True, read=read_columns)
+    wrapped=True, read=read_columns, part_title=c.running_prefix)
 WEB = Family(
     "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "
     "headings known only from layout", web.detect,
@@ -141,7 +146,8 @@ BOOK = Family(
     "paragraphs between blank lines, chapters, a licence block", book.book_evidence,
     [book.drop_licence, book.drop_front_matter, book.drop_notes_and_illustrations,
      book.find_chapters, book.split_run_in_headings, qa.strip_labels],
-    join=book.join_book, steps=[qa.qa_self_check, book.task_exercises])
+    join=book.join_book, steps=[qa.qa_self_check, book.task_exercises],
+    part_title=book.part_title)
 
 WORKSHEET = Family(
     "worksheet", "a worksheet or workbook: answer space to write on, a Name/Date header, "
@@ -172,23 +178,31 @@ def clean_text(text: str, report: Report) -> tuple[Detection, list[Line]]:
     return found, _clean(raw, text, found.family, report)
 
 
-def _clean(raw: list[RawLine], text: str, family: Family, report: Report) -> list[Line]:
+def _clean(raw: list[RawLine], text: str, family: Family, report: Report
+           ) -> tuple[list[RawLine], list[Line]]:
     """The family's passes over its lines (read its way), then its own join
-    (or the common one)."""
+    (or the common one): the raw lines as the passes left them, and the lines."""
     if family.read and (reread := family.read(text)) is not None:
         raw = reread
     if family.join is None:
-        return c.clean(raw, family.passes, family.wrapped, report)
+        return raw, c.clean(raw, family.passes, family.wrapped, report)
     for pass_ in family.passes:
         pass_(raw, report)
-    return family.join(raw, text.split("\n"))
+    return raw, family.join(raw, text.split("\n"))
 
 
-def read_lessons(text: str, report: Report) -> tuple[Detection, list[Lesson]]:
-    """``text``'s family, and the lessons that family makes of it."""
+def read_lessons(text: str, report: Report
+                 ) -> tuple[Detection, list[Lesson], tuple[str, str] | None]:
+    """``text``'s family, the lessons that family makes of it, and the title
+    the text gives itself when it holds several lessons, with where it
+    stands (None if it names itself nowhere)."""
     raw = c.raw_lines(text)
     found = detect_family(raw)
     if found.family.lessons is not None:
-        return found, found.family.lessons(text, report)
-    lines = _clean(raw, text, found.family, report)
-    return found, build_lessons(lines, report, found.family.steps)
+        return found, found.family.lessons(text, report), None
+    raw, lines = _clean(raw, text, found.family, report)
+    lessons = build_lessons(lines, report, found.family.steps)
+    named = None
+    if len(lessons) > 1 and found.family.part_title is not None:
+        named = found.family.part_title(raw)
+    return found, lessons, named

@@ -98,15 +98,23 @@ def import_text(source: SourceText, name: str, entry: SourceEntry | None = None,
     family's passes, segmented and structured; every stage reports into
     ``report`` (a new one if none is given)."""
     report = report or Report(name)
-    found, lessons = read_lessons(source.text, report)
-    return _part(source, name, entry, lessons, found.family.name, found.evidence, report)
+    found, lessons, named = read_lessons(source.text, report)
+    return _part(source, name, entry, lessons, found.family.name, found.evidence, report, named)
 
 
 def _part(source: SourceText, name: str, entry: SourceEntry | None, lessons: list,
-          family: str, evidence: list[str], report: Report) -> Part:
+          family: str, evidence: list[str], report: Report,
+          named: tuple[str, str] | None = None) -> Part:
+    """The part: titled by the manifest, else its one lesson, else the title
+    the text gives itself (``named``: the title and where it stands), else
+    its file's name."""
     entry = entry or SourceEntry(file=source.path.name, line=0)
     single = lessons[0].title if len(lessons) == 1 else ""
-    title = entry.title or single or _title_from_name(source.path)
+    title = entry.title or single
+    if not title and named:
+        title = named[0]
+        report.note(0, f"the part's title '{title}' taken from {named[1]}", topic=Topic.TITLE)
+    title = title or _title_from_name(source.path)
     part = Part(source=source.path.name, title=title, display=name, publisher=entry.publisher,
                 original=entry.original, lessons=lessons, family=family,
                 family_evidence=evidence)

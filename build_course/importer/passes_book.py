@@ -307,6 +307,14 @@ def _roman(text: str) -> int:
     return total
 
 
+def part_title(raw: list[RawLine]) -> tuple[str, str] | None:
+    """A book of several chapters is titled as the licence header's "Title:"
+    line names it; None without that line."""
+    field = next((m for r in raw[:60] if not r.keep
+                  and (m := cues.BOOK_TITLE_FIELD.match(r.text))), None)
+    return (field.group("title").strip(), "the licence header's Title line") if field else None
+
+
 def _title_from_header(raw: list[RawLine], kept: list[RawLine], report: Report) -> None:
     """A book without chapter lines is one lesson, titled as the licence
     header's "Title:" line names the book (its title page is gone)."""
