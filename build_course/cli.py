@@ -139,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="build, then serve with live reload")
     serve.add_argument("--port", type=_port, default=8000)
+    _engine_option(serve)
     serve.set_defaults(run=_serve)
 
     check = commands.add_parser("check", help="check sources, manifest and docs/ without building")
@@ -286,7 +287,7 @@ def _serve(args: argparse.Namespace) -> int:
             print(exc.format_message(), file=sys.stderr, flush=True)
         sys.stdout.flush()
 
-    serve(project, args.port, rebuild_docs)
+    serve(project, args.port, rebuild_docs, args.engine)
     return EXIT_OK
 
 

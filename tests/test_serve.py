@@ -11,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from conftest import copy_project
 
 QUIET = 15  # seconds without a change in which no rebuild may happen
@@ -42,13 +43,13 @@ def _wait_for(what, seconds: float = 90) -> bool:
 class _Serving:
     """``build-course serve`` in a process of its own; its output, line by line."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, *options: str) -> None:
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.lines: list[str] = []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "build_course", "--project", str(project), "serve",
-             "--port", str(self.port)],
+             "--port", str(self.port), *options],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -130,6 +131,74 @@ def test_serve_rebuilds_once_per_change_and_keeps_an_edit(tmp_path: Path):
         assert output.count("serving on http://127.0.0.1:") == 1
         # the first build, the source, the manifest, the title (for home page and navigation)
         assert output.count("docs: ") == 4
+    finally:
+        server.stop()
+
+
+def test_serve_with_zensical_rebuilds_once_per_change_and_keeps_an_edit(tmp_path: Path):
+    pytest.importorskip("zensical", reason="the zensical extra is not installed")
+    project = copy_project(tmp_path)
+    server = _Serving(project, "--engine", "zensical")
+    try:
+        assert _wait_for(lambda: any(line.startswith("serving on") for line in server.lines))
+        assert _wait_for(lambda: server.page_has("/", "Customer Service Essentials"))
+        home = _get(server.base + "/")  # served: the server watches the files by now
+        assert "assets/course/quiz.js" in home
+        assert "/livereload" in home  # the server's reload script: the browser follows changes
+        page = project / "docs/tutorialspoint-customer-service/attitude.md"
+        stamps = _stamps(project / "docs")
+        started = server.rebuilds()
+
+        edited = page.read_text("utf-8") + "\nA line the author added while serving.\n"
+        assert _change(server, lambda: page.write_text(edited, "utf-8"),
+                       "/tutorialspoint-customer-service/attitude/",
+                       "A line the author added while serving.") == 1
+        time.sleep(QUIET)
+        assert server.rebuilds() == started + 1, server.lines  # idle since
+        assert page.read_text("utf-8") == edited  # kept
+        after = _stamps(project / "docs")
+        assert {p for p, t in after.items() if t != stamps.get(p)} == {
+            "tutorialspoint-customer-service/attitude.md"}  # nothing else was written
+
+        source = project / "source/servicing-customers-competency-guide.txt"
+        assert _change(server, lambda: source.write_text(
+            source.read_text("utf-8") + "\nA line added to the source while serving.\n", "utf-8"),
+            "/servicing-customers-competency-guide/servicing-customers/",
+            "A line added to the source while serving.") == 1
+        assert page.read_text("utf-8") == edited
+
+        settings = project / "mkdocs.yml"
+        assert _change(server, lambda: settings.write_text(settings.read_text("utf-8").replace(
+            "site_name: Customer Service Essentials", "site_name: The Service Handbook"),
+            "utf-8"), "/", "The Service Handbook</title>") == 1
+        output = "\n".join(server.lines)
+        assert output.count("serving on http://127.0.0.1:") == 1
+        assert "Traceback" not in output
+        # what Zensical needs in the project (its configuration, docs/ as it reads them,
+        # its site) is gone after each build; mkdocs.yml stays the author's
+        assert not list(project.glob(".build-course-zensical*"))
+        assert "The Service Handbook" in settings.read_text("utf-8")
+    finally:
+        server.stop()
+
+
+def test_serve_with_zensical_says_a_broken_build_and_serves_the_last_site(tmp_path: Path):
+    pytest.importorskip("zensical", reason="the zensical extra is not installed")
+    project = copy_project(tmp_path)
+    server = _Serving(project, "--engine", "zensical")
+    try:
+        assert _wait_for(lambda: any(line.startswith("serving on") for line in server.lines))
+        assert _wait_for(lambda: server.page_has("/", "Customer Service Essentials"))
+        settings = project / "mkdocs.yml"
+        good = settings.read_text("utf-8")
+        settings.write_text(good + "\nnav: [unclosed\n", "utf-8")
+        assert _wait_for(lambda: any("mkdocs.yml" in line for line in server.lines[1:]), 60), \
+            server.lines
+        assert "Customer Service Essentials" in _get(server.base + "/")  # the last site
+        assert _change(server, lambda: settings.write_text(good.replace(
+            "site_name: Customer Service Essentials", "site_name: The Service Handbook"),
+            "utf-8"), "/", "The Service Handbook</title>") == 1
+        assert "Traceback" not in "\n".join(server.lines)
     finally:
         server.stop()
 

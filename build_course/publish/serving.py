@@ -1,6 +1,7 @@
-"""``build-course serve`` with MkDocs: the site, rebuilt once per change.
+"""``build-course serve``: the site, rebuilt once per change.
 
-MkDocs' live-reload server watches source/, docs/ and mkdocs.yml and calls
+MkDocs' live-reload server (whichever engine builds) watches source/, docs/
+and mkdocs.yml and calls
 the builder once the files stop changing. The builder looks at what changed
 since its last call (by the files' sizes and times, build/watching.py). A
 changed source (or manifest) first rebuilds docs/, through the same build
@@ -16,6 +17,13 @@ docs/ and mkdocs.yml:
   page's title, docs/ is built first, for the home page and navigation.
 
 The search index is refreshed by full builds only.
+
+With ``--engine zensical`` every change the site shows is a full Zensical
+build (as ``build-course build --engine zensical`` makes it: a second or two
+for the sample course); the same server serves it, so the guarantees are the
+same: one build per change, none while nothing changes, the address said once.
+Zensical's own ``serve`` is not used: it would watch and build on its own,
+without docs/ rebuilt from source/ first and without the course's additions.
 """
 
 from __future__ import annotations
@@ -40,7 +48,7 @@ from watchdog.observers.polling import PollingObserver
 
 from build_course.build.record import RECORD, load_record
 from build_course.build.watching import Snapshot, snapshot
-from build_course.diagnostics import UsageError
+from build_course.diagnostics import CourseError, UsageError
 from build_course.project import Project
 
 
@@ -62,9 +70,11 @@ class SiteBuilder:
     """Builds the site into ``site_dir``: in full, or only the changed pages."""
 
     def __init__(self, project: Project, site_dir: Path, url: str,
-                 say: Callable[[str], None], rebuild_docs: Callable[[], None]) -> None:
+                 say: Callable[[str], None], rebuild_docs: Callable[[], None],
+                 engine: str = "mkdocs") -> None:
         self.project, self.site_dir, self.url, self.say = project, site_dir, url, say
-        self.rebuild_docs = rebuild_docs
+        self.rebuild_docs, self.engine = rebuild_docs, engine
+        self._warned: set[str] = set()
         self._sources: Snapshot | None = None
         self._seen: Snapshot = {}
         self._nav = None
@@ -94,8 +104,8 @@ class SiteBuilder:
         if pages:  # an author changed a page's title: the navigation and home page show it
             self.rebuild_docs()
             self._seen, self._nav = self._look(), load_record(self.project.docs).nav
-        self._full()
-        self.say(f"rebuilt the site in {time.perf_counter() - started:.1f} s")
+        if self._full():
+            self.say(f"rebuilt the site in {time.perf_counter() - started:.1f} s")
 
     def _look(self) -> Snapshot:
         seen = {f"docs/{path}": stamp for path, stamp in snapshot(self.project.docs).items()}
@@ -135,13 +145,32 @@ class SiteBuilder:
             course.on_post_build(config=config)
         return True
 
-    def _full(self) -> None:
+    def _full(self) -> bool:
+        """A full build; False when it failed (said, and the last site still served)."""
         self._state = None
+        if self.engine == "zensical":
+            return self._zensical()
         config = load_config(config_file=str(self.project.mkdocs_yml), site_dir=str(self.site_dir))
         config.site_url = self.url
         mkdocs_build(config, serve_url=self.url)
         course = config.plugins.get("course")
         self._state = (config, *course.built) if course and course.built else None
+        return True
+
+    def _zensical(self) -> bool:
+        from build_course.publish.zensical import build_zensical_site
+
+        try:
+            warnings = build_zensical_site(self.project.mkdocs_yml, self.site_dir,
+                                           site_url=self.url)
+        except CourseError as exc:
+            print(exc.format_message(), file=sys.stderr, flush=True)
+            return False
+        for warning in warnings:
+            if warning not in self._warned:  # each said once while serving
+                self._warned.add(warning)
+                print(f"warning: {warning}", file=sys.stderr, flush=True)
+        return True
 
 
 def _shown(path: str) -> bool:
@@ -186,11 +215,17 @@ def _check_port(port: int) -> None:
                              "pass --port with a free port") from None
 
 
-def serve(project: Project, port: int, rebuild_docs: Callable[[], None]) -> None:
+def serve(project: Project, port: int, rebuild_docs: Callable[[], None],
+          engine: str = "mkdocs") -> None:
     """Serve the site on 127.0.0.1:``port`` until interrupted; ``rebuild_docs``
     is called after each change in source/ (the server's builder calls it,
     so that docs/ and the site are never built at the same time)."""
     url = f"http://127.0.0.1:{port}/"
+    if engine == "zensical":
+        from build_course.publish.zensical import INSTALL, available
+
+        if not available():
+            raise UsageError("--engine", 0, "the Zensical engine is not installed", INSTALL)
     _check_port(port)
     site_dir = Path(tempfile.mkdtemp(prefix="build-course-serve-"))
     said = _Said()
@@ -198,7 +233,7 @@ def serve(project: Project, port: int, rebuild_docs: Callable[[], None]) -> None
     logger.addHandler(said)
     logger.propagate = False  # MkDocs' own messages: only the warnings, once
     say = lambda text: print(text, flush=True)  # noqa: E731
-    builder = SiteBuilder(project, site_dir, url, say, rebuild_docs)
+    builder = SiteBuilder(project, site_dir, url, say, rebuild_docs, engine)
     server = LiveReloadServer(builder=builder, host="127.0.0.1", port=port, root=str(site_dir))
     watched = [project.source, project.docs]
     server.observer = _observer([p for p in watched if p.exists()])

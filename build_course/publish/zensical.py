@@ -84,7 +84,13 @@ def build_zensical_site(config_file: Path, site_dir: Path, strict: bool = False,
 def _configuration(config_file: Path, site_url: str | None,
                    offline: bool) -> tuple[str, list[str]]:
     """The generated configuration, and the warnings of copying docs/."""
-    settings = author_settings(config_file)
+    try:
+        settings = author_settings(config_file)
+    except yaml.YAMLError as exc:  # MkDocs says so itself; Zensical's configuration is ours
+        mark = getattr(exc, "problem_mark", None)
+        raise CourseError(config_file.name, mark.line + 1 if mark else 0,
+                          f"not valid YAML ({getattr(exc, 'problem', None) or exc})",
+                          "fix the YAML; the previous site was kept") from None
     docs_dir = config_file.parent / str(settings.get("docs_dir") or "docs")
     config: dict = {"INHERIT": config_file.name, **course_additions(settings, docs_dir),
                     "site_dir": BUILD_DIR, "docs_dir": DOCS_COPY}
