@@ -252,6 +252,10 @@ def test_the_shipped_course_every_question_keyed_generated_marked(built_course, 
     titles = [title for quiz in quizzes for title, _ in quiz.questions]
     assert sum("(generated)" in t for t in titles) >= 5
     flat_key, flat_whole = " ".join(key.split()), " ".join(whole.split())
+    # what only the screen has: the quiz pages' instructions and answer buttons
+    for screen in ("Self-check questions for the lesson", "Show answer", "Show model answer",
+                   "Rate your answer", "press Check"):
+        assert screen not in flat_whole and screen not in flat_key
     assert flat_key.count("(generated)") >= sum("(generated)" in t for t in titles)
     for quiz in quizzes:
         for _, question in quiz.questions:

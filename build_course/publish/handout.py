@@ -15,19 +15,17 @@ course title's slug and ``PART`` the part's folder under docs/:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from html import escape
 from importlib import resources
 from pathlib import Path
-
-import yaml
 
 from build_course.diagnostics import CourseError
 from build_course.publish.handout_pages import (
     PageContext,
     PrintPage,
     anchor,
+    front_matter,
     key_answer,
     print_page,
 )
@@ -36,7 +34,6 @@ from build_course.publish.site_config import recorded_nav
 from build_course.slugs import slugify, unique
 
 PAPERS = {"a4": "A4", "letter": "letter"}
-_FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 
 
 def write_handouts(docs: Path, course: str, description: str, folder: Path,
@@ -155,15 +152,9 @@ def _add_page(part: HandoutPart, docs: Path, page: str) -> None:
 def page_meta(path: Path) -> dict | None:
     """A page's front matter ({} without one); None when the page is missing."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return front_matter(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return None
-    front = _FRONT.match(text)
-    try:
-        meta = yaml.safe_load(front[1]) if front else {}
-    except yaml.YAMLError:
-        meta = {}
-    return meta if isinstance(meta, dict) else {}
 
 
 def handouts(course_title: str, parts: list[HandoutPart]) -> list[Handout]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
@@ -41,7 +42,7 @@ _ATTR_END = re.compile(rf"\s*{_ATTRS}\s*$")
 _ATTR_AFTER_LINK = re.compile(rf"(?<=\)){_ATTRS}")
 _WRAPPER = re.compile(r"^\s*</?div\b[^>]*>\s*$")
 _HEADING = re.compile(r"^## +(?P<title>.+?)(?: *\{[^}]*\})? *$")
-_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+_FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 _QUIZ_INTRO = "Self-check questions for the lesson"
 _EXTERNAL = re.compile(r"^(?:https?|mailto):", re.I)
 
@@ -157,7 +158,7 @@ def print_page(text: str, context: PageContext, title: str, quiz: bool) -> Print
     offset = text.count("\n", 0, len(text) - len(body))
     lines = body.split("\n")
     if quiz:
-        lines = _without_screen_intro(lines)
+        lines = _without_screen_intro(lines, str(front_matter(text).get("lesson") or ""))
     blocks, _ = parse_blocks("\n".join(lines), context.page, offset)
     html, key, done = [], [], 0
     exercise = title
@@ -176,15 +177,26 @@ def print_page(text: str, context: PageContext, title: str, quiz: bool) -> Print
     return PrintPage(title, "".join(html), key)
 
 
-def _without_screen_intro(lines: list[str]) -> list[str]:
+def front_matter(text: str) -> dict:
+    """A page's front matter ({} without one, or a broken one)."""
+    front = _FRONT.match(text)
+    try:
+        meta = yaml.safe_load(front[1]) if front else {}
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _without_screen_intro(lines: list[str], lesson: str) -> list[str]:
     """A quiz page's lines less its '# Quiz: ...' title and the paragraph
-    under it that tells how to use the page on screen."""
+    under it that links to the lesson and tells how to use the page on screen."""
     for i, line in enumerate(lines):
         if line.startswith("# "):
             rest = lines[i + 1:]
             j = next((k for k, text in enumerate(rest) if text.strip()), len(rest))
-            if j < len(rest) and rest[j].startswith(_QUIZ_INTRO):
-                end = next((k for k in range(j, len(rest)) if not rest[k].strip()), len(rest))
+            end = next((k for k in range(j, len(rest)) if not rest[k].strip()), len(rest))
+            paragraph = " ".join(rest[j:end])
+            if paragraph.startswith(_QUIZ_INTRO) or (lesson and f"]({lesson})" in paragraph):
                 rest = rest[:j] + [""] * (end - j) + rest[end:]
             return lines[:i] + [""] + rest  # line numbers kept
         if line.strip():
