@@ -175,7 +175,7 @@ def clean_text(text: str, report: Report) -> tuple[Detection, list[Line]]:
     """``text``'s family, and its logical lines cleaned by that family's passes."""
     raw = c.raw_lines(text)
     found = detect_family(raw)
-    return found, _clean(raw, text, found.family, report)
+    return found, _clean(raw, text, found.family, report)[1]
 
 
 def _clean(raw: list[RawLine], text: str, family: Family, report: Report
