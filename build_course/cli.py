@@ -372,8 +372,7 @@ def _handout(args: argparse.Namespace) -> int:
     check_available()  # before the build: say at once what is missing
     project, result = _docs_written(args, mkdocs_yml=False)
     folder = project.root / "dist" / "handout"
-    written = write_handouts(project.docs, result.manifest.title,
-                             result.manifest.description, folder, args.paper)
+    written = write_handouts(project.docs, result.course, folder, args.paper)
     for path, pages in written:
         print(f"{project.display(path)}: {pages} pages")
     return EXIT_OK

@@ -252,6 +252,10 @@ def test_the_shipped_course_every_question_keyed_generated_marked(built_course, 
     titles = [title for quiz in quizzes for title, _ in quiz.questions]
     assert sum("(generated)" in t for t in titles) >= 5
     flat_key, flat_whole = " ".join(key.split()), " ".join(whole.split())
+    # who published each part's original, as on the home page, with the contents
+    home = (built_course / "docs/index.md").read_text(encoding="utf-8")
+    sources = [line.strip("*") for line in home.splitlines() if line.startswith("*Source: ")]
+    assert len(sources) >= 4 and all(source in flat_whole for source in sources)
     # what only the screen has: the quiz pages' instructions and answer buttons
     for screen in ("Self-check questions for the lesson", "Show answer", "Show model answer",
                    "Rate your answer", "press Check"):

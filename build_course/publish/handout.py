@@ -20,7 +20,9 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
+from build_course.build.rendering import human_name
 from build_course.diagnostics import CourseError
+from build_course.model import Course
 from build_course.publish.handout_pages import (
     PageContext,
     PrintPage,
@@ -36,13 +38,14 @@ from build_course.slugs import slugify, unique
 PAPERS = {"a4": "A4", "letter": "letter"}
 
 
-def write_handouts(docs: Path, course: str, description: str, folder: Path,
+def write_handouts(docs: Path, model: Course, folder: Path,
                    paper: str = "a4") -> list[tuple[Path, int]]:
-    """Print every handout and key into ``folder``; (file, pages) of each.
-    A PDF of an earlier run that this one did not write (a part gone or
-    renamed) is removed."""
+    """Print every handout and key of the course ``model`` into ``folder``;
+    (file, pages) of each. A PDF of an earlier run that this one did not
+    write (a part gone or renamed) is removed."""
     check_available()
-    parts = course_parts(docs)
+    course, description = model.title, model.description
+    parts = course_parts(docs, attributions(model))
     if not parts:
         raise CourseError("docs", 0, "the course has no lessons to print",
                           "build it first (build-course build) and check source/")
@@ -70,6 +73,8 @@ class HandoutLesson:
     """The lesson page, under docs/."""
     quiz: str = ""
     """Its quiz page, if it has one."""
+    source: str = ""
+    """The source file it came from (its front matter's ``source``)."""
 
 
 @dataclass
@@ -79,6 +84,8 @@ class HandoutPart:
     name: str
     """For the file names: the part's folder under docs/."""
     lessons: list[HandoutLesson] = field(default_factory=list)
+    attribution: str = ""
+    """Who published the original, as the home page says it."""
 
 
 @dataclass
@@ -93,8 +100,22 @@ class Handout:
     """The whole course's, not a part's."""
 
 
-def course_parts(docs: Path) -> list[HandoutPart]:
-    """The course's parts and lessons, in the order of the recorded navigation."""
+def attributions(course: Course) -> dict[str, str]:
+    """Each source file's attribution, as the home page gives it."""
+    found = {}
+    for part in course.parts:
+        original = human_name(part.original)
+        if part.publisher or original:
+            found[part.source] = (f"Source: {part.publisher + ', ' if part.publisher else ''}"
+                                  f"“{part.title}”" + (f" (original: {original})" if original
+                                                       and original != part.title else "")
+                                  + ".")
+    return found
+
+
+def course_parts(docs: Path, sources: dict[str, str] | None = None) -> list[HandoutPart]:
+    """The course's parts and lessons, in the order of the recorded
+    navigation; ``sources``: attributions by source file (``attributions``)."""
     parts: list[HandoutPart] = []
     taken = {"answers"}
     for title, entries in _nav_parts(recorded_nav(docs) or []):
@@ -104,6 +125,7 @@ def course_parts(docs: Path) -> list[HandoutPart]:
         if part.lessons:
             folder = part.lessons[0].page.rpartition("/")[0]
             part.name = _file_name(slugify(folder or title), taken)
+            part.attribution = (sources or {}).get(part.lessons[0].source, "")
             parts.append(part)
     return parts
 
@@ -146,7 +168,8 @@ def _add_page(part: HandoutPart, docs: Path, page: str) -> None:
         if lesson is not None and not lesson.quiz:
             lesson.quiz = page
         return
-    part.lessons.append(HandoutLesson(str(meta.get("title") or page), page))
+    part.lessons.append(HandoutLesson(str(meta.get("title") or page), page,
+                                      source=str(meta.get("source") or "")))
 
 
 def page_meta(path: Path) -> dict | None:
@@ -274,6 +297,8 @@ def _contents(handout: Handout) -> str:
     for part in handout.parts:
         if len(handout.parts) > 1:
             html.append(f"<h3>Part {part.number} · {escape(part.title)}</h3>")
+        if part.attribution:
+            html.append(f'<p class="source">{escape(part.attribution)}</p>')
         html.append("<ol>")
         html += [f'<li><a href="#{anchor(lesson.page)}">{escape(lesson.title)}'
                  f'{" (with worksheet)" if lesson.quiz else ""}</a></li>'
