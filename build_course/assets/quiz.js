@@ -92,10 +92,9 @@
     var art = boxes.length && boxes[0].closest("article");
     if (!art || art.hasAttribute("data-bcq")) return;
     art.setAttribute("data-bcq", "");
-    var page = location.pathname.replace(/index\.html$/, "");
-    if (page.indexOf(root) === 0) page = page.slice(root.length);
+    var page = rel(location.href);
     visit(page);
-    var lesson = page.replace(/-quiz(\/|\.html)$/, "$1"), KEY = "build-course-quiz:" + root + ":" + page, state = { v: 1, q: {}, n: {} }, canStore = false;
+    var lesson = page.replace(/-quiz(\/|\.html)$/, "$1"), KEY = QK + page, state = { v: 1, q: {}, n: {} }, canStore = false;
     try {
       localStorage.setItem(KEY + ":probe", "1"); localStorage.removeItem(KEY + ":probe"); canStore = true;
       var old = JSON.parse(localStorage.getItem(KEY) || "null");
