@@ -1,8 +1,10 @@
 """Generate a self-check for a lesson that has none, from its own structure.
 
 A lesson of at least ``MIN_WORDS`` words, in a source without exercises of
-its own, gets up to ``MAX_QUESTIONS`` questions, each made from something
-the lesson states in a shape that leaves one right answer:
+its own (or whose own come to fewer than ``MIN_QUESTIONS`` questions: the
+self-check comes on top of them), gets up to ``MAX_QUESTIONS`` questions,
+each made from something the lesson states in a shape that leaves one
+right answer:
 
 - a term and its explanation (``Term – text``, ``Term: text``, a
   definition): "Which term is meant: ...?", the other terms as distractors;
@@ -99,8 +101,9 @@ def generate_self_checks(parts: list[Part], enabled: Callable[[Part], bool]) -> 
     # distractors whatever order the manifest (or inspect) gives the parts
     pools = _pools(sorted(live, key=lambda p: p.source))
     for part in live:
-        if not enabled(part) or any(lesson.quizzes for lesson in part.lessons):
-            continue  # generation is off, or the author wrote exercises of their own
+        own = sum(len(quiz.questions) for lesson in part.lessons for quiz in lesson.quizzes)
+        if not enabled(part) or own >= MIN_QUESTIONS:
+            continue  # generation is off, or the author wrote exercises enough of their own
         for lesson in part.lessons:
             if lesson.role == "lesson" and _words(lesson) >= MIN_WORDS:
                 _self_check(part, lesson, pools)
