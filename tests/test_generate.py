@@ -555,3 +555,34 @@ def test_new_kinds_are_deterministic_whatever_the_order_of_the_sources():
     texts = [("bees.md", BEES), ("month.md", MONTH_END), ("bread.md", BREAD)]
     first = shown(_lesson_parts(*texts))
     assert first == shown(_lesson_parts(*texts)) == shown(_lesson_parts(*reversed(texts)))
+
+
+def test_steps_that_were_headings_read_in_sentence_case_but_keep_names():
+    text = f"""# Treating a Burn
+
+## First Minutes
+
+A burn keeps burning the skin until it is cooled, so act at once.
+
+{FILLER * 8}
+
+## What to Do
+
+There are three steps in treating a burn on the hand. These are as follows:
+
+### Cool the Burn
+
+Hold the burn under cool running water for twenty minutes.
+
+### Cover the Wound
+
+Lay a clean film over the wound without pressing on it.
+
+### Call the Red Cross Line
+
+Ask the Red Cross Line what to do next if the skin is broken.
+"""
+    [part] = _lesson_parts(("burn.md", text))
+    [q] = [q for q in _generated(part) if "Which of these steps comes first?" in q.prompt]
+    assert sorted(q.options) == ["Call the Red Cross Line", "Cool the burn", "Cover the wound"]
+    assert q.options[q.correct[0]] == "Cool the burn"

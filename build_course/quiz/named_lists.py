@@ -67,7 +67,7 @@ def _named(section: str, lead_text: str, after: list[object]) -> NamedList | Non
         items = [_option(item.term or item.text) for item in first.items]
         steps = first.ordered or count == len(items)
     elif isinstance(first, Heading) and first.level == 3 and count:
-        items = [_sentence_case(_option(t)) for t in _sub_headings(after)]
+        items = [_sentence_case(_option(t), after) for t in _sub_headings(after)]
         steps = True
     else:
         return None
@@ -117,12 +117,15 @@ def _option(text: str) -> str:
     return text.strip().rstrip(".;,").strip()
 
 
-def _sentence_case(heading: str) -> str:
+def _sentence_case(heading: str, after: list[object]) -> str:
     """"Thank the Customer" -> "Thank the customer": a step that was a
-    heading reads like the others; words in capitals stay."""
+    heading reads like the others. A word stays as it is when the lesson
+    never writes it in lower case ("Red Cross", "GP")."""
+    text = " ".join(b.text for b in after if isinstance(b, Paragraph))
+    lower = {x for x in w.WORD.findall(text) if x.islower()}
     first, *rest = heading.split(" ")
-    return " ".join([first] + [x if x.isupper() or not x[:1].isupper() or len(x) == 1
-                               else x[0].lower() + x[1:] for x in rest])
+    return " ".join([first] + [x[0].lower() + x[1:] if x[1:].islower() and x.lower() in lower
+                               else x for x in rest])
 
 
 def _section_stems(pairs: list[tuple[str, object]], section: str) -> set[str]:
