@@ -39,7 +39,8 @@ def test_one_size_with_the_course_it_asked_for(report):
     assert size["runs"] == 1
     assert size["duplicates"] >= 1  # the stripped copy stays a duplicate
     for key in ("sources", "raw_bytes", "pages", "pages_written_full", "docs_bytes",
-                "import_mb_per_s", "docs_to_site_ratio", "site_bytes", "search_index_bytes"):
+                "import_mb_per_s", "docs_to_site_ratio", "import_to_site_ratio", "site_bytes",
+                "search_index_bytes"):
         assert _positive(size[key]), key
     assert size["pages_written_full"] == size["pages"]
 
