@@ -64,6 +64,7 @@ _SYNTAX = (
     ("mkdocs-quiz block", re.compile(r"^<\??quiz\??>$")),
     ("R Markdown chunk", re.compile(r"^```+\s*\{r[\s,}]", re.I)),
 )
+_SYNTAX_FIRST = tuple("`:>{\\[<")  # the characters a line that _SYNTAX matches can start with
 _INLINE_MARKS = re.compile(r"\*\*\S|\]\(|`[^`]+`|^</?(details|summary|div|img|br|table)\b")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$")
 
@@ -76,15 +77,16 @@ def detect_markdown(raw: list) -> list[str]:
     front = _front_matter_end(raw)
     shallow = [r for r in raw if r.indent < 4]
     syntax, hits = [], 0
+    marked = [r for r in shallow if r.text.startswith(_SYNTAX_FIRST)]
     for name, pattern in _SYNTAX:
-        found = [r.line for r in shallow if pattern.match(r.text)]
+        found = [r.line for r in marked if pattern.match(r.text)]
         if found:
             syntax.append(f"{len(found)} {name} line(s) (line {found[0]}...)")
             hits += len(found)
     # a heading stands after a blank line; a comment in code does not
     headings = [r for r in shallow if r.text[:1] == "#" and r.blank_before and _ATX.match(r.text)]
     fences = sum(1 for r in shallow if r.text.startswith(("```", "~~~")))
-    marks = sum(1 for r in raw if _INLINE_MARKS.search(r.text))
+    marks = sum(1 for r in raw if _inline_marks(r.text))
     tables = sum(1 for r in shallow if r.text[:1] in "|:-" and _TABLE_RULE.match(r.text))
     shape = []
     levels = {len(r.text) - len(r.text.lstrip("#")) for r in headings}
@@ -96,6 +98,13 @@ def detect_markdown(raw: list) -> list[str]:
     if not shape and not (hits >= 2 or (hits and headings)):
         return []
     return ([f"YAML front matter (lines 1-{front})"] if front else []) + syntax + shape
+
+
+def _inline_marks(text: str) -> bool:
+    """``**bold**``, a link, ``code`` or an HTML tag (each needs one of the
+    strings looked for first, faster than the search alone)."""
+    return ("**" in text or "](" in text or "`" in text or text[:1] == "<") \
+        and _INLINE_MARKS.search(text) is not None
 
 
 def foreign_markdown(text: str) -> list[str]:

@@ -560,6 +560,8 @@ def mark_definition_lists(raw: list[RawLine], report: Report) -> None:
     Get data...``, ``Poetry: Words are used...``) are a list of terms, each
     an item; under a glossary heading they stay paragraphs (a glossary)."""
     kept = [r for r in raw if r.keep]
+    if sum(1 for r in kept if ":" in r.text and _TERM_LINE.match(r.text)) < 3:
+        return  # too few term lines for a list of terms
     glossary = False
     run: list[RawLine] = []
     for i, r in enumerate(kept + [None]):
@@ -677,11 +679,13 @@ def drop_continued_headings(raw: list[RawLine], report: Report) -> None:
     for r in raw:
         if not r.keep or len(r.text) > 90:
             continue
-        if (m := cues.CONTINUED.search(r.text)) and r.text[:m.start()].lower() in seen:
+        lower = r.text.lower()
+        if "cont" in lower and (m := cues.CONTINUED.search(r.text)) \
+                and r.text[:m.start()].lower() in seen:  # (the search is slow: "cont" first)
             r.keep = False
             report.dropped(r.line, "continued heading", r.text)
         else:
-            seen.add(r.text.lower())
+            seen.add(lower)
 
 
 def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
@@ -756,11 +760,18 @@ def _answer_space_after(before: str, leader: str) -> bool:
     return not any(ch.isdigit() for ch in leader) and before.rstrip().endswith(("?", ".", ":"))
 
 
+def _dot_leader(text: str) -> re.Match | None:
+    """The leader of ``2.1 Scope ....... 4``. (Only a line that ends with a
+    digit, a dot or a space can have one: the search, slow, is left to those.)"""
+    end = text[-1:]
+    return _DOT_LEADER.search(text) if end.isdecimal() or end == "." or end.isspace() else None
+
+
 def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:
     """Lines ending in a dot leader and a page number (``2.1 Scope ....... 4``)
     are a contents list; three or more of them go, with a note. So does the
     contents list's heading (the pages it lists are the text itself)."""
-    found = [r for r in raw if r.keep and (m := _DOT_LEADER.search(r.text))
+    found = [r for r in raw if r.keep and (m := _dot_leader(r.text))
              and not _answer_space_after(r.text[:m.start()], r.text[m.start():])]
     if len(found) >= 3:
         for r in found:

@@ -63,7 +63,7 @@ _LABEL = re.compile(r"^[A-Z][\w ]{0,20}:$")
 def detect(raw: list[RawLine]) -> list[str]:
     """Evidence that ``raw`` is a web page dumped as text: two kinds of it,
     or one that is enough on its own."""
-    head = [_LYNX_REFERENCE_MARK.sub("", r.text) for r in raw[:400]]
+    head = [_LYNX_REFERENCE_MARK.sub("", r.text) if "[" in r.text else r.text for r in raw[:400]]
     found = [what for what, test in _EVIDENCE if test(raw, head)]
     alone = [what for what, test in _EVIDENCE_ENOUGH_ALONE if test(raw, head)]
     return [*found, *alone] if alone or len(found) >= 2 else []
@@ -103,7 +103,8 @@ _EVIDENCE = (
      and any(r.text == "References" for r in raw)),
     ("icon-font glyphs (private use characters)",
      lambda raw, head: sum(1 for r in raw[:3000]
-                           if not r.text.isascii() and _GLUED_ICON.search(r.text)) >= 2),
+                           if not r.text.isascii() and _PUA.search(r.text)
+                           and _GLUED_ICON.search(r.text)) >= 2),
     ("table cells centred by lynx", lambda raw, head: bool(_centred_width(raw))),
     ("a long menu of short link lines", lambda raw, head: _menu_run(raw) >= 12),
 )

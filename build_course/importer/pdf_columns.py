@@ -28,17 +28,18 @@ def read_columns(text: str) -> list[RawLine] | None:
     None when no page has columns (then the text is read line by line)."""
     if "   " not in text:
         return None  # no run of spaces: no columns
-    offset, found, out = 1, False, []
-    for n, page in enumerate(normalise_spaces(text).split("\f")):
-        rows = page.split("\n")
-        starts = column_starts(rows)
-        found = found or len(starts) > 1
-        pieces = _read_page(rows, starts, offset)
+    pages = [page.split("\n") for page in normalise_spaces(text).split("\f")]
+    starts = [column_starts(rows) for rows in pages]
+    if all(len(found) == 1 for found in starts):
+        return None
+    offset, out = 1, []
+    for n, (rows, found) in enumerate(zip(pages, starts)):
+        pieces = _read_page(rows, found, offset)
         if pieces and n:
             pieces[0].page_start = pieces[0].form_feed = True
         out += pieces
         offset += len(rows) - 1
-    return out if found else None
+    return out
 
 
 def column_starts(rows: list[str]) -> list[int]:

@@ -39,11 +39,11 @@ def looks_like_heading(text: str) -> bool:
         return True
     if len(text) > 70 or not text[:1].isupper():
         return False
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 2 or sum(ch.isdigit() for ch in text) > letters:
-        return False  # a date, a figure or a stray letter, not a title
     words = text.split()
-    return 0 < len(words) <= 10 and title_case(words)
+    if not 0 < len(words) <= 10 or not title_case(words):
+        return False
+    letters = sum(map(str.isalpha, text))
+    return letters >= 2 and sum(map(str.isdigit, text)) <= letters  # else a date, a figure...
 
 
 def title_case(words: list[str]) -> bool:
