@@ -22,7 +22,7 @@ from build_course.importer.shapes import TERMINAL, looks_like_heading
 
 _FILL = re.compile(r"^[\s_.…\-–—]*$")
 _NUMBERED = re.compile(r"^(\d{1,3})([.)])(\s+)(?=\S)")
-_BLANK = re.compile(r"[_.…]{3}")  # every cues.FORM_FIELD match ends with one
+_FIELD_BLANK = re.compile(r"[_.…]{3}")  # every cues.FORM_FIELD match ends with one
 
 
 def _fill_in(text: str) -> bool:
@@ -32,7 +32,7 @@ def _fill_in(text: str) -> bool:
 
 def _form_fields(text: str) -> bool:
     """``Name: ______ Date: ______``: labels from the form table, each with its blank."""
-    if not _BLANK.search(text):
+    if not _FIELD_BLANK.search(text):
         return False  # no blank for a field (FORM_FIELD is slow to search)
     rest = cues.FORM_FIELD.sub("", text)
     return rest != text and not rest.strip(" _.…:|")

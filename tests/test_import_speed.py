@@ -1,0 +1,30 @@
+"""The importer's cheap pre-checks (speed) find what the slow searches they guard find."""
+
+from __future__ import annotations
+
+from build_course.importer.passes_pdf import _dot_leader
+from build_course.importer.passes_worksheet import _form_fields
+from build_course.importer.shapes import looks_like_heading
+
+
+def test_a_form_field_with_the_shortest_blank_is_found():
+    for line in ("Name: ___", "Date: ...", "Class: ……… Period: ___", "Student name: ________"):
+        assert _form_fields(line), line
+    for line in ("Name: Ada", "The date was set __ by the board", "Score: 12"):
+        assert not _form_fields(line), line
+
+
+def test_contents_leaders_are_found_whatever_ends_them():
+    for line in ("2.1 Scope ....... 4", "Glossary . . . . . 17", "Index ..........",
+                 "Preface …… 3", "Safety ....  "):
+        assert _dot_leader(line), line
+    for line in ("It ended... and then", "Scope of the work", "Wait.... what?"):
+        assert not _dot_leader(line), line
+
+
+def test_heading_shapes():
+    assert looks_like_heading("Planting Tomatoes in Spring")
+    assert looks_like_heading("Case 2: The customer is angry")
+    assert not looks_like_heading("12 March 2024")  # more digits than letters
+    assert not looks_like_heading("A")  # a stray letter
+    assert not looks_like_heading("The bees fly out when the sun rises over the hill.")
