@@ -105,3 +105,14 @@ def test_each_lesson_shows_its_state_on_a_compact_home_page(page, compact_url, w
         f"Your progress: 2 of {PARTS} lessons done, 1 of 1 questions right.")
     expect(page.locator("#bc-continue")).to_have_text("Continue: Orbit 3")
     assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_a_compact_home_page(page, compact_url,
+                                                                           axe_js):
+    page.goto(compact_url)
+    expect(page.locator(".bc-progress")).to_be_visible()
+    page.add_script_tag(path=str(axe_js))
+    result = page.evaluate("axe.run(document)")  # every rule
+    problems = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
+                for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not problems, problems
