@@ -92,6 +92,8 @@ class Pools:
     """The course's most frequent words (as stems): too easy to be a blank."""
     lists: list[nl.NamedList] = field(default_factory=list)
     """Every named list of the course (distractors for another)."""
+    lesson_lists: dict[int, list[nl.NamedList]] = field(default_factory=dict)
+    """The same lists by their lesson (``id(lesson)``)."""
 
 
 def generate_self_checks(parts: list[Part], enabled: Callable[[Part], bool]) -> None:
@@ -166,7 +168,7 @@ def _recalled(question: Question) -> str:
 
 def candidates(lesson: Lesson, pools: Pools) -> dict[str, list[Question]]:
     """Every sound question the lesson offers, by generator, in lesson order."""
-    lists = nl.named_lists(lesson)
+    lists = pools.lesson_lists.get(id(lesson)) or nl.named_lists(lesson)
     bold = list(_bold_questions(lesson, pools))
     marked = {norm(_recalled(q)) for q in bold}  # the author's key term, not a heading word
     return {
@@ -201,17 +203,20 @@ def _person(quote: Quote) -> str:
 
 def _pools(parts: list[Part]) -> Pools:
     terms, people, lists, counts = [], [], [], Counter()
+    by_lesson: dict[int, list[nl.NamedList]] = {}
     for part in parts:
         for lesson in part.lessons:
             terms += [term for _, term, _ in _terms(lesson)]
             people += [_person(b) for b in lesson.blocks if isinstance(b, Quote) and b.attribution]
-            lists += nl.named_lists(lesson)
+            by_lesson[id(lesson)] = nl.named_lists(lesson)
+            lists += by_lesson[id(lesson)]
             counts.update(WORD.findall(_text(lesson).lower()))
     found: Counter = Counter()
     for word, n in counts.items():  # each distinct word once, not each of its uses
         if content(word):
             found[stem(word)] += n
-    return Pools(unique(terms), unique(people), {w for w, _ in found.most_common(COMMON)}, lists)
+    return Pools(unique(terms), unique(people), {w for w, _ in found.most_common(COMMON)}, lists,
+                 by_lesson)
 
 
 # ---- the generators -----------------------------------------------------------------

@@ -18,7 +18,7 @@ These are as follows:" over four sub-headings).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from build_course.importer import cues
 from build_course.model import Heading, Lesson, ListBlock, Paragraph, Question
@@ -27,6 +27,7 @@ from build_course.quiz.kinds import QuestionKind
 
 MAX_ITEM_WORDS = 15  # an option longer than this is hard to read among others
 PER_LIST = 2  # distractors from any one list
+LOOK = 60  # lists of other lessons looked at for distractors
 _POINTING = frozenset("this it its them they such those".split())
 
 
@@ -46,6 +47,9 @@ class NamedList:
     distractor with one of these may be true of the list too."""
     kind: str = ""
     """What the lead-in says the list holds (``cues.LIST_KINDS``), or ""."""
+    options: list[tuple[str, set[str], bool]] = field(default_factory=list)
+    """(item, its stems, whether it reads as advice) for the items short
+    enough to be an option: worked out once, looked at for every other list."""
 
 
 def named_lists(lesson: Lesson) -> list[NamedList]:
@@ -80,8 +84,10 @@ def _named(section: str, lead_text: str, after: list[object]) -> NamedList | Non
         return None
     guard = w.stems(lead_text) | set().union(*(w.stems(t) for t in items))
     kind = next((cues.LIST_KINDS[x.lower()] for x in words if x.lower() in cues.LIST_KINDS), "")
+    options = [(t, w.stems(t), bool(cues.PRESCRIPTIVE.search(t))) for t in items
+               if len(t.split()) <= MAX_ITEM_WORDS]
     return NamedList(section, lead, items, steps and bool(cues.STEPS_NAMED.search(lead)),
-                     guard, kind)
+                     guard, kind, options)
 
 
 def _count(text: str) -> tuple[int, str]:
@@ -142,51 +148,60 @@ def which_questions(lesson_lists: list[NamedList], course_lists: list[NamedList]
     """Which of these is one of them; the open recall question where too few
     safe distractors can be had."""
     for target in lesson_lists:
-        others = [n for n in lesson_lists if n is not target]
-        elsewhere = [n for n in course_lists if n not in lesson_lists]
-        if q := _which(target, others, elsewhere, common):
+        if q := _which(target, lesson_lists, course_lists, common):
             yield q
         else:
             yield recall_question(target)
 
 
-def _which(target: NamedList, others: list[NamedList], elsewhere: list[NamedList],
+def _which(target: NamedList, lesson_lists: list[NamedList], course_lists: list[NamedList],
            common: set[str]) -> Question | None:
-    short = [t for t in target.items if len(t.split()) <= MAX_ITEM_WORDS and w.stems(t) - common]
+    short = [t for t, stems, _ in target.options if stems - common]
     if not short or not target.kind:
         return None
     right = short[w.index(target.lead, len(short))]
     prompt = f"The lesson says: “{w.clip(target.lead)}” Which of these is one of them?"
     distractors: list[str] = []
-    taken: dict[str, int] = {}  # how many from each list: options of one shape give it away
-    for pool in (_safe(target, others, common), _safe(target, elsewhere, common)):
-        start = w.index(prompt, len(pool)) if pool else 0
-        for lead, item in pool[start:] + pool[:start]:
-            if len(distractors) < w.OPTIONS - 1 and taken.get(lead, 0) < PER_LIST \
-                    and not w.alike(item, right) and not any(w.alike(item, d) for d in distractors):
-                distractors.append(item)
-                taken[lead] = taken.get(lead, 0) + 1
+    for named in _candidates(prompt, target, lesson_lists, course_lists):
+        if _other_kind(target.kind, named.kind):
+            distractors += _safe(target, named, common, right, distractors)
+        if len(distractors) == w.OPTIONS - 1:
+            break
     if len(distractors) < 2:
         return None
     return w.ordered_choice(prompt, right, distractors, target.section)
 
 
-def _safe(target: NamedList, lists: list[NamedList], common: set[str]) -> list[tuple[str, str]]:
-    """(lead-in, item) of ``lists`` of another kind that share no telling
-    word with the target."""
+def _candidates(prompt: str, target: NamedList, lesson_lists: list[NamedList],
+                course_lists: list[NamedList]) -> Iterator[NamedList]:
+    """The lesson's other lists, then up to LOOK of the course's, each run
+    from a place the prompt's hash picks: the same every time, and a look at
+    a few lists, not at every list of a large course for every list."""
+    others = [n for n in lesson_lists if n is not target]
+    start = w.index(prompt, len(others)) if others else 0
+    yield from others[start:] + others[:start]
+    if course_lists:
+        start = w.index(prompt, len(course_lists))
+        ahead = (course_lists[(start + k) % len(course_lists)]
+                 for k in range(min(LOOK, len(course_lists))))
+        yield from (n for n in ahead if not any(n is m for m in lesson_lists))
+
+
+def _safe(target: NamedList, named: NamedList, common: set[str], right: str,
+          chosen: list[str]) -> list[str]:
+    """Up to PER_LIST items of ``named`` (options of one shape would give the
+    right one away) that share no telling word with the target, are not
+    like the right answer or a distractor already chosen, and, among
+    advice, do not read as advice themselves."""
     guard = target.guard - common
     advice = target.kind in cues.CLOSE_KINDS
-    found, seen = [], set()
-    for named in lists:
-        if not _other_kind(target.kind, named.kind):
-            continue
-        for item in named.items:
-            telling = w.stems(item) - common
-            if len(item.split()) <= MAX_ITEM_WORDS and telling and not telling & guard \
-                    and not (advice and cues.PRESCRIPTIVE.search(item)) \
-                    and w.norm(item) not in seen:
-                seen.add(w.norm(item))
-                found.append((named.section + "|" + named.lead, item))
+    found: list[str] = []
+    for item, stems, prescriptive in named.options:
+        telling = stems - common
+        if len(found) < PER_LIST and len(chosen) + len(found) < w.OPTIONS - 1 and telling \
+                and not telling & guard and not (advice and prescriptive) \
+                and not any(w.alike(item, other) for other in [right, *chosen, *found]):
+            found.append(item)
     return found
 
 
