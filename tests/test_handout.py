@@ -299,3 +299,36 @@ def test_parts_are_read_from_the_navigation_groups_included(tmp_path):
     assert [(lesson.page, lesson.quiz) for lesson in second.lessons] == [("b/one.md", "")]
     # a part's file never takes the name of the whole course's key
     assert first.name == "answers-2" and second.name == "b"
+
+
+def test_titles_and_text_from_sources_are_escaped(tmp_path):
+    from lxml import html as lxml_html
+
+    from build_course.publish.handout import (
+        Handout,
+        HandoutLesson,
+        HandoutPart,
+        PageCache,
+        key_html,
+        worksheet_html,
+    )
+
+    docs = tmp_path / "docs"
+    (docs / "p").mkdir(parents=True)
+    hostile = 'Tips "&" <script>alert(1)</script>'
+    (docs / "p/l.md").write_text(f"# {hostile}\n\n<img src=x onerror=alert(2)>\n")
+    (docs / "p/l-quiz.md").write_text(
+        '---\nlesson: "l.md"\nquiz: true\n---\n\n# Quiz\n\n'
+        '!!! question open "Q <b>1</b>"\n\n    Why <em>now</em>?\n\n'
+        '    ??? success "Show model answer"\n\n        Because <script>x</script>.\n')
+    part = HandoutPart(1, hostile, "p", [HandoutLesson(hostile, "p/l.md", "p/l-quiz.md")],
+                       attribution=f"Source: {hostile}.")
+    handout = Handout("c", hostile, [part], whole=True)
+    pages = PageCache(docs, [part])
+    for document in (worksheet_html(hostile, hostile, handout, pages),
+                     key_html(hostile, handout, pages)):
+        tree = lxml_html.fromstring(document)
+        assert not tree.xpath("//script | //img | //b | //em")
+        assert hostile in tree.text_content()
+    assert "Because <script>x</script>." in lxml_html.fromstring(
+        key_html(hostile, handout, pages)).text_content()
