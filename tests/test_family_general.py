@@ -856,3 +856,59 @@ def test_a_manifest_title_still_wins_over_the_texts_own():
                        SourceEntry(file="b.txt", line=3, title="Bookkeeping for Shops"))
     assert part.title == "Bookkeeping for Shops"
     assert not any("the part's title" in d.message for d in part.diagnostics)
+
+
+# ---- an exercise of several tasks, each under its own title -----------------
+
+_TASKS = """Sharpening a Chisel
+
+A sharp chisel cuts cleanly and safely; a blunt one needs force and slips.
+
+Honing the Bevel
+
+Hold the bevel flat on the stone and push it forward with even pressure.
+
+Practice Exercises
+
+Bonus task A: Flatten the back of a new chisel
+
+ 1. Rub the back of the chisel on the coarse stone.
+
+ 2. Check the scratch pattern: is it even across the whole back?
+
+ 3. Move to the fine stone when it is.
+
+Solution
+
+The back is flat when the scratches reach the edge all along it; a hollow shows.
+
+Bonus task B: Put a micro-bevel on the edge
+
+ 1. Raise the handle a few degrees.
+
+ 2. Take five light strokes on the fine stone.
+
+Sharpening Gouges
+
+A gouge is rolled on the stone as it is pushed, so that its whole curve is honed.
+"""
+
+
+def test_an_exercise_of_several_titled_tasks_has_one_question_per_task():
+    lesson = _part(_TASKS, "chisel.txt").lessons[0]
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Practice Exercises"
+    first, second = quiz.questions
+    assert first.prompt.startswith("Rub the back of the chisel on the coarse stone. 2. Check")
+    assert first.model_answer.startswith("The back is flat when the scratches reach the edge")
+    assert second.prompt.startswith("Raise the handle a few degrees.")
+    assert second.model_answer is None  # no solution in the source: none invented
+    assert first.body[0].text == "Bonus task A: Flatten the back of a new chisel"  # kept, shown
+    assert [s.title for s in lesson.sections][-1] == "Sharpening Gouges"
+
+
+def test_one_titled_task_is_read_as_the_exercise_as_before():
+    text = _TASKS.split("Bonus task B")[0] + "Sharpening Gouges\n\nA gouge is rolled.\n"
+    [quiz] = _part(text, "chisel.txt").lessons[0].quizzes
+    assert all(not q.body or q.body[0].text != "Bonus task A: Flatten the back of a new chisel"
+               for q in quiz.questions)

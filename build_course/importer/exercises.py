@@ -132,7 +132,10 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
             continue
         title = heading.text if heading else _untitled(lesson)
         body = blocks[i + 1:end] if heading else blocks[i:end]
-        quiz, found = _read(title, heading.line if heading else body[0].line, body, report)
+        line = heading.line if heading else body[0].line
+        tasks = _task_parts(body)
+        quiz, found = _read_tasks(title, line, tasks, report) if tasks \
+            else _read(title, line, body, report)
         if quiz.questions:
             read[id(quiz)] = found
             lesson.quizzes.append(quiz)
@@ -586,6 +589,58 @@ def _read(title: str, line: int, body: list[Block], report: Report
         _join_steps(quiz, reader)
     reader.settle()
     return quiz, reader.found
+
+
+def _task_parts(body: list[Block]) -> list[tuple[Block, list[Block]]] | None:
+    """An exercise of several tasks, each under a title of its own (a short
+    line, no sentence, right above the task's list of steps): each task,
+    by its title, or None (under fewer than two titles, or with text before
+    the first, the exercise is read as a whole)."""
+    titles = [k for k, block in enumerate(body[:-1])
+              if _task_title(block) and isinstance(body[k + 1], ListBlock)]
+    if len(titles) < 2 or titles[0] != 0:
+        return None
+    ends = titles[1:] + [len(body)]
+    return [(body[k], body[k + 1:end]) for k, end in zip(titles, ends)]
+
+
+def _task_title(block: Block) -> bool:
+    text = block.text if isinstance(block, (Paragraph, Heading)) else ""
+    if isinstance(block, Heading) and block.role:
+        return False  # "Solution", "Answers"
+    return 0 < len(text.split()) <= 12 and not text.endswith((".", "?", "!", ";", ","))
+
+
+def _read_tasks(title: str, line: int, tasks: list[tuple[Block, list[Block]]],
+                report: Report) -> tuple[Quiz, list[_Found]]:
+    """One question per task: its steps are the prompt (the page shows the
+    task's title, steps and what follows them), the text under its
+    "Solution" heading the model answer; none is invented where it has none."""
+    quiz = Quiz(title, line)
+    reader = _Reader(quiz, report)
+    stems = []
+    for name, blocks in tasks:
+        answer_at = next((k for k, b in enumerate(blocks) if isinstance(b, Heading)
+                          and b.role == "answers"), len(blocks))
+        stem, solution = blocks[:answer_at], blocks[answer_at + 1:]
+        answer = " ".join(b.text for b in solution if isinstance(b, Paragraph))
+        reader.found.append(_Found(Question(_steps_text(stem[0]), name.line), None,
+                                   answer=answer, worked=bool(answer)))
+        stems.append(([Paragraph(name.text, name.line), *stem], solution))
+    reader.settle()
+    for question, (stem, solution) in zip(quiz.questions, stems):
+        question.body = stem  # the task's title, its steps as a list, code and tips after them
+        if len(solution) > 1 or any(not isinstance(b, Paragraph) for b in solution):
+            question.answer_body = solution
+    return quiz, reader.found
+
+
+def _steps_text(block: Block) -> str:
+    """A task's steps as one line of text (the list's numbers after the first kept)."""
+    if isinstance(block, ListBlock):
+        return " ".join(f"{item.number}. {item.text}" if block.ordered and n else item.text
+                        for n, item in enumerate(block.items))
+    return getattr(block, "text", "")
 
 
 def _steps_of_one_task(quiz: Quiz, found: list[_Found]) -> bool:
