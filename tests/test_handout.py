@@ -332,3 +332,15 @@ def test_titles_and_text_from_sources_are_escaped(tmp_path):
         assert hostile in tree.text_content()
     assert "Because <script>x</script>." in lxml_html.fromstring(
         key_html(hostile, handout, pages)).text_content()
+
+
+def test_letter_paper(course, tmp_path):
+    project = shutil.copytree(course, tmp_path / "course")
+    done = run(project, "handout", "--paper", "letter")
+    assert done.returncode == 0, done.stderr
+    for pdf in (project / "dist/handout").glob("*.pdf"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert "612 x 792 pts (letter)" in info, pdf.name
+    a4 = subprocess.run(["pdfinfo", str(course / "dist/handout/front-desk-basics.pdf")],
+                        capture_output=True, text=True).stdout
+    assert "595.276 x 841.89 pts (A4)" in a4 or "595 x 842 pts (A4)" in a4
