@@ -538,7 +538,7 @@ def _forced_heading(r: RawLine) -> bool:
     text = r.text
     if r.kind == "text" or len(text) > 70 or not text[:1].isalnum() and text[:1] not in "\"“":
         return False
-    if text.isupper() and sum(c.isalpha() for c in text) >= 3:
+    if text.isupper() and sum(map(str.isalpha, text)) >= 3:
         return True
     return r.indent >= 6 and not text.endswith((".", ",", ";", ")")) and text.istitle()
 

@@ -69,7 +69,7 @@ _MARKER_FIRST = frozenset("-=#*<[(_~pP")
 def page_markers(raw: list[RawLine]) -> list[RawLine]:
     """The lines that mark a page break with its number (``--- Page 3 ---``)."""
     return [r for r in raw if r.text[:1] in _MARKER_FIRST and cues.PAGE_MARKER.match(r.text)
-            and not cues.PAGE_NUMBER.match(r.text) and any(ch.isdigit() for ch in r.text)]
+            and not cues.PAGE_NUMBER.match(r.text) and any(map(str.isdigit, r.text))]
 
 
 def drop_converter_wrappers(raw: list[RawLine], report: Report) -> None:
@@ -174,13 +174,15 @@ def drop_paged_twice(raw: list[RawLine], report: Report) -> None:
     if any(r.form_feed for r in raw):
         return  # drop_page_furniture knows the pages
     numbers = _page_number_places(raw)
-    seen: dict[str, list[int]] = defaultdict(list)
+    same: dict[str, list[int]] = defaultdict(list)  # the short lines by key
     for i, r in enumerate(raw):
-        if r.keep and len(r.text) <= 80 and _may_be_furniture(r.text) \
-                and not cues.PAGE_NUMBER.match(r.text):
-            seen[_key(r.text)].append(i)
-    for places in seen.values():
-        if len(places) < 2 or len(places) > max(len(numbers), 2):
+        if r.keep and len(r.text) <= 80:
+            same[_key(r.text)].append(i)
+    seen = [places for group in same.values() if len(group) >= 2
+            and len(places := [i for i in group if _may_be_furniture(raw[i].text)
+                               and not cues.PAGE_NUMBER.match(raw[i].text)]) >= 2]
+    for places in sorted(seen):  # in the order of their first lines
+        if len(places) > max(len(numbers), 2):
             continue
         beside = {_page_beside(i, numbers) for i in places}
         if None not in beside and len(beside) == len(places):
@@ -225,7 +227,7 @@ def _may_be_furniture(text: str) -> bool:
     """Short, with words (three letters at least), and not a quiz's line: a
     numbered question (``17. What will ...``) or a ballot-box option."""
     return len(text) <= 80 and text[:1] not in _BALLOT_BOXES and not _NUMBERED_ITEM.match(text) \
-        and sum(ch.isalpha() for ch in text) >= 3
+        and sum(map(str.isalpha, text)) >= 3
 
 
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")
@@ -288,7 +290,7 @@ def _key(text: str) -> str:
 
 
 def _title_like(text: str) -> bool:
-    if cues.BOILERPLATE.search(text) or any(ch.isdigit() for ch in text):
+    if cues.BOILERPLATE.search(text) or any(map(str.isdigit, text)):
         return False
     return 1 <= len(text.split()) <= 12 and text[:1].isupper()
 
@@ -747,7 +749,7 @@ def _label_like(text: str) -> bool:
     glyph, a list label, a number or code), that do not end like a sentence."""
     return len(text) <= 40 and len(text.split()) <= 5 \
         and (text[0].isalpha() or text[0] in "(&" or text[:2].isalnum()) \
-        and sum(ch.isalpha() for ch in text) >= 2 \
+        and sum(map(str.isalpha, text)) >= 2 \
         and not text.endswith((".", "?", "!", ":", ";", ",")) and "--" not in text \
         and not _LIST_START.match(text) and not _is_label(text) and not cues.CAPTION.match(text)
 
@@ -757,7 +759,7 @@ def _label_like(text: str) -> bool:
 def _answer_space_after(before: str, leader: str) -> bool:
     """Dots after a sentence or a question, with no page number: a worksheet's
     space to write the answer, not a contents line's leader."""
-    return not any(ch.isdigit() for ch in leader) and before.rstrip().endswith(("?", ".", ":"))
+    return not any(map(str.isdigit, leader)) and before.rstrip().endswith(("?", ".", ":"))
 
 
 def _dot_leader(text: str) -> re.Match | None:

@@ -76,6 +76,9 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
     is an exercise (``RawLine.kind`` "exercise"), and its answer-space lines
     go. The text's first line, its title, is never taken."""
     kept = [r for r in raw if r.keep]
+    if sum(1 for k, r in enumerate(kept)
+           if _NUMBERED.match(r.text) and _space_to_write(kept, k)) < 2:
+        return  # (quick) fewer than two numbered questions with space to write in
     head: RawLine | None = None
     space: list[RawLine] = []
     asked = numbered = 0
@@ -87,11 +90,15 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
             space.append(r)
         elif head is not None and _NUMBERED.match(r.text):
             numbered += 1
-            after = kept[k + 1] if k + 1 < len(kept) else None
-            if _BLANK.search(r.text) or (after is not None and _fill_in(after.text)):
+            if _space_to_write(kept, k):
                 asked += 1
                 space.append(r)  # its answer space at the end of the line goes too
     _mark(head, asked, numbered, space, report)
+
+
+def _space_to_write(kept: list[RawLine], k: int) -> bool:
+    """A blank in or after the sentence of ``kept[k]``, or answer space under it."""
+    return bool(_BLANK.search(kept[k].text)) or (k + 1 < len(kept) and _fill_in(kept[k + 1].text))
 
 
 def _section_heading(r: RawLine, before: RawLine) -> bool:
