@@ -912,3 +912,50 @@ def test_one_titled_task_is_read_as_the_exercise_as_before():
     [quiz] = _part(text, "chisel.txt").lessons[0].quizzes
     assert all(not q.body or q.body[0].text != "Bonus task A: Flatten the back of a new chisel"
                for q in quiz.questions)
+
+
+# ---- pdftotext -layout: ragged columns side by side, no form feed -----------
+
+def _side_by_side(left: list[str], right: list[str], at: int = 51) -> str:
+    """Two columns as pdftotext -layout prints a page: the left column's lines
+    padded to where the right one starts (ragged right, as a leaflet sets them)."""
+    import textwrap
+
+    def lines(blocks: list[str]) -> list[str]:
+        out: list[str] = []
+        for block in blocks:
+            out += [block] if len(block) < 30 else textwrap.wrap(block, 44)
+            out.append("")
+        return out
+
+    a, b = lines(left), lines(right)
+    a += [""] * (len(b) - len(a))
+    b += [""] * (len(a) - len(b))
+    rows = [(" " + x).ljust(at) + y if y else " " + x for x, y in zip(a, b)]
+    return "Village Bakery Notes\n\n\n" + "\n".join(r.rstrip() for r in rows) + "\n"
+
+
+_LEFT = ["Mixing the Dough",
+         "Flour, water, salt and yeast are all a plain loaf needs; the water should feel "
+         "neither warm nor cold on the inside of the wrist, and the salt is kept apart "
+         "from the yeast until both are in the bowl.",
+         "Kneading",
+         "Push the dough away with the heel of the hand, fold it back and turn it, for ten "
+         "minutes, until it is smooth and springs back when it is pressed with a finger."]
+_RIGHT = ["Proving",
+          "Cover the bowl and leave the dough somewhere warm until it has doubled in size, "
+          "which takes about an hour in a warm kitchen and longer in a cold one.",
+          "Baking",
+          "Bake the loaf in a hot oven for half an hour; it is done when the base sounds "
+          "hollow when it is tapped, and it cools on a rack so that the crust stays crisp."]
+
+
+def test_columns_side_by_side_without_form_feeds_are_read_one_after_the_other():
+    text = _side_by_side(_LEFT, _RIGHT)
+    found = detect_family(raw_lines(text))
+    assert found.family.name == "pdf" and "two columns side by side" in found.evidence[0]
+    lesson = _part(text, "bakery.txt").lessons[0]
+    titles = [s.title for s in lesson.sections]
+    assert titles == ["Mixing the Dough", "Kneading", "Proving", "Baking"]
+    body = repr(lesson.blocks)
+    assert "the salt is kept apart from the yeast until both are in the bowl." in body

@@ -28,7 +28,7 @@ from build_course.importer import passes_worksheet as worksheet
 from build_course.importer.cleaning import Pass, RawLine
 from build_course.importer.html2text_family import detect_html2text, html2text_lessons
 from build_course.importer.markdown_family import detect_markdown, markdown_lessons
-from build_course.importer.pdf_columns import read_columns
+from build_course.importer.pdf_columns import column_starts, read_columns
 from build_course.importer.shapes import TERMINAL
 from build_course.importer.structuring import Step, build_lessons
 from build_course.model import Lesson, Line
@@ -85,7 +85,24 @@ def _pdf_evidence(raw: list[RawLine]) -> list[str]:
     found = [f"{pages} form feeds (page breaks)"] if pages >= 2 else []
     if (marks := len(pdf.page_markers(raw))) >= 2:
         found.append(f"{marks} page markers left by a converter ('--- Page 2 ---')")
+    if not found and (columns := _side_by_side(raw)):
+        found.append(f"two columns side by side on {columns} page(s) (pdftotext -layout)")
     return found + _hard_wrapped(raw)
+
+
+def _side_by_side(raw: list[RawLine]) -> int:
+    """How many pages (split at form feeds, if any) print two columns on the
+    same lines, as ``pdftotext -layout`` does (``pdf_columns.column_starts``:
+    a fifth of a page's lines, five at least, start text at the same place
+    after a run of spaces, the text on their left reaching close to it)."""
+    if not any(r.spaced for r in raw):
+        return 0  # no run of spaces inside a line: no columns
+    pages: list[list[str]] = [[]]
+    for r in raw:
+        if r.form_feed:
+            pages.append([])
+        pages[-1].append(" " * r.indent + (r.spaced.strip() if r.spaced else r.text))
+    return sum(1 for rows in pages if len(column_starts(rows)) > 1)
 
 
 def _hard_wrapped(raw: list[RawLine]) -> list[str]:

@@ -70,7 +70,7 @@ def column_starts(rows: list[str]) -> list[int]:
     found = [0]
     for x, count, ends in merged:
         ends.sort()
-        if count >= need and ends[len(ends) // 2] >= x - 12 and x - found[-1] >= MIN_START:
+        if count >= need and ends[len(ends) // 2] >= x - 20 and x - found[-1] >= MIN_START:
             found.append(x)
     return found
 
