@@ -27,7 +27,8 @@ read) and is timed over several runs (median, min-max):
 - serve (--serve): ``build-course serve`` on the course, then the time from
   an edit to the served page showing it (polled over HTTP every 20 ms), for
   an edit of a page in docs/ and for an edit of a source, a few times each,
-  and how many rebuilds each edit caused.
+  how many rebuilds each edit caused, and the CPU the server and its
+  children use over 20 s while nothing changes.
 
 The import cache (build_course/cache.py, in the course's .build-course-cache/)
 is on unless --no-cache: it is emptied before each full run, so import times
@@ -242,7 +243,7 @@ def serve_latency(root: Path, edits: int = 3) -> dict:
         lessons = sorted((path, entry) for path, entry in record["pages"].items()
                          if isinstance(entry, dict) and entry.get("kind") == "lesson")
         figures = {"startup_s": start, "docs_edit_s": [], "source_edit_s": [],
-                   "rebuilds_per_edit": [], "idle_cpu_percent": _idle_cpu(process.pid, 10)}
+                   "rebuilds_per_edit": [], "idle_cpu": _idle_cpu(process.pid, 20)}
         for n in range(edits):
             path, _ = lessons[(n * 7919) % len(lessons)]
             page = root / "docs" / path
@@ -255,27 +256,50 @@ def serve_latency(root: Path, edits: int = 3) -> dict:
             figures["source_edit_s"].append(_edit_and_wait(
                 root / "source" / entry["source"], base + last.removesuffix(".md") + "/",
                 f"Sourceedit{n}marker", lines, figures))
+        figures["idle_cpu_after_edits"] = _idle_cpu(process.pid, 20)
         return figures
     finally:
         process.terminate()
         process.wait(timeout=60)
 
 
-def _idle_cpu(pid: int, seconds: float) -> float | None:
-    """The CPU a process uses while nothing changes, in percent of one core
-    (from /proc: None elsewhere)."""
-    def used() -> float | None:
+def _idle_cpu(pid: int, seconds: float) -> dict | None:
+    """The CPU a process and its children use while nothing changes, in
+    percent of one core, overall and second by second (from /proc: None
+    elsewhere)."""
+    time.sleep(2)  # the first build's after-effects
+    samples = []
+    before = _tree_cpu(pid)
+    for _ in range(int(seconds)):
+        time.sleep(1)
+        after = _tree_cpu(pid)
+        if before is None or after is None:
+            return None
+        samples.append(round(100 * (after - before), 1))
+        before = after
+    return {"percent": sum(samples) / len(samples), "per_second": samples}
+
+
+def _tree_cpu(pid: int) -> float | None:
+    """CPU seconds of ``pid``, its ended children and its live descendants."""
+    def stat(p: int) -> list[str] | None:
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             return None
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    time.sleep(2)  # the first build's after-effects
-    before = used()
-    time.sleep(seconds)
-    after = used()
-    return None if before is None or after is None else 100 * (after - before) / seconds
+    fields = stat(pid)
+    if fields is None:
+        return None
+    ticks = sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
+    others = {int(e.name): stat(int(e.name)) for e in Path("/proc").glob("[0-9]*")}
+    tree, grown = {pid}, True
+    while grown:
+        found = {p for p, f in others.items() if f and int(f[1]) in tree} - tree
+        tree |= found
+        grown = bool(found)
+    ticks += sum(int(others[p][11]) + int(others[p][12]) for p in tree - {pid})
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _edit_and_wait(path: Path, url: str, marker: str, lines: list[str], figures: dict) -> float:
@@ -735,8 +759,11 @@ def serve_table(sizes: list[dict]) -> str:
                      + ", ".join(f"{v:.2f}" for v in s["docs_edit_s"]) + "; source/ edit "
                      + ", ".join(f"{v:.2f}" for v in s["source_edit_s"])
                      + "; rebuilds per edit " + ", ".join(map(str, s["rebuilds_per_edit"]))
-                     + (f"; idle CPU {s['idle_cpu_percent']:.1f}% of a core"
-                        if s.get("idle_cpu_percent") is not None else ""))
+                     + "".join(f"; idle CPU {when} {i['percent']:.1f}% of a core (max "
+                               f"{max(i['per_second']):.0f}% in a second)"
+                               for when, i in (("at start", s.get("idle_cpu")),
+                                               ("after the edits",
+                                                s.get("idle_cpu_after_edits"))) if i))
     return "\n".join(lines)
 
 

@@ -226,3 +226,33 @@ def test_imports_remembered_while_serving_build_what_a_fresh_build_does(tmp_path
                  for p in (served / "docs").rglob("*.md")}
         assert pages == {p.relative_to(fresh / "docs").as_posix(): p.read_bytes()
                          for p in (fresh / "docs").rglob("*.md")}
+
+
+def test_serve_watches_changes_not_reads(tmp_path: Path):
+    """Reading a watched file (an editor, git, or the builder reading the
+    record) is no change: it once called the builder, whose own reading
+    called it again, for ever."""
+    from watchdog.events import FileSystemEventHandler
+
+    from build_course.publish.serving import _observer
+
+    page = tmp_path / "docs/part/page.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# A page\n", "utf-8")
+    seen: list[str] = []
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: seen.append(type(event).__name__)
+    observer = _observer([tmp_path / "docs"])
+    observer.schedule(handler, str(tmp_path / "docs"), recursive=True)
+    observer.start()
+    try:
+        time.sleep(1)  # the watch in place
+        for _ in range(3):
+            page.read_bytes()
+        time.sleep(2)
+        assert seen == []
+        page.write_text("# A page, edited\n", "utf-8")
+        assert _wait_for(lambda: "FileModifiedEvent" in seen, 10), seen
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
