@@ -18,6 +18,7 @@ from pathlib import Path
 from build_course.build import pipeline as building
 from build_course.build.inspecting import inspect_paths, outline
 from build_course.build.locking import project_lock
+from build_course.build.moving import renamed_report
 from build_course.build.reported import only_new
 from build_course.build.writing import WriteResult
 from build_course.diagnostics import (
@@ -159,6 +160,11 @@ def _parser() -> argparse.ArgumentParser:
         choice.add_argument(f"--{how}", dest="how", action="store_const", const=how, help=what)
     resolve.set_defaults(run=_resolve, locked=True)
 
+    move = commands.add_parser("move", help="move an edited page whose lesson was renamed to "
+                                            "the lesson's new address")
+    move.add_argument("page", metavar="PAGE", help="the page, as docs/a/b.md")
+    move.set_defaults(run=_move, locked=True)
+
     diff = commands.add_parser("diff", help="show what the import would change in a page")
     diff.add_argument("page", metavar="PAGE", help="the page, as docs/a/b.md")
     diff.set_defaults(run=_diff)
@@ -239,6 +245,7 @@ def print_result(project: Project, result: building.BuildResult) -> None:
         print(building.summary_line(part))
     warnings = [f"warning: {item.format()}" for item in result.diagnostics
                 if item.severity != "note"] + edit_report(result.written)
+    warnings += [item.format() for item in renamed_report(result.renamed)]
     for line in only_new(project.root, warnings):
         print(line, file=sys.stderr)
     for path in result.written.merged:
@@ -382,6 +389,16 @@ def _resolve(args: argparse.Namespace) -> int:
     from build_course.build.resolving import resolve
 
     print(resolve(Project(args.project.resolve()), args.page, args.how))
+    return EXIT_OK
+
+
+def _move(args: argparse.Namespace) -> int:
+    from build_course.build.moving import move
+
+    project = Project(args.project.resolve())
+    building.require_source(project)
+    print(move(project, args.page, building.import_and_render(project).renamed))
+    write_course(project)  # the navigation and the home page lead to the new address
     return EXIT_OK
 
 

@@ -9,6 +9,9 @@ its pages was edited, keeps the lesson at its old address: the edited page
 stays where it is (links to it keep working) and the new import is merged
 into it as for any edit.
 
+``build-course move`` (build/moving.py) moves such a page, when its author
+asks, to the address its lesson has now.
+
 ``edited_titles`` gives the navigation and the home page the title an author
 set in an edited page's front matter.
 """
@@ -24,8 +27,10 @@ from build_course.importer.authored import split_front_matter
 from build_course.model import Part
 
 
-def keep_addresses(parts: list[Part], record: Record, docs: Path) -> None:
-    """Give a renamed lesson with an edited page its recorded folder and slug."""
+def keep_addresses(parts: list[Part], record: Record, docs: Path) -> dict[str, str]:
+    """Give a renamed lesson with an edited page its recorded folder and slug;
+    for each lesson so kept, the address of its page -> the one its source
+    gives it now (``build-course move`` moves it there)."""
     sources = {part.source for part in parts}
     by_source: dict[tuple, str] = {}
     by_lesson: dict[tuple, str] = {}  # lessons of sources that are gone (renamed files)
@@ -34,18 +39,22 @@ def keep_addresses(parts: list[Part], record: Record, docs: Path) -> None:
             by_source[(entry.source, entry.position)] = path
             if entry.source not in sources:
                 by_lesson.setdefault((entry.lesson, entry.position), path)
+    kept: dict[str, str] = {}
     if not by_source:
-        return
+        return kept
     taken = {lesson_path(p, lesson) for p in parts for lesson in p.lessons}
     for part in parts:
         for position, lesson in enumerate(part.lessons):
-            if lesson_path(part, lesson) in record.pages:
+            new = lesson_path(part, lesson)
+            if new in record.pages:
                 continue  # at its recorded address already
             old = by_source.get((part.source, position)) or by_lesson.get((lesson.slug, position))
             if old and old not in taken and _edited_lesson(old, record, docs):
                 folder, _, name = old.rpartition("/")
                 lesson.folder, lesson.slug = folder, name.removesuffix(".md")
                 taken.add(old)
+                kept[old] = new
+    return kept
 
 
 def _edited_lesson(path: str, record: Record, docs: Path) -> bool:

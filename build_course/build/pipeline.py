@@ -25,6 +25,7 @@ from pathlib import Path
 from build_course.build import parallel as workers
 from build_course.build.cache import STATS, ImportCache, dumps, loads, wait_for_saves
 from build_course.build.identity import edited_titles, keep_addresses
+from build_course.build.moving import renamed_report
 from build_course.build.page_checks import check_docs, check_edited_quizzes, check_edits
 from build_course.build.record import load_record
 from build_course.build.rendering import MAX_HEADINGS, course_nav, render_course
@@ -51,6 +52,9 @@ class BuildResult:
     nav: list
     diagnostics: list[Diagnostic] = field(default_factory=list)
     written: WriteResult | None = None  # set once docs/ is written
+    renamed: dict[str, str] = field(default_factory=dict)
+    """Edited lesson pages kept at their address: page -> the address its
+    lesson has now (see identity.keep_addresses)."""
 
 
 def build_docs(project: Project, force: set[str] = frozenset(),
@@ -87,7 +91,7 @@ def check_project(project: Project) -> list[Diagnostic]:
     produced = None
     try:
         result = import_and_render(project)
-        problems += result.diagnostics
+        problems += result.diagnostics + renamed_report(result.renamed)
         produced = {page.path for page in result.pages}
     except CourseError as exc:
         problems += exc.diagnostics
@@ -113,12 +117,12 @@ def import_and_render(project: Project, jobs: int | None = None) -> BuildResult:
         generate_self_checks(parts, generation_switch(manifest))
         name_parts(parts)
         record = load_record(project.docs)
-        keep_addresses(parts, record, project.docs)
+        renamed = keep_addresses(parts, record, project.docs)
         titles = edited_titles(parts, record, project.docs)
         course = Course(manifest.title, manifest.description, parts)
         pages, nav = render_course(course, titles), course_nav(course, titles)
     diagnostics = [d for part in parts for d in part.diagnostics]
-    return BuildResult(manifest, course, pages, nav, diagnostics)
+    return BuildResult(manifest, course, pages, nav, diagnostics, renamed=renamed)
 
 
 def generation_switch(manifest: Manifest) -> Callable[[Part], bool]:
