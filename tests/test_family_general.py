@@ -959,3 +959,22 @@ def test_columns_side_by_side_without_form_feeds_are_read_one_after_the_other():
     assert titles == ["Mixing the Dough", "Kneading", "Proving", "Baking"]
     body = repr(lesson.blocks)
     assert "the salt is kept apart from the yeast until both are in the bowl." in body
+
+
+def test_a_centred_heading_wrapped_in_a_column_is_one_heading():
+    title = ("     Baking Bread in a\n"
+             "        Village Oven\n")  # both lines centred on the same place
+    text = _side_by_side(_LEFT, _RIGHT).replace("\n\n\n", "\n\n\n" + title, 1)
+    part = _part(text, "bakery.txt")
+    lesson = part.lessons[0]
+    assert "Baking Bread in a Village Oven" in [lesson.title] + [s.title for s in lesson.sections]
+    assert "Village Oven" not in [s.title for s in lesson.sections]
+    assert any("wrapped over two centred lines" in d.message for d in part.diagnostics)
+
+
+def test_a_centred_title_over_a_left_aligned_heading_stays_two_headings():
+    title = "        Baking Bread\n"
+    text = _side_by_side(_LEFT, _RIGHT).replace("\n\n\n", "\n\n\n" + title, 1)
+    lesson = _part(text, "bakery.txt").lessons[0]
+    titles = [lesson.title] + [s.title for s in lesson.sections]
+    assert "Baking Bread" in titles and "Mixing the Dough" in titles

@@ -233,6 +233,32 @@ def _may_be_furniture(text: str) -> bool:
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")
 
 
+def join_centred_headings(raw: list[RawLine], report: Report) -> None:
+    """A heading set centred that wrapped (``Managing a Small`` over
+    ``Greenhouse``, as ``-layout`` prints a title in a narrow column): two
+    lines in a row, both heading-shaped and indented past the text, centred
+    on the same place, the line after them body text again. They are one
+    heading; a title line over a different, left-aligned line is not."""
+    kept = [r for r in raw if r.keep]
+    body = Counter(r.indent for r in kept if len(r.text) >= 40).most_common(1)
+    margin = body[0][0] if body else 0
+    i = 0
+    while i + 2 < len(kept):
+        first, second, after = kept[i], kept[i + 1], kept[i + 2]
+        if first.indent > margin and second.indent >= margin + 3 \
+                and abs((2 * first.indent + len(first.text))
+                        - (2 * second.indent + len(second.text))) <= 4 \
+                and after.indent <= margin + 1 and len(first.text) + len(second.text) <= 80 \
+                and looks_like_heading(first.text) and looks_like_heading(second.text) \
+                and not first.text.endswith(":") and not second.page_start:
+            first.text, first.kind = f"{first.text} {second.text}", "heading"
+            second.keep = False
+            report.note(first.line, f"joined the heading '{first.text}', wrapped over two "
+                        "centred lines", topic=Topic.HEADING)
+            i += 2
+        i += 1
+
+
 def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
     """A lone number at a page's top or foot is a page number (anywhere,
     when pages are not known): ``8``, ``Page 3 of 10``, ``- 4 -``, ``xii``.
