@@ -978,3 +978,25 @@ def test_a_centred_title_over_a_left_aligned_heading_stays_two_headings():
     lesson = _part(text, "bakery.txt").lessons[0]
     titles = [lesson.title] + [s.title for s in lesson.sections]
     assert "Baking Bread" in titles and "Mixing the Dough" in titles
+
+
+def test_a_footer_printed_between_two_columns_goes_like_the_one_at_a_page_foot():
+    # pdftotext without -layout: page 1's footer comes after its left column
+    left = ("Glazing Stoneware\n" + _PROSE + "\n")
+    right = ("Loading the Kiln\n" + _PROSE_TWO + "\n")
+    text = (f"Studio Pottery Handbook\n\n{left}\nRiverside Clay Studio\n\n{right}\nPage 1\n\f"
+            f"Studio Pottery Handbook\n\nFiring Schedules\n{_PROSE}\n"
+            f"Riverside Clay Studio\n\nPage 2\n\f")
+    part = _part(text, "pottery.txt")
+    lesson = part.lessons[0]
+    everything = lesson.title + repr(lesson.sections) + repr(lesson.blocks)
+    assert "Riverside Clay Studio" not in everything
+    assert [s.title for s in lesson.sections] == ["Loading the Kiln", "Firing Schedules"]
+
+
+def test_a_line_alone_inside_a_page_that_is_no_footer_stays():
+    text = (f"Studio Pottery Handbook\n\nGlazing Stoneware\n{_PROSE}\n\nWedge the clay well\n\n"
+            f"{_PROSE_TWO}\nPage 1\n\fStudio Pottery Handbook\n\nFiring Schedules\n{_PROSE}\n"
+            f"Riverside Clay Studio\n\nPage 2\n\f")
+    lesson = _part(text, "pottery.txt").lessons[0]
+    assert "Wedge the clay well" in repr(lesson.blocks) + repr(lesson.sections)

@@ -136,6 +136,8 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
                 seen[_key(r.text)].add(n)
     need = 3 if len(pages) > 4 else 2
     running = {key for key, found in seen.items() if len(found) >= need}
+    adrift = _adrift(pages, seen, running, need)
+    running |= {_key(r.text) for r in adrift}
     tops: dict[str, list[tuple[int, int]]] = defaultdict(list)  # key -> (page, place)
     texts: dict[str, str] = {}  # key -> how the header is written (not in capitals if it can)
     for n, page in enumerate(pages):
@@ -147,12 +149,35 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
                     tops[key].append((n, pos))
                     if key not in texts or texts[key].isupper():
                         texts[key] = r.text
+    for r in adrift:
+        if r.keep:
+            r.keep = False
+            report.dropped(r.line, "running header or footer", r.text)
     # on the most pages (a "continued" heading repeats on a few), then on the
     # first page (the cover names the document), then nearest the body
     headers = {texts[key]: (len(found), any(n == 0 for n, _ in found),
                             sum(pos for _, pos in found) / len(found))
                for key, found in tops.items() if len(found) >= 3}
     _name_text(raw, headers, report)
+
+
+def _adrift(pages: list[list[RawLine]], seen: dict[str, set[int]], running: set[str],
+            need: int) -> list[RawLine]:
+    """A footer that an extraction without ``-layout`` printed between a
+    page's two columns: inside the page, a line standing alone (a blank line
+    before and after it) whose text is at the edge of another page, on
+    ``need`` pages in all. The lines so found."""
+    found: dict[str, list[tuple[int, RawLine]]] = defaultdict(list)
+    for n, page in enumerate(pages):
+        for k, r in enumerate(page[:-1]):
+            if k and r.blank_before and page[k + 1].blank_before \
+                    and (key := _key(r.text)) in seen and key not in running \
+                    and n not in seen[key] and _may_be_furniture(r.text) \
+                    and len(r.text.split()) >= 2 and not _is_label(r.text):
+                found[key].append((n, r))
+    return [r for key, places in found.items()
+            if len(seen[key] | {n for n, _ in places}) >= need
+            and len({n for n, _ in places}) == len(places) for _, r in places]
 
 
 def drop_guessed_headers(raw: list[RawLine], report: Report) -> None:
