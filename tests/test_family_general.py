@@ -1000,3 +1000,40 @@ def test_a_line_alone_inside_a_page_that_is_no_footer_stays():
             f"Riverside Clay Studio\n\nPage 2\n\f")
     lesson = _part(text, "pottery.txt").lessons[0]
     assert "Wedge the clay well" in repr(lesson.blocks) + repr(lesson.sections)
+
+
+# pdftotext without -layout on two columns that share their lines' places:
+# the right column's first line (the end of the left column's last sentence)
+# comes out at the top of the page
+_CAST_IRON = """\
+Kitchen Care Sheet
+
+rinsed and dried at once.
+Caring for Cast Iron
+A cast iron pan lasts a lifetime when it is seasoned: a thin layer of oil
+baked on at a high heat fills the pores of the metal and stops it rusting,
+and every meal cooked in it with a little fat adds to that layer again.
+A new pan comes with a factory coating that is thin and uneven, so season
+it twice more at home before the first meal, wiping the oil off until the
+surface looks almost dry, since thick oil turns sticky in the oven.
+
+Washing Up
+Wash the pan while it is still warm with hot water and a brush; a drop of
+soap does no harm to a well seasoned pan, but it should never soak in the
+sink overnight, and after washing it must always be
+
+Page 1
+\f"""
+
+
+def test_the_end_of_a_sentence_read_out_of_column_order_goes_back_to_its_start():
+    part = _part(_CAST_IRON, "pan.txt")
+    body = repr(part.lessons[0].blocks)
+    assert "after washing it must always be rinsed and dried at once." in body
+    assert any("two columns read out of order" in d.message for d in part.diagnostics)
+
+
+def test_a_paragraph_that_opens_in_lower_case_alone_is_not_moved():
+    text = _CAST_IRON.replace("after washing it must always be\n", "after washing dry it.\n")
+    body = repr(_part(text, "pan.txt").lessons[0].blocks)
+    assert "dry it. rinsed" not in body and "rinsed and dried at once." in body

@@ -16,7 +16,7 @@ from build_course.diagnostics import Report, Topic
 from build_course.importer import cleaning as c
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine
-from build_course.importer.shapes import looks_like_heading
+from build_course.importer.shapes import TERMINAL, looks_like_heading
 
 EDGE = 4  # how many lines at the top and at the foot of a page may be furniture
 # A glyph a PDF extractor leaves for a bullet, alone on its line or in front of
@@ -282,6 +282,46 @@ def join_centred_headings(raw: list[RawLine], report: Report) -> None:
                         "centred lines", topic=Topic.HEADING)
             i += 2
         i += 1
+
+
+def mend_column_breaks(raw: list[RawLine], report: Report) -> None:
+    """Two columns read without ``-layout`` can come out of order: the rest
+    of a sentence cut at the foot of a column (``needs a doctor.``) stands
+    elsewhere on the page, at the start of a block, in lower case. Where a
+    page has exactly one block that stops mid-sentence and exactly one block
+    that opens in lower case, that opening, up to its sentence's end, goes
+    back after the line it continues (with a note)."""
+    for page in pages_of(raw):
+        blocks = _blocks(page)
+        cut = [b for b in blocks if len(b) >= 2 and b[0].text[:1].isupper()
+               and not b[-1].text.endswith(TERMINAL) and len(b[-1].text) >= 30]
+        rests = [b for b in blocks if b[0].text[:1].islower() and not b[0].page_start]
+        if len(cut) != 1 or len(rests) != 1 or cut[0] is rests[0]:
+            continue
+        rest = rests[0]
+        end = next((k for k, r in enumerate(rest) if r.text.endswith((".", "!", "?"))), None)
+        if end is None or end > 3:
+            continue
+        moved = rest[:end + 1]
+        if end + 1 < len(rest):
+            rest[end + 1].blank_before = True
+        moved[0].blank_before = False
+        for r in moved:
+            raw.remove(r)
+        at = raw.index(cut[0][-1]) + 1
+        raw[at:at] = moved
+        report.note(moved[0].line, f"moved '{moved[0].text[:40]}' after line {cut[0][-1].line}, "
+                    "whose sentence it ends (two columns read out of order)")
+
+
+def _blocks(page: list[RawLine]) -> list[list[RawLine]]:
+    """A page's kept lines in blocks, split at blank lines."""
+    blocks: list[list[RawLine]] = []
+    for r in page:
+        if r.blank_before or not blocks:
+            blocks.append([])
+        blocks[-1].append(r)
+    return blocks
 
 
 def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
