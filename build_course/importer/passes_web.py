@@ -70,8 +70,8 @@ def detect(raw: list[RawLine]) -> list[str]:
 
 
 def _skip_or_button(raw: list[RawLine], head: list[str]) -> bool:
-    return any(t.lower().startswith(("skip", "(button)")) and cues.WEB_CHROME.match(t)
-               for t in head)
+    return any(t[:1] in "sS(" and t.lower().startswith(("skip", "(button)"))
+               and cues.WEB_CHROME.match(t) for t in head)
 
 
 def _lynx_rule(r: RawLine) -> bool:
@@ -125,6 +125,8 @@ def nav_bar(text: str) -> bool:
 def _breadcrumb(text: str) -> bool:
     """``Home » Guides » Tomatoes``: three or more short parts."""
     for separator in ("»", "›", "→", " > "):
+        if separator not in text:
+            continue
         parts = [p.strip() for p in text.split(separator)]
         if len(parts) >= 3 and all(0 < len(p.split()) <= 5 for p in parts) \
                 and (separator != " > " or all(p[0].isupper() and _nav_item(p) for p in parts)):
