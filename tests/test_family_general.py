@@ -1037,3 +1037,32 @@ def test_a_paragraph_that_opens_in_lower_case_alone_is_not_moved():
     text = _CAST_IRON.replace("after washing it must always be\n", "after washing dry it.\n")
     body = repr(_part(text, "pan.txt").lessons[0].blocks)
     assert "dry it. rinsed" not in body and "rinsed and dried at once." in body
+
+
+# html2text prints an <ol type="a"> inside a numbered item as "a." lines,
+# indented under the item's text
+H2T_LETTERED = """\
+****** Knitting Basics ******
+Casting on puts the first row of loops on the needle; the long-tail method
+gives an edge that stretches, and it is the one most patterns assume.
+***** Quick Quiz *****
+   1. Which cast-on gives an edge that stretches?
+         a. The cable cast-on
+         b. The long-tail cast-on
+   2. What does casting on put on the needle?
+         a. The first row of loops
+         b. The last row of stitches
+***** Answers *****
+   1. b
+   2. a
+"""
+
+
+def test_html2text_lettered_options_under_a_numbered_question_are_its_options():
+    found = detect_family(raw_lines(H2T_LETTERED))
+    assert found.family.name == "html2text"
+    [quiz] = _part(H2T_LETTERED, "knit.txt").lessons[0].quizzes
+    assert [q.options for q in quiz.questions] == [
+        ["The cable cast-on", "The long-tail cast-on"],
+        ["The first row of loops", "The last row of stitches"]]
+    assert [q.correct for q in quiz.questions] == [[1], [0]]

@@ -33,6 +33,7 @@ from build_course.model import Lesson
 
 _STARS = re.compile(r"^(?P<stars>\*{3,6}) (?P<title>\S.*?) (?P=stars)$")
 _RULE = re.compile(r"^([=_━─-])\1{9,}$")
+_LETTERED = re.compile(r"^[a-hA-H][.)] (?=\S)")  # html2text's marks of a lettered list
 _BULLET = re.compile(r"^(?P<mark>[*o+•-]|\d{1,3}[.)]) (?P<text>\S.*)$")
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]$")
 _LINE_START = re.compile(r"^([#>+=~:|-]|\d{1,9}[.)])")
@@ -158,6 +159,8 @@ class _Writer:
             self.heading(n, indent, m.group("title"), len(m.group("stars")), report)
         elif (b := _BULLET.match(text)) and (self.items or indent > self.box_indent()):
             self.bullet(n, indent, b.group("mark"), b.group("text"))
+        elif self.items and indent > self.items[-1] and _LETTERED.match(text):
+            self.bullet(n, indent, "*", text)  # <ol type="a"> under an item: options, "a. ..."
         elif self.items and indent > self.items[-1]:
             self.out[-1] += " " + _literal(text, start=False)  # the item goes on
         else:
