@@ -33,9 +33,9 @@
     if (change) { change(c); try { localStorage.setItem(CK, JSON.stringify(c)); } catch (e) { /* not kept */ } }
     return c;
   }
-  function visit(p) {
+  function visit(p, l) { // l: a quiz's lesson
     var h = document.querySelector("article h1");
-    course(function (c) { c.o[p] = 1; c.l = p; c.t = h ? h.textContent.replace(/¶$/, "").trim() : p; });
+    course(function (c) { c.o[p] = c.o[l || p] = 1; c.l = p; c.t = h ? h.textContent.replace(/¶$/, "").trim() : p; });
   }
 
   function lessonPage(spot) {
@@ -93,8 +93,8 @@
     if (!art || art.hasAttribute("data-bcq")) return;
     art.setAttribute("data-bcq", "");
     var page = rel(location.href);
-    visit(page);
     var lesson = page.replace(/-quiz(\/|\.html)$/, "$1"), KEY = QK + page, state = { v: 1, q: {}, n: {} }, canStore = false;
+    visit(page, lesson);
     try {
       localStorage.setItem(KEY + ":probe", "1"); localStorage.removeItem(KEY + ":probe"); canStore = true;
       var old = JSON.parse(localStorage.getItem(KEY) || "null");
