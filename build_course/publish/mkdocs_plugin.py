@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from build_course.publish.assets import ASSETS, CSS, JS, AssetCheck, external_asset_warning
+from build_course.publish.assets import CSS, JS, AssetCheck, external_asset_warning, served
 from build_course.publish.site_config import EXCLUDED, recorded_nav, safe_url
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -102,8 +102,7 @@ class CoursePlugin(BasePlugin):
                             "copy the file into docs/ instead of linking to it", file.src_uri)
                 files.remove(file)
         for path in CSS + JS:
-            source = ASSETS / Path(path).name
-            files.append(File.generated(config, path, abs_src_path=str(source)))
+            files.append(File.generated(config, path, content=served(Path(path).name)))
         return files
 
 

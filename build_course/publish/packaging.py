@@ -13,14 +13,13 @@ Nothing is fetched from outside the copy.
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 import zipfile
 from pathlib import Path
 
 from build_course.manifest import Manifest
 from build_course.project import Project
-from build_course.publish.assets import ASSETS, WORKER_SHIM
+from build_course.publish.assets import WORKER_SHIM, served
 from build_course.publish.engines import DEFAULT_ENGINE, build_with
 from build_course.slugs import slugify
 
@@ -51,7 +50,7 @@ def package_site(project: Project, manifest: Manifest, output: Path | None = Non
 def _finish(site: Path) -> None:
     shim = site / WORKER_SHIM
     shim.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(ASSETS / Path(WORKER_SHIM).name, shim)
+    shim.write_bytes(served(Path(WORKER_SHIM).name))
     index = site / "search" / "search_index.json"
     if index.is_file():
         data = index.read_text(encoding="utf-8")

@@ -34,7 +34,7 @@ from lxml import etree
 
 from build_course.manifest import Manifest
 from build_course.project import Project
-from build_course.publish.assets import ASSETS
+from build_course.publish.assets import served
 from build_course.publish.engines import DEFAULT_ENGINE, build_with
 from build_course.publish.packaging import _finish as finish_offline
 from build_course.slugs import slugify
@@ -88,7 +88,7 @@ def add_scorm(site: Path, manifest: Manifest) -> None:
             for box in [name, *(b.text_content() for b in scored)]:
                 questions.update(box.encode("utf-8") + b"\0")
         page.write_text(_QUIZ_TAG.sub(_with_scorm_scripts, text, count=1), encoding="utf-8")
-    (site / SCRIPT).write_bytes((ASSETS / "scorm.js").read_bytes())
+    (site / SCRIPT).write_bytes(served("scorm.js"))
     # key: the questions' fingerprint; answers saved by their place on a page (the compact
     # suspend_data of a large course) go back only into the same questions.
     data = {"mastery": manifest.mastery_score, "quizzes": quizzes,

@@ -31,12 +31,12 @@ import yaml
 from build_course.build.writing import prepare_swap, remove, swap_in
 from build_course.diagnostics import CourseError, UsageError
 from build_course.publish.assets import (
-    ASSETS,
     CSS,
     JS,
     WORKER_SHIM,
     external_asset_warning,
     external_assets,
+    served,
 )
 from build_course.publish.site_config import author_settings, course_additions, safe_url
 
@@ -213,7 +213,7 @@ def _add_course_files(site: Path, offline: bool) -> None:
     for path in CSS + JS + [WORKER_SHIM]:
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ASSETS / Path(path).name, target)
+        target.write_bytes(served(Path(path).name))
     index = site / "search.json"
     if offline and index.is_file():
         # Zensical's search reads search.js (not search.json) from disk
