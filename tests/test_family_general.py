@@ -1066,3 +1066,20 @@ def test_html2text_lettered_options_under_a_numbered_question_are_its_options():
         ["The cable cast-on", "The long-tail cast-on"],
         ["The first row of loops", "The last row of stitches"]]
     assert [q.correct for q in quiz.questions] == [[1], [0]]
+
+
+def test_a_page_of_narrow_columns_read_by_pypdf_is_pdf_text_and_its_lines_join():
+    import textwrap
+
+    paragraphs = [
+        "Prune apple trees in winter, when the leaves have fallen and the shape of the "
+        "branches can be seen clearly from the ground.",
+        "Take out dead, diseased and crossing branches first, then thin the centre so that "
+        "light and air reach the fruit buds.",
+        "Never remove more than a quarter of the crown in one year, or the tree answers "
+        "with a thicket of upright shoots."]
+    text = "Winter Pruning\n" + "".join(textwrap.fill(p, 34) + "\n" for p in paragraphs)
+    found = detect_family(raw_lines(text))
+    assert found.family.name == "pdf"
+    body = repr(_part(text, "orchard.txt").lessons[0].blocks)
+    assert "the shape of the branches can be seen clearly from the ground." in body

@@ -111,6 +111,8 @@ def _hard_wrapped(raw: list[RawLine]) -> list[str]:
     width, such as a term list's line or a quotation's attribution in a
     text of one-line paragraphs, is no sign of wrapping.)"""
     long_lines = [r.text for r in raw if len(r.text) >= 40]
+    if len(long_lines) < 8:  # a page set in narrow columns: lines of 25 to 40 characters
+        long_lines = [r.text for r in raw if len(r.text) >= 25]
     if len(long_lines) < 8:
         return []
     width = sorted(len(t) for t in long_lines)[int(len(long_lines) * 0.9)]
