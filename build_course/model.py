@@ -167,6 +167,10 @@ class Question:
     lesson) or reflection (no right answer); see ``quiz/kinds.py``."""
     options: list[str] = field(default_factory=list)
     """The options' texts, without their letters (A, B, C... in order)."""
+    options_markdown: list[str] = field(default_factory=list)
+    """The options as safe Markdown, in the same order, where the source wrote
+    them in Markdown (their inline marks kept, raw HTML left out; see
+    importer/markdown_inline.py); empty for plain text, which the page escapes."""
     correct: list[int] = field(default_factory=list)
     """Indexes of the right options; empty when the source gives no key."""
     model_answer: str | None = None
@@ -174,15 +178,18 @@ class Question:
     (nothing is ever invented)."""
     explanation: str = ""
     """Text of the answer key beyond the letter: why the answer is right."""
+    explanation_body: list[Block] = field(default_factory=list)
+    """The explanation as blocks when the source wrote it in Markdown."""
     generated: bool = False
     """Made by the build from the lesson's text (quiz/generate.py), not
     written by the author; the page says so."""
     see: str = ""
     """Where in the lesson the answer stands (a section's title)."""
     body: list[Block] = field(default_factory=list)
-    """The whole stem when it is more than a prompt (code, lists: imported Markdown)."""
+    """The whole stem when it is more than plain text (code, lists, inline
+    marks: imported Markdown); ``prompt`` is its plain text."""
     answer_body: list[Block] = field(default_factory=list)
-    """The whole model answer when it is more than text (imported Markdown)."""
+    """The whole model answer when it is more than plain text (imported Markdown)."""
 
 
 @dataclass

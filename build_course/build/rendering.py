@@ -4,7 +4,12 @@ Page layout lives in Jinja2 templates (``templates/*.md.j2``, StrictUndefined);
 blocks are turned into Markdown by one small function per block kind
 (``BLOCK_RENDERERS``). Source text is data: ``md_text`` escapes everything
 in it that Markdown, HTML or attribute lists would read as markup, so a
-``<script>`` or ``{: onclick=...}`` in a tutorial shows as text.
+``<script>`` or ``{: onclick=...}`` in a tutorial shows as text. Text that
+a source wrote in Markdown comes with its safe Markdown beside it (the
+``markdown`` of paragraphs, list items and options; the blocks of a
+question's stem, answer and explanation: see importer/markdown_inline.py,
+which keeps the marks and leaves raw HTML out), and ``md_text`` publishes
+that as it is.
 """
 
 from __future__ import annotations
@@ -48,8 +53,12 @@ _LINE_START = re.compile(r"^([ \t]*)(?:(\d+)([.)])|([#+!-])|([=~?:]))", re.M)
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
-def md_text(text: str) -> str:
-    """Escape source text for Markdown; bare URLs become links."""
+def md_text(text: str, markdown: str = "") -> str:
+    """Source text for Markdown: ``markdown`` as it is where the importer
+    made it (a Markdown source's safe Markdown of ``text``), else ``text``
+    escaped, its bare URLs made links."""
+    if markdown:
+        return markdown
     out = []
     position = 0
     for m in _URL.finditer(text):
@@ -134,7 +143,7 @@ def _heading(block: Heading, _link: str) -> str:
 
 
 def _paragraph(block: Paragraph, _link: str) -> str:
-    return block.markdown or md_text(block.text)
+    return md_text(block.text, block.markdown)
 
 
 def _list(block: ListBlock, _link: str) -> str:
@@ -155,7 +164,7 @@ def _list_items(items: list[ListItem], ordered: bool, depth: int, lines: list[st
     depth = min(depth, MAX_LIST_DEPTH)
     for n, item in enumerate(items, start=1):
         marker = f"{n}." if ordered else "-"
-        text = item.markdown or md_text(item.text)
+        text = md_text(item.text, item.markdown)
         if item.term:
             text = f"**{md_text(item.term)}**{item.term_sep} {text}"
         lines.append(f"{'    ' * depth}{marker} {text}")
@@ -206,8 +215,8 @@ def render_question(question: Question, number: int) -> str:
     """One question in the quiz syntax (see AUTHORING.md)."""
     body = [render_blocks(question.body) if question.body else md_text(question.prompt)]
     if question.options:
-        body.append("\n".join(f"- {option_letter(i)}. {md_text(option)}"
-                              for i, option in enumerate(question.options)))
+        body.append("\n".join(f"- {option_letter(i)}. {_option(question, i)}"
+                              for i in range(len(question.options))))
     body.append(_answer(question))
     inner = "\n\n".join(body)
     kind = QuestionKind(question.kind).css_class
@@ -233,10 +242,18 @@ def _answer(question: Question) -> str:
     letters = ", ".join(option_letter(c) for c in question.correct)
     text = f"**Answer: {letters}.**"
     if question.correct and len(question.correct) == 1:
-        text += f" {md_text(question.options[question.correct[0]])}"
-    if question.explanation:
+        text += f" {_option(question, question.correct[0])}"
+    if question.explanation_body:
+        text += f"\n\n{render_blocks(question.explanation_body)}"
+    elif question.explanation:
         text += f"\n\n{md_text(question.explanation)}"
     return '??? success "Show answer"\n\n' + _indent(text + _see(question))
+
+
+def _option(question: Question, index: int) -> str:
+    marks = question.options_markdown
+    return md_text(question.options[index],
+                   marks[index] if len(marks) == len(question.options) else "")
 
 
 def _see(question: Question) -> str:

@@ -33,7 +33,7 @@ from build_course.importer.markdown_blocks import (
     parse,
     plain_text,
 )
-from build_course.importer.markdown_inline import escape
+from build_course.importer.markdown_inline import escape, markup
 from build_course.importer.structuring import (
     attribute_quotes,
     extract_exercises,
@@ -364,12 +364,13 @@ def _question(exercise: Exercise, lead: list) -> Question:
         question = exercise.question
         if exercise.answer and not question.explanation:
             question.explanation = plain_text(exercise.answer)
+            question.explanation_body = exercise.answer
         return question
     stem = lead + exercise.stem
     first = next((b for b in stem if isinstance(b, Paragraph)), None)
     prompt = first.text if first else (plain_text(stem) or exercise.title)
     question = Question(prompt, first.line if first else exercise.line)
-    if len(stem) > 1 or (first and first.markdown and first.markdown != escape(first.text)):
+    if len(stem) > 1 or (first and markup(first.text, first.markdown)):
         question.body = stem
     if exercise.answer:
         question.model_answer = plain_text(exercise.answer)
@@ -406,9 +407,13 @@ def _numbered_choice(question: Question, exercise: Exercise, stem: list) -> bool
         return False
     question.prompt = paragraphs[0].text if paragraphs else exercise.title
     question.options = [i.text for i in items]
+    marks = [markup(i.text, i.markdown) for i in items]
+    question.options_markdown = marks if any(marks) else []
     question.correct = [int(m.group(1)) - 1]
     question.explanation, question.model_answer = question.model_answer, None
-    question.body, question.answer_body = [], []
+    question.explanation_body, question.answer_body = question.answer_body, []
+    question.body = paragraphs if paragraphs and markup(paragraphs[0].text,
+                                                         paragraphs[0].markdown) else []
     question.kind = QuestionKind.SINGLE_CHOICE
     return True
 

@@ -29,15 +29,26 @@ _INLINE = MarkdownIt("commonmark").use(myst_role_plugin).use(dollarmath_plugin)
 
 def plain(text: str) -> str:
     """The plain text of one line of inline Markdown (``*even*`` -> ``even``)."""
+    return marked(text)[0]
+
+
+def marked(text: str) -> tuple[str, str]:
+    """(plain text, safe Markdown) of one line of inline Markdown."""
     if not text.strip():
-        return ""
+        return "", ""
     tokens = _INLINE.parseInline(text)
-    return inline(SyntaxTreeNode(tokens).children[0])[0] if tokens else text
+    return inline(SyntaxTreeNode(tokens).children[0]) if tokens else (text, escape(text))
 
 
 def escape(text: str) -> str:
     """``text`` as literal Markdown: no character of it marks anything up."""
     return _SPECIAL.sub(lambda m: _ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def markup(text: str, markdown: str) -> str:
+    """``markdown`` (the safe Markdown of ``text``) where it marks anything
+    up, else "" (the page escapes plain text itself)."""
+    return markdown if markdown != escape(text) else ""
 
 
 def code_span(code: str) -> str:

@@ -36,8 +36,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_course.importer.markdown_inline import plain
-from build_course.model import Question
+from build_course.importer.markdown_inline import marked, markup, plain
+from build_course.model import Paragraph, Question
 from build_course.quiz.kinds import QuestionKind, is_true_false
 
 _EDX_STEM = re.compile(r"^ {0,3}(?:\\?>){2}(?P<stem>.*?)(?:\\?<){2}\s*$")
@@ -118,8 +118,11 @@ def _edx(lines: list[str], n: int, code: set[int]) -> Found | None:
     stem, _, hint = m.group("stem").partition("||")
     # the text after "||" is the instruction ("Check all that apply"): part of the prompt
     question = Question(" ".join(filter(None, [plain(stem), plain(hint)])), n + 1)
+    asked = [stem, hint]
     boxes = radios = 0
     feedback: list[str] = []
+    explained: list[str] = []
+    answered = None
     end = n + 1
     j = n + 1
     while j < len(lines) and j not in code:
@@ -134,35 +137,35 @@ def _edx(lines: list[str], n: int, code: set[int]) -> Found | None:
             feedback += said
             if hit.group("mark"):
                 question.correct.append(len(question.options))
-            question.options.append(plain(text))
+            _option(question, text)
         elif (d := _EDX_DROPDOWN.match(line)) and not question.options:
             for option in d.group("options").split(","):
                 option = option.strip()
                 if option.startswith("(") and option.endswith(")"):
                     option = option[1:-1].strip()
                     question.correct.append(len(question.options))
-                question.options.append(plain(option))
+                _option(question, option)
             radios += 1
         elif t := _EDX_TEXT.match(line):
-            question.model_answer = question.model_answer or plain(t.group("text"))
+            answered = answered or t.group("text")
+            question.model_answer = question.model_answer or plain(answered)
         elif _EDX_EXPLANATION.match(line):
             close = next((k for k in range(j + 1, len(lines)) if _EDX_EXPLANATION.match(lines[k])),
                          None)
             if close is None:
                 break
-            explanation = plain(" ".join(x.strip() for x in lines[j + 1:close] if x.strip()))
-            question.explanation = " ".join(filter(None, [question.explanation, explanation]))
+            explained.append(" ".join(x.strip() for x in lines[j + 1:close] if x.strip()))
             j = close
         elif not question.options and not _EDX_STEM.match(line) and len(question.prompt) < 2000:
             question.prompt = " ".join(filter(None, [question.prompt, plain(line)]))
+            asked.append(line)
         else:
             break
         j += 1
         end = j
     if not question.options and question.model_answer is None:
         return None
-    if feedback:
-        question.explanation = " ".join(filter(None, [question.explanation, *feedback]))
+    _texts(question, asked, explained + feedback, answered)
     question.kind = _choice_kind(question, several=boxes > radios)
     if not question.options:
         question.kind = QuestionKind.OPEN
@@ -171,7 +174,42 @@ def _edx(lines: list[str], n: int, code: set[int]) -> Found | None:
 
 def _strip_feedback(text: str) -> tuple[str, list[str]]:
     said = [_FEEDBACK_LABEL.sub("", m.group("body")).strip() for m in _FEEDBACK.finditer(text)]
-    return _FEEDBACK.sub(" ", text).strip(), [plain(s) for s in said if s]
+    return _FEEDBACK.sub(" ", text).strip(), [s for s in said if s]
+
+
+def _option(question: Question, source: str) -> None:
+    """An option written in inline Markdown: its plain text, and its marks."""
+    text, markdown = marked(source)
+    question.options.append(text)
+    question.options_markdown.append(markup(text, markdown))
+
+
+def _pieces(sources: list[str]) -> tuple[str, str]:
+    """Lines of inline Markdown as one text: (plain, safe Markdown)."""
+    pairs = [pair for pair in map(marked, sources) if pair[0]]
+    return " ".join(t for t, _ in pairs), " ".join(m for _, m in pairs)
+
+
+def _texts(question: Question, asked: list[str], explained: list[str],
+           answered: str | None = None) -> None:
+    """The prompt, the explanation and the model answer from their lines of
+    inline Markdown: their plain text, and their marks (code, emphasis,
+    links) as a body of one paragraph, the way prose keeps them; options'
+    marks only where some option has any."""
+    question.prompt, markdown = _pieces(asked)
+    if markup(question.prompt, markdown):
+        question.body = [Paragraph(question.prompt, question.line, markdown=markdown)]
+    question.explanation, markdown = _pieces(explained)
+    if markup(question.explanation, markdown):
+        question.explanation_body = [Paragraph(question.explanation, question.line,
+                                               markdown=markdown)]
+    if answered is not None:
+        question.model_answer, markdown = marked(answered)
+        if markup(question.model_answer, markdown):
+            question.answer_body = [Paragraph(question.model_answer, question.line,
+                                              markdown=markdown)]
+    if not any(question.options_markdown):
+        question.options_markdown = []
 
 
 def _choice_kind(question: Question, several: bool) -> QuestionKind:
@@ -190,34 +228,37 @@ def _liascript(lines: list[str], n: int, code: set[int]) -> Found | None:
     while start > 0 and lines[start - 1].strip() and start - 1 not in code \
             and not lines[start - 1].lstrip().startswith("#"):
         start -= 1
-    prompt = plain(" ".join(line.strip() for line in lines[start:n]))
-    question = Question(prompt, start + 1)
+    asked = " ".join(line.strip() for line in lines[start:n])
+    question = Question(plain(asked), start + 1)
     boxes = 0
+    answered = None
     j = n
     while j < len(lines) and j not in code and (hit := _lia_line(lines[j])):
         kind, mark, text = hit
         if kind == "text":
-            question.model_answer = text
+            answered = text
         else:
             boxes += kind == "box"
             if mark:
                 question.correct.append(len(question.options))
-            question.options.append(text)
+            _option(question, text)
         j += 1
-    if not prompt:
+    if not question.prompt:
         return None
+    _texts(question, [asked], [], answered)
     question.kind = _choice_kind(question, several=boxes > 0) if question.options \
         else QuestionKind.OPEN
     return Found(start, j, question, "LiaScript")
 
 
 def _lia_line(line: str) -> tuple[str, bool, str] | None:
+    """(kind, marked right, its text in Markdown) of a LiaScript line."""
     if m := _LIA_RADIO.match(line):
-        return "radio", m.group("mark").strip() != "", plain(m.group("text"))
+        return "radio", m.group("mark").strip() != "", m.group("text")
     if m := _LIA_BOX.match(line):
-        return "box", m.group("mark").strip() != "", plain(m.group("text"))
+        return "box", m.group("mark").strip() != "", m.group("text")
     if m := _LIA_TEXT.match(line):
-        return "text", True, plain(m.group("text"))
+        return "text", True, m.group("text")
     return None
 
 
@@ -235,15 +276,14 @@ def _mkdocs_quiz(lines: list[str], n: int) -> Found | None:
     tasks = [k for k, line in enumerate(body) if _TASK.match(line)]
     if not tasks:
         return None
-    prompt = plain(" ".join(line.strip() for line in body[:tasks[0]] if line.strip()))
-    question = Question(prompt, n + 2)
+    question = Question("", n + 2)
     for k in tasks:
         m = _TASK.match(body[k])
         if m.group("mark").strip():
             question.correct.append(len(question.options))
-        question.options.append(plain(m.group("text")))
-    after = plain(" ".join(line.strip() for line in body[tasks[-1] + 1:] if line.strip()))
-    question.explanation = after
+        _option(question, m.group("text"))
+    _texts(question, [" ".join(line.strip() for line in body[:tasks[0]] if line.strip())],
+           [" ".join(line.strip() for line in body[tasks[-1] + 1:] if line.strip())])
     question.kind = _choice_kind(question, several=len(question.correct) > 1)
     return Found(n, close + 1, question, "mkdocs-quiz")
 
@@ -265,18 +305,19 @@ def learnr_questions(code: str, line: int) -> list[Question]:
     questions = []
     for k, m in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(code)
-        question = Question(_r_string(m.group("prompt")), line + code.count("\n", 0, m.start()))
-        for a in _LEARNR_ANSWER.finditer(code, m.end(), end):
+        question = Question("", line + code.count("\n", 0, m.start()))
+        answers = list(_LEARNR_ANSWER.finditer(code, m.end(), end))
+        if "_text" in m.group(0) or "_numeric" in m.group(0):  # answers to type, as they are
+            right = [_r_string(a.group("text")) for a in answers
+                     if _LEARNR_CORRECT.search(a.group("rest"))]
+            question.kind, question.model_answer = QuestionKind.OPEN, right[0] if right else None
+        for a in answers if question.kind != QuestionKind.OPEN else []:
             if _LEARNR_CORRECT.search(a.group("rest")):
                 question.correct.append(len(question.options))
-            question.options.append(_r_string(a.group("text")))
-        several = "question_checkbox" in m.group(0) or len(question.correct) > 1
-        if "_text" in m.group(0) or "_numeric" in m.group(0):
-            question.kind = QuestionKind.OPEN
-            answers = [question.options[c] for c in question.correct]
-            question.model_answer = answers[0] if answers else None
-            question.options, question.correct = [], []
-        else:
+            _option(question, _r_string(a.group("text")))  # learnr's texts are Markdown
+        _texts(question, [_r_string(m.group("prompt"))], [])
+        if question.kind != QuestionKind.OPEN:
+            several = "question_checkbox" in m.group(0) or len(question.correct) > 1
             question.kind = _choice_kind(question, several)
         questions.append(question)
     return questions
@@ -300,20 +341,22 @@ def _mkdocs_quiz_fields(lines: list[str], n: int) -> Found | None:
         return None
     question = Question("", n + 2)
     content: list[str] = []
+    asked = ""
     for line in lines[n + 1:close]:
         m = _QUIZ_FIELD.match(line)
         key = m.group("key").lower() if m else ""
         if key == "question":
-            question.prompt = plain(m.group("text"))
+            asked = m.group("text")
         elif key in ("answer", "answer-correct") and not content:
             if key == "answer-correct":
                 question.correct.append(len(question.options))
-            question.options.append(plain(m.group("text")))
+            _option(question, m.group("text"))
         elif key == "content" or content:
             content.append(m.group("text") if key == "content" else line)
+    _texts(question, [asked], [])
     if not question.prompt or not question.options:
         return None
-    question.explanation = " ".join(_TAG.sub(" ", " ".join(content)).split())
+    question.explanation = " ".join(_TAG.sub(" ", " ".join(content)).split())  # HTML: its text
     question.kind = _choice_kind(question, several=len(question.correct) > 1)
     return Found(n, close + 1, question, "mkdocs-quiz")
 

@@ -13,8 +13,11 @@ A zip (IMS Content Packaging 1.1) with ``imsmanifest.xml`` listing one
   ``rubricBlock`` for scorers, to mark by hand;
 - reflection: an ``extendedTextInteraction`` with nothing to mark.
 
-Texts are Markdown rendered to XHTML in QTI's namespace (only elements QTI's
-content model has; anything else becomes its text).
+Texts are Markdown (code blocks and tables included) rendered to XHTML in
+QTI's namespace (only elements QTI's content model has, links only to web
+addresses; anything else becomes its text). A stem of more than one line (a
+code block, a list, a table under the question) stands in the item's body
+above the choices, since a ``prompt`` holds inline content only.
 """
 
 from __future__ import annotations
@@ -37,9 +40,12 @@ MATCH_CORRECT = "http://www.imsglobal.org/question/qti_v2p1/rp_templates/match_c
 # QTI 2.1's XHTML: which elements are kept, and what each may hold.
 _INLINE = {"a", "strong", "em", "b", "i", "code", "span", "sub", "sup", "br"}
 _HOLDS_INLINE = _INLINE | {"p", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
-_BLOCK = {"p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "div"}
+_BLOCK = {"p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "div",
+          "table"}
 _HOLDS = {**{t: "inline" for t in _HOLDS_INLINE}, "ul": "list", "ol": "list",
-          "blockquote": "block", "div": "flow", "li": "flow", "br": "nothing"}
+          "blockquote": "block", "div": "flow", "li": "flow", "br": "nothing", "table": "rows"}
+_MARKDOWN = ["fenced_code", "tables"]
+_WEB = ("http://", "https://", "mailto:")
 
 
 def _q(tag: str) -> str:
@@ -71,7 +77,11 @@ def item(identifier: str, title: str, question: Question) -> etree._Element:
         interaction = etree.SubElement(body, _q("choiceInteraction"),
                                        responseIdentifier="RESPONSE", shuffle="false",
                                        maxChoices="0" if multiple else "1")
-        _content(etree.SubElement(interaction, _q("prompt")), question.prompt, inline=True)
+        if "\n" in question.prompt.strip():  # blocks: above the choices
+            _content(body, question.prompt)
+            body.append(interaction)
+        else:
+            _content(etree.SubElement(interaction, _q("prompt")), question.prompt, inline=True)
         for index, option in enumerate(question.options):
             simple = etree.SubElement(interaction, _q("simpleChoice"),
                                       identifier=f"choice_{index + 1}")
@@ -102,7 +112,7 @@ def _match_correct(root: etree._Element) -> None:
 def _content(parent: etree._Element, text: str, inline: bool = False) -> None:
     """Markdown ``text`` as XHTML children of ``parent`` (in QTI's namespace):
     inline content (a prompt, a choice) or blocks (an item's body, a rubric)."""
-    html = markdown.markdown(text or "")
+    html = markdown.markdown(text or "", extensions=_MARKDOWN)
     try:
         fragment = etree.fromstring(f"<div>{html}</div>")
     except etree.XMLSyntaxError:
@@ -137,10 +147,12 @@ def _qti(node: etree._Element, where: str) -> etree._Element:
     fits = {"inline": _INLINE, "block": _BLOCK, "flow": _INLINE | _BLOCK, "list": {"li"}}
     if where == "list":
         tag = "li"
-    elif tag not in fits[where] or (tag == "a" and not node.get("href")):
+    elif tag not in fits[where] or (tag == "a" and not _web(node.get("href"))):
         tag = "span" if where == "inline" else "div"
-    elif _HOLDS[tag] in ("block", "list") and _loose_text(node):
+    elif _HOLDS[tag] in ("block", "list", "rows") and _loose_text(node):
         tag = "div"
+    if tag == "table":
+        return _table(node)
     copy = etree.Element(_q(tag))
     if tag == "a":
         copy.set("href", node.get("href"))
@@ -150,6 +162,39 @@ def _qti(node: etree._Element, where: str) -> etree._Element:
         return copy
     copy.extend(_qti(child, _HOLDS[tag]) for child in node)
     return copy
+
+
+def _table(node: etree._Element) -> etree._Element:
+    """A table as QTI's model has it: its rows in ``thead`` or ``tbody``, cells
+    in rows (anything else in a row becomes a cell)."""
+    table = etree.Element(_q("table"))
+    table.tail = node.tail
+    groups: dict[str, etree._Element] = {}
+    for row in node.iter("tr"):
+        if next(row.iterancestors("table"), None) is not node:
+            continue  # a row of a table inside a cell: that cell's
+        group = "thead" if row.getparent().tag == "thead" else "tbody"
+        if group not in groups:
+            groups[group] = etree.Element(_q(group))
+        copy = etree.SubElement(groups[group], _q("tr"))
+        for cell in row:
+            cell_copy = _qti(cell, "flow")
+            if not (isinstance(cell.tag, str) and cell.tag in ("th", "td")):
+                cell_copy, holder = etree.Element(_q("td")), cell_copy
+                cell_copy.append(holder)
+            else:
+                cell_copy.tag = _q(cell.tag)
+            cell_copy.tail = None
+            copy.append(cell_copy)
+    if "tbody" not in groups:
+        groups["tbody"] = etree.Element(_q("tbody"))
+        etree.SubElement(etree.SubElement(groups["tbody"], _q("tr")), _q("td"))
+    table.extend(groups[g] for g in ("thead", "tbody") if g in groups)
+    return table
+
+
+def _web(href: str | None) -> bool:
+    return bool(href) and href.strip().lower().startswith(_WEB)
 
 
 def package(course_title: str, quizzes: list[ExportQuiz]) -> dict[str, bytes]:

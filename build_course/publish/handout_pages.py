@@ -223,7 +223,7 @@ def worksheet_question(block: QuestionBlock, title: str, context: PageContext) -
     classes = ["question", kind.css_class] + (["generated"] if question.generated else [])
     html = [f'<section class="{" ".join(classes)}">',
             f'<h4 class="q-title">{escape(title)}</h4>',
-            f'<div class="prompt">{inline_html(question.prompt, context)}</div>']
+            f'<div class="prompt">{_stem_html(question.prompt, context)}</div>']
     if kind.has_options:
         box = "box round" if kind != QuestionKind.MULTIPLE_CHOICE else "box"
         html.append(f'<p class="how">{_HOW[kind]}</p><ol class="options">')
@@ -238,6 +238,12 @@ def worksheet_question(block: QuestionBlock, title: str, context: PageContext) -
         html.append(f'<div class="write"><p class="how">{label}</p>{rules}</div>')
     html.append("</section>")
     return "".join(html)
+
+
+def _stem_html(prompt: str, context: PageContext) -> str:
+    """A prompt of one line inline; a stem of several (code, a list, a table) as blocks."""
+    return markdown_html(prompt, context) if "\n" in prompt.strip() \
+        else inline_html(prompt, context)
 
 
 def key_answer(question: Question, context: PageContext) -> str:

@@ -39,6 +39,7 @@ _OPTION = re.compile(r"^- (?P<letter>[A-Z]{1,3})\. +(?P<text>\S.*)$")
 _ANSWER = re.compile(
     r"^\*\*Answer: *(?P<letters>[A-Z]{1,3}(?: *, *[A-Z]{1,3})*)\.?\*\*(?P<rest>.*)$")
 _REFLECT = re.compile(r"^\*[^*].*\*$")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 NO_ANSWER = "*The source gives no answer to this question.*"
 """Written instead of an answer block where the source gives none (nothing is invented)."""
 
@@ -92,30 +93,58 @@ def _parse(lines: list[str], start: int, end: int, name: str, offset: int):
     question.generated = "generated" in head.group("classes").split()
     prompt, options, details, summary = [], [], [], ""
     unanswered = False
+    fence = ""
     i = 0
     while i < len(body):
         line = body[i]
-        if m := _DETAILS.match(line):
+        if m := (not fence and _DETAILS.match(line)):
             summary = m.group("summary") or ""
             i += 1
             while i < len(body) and (not body[i].strip() or body[i].startswith("    ")):
                 details.append(body[i][4:])
                 i += 1
             continue
-        if line.strip() == NO_ANSWER:
+        if fence or _FENCE.match(line):  # code in the stem: nothing in it is an option
+            fence = _fence(fence, line)
+            if not options:
+                prompt.append(line.rstrip())
+        elif line.strip() == NO_ANSWER:
             unanswered = True
         elif m := _OPTION.match(line):
             options.append((m.group("letter"), m.group("text"), line_no + 1 + i))
-        elif line.strip() and not _REFLECT.match(line.strip()) and not options:
-            prompt.append(line.strip())
+        elif not options:
+            prompt.append(line.rstrip())
         i += 1
-    question.prompt = " ".join(prompt)
+    question.prompt = stem(prompt)
     question.options = [text for _, text, _ in options]
     issues = _fill_answer(question, details, summary, name)
     question.kind = kinds[0] if kinds else infer_kind(
         question.options, question.correct, question.model_answer)
     issues += _check(question, options, summary, name, unanswered)
     return QuestionBlock(start, end, question, head.group("title") or ""), issues
+
+
+def _fence(open_fence: str, line: str) -> str:
+    """The fence open after ``line`` ("" when none)."""
+    m = _FENCE.match(line)
+    if not open_fence:
+        return m.group(1) if m else ""
+    closes = m and m.group(1)[0] == open_fence[0] and len(m.group(1)) >= len(open_fence) \
+        and not line.strip()[len(m.group(1)):].strip()
+    return "" if closes else open_fence
+
+
+def stem(lines: list[str]) -> str:
+    """A question's stem as Markdown: its lines as written (a code block, a
+    list or a table keeps its shape), without blank lines at its ends or the
+    italic note that ends a reflection question."""
+    while lines and (not lines[-1].strip() or _REFLECT.match(lines[-1].strip())
+                     and any(line.strip() for line in lines[:-1])):
+        lines = lines[:-1]
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 
 def _fill_answer(question: Question, details: list[str], summary: str, name: str):
