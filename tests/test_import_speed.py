@@ -28,3 +28,15 @@ def test_heading_shapes():
     assert not looks_like_heading("12 March 2024")  # more digits than letters
     assert not looks_like_heading("A")  # a stray letter
     assert not looks_like_heading("The bees fly out when the sun rises over the hill.")
+
+
+def test_columns_are_found_only_where_runs_of_spaces_stand_inside_lines():
+    from build_course.importer.pdf_columns import column_starts
+
+    left = ["Bees visit the clover", "before the sun is high", "and carry the pollen",
+            "back to the hive where", "the workers store it", "in the wax cells of"]
+    right = ["Hives are opened in", "spring to look for the", "queen and her brood,",
+             "and the frames are", "turned to the light", "one after another."]
+    rows = [f"{a:<30}{b}" for a, b in zip(left, right)]
+    assert column_starts(rows) == [0, 30]
+    assert column_starts(["   " + a for a in left]) == [0]  # an indent is no column

@@ -50,9 +50,12 @@ def column_starts(rows: list[str]) -> list[int]:
     reach: dict[int, list[int]] = {}
     text_rows = 0
     for row in rows:
-        if not row.strip():
+        stripped = row.strip()
+        if not stripped:
             continue
         text_rows += 1
+        if "  " not in stripped:
+            continue  # no run of spaces inside the row: no column starts in it
         for m in _GAP.finditer(row):
             x = m.end(1)
             if x >= MIN_START:
