@@ -166,10 +166,11 @@ def _menu_run(raw: list[RawLine]) -> int:
     """The longest run of short list items without sentence punctuation."""
     best = run = 0
     for r in raw[:1500]:
-        if _WEB_BULLET.match(r.text) and len(r.text) <= 70 and not r.text.endswith(TERMINAL):
+        bullet = r.text[1:2] == " " and _WEB_BULLET.match(r.text) is not None
+        if bullet and len(r.text) <= 70 and not r.text.endswith(TERMINAL):
             run += 1
             best = max(best, run)
-        elif not r.blank_before or _WEB_BULLET.match(r.text):
+        elif not r.blank_before or bullet:
             run = 0
     return best
 
