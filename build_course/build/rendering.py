@@ -196,7 +196,7 @@ def _exercise(block: ExerciseLink, quiz_link: str) -> str:
     facts = [f"{len(quiz.questions)} question{'s' if len(quiz.questions) != 1 else ''}"]
     if quiz.duration:
         facts.append(md_text(quiz.duration))
-    return (f'!!! example "{md_text(quiz.title)}"\n\n'
+    return (f'!!! example bc-box "{md_text(quiz.title)}"\n\n'
             f"    {' · '.join(facts)}. [Take the self-check]({quiz_link}#{quiz.slug})")
 
 

@@ -570,3 +570,23 @@ def test_a_lesson_title_is_followed_by_its_place_without_a_gap_on_a_phone(page, 
     # the permalink, out of the line's way, overflows nothing
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
+
+def test_the_boxes_the_build_writes_are_body_size_an_authors_keep_the_themes(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(base_url + LESSON)
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    body = page.locator("article > p").first.evaluate(size)
+    assert body == 16
+    goals = page.locator("article .admonition.abstract").filter(has_text="Lesson Goals")
+    exercises = page.locator("article .admonition.example").filter(has_text="Take the self-check")
+    expect(exercises.first).to_be_visible()
+    for box in [goals, *exercises.all()]:
+        assert box.locator("li, p:not(.admonition-title)").first.evaluate(size) == body
+    authors = page.evaluate("""() => {
+      const box = document.createElement('div');
+      box.className = 'admonition note';
+      box.innerHTML = '<p class="admonition-title">Note</p><p>An author\\'s own note.</p>';
+      document.querySelector('article').append(box);
+      return parseFloat(getComputedStyle(box.lastElementChild).fontSize);
+    }""")
+    assert authors < body  # Material's 12.8 px, as the author saw it
