@@ -1083,3 +1083,12 @@ def test_a_page_of_narrow_columns_read_by_pypdf_is_pdf_text_and_its_lines_join()
     assert found.family.name == "pdf"
     body = repr(_part(text, "orchard.txt").lessons[0].blocks)
     assert "the shape of the branches can be seen clearly from the ground." in body
+
+
+def test_a_long_list_of_short_items_is_no_narrow_column_text():
+    items = "".join(f"- Seed packet number {n} of the box\n" for n in range(1, 15))
+    text = "Seed Inventory\n\nThe box holds these packets, each with its date.\n\n" + items
+    assert detect_family(raw_lines(text)).family.name == "plain"
+    lists = [b for b in _part(text, "seeds.txt").lessons[0].blocks
+             if type(b).__name__ == "ListBlock"]
+    assert len(lists[0].items) == 14

@@ -15,6 +15,7 @@ shows, so an author can see why a text was read the way it was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -105,6 +106,9 @@ def _side_by_side(raw: list[RawLine]) -> int:
     return sum(1 for rows in pages if len(column_starts(rows)) > 1)
 
 
+_LIST_MARK = re.compile(r"^(?:[a-zA-Z]|\d{1,3}|[ivx]{1,4})[.)]\s")
+
+
 def _hard_wrapped(raw: list[RawLine]) -> list[str]:
     """Most long lines stop mid-sentence near the text's width: they were
     wrapped there. (A line that stops without punctuation well short of the
@@ -112,7 +116,8 @@ def _hard_wrapped(raw: list[RawLine]) -> list[str]:
     text of one-line paragraphs, is no sign of wrapping.)"""
     long_lines = [r.text for r in raw if len(r.text) >= 40]
     if len(long_lines) < 8:  # a page set in narrow columns: lines of 25 to 40 characters
-        long_lines = [r.text for r in raw if len(r.text) >= 25]
+        long_lines = [r.text for r in raw if len(r.text) >= 25 and r.text[:1].isalpha()
+                      and not _LIST_MARK.match(r.text)]  # list items end without a stop
     if len(long_lines) < 8:
         return []
     width = sorted(len(t) for t in long_lines)[int(len(long_lines) * 0.9)]
