@@ -203,6 +203,28 @@ def test_each_lesson_starts_a_page_with_header_and_page_numbers(course):
         assert "Front desk basics" in header and "Part " in header
 
 
+def test_a_lesson_points_to_its_worksheet_not_to_a_web_page(course):
+    """On screen a lesson ends with a "Check your understanding" button and its exercise box
+    says "Take the self-check"; on paper the worksheet follows."""
+    text = " ".join(pdf_text(course / "dist/handout/front-desk-basics-returns.pdf").split())
+    lesson, _, worksheet = text.partition("Worksheet: Handling returns")
+    assert "Check yourself 5 questions. See the worksheet that follows." in lesson
+    assert "self-check" not in text.lower() and "Check your understanding" not in text
+    assert worksheet.startswith(" Check yourself Question 1")
+
+
+def test_only_links_to_the_worksheet_that_follows_are_reworded(tmp_path):
+    text = ("# A lesson\n\nRead [the next lesson](next.md) first; then [try these](lesson-quiz.md#"
+            "a).\n\n***\n\n[Go to the quiz](lesson-quiz.md){ .md-button }\n")
+    context = PageContext(tmp_path, "part/lesson.md")
+    printed = print_page(text, context, "A lesson", quiz=False, worksheet="part/lesson-quiz.md")
+    assert "then see the worksheet that follows." in printed.html
+    assert "the next lesson" in printed.html
+    assert "Go to the quiz" not in printed.html and "<hr" not in printed.html
+    alone = print_page(text, context, "A lesson", quiz=False).html  # no worksheet printed
+    assert "try these" in alone and "Go to the quiz" in alone
+
+
 def test_source_html_is_printed_as_text(course):
     text = pdf_text(course / "dist/handout/front-desk-basics-phone.pdf")
     assert '<script>alert("printed as text")</script>' in " ".join(text.split())
@@ -258,7 +280,8 @@ def test_the_shipped_course_every_question_keyed_generated_marked(built_course, 
     assert len(sources) >= 4 and all(source in flat_whole for source in sources)
     # what only the screen has: the quiz pages' instructions and answer buttons
     for screen in ("Self-check questions for the lesson", "Show answer", "Show model answer",
-                   "Rate your answer", "press Check"):
+                   "Rate your answer", "press Check", "Take the self-check",
+                   "Check your understanding: take"):
         assert screen not in flat_whole and screen not in flat_key
     assert flat_key.count("(generated)") >= sum("(generated)" in t for t in titles)
     for quiz in quizzes:

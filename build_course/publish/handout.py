@@ -196,13 +196,14 @@ class PageCache:
         self._part_of = {page: part.number for part in parts for lesson in part.lessons
                          for page in (lesson.page, lesson.quiz) if page}
 
-    def get(self, page: str, title: str, quiz: bool) -> PrintPage:
+    def get(self, page: str, title: str, quiz: bool, worksheet: str = "") -> PrintPage:
+        """``page`` for print; ``worksheet``: its quiz page, printed after it."""
         if page not in self._pages:
             part = self._part_of.get(page)
             anchors = {p: anchor(p) for p, n in self._part_of.items() if n == part}
             text = (self.docs / page).read_text(encoding="utf-8")
             context = PageContext(self.docs, page, anchors)
-            self._pages[page] = print_page(text, context, title, quiz)
+            self._pages[page] = print_page(text, context, title, quiz, worksheet)
         return self._pages[page]
 
 
@@ -223,7 +224,7 @@ def worksheet_html(course: str, description: str, handout: Handout, pages: PageC
 
 
 def _lesson(lesson: HandoutLesson, part_label: str, pages: PageCache) -> str:
-    page = pages.get(lesson.page, lesson.title, quiz=False)
+    page = pages.get(lesson.page, lesson.title, quiz=False, worksheet=lesson.quiz)
     html = [f'<article class="lesson" id="{anchor(lesson.page)}" '
             f'data-title="{escape(lesson.title)}">']
     if part_label:

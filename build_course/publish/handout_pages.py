@@ -45,6 +45,9 @@ _HEADING = re.compile(r"^## +(?P<title>.+?)(?: *\{[^}]*\})? *$")
 _FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 _QUIZ_INTRO = "Self-check questions for the lesson"
 _EXTERNAL = re.compile(r"^(?:https?|mailto):", re.I)
+_LINK = re.compile(r"\[[^\]]*\]\(<?(?P<href>[^)\s>]+)>?\)")
+_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_FOLLOWS = "see the worksheet that follows"
 
 
 def _markdown() -> MarkdownIt:
@@ -150,15 +153,20 @@ class PrintPage:
     key: list[KeyEntry] = field(default_factory=list)
 
 
-def print_page(text: str, context: PageContext, title: str, quiz: bool) -> PrintPage:
+def print_page(text: str, context: PageContext, title: str, quiz: bool,
+               worksheet: str = "") -> PrintPage:
     """``text``, a page of docs/ with its front matter, for the handout. A
     quiz page loses its title and its on-screen instructions (the handout
-    gives its own) and its headings go a level down, under the worksheet's."""
+    gives its own) and its headings go a level down, under the worksheet's.
+    A lesson whose quiz page ``worksheet`` is printed after it says so where
+    it linked to that page."""
     body = _FRONT.sub("", text, count=1)
     offset = text.count("\n", 0, len(text) - len(body))
     lines = body.split("\n")
     if quiz:
         lines = _without_screen_intro(lines, str(front_matter(text).get("lesson") or ""))
+    elif worksheet:
+        lines = _worksheet_follows(lines, context.page, worksheet)
     blocks, _ = parse_blocks("\n".join(lines), context.page, offset)
     html, key, done = [], [], 0
     exercise = title
@@ -202,6 +210,39 @@ def _without_screen_intro(lines: list[str], lesson: str) -> list[str]:
         if line.strip():
             break
     return lines
+
+
+def _worksheet_follows(lines: list[str], page: str, worksheet: str) -> list[str]:
+    """A lesson's lines, its links to its quiz page (on screen: "Take the
+    self-check") reading "see the worksheet that follows", and a line that is
+    only such a link (the closing button) dropped with the rule above it."""
+    kept = list(lines)
+    for i, line in enumerate(lines):
+        plain = _ATTR_AFTER_LINK.sub("", line)
+        links = [link for link in _LINK.finditer(plain) if _to(link, page) == worksheet]
+        if not links:
+            continue
+        if plain.strip() == links[0][0]:
+            kept[i] = ""
+            above = next((j for j in range(i - 1, -1, -1) if kept[j].strip()), None)
+            if above is not None and _RULE.match(kept[above]):
+                kept[above] = ""
+        else:
+            kept[i] = _LINK.sub(lambda link: _follows(link, page, worksheet), plain)
+    return kept
+
+
+def _to(link: re.Match, page: str) -> str:
+    return _relative(page, link["href"].partition("#")[0])
+
+
+def _follows(link: re.Match, page: str, worksheet: str) -> str:
+    if _to(link, page) != worksheet:
+        return link[0]
+    before = link.string[:link.start()].rstrip()
+    if before.lstrip(" >") and not before.endswith((".", "!", "?", ":")):
+        return _FOLLOWS
+    return _FOLLOWS.capitalize() + ("" if link.string[link.end():].strip() else ".")
 
 
 def _exercise(lines: list[str], start: int, end: int, current: str) -> str:
