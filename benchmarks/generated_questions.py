@@ -30,7 +30,9 @@ def main(folder: Path) -> int:
             print(f"\n== {Path(source['source']).name}: {lesson['title']} ({len(made)})")
             for n, q in enumerate(made, start=questions + 1):
                 print(f"{n}. [{q['kind']}] {q['prompt']}")
-                for i, option in enumerate(q["options"]):
+                for term, c in zip(q.get("terms", []), q["correct"]):
+                    print(f"   = {term} -> {q['options'][c]}")
+                for i, option in enumerate([] if q.get("terms") else q["options"]):
                     mark = "*" if i in q["correct"] else " "
                     print(f"   {mark} {option_letter(i)}. {option}")
                 if q["model_answer"]:

@@ -172,7 +172,10 @@ class Question:
     them in Markdown (their inline marks kept, raw HTML left out; see
     importer/markdown_inline.py); empty for plain text, which the page escapes."""
     correct: list[int] = field(default_factory=list)
-    """Indexes of the right options; empty when the source gives no key."""
+    """Indexes of the right options; empty when the source gives no key. In
+    a matching question, the index of each term's explanation, term by term."""
+    terms: list[str] = field(default_factory=list)
+    """A matching question's terms (numbered 1, 2, 3...), matched to ``options``."""
     model_answer: str | None = None
     """The source's answer to an open question; None when it gives none
     (nothing is ever invented)."""

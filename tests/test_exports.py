@@ -86,6 +86,25 @@ A customer may return an item within thirty days, with the receipt.
     Think of a return you handled: what went well?
 
     *Reflect and write your own answer: there is no single right answer.*
+
+!!! question matching "Question 6"
+
+    Match each document to what it proves.
+
+    1. Receipt
+    2. Warranty card
+    3. Gift slip
+
+    *Explanations:*
+
+    - A. That the maker repairs a fault for a year.
+    - B. That the item was a present, without its price.
+    - C. Where, when and for how much the item was bought.
+    - D. That the customer is a member of the loyalty club.
+
+    ??? success "Show answer"
+
+        **Answer: 1 C, 2 A, 3 B.**
 """
 
 
@@ -130,7 +149,7 @@ def parse_gift(parser: Path, path: Path) -> list[dict]:
 
 def test_gift_parses_with_every_kind_of_question(project, gift_parser):
     questions = parse_gift(gift_parser, project / "dist/returns-the-basics.gift")
-    category, single, multiple, true_false, open_, reflection = questions
+    category, single, multiple, true_false, open_, reflection, matching = questions
     assert category == {"type": "Category", "title": "$course$/Returns: the basics/Handling "
                         "returns"}
     assert single["type"] == "MC" and single["stem"]["format"] == "markdown"
@@ -148,6 +167,12 @@ def test_gift_parses_with_every_kind_of_question(project, gift_parser):
     assert open_["globalFeedback"]["text"] == ("It shows where and when the item was bought."
                                                "\n\nAnd for how much.")
     assert reflection["type"] == "Essay" and reflection["globalFeedback"] is None
+    assert matching["type"] == "Matching"
+    assert [(m["subquestion"]["text"], m["subanswer"]) for m in matching["matchPairs"]] == [
+        ("Receipt", "Where, when and for how much the item was bought."),
+        ("Warranty card", "That the maker repairs a fault for a year."),
+        ("Gift slip", "That the item was a present, without its price."),
+        ("", "That the customer is a member of the loyalty club.")]  # a distractor
 
 
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
@@ -169,14 +194,14 @@ def read_qti(path: Path) -> list[etree._Element]:
 
 def test_qti_items_are_read_back_with_their_keys(project):
     items = read_qti(project / "dist/returns-the-basics-qti21.zip")
-    assert len(items) == 5
+    assert len(items) == 6
     for item in items:
         assert item.tag == f"{QTI}assessmentItem"
         assert {"identifier", "title", "adaptive", "timeDependent"} <= set(item.attrib)
         declared = {d.get("identifier") for d in item.iter(f"{QTI}responseDeclaration")}
         used = {i.get("responseIdentifier") for i in item.iter() if i.get("responseIdentifier")}
         assert used == declared == {"RESPONSE"}
-    single, multiple, true_false, open_, reflection = items
+    single, multiple, true_false, open_, reflection, matching = items
 
     def key(item) -> tuple[str, list[str], list[str]]:
         declaration = item.find(f"{QTI}responseDeclaration")
@@ -201,6 +226,14 @@ def test_qti_items_are_read_back_with_their_keys(project):
     assert [p.text for p in rubric] == ["It shows where and when the item was bought.",
                                          "And for how much."]
     assert reflection.find(f".//{QTI}rubricBlock") is None
+    declaration = matching.find(f"{QTI}responseDeclaration")
+    assert (declaration.get("cardinality"), declaration.get("baseType")) == ("multiple",
+                                                                             "directedPair")
+    assert [v.text for v in declaration.iter(f"{QTI}value")] == [
+        "term_1 text_3", "term_2 text_1", "term_3 text_2"]
+    sets = matching.findall(f".//{QTI}simpleMatchSet")
+    assert ["".join(c.itertext()) for c in sets[0]] == ["Receipt", "Warranty card", "Gift slip"]
+    assert len(sets[1]) == 4
 
 
 def pyslet_items(path: Path) -> list:
@@ -240,8 +273,8 @@ def score(item, chosen: list[str]) -> float:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_qti_package_reads_and_scores_in_an_independent_qti_implementation(project):
     items = pyslet_items(project / "dist/returns-the-basics-qti21.zip")
-    assert [type(i).__name__ for i in items] == ["AssessmentItem"] * 5
-    single, multiple, true_false, open_, reflection = items
+    assert [type(i).__name__ for i in items] == ["AssessmentItem"] * 6
+    single, multiple, true_false, open_, reflection, matching = items
     choices = [c.identifier for c in multiple.find_children_depth_first(
         interactions.SimpleChoice)]
     assert choices == ["choice_1", "choice_2", "choice_3", "choice_4"]
@@ -250,6 +283,15 @@ def test_qti_package_reads_and_scores_in_an_independent_qti_implementation(proje
     assert score(multiple, ["choice_1", "choice_3"]) == 1
     for partial in (["choice_1"], ["choice_1", "choice_2", "choice_3"], []):
         assert score(multiple, partial) == 0
+    pairs = [c.identifier for c in matching.find_children_depth_first(
+        interactions.SimpleAssociableChoice)]
+    assert pairs == ["term_1", "term_2", "term_3", "text_1", "text_2", "text_3", "text_4"]
+    right = [("term_1", "text_3"), ("term_2", "text_1"), ("term_3", "text_2")]
+    assert score(matching, right) == 1
+    assert score(matching, list(reversed(right))) == 1  # pairs, in any order
+    for wrong in (right[:2], [*right[:2], ("term_3", "text_4")],
+                  [("term_1", "text_1"), ("term_2", "text_3"), ("term_3", "text_2")]):
+        assert score(matching, wrong) == 0  # all or nothing
     for essay in (open_, reflection):
         assert essay.ResponseProcessing is None
         assert list(essay.find_children_depth_first(interactions.ExtendedTextInteraction))

@@ -9,7 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
-from build_course.build.rendering import render_lesson
+from build_course.build.rendering import render_lesson, render_quiz
 from build_course.cli import main
 from build_course.importer.importing import import_text
 from build_course.model import Part, SourceText
@@ -586,3 +586,93 @@ Ask the Red Cross Line what to do next if the skin is broken.
     [q] = [q for q in _generated(part) if "Which of these steps comes first?" in q.prompt]
     assert sorted(q.options) == ["Call the Red Cross Line", "Cool the burn", "Cover the wound"]
     assert q.options[q.correct[0]] == "Cool the burn"
+
+
+# ---- matching ---------------------------------------------------------------------
+
+def _matching(part: Part) -> list:
+    return [q for q in _generated(part) if q.kind == "matching"]
+
+
+def test_a_lesson_with_terms_gets_one_matching_question_of_its_own_pairs():
+    garden, ledger = _course()
+    explained = {"Mulch": "straw or bark", "Tilth": "crumbly", "Humus": "rotted plant",
+                 "Loam": "sand, silt", "Asset": "owns", "Liability": "debt the business owes",
+                 "Equity": "left for the owners", "Accrual": "when earned"}
+    for part, section in ((garden, "Useful Words"), (ledger, "Terms of the Trade")):
+        [q] = _matching(part)
+        assert q.prompt == "Match each term to its explanation." and q.see == section
+        assert q.generated and len(q.terms) == 3  # four in the lesson: one left for "which term"
+        assert sorted(q.correct) == [0, 1, 2]  # one explanation each, none left over
+        for term, c in zip(q.terms, q.correct):
+            assert explained[term] in q.options[c]
+        which = [q2 for q2 in _generated(part) if "Which term" in q2.prompt]
+        assert all(w.options[w.correct[0]] not in q.terms for w in which)  # nothing given away
+
+
+def test_matching_is_the_same_every_time():
+    first = [(q.terms, q.options, q.correct) for p in _course() for q in _matching(p)]
+    again = [(q.terms, q.options, q.correct) for p in _course() for q in _matching(p)]
+    assert first == again and first
+
+
+KITCHEN_WORDS = """Baking Bread
+
+Getting Started
+
+Good bread needs only flour, water, salt and yeast, and some patience.
+
+{filler}
+
+Words of the Bakery
+
+{extra}Gluten – the stretchy network of proteins that traps the gas in the dough
+Proofing – the last rise of the shaped loaf before it goes into the oven
+Scoring – the cut made on top of the loaf so that it opens where you want
+Crumb – the soft inside of the loaf, with its holes large or small
+
+Baking Day
+
+Heat the oven for at least half an hour before the bread goes in.
+
+{filler}
+"""
+BAKING_FILLER = ("Weigh everything on a scale rather than with cups, and write down what you "
+                 "changed each time so that the next loaf can be better than the last.\n\n") * 5
+
+
+def _bakery(extra: str = "") -> Part:
+    part = _part(KITCHEN_WORDS.format(filler=BAKING_FILLER, extra=extra), "bread.txt")
+    generate_self_checks([part], lambda p: True)
+    return part
+
+
+def test_near_duplicate_explanations_are_never_both_in_a_matching_question():
+    twin = ("Rising – the last rise of the shaped loaf before it goes into the oven, "
+            "in a warm place\n")
+    [q] = _matching(_bakery(twin))
+    assert not {"Proofing", "Rising"} <= set(q.terms)  # either would fit both explanations
+    assert len(q.terms) >= 3
+
+
+def test_no_matching_question_from_fewer_than_three_usable_pairs():
+    text = KITCHEN_WORDS.format(filler=BAKING_FILLER, extra="")
+    text = text.replace("Scoring – the cut made on top of the loaf so that it opens where "
+                        "you want\n", "").replace(
+        "Crumb – the soft inside of the loaf, with its holes large or small\n", "")
+    part = _part(text, "bread.txt")
+    generate_self_checks([part], lambda p: True)
+    assert _matching(part) == []
+
+
+def test_a_generated_matching_question_reads_back_from_its_quiz_page():
+    part = _bakery()
+    [lesson] = part.lessons
+    page = render_quiz(part, lesson).text
+    assert "!!! question matching generated" in page
+    blocks, problems = parse_blocks(page, "bread-quiz.md")
+    assert problems == []
+    [back] = [b.question for b in blocks if b.question.kind == "matching"]
+    [made] = _matching(part)
+    assert (back.terms, back.options, back.correct, back.generated) == (
+        made.terms, made.options, made.correct, True)

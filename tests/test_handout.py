@@ -78,6 +78,24 @@ A customer may return an item within thirty days, with the receipt. See the
     Think of a return you handled: what went well?
 
     *Reflect and write your own answer: there is no single right answer.*
+
+!!! question matching "Question 6"
+
+    Match each document to what it proves.
+
+    1. Receipt
+    2. Warranty card
+    3. Gift slip
+
+    *Explanations:*
+
+    - A. That the maker repairs a fault for a year.
+    - B. That the item was a present, without its price.
+    - C. Where, when and for how much it was bought.
+
+    ??? success "Show answer"
+
+        **Answer: 1 C, 2 A, 3 B.**
 """
 
 PHONE = """---
@@ -190,6 +208,21 @@ def test_answers_stand_in_the_key_and_never_in_a_worksheet(course):
     assert "A, C." in key and "no single right answer" in key
     returns_key = " ".join(pdf_text(folder / "front-desk-basics-returns-answers.pdf").split())
     assert ANSWERS[0] in returns_key and ANSWERS[-1] not in returns_key
+
+
+def test_a_matching_question_prints_as_two_columns_and_its_key_lists_the_pairs(course):
+    folder = course / "dist/handout"
+    sheet = pdf_text(folder / "front-desk-basics-returns.pdf")
+    assert "Write the letter of each term's explanation on its line." in sheet
+    # two columns: a term and an explanation on one printed line
+    assert any("1. Receipt" in line and "A. That the maker repairs" in line
+               for line in sheet.splitlines())
+    assert "Receipt: C." not in " ".join(sheet.split())
+    key = " ".join(pdf_text(folder / "front-desk-basics-returns-answers.pdf").split())
+    for pair in ("1. Receipt: C. Where, when and for how much it was bought.",
+                 "2. Warranty card: A. That the maker repairs a fault for a year.",
+                 "3. Gift slip: B. That the item was a present, without its price."):
+        assert pair in key
 
 
 def test_each_lesson_starts_a_page_with_header_and_page_numbers(course):

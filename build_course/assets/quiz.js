@@ -142,7 +142,7 @@
     function enhance(box, i) {
       var is = box.classList.contains.bind(box.classList), det = kid(box, "details"), list = kid(box, "ul, ol"), note = is("reflection") && kid(box, "p:last-child");
       var title = kid(box, ".admonition-title"), paras = Array.from(box.children).filter(function (c) { return c.tagName === "P" && c !== title && c !== note; });
-      var prompt = paras[paras.length - 1], id = i + "-" + hash((prompt || box).textContent.trim()), pre = "bcq-" + i, q = { id: id }, fb = el("p", { cls: "bcq-feedback", "aria-live": "polite" });
+      var prompt = paras[paras.length - (is("matching") ? 2 : 1)], id = i + "-" + hash((prompt || box).textContent.trim()), pre = "bcq-" + i, q = { id: id }, fb = el("p", { cls: "bcq-feedback", "aria-live": "polite" });
       box.classList.add("bcq");
       function area(label, value, onInput) {
         var t = el("textarea", { id: pre + "-t", cls: "bcq-text", rows: "4" }), mirror = el("div", { cls: "bcq-print" });
@@ -168,9 +168,11 @@
         delete state.q[id]; save();
         var fresh = renew(box, i);
         rescore();
-        var first = fresh.querySelector("input, textarea");
+        var first = fresh.querySelector("input, textarea, select");
         if (first) first.focus();
       });
+
+      if (is("matching")) return matching();
 
       if (is("open")) { // write, reveal, rate yourself
         var reveal = btn("Reveal model answer", "bcq-main"), names = { got: "Got it", partly: "Partly", not: "Not yet" };
@@ -259,6 +261,62 @@
       det.hidden = true;
       if (s.done) result();
       return q;
+
+      // matching: a select per term, its options the explanations in an order set by a hash;
+      // the key from "Answer: 1 B, 2 A."; right only when every term is.
+      function matching() {
+        var terms = kid(box, "ol"), expl = kid(box, "ul"), key = det.querySelector("strong"), texts = {}, want = [];
+        var km = key && /^\s*Answer:\s*(\d+\s*[A-Z]+(\s*,\s*\d+\s*[A-Z]+)*)\.?\s*$/.exec(key.textContent);
+        if (!prompt || !terms || !expl || !km) return null;
+        Array.from(expl.children).forEach(function (li) {
+          var x = /^\s*([A-Z]+)\.\s*/.exec(li.textContent);
+          if (x) texts[x[1]] = li.textContent.slice(x[0].length).trim();
+        });
+        km[1].split(/\s*,\s*/).forEach(function (p) { var x = /(\d+)\s*([A-Z]+)/.exec(p); want[x[1] - 1] = x[2]; });
+        var order = Object.keys(texts).sort(function (a, b) { return parseInt(hash(id + texts[a]), 36) - parseInt(hash(id + texts[b]), 36); });
+        var legend = el("legend"), fs = el("fieldset", { cls: "bcq-options" }, [legend]), sels = [], rows = [], marks = [];
+        legend.innerHTML = prompt.innerHTML;
+        legend.append(el("span", { cls: "bcq-hint", text: " (Choose an explanation for each term.)" }));
+        Array.from(terms.children).forEach(function (li, k) {
+          var sel = el("select", { id: pre + "-m" + k, cls: "bcq-select" }, [el("option", { value: "", text: "Choose…" })]);
+          order.forEach(function (L) { sel.append(el("option", { value: L, text: texts[L] })); });
+          sel.value = (s.pick || [])[k] || "";
+          sel.addEventListener("change", function () { if (!s.done) { s.pick = sels.map(function (x) { return x.value; }); put(); } });
+          sels.push(sel); marks.push(el("span", { cls: "bcq-mark" }));
+          fs.append(rows[k] = el("div", { cls: "bcq-pair" }, [el("label", { "for": sel.id, text: li.textContent.trim() }), sel, marks[k]]));
+        });
+        if (want.length !== sels.length || want.some(function (L) { return !texts[L]; })) return null;
+        var check = btn("Check", "bcq-main");
+        check.addEventListener("click", function () {
+          if (s.done) return;
+          s.pick = sels.map(function (x) { return x.value; });
+          if (s.pick.indexOf("") >= 0) { fb.textContent = "Choose an explanation for every term first."; return; }
+          s.done = true; result(); put();
+        });
+        function result() {
+          if (!s.pick) s.pick = s.ok ? want.slice() : []; // from an LMS: right or wrong, not which
+          var right = 0;
+          sels.forEach(function (sel, k) {
+            var good = s.pick[k] === want[k];
+            sel.value = s.pick[k] || ""; sel.disabled = true; right += good ? 1 : 0;
+            rows[k].classList.toggle("bcq-right", good); rows[k].classList.toggle("bcq-wrong", !good);
+            marks[k].textContent = good ? "✓ Correct" : "✗ Incorrect. The answer is: " + texts[want[k]];
+          });
+          s.ok = right === sels.length;
+          fb.className = "bcq-feedback " + (s.ok ? "bcq-ok" : "bcq-no");
+          fb.textContent = s.ok ? "✓ Correct: every term matched." : "✗ Incorrect: " + right + " of " + sels.length + " matched. All or nothing.";
+          det.hidden = retry.hidden = false; det.open = true;
+          check.setAttribute("aria-disabled", "true"); check.textContent = "Checked";
+        }
+        var sep = terms.nextElementSibling;
+        if (sep && sep !== expl && sep.tagName === "P") sep.remove();
+        terms.replaceWith(fs); expl.remove(); prompt.remove();
+        det.before(check, fb);
+        det.after(retry);
+        det.hidden = true;
+        if (s.done) result();
+        return q;
+      }
     }
   }
 

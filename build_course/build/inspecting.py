@@ -95,9 +95,12 @@ def _lesson(part: Part, lesson: Lesson) -> dict:
 
 
 def _question(question: Question) -> dict:
-    return {"prompt": question.prompt, "kind": question.kind, "options": question.options,
-            "correct": question.correct, "model_answer": question.model_answer,
-            "generated": question.generated, "line": question.line}
+    found = {"prompt": question.prompt, "kind": question.kind, "options": question.options,
+             "correct": question.correct, "model_answer": question.model_answer,
+             "generated": question.generated, "line": question.line}
+    if question.terms:  # matching: correct[i] is the option of terms[i]
+        found["terms"] = question.terms
+    return found
 
 
 def outline(model: dict) -> str:

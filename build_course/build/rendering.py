@@ -40,7 +40,7 @@ from build_course.model import (
     RawMarkdown,
 )
 from build_course.quiz.kinds import QuestionKind, option_letter
-from build_course.quiz.syntax import NO_ANSWER
+from build_course.quiz.syntax import EXPLANATIONS, NO_ANSWER
 
 _URL = re.compile(r"https?://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
 # Inline markup: Markdown's escapable characters, HTML's "<", ">" and entity
@@ -214,6 +214,10 @@ BLOCK_RENDERERS = {RawMarkdown: _raw, Heading: _heading, Paragraph: _paragraph, 
 def render_question(question: Question, number: int) -> str:
     """One question in the quiz syntax (see AUTHORING.md)."""
     body = [render_blocks(question.body) if question.body else md_text(question.prompt)]
+    if question.terms:
+        body.append("\n".join(f"{n}. {md_text(term)}"
+                              for n, term in enumerate(question.terms, start=1)))
+        body.append(EXPLANATIONS)  # else Markdown runs the two lists into one
     if question.options:
         body.append("\n".join(f"- {option_letter(i)}. {_option(question, i)}"
                               for i in range(len(question.options))))
@@ -239,6 +243,12 @@ def _answer(question: Question) -> str:
         said = f"\n\n{md_text('The source says: ' + question.explanation)}" \
             if question.explanation else ""
         return NO_ANSWER + said + _see(question)
+    if question.kind == QuestionKind.MATCHING:
+        pairs = ", ".join(f"{n} {option_letter(c)}" for n, c in enumerate(question.correct, 1))
+        text = f"**Answer: {pairs}.**"
+        if question.explanation:
+            text += f"\n\n{md_text(question.explanation)}"
+        return '??? success "Show answer"\n\n' + _indent(text + _see(question))
     letters = ", ".join(option_letter(c) for c in question.correct)
     text = f"**Answer: {letters}.**"
     if question.correct and len(question.correct) == 1:
@@ -319,6 +329,9 @@ def quiz_instructions(kinds: set[str]) -> str:
     if kinds & _CHOICE:
         steps.append("choose your answer and press **Check** (without scripts: open "
                      "**Show answer**)")
+    if QuestionKind.MATCHING in kinds:
+        steps.append("choose each term's explanation and press **Check** (without scripts: "
+                     "write each term's letter, then open **Show answer**)")
     if QuestionKind.OPEN in kinds:
         steps.append("write your answer, then reveal the model answer and rate yourself")
     if QuestionKind.REFLECTION in kinds:

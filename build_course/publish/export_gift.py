@@ -77,6 +77,13 @@ def answers(question: Question) -> str:
             (f"~%{weight(right)}%" if i in question.correct else f"~%-{weight(wrong)}%")
             + escaped(option) for i, option in enumerate(question.options)) + _general(
             question.explanation) + "}"
+    if kind == QuestionKind.MATCHING and question.correct and question.terms:
+        # "=term -> its explanation"; an explanation no term has: "= -> text" (a distractor)
+        pairs = [f"={escaped(term)} -> {escaped(question.options[c])}"
+                 for term, c in zip(question.terms, question.correct)]
+        pairs += [f"= -> {escaped(o)}" for i, o in enumerate(question.options)
+                  if i not in question.correct]
+        return "{" + " ".join(pairs) + _general(question.explanation) + "}"
     model = question.model_answer if kind == QuestionKind.OPEN else None
     return "{" + _general(model or "") + "}"
 

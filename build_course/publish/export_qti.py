@@ -30,7 +30,7 @@ from lxml import etree
 
 from build_course.model import Question
 from build_course.publish.quiz_pages import ExportQuiz
-from build_course.quiz.kinds import CHOICE_KINDS
+from build_course.quiz.kinds import CHOICE_KINDS, QuestionKind
 from build_course.slugs import slugify
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -60,6 +60,8 @@ def item(identifier: str, title: str, question: Question) -> etree._Element:
     for name, value in (("identifier", identifier), ("title", title), ("adaptive", "false"),
                         ("timeDependent", "false")):
         root.set(name, value)
+    if question.kind == QuestionKind.MATCHING and question.correct and question.terms:
+        return _matching(root, question)
     choice = question.kind in CHOICE_KINDS and bool(question.correct) and bool(question.options)
     multiple = choice and (len(question.correct) > 1 or question.kind == "multiple_choice")
     response = etree.SubElement(root, _q("responseDeclaration"), identifier="RESPONSE",
@@ -93,6 +95,32 @@ def item(identifier: str, title: str, question: Question) -> etree._Element:
     if question.model_answer:
         rubric = etree.SubElement(body, _q("rubricBlock"), view="scorer")
         _content(rubric, question.model_answer)
+    return root
+
+
+def _matching(root: etree._Element, question: Question) -> etree._Element:
+    """A ``matchInteraction``: the terms (``term_N``) in one set, the
+    explanations (``text_N``) in the other; the key as directed pairs, scored
+    right only when every pair is."""
+    response = etree.SubElement(root, _q("responseDeclaration"), identifier="RESPONSE",
+                                cardinality="multiple", baseType="directedPair")
+    values = etree.SubElement(response, _q("correctResponse"))
+    for n, c in enumerate(question.correct, start=1):
+        etree.SubElement(values, _q("value")).text = f"term_{n} text_{c + 1}"
+    outcome = etree.SubElement(root, _q("outcomeDeclaration"), identifier="SCORE",
+                               cardinality="single", baseType="float")
+    etree.SubElement(etree.SubElement(outcome, _q("defaultValue")), _q("value")).text = "0"
+    body = etree.SubElement(root, _q("itemBody"))
+    interaction = etree.SubElement(body, _q("matchInteraction"), responseIdentifier="RESPONSE",
+                                   shuffle="false", maxAssociations=str(len(question.terms)))
+    _content(etree.SubElement(interaction, _q("prompt")), question.prompt, inline=True)
+    for prefix, texts in (("term", question.terms), ("text", question.options)):
+        group = etree.SubElement(interaction, _q("simpleMatchSet"))
+        for n, text in enumerate(texts, start=1):
+            _content(etree.SubElement(group, _q("simpleAssociableChoice"),
+                                      identifier=f"{prefix}_{n}", matchMax="1"),
+                     text, inline=True)
+    _match_correct(root)
     return root
 
 

@@ -265,7 +265,9 @@ def worksheet_question(block: QuestionBlock, title: str, context: PageContext) -
     html = [f'<section class="{" ".join(classes)}">',
             f'<h4 class="q-title">{escape(title)}</h4>',
             f'<div class="prompt">{_stem_html(question.prompt, context)}</div>']
-    if kind.has_options:
+    if kind == QuestionKind.MATCHING:
+        html.append(_matching_columns(question, context))
+    elif kind.has_options:
         box = "box round" if kind != QuestionKind.MULTIPLE_CHOICE else "box"
         html.append(f'<p class="how">{_HOW[kind]}</p><ol class="options">')
         html += [f'<li><span class="{box}"></span><b>{option_letter(i)}.</b> '
@@ -287,8 +289,29 @@ def _stem_html(prompt: str, context: PageContext) -> str:
         else inline_html(prompt, context)
 
 
+def _matching_columns(question: Question, context: PageContext) -> str:
+    """Terms on the left, each with a blank for its letter; the lettered explanations right."""
+    terms = "".join(f'<li><span class="blank"></span> {n}. {inline_html(term, context)}</li>'
+                    for n, term in enumerate(question.terms, start=1))
+    texts = "".join(f"<li><b>{option_letter(i)}.</b> {inline_html(text, context)}</li>"
+                    for i, text in enumerate(question.options))
+    return ('<p class="how">Write the letter of each term\'s explanation on its line.</p>'
+            f'<div class="match"><ol class="terms">{terms}</ol>'
+            f'<ol class="options">{texts}</ol></div>')
+
+
 def key_answer(question: Question, context: PageContext) -> str:
     """A question's answer as the key gives it."""
+    if question.kind == QuestionKind.MATCHING:
+        if not question.correct:
+            return '<p class="none">The source gives no answer to this question.</p>'
+        pairs = "".join(
+            f"<li>{n}. {inline_html(term, context)}: <b class=\"letters\">"
+            f"{option_letter(c)}.</b> {inline_html(question.options[c], context)}</li>"
+            for n, (term, c) in enumerate(zip(question.terms, question.correct), start=1))
+        explanation = question.explanation.strip()
+        return f'<ul class="pairs">{pairs}</ul>' + (
+            markdown_html(explanation, context) if explanation else "")
     if question.kind == QuestionKind.REFLECTION:
         return '<p class="none">A reflection: there is no single right answer.</p>'
     if question.kind.has_options:

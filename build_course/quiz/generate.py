@@ -8,6 +8,8 @@ right answer:
 
 - a term and its explanation (``Term – text``, ``Term: text``, a
   definition): "Which term is meant: ...?", the other terms as distractors;
+- three to five of them: "Match each term to its explanation" (matching),
+  when no two of their explanations (or terms) are alike;
 - a quotation with its attribution: "Who said ...?", other quoted people;
 - a list under a lead-in that names it: which of these is one of them,
   which step comes after another, or name its points (``named_lists``);
@@ -63,9 +65,11 @@ from build_course.quiz import named_lists as nl
 from build_course.quiz.kinds import QuestionKind
 from build_course.quiz.wording import (
     WORD,
+    alike,
     choice,
     clip,
     content,
+    digest,
     norm,
     sections,
     sentences,
@@ -171,8 +175,12 @@ def candidates(lesson: Lesson, pools: Pools) -> dict[str, list[Question]]:
     lists = pools.lesson_lists.get(id(lesson)) or nl.named_lists(lesson)
     bold = list(_bold_questions(lesson, pools))
     marked = {norm(_recalled(q)) for q in bold}  # the author's key term, not a heading word
+    matched = list(_match_questions(lesson))
+    asked = {norm(t) for q in matched for t in q.terms}  # a term question would give one away
     return {
-        "term": list(_term_questions(lesson, pools)),
+        "match": matched,
+        "term": [q for q in _term_questions(lesson, pools)
+                 if norm(q.options[q.correct[0]]) not in asked],
         "bold": bold,
         "list": list(nl.which_questions(lists, pools.lists, pools.common)),
         "order": list(nl.order_questions(lists)),
@@ -230,6 +238,42 @@ def _term_questions(lesson: Lesson, pools: Pools) -> Iterator[Question]:
         if q := choice(f"Which term does the lesson explain as: “{clip(text)}”?", term,
                        near, section):
             yield q
+
+
+MATCH_PAIRS = (3, 5)  # the fewest and the most pairs of a matching question
+
+
+def _match_questions(lesson: Lesson) -> Iterator[Question]:
+    """Match terms to their explanations: the first section that explains
+    enough terms, else the lesson's first ones; only pairs whose term the
+    explanation does not name, and no explanation (or term) like another,
+    so that one pairing is right."""
+    usable = [(section, term, text) for section, term, text in _terms(lesson)
+              if 4 <= len(text.split()) <= 40 and len(term.split()) <= 6
+              and norm(term) not in norm(text)]
+    by_section: dict[str, list[tuple[str, str, str]]] = {}
+    for found in usable:
+        by_section.setdefault(found[0], []).append(found)
+    groups = [g for g in by_section.values() if len(g) >= MATCH_PAIRS[0]] + [usable]
+    for group in groups:
+        pairs: list[tuple[str, str, str]] = []
+        for found in group:
+            if not any(alike(found[2], p[2]) or alike(found[1], p[1]) for p in pairs):
+                pairs.append(found)
+        # one term left over where the lesson has more, for a "which term" question
+        pairs = pairs[:min(MATCH_PAIRS[1], max(MATCH_PAIRS[0], len(usable) - 1))]
+        if len(pairs) >= MATCH_PAIRS[0]:
+            yield _matching(pairs)
+            return
+
+
+def _matching(pairs: list[tuple[str, str, str]]) -> Question:
+    """The terms in the lesson's order, the explanations in an order their hash sets."""
+    terms = [term for _, term, _ in pairs]
+    texts = sorted((text for _, _, text in pairs), key=lambda t: digest("|".join(terms) + t))
+    return Question("Match each term to its explanation.", 0, QuestionKind.MATCHING,
+                    options=texts, terms=terms, correct=[texts.index(t) for _, _, t in pairs],
+                    generated=True, see=" and ".join(unique([s for s, _, _ in pairs])))
 
 
 def _quote_questions(lesson: Lesson, pools: Pools) -> Iterator[Question]:

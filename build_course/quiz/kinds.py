@@ -25,6 +25,9 @@ class QuestionKind(StrEnum):
     """Answerable from the lesson: the source gives a model answer (or none)."""
     REFLECTION = "reflection"
     """No right answer: personal experience, opinion, planning."""
+    MATCHING = "matching"
+    """Terms (``terms``) each matched to one of the explanations (``options``);
+    ``correct[i]`` is the explanation of term i."""
 
     @property
     def css_class(self) -> str:

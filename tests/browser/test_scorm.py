@@ -133,9 +133,14 @@ def scorm_again(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
 def lms(tmp_path_factory: pytest.TempPathFactory, engine: str,
         scorm_again: Path | None) -> Iterator[str]:
     """The package of a small course (mastery 60), unzipped under an LMS's pages, served."""
+    yield from _served_package(tmp_path_factory, engine, scorm_again, LESSON)
+
+
+def _served_package(tmp_path_factory: pytest.TempPathFactory, engine: str,
+                    scorm_again: Path | None, lesson: str) -> Iterator[str]:
     project = tmp_path_factory.mktemp(f"scorm-{engine}")
     (project / "source").mkdir()
-    (project / "source/opening-hours.md").write_text(LESSON, encoding="utf-8")
+    (project / "source/opening-hours.md").write_text(lesson, encoding="utf-8")
     (project / "source/course.yml").write_text(
         "title: Shop Basics\nversion: '2.1'\nmastery_score: 60\n"
         "sources:\n  - file: opening-hours.md\n", encoding="utf-8")
@@ -234,6 +239,72 @@ def test_a_later_visit_resumes_from_suspend_data(browser, lms):
     expect(box.locator(".bcq-feedback")).to_have_text("✓ Correct.")
     expect(course.locator(".bcq-score")).to_have_text("1 of 3 correct (1 of 3 answered)")
     later.close()
+
+
+MATCHING = LESSON.split("!!! question")[0] + """!!! question matching "Question 1"
+
+    Match each day to the shop's hours.
+
+    1. Monday
+    2. Saturday
+    3. Sunday
+
+    *Explanations:*
+
+    - A. Closed all day.
+    - B. Nine to six.
+    - C. Ten to four.
+
+    ??? success "Show answer"
+
+        **Answer: 1 B, 2 C, 3 A.**
+"""
+
+
+@pytest.fixture(scope="module")
+def matching_lms(tmp_path_factory: pytest.TempPathFactory, engine: str,
+                 scorm_again: Path | None) -> Iterator[str]:
+    yield from _served_package(tmp_path_factory, engine, scorm_again, MATCHING)
+
+
+def test_a_matching_question_is_scored_saved_and_resumed(browser, matching_lms):
+    first = browser.new_context()
+    page = first.new_page()
+    course = open_quiz(page, matching_lms + "recording.html")
+    box = course.locator(".admonition.question.matching")
+    for day, hours in (("Monday", "Nine to six."), ("Saturday", "Ten to four."),
+                       ("Sunday", "Closed all day.")):
+        box.get_by_role("combobox", name=day).select_option(label=hours)
+    box.get_by_role("button", name="Check").click()
+    page.wait_for_function("value('cmi.core.score.raw') == '100'")
+    assert value(page, "cmi.core.lesson_status") == "passed"
+    data = json.loads(value(page, "cmi.suspend_data"))
+    [state] = [p["q"] for p in data["p"].values()]
+    [(_, answered)] = state.items()
+    assert answered["pick"] == ["B", "C", "A"] and answered["ok"] is True
+    leave(page)
+    first.close()
+    # a later visit in another browser: the answers come back from the LMS ...
+    saved = {"cmi.suspend_data": json.dumps(data), "cmi.core.lesson_status": "passed"}
+    later = browser.new_context()
+    page = later.new_page()
+    box = open_quiz(page, matching_lms + "recording.html#" + quote(json.dumps(saved))).locator(
+        ".admonition.question.matching")
+    expect(box.locator(".bcq-feedback")).to_have_text("✓ Correct: every term matched.")
+    expect(box.get_by_role("combobox", name="Saturday")).to_have_value("C")
+    later.close()
+    # ... and from the compact form (right or wrong only, by place): each row's answer shown
+    for page_state in data["p"].values():
+        page_state["q"] = {"0-": {"done": True, "ok": False}}
+    saved["cmi.suspend_data"] = json.dumps(data)
+    again = browser.new_context()
+    page = again.new_page()
+    box = open_quiz(page, matching_lms + "recording.html#" + quote(json.dumps(saved))).locator(
+        ".admonition.question.matching")
+    expect(box.locator(".bcq-feedback")).to_have_text(
+        "✗ Incorrect: 0 of 3 matched. All or nothing.")
+    expect(box.locator(".bcq-pair").nth(2)).to_contain_text("The answer is: Closed all day.")
+    again.close()
 
 
 def test_outside_an_lms_the_package_works_and_reports_nothing(page, lms):
