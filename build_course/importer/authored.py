@@ -89,6 +89,22 @@ One example of each kind of question; keep, change or delete them.
     A question with no single right answer.
 
     *Reflect and write your own answer: there is no single right answer.*
+
+!!! question {matching} "Question 6"
+
+    Match each term to its explanation.
+
+    1. A term.
+    2. Another term.
+
+    *Explanations:*
+
+    - A. What the other term means.
+    - B. What the first term means.
+
+    ??? success "Show answer"
+
+        **Answer: 1 B, 2 A.**
 """
 
 
