@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from build_course.build.rendering import render_quiz
 from build_course.importer.importing import import_text
 from build_course.model import ExerciseLink, ListBlock, SourceText
@@ -488,10 +490,50 @@ Answers
 """
 
 
-def test_matching_is_one_open_question_with_the_key_as_model_answer():
+def test_a_matching_question_with_a_key_is_a_matching_question():
     first, matching = _questions(MATCHING)
     assert first.model_answer == "A hammer."
-    assert matching.prompt.startswith("Match each tool with its use.")
+    assert matching.kind is QuestionKind.MATCHING
+    assert matching.prompt == "Match each tool with its use."
+    assert (matching.terms, matching.options) == (["Saw", "Drill"], ["makes holes", "cuts wood"])
+    assert matching.correct == [1, 0] and matching.model_answer is None
+
+
+BAKING_MATCH = """Bread
+
+Exercise
+
+1. Why does dough need salt?
+2. Match the words with their meanings.
+(a) Knead
+(b) Prove
+(c) Bake
+1) cook in a hot oven
+2) work the dough by hand
+3) leave the dough to rise
+
+Answers
+
+1. For taste and to slow the yeast. 2. a-2, b-3, c-1
+"""
+
+
+def test_matching_with_numbered_explanations_and_a_key_of_pairs():
+    [first, matching] = _questions(BAKING_MATCH)
+    assert matching.kind is QuestionKind.MATCHING
+    assert matching.terms == ["Knead", "Prove", "Bake"]
+    assert [matching.options[c] for c in matching.correct] == [
+        "work the dough by hand", "leave the dough to rise", "cook in a hot oven"]
+    assert first.model_answer == "For taste and to slow the yeast."
+    part = _part(BAKING_MATCH)
+    [block] = [b for b in parse_blocks(render_quiz(part, part.lessons[0]).text, "q.md")[0]
+               if b.question.kind is QuestionKind.MATCHING]
+    assert (block.question.terms, block.question.correct) == (matching.terms, matching.correct)
+    assert parse_blocks(render_quiz(part, part.lessons[0]).text, "q.md")[1] == []
+
+
+@pytest.mark.parametrize("key", ["a-ii", "a-ii, b-ii", "a-ii, b-i, c-i", "Saw makes holes"])
+def test_a_key_that_does_not_pair_every_item_once_leaves_an_open_question(key):
+    [_, matching] = _questions(MATCHING.replace("a-ii, b-i", key))
+    assert matching.kind is QuestionKind.OPEN and matching.model_answer == key
     assert "a) Saw" in matching.prompt and "ii) cuts wood" in matching.prompt
-    assert matching.kind is QuestionKind.OPEN and matching.options == []
-    assert matching.model_answer == "a-ii, b-i"

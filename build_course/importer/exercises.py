@@ -112,6 +112,8 @@ class _Found:
     from_item: bool = False  # numbered as a list item (not a paragraph or label)
     parent: int | None = None  # a statement "iii)" under numbered instruction 3
     sub: int | None = None  # the statement's own (roman) number
+    parts: list[str] = field(default_factory=list)  # a matching question's items, labelled
+    match_prompt: str = ""  # its instruction, before its items
 
 
 # ---- the step --------------------------------------------------------------
@@ -837,6 +839,9 @@ class _Reader:
             return False
         label = f"{piece.number}. " if piece.item and piece.number is not None else ""
         question = self.found[-1].question
+        if not self.match_parts:
+            self.found[-1].match_prompt = question.prompt
+        self.found[-1].parts.append(label + text)
         question.prompt += f"{'; ' if self.match_parts else ' '}{label}{text}"
         self.match_parts += 1
         return True
@@ -1041,11 +1046,64 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
             question.correct = [0 if verdict else 1]
         question.kind = QuestionKind.TRUE_FALSE
         return
+    if answer and found.parts and not question.body and _matching(found, answer):
+        return
     if answer:
         question.model_answer = answer
         question.kind = QuestionKind.OPEN
         return
     question.kind = _open_or_reflection(question.prompt, found)
+
+
+_MATCH_PART = re.compile(r"^\(?([a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+(\S.*)$", re.I)
+_MATCH_PAIR = re.compile(r"\(?([a-z]|[ivx]{1,4}|\d{1,2})\)?\s*(?:->|[-–—→=:])?\s*"
+                       r"\(?([a-z]|[ivx]{1,4}|\d{1,2})\)?\.?", re.I)
+_SERIES = [list("abcdefghijklmnopqrstuvwxyz"), _ROMANS, [str(n) for n in range(1, 100)]]
+
+
+def _matching(found: _Found, answer: str) -> bool:
+    """A matching question whose key pairs its items ("a-ii, b-i"): its
+    terms (the first labelled series), its explanations (the second) and one
+    explanation per term. False, and nothing changed, when the items or the
+    key do not read so."""
+    parts = [m.groups() for p in found.parts if (m := _MATCH_PART.match(p))]
+    if len(parts) != len(found.parts):
+        return False
+    left = _series([label.lower() for label, _ in parts])
+    right = _series([label.lower() for label, _ in parts[left:]])
+    if not 2 <= left <= right or left + right != len(parts):
+        return False
+    pairs = [m.groups() if (m := _MATCH_PAIR.fullmatch(p.strip())) else None
+             for p in re.split(r"[,;]\s*|\s+(?=\(?\w+\)?\s*[-–—→=:])", answer.strip(" ."))
+             if p.strip()]
+    terms = [label.lower() for label, _ in parts[:left]]
+    texts = [label.lower() for label, _ in parts[left:]]
+    key = {a.lower(): b.lower() for a, b in (p for p in pairs if p)}
+    if None in pairs or len(pairs) != left or sorted(key) != sorted(terms) \
+            or not set(key.values()) <= set(texts) or len(set(key.values())) != left:
+        return False
+    question = found.question
+    question.prompt = found.match_prompt.strip()
+    question.terms = [text for _, text in parts[:left]]
+    question.options = [text for _, text in parts[left:]]
+    question.correct = [texts.index(key[label]) for label in terms]
+    question.kind = QuestionKind.MATCHING
+    return True
+
+
+def _series(labels: list[str]) -> int:
+    """How many of ``labels``, from the first, run in order as a, b, c / i, ii /
+    1, 2 from the first one's place in its series."""
+    best = 0
+    for series in _SERIES:
+        if labels and labels[0] in series:
+            start = series.index(labels[0])
+            count = 0
+            while count < len(labels) and start + count < len(series) \
+                    and labels[count] == series[start + count]:
+                count += 1
+            best = max(best, count)
+    return best
 
 
 def _open_or_reflection(prompt: str, found: _Found) -> QuestionKind:
