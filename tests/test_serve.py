@@ -203,29 +203,81 @@ def test_serve_with_zensical_says_a_broken_build_and_serves_the_last_site(tmp_pa
         server.stop()
 
 
-def test_imports_remembered_while_serving_build_what_a_fresh_build_does(tmp_path: Path,
-                                                                         monkeypatch):
-    """serve keeps each import in memory; the build changes what it gets (a
-    duplicate source loses its lessons), so what it remembers must be a copy."""
+def _article(page_html: str) -> str:
+    """A page's article (its content), without what a server adds around it."""
+    start = page_html.index("<article")
+    return page_html[start:page_html.index("</article>", start)]
+
+
+def test_a_source_edit_while_serving_is_served_as_a_clean_build_makes_it(tmp_path: Path):
+    """serve rebuilds only what a source edit changes (the rest from memory);
+    what it serves and writes is what a clean build of the same sources makes,
+    down to another source's self-check (a new term changes its distractors)."""
+    served, clean = copy_project(tmp_path / "served"), copy_project(tmp_path / "clean")
+    server = _Serving(served)
+    try:
+        assert _wait_for(lambda: any(line.startswith("serving on") for line in server.lines))
+        listed = "they cannot solve by themselves. \n"
+        added = listed + "\n \n\n Being patient: Let the customer finish each sentence before " \
+                         "you answer it. \n"
+        before = server.rebuilds()
+        for project in (served, clean):
+            source = project / "source/tutorialspoint-customer-service.txt"
+            source.write_text(source.read_text("utf-8").replace(listed, added, 1), "utf-8")
+        assert _wait_for(lambda: server.rebuilds() > before), server.lines
+        other = "servicing-customers-competency-guide/servicing-customers-quiz"
+        page = _get(f"{server.base}/{other}/")
+        edited = _get(f"{server.base}/tutorialspoint-customer-service/introduction/")
+    finally:
+        server.stop()
+    assert "Being patient" in edited
+    built = subprocess.run([sys.executable, "-m", "build_course", "--project", str(clean),
+                            "build"], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert _article(page) == _article((clean / f"site/{other}/index.html").read_text("utf-8"))
+    assert {p.relative_to(served / "docs").as_posix(): p.read_bytes()
+            for p in (served / "docs").rglob("*.md")} == {
+        p.relative_to(clean / "docs").as_posix(): p.read_bytes()
+        for p in (clean / "docs").rglob("*.md")}
+
+
+def test_what_serve_remembers_builds_what_a_fresh_build_does(tmp_path: Path, monkeypatch):
+    """serve keeps each import, its self-checks and its pages in memory; the
+    build changes what it gets (a duplicate source loses its lessons), and a
+    change of one source can change every self-check (the distractor pools
+    and the course's common words are the whole course's): after each
+    change, the pages are those of a build without memory."""
     from build_course.build import pipeline
+    from build_course.build.remembering import Memory
     from build_course.cli import main
 
     served, fresh = copy_project(tmp_path / "served"), copy_project(tmp_path / "fresh")
-    remembered: dict = {}
-    for n in range(3):
+    memory = Memory()
+    other_quiz = served / "docs/servicing-customers-competency-guide/servicing-customers-quiz.md"
+    listed = "they cannot solve by themselves. \n"
+    changes = [("servicing-customers-competency-guide.txt", "\nClosing line.\n", ""),
+               # a new term in the pool: other distractors in another source's self-check
+               ("tutorialspoint-customer-service.txt", listed, listed + "\n \n\n Being patient: "
+                "Let the customer finish each sentence before you answer it. \n"),
+               ("servicing-customers-competency-guide.txt", "\nAnother closing line.\n", "")]
+    quizzes = []
+    for name, old, new in changes:
         for project in (served, fresh):
-            source = project / "source/servicing-customers-competency-guide.txt"
-            source.write_text(source.read_text("utf-8") + f"\nClosing line {n}.\n", "utf-8")
-        monkeypatch.setattr(pipeline, "_REMEMBERED", remembered)
+            source = project / "source" / name
+            text = source.read_text("utf-8")
+            assert not new or old in text
+            source.write_text(text.replace(old, new, 1) if new else text + old, "utf-8")
+        monkeypatch.setattr(pipeline, "_MEMORY", memory)
         assert main(["--project", str(served), "build", "--docs-only"]) == 0
-        remembered = pipeline._REMEMBERED
-        assert len(remembered) == 5  # every source
-        monkeypatch.setattr(pipeline, "_REMEMBERED", None)
+        assert len(memory.imports) == 5  # every source
+        monkeypatch.setattr(pipeline, "_MEMORY", None)
         assert main(["--project", str(fresh), "build", "--docs-only"]) == 0
         pages = {p.relative_to(served / "docs").as_posix(): p.read_bytes()
                  for p in (served / "docs").rglob("*.md")}
         assert pages == {p.relative_to(fresh / "docs").as_posix(): p.read_bytes()
                          for p in (fresh / "docs").rglob("*.md")}
+        quizzes.append(other_quiz.read_text("utf-8"))
+    assert quizzes[1] != quizzes[0]  # the new term reached the other source's self-check
 
 
 def test_serve_watches_changes_not_reads(tmp_path: Path):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_course.build.record import Entry, Record, digest
+from build_course.build.record import Entry, Record, file_digest
 from build_course.build.rendering import lesson_path, quiz_path
 from build_course.diagnostics import CourseError
 from build_course.importer.authored import split_front_matter
@@ -63,11 +63,8 @@ def _edited_lesson(path: str, record: Record, docs: Path) -> bool:
 
 
 def _edited(docs: Path, path: str, entry: Entry | None) -> bool:
-    try:
-        data = (docs / path).read_bytes()
-    except OSError:
-        return False
-    return entry is not None and digest(data) != entry.digest
+    found = file_digest(docs / path)
+    return entry is not None and found is not None and found != entry.digest
 
 
 def edited_titles(parts: list[Part], record: Record, docs: Path) -> dict[str, str]:
@@ -88,13 +85,11 @@ def edited_titles(parts: list[Part], record: Record, docs: Path) -> dict[str, st
 
 
 def _edited_title(docs: Path, path: str, entry: Entry | None) -> str:
-    if entry is None or not entry.title:
+    if entry is None or not entry.title or file_digest(docs / path) in (None, entry.digest):
         return ""
     try:
         data = (docs / path).read_bytes()
     except OSError:
-        return ""
-    if digest(data) == entry.digest:
         return ""
     try:
         meta, _, _ = split_front_matter(data.decode("utf-8", errors="replace"), f"docs/{path}")

@@ -7,11 +7,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from markdown.extensions.toc import slugify as toc_slugify
 
+from build_course.build.record import file_digest
 from build_course.build.writing import digest, load_record
 from build_course.diagnostics import CourseError, Severity
 from build_course.importer.authored import split_front_matter
@@ -46,11 +48,11 @@ def check_edited_quizzes(project: Project) -> list[Diagnostic]:
     were checked when they were made)."""
     record = load_record(project.docs)
     problems = []
-    for page in sorted(project.docs.rglob("*.md")) if project.docs.is_dir() else []:
-        relative = page.relative_to(project.docs).as_posix()
-        data = page.read_bytes()
-        if record.digest_of(relative) == digest(data):
+    for relative in markdown_files(project.docs):
+        page = project.docs / relative
+        if record.digest_of(relative) == file_digest(page):
             continue
+        data = page.read_bytes()
         name = project.display(page)
         text, problem = page_text(data, name)
         if problem:
@@ -60,6 +62,18 @@ def check_edited_quizzes(project: Project) -> list[Diagnostic]:
         problems += [d for d in issues + parse_blocks(body, name, offset)[1]
                      if d.severity == "error"]
     return problems
+
+
+def markdown_files(docs: Path) -> list[str]:
+    """The ``*.md`` files under ``docs`` (not in linked folders), as paths
+    relative to it, in path order (as sorted(docs.rglob("*.md")), at a
+    fraction of its cost: a serve rebuild at 1,000 lessons lists them)."""
+    found = []
+    for folder, _, files in os.walk(docs):
+        base = os.path.relpath(folder, docs).replace(os.sep, "/")
+        prefix = "" if base == "." else base + "/"
+        found += [prefix + name for name in files if name.endswith(".md")]
+    return sorted(found, key=lambda path: path.split("/"))
 
 
 def page_text(data: bytes, name: str) -> tuple[str, Diagnostic | None]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import pickle
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from build_course.build.identity import edited_titles, keep_addresses
 from build_course.build.moving import renamed_report
 from build_course.build.page_checks import check_docs, check_edited_quizzes, check_edits
 from build_course.build.record import load_record
+from build_course.build.remembering import Memory
 from build_course.build.rendering import MAX_HEADINGS, course_nav, render_course
 from build_course.build.writing import WriteResult, write_docs
 from build_course.diagnostics import CourseError, Severity, UsageError
@@ -114,13 +114,15 @@ def import_and_render(project: Project, jobs: int | None = None) -> BuildResult:
         # template share its example questions, and are not copies.
         mark_duplicates([item for item in imported if not authored(item.part)])
         parts = [item.part for item in imported]
-        generate_self_checks(parts, generation_switch(manifest))
+        pools = generate_self_checks(parts, generation_switch(manifest), _memo)
         name_parts(parts)
         record = load_record(project.docs)
         renamed = keep_addresses(parts, record, project.docs)
         titles = edited_titles(parts, record, project.docs)
         course = Course(manifest.title, manifest.description, parts)
-        pages, nav = render_course(course, titles), course_nav(course, titles)
+        # what a part's pages depend on beyond its import and its place
+        context = (pools, manifest.generate_questions)
+        pages, nav = render_course(course, titles, _memo, context), course_nav(course, titles)
     diagnostics = [d for part in parts for d in part.diagnostics]
     return BuildResult(manifest, course, pages, nav, diagnostics, renamed=renamed)
 
@@ -293,36 +295,33 @@ def _import_tasks(files: list[tuple[Path, SourceEntry | None, str]], jobs: int |
     return results
 
 
-# (display, cache key) -> the import, pickled, while this process serves
-_REMEMBERED: dict[tuple[str, str], bytes] | None = None
+_MEMORY: Memory | None = None  # while this process serves
 
 
 def remember_imports() -> None:
-    """Keep each import in memory for the next build in this process (for
-    ``serve``): unpickling one is several times faster than reading it from
-    the import cache, which a one-source rebuild of a large course does for
-    every other source. A copy each time: the build changes what it gets."""
-    global _REMEMBERED
-    _REMEMBERED = {}
+    """Keep each import, and what the build derives from it, in memory for
+    the next build in this process (for ``serve``; see build/remembering.py):
+    a one-source rebuild of a large course re-imports, generates and renders
+    that source only."""
+    global _MEMORY
+    _MEMORY = Memory()
 
 
 def _remembered(task: _Task) -> Imported | None:
-    if _REMEMBERED is None or not task.key:
+    if _MEMORY is None or not task.key:
         return None
-    data = _REMEMBERED.get((task.display, task.key))
-    return pickle.loads(data) if data is not None else None
+    return _MEMORY.imported((task.display, task.key))
 
 
 def _remember(tasks: list[_Task], results: list[Imported]) -> None:
-    global _REMEMBERED
-    if _REMEMBERED is None:
-        return
-    kept = {}
-    for task, result in zip(tasks, results):
-        if task.key:
-            known = _REMEMBERED.get((task.display, task.key))
-            kept[(task.display, task.key)] = known or pickle.dumps(result, protocol=5)
-    _REMEMBERED = kept
+    if _MEMORY is not None:
+        _MEMORY.keep([((task.display, task.key), result)
+                      for task, result in zip(tasks, results) if task.key])
+
+
+def _memo(part: Part) -> dict | None:
+    """What this process remembers of ``part``'s import (see remembering.py)."""
+    return _MEMORY.of(part) if _MEMORY is not None else None
 
 
 @dataclass

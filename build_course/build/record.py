@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import time
 from contextlib import closing
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 RECORD = ".build-course.json"
@@ -28,6 +30,35 @@ BASES = ".build-course-cache/bases.sqlite"  # under the project folder
 def digest(text: str | bytes) -> str:
     data = text.encode("utf-8") if isinstance(text, str) else text
     return hashlib.sha256(data).hexdigest()
+
+
+# path -> (its stat when digested, the digest, when it was digested)
+_DIGESTED: dict[str, tuple[tuple[int, int, int, int], str, int]] = {}
+_SETTLED_NS = 2_000_000_000  # a change within this long of a digest might share its times
+
+
+def file_digest(path: Path) -> str | None:
+    """The digest of the file at ``path`` (None: there is none), for
+    planning and checking: read again only when its inode, size or times
+    changed since it was last digested in this process (a rebuild while
+    serving reads only the pages that changed, as git's index does).
+    Replacing a file compares a fresh digest (writing.replace_file)."""
+    try:
+        stat = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        _DIGESTED.pop(str(path), None)
+        return None
+    signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    known = _DIGESTED.get(str(path))
+    if known and known[0] == signature and known[2] - stat.st_ctime_ns > _SETTLED_NS:
+        return known[1]
+    now = time.time_ns()
+    try:
+        found = digest(path.read_bytes())
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    _DIGESTED[str(path)] = (signature, found, now)
+    return found
 
 
 @dataclass
@@ -47,8 +78,10 @@ class Entry:
     def load(cls, value) -> Entry:
         if isinstance(value, str):  # a record of an older build: the digest alone
             return cls(value)
-        known = {k: v for k, v in value.items() if k in cls.__dataclass_fields__}
-        return cls(**known)
+        try:
+            return cls(**value)
+        except TypeError:  # a field of another version
+            return cls(**{k: v for k, v in value.items() if k in cls.__dataclass_fields__})
 
 
 @dataclass
@@ -61,8 +94,8 @@ class Record:
         return entry.digest if entry else None
 
     def to_data(self) -> dict:
-        pages = {path: {k: v for k, v in asdict(entry).items() if v or k == "digest"}
-                 for path, entry in self.pages.items()}
+        pages = {path: {k: v for k, v in vars(entry).items() if v or k == "digest"}
+                 for path, entry in self.pages.items()}  # (asdict copies deeply: slow)
         return {"nav": self.nav, "pages": pages}
 
     def to_text(self) -> str:
@@ -82,11 +115,27 @@ def record_text(data: dict) -> str:
 
 def load_record(docs: Path) -> Record:
     try:
-        data = json.loads((docs / RECORD).read_text(encoding="utf-8"))
+        data = _record_data(docs / RECORD)
         pages = {path: Entry.load(value) for path, value in (data.get("pages") or {}).items()}
         return Record(pages, data.get("nav"))
     except (OSError, ValueError, TypeError, AttributeError):
         return Record()
+
+
+_PARSED: dict[str, tuple[tuple[int, int, int, int], dict]] = {}
+
+
+def _record_data(path: Path) -> dict:
+    """The record's JSON, parsed again only when the file changed (a build
+    reads it several times; it is only ever replaced whole, by a new file)."""
+    stat = os.stat(path)
+    signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    known = _PARSED.get(str(path))
+    if known and known[0] == signature:
+        return known[1]  # read, never changed: Entry.load copies what it takes
+    data = json.loads(path.read_text(encoding="utf-8"))
+    _PARSED[str(path)] = (signature, data)
+    return data
 
 
 class Bases:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -373,16 +374,31 @@ def human_name(original: str) -> str:
     return "" if _FILE_NAME.match(original.strip()) else original.strip()
 
 
-def render_course(course: Course, titles: dict[str, str] | None = None) -> list[Page]:
-    """Every page of the course, home page first (``titles``: see render_home)."""
+def render_course(course: Course, titles: dict[str, str] | None = None,
+                  memo: Callable[[Part], dict | None] = lambda part: None,
+                  context: object = None) -> list[Page]:
+    """Every page of the course, home page first (``titles``: see render_home).
+    A lesson's pages depend on its part's import, its place and address, and
+    ``context``: ``memo`` keeps them for a part (see build/remembering.py)."""
     pages = [render_home(course, titles)]
     count, number = sum(len(part.lessons) for part in course.parts), 0
     for part in course.parts:
+        kept = memo(part)
+        before, now = (kept or {}).get("pages", {}), {}
         for position, lesson in enumerate(part.lessons):
             number += 1
-            pages.append(render_lesson(part, lesson, position, (number, count)))
-            if lesson.quizzes:
-                pages.append(render_quiz(part, lesson, position))
+            key = (position, (number, count), part.slug, lesson.folder, lesson.slug, context)
+            now[key] = before.get(key) or _lesson_pages(part, lesson, position, (number, count))
+            pages += now[key]
+        if kept is not None:
+            kept["pages"] = now
+    return pages
+
+
+def _lesson_pages(part: Part, lesson: Lesson, position: int, place: tuple[int, int]) -> list:
+    pages = [render_lesson(part, lesson, position, place)]
+    if lesson.quizzes:
+        pages.append(render_quiz(part, lesson, position))
     return pages
 
 

@@ -8,21 +8,26 @@ nothing here knows which site engine serves.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from stat import S_ISREG
 
 Snapshot = dict[str, tuple[int, int]]
 
 
-def snapshot(folder: Path, pattern: str = "*") -> Snapshot:
-    """Each file under ``folder``: (modification time, size)."""
+def snapshot(folder: Path) -> Snapshot:
+    """Each file under ``folder`` (not in linked folders, as Path.rglob):
+    (modification time, size). os.walk, at a fraction of rglob's cost: a
+    rebuild while serving a course of 1,000 lessons looks at 2,000 files."""
     found: Snapshot = {}
-    if not folder.is_dir():
-        return found
-    for path in folder.rglob(pattern):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue  # removed meanwhile
-        if path.is_file():
-            found[path.relative_to(folder).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    for parent, _, files in os.walk(folder):
+        base = os.path.relpath(parent, folder).replace(os.sep, "/")
+        prefix = "" if base == "." else base + "/"
+        for name in files:
+            try:
+                stat = os.stat(os.path.join(parent, name))
+            except OSError:
+                continue  # removed meanwhile, or a broken link
+            if S_ISREG(stat.st_mode):
+                found[prefix + name] = (stat.st_mtime_ns, stat.st_size)
     return found

@@ -34,6 +34,7 @@ from build_course.build.record import (
     Entry,
     Record,
     digest,
+    file_digest,
     load_record,
     record_text,
 )
@@ -117,7 +118,7 @@ def _referenced(record: Record) -> set[str]:
 def _plan_page(tree: _Tree, page: Page, plan: _Plan, forced: bool) -> None:
     target = tree.path(page.path)
     new = plan.bases.add(page.text)
-    current = _digest_of_file(target)
+    current = file_digest(target)
     entry = plan.record.pages.get(page.path)
     fresh = Entry(new, page.source, page.lesson, page.position, page.kind, page.title)
     if current == new:
@@ -155,7 +156,7 @@ def _plan_edited(tree: _Tree, page: Page, plan: _Plan, entry: Entry | None, fres
         plan.result.merged.append(page.path)
         return
     new_version = tree.path(page.path + ".new")
-    plan.op(page.path + ".new", merged, _digest_of_file(new_version), page.path)
+    plan.op(page.path + ".new", merged, file_digest(new_version), page.path)
     recorded = entry or Entry("")
     plan.record.pages[page.path] = Entry(recorded.digest, fresh.source, fresh.lesson,
                                          fresh.position, fresh.kind, recorded.title,
@@ -172,14 +173,14 @@ def _keep_identity(entry: Entry, fresh: Entry) -> None:
 def _drop_new_version(tree: _Tree, path: str, entry: Entry | None, plan: _Plan) -> None:
     """A page the build (re)wrote or that already matches: its conflict is over."""
     new_version = tree.path(path + ".new")
-    found = _digest_of_file(new_version)
+    found = file_digest(new_version)
     if found is not None:
         plan.op(path + ".new", None, found, path)
 
 
 def _plan_stale(docs: Path, current: set[str], plan: _Plan) -> None:
     stale = sorted(set(plan.record.pages) - current)
-    found = {path: _digest_of_file(safe_path(docs, path)) for path in stale}
+    found = {path: file_digest(safe_path(docs, path)) for path in stale}
     # an edited page that is kept keeps the unedited pages of its lesson (its
     # quiz), which it links to
     kept = {(e.source, e.lesson) for path in stale if (e := plan.record.pages[path]).lesson

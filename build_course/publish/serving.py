@@ -5,7 +5,9 @@ and mkdocs.yml and calls
 the builder once the files stop changing. The builder looks at what changed
 since its last call (by the files' sizes and times, build/watching.py). A
 changed source (or manifest) first rebuilds docs/, through the same build
-as ``build-course build`` (it writes only the pages that change). Then, for
+as ``build-course build`` (it writes only the pages that change; what did
+not change, each other source's import, self-checks and pages, comes from
+memory: build/remembering.py). Then, for
 docs/ and mkdocs.yml:
 
 - nothing the site shows (a ``PAGE.md.new``, the build's own files): no build;

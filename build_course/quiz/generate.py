@@ -42,6 +42,9 @@ A lesson where nothing sound can be made gets none, and a review note.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import pickle
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -98,35 +101,72 @@ class Pools:
     """Every named list of the course (distractors for another)."""
     lesson_lists: dict[int, list[nl.NamedList]] = field(default_factory=dict)
     """The same lists by their lesson (``id(lesson)``)."""
+    fingerprint: str = ""
+    """A digest of the pools as another part's questions see them: the same
+    fingerprint, the same questions for a part that did not change."""
 
 
-def generate_self_checks(parts: list[Part], enabled: Callable[[Part], bool]) -> None:
-    """Add a generated self-check to every lesson that should have one."""
+Memo = Callable[[Part], dict | None]
+"""Where to keep what was derived from a part for the next build of the same
+import (``serve``), or None: what it adds to the pools, its self-checks."""
+
+
+def _forgetting(part: Part) -> None:
+    return None
+
+
+def generate_self_checks(parts: list[Part], enabled: Callable[[Part], bool],
+                         memo: Memo = _forgetting) -> str:
+    """Add a generated self-check to every lesson that should have one; the
+    pools' fingerprint. A part's self-checks depend on the part and the
+    pools only: with the same pools, ``memo`` gives them without generating."""
     live = [p for p in parts if not p.duplicate_of]
     # the course's pools in the order of the sources' names: the same
     # distractors whatever order the manifest (or inspect) gives the parts
-    pools = _pools(sorted(live, key=lambda p: p.source))
+    pools = _pools(sorted(live, key=lambda p: p.source), memo)
     for part in live:
         own = sum(len(quiz.questions) for lesson in part.lessons for quiz in lesson.quizzes)
         if not enabled(part) or own >= MIN_QUESTIONS:
             continue  # generation is off, or the author wrote exercises enough of their own
-        for lesson in part.lessons:
-            if lesson.role == "lesson" and _words(lesson) >= MIN_WORDS:
-                _self_check(part, lesson, pools)
+        made, notes = _part_checks(part, pools, memo(part))
+        for index, quiz in made:
+            part.lessons[index].quizzes.append(quiz)  # the lesson page links to its quiz page
+        part.diagnostics += notes
+    return pools.fingerprint
 
 
-def _self_check(part: Part, lesson: Lesson, pools: Pools) -> None:
+def _part_checks(part: Part, pools: Pools, kept: dict | None) -> tuple[list, list]:
+    """(lesson index, self-check) for the part's lessons, and review notes."""
+    key = ("self-checks", pools.fingerprint)
+    if kept is not None and key in kept:
+        return pickle.loads(kept[key])  # a copy: the build changes what it gets
+    made, notes = [], []
+    for index, lesson in enumerate(part.lessons):
+        if lesson.role == "lesson" and _words(lesson) >= MIN_WORDS:
+            quiz = _self_check(lesson, pools)
+            if quiz:
+                made.append((index, quiz))
+            else:
+                notes.append(Diagnostic(
+                    part.display or part.source, lesson.line,
+                    f"no sound self-check question could be made from the lesson "
+                    f"'{lesson.title}'", "write exercises of your own for it",
+                    Severity.NOTE, Topic.OTHER))
+    if kept is not None:
+        for old in [k for k in kept if k[0] == "self-checks"]:
+            del kept[old]
+        kept[key] = pickle.dumps((made, notes), protocol=5)
+    return made, notes
+
+
+def _self_check(lesson: Lesson, pools: Pools) -> Quiz | None:
     questions = pick(candidates(lesson, pools))
     if not questions:
-        part.diagnostics.append(Diagnostic(
-            part.display or part.source, lesson.line,
-            f"no sound self-check question could be made from the lesson '{lesson.title}'",
-            "write exercises of your own for it", Severity.NOTE, Topic.OTHER))
-        return
+        return None
     quiz = Quiz(TITLE, lesson.line, slug="self-check", questions=questions)
     quiz.intro = [Paragraph("These questions were generated from the lesson's own text. "
                             "Each answer says where in the lesson it stands.", lesson.line)]
-    lesson.quizzes.append(quiz)  # the lesson page links to its quiz page
+    return quiz
 
 
 def pick(found: dict[str, list[Question]]) -> list[Question]:
@@ -209,22 +249,70 @@ def _person(quote: Quote) -> str:
     return quote.attribution.split(",")[0].strip()
 
 
-def _pools(parts: list[Part]) -> Pools:
-    terms, people, lists, counts = [], [], [], Counter()
+def _pools(parts: list[Part], memo: Memo = _forgetting) -> Pools:
+    terms, people, lists, found = [], [], [], Counter()
     by_lesson: dict[int, list[nl.NamedList]] = {}
+    fingerprints = []
+    remembered = any(memo(part) is not None for part in parts)
     for part in parts:
-        for lesson in part.lessons:
-            terms += [term for _, term, _ in _terms(lesson)]
-            people += [_person(b) for b in lesson.blocks if isinstance(b, Quote) and b.attribution]
-            by_lesson[id(lesson)] = nl.named_lists(lesson)
-            lists += by_lesson[id(lesson)]
-            counts.update(WORD.findall(_text(lesson).lower()))
-    found: Counter = Counter()
+        added = _contribution(part, memo(part), remembered)
+        terms += added.terms
+        people += added.people
+        for lesson, named in zip(part.lessons, added.lists):
+            by_lesson[id(lesson)] = named
+            lists += named
+        # in the order of first use in the course, as if counted in one go:
+        # the same ties in most_common
+        found.update(added.stems)
+        fingerprints.append(added.fingerprint)
+    common = {w for w, _ in found.most_common(COMMON)}
+    return Pools(unique(terms), unique(people), common, lists, by_lesson,
+                 _fingerprint([fingerprints, sorted(common)]) if remembered else "")
+
+
+@dataclass
+class _Added:
+    """What one part adds to the pools (read, never changed: it is kept)."""
+
+    terms: list[str]
+    people: list[str]
+    lists: list[list[nl.NamedList]]  # by lesson
+    stems: Counter
+    fingerprint: str = ""
+
+
+def _contribution(part: Part, kept: dict | None, fingerprinted: bool) -> _Added:
+    """What ``part`` adds to the pools; its fingerprint when the build keeps
+    what it derives (a part not kept counts too: an author's lesson)."""
+    if kept is not None and "pools" in kept:
+        return kept["pools"]
+    added = _Added([], [], [], Counter())
+    counts: Counter = Counter()
+    for lesson in part.lessons:
+        added.terms += [term for _, term, _ in _terms(lesson)]
+        added.people += [_person(b) for b in lesson.blocks
+                         if isinstance(b, Quote) and b.attribution]
+        added.lists.append(nl.named_lists(lesson))
+        counts.update(WORD.findall(_text(lesson).lower()))
     for word, n in counts.items():  # each distinct word once, not each of its uses
         if content(word):
-            found[stem(word)] += n
-    return Pools(unique(terms), unique(people), {w for w, _ in found.most_common(COMMON)}, lists,
-                 by_lesson)
+            added.stems[stem(word)] += n
+    if fingerprinted:  # what other lessons' questions see of it (its words: through common)
+        added.fingerprint = _fingerprint([added.terms, added.people,
+                                          [[_list_key(n) for n in named]
+                                           for named in added.lists]])
+    if kept is not None:
+        kept["pools"] = added
+    return added
+
+
+def _fingerprint(value: object) -> str:
+    return hashlib.sha256(json.dumps(value).encode("utf-8")).hexdigest()
+
+
+def _list_key(named: nl.NamedList) -> list:
+    """What another lesson's question takes from a list (named_lists._which)."""
+    return [named.kind, [[text, sorted(stems), advice] for text, stems, advice in named.options]]
 
 
 # ---- the generators -----------------------------------------------------------------
