@@ -249,13 +249,13 @@ def serve_latency(root: Path, edits: int = 3) -> dict:
             page = root / "docs" / path
             figures["docs_edit_s"].append(_edit_and_wait(
                 page, base + path.removesuffix(".md") + "/", f"Docsedit{n}marker", lines,
-                figures))
+                figures, process.pid, "docs_edit"))
             path, entry = lessons[(n * 104729 + 1) % len(lessons)]
             last = max((p for p, e in lessons if e.get("source") == entry["source"]),
                        key=lambda p: record["pages"][p].get("position", 0))
             figures["source_edit_s"].append(_edit_and_wait(
                 root / "source" / entry["source"], base + last.removesuffix(".md") + "/",
-                f"Sourceedit{n}marker", lines, figures))
+                f"Sourceedit{n}marker", lines, figures, process.pid, "source_edit"))
         figures["idle_cpu_after_edits"] = _idle_cpu(process.pid, 20)
         return figures
     finally:
@@ -302,13 +302,21 @@ def _tree_cpu(pid: int) -> float | None:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def _edit_and_wait(path: Path, url: str, marker: str, lines: list[str], figures: dict) -> float:
+def _edit_and_wait(path: Path, url: str, marker: str, lines: list[str], figures: dict,
+                   pid: int, kind: str) -> float:
+    """Seconds from the edit to the page served with it; the CPU the server
+    spent meanwhile goes to ``figures[kind + "_cpu_s"]`` (a figure a busy
+    machine does not inflate as it does the seconds)."""
     before = sum(1 for line in lines if line.startswith("rebuilt "))
     text = path.read_text(encoding="utf-8")
+    cpu = _tree_cpu(pid)
     path.write_text(text + f"\n{marker} closes this text.\n", encoding="utf-8")
     seconds = _until(lambda: marker in _fetch(url), 600)
     if seconds is None:
         raise SystemExit(f"the edit of {path.name} never reached {url}:\n" + "\n".join(lines[-20:]))
+    after = _tree_cpu(pid)
+    if cpu is not None and after is not None:
+        figures.setdefault(f"{kind}_cpu_s", []).append(round(after - cpu, 2))
     time.sleep(2)  # a second rebuild, if the edit caused one, would be under way by now
     figures["rebuilds_per_edit"].append(
         sum(1 for line in lines if line.startswith("rebuilt ")) - before)
@@ -758,6 +766,9 @@ def serve_table(sizes: list[dict]) -> str:
         lines.append(f"  {f['lessons']} lessons: start {s['startup_s']:.1f} s; docs/ edit "
                      + ", ".join(f"{v:.2f}" for v in s["docs_edit_s"]) + "; source/ edit "
                      + ", ".join(f"{v:.2f}" for v in s["source_edit_s"])
+                     + "".join(f"; server CPU per {what} edit "
+                               + ", ".join(f"{v:.2f}" for v in s[f"{what}_edit_cpu_s"])
+                               for what in ("docs", "source") if s.get(f"{what}_edit_cpu_s"))
                      + "; rebuilds per edit " + ", ".join(map(str, s["rebuilds_per_edit"]))
                      + "".join(f"; idle CPU {when} {i['percent']:.1f}% of a core (max "
                                f"{max(i['per_second']):.0f}% in a second)"
