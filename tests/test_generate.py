@@ -90,13 +90,11 @@ Exercises
 
 1. How long should a burn be cooled?
 2. What should you never put on a burn?
-3. When should a burn be seen by a doctor?
 
 Answers
 
 1. Twenty minutes.
 2. Ice or butter.
-3. When it is larger than the palm of a hand.
 """
 
 
@@ -187,24 +185,6 @@ def test_no_generation_beside_the_author_s_own_exercises_or_for_a_short_lesson()
                   "wound.txt")
     generate_self_checks([own, short, _part(GARDEN, "garden.txt")], lambda part: True)
     assert not _generated(own) and not _generated(short)
-
-
-def test_a_short_exercise_of_the_author_s_gets_a_self_check_on_top():
-    one = ("\nExercises\n\n1. How wide can a bed be and still be reached from both "
-           "sides?\n\nAnswers\n\n1. One metre.\n")
-    three = ("\nExercises\n\n1. How wide can a bed be?\n2. What feeds the soil?\n"
-             "3. How often should you water?\n\nAnswers\n\n1. One metre.\n2. Compost.\n"
-             "3. Twice a week.\n")
-    short, burns = _part(GARDEN + one, "garden.txt"), _part(GARDEN + three, "beds.txt")
-    generate_self_checks([short, burns, _part(LEDGER, "ledger.txt")], lambda part: True)
-    [lesson] = short.lessons
-    own, generated = lesson.quizzes
-    assert [q.prompt for q in own.questions] == [
-        "How wide can a bed be and still be reached from both sides?"]
-    assert generated.title == "Self-check" and len(generated.questions) >= 3
-    assert all(q.generated for q in generated.questions)
-    assert [len(quiz.questions) for quiz in burns.lessons[0].quizzes] == [3]
-    assert not _generated(burns)  # three questions of the author's are enough
 
 
 def test_a_lesson_with_nothing_to_ask_gets_none_and_a_review_note():

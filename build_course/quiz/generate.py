@@ -1,10 +1,8 @@
 """Generate a self-check for a lesson that has none, from its own structure.
 
 A lesson of at least ``MIN_WORDS`` words, in a source without exercises of
-its own (or whose own come to fewer than ``MIN_QUESTIONS`` questions: the
-self-check comes on top of them), gets up to ``MAX_QUESTIONS`` questions,
-each made from something the lesson states in a shape that leaves one
-right answer:
+its own, gets up to ``MAX_QUESTIONS`` questions, each made from something
+the lesson states in a shape that leaves one right answer:
 
 - a term and its explanation (``Term – text``, ``Term: text``, a
   definition): "Which term is meant: ...?", the other terms as distractors;
@@ -125,9 +123,8 @@ def generate_self_checks(parts: list[Part], enabled: Callable[[Part], bool],
     # distractors whatever order the manifest (or inspect) gives the parts
     pools = _pools(sorted(live, key=lambda p: p.source), memo)
     for part in live:
-        own = sum(len(quiz.questions) for lesson in part.lessons for quiz in lesson.quizzes)
-        if not enabled(part) or own >= MIN_QUESTIONS:
-            continue  # generation is off, or the author wrote exercises enough of their own
+        if not enabled(part) or any(lesson.quizzes for lesson in part.lessons):
+            continue  # generation is off, or the author wrote exercises of their own
         made, notes = _part_checks(part, pools, memo(part))
         for index, quiz in made:
             part.lessons[index].quizzes.append(quiz)  # the lesson page links to its quiz page
