@@ -28,6 +28,7 @@ from build_course.diagnostics import CourseError
 # libyaml's loader where PyYAML has it: the pure Python one takes a fifth of a
 # second for a manifest of 400 sources.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_UNSEEN_BREAKS = dict.fromkeys(map(ord, "\x85\u2028\u2029"), " ")
 COURSE_KEYS = ("title", "description", "site_url", "version", "mastery_score",
                "generate_questions", "sources")
 SOURCE_KEYS = ("file", "title", "publisher", "original", "generate_questions")
@@ -74,6 +75,9 @@ def load_manifest(path: Path, display: str) -> Manifest:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CourseError(display, line, "the manifest is not UTF-8 text",
                           "save it as UTF-8") from None
+    # YAML also breaks lines at NEL, LS and PS, which editors show inside a
+    # line: read as spaces, a message's line number is the line the author sees.
+    text = text.translate(_UNSEEN_BREAKS)
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:

@@ -389,6 +389,14 @@ def test_a_typo_in_a_top_level_key(tmp_path, capsys):
     assert lines == ["source/course.yml:2: unknown key 'soruces'; did you mean 'sources'?"]
 
 
+def test_a_line_break_editors_do_not_show_does_not_shift_the_line(tmp_path, capsys):
+    # NEL and the Unicode line separator end a line for YAML, not in an editor
+    lines = manifest_error(tmp_path, capsys,
+                           "title: 'Course\x85 one'\ndescription: a\u2028b\n"
+                           "sources:\n  - file: a.txt\n    tilte: A\n")
+    assert lines == ["source/course.yml:5: unknown key 'tilte'; did you mean 'title'?"]
+
+
 def test_a_missing_source_file_is_named(tmp_path, capsys):
     lines = manifest_error(tmp_path, capsys, "sources:\n  - a.txt\n  - file: nope.txt\n")
     (line,) = lines
