@@ -1092,3 +1092,27 @@ def test_a_long_list_of_short_items_is_no_narrow_column_text():
     lists = [b for b in _part(text, "seeds.txt").lessons[0].blocks
              if type(b).__name__ == "ListBlock"]
     assert len(lists[0].items) == 14
+
+
+def _long_book(first: int) -> str:
+    """A plain-text book whose chapter drill runs past 999, one question a
+    paragraph, with its answers after it (as a book numbers on its drills)."""
+    lines = ["*** START OF THE EBOOK KNOTS FOR SAILORS ***", "", "", "CHAPTER IV", "",
+             "THE BOWLINE", "",
+             "The bowline makes a loop that will not slip or jam, and it unties easily\n"
+             "after a load however heavy. Sailors tie it around a post or a ring.", "",
+             "1850. The year the knot got its printed name, it was already old.", "",
+             "EXERCISES", ""]
+    numbers = range(first, first + 6)
+    lines += [f"{n}. How many turns does the bowline in drill {n} take?\n" for n in numbers]
+    lines += ["ANSWERS", ""] + [f"{n}. {n % 3 + 1} turns.\n" for n in numbers]
+    return "\n".join(lines + ["*** END OF THE EBOOK KNOTS FOR SAILORS ***", ""])
+
+
+def test_a_book_drill_numbered_past_999_keeps_every_question_and_answer():
+    part = _part(_long_book(997), "knots.txt")
+    [quiz] = part.lessons[0].quizzes
+    assert [(q.prompt, q.model_answer) for q in quiz.questions] == [
+        (f"How many turns does the bowline in drill {n} take?", f"{n % 3 + 1} turns.")
+        for n in range(997, 1003)]
+    assert "1850. The year the knot got its printed name" in repr(part.lessons[0].blocks)

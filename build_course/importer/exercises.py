@@ -57,6 +57,7 @@ _BRACKET_BOX = re.compile(r"^\[([ xX✓✔])\]\s+(?=\S)")
 _GLYPH_OPTION = re.compile(rf"^([{_MARKED}{_UNMARKED}])\s*(?=\S)")
 _LETTER_OPTION = re.compile(r"^(?:\(([a-hA-H])\)|([a-hA-H])[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)](?!\d)\s*(?=\S|$)")
+_LONG_NUMBERED = re.compile(r"^\(?(\d{1,6})[.)](?!\d)\s*(?=\S|$)")
 _ROMAN = re.compile(r"^\(?([ivx]{1,4})[.)]\s*(?=\S|$)")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.(?=\s|$)")
 _KEY_PAIR = re.compile(
@@ -94,6 +95,7 @@ class _Piece:
     under_number: bool = False  # a list item under a numbered item (an option)
     code: bool = False  # a code block (Markdown as found): never a question or an option
     lettered: bool = False  # an item of a lettered list ('A.', 'b)'): its number is a letter
+    long_number: bool = False  # led by a number of 1,000 or more that continues a run
 
 
 @dataclass
@@ -422,9 +424,22 @@ def _question_start(piece: _Piece) -> tuple[int, str] | None:
         return piece.number, piece.text
     if m := cues.QUESTION_LABEL.match(piece.text):
         return int(m.group(1)), m.group(2).strip()
-    if not piece.item and (m := _NUMBERED.match(piece.text)):
+    if not piece.item and ((m := _NUMBERED.match(piece.text))
+                           or piece.long_number and (m := _LONG_NUMBERED.match(piece.text))):
         return int(m.group(1)), piece.text[m.end():].strip()
     return None
+
+
+def _mark_long_numbers(pieces: list[_Piece]) -> None:
+    """Paragraphs led by a number of 1,000 or more start questions, as those
+    below do, where the number continues the run of the numbered paragraphs
+    around it (shapes.runs_on): '1000.' after '999.', never '1999. The ...'."""
+    led = [(piece, int(m.group(1))) for piece in pieces
+           if not piece.item and (m := _LONG_NUMBERED.match(piece.text))]
+    if all(n < LONG_NUMBER for _, n in led):
+        return
+    for (piece, n), on in zip(led, runs_on([n for _, n in led])):
+        piece.long_number = on and n >= LONG_NUMBER
 
 
 def _option(piece: _Piece, in_question: bool) -> tuple[str, bool] | None:
@@ -571,6 +586,7 @@ def _read(title: str, line: int, body: list[Block], report: Report
         for piece in found:
             owner[id(piece)] = block
         pieces += found
+    _mark_long_numbers(pieces)
     pieces = _split_inline_numbers(pieces)
     taken = [reader.takes(piece) for piece in pieces]
     blocks_taken = {id(owner.get(id(p))) for p, t in zip(pieces, taken) if t}
