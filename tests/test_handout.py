@@ -241,7 +241,7 @@ def test_a_lesson_points_to_its_worksheet_not_to_a_web_page(course):
     says "Take the self-check"; on paper the worksheet follows."""
     text = " ".join(pdf_text(course / "dist/handout/front-desk-basics-returns.pdf").split())
     lesson, _, worksheet = text.partition("Worksheet: Handling returns")
-    assert "Check yourself 5 questions. See the worksheet that follows." in lesson
+    assert "Check yourself 6 questions. See the worksheet that follows." in lesson
     assert "self-check" not in text.lower() and "Check your understanding" not in text
     assert worksheet.startswith(" Check yourself Question 1")
 
