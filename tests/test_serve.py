@@ -3,6 +3,7 @@ between changes; an author's edit in docs/ served and kept."""
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -23,9 +24,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _get(url: str) -> str:
+def _get(url: str, timeout: float = 2) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8")
     except OSError:
         return ""
@@ -60,6 +61,23 @@ class _Serving:
     def rebuilds(self) -> int:
         return sum(1 for line in self.lines if line.startswith("rebuilt "))
 
+    def follow_reloads(self) -> None:
+        """Poll for reloads as an open page does (MkDocs' live-reload script:
+        ``/livereload/EPOCH/ID`` answers when the site's version moves on)."""
+        self.reloaded: list[int] = []
+        epoch = int(re.search(r"livereload\((\d+),", _get(self.base + "/"))[1])
+
+        def poll(epoch: int = epoch) -> None:
+            while self.process.poll() is None:
+                said = _get(f"{self.base}/livereload/{epoch}/1", timeout=90)
+                if said.isdigit() and int(said) > epoch:
+                    epoch = int(said)
+                    self.reloaded.append(epoch)
+        threading.Thread(target=poll, daemon=True).start()
+
+    def reloads(self) -> int:
+        return len(self.reloaded)
+
     def page_has(self, path: str, text: str) -> bool:
         return text in _get(self.base + path)
 
@@ -82,6 +100,13 @@ def _change(server: _Serving, change, path: str, text: str) -> int:
     return server.rebuilds() - before
 
 
+def _once(server: _Serving, change, path: str, text: str) -> tuple[int, int]:
+    """(rebuilds, reloads of an open page) that ``change`` took."""
+    before = server.reloads()
+    rebuilds = _change(server, change, path, text)
+    return rebuilds, server.reloads() - before
+
+
 def test_serve_rebuilds_once_per_change_and_keeps_an_edit(tmp_path: Path):
     project = copy_project(tmp_path)
     server = _Serving(project)
@@ -91,13 +116,15 @@ def test_serve_rebuilds_once_per_change_and_keeps_an_edit(tmp_path: Path):
         page = project / "docs/tutorialspoint-customer-service/attitude.md"
         stamps = _stamps(project / "docs")
         started = server.rebuilds()
+        server.follow_reloads()
 
         edited = page.read_text("utf-8") + "\nA line the author added while serving.\n"
-        assert _change(server, lambda: page.write_text(edited, "utf-8"),
+        assert _once(server, lambda: page.write_text(edited, "utf-8"),
                        "/tutorialspoint-customer-service/attitude/",
-                       "A line the author added while serving.") == 1
+                       "A line the author added while serving.") == (1, 1)
         time.sleep(QUIET)
         assert server.rebuilds() == started + 1, server.lines  # idle since
+        assert server.reloads() == 1
         assert page.read_text("utf-8") == edited  # kept
         after = _stamps(project / "docs")
         assert {p: t for p, t in after.items() if t != stamps.get(p)} == {
@@ -105,27 +132,27 @@ def test_serve_rebuilds_once_per_change_and_keeps_an_edit(tmp_path: Path):
                 "tutorialspoint-customer-service/attitude.md"]}  # nothing else was written
 
         source = project / "source/servicing-customers-competency-guide.txt"
-        assert _change(server, lambda: source.write_text(
+        assert _once(server, lambda: source.write_text(
             source.read_text("utf-8") + "\nA line added to the source while serving.\n", "utf-8"),
             "/servicing-customers-competency-guide/servicing-customers/",
-            "A line added to the source while serving.") == 1
+            "A line added to the source while serving.") == (1, 1)
 
         manifest = project / "source/course.yml"
-        assert _change(server, lambda: manifest.write_text(manifest.read_text("utf-8").replace(
+        assert _once(server, lambda: manifest.write_text(manifest.read_text("utf-8").replace(
             "title: Servicing Customers", "title: Serving Customers Well"), "utf-8"),
-            "/", "Serving Customers Well") == 1
+            "/", "Serving Customers Well") == (1, 1)
 
         settings = project / "mkdocs.yml"
-        assert _change(server, lambda: settings.write_text(settings.read_text("utf-8").replace(
+        assert _once(server, lambda: settings.write_text(settings.read_text("utf-8").replace(
             "site_name: Customer Service Essentials", "site_name: The Service Handbook"),
-            "utf-8"), "/", "The Service Handbook</title>") == 1
+            "utf-8"), "/", "The Service Handbook</title>") == (1, 1)
 
         assert page.read_text("utf-8") == edited
 
         retitled = edited.replace('title: "Attitude"', 'title: "A Helpful Attitude"')
         assert retitled != edited
-        assert _change(server, lambda: page.write_text(retitled, "utf-8"), "/",
-                       "A Helpful Attitude") == 1  # the home page (and navigation) show it
+        assert _once(server, lambda: page.write_text(retitled, "utf-8"), "/",
+                       "A Helpful Attitude") == (1, 1)  # the home page (and navigation) show it
         assert page.read_text("utf-8") == retitled
         output = "\n".join(server.lines)
         assert output.count("serving on http://127.0.0.1:") == 1
@@ -148,29 +175,34 @@ def test_serve_with_zensical_rebuilds_once_per_change_and_keeps_an_edit(tmp_path
         page = project / "docs/tutorialspoint-customer-service/attitude.md"
         stamps = _stamps(project / "docs")
         started = server.rebuilds()
+        server.follow_reloads()
 
+        # one build and one reload of the open page per change: the build's own
+        # files (its generated configuration beside mkdocs.yml, Zensical's cache,
+        # the lock) call for no other
         edited = page.read_text("utf-8") + "\nA line the author added while serving.\n"
-        assert _change(server, lambda: page.write_text(edited, "utf-8"),
-                       "/tutorialspoint-customer-service/attitude/",
-                       "A line the author added while serving.") == 1
+        assert _once(server, lambda: page.write_text(edited, "utf-8"),
+                     "/tutorialspoint-customer-service/attitude/",
+                     "A line the author added while serving.") == (1, 1), server.lines
         time.sleep(QUIET)
         assert server.rebuilds() == started + 1, server.lines  # idle since
+        assert server.reloads() == 1
         assert page.read_text("utf-8") == edited  # kept
         after = _stamps(project / "docs")
         assert {p for p, t in after.items() if t != stamps.get(p)} == {
             "tutorialspoint-customer-service/attitude.md"}  # nothing else was written
 
         source = project / "source/servicing-customers-competency-guide.txt"
-        assert _change(server, lambda: source.write_text(
+        assert _once(server, lambda: source.write_text(
             source.read_text("utf-8") + "\nA line added to the source while serving.\n", "utf-8"),
             "/servicing-customers-competency-guide/servicing-customers/",
-            "A line added to the source while serving.") == 1
+            "A line added to the source while serving.") == (1, 1)
         assert page.read_text("utf-8") == edited
 
         settings = project / "mkdocs.yml"
-        assert _change(server, lambda: settings.write_text(settings.read_text("utf-8").replace(
+        assert _once(server, lambda: settings.write_text(settings.read_text("utf-8").replace(
             "site_name: Customer Service Essentials", "site_name: The Service Handbook"),
-            "utf-8"), "/", "The Service Handbook</title>") == 1
+            "utf-8"), "/", "The Service Handbook</title>") == (1, 1)
         output = "\n".join(server.lines)
         assert output.count("serving on http://127.0.0.1:") == 1
         assert "Traceback" not in output
@@ -286,16 +318,18 @@ def test_serve_watches_changes_not_reads(tmp_path: Path):
     called it again, for ever."""
     from watchdog.events import FileSystemEventHandler
 
-    from build_course.publish.serving import _observer
+    from build_course.project import Project
+    from build_course.publish.serving import _observer, _own_file
 
     page = tmp_path / "docs/part/page.md"
     page.parent.mkdir(parents=True)
     page.write_text("# A page\n", "utf-8")
     seen: list[str] = []
     handler = FileSystemEventHandler()
-    handler.on_any_event = lambda event: seen.append(type(event).__name__)
-    observer = _observer([tmp_path / "docs"])
+    handler.on_any_event = lambda event: seen.append(Path(event.src_path).name)
+    observer = _observer([tmp_path / "docs"], _own_file(Project(tmp_path)))
     observer.schedule(handler, str(tmp_path / "docs"), recursive=True)
+    observer.schedule(handler, str(tmp_path), recursive=False)
     observer.start()
     try:
         time.sleep(1)  # the watch in place
@@ -303,8 +337,17 @@ def test_serve_watches_changes_not_reads(tmp_path: Path):
             page.read_bytes()
         time.sleep(2)
         assert seen == []
+        # the build's own files (its lock, Zensical's configuration beside
+        # mkdocs.yml, the record of docs/) are no change an author made
+        for own in (".build-course.lock", ".build-course-zensical.yml", "docs/.build-course.json"):
+            (tmp_path / own).write_text("written by a build", "utf-8")
+        (tmp_path / ".build-course-zensical.yml").unlink()
+        time.sleep(2)
+        assert seen == []
         page.write_text("# A page, edited\n", "utf-8")
-        assert _wait_for(lambda: "FileModifiedEvent" in seen, 10), seen
+        (tmp_path / "mkdocs.yml").write_text("site_name: Pages\n", "utf-8")
+        assert _wait_for(lambda: {"page.md", "mkdocs.yml"} <= set(seen), 10), seen
+        assert set(seen) == {"page.md", "mkdocs.yml"}
     finally:
         observer.stop()
         observer.join(timeout=5)

@@ -19,7 +19,13 @@ docs/ and mkdocs.yml:
   page's title, docs/ is built first, for the home page and navigation.
 
 The search index is refreshed by full builds only. The watches report
-changes only: a file being opened or read is none (see CHANGES).
+changes only: a file being opened or read is none (see CHANGES); and none of
+the files a build writes for itself (its lock, its cache, the record of
+docs/, Zensical's generated configuration and cache: see ``_own_file``), so
+that a build never calls for another. A call of the builder that builds
+nothing (a change the site does not show, or a page the build of docs/ just
+wrote, seen after it) reloads no browser (``_Server``): an author's one
+change is one build and one reload.
 
 With ``--engine zensical`` every change the site shows is a full Zensical
 build (as ``build-course build --engine zensical`` makes it: a second or two
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import shutil
 import socket
 import sys
@@ -79,6 +86,23 @@ class _Said(logging.Handler):
             print(f"warning: {message}", file=sys.stderr, flush=True)
 
 
+class _Server(LiveReloadServer):
+    """MkDocs' live-reload server, except that a call of the builder that
+    built nothing reloads no browser. MkDocs' server moves the site's version
+    (its "epoch", which each open page polls for) on after every call; here
+    the builder says whether it built, and a call that did not leaves the
+    version where the browsers have it."""
+
+    def __init__(self, builder: Callable[[], bool], **options) -> None:
+        super().__init__(builder=self._build, **options)
+        self._site_builder = builder
+
+    def _build(self) -> None:
+        if not self._site_builder():
+            with self._epoch_cond:  # the private state MkDocs 1.6 keeps (it gets no release)
+                self._wanted_epoch = self._visible_epoch
+
+
 class SiteBuilder:
     """Builds the site into ``site_dir``: in full, or only the changed pages."""
 
@@ -93,7 +117,8 @@ class SiteBuilder:
         self._nav = None
         self._state = None  # config, files, nav, env of the last full build
 
-    def __call__(self) -> None:
+    def __call__(self) -> bool:
+        """Build what changed since the last call; whether the site changed."""
         started = time.perf_counter()
         sources = snapshot(self.project.source)
         if self._sources is not None and sources != self._sources:
@@ -108,17 +133,19 @@ class SiteBuilder:
         nav_changed, self._nav = nav != self._nav, nav
         shown = [path for path in changed if _shown(path)]
         if not shown and not nav_changed:
-            return
+            return False
         pages = self._pages(shown, nav_changed)
         if pages and self._rebuild_pages(pages):
             self.say(f"rebuilt {_n(len(pages), 'page')} in {time.perf_counter() - started:.1f} s"
                      + (f" (docs/ {docs_s:.1f} s)" if docs_s >= 0.05 else ""))
-            return
+            return True
         if pages:  # an author changed a page's title: the navigation and home page show it
             self.rebuild_docs()
             self._seen, self._nav = self._look(), load_record(self.project.docs).nav
-        if self._full():
-            self.say(f"rebuilt the site in {time.perf_counter() - started:.1f} s")
+        if not self._full():
+            return False
+        self.say(f"rebuilt the site in {time.perf_counter() - started:.1f} s")
+        return True
 
     def _look(self) -> Snapshot:
         seen = {f"docs/{path}": stamp for path, stamp in snapshot(self.project.docs).items()}
@@ -208,12 +235,51 @@ CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent
 
 
 class _ChangesOnly:
-    """An observer whose watches report changes only (see CHANGES): MkDocs'
-    server rebuilds on any event it is given."""
+    """An observer whose watches report changes only (see CHANGES), and no
+    change of a file that ``ignored`` names: MkDocs' server rebuilds on any
+    event it is given."""
+
+    ignored: Callable[[str], bool] = staticmethod(lambda path: False)
 
     def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **options):
-        return super().schedule(event_handler, path, recursive=recursive,
-                                event_filter=CHANGES, **options)
+        return super().schedule(_Filtered(event_handler, self.ignored), path,
+                                recursive=recursive, event_filter=CHANGES, **options)
+
+
+class _Filtered(FileSystemEventHandler):
+    """``handler``, given only the events of files that ``ignored`` does not
+    name (a file moved in or out counts when either end is not ignored)."""
+
+    def __init__(self, handler: FileSystemEventHandler, ignored: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.handler, self.ignored = handler, ignored
+
+    def dispatch(self, event) -> None:
+        ends = [end for end in (event.src_path, getattr(event, "dest_path", "")) if end]
+        if not all(self.ignored(os.fsdecode(end)) for end in ends):
+            self.handler.dispatch(event)
+
+
+def _own_file(project: Project) -> Callable[[str], bool]:
+    """Which files serve does not watch: in the project folder, all but
+    mkdocs.yml (the build's lock file, Zensical's generated configuration
+    and its cache are written there by the build itself; nothing else
+    there is part of the site); anywhere, the build's own files and folders
+    (``.build-course*``: the import cache, the record of docs/)."""
+    root = os.path.abspath(project.root)
+    config = os.path.abspath(project.mkdocs_yml)
+
+    def ignored(path: str) -> bool:
+        path = os.path.abspath(path)
+        if os.path.dirname(path) == root:
+            return path != config
+        inside = os.path.relpath(path, root).split(os.sep)
+        return any(part.startswith(OWN_PREFIX) for part in inside)
+    return ignored
+
+
+OWN_PREFIX = ".build-course"
+"""How the names of the files a build writes for itself begin."""
 
 
 class _EventsObserver(_ChangesOnly, Observer):
@@ -224,23 +290,26 @@ class _PollingObserver(_ChangesOnly, PollingObserver):
     pass
 
 
-def _observer(paths: list[Path]):
+def _observer(paths: list[Path], ignored: Callable[[str], bool]):
     """The system's own file events (inotify on Linux) where they work for
     ``paths``: a change is seen at once, and nothing is read while nothing
     changes (MkDocs' default polls every file twice a second); else polling.
-    Either reports changes only."""
+    Either reports changes only, and none of the files ``ignored`` names."""
     probe = _EventsObserver()
     try:
         for path in paths:
             probe.schedule(FileSystemEventHandler(), str(path), recursive=True)
         probe.start()  # fails when the system's watches run out
     except OSError:
-        return _PollingObserver(timeout=0.5)
+        observer = _PollingObserver(timeout=0.5)
+    else:
+        observer = _EventsObserver()
     finally:
         if probe.is_alive():
             probe.stop()
             probe.join(timeout=5)
-    return _EventsObserver()
+    observer.ignored = ignored
+    return observer
 
 
 def _check_port(port: int) -> None:
@@ -272,9 +341,9 @@ def serve(project: Project, port: int, rebuild_docs: Callable[[], None],
     logger.propagate = False  # MkDocs' own messages: only the warnings, once
     say = lambda text: print(text, flush=True)  # noqa: E731
     builder = SiteBuilder(project, site_dir, url, say, rebuild_docs, engine)
-    server = LiveReloadServer(builder=builder, host="127.0.0.1", port=port, root=str(site_dir))
+    server = _Server(builder, host="127.0.0.1", port=port, root=str(site_dir))
     watched = [project.source, project.docs]
-    server.observer = _observer([p for p in watched if p.exists()])
+    server.observer = _observer([p for p in watched if p.exists()], _own_file(project))
     try:
         builder()
         for path in watched:

@@ -7,7 +7,11 @@ author's mkdocs.yml untouched:
 - a generated configuration, ``.build-course-zensical.yml`` beside
   mkdocs.yml, that ``INHERIT``s from it and adds only what it lacks (the
   recorded navigation, the quiz script and style, ``*.md.new`` excluded,
-  the classic look of Material); it is removed after the build;
+  the classic look of Material); it is removed after the build. It must
+  stand beside mkdocs.yml: Zensical 0.0.73 reads the relative paths of the
+  configuration it inherits (``theme.custom_dir``) from the generated file's
+  folder, and stops (a Rust panic) on an absolute ``docs_dir``. ``serve``
+  does not watch it (nor Zensical's ``.cache/``): publish/serving.py;
 - the quiz files copied into the built site;
 - the external-asset check run over the built pages.
 
