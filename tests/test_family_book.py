@@ -6,12 +6,13 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from build_course.build.rendering import render_lesson, render_quiz
 from build_course.diagnostics import CourseError, Report
 from build_course.importer import passes_book as book
+from build_course.importer import passes_qa as qa
 from build_course.importer import passes_worksheet as worksheet
 from build_course.importer.cleaning import raw_lines
 from build_course.importer.families import clean_text, detect_family
@@ -665,12 +666,34 @@ prose = st.lists(_SENTENCE, min_size=2, max_size=6).map(" ".join)
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(prose, min_size=2, max_size=8))
+# wrapped so that two lines start with "q. ", which a question label ("Q. ...?") matches
+@example(["The ferry leaves the north pier at nine and reaches the island by half past q. "
+          "Gulls follow it all the way across the bay.",
+          "Tickets are sold on board and the fare is paid in coins or by card at q. "
+          "Children under five travel free of charge."])
 def test_wrapped_prose_of_a_book_stays_paragraphs_with_every_word(paragraphs):
     body = "\n\n".join(textwrap.fill(p, 70) for p in paragraphs)
     part = _part("*** START OF THE EBOOK X ***\n\n" + body + "\n", "prose.txt")
     blocks = [b for lesson in part.lessons for b in lesson.blocks]
     assert all(isinstance(b, Paragraph) for b in blocks)
     assert [b.text for b in blocks] == paragraphs
+
+
+def test_a_question_label_goes_only_where_it_labels_a_question():
+    raw = raw_lines("The bus stops by the market at eight and the next one comes at half\n"
+                    "q. Nobody waits long in the morning.\n\n"
+                    "Seats upstairs are free and the view of the river is best from\n"
+                    "q. Tourists like the front row.\n\n"
+                    "Q. How early should a loaf be set\nto rise?\nA. The night before.\n\n"
+                    "Q: Why is the oven warmed first?\nA: So the crust sets at once.\n")
+    qa.strip_labels(raw, Report("x"))
+    assert [r.text for r in raw] == [
+        "The bus stops by the market at eight and the next one comes at half",
+        "q. Nobody waits long in the morning.",
+        "Seats upstairs are free and the view of the river is best from",
+        "q. Tourists like the front row.",
+        "How early should a loaf be set", "to rise?", "The night before.",
+        "Why is the oven warmed first?", "So the crust sets at once."]
 
 
 def test_form_fields_on_lines_of_their_own_are_never_a_dialogue():

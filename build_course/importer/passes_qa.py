@@ -153,16 +153,44 @@ def _asks(text: str) -> bool:
 _INLINE_ANSWER = re.compile(r"\?\s+(?=(a|ans|answer)\s*[:.)]\s+\S)", re.I)
 
 
+_QUESTION_LINES = 6  # lines a labelled question may be wrapped over
+
+
+def _labelled_questions(raw: list[RawLine]) -> set[int]:
+    """The indices of the lines whose question label labels a question: the
+    text after the label asks (``?``) on that line or on the lines it is
+    wrapped over, before a blank line or another label. A line of prose that
+    only starts with such a label (``... in row\nq. Then ...``) keeps it."""
+    found: set[int] = set()
+    for i, r in enumerate(raw):
+        if not (r.keep and (m := cues.QA_QUESTION_LABEL.match(r.text))):
+            continue
+        if "?" in r.text[m.end():]:
+            found.add(i)
+            continue
+        for after in raw[i + 1:i + _QUESTION_LINES]:
+            if after.blank_before or cues.QA_QUESTION_LABEL.match(after.text) \
+                    or cues.QA_ANSWER_LABEL.match(after.text):
+                break
+            if "?" in after.text:
+                found.add(i)
+                break
+    return found
+
+
 def strip_labels(raw: list[RawLine], report: Report) -> None:
     """``Q: ...?`` and ``A: ...`` labels go (the page shows questions and
     answers by their place), when two or more questions carry one; an
-    answer on the question's line (``Q: ...? A: ...``) gets a line of its own."""
-    if sum(1 for r in raw if r.keep and cues.QA_QUESTION_LABEL.match(r.text)) < 2:
+    answer on the question's line (``Q: ...? A: ...``) gets a line of its own.
+    A label goes only where it labels a question (see ``_labelled_questions``):
+    no word of prose is taken for one."""
+    questions = _labelled_questions(raw)
+    if len(questions) < 2:
         return
     out: list[RawLine] = []
-    after_question = False
-    for r in raw:
-        if r.keep and (m := cues.QA_QUESTION_LABEL.match(r.text)):
+    after_question = asking = False
+    for i, r in enumerate(raw):
+        if i in questions and (m := cues.QA_QUESTION_LABEL.match(r.text)):
             text = r.text[m.end():]
             if split := _INLINE_ANSWER.search(text):
                 r.text = text[:split.start() + 1]
@@ -172,12 +200,16 @@ def strip_labels(raw: list[RawLine], report: Report) -> None:
             else:
                 r.text = text
                 out.append(r)
-                after_question = True
+                after_question, asking = True, "?" not in text
                 continue
         elif r.keep and after_question and (m := cues.QA_ANSWER_LABEL.match(r.text)):
             r.text = r.text[m.end():]
             r.blank_before = True
             out.append(r)
+        elif after_question and asking and not r.blank_before:
+            out.append(r)  # the question goes on over this line: its answer may follow
+            asking = "?" not in r.text
+            continue
         else:
             out.append(r)
         after_question = False
