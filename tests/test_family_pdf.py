@@ -78,6 +78,21 @@ def test_title_comes_from_the_header_nearest_the_body_never_from_a_footer():
     assert "Internal use only" not in str(part.lessons[0].blocks)
 
 
+def test_a_header_set_out_in_columns_names_the_text_by_its_title_column():
+    """``pdftotext -layout`` keeps a header's columns apart: the title on the
+    left, an edition or date on the right. The title column names the text,
+    not the first numbered section."""
+    pages = []
+    for n, topic in enumerate(("Mixing Mortar", "Laying Bricks", "Pointing Joints"), start=1):
+        pages.append(f"Garden Wall Building Guide                      Edition 2, 2024\n\n"
+                     f"{n}. {topic}\n\nWet the bricks before you {topic.lower()} so "
+                     "that they do not\ndraw the water out of the mortar too fast.\n\n"
+                     f"Page {n}\n")
+    part = _part("\f".join(pages))
+    assert [lesson.title for lesson in part.lessons] == ["Garden Wall Building Guide"]
+    assert not any("Edition" in str(b) for b in _blocks("\f".join(pages)))
+
+
 def test_letter_spaced_footers_with_varying_page_numbers_are_one_footer():
     pages = [f"Proofing dough takes time and a warm corner of the kitchen, page {n}.\n\n"
              f"B AKERY H ANDBOOK {n}\n" for n in range(3, 8)]

@@ -38,6 +38,7 @@ _NUMBER_AT_START = re.compile(r"^(\d{1,4})\s+(\S.*)$")
 _NUMBER_AT_END = re.compile(r"^(\S.*?)\s+(\d{1,4})$")
 _DIGITS = re.compile(r"\d+")
 _LETTER_SPACED = re.compile(r"\b([A-Z]) (?=[A-Z]{2,}\b)")
+_COLUMN_GAP = re.compile(r"\s{3,}")  # between the columns of a line set out by -layout
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}$|…{2,}\s*\d{1,4}$")
 _BALLOT_BOXES = "□☐⊠☒☑"  # a quiz's option marks: never page furniture
 
@@ -145,10 +146,10 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
             if _may_be_furniture(r.text) and (key := _key(r.text)) in running:
                 r.keep = False
                 report.dropped(r.line, "running header or footer", r.text)
-                if pos >= 0 and _title_like(r.text):
+                if pos >= 0 and (title := _title_in(r)):
                     tops[key].append((n, pos))
                     if key not in texts or texts[key].isupper():
-                        texts[key] = r.text
+                        texts[key] = title
     for r in adrift:
         if r.keep:
             r.keep = False
@@ -384,6 +385,17 @@ def _title_like(text: str) -> bool:
     if cues.BOILERPLATE.search(text) or any(map(str.isdigit, text)):
         return False
     return 1 <= len(text.split()) <= 12 and text[:1].isupper()
+
+
+def _title_in(r: RawLine) -> str:
+    """The title a running header reads as: the whole line, or, in a line
+    set out in columns (``Safety Manual        Rev. 3``, ``Course Guide
+    Page 4``), the one column that reads as a title ("" when none does)."""
+    if _title_like(r.text):
+        return r.text
+    columns = [part for part in _COLUMN_GAP.split(r.spaced) if part]
+    titles = [part for part in columns if _title_like(part) and len(part.split()) >= 2]
+    return titles[0] if len(columns) > 1 and len(titles) == 1 else ""
 
 
 def _name_text(raw: list[RawLine], tops: dict[str, tuple[float, ...]],
