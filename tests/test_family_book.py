@@ -798,3 +798,94 @@ def test_a_catechism_wrapped_at_a_fixed_width_is_read_as_a_book_without_a_licenc
     assert any("followed by its answer" in e for e in found.evidence)
     [lesson] = _part(text, "ferns.txt").lessons
     assert len(lesson.quizzes[0].questions) == 3
+
+
+# A numbered catechism on weather as an e-text library publishes it: the
+# licence lines are starred like html2text headings; lessons are named by
+# ordinal words ("LESSON FIRST") with their title on the next line; each
+# question is numbered and labelled ("4. Q."), its answer labelled on the
+# next line; one task does not ask ("Name ..."), and one answer goes on
+# into a numbered list.
+WEATHER = """The Library EBook of A Weather Catechism, by Nobody
+
+Title: A Weather Catechism
+
+*** START OF THIS LIBRARY EBOOK A WEATHER CATECHISM ***
+
+
+
+
+LESSON FIRST
+OF CLOUDS
+
+
+1. Q. What is a cloud?
+A. A cloud is a great many small drops of water floating together in
+the air, so light that the wind carries them along.
+
+2. Q. Why do some clouds give rain?
+A. Their drops grow heavy as they join one another, and at last they
+fall to the ground as rain.
+
+5. Q. Name the three chief kinds of cloud.
+A. The heaped cloud, the layered cloud and the feathered cloud.
+
+
+
+LESSON SECOND
+OF WINDS
+
+
+6. Q. What is wind?
+A. Wind is air moving from a place where it is heavy towards a place
+where it is lighter.
+
+7. Q. How is the strength of the wind known?
+A. The strength of the wind is known--
+
+1. By the bending of the trees and the smoke of chimneys.
+2. By the waves it raises on open water.
+
+8. Q. Which wind brings the most rain to a western coast?
+A. The wind that comes from the sea, because it has gathered moisture
+over the water.
+
+*** END OF THIS LIBRARY EBOOK A WEATHER CATECHISM ***
+
+***** This file should be named weather.txt *****
+"""
+
+
+def test_starred_licence_lines_do_not_make_a_book_an_html2text_page():
+    found = detect_family(raw_lines(WEATHER))
+    assert found.family.name == "book"
+
+
+def test_lessons_named_by_ordinal_words_are_chapters():
+    part = _part(WEATHER)
+    assert [lesson.title for lesson in part.lessons] == ["OF CLOUDS", "OF WINDS"]
+    assert [lesson.kicker for lesson in part.lessons] == ["LESSON FIRST", "LESSON SECOND"]
+
+
+def test_numbered_and_labelled_questions_are_a_self_check_with_their_answers():
+    part = _part(WEATHER)
+    clouds, winds = part.lessons
+    assert not clouds.sections and not winds.sections  # no question became a heading
+    [quiz] = clouds.quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "What is a cloud?", "Why do some clouds give rain?",
+        "Name the three chief kinds of cloud."]
+    assert [q.kind for q in quiz.questions] == [QuestionKind.OPEN] * 3
+    assert quiz.questions[0].model_answer.startswith("A cloud is a great many small drops")
+    # the task that does not ask keeps its answer, apart from the question before it
+    assert quiz.questions[1].model_answer.endswith("fall to the ground as rain.")
+    assert quiz.questions[2].model_answer == (
+        "The heaped cloud, the layered cloud and the feathered cloud.")
+    [quiz] = winds.quizzes
+    strength = quiz.questions[1]
+    assert strength.prompt == "How is the strength of the wind known?"
+    assert strength.model_answer == (
+        "The strength of the wind is known--\n\n"
+        "1. By the bending of the trees and the smoke of chimneys.\n"
+        "2. By the waves it raises on open water.")
+    assert quiz.questions[2].model_answer.startswith("The wind that comes from the sea")

@@ -268,10 +268,14 @@ BOOK_TITLE_FIELD = re.compile(r"^title:\s*(?P<title>\S.{0,100})$", re.I)
 CREDITS = re.compile(r"^(produced by|prepared by|transcribed by|e-?text prepared by)\b", re.I)
 # A chapter line on its own: "CHAPTER I", "Lesson 5.", "PART II". The title
 # may follow on the next line. ("Book I" is left out: title pages say it.)
+_ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty)-?)?(?:first|second|third|fourth|fifth|sixth"
+            r"|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+            r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth"
+            r"|fiftieth")
 CHAPTER_MARKER = re.compile(
     r"^(chapter|lesson|part|unit|lecture)\s+([ivxlcdm]{1,7}|\d{1,3}|one|two|three|four|five"
     r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|twenty)\.?$", re.I)
+    r"|eighteen|nineteen|twenty|" + _ORDINAL + r")\.?$", re.I)
 # The same with its title on the line: "CHAPTER IV. THE SENSES", "Lesson 3: Verbs".
 CHAPTER_MARKER_TITLED = re.compile(
     r"^(?P<label>(chapter|lesson|part|unit|lecture)\s+([ivxlcdm]{1,7}|\d{1,3}))\s*[.:—–-]+\s*"
@@ -301,7 +305,8 @@ FACILITATOR_NOTE = re.compile(
 
 # ---- question-and-answer texts (catechisms, FAQs) --------------------------
 # The labels of a question and of its answer: "Q: ...?", "Question 3. ...?", "A: ...".
-QA_QUESTION_LABEL = re.compile(r"^(q|ques|question)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)
+QA_QUESTION_LABEL = re.compile(r"^(\d{1,4}[.)]\s+)?(q|ques|question)\s*\d{0,3}\s*[:.)]\s+(?=\S)",
+                               re.I)
 QA_ANSWER_LABEL = re.compile(r"^(a|ans|answer)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)
 
 # ---- generated self-checks -----------------------------------------------

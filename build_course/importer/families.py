@@ -160,7 +160,8 @@ MARKDOWN = Family(
     detect_markdown, [], lessons=markdown_lessons)
 HTML2TEXT = Family(
     "html2text", "a web page converted by html2text: starred headings, indented boxes and lists",
-    detect_html2text, [], lessons=html2text_lessons)
+    lambda raw: [] if book.licence_start(raw) else detect_html2text(raw), [],
+    lessons=html2text_lessons)
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
                _anything, [c.drop_share_buttons, worksheet.drop_facilitator_notes,
                            worksheet.mark_blank_exercises, worksheet.word_bullets])

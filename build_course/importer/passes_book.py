@@ -50,7 +50,7 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
     chapter lines or run-in headings (``_italic_`` marks are shown, not
     enough: converted web pages have them too)."""
     evidence = []
-    start = next((r for r in raw[:400] if cues.LICENCE_START.match(r.text)), None)
+    start = licence_start(raw)
     if start:
         evidence.append(f"a licence block closes at line {start.line}")
     width, share = _wrap_width(raw)
@@ -73,6 +73,13 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
     if marks >= 5:
         signs.append(f"{marks} lines with _italic_ marks")
     return evidence + signs
+
+
+def licence_start(raw: list[RawLine]) -> RawLine | None:
+    """The line that opens the book after its licence header (``*** START OF
+    ... ***``), if one stands among the first 400 lines. Its starred lines
+    are no html2text headings."""
+    return next((r for r in raw[:400] if cues.LICENCE_START.match(r.text)), None)
 
 
 def _asked_and_answered(raw: list[RawLine]) -> int:
@@ -630,6 +637,7 @@ def _pre(block: list[RawLine], text_lines: list[str]) -> Line:
 
 
 def _line(r: RawLine, text: str, kind: str = "") -> Line:
+    kind = kind or ("text" if r.kind == "text" else "")  # never a heading (a question, a caption)
     return Line(text, r.line, r.indent, chapter=r.chapter, kicker=r.kicker, kind=kind)
 
 

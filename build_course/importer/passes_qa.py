@@ -67,26 +67,33 @@ def qa_self_check(lesson: Lesson, report: Report) -> None:
                 topic=Topic.KIND)
 
 
-def _dense_section(pairs: list[tuple[Block, list[Paragraph]]], blocks: list[Block]) -> bool:
+def _dense_section(pairs: list[tuple[Block, list[Block]]], blocks: list[Block]) -> bool:
     return len(pairs) >= 2 and _dense(pairs, blocks)
 
 
-def _dense(pairs: list[tuple[Block, list[Paragraph]]], blocks: list[Block]) -> bool:
+def _dense(pairs: list[tuple[Block, list[Block]]], blocks: list[Block]) -> bool:
     """Questions and their answers make up most of the paragraphs of ``blocks``."""
     paragraphs = sum(1 for b in blocks if isinstance(b, Paragraph) or _is_question(b))
     return sum(1 + len(answers) for _, answers in pairs) >= _MIN_SHARE * paragraphs
 
 
-def _question(q: Block, answers: list[Paragraph]) -> Question:
+def _question(q: Block, answers: list[Block]) -> Question:
     return Question(_prompt(q), q.line, kind=QuestionKind.OPEN,
-                    model_answer="\n\n".join(a.text for a in answers))
+                    model_answer="\n\n".join(_answer_text(a) for a in answers))
+
+
+def _answer_text(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return cues.QA_ANSWER_LABEL.sub("", block.text, count=1)
+    return "\n".join(f"{item.number}. {item.text}" if block.ordered and item.number is not None
+                     else f"- {item.text}" for item in block.items)
 
 
 def _prompt(block: Block) -> str:
     """A question's text without its number (``12. What is ...?``)."""
     if isinstance(block, ListBlock):
         return block.items[0].text
-    return _NUMBER.sub("", block.text, count=1)
+    return cues.QA_QUESTION_LABEL.sub("", _NUMBER.sub("", block.text, count=1), count=1)
 
 
 _NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
@@ -101,17 +108,24 @@ def _is_question(block: Block) -> bool:
         text = block.text
     else:
         return False
-    return text.rstrip().endswith("?") and len(text) <= _MAX_QUESTION
+    if len(text) > _MAX_QUESTION:
+        return False
+    return text.rstrip().endswith("?") or (
+        cues.QA_QUESTION_LABEL.match(text) is not None and not _ANSWERED.search(text))
+
+
+# A labelled task answered inside its own paragraph: "Q. Say it. A. It is..."
+_ANSWERED = re.compile(r"[.!?:]\s+(a|ans|answer)\s*[:.)]\s", re.I)
 
 
 def _sections(blocks: list[Block]
-              ) -> list[tuple[Heading | None, int, list[tuple[Block, list[Paragraph]]]]]:
+              ) -> list[tuple[Heading | None, int, list[tuple[Block, list[Block]]]]]:
     """Per section (the heading that opens it, or None before the first): the
     index where it ends, and its (question, answer paragraphs) pairs."""
-    out: list[tuple[Heading | None, int, list[tuple[Block, list[Paragraph]]]]] = []
+    out: list[tuple[Heading | None, int, list[tuple[Block, list[Block]]]]] = []
     heading: Heading | None = None
-    pairs: list[tuple[Block, list[Paragraph]]] = []
-    current: tuple[Block, list[Paragraph]] | None = None
+    pairs: list[tuple[Block, list[Block]]] = []
+    current: tuple[Block, list[Block]] | None = None
     for i, block in enumerate(blocks):
         if isinstance(block, Heading):
             out.append((heading, i, pairs))
@@ -121,6 +135,9 @@ def _sections(blocks: list[Block]
             pairs.append(current)
         elif isinstance(block, Paragraph) and current is not None:
             current[1].append(block)
+        elif isinstance(block, ListBlock) and current is not None and current[1] \
+                and not _is_question(block):
+            current[1].append(block)  # "... for three reasons:" and the list of them
         else:
             current = None
     out.append((heading, len(blocks), pairs))
@@ -156,12 +173,15 @@ _INLINE_ANSWER = re.compile(r"\?\s+(?=(a|ans|answer)\s*[:.)]\s+\S)", re.I)
 _QUESTION_LINES = 6  # lines a labelled question may be wrapped over
 
 
-def _labelled_questions(raw: list[RawLine]) -> set[int]:
+def _labelled_questions(raw: list[RawLine]) -> tuple[set[int], set[int]]:
     """The indices of the lines whose question label labels a question: the
     text after the label asks (``?``) on that line or on the lines it is
-    wrapped over, before a blank line or another label. A line of prose that
-    only starts with such a label (``... in row\nq. Then ...``) keeps it."""
+    wrapped over, before a blank line or another label; and of those whose
+    label labels a task that does not ask (``Q. Say the rule.``) but is
+    answered on the next lines (``A. ...``). A line of prose that only
+    starts with such a label (``... in row\nq. Then ...``) keeps it."""
     found: set[int] = set()
+    tasks: set[int] = set()
     for i, r in enumerate(raw):
         if not (r.keep and (m := cues.QA_QUESTION_LABEL.match(r.text))):
             continue
@@ -169,13 +189,15 @@ def _labelled_questions(raw: list[RawLine]) -> set[int]:
             found.add(i)
             continue
         for after in raw[i + 1:i + _QUESTION_LINES]:
-            if after.blank_before or cues.QA_QUESTION_LABEL.match(after.text) \
-                    or cues.QA_ANSWER_LABEL.match(after.text):
+            if after.blank_before or cues.QA_QUESTION_LABEL.match(after.text):
+                break
+            if cues.QA_ANSWER_LABEL.match(after.text):
+                tasks.add(i)
                 break
             if "?" in after.text:
                 found.add(i)
                 break
-    return found
+    return found, tasks
 
 
 def strip_labels(raw: list[RawLine], report: Report) -> None:
@@ -184,14 +206,20 @@ def strip_labels(raw: list[RawLine], report: Report) -> None:
     answer on the question's line (``Q: ...? A: ...``) gets a line of its own.
     A label goes only where it labels a question (see ``_labelled_questions``):
     no word of prose is taken for one."""
-    questions = _labelled_questions(raw)
+    questions, tasks = _labelled_questions(raw)
     if len(questions) < 2:
         return
     out: list[RawLine] = []
-    after_question = asking = False
+    after_question = asking = labelled = False
     for i, r in enumerate(raw):
+        if i in tasks:  # it keeps its label, and its answer too: see _is_question
+            r.kind = r.kind or "text"
+            out.append(r)
+            after_question, asking, labelled = True, False, True
+            continue
         if i in questions and (m := cues.QA_QUESTION_LABEL.match(r.text)):
             text = r.text[m.end():]
+            r.kind = r.kind or "text"  # a question, never a heading
             if split := _INLINE_ANSWER.search(text):
                 r.text = text[:split.start() + 1]
                 answer = cues.QA_ANSWER_LABEL.sub("", text[split.end():], count=1)
@@ -200,11 +228,12 @@ def strip_labels(raw: list[RawLine], report: Report) -> None:
             else:
                 r.text = text
                 out.append(r)
-                after_question, asking = True, "?" not in text
+                after_question, asking, labelled = True, "?" not in text, False
                 continue
         elif r.keep and after_question and (m := cues.QA_ANSWER_LABEL.match(r.text)):
-            r.text = r.text[m.end():]
+            r.text = r.text if labelled else r.text[m.end():]
             r.blank_before = True
+            r.kind = r.kind or "text"  # an answer, never a heading
             out.append(r)
         elif after_question and asking and not r.blank_before:
             out.append(r)  # the question goes on over this line: its answer may follow
