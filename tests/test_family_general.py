@@ -1116,3 +1116,36 @@ def test_a_book_drill_numbered_past_999_keeps_every_question_and_answer():
         (f"How many turns does the bowline in drill {n} take?", f"{n % 3 + 1} turns.")
         for n in range(997, 1003)]
     assert "1850. The year the knot got its printed name" in repr(part.lessons[0].blocks)
+
+
+# A worksheet typed in an editor that wraps: answer space makes it a
+# worksheet (one line per paragraph), but its introduction is wrapped.
+GARDEN_WORKSHEET = """\
+Seed Sowing Worksheet
+
+Name: ____________________   Date: ____________
+
+Look at the seed packets on your bench before you start. Read the sowing
+depth and spacing printed on the back of each one, then plan a row for
+every packet in the bed you have been given.
+
+Keep it short:
+write the depth
+then the spacing
+
+1. Which seed needs the deepest sowing?
+__________________________________________
+
+2. How far apart will you sow the beans?
+__________________________________________
+"""
+
+
+def test_a_hard_wrapped_paragraph_in_a_one_line_per_paragraph_text_is_joined():
+    blocks = [b for lesson in _part(GARDEN_WORKSHEET).lessons for b in lesson.blocks]
+    texts = [getattr(b, "text", "") for b in blocks]
+    assert ("Look at the seed packets on your bench before you start. Read the sowing depth "
+            "and spacing printed on the back of each one, then plan a row for every packet "
+            "in the bed you have been given.") in texts
+    # short lines of different lengths are lines of their own, wrapped or not
+    assert not any("write the depth then" in t for t in texts)

@@ -253,13 +253,15 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
     tail = 0  # length of the last raw line of lines[-1]
     blank_before = False  # a blank line since the last kept line
     long_items = _long_numbered_items(raw)
+    rewrapped = set() if wrapped else _wrapped_paragraphs(raw, long_items)
     for r in raw:
         blank_before = blank_before or r.blank_before
         if not r.keep:
             continue
         _classify(r, wrapped, long_items)
-        if lines and _continues(lines[-1], pieces[-1], tail, r, blank_before, wrapped, width,
-                                blanks_part):
+        if lines and (r.line in rewrapped
+                      or _continues(lines[-1], pieces[-1], tail, r, blank_before, wrapped, width,
+                                    blanks_part)):
             pieces[-1].append(r.body)
         else:
             # positional arguments: keywords would make this call slow
@@ -275,6 +277,37 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
         if "\u00ad" in line.text:  # a soft hyphen: invisible, and it only broke a word
             line.text = line.text.replace("\u00ad", "")
     return _merge_sandwiched(lines) if wrapped else lines
+
+
+def _wrapped_paragraphs(raw: list[RawLine], long_items: set[int]) -> set[int]:
+    """In a text of one line per paragraph, the blocks (lines with no blank
+    line between them) that are one paragraph hard-wrapped all the same: no
+    list marker or marked line in the block, every line but the last near
+    the block's width, and somewhere a line that stops mid-sentence with the
+    next going on in lower case. The numbers of the lines that go on from the
+    line before them."""
+    found: set[int] = set()
+    block: list[RawLine] = []
+    for r in [*raw, None]:
+        if r is None or r.blank_before or not r.keep:
+            if len(block) > 1 and _one_paragraph(block, long_items):
+                found.update(line.line for line in block[1:])
+            block = []
+        if r is not None and r.keep:
+            block.append(r)
+    return found
+
+
+def _one_paragraph(block: list[RawLine], long_items: set[int]) -> bool:
+    width = max(len(r.text) for r in block)
+    if width < 40 or any(len(r.text) < 0.6 * width for r in block[:-1]):
+        return False
+    for r in block:
+        _classify(r, False, long_items)
+        if r.bullet or r.kind in _MARKED_KINDS:
+            return False
+    return any(not a.text.endswith(TERMINAL) and b.text[:1].islower()
+               for a, b in zip(block, block[1:]))
 
 
 def _merge_sandwiched(lines: list[Line]) -> list[Line]:
