@@ -533,3 +533,57 @@ def test_a_converters_wrapper_lines_around_the_text_go():
     kept = _kept(raw)
     assert kept[0].startswith("Line 0")
     assert kept[-1] == "The end of the text is near, says line nine."
+
+
+# ---- lines that go on from the line above ----------------------------------
+
+# a pypdf page: no blank lines, no form feeds, lines hard-wrapped mid-sentence
+HARBOUR = ("Skippers who keep a log of each passage find it easier to plan the next one,\n"
+           "because the notes tell them how long the crossing took against the tide and\n"
+           "where the wind shifted; a log also helps the harbour master if a boat is late\n"
+           "and someone has to work out where it may be. Keep it in pencil, since ink runs\n"
+           "when the pages get wet, and write the times in the same clock as the tables.\n")
+
+def test_a_title_shaped_line_that_ends_a_wrapped_sentence_joins_it():
+    text = ("Harbour Skills\n1.1. Reading a Tide Table\n" + HARBOUR +
+            "A harbour may only be entered at high water, so skippers read the table the\n"
+            "port publishes each month, under the rules of the Small Craft (Coastal\n"
+            "Waters) Act, 1998 and Pilotage Order\n"
+            "Before leaving, check the times twice. The tool prints the words\n"
+            "Good Morning!\n"
+            "when the table has loaded; the same is true of the printed copy.\n"
+            "1.2. Planning the Passage\n"
+            "Start from the tide times and work back to the hour you must leave the berth.\n")
+    blocks = _blocks(text)
+    assert [b.text for b in blocks if isinstance(b, Heading)] == [
+        "1.1. Reading a Tide Table", "1.2. Planning the Passage"]
+    prose = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+    assert "Small Craft (Coastal Waters) Act, 1998 and Pilotage Order" in prose
+    assert "prints the words Good Morning!" in prose
+
+
+def test_what_a_sentence_announces_with_a_colon_is_not_a_heading():
+    text = ("Engine Care\n2.1. Starting the Engine\n" + HARBOUR +
+            "Turn the key once and wait. When it starts, the panel shows a line like this:\n"
+            "Engine Ready 2.4.0 (Diesel, Port Side)\n"
+            "The first figure is the software version and may differ on older boats.\n"
+            "2.2. Stopping the Engine\n"
+            "Let it idle for a minute before you turn the key back, then close the fuel tap.\n")
+    blocks = _blocks(text)
+    assert [b.text for b in blocks if isinstance(b, Heading)] == [
+        "2.1. Starting the Engine", "2.2. Stopping the Engine"]
+    assert any(b.text == "Engine Ready 2.4.0 (Diesel, Port Side)" for b in blocks
+               if isinstance(b, Paragraph))  # the version keeps its last digit
+
+
+def test_a_heading_after_a_finished_sentence_stays_a_heading():
+    text = ("Mooring Lines\n"
+            "Bow and stern lines hold the boat against the pontoon in any wind that blows.\n"
+            "Spring Lines\n"
+            "Springs stop the boat from surging forward and back along the berth when the\n"
+            "wake of a passing ship reaches it, and they take the strain off the cleats.\n"
+            "Fenders\n"
+            "Hang them at the widest part of the hull, level with the pontoon's edge.\n")
+    raw = _raw(text)
+    pdf.mark_numbered_headings(raw, Report("t"))
+    assert [r.kind for r in raw] == [""] * 7

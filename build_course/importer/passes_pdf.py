@@ -727,11 +727,19 @@ _CONTINUATION = frozenset("↪↩⤶⏎\u21b3")
 def mark_numbered_headings(raw: list[RawLine], report: Report) -> None:
     """``2.5 Marketing Mix`` and ``1.1. What is a program?`` are headings,
     and keep their numbers; so is ``5. Emergency Procedures`` standing
-    between paragraphs (not inside a numbered list)."""
+    between paragraphs (not inside a numbered list). A title-shaped line
+    that goes on from the line above it is text (``_runs_on_from``): joined
+    to it when it ends that line's sentence."""
     kept = [r for r in raw if r.keep]
     bare: list[tuple[int, RawLine]] = []  # "3 Results": a number without its dot
     for i, r in enumerate(kept):
         if r.kind or not r.text[:1].isdigit():
+            if not r.kind and i and (how := _runs_on_from(kept[i - 1], r)):
+                r.kind = "text"
+                if how == "wrapped":  # its sentence goes on: one line (joined later)
+                    kept[i - 1].text += " " + r.text
+                    r.keep = False
+                    kept[i] = kept[i - 1]
             continue
         if (m := _NUMBERED_HEADING.match(r.text)) and _heading_title(m.group("title")):
             r.kind = "heading"
@@ -756,6 +764,26 @@ def mark_numbered_headings(raw: list[RawLine], report: Report) -> None:
 
 
 _BARE_NUMBER_HEADING = re.compile(r"^(\d{1,2}) (?P<title>[A-Z].*)$")
+
+
+def _runs_on_from(before: RawLine, r: RawLine) -> str:
+    """How ``r``, shaped like a heading, goes on from the line right above it
+    (no blank line, no dropped line between): "wrapped" when that line's
+    sentence stops on a lower-case word or inside brackets (``... the screen
+    then shows the words`` over ``Good Morning!``, ``... under the Small Boats
+    (Inland`` over ``Waters) Act, 1998``); "shown" when that line announces
+    it (``... the prompt looks like this:``); "" when it does not (it may be
+    a heading)."""
+    if r.blank_before or r.page_start or r.line != before.line + 1 or before.kind \
+            or not looks_like_heading(r.text) or looks_like_heading(before.text):
+        return ""
+    text = before.text
+    if text[-1] == ":":
+        return "shown" if len(text.split()) >= 5 else ""
+    if text[-1].isalpha() and text.rsplit(" ", 1)[-1][:1].islower() \
+            or text.count("(") > text.count(")"):
+        return "wrapped"
+    return ""
 
 
 def _single_title(title: str) -> bool:

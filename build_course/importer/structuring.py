@@ -33,8 +33,9 @@ from build_course.slugs import slugify, unique
 Step = Callable[[Lesson, Report], None]
 
 # Matched from the punctuation the mark comes after (which a substitution puts
-# back): a lookbehind there would make the search try every position.
-_FOOTNOTE = re.compile(r"(?P<after>[”\"’.,;])(?P<mark>\d{1,2})(?=\s|$)")
+# back): a lookbehind there would make the search try every position. A dot or
+# a comma after a digit is a number's ("version 3.4.0 (2015)", "1,5 and"), not a mark's.
+_FOOTNOTE = re.compile(r"(?P<after>[”\"’]|(?<![\d.])[.,;])(?P<mark>\d{1,2})(?=\s|$)")
 _NOT_WORD = re.compile(r"[^\w ]")
 # the ASCII characters that _NOT_WORD matches
 _ASCII_NOT_WORD = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) in "_ "))
