@@ -199,6 +199,12 @@ QUESTION_CELL = re.compile(r"^(question|exercise|problem|q)\s*(\d{1,3})\s*[:.]?$
 BYLINE = re.compile(
     r"^(?:by|written by|posted by|posted on|published(?: on| by)?|updated|last updated"
     r"|last modified|last reviewed)\b(?=.*(?:\b(?:19|20)\d\d\b|\bmin(?:ute)?s? read\b))", re.I)
+# A box's kind printed as a label line above the box's own title (a lesson
+# page's callouts: "Challenge" over "Creating files", "Callout" over "Tip"):
+# the label goes; an exercise's label (EXERCISE_HEADING) makes the title an exercise's.
+WEB_BOX_LABEL = re.compile(
+    r"^(callout|challenge|exercise|discussion|prerequisites?|checklist|testimonial|caution"
+    r"|warning|note|tip|hint|spoiler|instructor note|key ?points)$", re.I)
 # Lesson-metadata headings that may stand between a page's title and its text.
 PAGE_METADATA_HEADING = re.compile(
     r"^(overview|questions|objectives|learning objectives|prerequisites|teaching"

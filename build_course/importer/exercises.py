@@ -737,6 +737,7 @@ class _Reader:
         self.blanks = False  # under "Fill in the blanks": statements i), ii)... to complete
         self.match_parts = 0  # the parts a matching question has so far
         self.task_answer = ""  # a solution given to an exercise that has no questions
+        self.split_solution = False  # a numbered "Solution" read as each question's answer
         self.last_key: int | None = None
 
     # each piece: True when taken
@@ -913,6 +914,12 @@ class _Reader:
                      if f.number is not None), None)
         if self.mode == "answer" and number is not None and last is not None and (
                 number <= last or number == (self.answer_last or -1) + 1):
+            if number == 1 and not self.found[-1].answer and self._asked_in_numbers():
+                self.mode, self.split_solution = "keys", True  # "Solution" answers each in turn
+                self.keys[1] = (prompt, piece.line)
+                self.last_key = 1
+                self.key_line = piece.line
+                return True
             self.answer_last = number
             return False  # a numbered list inside a worked answer
         if number is not None and number == last and number > 1 and piece.item \
@@ -953,6 +960,23 @@ class _Reader:
         self.match_parts = 0
         return True
 
+    def _asked_in_numbers(self) -> bool:
+        """The exercise's questions so far are items numbered 1, 2, 3...,
+        most of them asking: a solution numbered as they are answers each."""
+        group = self.found[self.group:]
+        asked = sum(f.question.prompt.rstrip().endswith("?") for f in group)
+        return len(group) >= 2 and asked * 2 >= len(group) and all(
+            f.from_item and f.number == n for n, f in enumerate(group, start=1))
+
+    def _unsplit_solution(self) -> None:
+        """A solution numbered otherwise than the questions stays the last one's answer."""
+        numbers = {f.number for f in self.found[self.group:]}
+        if not self.split_solution or set(self.keys) == numbers:
+            return
+        last = self.found[-1]
+        last.answer = "\n\n".join(f"{n}. {self.keys[n][0]}" for n in sorted(self.keys))
+        self.keys = {}
+
     def _add_option(self, text: str, marked: bool) -> None:
         current = self.found[-1]
         if marked:
@@ -981,6 +1005,7 @@ class _Reader:
     # after the last piece
     def settle(self) -> None:
         quiz, report = self.quiz, self.report
+        self._unsplit_solution()
         for found in self.found:
             _split_inline_options(found.question)
         quiz.questions = [f.question for f in self.found]

@@ -56,6 +56,7 @@ _HAS_SEPARATOR = re.compile(r"[|»›→]| [>/] ")
 _CODE_CHARS = re.compile(r"[{}()\[\];=<>&\\$]")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}:$")
+_CODE_LABEL = re.compile(r"^[A-Z][A-Z0-9+#]{1,11}$")  # a code block's language: "BASH", "R"
 
 
 # ---- detection -------------------------------------------------------------
@@ -401,6 +402,60 @@ def drop_link_references(raw: list[RawLine], report: Report) -> None:
                 report.dropped(r.line, "link-only menu line", r.text)
                 continue
             r.text = _LYNX_REFERENCE_MARK.sub("", r.text)
+
+
+def mark_labels(raw: list[RawLine], report: Report) -> None:
+    """Labels a lesson page prints above its boxes and code blocks. A box's
+    kind (``Challenge``, ``Callout``: ``cues.WEB_BOX_LABEL``) alone on its
+    line, right above a short line at its indent or left of it that stands
+    alone, labels that line, the box's title (which may ask: ``What's in a
+    name?``): the label goes and the title is a heading, an exercise's when
+    the label names one. A code block's language (``BASH``, ``OUTPUT``) alone
+    on its line above a block set apart from the running text goes, and
+    that block is code."""
+    kept = [r for r in raw if r.keep]
+    body = None
+    for k in range(len(kept) - 2):
+        r, title, after = kept[k], kept[k + 1], kept[k + 2]
+        if not title.blank_before or title.kind or len(r.text) > 16 or not r.text[:1].isupper():
+            continue
+        if cues.WEB_BOX_LABEL.match(r.text) and title.indent <= r.indent and after.blank_before \
+                and _heading_shaped(title.text) and _capital_start(title.text) \
+                and not title.text.endswith(":"):
+            r.keep = False
+            report.dropped(r.line, "box label", r.text, routine=True)
+            title.kind = "exercise" if cues.EXERCISE_HEADING.match(r.text) else "heading"
+        elif _CODE_LABEL.match(r.text) and r.blank_before:
+            body = _body_indent(kept) if body is None else body
+            if block := _labelled_code(kept, k + 1, body):
+                r.keep = False
+                report.dropped(r.line, "code block label", r.text, routine=True)
+                _as_code(block)
+
+
+def _labelled_code(kept: list[RawLine], start: int, body: int) -> list[RawLine]:
+    """The code block under a code label: its lines from ``start``, set
+    apart from the running text by their indent (past blank lines too, while
+    they keep the block's indent and are not list items or headings), or a
+    block at the text's indent that does not read as prose; [] if none."""
+    first = kept[start]
+    if first.indent == body:
+        block = [first]
+        for o in kept[start + 1:]:
+            if o.blank_before or o.kind:
+                break
+            block.append(o)
+        width = _width(kept)
+        prose = block[-1].text.endswith(TERMINAL) or _ITEM.match(first.text) or any(
+            _wrapped(a, b, width, lower=False) for a, b in zip(block, block[1:]))
+        return [] if prose or first.kind else block
+    block = [first]
+    for o in kept[start + 1:]:
+        if o.kind or (o.blank_before and (o.indent != first.indent or _ITEM.match(o.text) or (
+                first.indent == 0 and _heading_shaped(o.text) and _capital_start(o.text)))):
+            break
+        block.append(o)
+    return [] if first.kind else block
 
 
 def mark_headings(raw: list[RawLine], report: Report) -> None:

@@ -1,0 +1,184 @@
+"""Lesson pages dumped by lynx and w3m: box labels, code labels, exercises.
+
+A lesson site prints a box's kind as a label line over the box's own title
+("Challenge" over "Counting the jars"), and a code block's language over the
+block ("PYTHON", "OUTPUT"). Every text here is written for these tests
+(pottery, beekeeping, a toy language), in the shapes lynx and w3m leave.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_course.importer.importing import import_text
+from build_course.model import Heading, RawMarkdown, SourceText
+
+LYNX_LESSON = """\
+   Skip to main content
+   (BUTTON) Menu
+     * Clay Basics
+     * Glazes
+     __________________________________________________________________
+
+Wedging and centring
+
+   Clay has to be wedged before it goes on the wheel: wedging drives out
+   the air and makes the clay the same all through.
+
+Checking the clay
+
+   Cut the block with a wire and look at the faces:
+
+PYTHON
+
+counts = check(block)
+print(counts)
+
+OUTPUT
+
+Hello Clay
+no bubbles
+
+   Both faces should be smooth.
+   Callout
+
+Why does air matter?
+
+   A bubble left in the clay grows in the kiln and can crack the pot
+   open.
+   Challenge
+
+Counting the bubbles
+
+   Wedge a small block and cut it twice.
+    1. How many bubbles do you see on the first cut?
+    2. Why are there fewer on the second cut?
+
+   (BUTTON)
+
+Show me the solution
+
+    1. Usually three or four, near the edge of the block.
+    2. Wedging pushed them out between the two cuts.
+
+Centring
+
+   Wet the clay and press it down with both palms while the wheel turns.
+"""
+
+W3M_LESSON = """\
+Skip to main content
+
+Bees in winter
+
+A colony does not sleep through the cold: the bees cluster and shiver to keep the queen warm, and
+they eat the honey stored in summer.
+
+Feeding
+
+Check the weight of the hive by lifting its back edge a little.
+
+SHELL
+
+ $ weigh --hive 3
+
+OUTPUT
+
+weight: 21 kg
+
+If the hive feels light, give it fondant on the top bars.
+
+Challenge
+
+Is the hive heavy enough?
+
+ 1. What does a hive weigh in a good autumn?
+
+ 2. How much honey does a colony eat in one winter?
+
+Show me the solution
+
+ 1. Around thirty kilograms, frames and bees included.
+
+ 2. Between ten and twenty kilograms, more in a long winter.
+
+Note
+
+Never open the hive on a cold day.
+
+Spring
+
+The cluster breaks up once the days are warm enough for the bees to fly.
+"""
+
+
+def _lesson(text: str):
+    part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
+    assert part.family == "web"
+    return part, part.lessons[0]
+
+
+def _headings(lesson) -> list[str]:
+    return [b.text for b in lesson.blocks if isinstance(b, Heading)]
+
+
+def _code(lesson) -> list[str]:
+    return [b.text for b in lesson.blocks if isinstance(b, RawMarkdown)]
+
+
+def test_lynx_box_label_goes_and_its_title_is_a_heading_even_when_it_asks():
+    _, lesson = _lesson(LYNX_LESSON)
+    headings = _headings(lesson)
+    assert "Why does air matter?" in headings
+    assert "Callout" not in headings and "Challenge" not in headings
+    text = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "Callout" not in text and "Challenge" not in text
+
+
+def test_lynx_code_labels_go_and_the_block_under_them_is_code():
+    _, lesson = _lesson(LYNX_LESSON)
+    headings = _headings(lesson)
+    assert "PYTHON" not in headings and "OUTPUT" not in headings
+    code = "\n".join(_code(lesson))
+    assert "print(counts)" in code
+    assert "Hello Clay" in code  # output that reads like a heading stays code
+
+
+def test_lynx_challenge_label_makes_its_title_an_exercise_answered_item_by_item():
+    _, lesson = _lesson(LYNX_LESSON)
+    quiz = next(q for q in lesson.quizzes if q.title == "Counting the bubbles")
+    assert [q.prompt for q in quiz.questions] == [
+        "How many bubbles do you see on the first cut?",
+        "Why are there fewer on the second cut?"]
+    assert quiz.questions[0].model_answer.startswith("Usually three or four")
+    assert quiz.questions[1].model_answer.startswith("Wedging pushed them out")
+    assert "Counting the bubbles" not in [s.title for s in lesson.sections]
+    assert "Centring" in [s.title for s in lesson.sections]
+
+
+def test_w3m_labels_the_same_way():
+    _, lesson = _lesson(W3M_LESSON)
+    headings = _headings(lesson)
+    assert "SHELL" not in headings and "OUTPUT" not in headings
+    code = "\n".join(_code(lesson))
+    assert "weigh --hive 3" in code and "weight: 21 kg" in code
+    quiz = next(q for q in lesson.quizzes if q.title == "Is the hive heavy enough?")
+    assert [q.model_answer.split(",")[0] for q in quiz.questions] == [
+        "Around thirty kilograms", "Between ten and twenty kilograms"]
+
+
+def test_a_box_label_over_a_sentence_is_left_alone():
+    """"Note" over a line of advice is the box's own title over its text:
+    nothing goes, and the advice stays text."""
+    _, lesson = _lesson(W3M_LESSON)
+    text = [getattr(b, "text", "") for b in lesson.blocks]
+    assert "Never open the hive on a cold day." in text
+
+
+def test_an_upper_case_word_over_prose_is_not_a_code_label():
+    text = W3M_LESSON.replace(
+        "SHELL\n\n $ weigh --hive 3\n\nOUTPUT\n\nweight: 21 kg\n",
+        "WARNING\n\nBees sting when the hive is opened in the rain, so wait for a dry day and\n"
+        "wear a veil.\n")
+    _, lesson = _lesson(text)
+    assert not any("wear a veil" in c for c in _code(lesson))
