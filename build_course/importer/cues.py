@@ -255,6 +255,19 @@ MD_SOLUTIONS = frozenset("solution answer answers".split())
 MD_METADATA = frozenset("objectives keypoints questions".split())
 # Boxes for teachers only: left out, with a note.
 MD_HIDDEN = frozenset(["instructor", "instructor-note", "instructor_note", "facilitator"])
+# A challenge's solution that names the right one of its numbered options:
+# "2 is correct", "**4** is the correct answer", "Option 3 is the solution",
+# "The correct answer is 4.", "Answer: 3" (group 1: the option's number).
+MD_OPTION_PICKED = re.compile(
+    r"^(?:(?:the )?(?:correct |right )?(?:answer|solution)(?: is)?\s*:?\s*)?"
+    r"(?:option |number |choice )?\(?(\d)\)?"
+    r"(?:\.?$|\.\s|\s*[:)]\s|\s+is\s+(?:the\s+)?(?:correct|right|true|answer|solution)\b)",
+    re.I)
+# A solution that gives a verdict on each numbered option, in a numbered list
+# of its own: "1. No: ...", "2. Yes: ..." (group 1: the verdict word).
+MD_VERDICT = re.compile(
+    r"^(yes|no|correct|incorrect|right|wrong|true|false)\s*[:.,;!\u2013\u2014-]", re.I)
+MD_VERDICT_YES = frozenset("yes correct right true".split())
 # Directives that publish nothing a learner reads as text (an index entry,
 # a raw HTML header, a table of contents, an image file we do not have).
 MD_DROPPED = frozenset(

@@ -21,6 +21,7 @@ is a web address.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from html import unescape
 
@@ -143,14 +144,15 @@ def _placeholders(lines: list[str], found: list[Found]) -> list[str]:
     return out
 
 
-def _kramdown_classes(lines: list[str]) -> dict[int, list[str]]:
+def _kramdown_classes(lines: list[str]) -> dict[int, tuple[int, list[str]]]:
     """Kramdown's ``{: .challenge}`` line names the class of the block it
-    follows: it is recorded by line and blanked (keeping its quote marks),
-    so that it does not run on into the paragraph above."""
-    classes: dict[int, list[str]] = {}
+    follows: it is recorded by line with its depth (how many quote marks
+    lead it) and blanked (keeping its quote marks), so that it does not run
+    on into the paragraph above."""
+    classes: dict[int, tuple[int, list[str]]] = {}
     for n, line in enumerate(lines):
         if "{:" in line and (m := _IAL.match(line)):
-            classes[n] = _IAL_CLASS.findall(m.group("body"))
+            classes[n] = (m.group("quotes").count(">"), _IAL_CLASS.findall(m.group("body")))
             lines[n] = m.group("quotes")
     return classes
 
@@ -185,9 +187,13 @@ class _Builder:
     """Walks the syntax tree; ``line`` offsets map a nested parse (a
     directive's content) back to the source's lines."""
 
-    def __init__(self, report: Report, ials: dict[int, list[str]], found: list[Found]):
+    def __init__(self, report: Report, ials: dict[int, tuple[int, list[str]]],
+                 found: list[Found]):
         self.report = report
-        self.ials = ials
+        self.ials = {n: classes for n, (_, classes) in ials.items()}
+        self.ial_depths = ials
+        self.ial_lines = sorted(ials)
+        self.quote_depth = 0  # how many blockquotes hold the node being built
         self.found = found
         self.meta: dict = {}
         self.dropped_html: list[tuple[int, str]] = []
@@ -349,9 +355,10 @@ class _Builder:
     # -- quotes, kramdown blocks ------------------------------------------------
 
     def _blockquote(self, node, offset, line):
-        end = (node.map[1] if node.map else -1) + offset
-        classes = self.ials.get(end, [])
+        classes = self._quote_class(line - 1, (node.map[1] if node.map else -1) + offset)
+        self.quote_depth += 1
         inner = self.nodes(node.children, offset)
+        self.quote_depth -= 1
         name = _exercise_name(classes)
         if name == "solution":
             return [Solution("", line, _answer_blocks(inner))]
@@ -364,6 +371,19 @@ class _Builder:
         if inner and all(isinstance(b, Paragraph) for b in inner):
             return [Quote(" ".join(b.text for b in inner), line)]
         return inner
+
+    def _quote_class(self, start: int, end: int) -> list[str]:
+        """The classes of the ``{: ...}`` line that closes a blockquote of
+        source lines ``start``..``end``: the first line of the quote's own
+        depth after its start (markdown-it may count blank lines after a
+        quote into it, so its end alone does not say)."""
+        k = bisect_right(self.ial_lines, start)
+        while k < len(self.ial_lines) and self.ial_lines[k] <= end:
+            depth, classes = self.ial_depths[self.ial_lines[k]]
+            if depth == self.quote_depth:
+                return classes
+            k += 1
+        return []
 
     # -- fences: code, MyST directives, placeholders ------------------------------
 

@@ -383,39 +383,57 @@ def _question(exercise: Exercise, lead: list) -> Question:
     return question
 
 
-# A solution that names the right one of numbered options: "2 is correct", "Answer: 3."
-_NUMBER_PICKED = re.compile(
-    r"^(?:(?:the )?(?:correct )?answer(?: is)?\s*:?\s*)?(?:option |number )?\(?(\d)\)?"
-    r"(?:\.?$|\.\s|\s*[:)]\s|\s+is\s+(?:the\s+)?(?:correct|right|true|the answer)\b)", re.I)
-
-
 def _numbered_choice(question: Question, exercise: Exercise, stem: list) -> bool:
-    """A challenge whose stem is (a question and) a numbered list of short
-    statements, and whose solution names one of them by its number ("2 is
-    correct"): a single-choice question on those statements. Only then."""
+    """A challenge whose stem ends in a numbered list of short options (after
+    its question, with code or other text before it), and whose solution
+    names one of them by its number ("Option 2 is correct") or judges each
+    in a numbered list of its own ("1. No: ...", "2. Yes: ..."): a choice
+    question on those options. Only then."""
     lists = [b for b in stem if isinstance(b, ListBlock)]
-    others = [b for b in stem if not isinstance(b, (ListBlock, Paragraph))]
-    paragraphs = [b for b in stem if isinstance(b, Paragraph)]
-    if len(lists) != 1 or others or len(paragraphs) > 1 or not lists[0].ordered \
-            or not question.model_answer or (paragraphs and stem[-1] is not lists[0]) \
-            or any(isinstance(b, ListBlock) for b in exercise.answer):  # a verdict per option
+    if len(lists) != 1 or stem[-1] is not lists[0] or not lists[0].ordered \
+            or not question.model_answer:
         return False
     items = lists[0].items
-    m = _NUMBER_PICKED.match(question.model_answer.strip())
-    if not (2 <= len(items) <= 8) or any(i.children or len(i.text) > 120 for i in items) \
-            or not m or not 1 <= int(m.group(1)) <= len(items):
+    if not (2 <= len(items) <= 10) or any(i.children or len(i.text) > 160 for i in items):
         return False
-    question.prompt = paragraphs[0].text if paragraphs else exercise.title
+    correct = _picked(exercise.answer, len(items))
+    if not correct:
+        return False
+    lead = stem[:-1]
+    first = next((b for b in lead if isinstance(b, Paragraph)), None)
+    question.prompt = first.text if first else exercise.title
     question.options = [i.text for i in items]
     marks = [markup(i.text, i.markdown) for i in items]
     question.options_markdown = marks if any(marks) else []
-    question.correct = [int(m.group(1)) - 1]
+    question.correct = correct
     question.explanation, question.model_answer = question.model_answer, None
     question.explanation_body, question.answer_body = question.answer_body, []
-    question.body = paragraphs if paragraphs and markup(paragraphs[0].text,
-                                                         paragraphs[0].markdown) else []
-    question.kind = QuestionKind.SINGLE_CHOICE
+    question.body = lead if len(lead) > 1 or (first and markup(first.text, first.markdown)) \
+        else []
+    question.kind = QuestionKind.SINGLE_CHOICE if len(correct) == 1 \
+        else QuestionKind.MULTIPLE_CHOICE
     return True
+
+
+def _picked(answer: list, count: int) -> list[int]:
+    """The options (0-based) that a solution marks right, of ``count``
+    numbered options: one named by its number in the solution's first
+    paragraph, or those a numbered list of verdicts, one per option, says yes
+    to; empty when the solution says neither."""
+    if not answer:
+        return []
+    first = answer[0]
+    if isinstance(first, Paragraph):
+        m = cues.MD_OPTION_PICKED.match(first.text.strip())
+        return [int(m.group(1)) - 1] if m and 1 <= int(m.group(1)) <= count \
+            and not any(isinstance(b, ListBlock) for b in answer) else []
+    if not isinstance(first, ListBlock) or not first.ordered or len(first.items) != count \
+            or [i.number for i in first.items] not in ([None] * count, list(range(1, count + 1))):
+        return []
+    verdicts = [cues.MD_VERDICT.match(i.text) for i in first.items]
+    if not all(verdicts):
+        return []
+    return [k for k, v in enumerate(verdicts) if v.group(1).lower() in cues.MD_VERDICT_YES]
 
 
 def model_blocks(blocks: list) -> list:

@@ -22,6 +22,14 @@ _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _SAFE_LINK = re.compile(r"^(https?://|mailto:)[^\s<>\"']+$", re.I)
 _ROLE_TARGET = re.compile(r"^(?P<text>.*?)\s*<[^<>]*>$", re.S)
 _BACKTICKS = re.compile(r"`+")
+# A pandoc/kramdown attribute list: {#id .class key=value key="a value"} ({: ...} in kramdown).
+_ATTRIBUTES = r"""\{:?\s*(?:(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))\s*)+\}"""
+_LEADING_ATTRIBUTES = re.compile("^" + _ATTRIBUTES)
+_TRAILING_ATTRIBUTES = re.compile(r"\s*" + _ATTRIBUTES + r"\s*$")
+# A span with attributes, [text]{.kbd}; a reference link whose label is defined
+# in a file we do not have, [text][label] (not after a word: veg[1][2] is code).
+_SPAN = re.compile(
+    r"(?<![\w\]])\[([^\[\]]*[^\W\d_][^\[\]]*)\](?:" + _ATTRIBUTES + r"|\[[^\[\]]*\])")
 
 
 _INLINE = MarkdownIt("commonmark").use(myst_role_plugin).use(dollarmath_plugin)
@@ -70,9 +78,35 @@ def inline(node: SyntaxTreeNode | None) -> tuple[str, str]:
     """(plain text, safe Markdown) of an ``inline`` node."""
     plain: list[str] = []
     marked: list[str] = []
-    for child in node.children if node else []:
-        _one(child, plain, marked)
+    children = node.children if node else []
+    for k, child in enumerate(children):
+        if child.type == "text" and ("{" in child.content or "][" in child.content):
+            _one(_Text(_attributes_out(child.content, children, k)), plain, marked)
+        else:
+            _one(child, plain, marked)
     return _squeeze("".join(plain)), _escape_start(_squeeze("".join(marked)))
+
+
+class _Text:
+    """A text node with its text changed."""
+
+    type = "text"
+    children: list = []
+
+    def __init__(self, content: str):
+        self.content = content
+
+
+def _attributes_out(text: str, siblings: list, k: int) -> str:
+    """A text without the attribute lists that pandoc and kramdown put after
+    an image, a link or code (``![](a.png){alt='...'}``), at the end of a
+    heading (``{#intro}``) and on spans (``[Ctrl]{.kbd}``), and with
+    unresolved reference links as their text."""
+    if k and siblings[k - 1].type in ("image", "link", "code_inline"):
+        text = _LEADING_ATTRIBUTES.sub("", text)
+    if k == len(siblings) - 1:
+        text = _TRAILING_ATTRIBUTES.sub("", text)
+    return _SPAN.sub(r"\1", text) if "[" in text else text
 
 
 _START = re.compile(r"^(\d{1,9})([.)])|^([#+!-])|^([=~?:])")

@@ -1,0 +1,236 @@
+"""Markdown of other course tools, as their lessons are really written:
+kramdown challenges with their solutions, Carpentries challenges whose
+solution names or judges numbered options, pandoc attribute lists. Texts
+written for these tests (gardening, weather, cooking, astronomy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_course.build.rendering import render_lesson, render_quiz
+from build_course.importer.importing import import_text
+from build_course.importer.markdown_inline import marked
+from build_course.model import SourceText
+
+
+def _part(text: str, name: str = "t.md"):
+    return import_text(SourceText(Path(name), text, "utf-8"), name)
+
+
+def _questions(part):
+    return [q for lesson in part.lessons for quiz in lesson.quizzes for q in quiz.questions]
+
+
+def _lesson_text(part) -> str:
+    return "\n".join(render_lesson(part, lesson).text for lesson in part.lessons)
+
+
+# A kramdown challenge whose options list and nested solution end with a
+# blank quote line (">"): markdown-it counts the blank lines after such a
+# quote into it, so the class line no longer stands at the quote's end.
+KRAMDOWN_GARDEN = """---
+title: "Watering"
+teaching: 10
+exercises: 5
+---
+
+## When to water
+
+Water early in the morning, when less is lost to the sun.
+
+> ## Which plant needs least?
+>
+> Which of these plants needs the least water in summer?
+>
+> 1.  `basil`
+> 2.  `lavender`
+> 3.  `lettuce`
+>
+> > ## Solution
+> >
+> > **2** is correct. Lavender grows wild on dry hills.
+> {: .solution}
+>
+{: .challenge}
+
+
+> ## Mulch
+>
+> Why does a layer of mulch save water?
+>
+> > ## Solution
+> > It keeps the sun off the soil, so less water evaporates.
+> {: .solution}
+>
+{: .challenge}
+
+## Tools
+
+A watering can with a rose spreads the water gently.
+"""
+
+
+def test_kramdown_challenge_ending_in_a_blank_quote_line_keeps_its_solution():
+    part = _part(KRAMDOWN_GARDEN)
+    [lesson] = part.lessons
+    assert [s.title for s in lesson.sections] == ["When to water", "Tools"]
+    choice, open_ = _questions(part)
+    assert choice.kind == "single_choice"
+    assert choice.options == ["basil", "lavender", "lettuce"]
+    assert choice.correct == [1]
+    assert "Lavender grows wild" in choice.explanation and choice.model_answer is None
+    assert open_.kind == "open"
+    assert open_.model_answer == "It keeps the sun off the soil, so less water evaporates."
+    text = _lesson_text(part)
+    assert "Lavender" not in text and "evaporates" not in text  # answers stay off the lesson
+
+
+# Carpentries Workbench challenges: a question with code before its numbered
+# options; solutions that name the right option, or judge every option.
+WORKBENCH_WEATHER = """---
+title: Reading the Weather
+teaching: 20
+exercises: 10
+---
+
+## Pressure
+
+Falling pressure often means rain is coming.
+
+:::::::::::::::::::::::::::::::::::::::  challenge
+
+## Reading a barometer
+
+The barometer in the hall shows these readings over a morning:
+
+```output
+1012 hPa at 06:00
+1004 hPa at 12:00
+```
+
+What weather should you expect this afternoon?
+
+1. Clear skies
+2. Rain
+3. Snow in July
+
+:::::::::::::::  solution
+
+## Solution
+
+Option 2 is the solution. A fall of eight hectopascals in six hours is fast.
+
+:::::::::::::::::::::::::
+
+::::::::::::::::::::::::::::::::::::::::::::::::::
+
+:::::::::::::::::::::::::::::::::::::::  challenge
+
+## Cloud names
+
+Which of these are names of clouds?
+
+1. `cumulus`
+2. `barometer`
+3. `cirrus`
+4. `isobar`
+
+:::::::::::::::  solution
+
+## Solution
+
+1. Yes: puffy fair-weather clouds.
+2. No: it measures pressure.
+3. Yes: thin high clouds of ice.
+4. No: a line on a map joining equal pressures.
+
+:::::::::::::::::::::::::
+
+::::::::::::::::::::::::::::::::::::::::::::::::::
+
+:::::::::::::::::::::::::::::::::::::::  challenge
+
+## Steps to forecast
+
+Put the forecast steps in order:
+
+1. Read the barometer
+2. Look at the sky
+
+:::::::::::::::  solution
+
+1. Look at the sky first.
+2. Then read the barometer.
+
+:::::::::::::::::::::::::
+
+::::::::::::::::::::::::::::::::::::::::::::::::::
+"""
+
+
+def test_workbench_challenges_whose_solution_names_or_judges_numbered_options():
+    barometer, clouds, steps = _questions(_part(WORKBENCH_WEATHER))
+    assert barometer.kind == "single_choice"
+    assert barometer.prompt.startswith("The barometer in the hall shows")
+    assert barometer.options == ["Clear skies", "Rain", "Snow in July"]
+    assert barometer.correct == [1]
+    assert any("1004 hPa" in getattr(b, "text", "") for b in barometer.body)  # code stays
+    assert clouds.kind == "multiple_choice"
+    assert clouds.options == ["cumulus", "barometer", "cirrus", "isobar"]
+    assert clouds.correct == [0, 2]
+    assert "thin high clouds" in clouds.explanation
+    # a numbered solution that is no verdict per option: an open question, as written
+    assert steps.kind == "open" and not steps.options
+    assert steps.model_answer.startswith("Look at the sky first.")
+
+
+def test_a_solution_naming_no_option_leaves_the_question_open():
+    text = WORKBENCH_WEATHER.replace("Option 2 is the solution.", "Rain, most likely.")
+    barometer = _questions(_part(text))[0]
+    assert barometer.kind == "open" and not barometer.correct
+    assert barometer.model_answer.startswith("Rain, most likely.")
+
+
+# pandoc attribute lists: after images, links and code, on spans, at the end
+# of headings; reference links whose labels are defined in another file.
+ATTRIBUTES_KITCHEN = """---
+title: Knife Skills
+teaching: 5
+exercises: 0
+---
+
+## Holding the knife {#grip .unnumbered}
+
+![](fig/grip.png){alt='A hand holding a chef knife by the blade'}
+
+Pinch the blade with your thumb and finger, press [Ctrl]{.kbd} to zoom the
+picture, and read the [safety notes][safety-notes] first. A list `xs[0][1]`
+stays code, and `dice`{.verb} stays code too. Sets like {a, b} stay text.
+
+## Cutting
+
+Curl your fingers into a claw. See [the guide](https://example.org/knives){target="_blank"}.
+"""
+
+
+def test_pandoc_attribute_lists_and_unresolved_reference_links_leave_their_text():
+    part = _part(ATTRIBUTES_KITCHEN)
+    [lesson] = part.lessons
+    assert [s.title for s in lesson.sections] == ["Holding the knife", "Cutting"]
+    text = _lesson_text(part)
+    assert "alt=" not in text and "{.kbd}" not in text and "{#grip" not in text
+    assert "target=" not in text and "[safety-notes]" not in text
+    assert "press Ctrl to zoom" in text and "read the safety notes first" in text
+    assert "`xs[0][1]`" in text and "`dice`" in text and r"\{a, b\}" in text
+    assert "[the guide](<https://example.org/knives>)" in text
+
+
+def test_indexing_in_prose_is_no_reference_link():
+    assert marked("the cell grid[row][col] and [1][2]")[0] == "the cell grid[row][col] and [1][2]"
+    assert marked("see [the moons][moons] of Mars")[0] == "see the moons of Mars"
+
+
+def test_numbered_choice_renders_on_the_quiz_page():
+    part = _part(WORKBENCH_WEATHER)
+    page = render_quiz(part, part.lessons[0]).text
+    assert "Clear skies" in page and "1004 hPa" in page
