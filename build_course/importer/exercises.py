@@ -151,13 +151,26 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
 _TRUE_FALSE_LEAD = re.compile(
     f"^[(\\[]?(?:{cues.TRUE_FALSE_INSTRUCTION.pattern})[)\\]]?\\s*[:.\\-–]?\\s*", re.I)
 _TRUE_FALSE_TAIL = re.compile(
-    f"[(\\[]\\s*(?:{cues.TRUE_FALSE_INSTRUCTION.pattern})\\s*[)\\]]\\s*[.?:]?$", re.I)
+    f"(?:[(\\[]\\s*(?:{cues.TRUE_FALSE_INSTRUCTION.pattern})\\s*[)\\]]"
+    f"|(?<=[.!])\\s*(?:{cues.TRUE_FALSE_INSTRUCTION.pattern}))\\s*[.?:]?$", re.I)
 
 
 def _true_false_tail(text: str) -> bool:
-    """A statement of three words or more marked at its end: ``... were made. (True/False)``."""
+    """A statement of three words or more marked at its end: ``... were made. (True/False)``,
+    ``... at the top. T or F``."""
     m = _TRUE_FALSE_TAIL.search(text)
     return m is not None and len(text[:m.start()].split()) >= 3
+
+
+def _statement(prompt: str) -> str:
+    """A true/false question's statement without its mark: ``True or false: ...``,
+    ``... (T/F)``."""
+    if (m := _TRUE_FALSE_TAIL.search(prompt)) and len(prompt[:m.start()].split()) >= 3:
+        prompt = prompt[:m.start()].rstrip()
+    if (m := _TRUE_FALSE_LEAD.match(prompt)) and len(prompt[m.end():].split()) >= 3:
+        prompt = prompt[m.end():]
+        prompt = prompt[:1].upper() + prompt[1:]
+    return prompt
 
 
 _KEY_MARK = re.compile(
@@ -181,8 +194,13 @@ def _chapter_key(lesson: Lesson, i: int, read: dict[int, list[_Found]],
     end = _section_end(lesson.blocks, i)
     text = " ".join(f"{p.number}. {p.text}" if p.item and p.number is not None else p.text
                     for b in lesson.blocks[i + 1:end] for p in _pieces(b) if not p.code)
-    attached, stray = _attach_keys(lesson.quizzes, _key_groups(text), read, report)
+    groups = _titled_key_groups(text, [q.title for q in lesson.quizzes if id(q) in read])
+    attached, stray = _attach_keys(lesson.quizzes, groups, read, report)
     if not attached:
+        if stray:
+            report.note(heading.line, f"answer key '{heading.text}': none of its {len(stray)} "
+                        "key(s) could be paired with a question in the text; it stays in the "
+                        "lesson as text", topic=Topic.ANSWERS)
         return False
     if stray:
         shown = "; ".join(f"{_key_name(n, sub)} {key[:40]}" for n, sub, key in stray[:3])
@@ -193,6 +211,30 @@ def _chapter_key(lesson: Lesson, i: int, read: dict[int, list[_Found]],
         return False  # mostly unattached: the key stays in the lesson, as text
     del lesson.blocks[i:end]
     return True
+
+
+_KEY_TITLE_END = re.compile(r"\s*(?::|\s[-–—])\s+(?=\(?\d)")
+
+
+def _titled_key_groups(text: str, titles: list[str]) -> list:
+    """The key groups of ``text`` (see _key_groups); an exercise's title and a
+    colon or dash ("Review Questions: 1. b 2. c") start the keys of that
+    exercise, labelled with its title; a title of an exercise that is not in
+    the lesson ("Test Yourself: 1. c") starts keys that pair with nothing."""
+    by_title = {_norm(t): t for t in titles}
+    cuts = []  # (start of the title, end of its colon, the title)
+    for m in _KEY_TITLE_END.finditer(text):
+        words = text[:m.start()].split()[-6:]
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[-n:])
+            cue = cues.EXERCISE_HEADING.match(name)
+            if _norm(name) in by_title or (name[:1].isupper() and cue and cue.end() == len(name)):
+                cuts.append((m.start() - len(name), m.end(), by_title.get(_norm(name), name)))
+                break
+    groups = _key_groups(text[:cuts[0][0]] if cuts else text)
+    for (_, begin, title), after in zip(cuts, [c[0] for c in cuts[1:]] + [len(text)]):
+        groups += [(title, keys) for _, keys in _key_groups(text[begin:after])]
+    return groups
 
 
 def _key_name(number: int | None, sub: int | None) -> str:
@@ -216,16 +258,22 @@ def _key_groups(text: str) -> list[tuple[str, list[tuple[int | None, int | None,
         marks.append(m)
     groups: list[tuple[str, list]] = [("", [])]
     number: int | None = None
+    pending = False  # the number before has no key yet: a letter after it is its key
     for m, after in zip(marks, marks[1:] + [None]):
         value = text[m.end():after.start() if after else len(text)].strip(" ,;")
-        if m.group("group"):
+        if m.group("group") and pending:
+            groups[-1][1].append((number, None, f"{m.group('group')} {value}".strip()))
+            pending = False
+        elif m.group("group"):
             groups.append((m.group("group"), []))
             number = None
         elif m.group("number"):
             number = int(m.group("number"))
+            pending = not value
             if value:
                 groups[-1][1].append((number, None, value))
         elif value:
+            pending = False
             groups[-1][1].append((number, _roman_value(m.group("roman").strip("()")), value))
     return [(label, keys) for label, keys in groups if keys]
 
@@ -236,7 +284,8 @@ def _attach_keys(quizzes: list[Quiz], groups: list, read: dict[int, list[_Found]
     attached, stray = 0, []
     open_quizzes = [q for q in quizzes if id(q) in read]
     for n, (label, keys) in enumerate(groups):
-        named = [q for q in open_quizzes if label and q.title.split()[-1:] == [label]]
+        named = [q for q in open_quizzes if label and (q.title.split()[-1:] == [label]
+                                                       or q.title == label)]
         quiz = named[0] if named else (open_quizzes[n] if not label and n < len(open_quizzes)
                                        else None)
         if quiz is None:
@@ -253,6 +302,31 @@ def _attach_keys(quizzes: list[Quiz], groups: list, read: dict[int, list[_Found]
             _settle(match[0], report, True)
             attached += 1
     return attached, stray
+
+
+def heads_questions(heading: Heading, blocks: list[Block], at: int) -> bool:
+    """The lesson's title ``heading`` heads the questions that start at
+    ``blocks[at]`` (a worksheet or a quiz with no heading of its own): the
+    cleaning passes marked it an exercise's heading from the answer space
+    under its questions, or its cue words name one and the numbered lines
+    under it ask (half of them end with "?") or an answer key follows."""
+    if heading.role != "exercise" or at >= len(blocks):
+        return False
+    if not _names_exercise_by_cue(heading.text):
+        return True  # marked from layout (passes_worksheet.mark_blank_exercises)
+    pieces = _pieces(blocks[at])
+    if not pieces or _question_start(pieces[0]) is None:
+        return False
+    starts = [start[1] for block in blocks[at:at + 40] if not isinstance(block, Heading)
+              for piece in _pieces(block) if (start := _question_start(piece))]
+    asked = sum(text.rstrip().endswith("?") for text in starts)
+    keyed = any(isinstance(b, Heading) and b.role == "answers" for b in blocks[at:])
+    return len(starts) >= 2 and (asked * 2 >= len(starts) or keyed)
+
+
+def _names_exercise_by_cue(text: str) -> bool:
+    bare = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text)
+    return bool(cues.EXERCISE_HEADING.search(bare) or cues.BOOK_EXERCISE_HEADING.search(bare))
 
 
 def _untitled(lesson: Lesson) -> str:
@@ -1082,6 +1156,7 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
         return
     verdict = _true_false(answer)
     if found.true_false or (answer and verdict is not None and len(answer.split()) <= 2):
+        question.prompt = _statement(question.prompt)
         question.options = ["True", "False"]
         if verdict is not None:
             question.correct = [0 if verdict else 1]

@@ -74,12 +74,16 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
     each with space to write in (answer-space lines under it, or a blank in
     or after its sentence), and hardly a numbered line without: the section
     is an exercise (``RawLine.kind`` "exercise"), and its answer-space lines
-    go. The text's first line, its title, is never taken."""
+    go. Answer space may also be blank lines: two or more after each question,
+    where the text leaves no such gaps elsewhere. Questions right under the
+    text's first line (a worksheet with no heading of its own) make that
+    line, the lesson's title, the exercise's heading too."""
     kept = [r for r in raw if r.keep]
+    wide = _blank_space(kept)
     if sum(1 for k, r in enumerate(kept)
-           if _NUMBERED.match(r.text) and _space_to_write(kept, k)) < 2:
+           if _NUMBERED.match(r.text) and _space_to_write(kept, k, wide)) < 2:
         return  # (quick) fewer than two numbered questions with space to write in
-    head: RawLine | None = None
+    head: RawLine | None = kept[0] if _title_head(kept[0]) else None
     space: list[RawLine] = []
     asked = numbered = 0
     for k, r in enumerate(kept):
@@ -90,15 +94,41 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
             space.append(r)
         elif head is not None and _NUMBERED.match(r.text):
             numbered += 1
-            if _space_to_write(kept, k):
+            if _space_to_write(kept, k, wide):
                 asked += 1
                 space.append(r)  # its answer space at the end of the line goes too
     _mark(head, asked, numbered, space, report)
 
 
-def _space_to_write(kept: list[RawLine], k: int) -> bool:
+def _space_to_write(kept: list[RawLine], k: int, wide: frozenset[int] = frozenset()) -> bool:
     """A blank in or after the sentence of ``kept[k]``, or answer space under it."""
-    return bool(_BLANK.search(kept[k].text)) or (k + 1 < len(kept) and _fill_in(kept[k + 1].text))
+    return bool(_BLANK.search(kept[k].text)) or k in wide \
+        or (k + 1 < len(kept) and _fill_in(kept[k + 1].text))
+
+
+def _blank_space(kept: list[RawLine]) -> frozenset[int]:
+    """The numbered lines followed by two or more blank lines (ruled space
+    to write in, printed blank), when two or more are and the text leaves
+    such gaps hardly anywhere else (a text spaced so throughout is no
+    evidence). The last line counts with the others: its gap is the end."""
+    wide, elsewhere = set(), 0
+    for k in range(len(kept) - 1):
+        if kept[k + 1].line - kept[k].line >= 3:
+            if _NUMBERED.match(kept[k].text):
+                wide.add(k)
+            else:
+                elsewhere += 1
+    if len(wide) < 2 or elsewhere * 2 > len(wide):
+        return frozenset()
+    if _NUMBERED.match(kept[-1].text):
+        wide.add(len(kept) - 1)
+    return frozenset(wide)
+
+
+def _title_head(first: RawLine) -> bool:
+    """The text's first line, when it can head the questions right under it."""
+    return not _NUMBERED.match(first.text) and not _fill_in(first.text) \
+        and (first.kind == "heading" or looks_like_heading(first.text))
 
 
 def _section_heading(r: RawLine, before: RawLine) -> bool:

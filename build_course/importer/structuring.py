@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
-from build_course.importer.exercises import extract_exercises
+from build_course.importer.exercises import extract_exercises, heads_questions
 from build_course.importer.segmenting import segment
 from build_course.model import (
     Block,
@@ -153,6 +153,8 @@ def take_title(lesson: Lesson, report: Report) -> None:
     elif not lesson.title and first is not None:
         heading = blocks.pop(first)  # any text above it stays, as text
         _titled(lesson, heading.text, "the first heading", heading.line, report)
+        if heads_questions(heading, blocks, first):
+            blocks.insert(first, heading)  # the title heads the exercise right under it too
     elif lesson.title:
         _titled(lesson, lesson.title, "a running chapter marker", lesson.line, report)
     if not lesson.title:

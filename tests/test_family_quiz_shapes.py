@@ -1,0 +1,208 @@
+"""Quizzes wherever they stand (issue 13), on texts written for these tests as
+an unseen author would have them: one text per shape, in several topics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_course.importer.importing import import_text
+from build_course.model import ListBlock, SourceText
+from build_course.quiz.kinds import QuestionKind
+
+
+def _part(text: str):
+    return import_text(SourceText(Path("t.txt"), text, "utf-8"), "t.txt")
+
+
+def _quizzes(text: str):
+    return [quiz for lesson in _part(text).lessons for quiz in lesson.quizzes]
+
+
+def _questions(text: str):
+    return [q for quiz in _quizzes(text) for q in quiz.questions]
+
+
+def _notes(text: str) -> list[str]:
+    return [d.message for d in _part(text).diagnostics]
+
+
+# ---- questions right under the title, with space to write in ---------------
+
+UNDERSCORE_WORKSHEET = """Seed Saving: Worksheet for the Allotment
+
+Name: ______________  Date: ________
+
+1. Which vegetables in your own plot could you save seed from?
+______________________________________________
+______________________________________________
+
+2. Where would you dry the seed heads?
+______________________________________________
+
+3. How will you label the packets you keep?
+______________________________________________
+"""
+
+DOTTED_HANDOUT = """Renting a First Flat
+
+1. List three costs, besides the rent, that a tenant pays.
+..................................................................
+..................................................................
+
+2. Explain what a deposit protects.
+..................................................................
+
+3. Describe what you would check on your own first viewing.
+..................................................................
+"""
+
+RULED_HANDOUT = ("Looking After a Sourdough Starter\n\n"
+                 "1. How often should a starter be fed?\n\n\n\n"
+                 "2. What does a layer of grey liquid on top mean?\n\n\n\n"
+                 "3. Why should a starter be kept out of the fridge before baking?\n\n\n\n")
+
+
+def test_numbered_questions_with_underscores_under_the_title_are_a_quiz():
+    part = _part(UNDERSCORE_WORKSHEET)
+    [lesson] = part.lessons
+    assert lesson.title == "Seed Saving: Worksheet for the Allotment"
+    [quiz] = lesson.quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "Which vegetables in your own plot could you save seed from?",
+        "Where would you dry the seed heads?", "How will you label the packets you keep?"]
+    assert all(q.kind is QuestionKind.REFLECTION for q in quiz.questions)  # a worksheet's
+    assert not any(isinstance(b, ListBlock) for b in lesson.blocks)
+
+
+def test_numbered_prompts_with_dotted_lines_are_open_or_reflection_questions():
+    questions = _questions(DOTTED_HANDOUT)
+    assert [q.kind for q in questions] == [QuestionKind.OPEN, QuestionKind.OPEN,
+                                           QuestionKind.REFLECTION]
+    assert not any(q.model_answer or q.correct for q in questions)  # nothing invented
+
+
+def test_blank_ruled_lines_after_each_question_are_answer_space():
+    part = _part(RULED_HANDOUT)
+    [lesson] = part.lessons
+    assert lesson.title == "Looking After a Sourdough Starter"
+    [quiz] = lesson.quizzes
+    assert len(quiz.questions) == 3
+    assert all(q.kind is QuestionKind.OPEN for q in quiz.questions)
+    assert any("kind guessed" in n for n in _notes(RULED_HANDOUT))
+
+
+def test_a_numbered_list_under_a_title_without_answer_space_stays_a_list():
+    text = ("Looking After Cast Iron\n\n1. Dry the pan at once.\n2. Rub in a little oil.\n"
+            "3. Store it with the lid off.\n")
+    assert not _quizzes(text)
+    spaced = ("Packing for a Hike\n\nBring water.\n\n\n\nWear boots.\n\n\n\n1. Map\n\n\n\n"
+              "2. Compass\n\n\n\nA torch helps too.\n\n\n\nSo do spare socks.\n")
+    assert not _quizzes(spaced)  # a text spaced so throughout: the gaps are no evidence
+
+
+def test_a_cue_title_over_numbered_questions_heads_them():
+    text = """Practice Questions
+
+1. What gas do plants give off by day?
+2. Name the tube that carries water up a stem.
+3. Why do leaves wilt in a drought?
+
+Answers
+
+1. Oxygen
+2. Xylem
+3. They lose more water than the roots take up.
+"""
+    part = _part(text)
+    [lesson] = part.lessons
+    [quiz] = lesson.quizzes
+    assert [q.model_answer for q in quiz.questions] == [
+        "Oxygen", "Xylem", "They lose more water than the roots take up."]
+    tips = "Practice Tips\n\n1. Warm up first.\n2. Play slowly.\n3. Rest your hands.\n"
+    assert not _quizzes(tips)  # a cue word, but nothing asks and no key follows
+
+
+# ---- true/false marked at the statement's end --------------------------------
+
+def test_statements_marked_t_or_f_at_their_end_are_true_false_without_the_mark():
+    text = """Reading a Weather Map
+
+Isobars join places of equal pressure.
+
+Practice
+
+1. Isobars close together mean strong wind. (T/F)
+2. A cold front is drawn with semicircles. True or False
+3. High pressure usually brings settled weather. T or F
+
+Answers: 1. T 2. F 3. T
+"""
+    questions = _questions(text)
+    assert [q.prompt for q in questions] == [
+        "Isobars close together mean strong wind.", "A cold front is drawn with semicircles.",
+        "High pressure usually brings settled weather."]
+    assert all(q.kind is QuestionKind.TRUE_FALSE for q in questions)
+    assert [q.correct for q in questions] == [[0], [1], [0]]
+
+
+# ---- keys at the chapter's end, named by the exercise's title ----------------
+
+CHAPTER_KEYS = """Chapter 4: Bread
+
+Yeast makes dough rise.
+
+Review Questions
+
+1. What does yeast feed on?
+(A) Salt
+(B) Sugar
+(C) Oil
+
+2. What gas makes dough rise?
+(A) Carbon dioxide
+(B) Oxygen
+
+Shaping a Loaf
+
+Fold the dough towards you.
+
+Quiz
+
+1. Why is dough left to prove a second time?
+(A) To cool it
+(B) To let it rise again
+
+Answers to the Chapter's Exercises
+
+Review Questions: 1. B 2. A
+Quiz: 1. B
+Test Yourself: 1. C
+"""
+
+
+def test_chapter_end_keys_named_by_exercise_title_go_to_that_exercise():
+    quizzes = _quizzes(CHAPTER_KEYS)
+    assert [q.title for q in quizzes] == ["Review Questions", "Quiz"]
+    assert [q.correct for q in quizzes[0].questions] == [[1], [0]]
+    assert [q.correct for q in quizzes[1].questions] == [[1]]
+    assert any("not in the text" in n and "C" in n for n in _notes(CHAPTER_KEYS))
+
+
+def test_a_chapter_key_that_pairs_with_nothing_stays_with_a_note():
+    text = """Knots
+
+A reef knot joins two ropes.
+
+Quiz
+
+1. Which knot makes a fixed loop?
+a) Bowline
+b) Clove hitch
+
+Answers to the Workbook
+
+Unit 7: 4. c 5. a
+"""
+    [quiz] = _quizzes(text)
+    assert quiz.questions[0].correct == []  # nothing invented
+    assert any("could be paired" in n or "not in the text" in n for n in _notes(text))
