@@ -206,3 +206,22 @@ Unit 7: 4. c 5. a
     [quiz] = _quizzes(text)
     assert quiz.questions[0].correct == []  # nothing invented
     assert any("could be paired" in n or "not in the text" in n for n in _notes(text))
+
+
+def test_the_lessons_text_above_worksheet_questions_stays_in_the_lesson():
+    text = """Reading a Bus Timetable
+
+Each column of a timetable is one journey. Read down the column to see when
+the bus reaches each stop, and across a row to see every bus at one stop.
+
+1. When does the first bus leave the station?
+______________________________________________
+
+2. Which stop does the last bus miss?
+______________________________________________
+"""
+    [lesson] = _part(text).lessons
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Reading a Bus Timetable" and len(quiz.questions) == 2
+    assert lesson.blocks[0].text.startswith("Each column of a timetable")
+    assert not quiz.intro

@@ -304,24 +304,34 @@ def _attach_keys(quizzes: list[Quiz], groups: list, read: dict[int, list[_Found]
     return attached, stray
 
 
-def heads_questions(heading: Heading, blocks: list[Block], at: int) -> bool:
-    """The lesson's title ``heading`` heads the questions that start at
-    ``blocks[at]`` (a worksheet or a quiz with no heading of its own): the
-    cleaning passes marked it an exercise's heading from the answer space
-    under its questions, or its cue words name one and the numbered lines
-    under it ask (half of them end with "?") or an answer key follows."""
-    if heading.role != "exercise" or at >= len(blocks):
-        return False
-    if not _names_exercise_by_cue(heading.text):
-        return True  # marked from layout (passes_worksheet.mark_blank_exercises)
-    pieces = _pieces(blocks[at])
-    if not pieces or _question_start(pieces[0]) is None:
-        return False
-    starts = [start[1] for block in blocks[at:at + 40] if not isinstance(block, Heading)
+def heads_questions(heading: Heading, blocks: list[Block], at: int) -> int | None:
+    """Where the questions that the lesson's title ``heading`` heads start
+    in ``blocks`` (from ``at``), or None: a worksheet or a quiz with no
+    heading of its own. The cleaning passes marked the title an exercise's
+    heading from the answer space under its questions (they start at the
+    first numbered question), or its cue words name one and, right under it
+    or after a paragraph or two, numbered lines ask (half of them end with
+    "?") or an answer key follows them."""
+    if heading.role != "exercise":
+        return None
+    cued = _names_exercise_by_cue(heading.text)
+    for k in range(at, min(len(blocks), at + 3 if cued else at + 40)):
+        pieces = _pieces(blocks[k])
+        if isinstance(blocks[k], Heading) or not pieces:
+            return None
+        if _question_start(pieces[0]) is not None:
+            break
+        if cued and not isinstance(blocks[k], Paragraph):
+            return None
+    else:
+        return None
+    if not cued:
+        return k  # marked from layout (passes_worksheet.mark_blank_exercises)
+    starts = [start[1] for block in blocks[k:k + 40] if not isinstance(block, Heading)
               for piece in _pieces(block) if (start := _question_start(piece))]
     asked = sum(text.rstrip().endswith("?") for text in starts)
-    keyed = any(isinstance(b, Heading) and b.role == "answers" for b in blocks[at:])
-    return len(starts) >= 2 and (asked * 2 >= len(starts) or keyed)
+    keyed = any(isinstance(b, Heading) and b.role == "answers" for b in blocks[k:])
+    return k if len(starts) >= 2 and (asked * 2 >= len(starts) or keyed) else None
 
 
 def _names_exercise_by_cue(text: str) -> bool:

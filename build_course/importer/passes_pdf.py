@@ -775,8 +775,9 @@ def _runs_on_from(before: RawLine, r: RawLine) -> str:
     it (``... the prompt looks like this:``); "" when it does not (it may be
     a heading)."""
     if r.blank_before or r.page_start or r.line != before.line + 1 or before.kind \
-            or not looks_like_heading(r.text) or looks_like_heading(before.text):
-        return ""
+            or not looks_like_heading(r.text) or looks_like_heading(before.text) \
+            or cues.ANSWER_LABEL.match(r.text):
+        return ""  # "Answer: (a)" under a question's options is its answer, on its own line
     text = before.text
     if text[-1] == ":":
         return "shown" if len(text.split()) >= 5 else ""

@@ -153,8 +153,8 @@ def take_title(lesson: Lesson, report: Report) -> None:
     elif not lesson.title and first is not None:
         heading = blocks.pop(first)  # any text above it stays, as text
         _titled(lesson, heading.text, "the first heading", heading.line, report)
-        if heads_questions(heading, blocks, first):
-            blocks.insert(first, heading)  # the title heads the exercise right under it too
+        if (questions := heads_questions(heading, blocks, first)) is not None:
+            blocks.insert(questions, heading)  # the title heads the exercise under it too
     elif lesson.title:
         _titled(lesson, lesson.title, "a running chapter marker", lesson.line, report)
     if not lesson.title:
