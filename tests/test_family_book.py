@@ -889,3 +889,140 @@ def test_numbered_and_labelled_questions_are_a_self_check_with_their_answers():
         "1. By the bending of the trees and the smoke of chimneys.\n"
         "2. By the waves it raises on open water.")
     assert quiz.questions[2].model_answer.startswith("The wind that comes from the sea")
+
+
+# A gardening handbook whose licence line is wrapped over two lines; its
+# contents list names the parts and chapters by their own chapter lines,
+# each with an indented summary; an address to the reader stands before
+# the first part; each chapter's title is on the line after "Chapter I.",
+# and the chapters hold one-line paragraphs in sentences.
+GARDEN = """The Library eBook, The Small Garden Handbook, by A. Gardener
+
+
+Title: The Small Garden Handbook
+
+
+***START OF THE LIBRARY EBOOK THE SMALL GARDEN HANDBOOK, WITH NOTES ON
+THE KITCHEN GARDEN***
+
+
+
+
+THE SMALL GARDEN HANDBOOK
+
+
+Contents.
+
+
+The Author to the Reader.
+
+
+Part First.
+
+Soil.
+
+
+Chapter I. Knowing the Soil.
+
+    Sand and Clay--How to Tell Them Apart--Feeding a Poor Soil
+
+Chapter II. Digging.
+
+    When to Dig--Double Digging
+
+
+Part Second.
+
+Chapter I. Sowing Seeds.
+
+
+
+
+The Author to the Reader.
+
+
+This little book is written for those who have a small plot behind the
+house and wish to grow their own vegetables without a great deal of
+labour or expense, and it asks nothing of them but a spade and patience.
+
+
+
+
+Part First.
+
+Soil.
+
+
+
+
+Chapter I.
+
+Knowing the Soil.
+
+
+A soil is mostly sand, silt or clay, and most gardens hold some of all
+three in different measures, which the gardener learns to judge by hand.
+
+Sand feels gritty and falls apart when squeezed.
+
+Clay feels smooth and keeps its shape when squeezed.
+
+A poor soil is fed with well-rotted manure or compost in the autumn, so
+that the worms may carry it down before the spring.
+
+
+
+
+Chapter II.
+
+Digging.
+
+
+Dig when the soil is moist but not wet, for wet soil packs hard as it
+dries and keeps the air from the roots of the young plants.
+
+Never dig a soil that sticks to the spade.
+
+
+
+
+Part Second.
+
+Chapter I.
+
+Sowing Seeds.
+
+
+Seeds are sown in shallow drills drawn with the corner of a hoe along a
+tight line, and covered with fine soil no deeper than twice their size.
+
+*** END OF THE LIBRARY EBOOK THE SMALL GARDEN HANDBOOK, WITH NOTES ON
+THE KITCHEN GARDEN ***
+"""
+
+
+def test_a_licence_line_wrapped_over_two_lines_still_opens_and_closes_the_book():
+    part = _part(GARDEN)
+    md = _md(part)
+    assert "START OF" not in md and "END OF" not in md and "KITCHEN GARDEN" not in md
+    assert part.title == "The Small Garden Handbook"
+
+
+def test_a_contents_list_of_chapter_lines_ends_where_the_body_repeats_its_first_entry():
+    part = _part(GARDEN)
+    titles = [lesson.title for lesson in part.lessons]
+    assert titles == ["The Author to the Reader.", "Knowing the Soil.", "Digging.",
+                      "Sowing Seeds."]
+    assert "Sand and Clay--How to Tell" not in _md(part)  # the contents' summaries go
+    notes = _notes(part)
+    assert "dropped the contents list" in notes
+    assert "not in this text" not in notes  # "Chapter I. Knowing the Soil." is in it
+
+
+def test_one_line_sentences_in_chapters_do_not_outvote_their_titles():
+    part = _part(GARDEN)
+    soil = part.lessons[1]
+    assert soil.kicker == "Chapter I."
+    paragraphs = [b.text for b in soil.blocks if isinstance(b, Paragraph)]
+    assert "Sand feels gritty and falls apart when squeezed." in paragraphs
+    assert not soil.sections

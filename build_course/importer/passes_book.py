@@ -79,7 +79,20 @@ def licence_start(raw: list[RawLine]) -> RawLine | None:
     """The line that opens the book after its licence header (``*** START OF
     ... ***``), if one stands among the first 400 lines. Its starred lines
     are no html2text headings."""
-    return next((r for r in raw[:400] if cues.LICENCE_START.match(r.text)), None)
+    return next((raw[i] for i in range(min(400, len(raw)))
+                 if _licence_mark(raw, i, cues.LICENCE_START)), None)
+
+
+def _licence_mark(raw: list[RawLine], i: int, pattern: re.Pattern) -> int:
+    """How many lines the licence block's line at ``raw[i]`` takes (``***
+    START OF ... ***``, which a long title may wrap over two): 0, 1 or 2."""
+    text = raw[i].text
+    if text[:1] != "*":
+        return 0
+    if pattern.match(text):
+        return 1
+    after = raw[i + 1] if i + 1 < len(raw) else None
+    return 2 if after and not after.blank_before and pattern.match(f"{text} {after.text}") else 0
 
 
 def _asked_and_answered(raw: list[RawLine]) -> int:
@@ -116,15 +129,16 @@ def _wrap_width(raw: list[RawLine]) -> tuple[int, float]:
 def drop_licence(raw: list[RawLine], report: Report) -> None:
     """The licence block before ``*** START OF ... ***`` and after ``*** END
     OF ... ***`` is not the book, nor the credits paragraph after it."""
-    start = next((i for i, r in enumerate(raw[:400]) if cues.LICENCE_START.match(r.text)), None)
+    start = next((i for i in range(min(400, len(raw)))
+                  if _licence_mark(raw, i, cues.LICENCE_START)), None)
     if start is not None:
-        end = start + 1
+        end = start + _licence_mark(raw, start, cues.LICENCE_START)
         if end < len(raw) and cues.CREDITS.match(raw[end].text):
             end += 1
             while end < len(raw) and not raw[end].blank_before:
                 end += 1
         _drop(raw[:end], report, "the licence header and credits")
-    stop = next((i for i, r in enumerate(raw) if cues.LICENCE_END.match(r.text)), None)
+    stop = next((i for i in range(len(raw)) if _licence_mark(raw, i, cues.LICENCE_END)), None)
     if stop is None:  # older editions: "End of the Project ... Etext" and the rest
         stop = next((i for i in range(max(len(raw) - 400, 0), len(raw))
                      if cues.LICENCE_CLOSING.match(raw[i].text)), None)
@@ -175,15 +189,31 @@ def drop_front_matter(raw: list[RawLine], report: Report) -> None:
     """The title page (short lines before the first paragraph, chapter or
     contents, after a licence block: an excerpt has none) and the contents
     list go; the review list names the chapters the contents list has that
-    the text does not."""
+    the text does not. A short line alone that opens what is left, shaped
+    as a heading (``Preface.``, ``The Author to the Reader``), heads it."""
+    _drop_front_matter(raw, report)
+    kept = [r for r in raw[:2000] if r.keep][:2]
+    if kept and kept[0].blank_before and (len(kept) < 2 or kept[1].blank_before) \
+            and not kept[0].kind and not _marker(kept[0].text) and _opening_heading(kept[0].text):
+        kept[0].kind = "heading"
+
+
+def _opening_heading(text: str) -> bool:
+    """A heading's shape: in capitals or title case, up to eight words, no figures."""
+    return len(text.split()) <= 8 and not any(c.isdigit() for c in text) \
+        and (text.isupper() or looks_like_heading(text.rstrip(".")))
+
+
+def _drop_front_matter(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     if not kept:
         return
     width = _wrap_width(kept)[0] or 72
-    licensed = any(not r.keep and cues.LICENCE_START.match(r.text) for r in raw[:400])
+    licensed = licence_start(raw) is not None
     first = next((i for i, r in enumerate(kept) if _starts_body(kept, i, width)), len(kept)) \
         if licensed else 0
-    if 0 < first < len(kept) and _single(kept, first - 1) and _front_heading(kept[first - 1].text):
+    if 0 < first < len(kept) and _single(kept, first - 1) and _front_heading(kept[first - 1].text) \
+            and not cues.CONTENTS_HEADING.match(kept[first].text):
         first -= 1  # "PREFACE." right above the first paragraph is its heading
     if 0 < first < len(kept):
         _drop(kept[:first], report, "the title page")
@@ -191,14 +221,23 @@ def drop_front_matter(raw: list[RawLine], report: Report) -> None:
                      if r.blank_before and cues.CONTENTS_HEADING.match(r.text)), None)
     if contents is None:
         return
-    end = contents + 1
     numerals = set(_numeral_markers(kept))
-    while end < len(kept) and not _marker(kept[end].text) and end not in numerals \
-            and not _is_prose(kept, end, width):
-        end += 1
-    entries = [_entry(r.text) for r in kept[contents + 1:end]]
+    end = _repeated_entry(kept, contents, width, numerals)
+    if end is None:
+        end = contents + 1
+        while end < len(kept) and not _marker(kept[end].text) and end not in numerals \
+                and not _is_prose(kept, end, width):
+            end += 1
+    lines = kept[contents + 1:end]
+    base = min((r.indent for r in lines), default=0)
+    # an entry's description, or its title wrapped, is indented under it
+    entries = [_entry(r.text) for r in lines if r.indent <= base + 2]
     _drop(kept[contents:end], report, "the contents list")
     body = {_key(r.text) for r in kept[end:] if r.blank_before and len(r.text) <= 90}
+    body |= {_key(m.group("title")) for r in kept[end:] if r.blank_before
+             and (m := cues.CHAPTER_MARKER_TITLED.match(r.text))}
+    entries = [m.group("title") if (m := cues.CHAPTER_MARKER_TITLED.match(e))
+               and _key(m.group("title")) in body else e for e in entries]
     missing = [e for e in entries if e and _key(e) not in body
                and not set(_key(e).split()) <= cues.CONTENTS_COLUMNS]
     if missing:
@@ -206,6 +245,32 @@ def drop_front_matter(raw: list[RawLine], report: Report) -> None:
         shown = "; ".join(missing[:6]) + more
         report.note(kept[contents].line, f"the contents list names {len(missing)} entries that "
                     f"are not in this text: {shown}", topic=Topic.DROPPED)
+
+
+def _repeated_entry(kept: list[RawLine], contents: int, width: int, numerals: set[int]
+                    ) -> int | None:
+    """Where the body starts again with the contents list's first entry (a
+    list that names chapter lines itself ends there), when no paragraph at
+    the margin stands before it; None if it does not."""
+    first = next((i for i in range(contents + 1, min(contents + 8, len(kept)))
+                  if _key(kept[i].text)), None)
+    if first is None:
+        return None
+    key = _key(kept[first].text)
+    for j in range(first + 1, len(kept)):
+        r = kept[j]
+        if r.blank_before and r.indent <= 1 and _is_prose(kept, j, width) \
+                and _lower_case(r.text):
+            break  # a paragraph (an entry wrapped over two lines is in title case)
+        if r.blank_before and len(r.text) <= 90 and _key(r.text) == key:
+            above = cues.CHAPTER_MARKER.match(kept[j - 1].text) or j - 1 in numerals
+            return j - 1 if above else j  # "PART I" above its title
+    return None
+
+
+def _lower_case(text: str) -> bool:
+    words = text.split()
+    return sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
 
 
 def _starts_body(kept: list[RawLine], i: int, width: int) -> bool:
@@ -353,7 +418,8 @@ def _title_vote(kept: list[RawLine], i: int, end: int) -> bool | None:
         return True
     shape = _shape(kept[i])
     alike = sum(1 for j in range(i + n, end) if _single(kept, j) and _shape(kept[j]) == shape
-                and not _is_exercise(kept[j].text))
+                and not _is_exercise(kept[j].text) and not _sentence(kept[j].text)
+                and not _LIST_ITEM.match(kept[j].text))  # a sentence or an item heads nothing
     return alike < 2
 
 
