@@ -225,3 +225,47 @@ ______________________________________________
     assert quiz.title == "Reading a Bus Timetable" and len(quiz.questions) == 2
     assert lesson.blocks[0].text.startswith("Each column of a timetable")
     assert not quiz.intro
+
+
+# ---- options on one line; keys that are words -----------------------------------
+
+def test_capital_lettered_options_on_the_questions_line_are_its_options():
+    text = """Dog Training
+
+Reward a dog the moment it does the right thing.
+
+Knowledge Check
+
+1. When should a reward come? A. At once B. After a minute C. At dinner
+2. Which reward suits a puppy best? A) A small treat B) A long walk
+3. Mr. A. Brown trained which breed? Write it down.
+
+Answers
+1. A
+2. A
+"""
+    questions = _questions(text)
+    assert [q.options for q in questions[:2]] == [
+        ["At once", "After a minute", "At dinner"], ["A small treat", "A long walk"]]
+    assert [q.correct for q in questions[:2]] == [[0], [0]]
+    assert questions[2].options == []  # one capital with a full stop is no option run
+
+
+def test_a_key_line_of_words_numbered_in_its_run_gives_each_blank_its_answer():
+    for key in ("Answers: 1. Lisbon 2. three 3. the Atlantic", "Answers\n\n1. Lisbon 2. three "
+                "3. the Atlantic"):
+        text = f"""Portugal
+
+Portugal lies on the Atlantic coast of Europe.
+
+Exercises
+
+Fill in the blanks.
+1. The capital of Portugal is _____.
+2. Portugal has _____ land border crossings to Spain on the main road map.
+3. Its whole coast faces _____.
+
+{key}
+"""
+        questions = _questions(text)
+        assert [q.model_answer for q in questions] == ["Lisbon", "three", "the Atlantic"]

@@ -890,8 +890,11 @@ class _Reader:
     def _key_line(self, piece: _Piece, text: str) -> bool:
         if piece.item and piece.number is not None:
             text = f"{piece.number}. {text}"  # the list took the first number off
-        text = cues.ANSWER_KEY_LABEL.sub("", text)  # "Answers: 1 c, 2 b"
+        labelled = cues.ANSWER_KEY_LABEL.match(text)
+        text = text[labelled.end():] if labelled else text  # "Answers: 1 c, 2 b"
         pairs = _in_run(_KEY_PAIR.findall(text))
+        if labelled and len(pairs) < 2 and self.found:
+            pairs = _numbered_run(text)  # "Answers: 1. Paris 2. 100 3. full stop"
         if len(pairs) < 2 or sum(len(a) + len(b) + 2 for a, b in pairs) < 0.5 * len(text):
             return False
         if not self.found:
@@ -914,9 +917,10 @@ class _Reader:
             return True  # a header row or a rule of the table
         start = _question_start(piece)
         if start is not None:
-            number, key = start
-            self.keys[number] = (key, piece.line)
-            self.last_key = number
+            run = _numbered_run(f"{start[0]}. {start[1]}") if start[0] == 1 else []
+            for number, key in run or [(str(start[0]), start[1])]:  # "1. Paris 2. 100"
+                self.keys[int(number)] = (key, piece.line)
+                self.last_key = int(number)
             self.key_line = self.key_line or piece.line
             return True
         if (m := _BARE_NUMBER.match(text)) and len(text) <= 40 and not piece.item:
@@ -1119,16 +1123,34 @@ class _Reader:
                         f"in the source; kind guessed ({', '.join(kinds)})", topic=Topic.KIND)
 
 
-_INLINE_OPTION = re.compile(r"(?:(?<=\s)|^)(?:\(([a-h])\)|([a-h])\))\s+(?=\S)")
+# Options written on in one line, one style per question: "(a) x (b) y", "a) x b) y",
+# "A) x B) y", "A. x B. y" (a capital and a full stop: "a." is too often a word's end).
+_INLINE_OPTIONS = [re.compile(p) for p in (
+    r"(?:(?<=\s)|^)\(([a-h])\)\s+(?=\S)", r"(?:(?<=\s)|^)\(([A-H])\)\s+(?=\S)",
+    r"(?:(?<=\s)|^)([a-h])\)\s+(?=\S)", r"(?:(?<=\s)|^)([A-H])\)\s+(?=\S)",
+    r"(?:(?<=\s)|^)([A-H])\.\s+(?=\S)")]
+
+
+def _inline_marks(text: str, first: str) -> list[re.Match]:
+    """The option marks in ``text`` of the first style whose letters run on
+    from ``first`` ("a" for a prompt, "b" for an option holding the rest)."""
+    if first + ")" not in text and first.upper() + ")" not in text \
+            and first.upper() + "." not in text:
+        return []
+    for pattern in _INLINE_OPTIONS:
+        marks = list(pattern.finditer(text))
+        letters = "".join(m.group(1) for m in marks).lower()
+        if marks and letters == "abcdefgh"[ord(first) - ord("a"):][:len(marks)]:
+            return marks
+    return []
 
 
 def _split_inline_options(question: Question) -> None:
     """``Why does it go out? (a) It is hot. (b) The air is used.``: options
     written on with the question (or joined to it), lettered from (a) on."""
     if len(question.options) == 1:  # "(a) In autumn (b) In spring": all on the option's line
-        marks = list(_INLINE_OPTION.finditer(question.options[0]))
-        letters = "".join(m.group(1) or m.group(2) for m in marks)
-        if marks and letters == "bcdefgh"[:len(marks)]:
+        marks = _inline_marks(question.options[0], "b")
+        if marks:
             text = question.options[0]
             question.options = [text[:marks[0].start()].strip()] + [
                 text[m.end():after.start() if after else len(text)].strip()
@@ -1136,15 +1158,32 @@ def _split_inline_options(question: Question) -> None:
         return
     if question.options:
         return
-    marks = list(_INLINE_OPTION.finditer(question.prompt))
-    letters = "".join(m.group(1) or m.group(2) for m in marks)
-    if len(marks) < 2 or letters != "abcdefgh"[:len(marks)] or marks[0].start() == 0 \
+    marks = _inline_marks(question.prompt, "a")
+    if len(marks) < 2 or marks[0].start() == 0 \
             or not question.prompt[:marks[0].start()].rstrip().endswith(("?", ":", "_", "…")):
         return  # "Explain (a) why ... and (b) how ...": one question in parts
     text = question.prompt
     question.prompt = text[:marks[0].start()].strip()
     question.options = [text[m.end():after.start() if after else len(text)].strip()
                         for m, after in zip(marks, [*marks[1:], None])]
+
+
+def _numbered_run(text: str) -> list[tuple[str, str]]:
+    """``1. Paris 2. 100 3. full stop``: (number, text) of each key numbered
+    in the run of one line, from 1 on and in sequence; none when fewer than
+    two, or when one is empty or longer than a short key ("1. Multiply by 2.
+    Then add 3." is one worked answer)."""
+    m = _NUMBERED.match(text)
+    if not m or m.group(1) != "1":
+        return []
+    cuts, expected = [m], 2
+    for inline in _INLINE_NUMBER.finditer(text, m.end()):
+        if int(inline.group(1)) == expected:
+            cuts.append(inline)
+            expected += 1
+    keys = [(c.group(1), text[c.end():after.start() if after else len(text)].strip(" ,;"))
+            for c, after in zip(cuts, [*cuts[1:], None])]
+    return keys if len(keys) >= 2 and all(0 < len(key.split()) <= 8 for _, key in keys) else []
 
 
 def _settle(found: _Found, report: Report, keyed: bool) -> None:
