@@ -93,6 +93,23 @@ def test_a_header_set_out_in_columns_names_the_text_by_its_title_column():
     assert not any("Edition" in str(b) for b in _blocks("\f".join(pages)))
 
 
+def test_a_header_beside_numbered_footers_goes_without_page_breaks():
+    """pypdf joins pages without a form feed: the footer that carries the page
+    number tells where a page ends, and the title repeated right after it on
+    each next page is the running header, not a section heading."""
+    pages = []
+    topics = ("Choosing Rope", "Tying the Knot", "Testing the Load", "Storing the Rope")
+    for n, topic in enumerate(topics, start=1):
+        pages.append(f"Climbing Wall Rope Handbook\n{n}. {topic}\nCheck the rope before you "
+                     f"start on {topic.lower()} and\nlook for wear along the whole length of "
+                     "it, from one end\nto the other, with the rope running through your "
+                     f"hands.\nFor staff training only Page {n}")
+    part = _part("\n".join(pages))
+    headings = [b.text for b in _blocks("\n".join(pages)) if isinstance(b, Heading)]
+    assert [lesson.title for lesson in part.lessons] == ["Climbing Wall Rope Handbook"]
+    assert headings == [f"{n}. {topic}" for n, topic in enumerate(topics, start=1)]
+
+
 def test_letter_spaced_footers_with_varying_page_numbers_are_one_footer():
     pages = [f"Proofing dough takes time and a warm corner of the kitchen, page {n}.\n\n"
              f"B AKERY H ANDBOOK {n}\n" for n in range(3, 8)]

@@ -439,6 +439,7 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
         numbers[(_key(rest), start)].add(r.text.replace(rest, "").strip())
     others = {r.text.replace(" ", "").lower() for r in raw if r.keep}
     tops: dict[str, tuple[float, ...]] = {}
+    paged = []  # the headers and footers with their page numbers
     for r, rest, start in glued:
         repeated = counts[(_key(rest), start)] >= 3 and len(rest.split()) >= 3 \
             and not rest.endswith("?")  # "17. What is printed?": a quiz's question
@@ -448,9 +449,42 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
             report.dropped(r.line, "running header", r.text)
             if len(numbers[(_key(rest), start)]) == 1:
                 continue  # 'Handbook | Module 2' on every page: no page number, no title
+            paged.append(r)
             if repeated and _title_like(_DIGITS.sub("", rest)):
                 tops[rest] = (tops.get(rest, (0, 0))[0] + 1, 0)
-    _name_text(raw, tops, report)
+    first = next((r.text for r in raw if r.keep), "")
+    if _key(first) not in _drop_beside_page_numbers(raw, paged, report):
+        _name_text(raw, tops, report)  # (the text's first line, a running header too, names it)
+
+
+def _drop_beside_page_numbers(raw: list[RawLine], paged: list[RawLine], report: Report
+                              ) -> set[str]:
+    """Without page breaks, a footer with its page number (``Manual Page 3``,
+    dropped) tells where a page ends: a line that stands right beside such
+    lines again and again (the other running header, ``Safety Manual`` at
+    each next page's top) is furniture too, on half those pages at least.
+    The keys of the lines so dropped."""
+    if len(paged) < 2:
+        return set()
+    index = {id(r): i for i, r in enumerate(raw)}
+    ends = set(index[id(r)] for r in paged)
+    beside: dict[str, list[RawLine]] = defaultdict(list)
+    for i in ends:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(raw) and not raw[j].keep and j not in ends:
+                j += step
+            if 0 <= j < len(raw) and raw[j].keep and len(raw[j].text) <= 70 \
+                    and _may_be_furniture(raw[j].text):
+                beside[_key(raw[j].text)].append(raw[j])
+    running = {key for key, lines in beside.items()
+               if len({id(r) for r in lines}) >= max(2, len(paged) / 2)}
+    for key in running:
+        for r in beside[key]:
+            if r.keep:
+                r.keep = False
+                report.dropped(r.line, "running header or footer", r.text)
+    return running
 
 
 def drop_watermarks(raw: list[RawLine], report: Report) -> None:
