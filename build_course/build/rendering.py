@@ -149,11 +149,22 @@ def _paragraph(block: Paragraph, _link: str) -> str:
 
 def _list(block: ListBlock, _link: str) -> str:
     lines: list[str] = []
-    _list_items(block.items, block.ordered, 0, lines)
+    _list_items(block.items, block.ordered, 0, lines, keep_start=not block.lettered)
     if block.role in ("readings", "activities"):
         # a reference list or an activity list: marked so that styles can tell
         return f'<div class="{block.role}" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
     return "\n".join(lines)
+
+
+def list_start(items: list[ListItem]) -> int:
+    """The number a numbered list starts from: its first item's own (a list
+    that goes on after a figure starts at 4). The items after it are numbered
+    on from there, whatever numbers the source gave them (a skip or a repeat
+    is the extraction's; the importer notes it for review). Python-Markdown
+    keeps the start only with its ``sane_lists`` extension, which both
+    engines are given (publish/site_config.py)."""
+    number = items[0].number if items else None
+    return number if number is not None else 1
 
 
 # Deeper lists are drawn at this depth: Python-Markdown parses a nested list
@@ -161,16 +172,20 @@ def _list(block: ListBlock, _link: str) -> str:
 MAX_LIST_DEPTH = 12
 
 
-def _list_items(items: list[ListItem], ordered: bool, depth: int, lines: list[str]) -> None:
+def _list_items(items: list[ListItem], ordered: bool, depth: int, lines: list[str],
+                keep_start: bool = True) -> None:
+    """``keep_start``: false for a lettered list, and for the items under
+    an item, numbered from 1 as before: letters are numbers only for the
+    importer, and a first "i)" is more often a Roman one than the ninth letter."""
     depth = min(depth, MAX_LIST_DEPTH)
-    for n, item in enumerate(items, start=1):
+    for n, item in enumerate(items, start=list_start(items) if keep_start else 1):
         marker = f"{n}." if ordered else "-"
         text = md_text(item.text, item.markdown)
         if item.term:
             text = f"**{md_text(item.term)}**{item.term_sep} {text}"
         lines.append(f"{'    ' * depth}{marker} {text}")
         if item.children:
-            _list_items(item.children, ordered, depth + 1, lines)
+            _list_items(item.children, ordered, depth + 1, lines, keep_start=False)
 
 
 def _quote(block: Quote, _link: str) -> str:

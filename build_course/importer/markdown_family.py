@@ -40,6 +40,7 @@ from build_course.importer.structuring import (
     mark_list_roles,
     name_definitions,
     name_lessons,
+    note_list_numbers,
     take_objectives,
 )
 from build_course.model import (
@@ -167,7 +168,8 @@ def markdown_lessons(text: str, report: Report) -> list[Lesson]:
     return lessons
 
 
-STEPS = [take_objectives, attribute_quotes, name_definitions, mark_list_roles, extract_exercises]
+STEPS = [take_objectives, attribute_quotes, name_definitions, mark_list_roles, extract_exercises,
+         note_list_numbers]
 """The structuring steps that Markdown needs: its headings, titles and
 levels are the source's own, not guessed."""
 

@@ -25,6 +25,7 @@ from build_course.model import (
     Lesson,
     Line,
     ListBlock,
+    ListItem,
     Paragraph,
     Quote,
 )
@@ -358,6 +359,32 @@ def note_heading_guesses(lesson: Lesson, report: Report) -> None:
                         "check that it is one, at that level", topic=Topic.HEADING)
 
 
+def note_list_numbers(lesson: Lesson, report: Report) -> None:
+    """A numbered list whose numbers skip or repeat (1, 2, 2, 4: often an
+    extraction's doing) is published numbered on from its first item (1, 2,
+    3, 4); the source's numbers go on the review list. Numbers all alike
+    (Markdown's "1. 1. 1.") are a way of writing a list, not a doubt; nor
+    are letters, which may be Roman numbers ("i) ii) iii)")."""
+    for block in lesson.blocks:
+        if isinstance(block, ListBlock) and block.ordered and not block.lettered:
+            _note_numbers(block.items, report)
+
+
+def _note_numbers(items: list[ListItem], report: Report) -> None:
+    numbers = [item.number for item in items]
+    if None in numbers or len(set(numbers)) == 1:
+        return
+    first = numbers[0]
+    wrong = next((n for n, number in enumerate(numbers) if number != first + n), None)
+    if wrong is None:
+        return
+    said = ", ".join(map(str, numbers))
+    report.note(items[wrong].line, f"the numbered list's items are numbered {said} in the "
+                f"source; published numbered on from its first ({first} to "
+                f"{first + len(numbers) - 1})", "check the source for a step left out, "
+                "repeated or out of order", topic=Topic.OTHER)
+
+
 def title_case_strict(words: list[str]) -> bool:
     """Every word but the small ones (of, and, with...) starts with a capital."""
     return all(w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit() for w in words
@@ -366,4 +393,4 @@ def title_case_strict(words: list[str]) -> bool:
 
 STEPS = [take_title, take_objectives, attribute_quotes, name_definitions, mark_list_roles,
          bold_terms, drop_footnote_marks, extract_exercises, set_heading_levels,
-         note_heading_guesses]
+         note_heading_guesses, note_list_numbers]

@@ -6,6 +6,7 @@
 - theme overrides (``build_course/overrides``: the search dialog's
   accessible name), after mkdocs.yml's own ``custom_dir``;
 - ``*.md.new`` files (new versions of pages an author edited) left out;
+- the ``sane_lists`` Markdown extension (a numbered list keeps its start);
 - a warning (so ``--strict`` fails) for any page that would load something
   from outside the site: an intranet or offline copy must make no request
   elsewhere. Links (``<a href>``) to other sites are fine.
@@ -24,7 +25,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from build_course.publish.assets import CSS, JS, AssetCheck, external_asset_warning, served
-from build_course.publish.site_config import EXCLUDED, recorded_nav, safe_url
+from build_course.publish.site_config import (
+    EXCLUDED,
+    MARKDOWN_EXTENSIONS,
+    extension_names,
+    recorded_nav,
+    safe_url,
+)
 
 log = logging.getLogger("mkdocs.plugins.course")
 OVERRIDES = str(Path(__file__).parent.parent / "overrides")
@@ -51,6 +58,9 @@ class CoursePlugin(BasePlugin):
         if not config.nav:
             config.nav = recorded_nav(Path(config.docs_dir))
         _add_overrides(config)
+        for name in MARKDOWN_EXTENSIONS:
+            if name not in extension_names(config.markdown_extensions):
+                config.markdown_extensions.append(name)
         for path in CSS:
             if path not in config.extra_css:
                 config.extra_css.append(path)

@@ -40,7 +40,10 @@ def write_pdf(html: str, target: Path, base: Path) -> int:
         logger.addHandler(logging.NullHandler())
         logger.propagate = False
     fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"file"})
-    document = weasyprint.HTML(string=html, base_url=str(base), url_fetcher=fetcher).render()
+    # presentational hints: HTML attributes as style, ``<ol start="4">`` among them
+    # (a list that goes on after a figure); WeasyPrint ignores them unless asked
+    document = weasyprint.HTML(string=html, base_url=str(base),
+                               url_fetcher=fetcher).render(presentational_hints=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")
     document.write_pdf(partial)

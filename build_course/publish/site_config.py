@@ -7,7 +7,10 @@ MkDocs plugin, or the configuration generated for Zensical):
   mkdocs.yml has no ``nav`` of its own;
 - the quiz script and style (static files: the quiz behaviour is plain
   JavaScript over the rendered Markdown, not an engine hook);
-- ``*.md.new`` files (new versions of pages an author edited) left out.
+- ``*.md.new`` files (new versions of pages an author edited) left out;
+- Python-Markdown's ``sane_lists`` extension, without which a numbered
+  list always starts at 1 (a list the source goes on with at step 4 would
+  restart; build/rendering.py writes each list's real start).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import yaml
 from build_course.publish.assets import CSS, JS
 
 EXCLUDED = "*.md.new"
+MARKDOWN_EXTENSIONS = ["sane_lists"]
+"""The Markdown extensions a course's pages need beyond the author's."""
 URL_SAFE = "-._~:/?#[]@!$&()*+,;=%"  # RFC 3986 characters that are not markup
 
 
@@ -59,6 +64,17 @@ def author_settings(config_file: Path) -> dict[str, Any]:
     return data
 
 
+def extension_names(extensions: Any) -> set[str]:
+    """The names in a ``markdown_extensions`` setting (a list of names and
+    one-entry mappings, or a mapping)."""
+    if isinstance(extensions, dict):
+        return {str(k) for k in extensions}
+    names: set[str] = set()
+    for entry in extensions if isinstance(extensions, list) else []:
+        names |= {str(k) for k in entry} if isinstance(entry, dict) else {str(entry)}
+    return names
+
+
 def course_additions(settings: dict[str, Any], docs_dir: Path) -> dict[str, Any]:
     """What to add to the author's settings: only what they lack, so that
     merging (lists are appended, mappings merged) keeps everything theirs."""
@@ -74,6 +90,12 @@ def course_additions(settings: dict[str, Any], docs_dir: Path) -> dict[str, Any]
         added["extra_css"] = css
     if js:
         added["extra_javascript"] = js
+    extensions = settings.get("markdown_extensions")
+    lacking = [e for e in MARKDOWN_EXTENSIONS if e not in extension_names(extensions)]
+    if lacking and isinstance(extensions, list):
+        added["markdown_extensions"] = lacking
+    elif lacking and isinstance(extensions, dict):
+        added["markdown_extensions"] = {name: {} for name in lacking}
     excluded = settings.get("exclude_docs") or ""
     if EXCLUDED not in str(excluded).split():
         added["exclude_docs"] = f"{str(excluded).rstrip()}\n{EXCLUDED}\n".lstrip()
