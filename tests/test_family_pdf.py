@@ -604,3 +604,72 @@ def test_a_heading_after_a_finished_sentence_stays_a_heading():
     raw = _raw(text)
     pdf.mark_numbered_headings(raw, Report("t"))
     assert [r.kind for r in raw] == [""] * 7
+
+
+# ---- columns that do not line up -------------------------------------------
+
+GARDEN_LEFT = ["Gardeners should do the following:", "",
+               "• Water the beds early in the morning, before",
+               "  the sun is high and the soil warms up.",
+               "• Mulch around young plants to keep the",
+               "  moisture in the ground for longer.",
+               "• Check the leaves for pests every week."]
+GARDEN_RIGHT_TOP = ["• Label each row when you sow it.",
+                    "• Keep a note of what grew well.",
+                    "",
+                    "Further Reading",
+                    "Allotment Society [2019]. Growing vegetables on a",
+                    " small plot. Leeds: Allotment Society Press,",
+                    " Second Edition, pages 12 to 40.",
+                    "Green, A. [2021]. Compost for beginners.",
+                    " Bristol, UK: Garden Books Ltd and the Soil",
+                    " Association Trust, third printing."]
+
+
+def _garden_page() -> str:
+    """A two-column page whose right column starts higher than the left
+    one (a photo stands above the left column), as ``-layout`` prints it."""
+    rows = [" " * 48 + text if text else "" for text in GARDEN_RIGHT_TOP[:4]]
+    for k, left in enumerate(GARDEN_LEFT):
+        right = GARDEN_RIGHT_TOP[4 + k] if 4 + k < len(GARDEN_RIGHT_TOP) else ""
+        rows.append(f"{left:<48}{right}".rstrip())
+    return "\n".join(rows) + "\n"
+
+
+def test_a_column_that_starts_higher_is_read_after_the_column_on_its_left():
+    from build_course.importer.pdf_columns import read_columns
+    page = _garden_page()
+    raw = read_columns(page + "\f" + page)
+    texts = [r.text for r in raw]
+    left = [t for t in GARDEN_LEFT if t]
+    assert texts[:len(left)] == [t.strip() for t in left]
+    assert texts[len(left):len(left) + 2] == ["• Label each row when you sow it.",
+                                             "• Keep a note of what grew well."]
+    # a row that the left column fills is no blank line in the right one
+    second = next(r for r in raw if r.text.startswith("small plot"))
+    assert not second.blank_before and second.indent == 1  # a hanging indent, kept
+
+
+def test_a_references_hanging_lines_are_not_headings():
+    page = _garden_page()
+    blocks = _blocks("Growing Food\n\n" + page + "\f" + page.replace("Gardeners", "Growers"))
+    headings = [b.text for b in blocks if isinstance(b, Heading)]
+    assert "Bristol, UK: Garden Books Ltd and the Soil" not in headings
+    assert any(getattr(b, "text", "") == "Green, A. [2021]. Compost for beginners. Bristol, "
+               "UK: Garden Books Ltd and the Soil Association Trust, third printing."
+               for b in blocks)
+    items = [i.text for b in blocks if isinstance(b, ListBlock) for i in b.items]
+    assert items[:5] == ["Water the beds early in the morning, before the sun is high and the "
+                         "soil warms up.", "Mulch around young plants to keep the moisture in "
+                         "the ground for longer.", "Check the leaves for pests every week.",
+                         "Label each row when you sow it.", "Keep a note of what grew well."]
+
+
+def test_a_short_line_right_over_a_paragraph_is_not_a_figure_label():
+    text = ("The back page of the leaflet shows where to write to us and how to reach the "
+            "helpline at any hour.\n\fRiverside Garden Centre\n14 Mill Lane\nYork YO1 7AA\n"
+            "Opening Hours Apply\n\nContact Us\nWrite to the address above or call the "
+            "helpline during opening hours for advice.\n")
+    raw = _raw(text)
+    pdf.drop_figure_labels(raw, Report("t"))
+    assert _kept(raw)[1] == "Contact Us"  # the mailing panel above it went

@@ -766,14 +766,16 @@ def mark_numbered_headings(raw: list[RawLine], report: Report) -> None:
     to it when it ends that line's sentence."""
     kept = [r for r in raw if r.keep]
     bare: list[tuple[int, RawLine]] = []  # "3 Results": a number without its dot
+    ends: dict[int, int] = {}  # a line that took the lines after it: where it ends
     for i, r in enumerate(kept):
         if r.kind or not r.text[:1].isdigit():
-            if not r.kind and i and (how := _runs_on_from(kept[i - 1], r)):
+            if not r.kind and i and (how := _runs_on_from(kept[i - 1], r, kept[i + 1:i + 2],
+                                                          ends.get(i - 1))):
                 r.kind = "text"
                 if how == "wrapped":  # its sentence goes on: one line (joined later)
                     kept[i - 1].text += " " + r.text
                     r.keep = False
-                    kept[i] = kept[i - 1]
+                    kept[i], ends[i] = kept[i - 1], r.line
             continue
         if (m := _NUMBERED_HEADING.match(r.text)) and _heading_title(m.group("title")):
             r.kind = "heading"
@@ -800,25 +802,29 @@ def mark_numbered_headings(raw: list[RawLine], report: Report) -> None:
 _BARE_NUMBER_HEADING = re.compile(r"^(\d{1,2}) (?P<title>[A-Z].*)$")
 
 
-def _runs_on_from(before: RawLine, r: RawLine) -> str:
+def _runs_on_from(before: RawLine, r: RawLine, after: list[RawLine], end: int | None) -> str:
     """How ``r``, shaped like a heading, goes on from the line right above it
     (no blank line, no dropped line between): "wrapped" when that line's
-    sentence stops on a lower-case word or inside brackets (``... the screen
-    then shows the words`` over ``Good Morning!``, ``... under the Small Boats
-    (Inland`` over ``Waters) Act, 1998``); "shown" when that line announces
-    it (``... the prompt looks like this:``); "" when it does not (it may be
-    a heading)."""
-    if r.blank_before or r.page_start or r.line != before.line + 1 or before.kind \
+    sentence stops on a comma, a lower-case word or inside brackets (``... the
+    screen then shows the words`` over ``Good Morning!``, ``... under the Small
+    Boats (Inland`` over ``Waters) Act, 1998``), or when ``r`` and the line
+    ``after`` it hang indented under it (a reference's wrapped lines);
+    "shown" when that line announces it (``... the prompt looks like
+    this:``); "" when it does not (it may be a heading). ``end``: the raw line
+    where ``before`` ends, if it took lines after it."""
+    if r.blank_before or r.page_start or r.line != (end or before.line) + 1 or before.kind \
             or not looks_like_heading(r.text) or looks_like_heading(before.text) \
             or cues.ANSWER_LABEL.match(r.text):
         return ""  # "Answer: (a)" under a question's options is its answer, on its own line
     text = before.text
     if text[-1] == ":":
         return "shown" if len(text.split()) >= 5 else ""
-    if text[-1].isalpha() and text.rsplit(" ", 1)[-1][:1].islower() \
+    if text[-1] in ",;" or text[-1].isalpha() and text.rsplit(" ", 1)[-1][:1].islower() \
             or text.count("(") > text.count(")"):
         return "wrapped"
-    return ""
+    hanging = after and 0 < r.indent - before.indent <= 4 and after[0].indent == r.indent \
+        and after[0].line == r.line + 1
+    return "wrapped" if hanging else ""
 
 
 def _single_title(title: str) -> bool:
@@ -867,7 +873,7 @@ def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
     run: list[int] = []
     begun = False
     for i, r in enumerate(kept + [None]):
-        if r is not None and begun and _label_like(r.text):
+        if r is not None and begun and _label_like(r.text) and not _heads_text(kept, i):
             run.append(i)
             continue
         if len(run) >= 4 and _figure_evidence(kept, run[0], run[-1], breaks):
@@ -876,6 +882,15 @@ def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
                 report.dropped(kept[label].line, "figure label", kept[label].text)
         run = []
         begun = begun or (r is not None and len(r.text) >= 60)
+
+
+def _heads_text(kept: list[RawLine], i: int) -> bool:
+    """A line of text (40 characters or more) stands right under ``kept[i]``,
+    on the next line of the page: ``kept[i]`` is its heading or its first
+    line, not a label of a figure."""
+    after = kept[i + 1] if i + 1 < len(kept) else None
+    return after is not None and not after.blank_before and after.line == kept[i].line + 1 \
+        and len(after.text) >= 40
 
 
 def _page_breaks_after(raw: list[RawLine]) -> set[int]:

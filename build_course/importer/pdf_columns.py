@@ -5,8 +5,9 @@ runs of spaces, so reading line by line interleaves them. On each page
 (pages are split by form feeds) a column is found where many lines have text
 that starts at the same place after a run of spaces, with text on its left
 that reaches close to it. The page is then read in bands: the lines above
-the first line with two columns (a title across the page), each column from
-top to bottom, and the lines well below the last line with two columns (a
+the first line with two columns (a title across the page; not the lines of a
+column that starts higher than the one on its left), each column from top to
+bottom, and the lines well below the last line with two columns (a
 footer band). Each piece keeps the number of the raw line it came from.
 """
 
@@ -73,7 +74,7 @@ def column_starts(rows: list[str]) -> list[int]:
     found = [0]
     for x, count, ends in merged:
         ends.sort()
-        if count >= need and ends[len(ends) // 2] >= x - 20 and x - found[-1] >= MIN_START:
+        if count >= need and ends[len(ends) * 2 // 3] >= x - 20 and x - found[-1] >= MIN_START:
             found.append(x)
     return found
 
@@ -84,11 +85,27 @@ def _read_page(rows: list[str], starts: list[int], offset: int) -> list[RawLine]
     if not multi:
         return _band(rows, range(len(rows)), offset)
     first, last = multi[0], multi[-1]
+    first = _columns_top(cells, first)
     foot = _footer_start(cells, last)
     out = _band(rows, range(first), offset)
     for column in range(len(starts)):
         out += _column(cells, column, range(first, foot), starts[column], offset)
     return out + _band(rows, range(foot, len(rows)), offset)
+
+
+def _columns_top(cells: list[dict[int, tuple[int, str]]], first: int) -> int:
+    """The first row of the columns above ``first`` (the first row with two
+    columns): rows right above it (no blank row between) whose text flows
+    into a column, and rows of a column that starts higher than the one on
+    its left (text only in that column, blank rows between)."""
+    while first:
+        above = first - 1
+        while above >= 0 and not cells[above]:
+            above -= 1
+        if above < 0 or (above < first - 1 and min(cells[above]) == 0):
+            break
+        first = above
+    return first
 
 
 def _cut(row: str, starts: list[int]) -> dict[int, tuple[int, str]]:
@@ -132,11 +149,15 @@ def _column(cells: list[dict[int, tuple[int, str]]], column: int, rows: range, s
             offset: int) -> list[RawLine]:
     out: list[RawLine] = []
     previous = None
+    # indents from the column's leftmost text (a hanging indent may be the common one)
+    start = min((cells[i][column][0] for i in rows if column in cells[i]), default=start)
     for i in rows:
         if column not in cells[i]:
             continue
         at, text = cells[i][column]
-        blank = previous is None or previous != i - 1
+        # a row that the other column fills is no blank line in this one
+        blank = previous is None or (i - previous > 2 or any(
+            not cells[k] for k in range(previous + 1, i)))
         out.append(_raw_line(text, offset + i, max(at - start, 0), blank))
         previous = i
     return out
