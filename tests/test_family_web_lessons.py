@@ -182,3 +182,84 @@ def test_an_upper_case_word_over_prose_is_not_a_code_label():
         "wear a veil.\n")
     _, lesson = _lesson(text)
     assert not any("wear a veil" in c for c in _code(lesson))
+
+
+SPHINX_LYNX = """\
+   #Index Search Kiln firing - a short course in ceramics
+
+   Kiln firing
+   ____________________
+
+   The course
+     * Loading
+          + Shelves and posts
+          + Cones
+     * Firing
+     * Cooling
+
+   Kiln firing
+     *
+     * Loading
+     * Edit on GitHub
+     __________________________________________________________________
+
+Loading
+
+   Objectives
+     * Place the shelves so that the heat moves freely
+     * Read a cone after the firing
+
+Shelves and posts
+
+   Pots must not touch each other or the walls of the kiln: a glaze that
+   runs will weld them together, and a pot against the wall fires unevenly.
+
+# read the cone pack after the firing
+cones = read_pack(kiln)
+
+   The script prints each cone's bend, from `cone 04` to `cone 6`.
+
+# the hottest shelf is usually the top one
+hottest = max(cones)
+print(f"`{hottest}` is the top")
+
+   Each `cone` has a `number` pressed into it.
+   Cones bend when the heat work is enough, not at one fixed temperature,
+   which is why a slow firing bends them at a lower reading.
+
+Cones
+
+   A cone pack stands where it can be seen through the spy hole.
+
+   Previous Next
+     __________________________________________________________________
+
+   © Copyright The Pottery Group.
+
+   Built with Sphinx using a theme provided by Read the Docs.
+"""
+
+
+def test_code_comments_in_a_dump_do_not_make_it_markdown():
+    """``# comment`` lines in a dump's code blocks are shaped as ATX
+    headings; the page's furniture says it is a dump."""
+    part, lesson = _lesson(SPHINX_LYNX)
+    assert part.family == "web"
+    assert "read the cone pack after the firing" not in _headings(lesson)
+
+
+def test_lynx_link_line_goes_and_the_title_is_the_page_heading_above_its_objectives():
+    _, lesson = _lesson(SPHINX_LYNX)
+    assert lesson.title == "Loading"
+    assert lesson.objectives == ["Place the shelves so that the heat moves freely",
+                                 "Read a cone after the firing"]
+    assert [s.title for s in lesson.sections] == ["Shelves and posts", "Cones"]
+    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "#Index" not in words and "The course" not in words
+
+
+def test_real_markdown_with_headings_and_marks_stays_markdown():
+    text = ("# Glazes\n\nA glaze is `glass` on clay.\n\n## Mixing\n\nStir **well** and use a "
+            "[sieve](https://example.org).\n\n## Applying\n\nDip the pot for `three` seconds.\n")
+    part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
+    assert part.family == "markdown"

@@ -156,9 +156,33 @@ WEB = Family(
      web.drop_page_contents,
      web.mark_code,
      web.normalise_bullets, web.join_lines])
+
+
+_ATX_SHAPED = re.compile(r"^#{1,6} +\S")
+
+
+def _markdown_evidence(raw: list[RawLine]) -> list[str]:
+    """Markdown's evidence, unless it is only lines shaped as ATX headings,
+    most of them going on with the next line (a comment over its code), in
+    a text that a web page's furniture shows to be a dump."""
+    found = detect_markdown(raw)
+    if found and all(" ATX headings " in e for e in found) and _glued_headings(raw) \
+            and web.detect(raw):
+        return []
+    return found
+
+
+def _glued_headings(raw: list[RawLine]) -> bool:
+    """Most ``# ...`` lines after a blank line have no blank line after them."""
+    shaped = [k for k, r in enumerate(raw)
+              if r.text[:1] == "#" and r.blank_before and _ATX_SHAPED.match(r.text)]
+    glued = sum(1 for k in shaped if k + 1 < len(raw) and not raw[k + 1].blank_before)
+    return glued * 2 > len(shaped)
+
+
 MARKDOWN = Family(
     "markdown", "Markdown from another course tool (MyST, Carpentries, Jekyll, edX...)",
-    detect_markdown, [], lessons=markdown_lessons)
+    _markdown_evidence, [], lessons=markdown_lessons)
 HTML2TEXT = Family(
     "html2text", "a web page converted by html2text: starred headings, indented boxes and lists",
     lambda raw: [] if book.licence_start(raw) else detect_html2text(raw), [],

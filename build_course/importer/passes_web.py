@@ -250,6 +250,11 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
                 above.kind = "heading"
             r.keep = False
             continue
+        if i == 0 and text[0] == "#" and text[1:2].isalpha():
+            for o in raw[:next((j for j, o in enumerate(raw) if j and o.blank_before), 1)]:
+                o.keep = False  # lynx's line of the page's <link>s: "#Index Search ..."
+                report.dropped(o.line, "page furniture line", o.text)
+            continue
         if cues.SOLUTION_BUTTON.match(text):
             r.text = "Solution"
             continue
@@ -346,9 +351,22 @@ def _main_heading(kept: list[RawLine], first: int) -> int | None:
         r = kept[k]
         if _heading_shaped(r.text) and (r.blank_before or (k and not kept[k - 1].blank_before)):
             if not cues.PAGE_METADATA_HEADING.match(r.text) and not _byline(r.text):
-                return k
+                return _above_metadata(kept, k)
         k -= 1
     return None
+
+
+def _above_metadata(kept: list[RawLine], k: int) -> int:
+    """The page's own heading when a box of lesson metadata (``Objectives``
+    and its items) stands between it and the first section's heading ``k``."""
+    j = k - 1
+    while j > 0 and _ITEM.match(kept[j].text):
+        j -= 1
+    if j < k - 1 and j > 0 and cues.PAGE_METADATA_HEADING.match(kept[j].text) \
+            and kept[j - 1].blank_before and _heading_shaped(kept[j - 1].text) \
+            and not cues.PAGE_METADATA_HEADING.match(kept[j - 1].text):
+        return j - 1
+    return k
 
 
 def _byline(text: str) -> bool:
@@ -412,11 +430,16 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
     name?``): the label goes and the title is a heading, an exercise's when
     the label names one. A code block's language (``BASH``, ``OUTPUT``) alone
     on its line above a block set apart from the running text goes, and
-    that block is code."""
+    that block is code. A goals label (``Objectives``) over the items it
+    indents is their heading."""
     kept = [r for r in raw if r.keep]
     body = None
     for k in range(len(kept) - 2):
         r, title, after = kept[k], kept[k + 1], kept[k + 2]
+        if not r.kind and cues.GOALS_HEADING.match(r.text) and _WEB_BULLET.match(title.text) \
+                and title.indent > r.indent:
+            r.kind = "heading"  # a box's "Objectives" over its items (lynx indents both)
+            continue
         if not title.blank_before or title.kind or len(r.text) > 16 or not r.text[:1].isupper():
             continue
         if cues.WEB_BOX_LABEL.match(r.text) and title.indent <= r.indent and after.blank_before \
