@@ -466,9 +466,17 @@ def test_a_challenge_of_numbered_statements_whose_solution_names_one_is_a_choice
     assert question.options[1] == "Roses flower on new wood." and question.correct == [1]
 
 
-def test_a_solution_that_judges_every_numbered_statement_picks_none():
+def test_a_solution_that_judges_every_numbered_statement_picks_the_yes():
     solution = ("> > 1. No: old wood flowers less.\n> > 2. Yes.\n"
                 "> > 3. No: unpruned roses grow leggy.\n")
+    question = _part(_challenge(solution), "pruning.md").lessons[0].quizzes[0].questions[0]
+    assert question.correct == [1] and question.kind == "single_choice"
+    assert "unpruned roses grow leggy" in question.explanation
+
+
+def test_a_numbered_solution_that_judges_nothing_picks_none():
+    solution = ("> > 1. Old wood flowers less.\n> > 2. New wood flowers.\n"
+                "> > 3. Unpruned roses grow leggy.\n")
     question = _part(_challenge(solution), "pruning.md").lessons[0].quizzes[0].questions[0]
     assert question.correct == [] and question.model_answer
 
