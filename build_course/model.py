@@ -75,6 +75,9 @@ class Paragraph:
     line: int
     markdown: str = ""
     """Safe Markdown of the text with its inline marks (imported Markdown)."""
+    asks: bool = False
+    """A question found by its label ("Q: Name the three states of water."),
+    which may not end with a question mark."""
 
 
 @dataclass

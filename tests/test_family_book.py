@@ -1026,3 +1026,69 @@ def test_one_line_sentences_in_chapters_do_not_outvote_their_titles():
     paragraphs = [b.text for b in soil.blocks if isinstance(b, Paragraph)]
     assert "Sand feels gritty and falls apart when squeezed." in paragraphs
     assert not soil.sections
+
+
+# A club's FAQ typed in an editor at a fixed width: a centred header, two
+# sections underlined with tildes and equals signs, "Q:"/"A:" labels with
+# hanging indents, one question that states rather than asks, and one
+# answer under an "A:" of its own.
+CLUB_FAQ = """
+                     The Riverside Rowing Club
+
+                  -- Frequently Asked Questions --
+
+
+Joining
+~~~~~~~
+Q: Who may join the club, and is there an age limit for new
+   members?
+A: Anyone who can swim fifty metres may join. Juniors start at twelve
+   and need a parent's signature on the form.
+
+Q: How much does a season cost?
+A: The fee covers the boats, the coaching and the insurance, and it is
+   paid in two parts, in spring and in autumn.
+
+
+On the water
+============
+Q: The boat keeps turning towards one bank while we row.
+A: One side is pulling harder than the other. Ask the cox to call the
+   stroke rate and watch the blades of the rower in front of you.
+
+Q: What happens when the river is in flood?
+A:
+   No boat goes out when the flood board is red, and the coaches hold a
+   session on the rowing machines in the boathouse instead.
+"""
+
+
+def test_a_labelled_faq_typed_at_a_fixed_width_is_read_as_one():
+    found = detect_family(raw_lines(CLUB_FAQ))
+    assert found.family.name == "qa"  # its wrapped lines are no PDF's
+    assert "4 questions labelled" in found.evidence[0]
+
+
+def test_a_labelled_faq_keeps_its_sections_and_gains_a_self_check_per_section():
+    [lesson] = _part(CLUB_FAQ, "faq.txt").lessons
+    assert [s.title for s in lesson.sections] == ["Joining", "On the water"]
+    joining, water = lesson.quizzes
+    assert [q.prompt for q in joining.questions] == [
+        "Who may join the club, and is there an age limit for new members?",
+        "How much does a season cost?"]
+    assert joining.questions[0].model_answer == (
+        "Anyone who can swim fifty metres may join. Juniors start at twelve and need a "
+        "parent's signature on the form.")
+    # a labelled question that does not ask is a question all the same
+    assert water.questions[0].prompt == "The boat keeps turning towards one bank while we row."
+    assert water.questions[0].model_answer.startswith("One side is pulling harder")
+    assert water.questions[1].model_answer.startswith("No boat goes out when the flood")
+    md = _md(_part(CLUB_FAQ, "faq.txt"))
+    assert "Q:" not in md and "A:" not in md and "~~~" not in md and "===" not in md
+
+
+def test_a_quiz_with_options_and_a_key_is_no_faq():
+    quiz = ("Knots\n\nA bowline makes a loop that does not slip.\n\nQuestions\n\n"
+            "Q1. Which knot makes a fixed loop?\nA) A bowline\nB) A reef knot\n"
+            "Answer: A\n\nQ2. A reef knot joins two ropes of the same size.\nAns: True\n")
+    assert detect_family(raw_lines(quiz)).family.name != "qa"

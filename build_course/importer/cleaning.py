@@ -86,6 +86,11 @@ def clean(raw: list[RawLine], passes: Sequence[Pass], wrapped: bool,
     return _join(raw, wrapped)
 
 
+def join_lines(raw: list[RawLine], wrapped: bool) -> list[Line]:
+    """``raw``'s logical lines, as ``clean`` joins them after its passes."""
+    return _join(raw, wrapped)
+
+
 def normalise_spaces(text: str) -> str:
     """Tabs and odd spaces made spaces, zero-width ones gone."""
     # The space mapping, one character at a time, is the same over the

@@ -327,6 +327,8 @@ FACILITATOR_NOTE = re.compile(
 QA_QUESTION_LABEL = re.compile(r"^(\d{1,4}[.)]\s+)?(q|ques|question)\s*\d{0,3}\s*[:.)]\s+(?=\S)",
                                re.I)
 QA_ANSWER_LABEL = re.compile(r"^(a|ans|answer)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)
+# The answer's label alone on its line, the answer under it ("A:").
+QA_ANSWER_ALONE = re.compile(r"^(a|ans|answer)\s*\d{0,3}\s*[:.)]$", re.I)
 
 # ---- generated self-checks -----------------------------------------------
 # Function words: never the blank of a generated fill-in-the-blank question, and a

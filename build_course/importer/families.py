@@ -88,6 +88,8 @@ def _pdf_evidence(raw: list[RawLine]) -> list[str]:
         found.append(f"{marks} page markers left by a converter ('--- Page 2 ---')")
     if not found and (columns := _side_by_side(raw)):
         found.append(f"two columns side by side on {columns} page(s) (pdftotext -layout)")
+    if not found and qa.labelled_pairs(raw):
+        return []  # an FAQ typed at a fixed width: its lines are wrapped, not a PDF's
     return found + _hard_wrapped(raw)
 
 
@@ -206,9 +208,18 @@ WORKSHEET = Family(
      worksheet.drop_answer_space,
      worksheet.renumber_lost_numbering, worksheet.word_bullets])
 
+def _join_qa(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
+    """An FAQ typed at a fixed width is joined as a book is (by blank-line
+    blocks); one of a line per paragraph, as any such text."""
+    if book.wrapped_at_width([r for r in raw if r.keep]):
+        return book.join_book(raw, text_lines)
+    return c.join_lines(raw, wrapped=False)
+
+
 QA = Family(
     "qa", "questions each followed by its answer (a catechism, an FAQ)", qa.qa_evidence,
-    [c.drop_share_buttons, book.find_chapters, qa.strip_labels], steps=[qa.qa_self_check])
+    [c.drop_share_buttons, qa.mark_underlined_headings, book.find_chapters, qa.strip_labels],
+    steps=[qa.qa_self_check], join=_join_qa)
 
 FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, WEB, BOOK, WORKSHEET, PDF, QA, PLAIN]
 

@@ -109,6 +109,11 @@ def _asked_and_answered(raw: list[RawLine]) -> int:
                and q.rstrip(" _*").endswith("?") and not a.rstrip(" _*").endswith("?"))
 
 
+def wrapped_at_width(raw: list[RawLine]) -> bool:
+    """Most of the paragraph lines of ``raw`` are wrapped at one width."""
+    return _wrap_width(raw)[1] >= 0.75
+
+
 def _wrap_width(raw: list[RawLine]) -> tuple[int, float]:
     """The width a book's paragraphs are wrapped at, and the share of their
     long inner lines (not a paragraph's last) that come within 16 columns of it."""
@@ -703,7 +708,7 @@ def _pre(block: list[RawLine], text_lines: list[str]) -> Line:
 
 
 def _line(r: RawLine, text: str, kind: str = "") -> Line:
-    kind = kind or ("text" if r.kind == "text" else "")  # never a heading (a question, a caption)
+    kind = kind or (r.kind if r.kind in ("text", "question") else "")  # never a heading
     return Line(text, r.line, r.indent, chapter=r.chapter, kicker=r.kicker, kind=kind)
 
 

@@ -84,7 +84,7 @@ def _question(q: Block, answers: list[Block]) -> Question:
 
 def _answer_text(block: Block) -> str:
     if isinstance(block, Paragraph):
-        return cues.QA_ANSWER_LABEL.sub("", block.text, count=1)
+        return block.text
     return "\n".join(f"{item.number}. {item.text}" if block.ordered and item.number is not None
                      else f"- {item.text}" for item in block.items)
 
@@ -93,7 +93,7 @@ def _prompt(block: Block) -> str:
     """A question's text without its number (``12. What is ...?``)."""
     if isinstance(block, ListBlock):
         return block.items[0].text
-    return cues.QA_QUESTION_LABEL.sub("", _NUMBER.sub("", block.text, count=1), count=1)
+    return _NUMBER.sub("", block.text, count=1)
 
 
 _NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
@@ -105,17 +105,12 @@ def _is_question(block: Block) -> bool:
     if isinstance(block, ListBlock) and len(block.items) == 1 and not block.items[0].children:
         text = block.items[0].text
     elif isinstance(block, Paragraph):
+        if block.asks:
+            return True
         text = block.text
     else:
         return False
-    if len(text) > _MAX_QUESTION:
-        return False
-    return text.rstrip().endswith("?") or (
-        cues.QA_QUESTION_LABEL.match(text) is not None and not _ANSWERED.search(text))
-
-
-# A labelled task answered inside its own paragraph: "Q. Say it. A. It is..."
-_ANSWERED = re.compile(r"[.!?:]\s+(a|ans|answer)\s*[:.)]\s", re.I)
+    return text.rstrip().endswith("?") and len(text) <= _MAX_QUESTION
 
 
 def _sections(blocks: list[Block]
@@ -153,6 +148,9 @@ def qa_evidence(raw: list[RawLine]) -> list[str]:
     three or more questions each followed by an answer, which together make
     up half of its lines or more."""
     labelled = sum(1 for r in raw if cues.QA_QUESTION_LABEL.match(r.text))
+    if answered := labelled_pairs(raw):
+        return [f"{len(answered)} questions labelled as such ('Q:'), each answered on a "
+                "line labelled as the answer ('A:')"]
     pairs = sum(1 for r, after in zip(raw, raw[1:])
                 if _asks(r.text) and not _asks(after.text) and len(after.text) > 1)
     if pairs < _MIN_PAIRS or 2 * pairs < 0.5 * len(raw):
@@ -161,6 +159,42 @@ def qa_evidence(raw: list[RawLine]) -> list[str]:
     if labelled >= 2:
         found.append(f"{labelled} lines labelled as questions ('Q:')")
     return found
+
+
+def labelled_pairs(raw: list[RawLine]) -> list[int]:
+    """The lines of questions labelled as such (``Q: ...``) that their answer,
+    labelled too (``A: ...``), follows within a few lines, when there are two
+    or more and they run from the first half of the text on (an FAQ)."""
+    found = []
+    for i, r in enumerate(raw):
+        if not (r.text[:1] in "Qq" or r.text[:1].isdigit()) \
+                or not cues.QA_QUESTION_LABEL.match(r.text):
+            continue
+        for j in range(i + 1, min(i + _QUESTION_LINES + 1, len(raw))):
+            if cues.QA_QUESTION_LABEL.match(raw[j].text) or _OPTION.match(raw[j].text):
+                break  # a quiz's question, with its options
+            if _answer_at(raw, j):
+                if len(_ANSWER_WORDS.findall(raw[j].text)) >= 3 \
+                        or cues.QA_ANSWER_ALONE.match(raw[j].text):
+                    found.append(i)  # not a key ("Answer: B", "Ans: False")
+                break
+    if len(found) < 2 or found[0] > len(raw) // 2:
+        return []
+    return found
+
+
+def _answer_at(raw: list[RawLine], j: int) -> bool:
+    """``raw[j]`` is an answer's label (``A: ...``, ``A:`` alone), not the
+    first of lettered options (``A. pH 5.5`` over ``B. pH 7.0``)."""
+    text = raw[j].text
+    if not (cues.QA_ANSWER_LABEL.match(text) or cues.QA_ANSWER_ALONE.match(text)):
+        return False
+    return j + 1 >= len(raw) or not _OPTION_B.match(raw[j + 1].text)
+
+
+_OPTION_B = re.compile(r"^\(?[Bb][.)]\s")
+_OPTION = re.compile(r"^(\(?[A-Da-d][.)]|\[.?\]|[□☐■●○◯])\s")
+_ANSWER_WORDS = re.compile(r"\w+")  # the label is one of them
 
 
 def _asks(text: str) -> bool:
@@ -188,10 +222,11 @@ def _labelled_questions(raw: list[RawLine]) -> tuple[set[int], set[int]]:
         if "?" in r.text[m.end():]:
             found.add(i)
             continue
-        for after in raw[i + 1:i + _QUESTION_LINES]:
+        for j in range(i + 1, min(i + _QUESTION_LINES, len(raw))):
+            after = raw[j]
             if after.blank_before or cues.QA_QUESTION_LABEL.match(after.text):
                 break
-            if cues.QA_ANSWER_LABEL.match(after.text):
+            if _answer_at(raw, j):
                 tasks.add(i)
                 break
             if "?" in after.text:
@@ -205,43 +240,64 @@ def strip_labels(raw: list[RawLine], report: Report) -> None:
     answers by their place), when two or more questions carry one; an
     answer on the question's line (``Q: ...? A: ...``) gets a line of its own.
     A label goes only where it labels a question (see ``_labelled_questions``):
-    no word of prose is taken for one."""
+    no word of prose is taken for one. A question keeps what it is (kind
+    "question": never a heading, and a question even where it does not ask,
+    as in ``Q. Name the three ...``)."""
     questions, tasks = _labelled_questions(raw)
+    questions |= tasks
     if len(questions) < 2:
         return
     out: list[RawLine] = []
-    after_question = asking = labelled = False
+    after_question = asking = answer_next = task = False
     for i, r in enumerate(raw):
-        if i in tasks:  # it keeps its label, and its answer too: see _is_question
-            r.kind = r.kind or "text"
-            out.append(r)
-            after_question, asking, labelled = True, False, True
-            continue
         if i in questions and (m := cues.QA_QUESTION_LABEL.match(r.text)):
             text = r.text[m.end():]
-            r.kind = r.kind or "text"  # a question, never a heading
+            r.kind = r.kind or "question"
+            r.blank_before = True
             if split := _INLINE_ANSWER.search(text):
                 r.text = text[:split.start() + 1]
                 answer = cues.QA_ANSWER_LABEL.sub("", text[split.end():], count=1)
                 out.append(r)
-                out.append(RawLine(answer, r.line, r.indent, True))
+                out.append(RawLine(answer, r.line, r.indent, True, kind="text"))
             else:
                 r.text = text
                 out.append(r)
-                after_question, asking, labelled = True, "?" not in text, False
+                task = i in tasks
+                after_question, asking = True, task or "?" not in text
                 continue
+        elif r.keep and after_question and cues.QA_ANSWER_ALONE.match(r.text):
+            r.keep = False  # "A:" alone: the answer starts on the next line
+            out.append(r)
+            after_question, asking, answer_next = False, False, True
+            continue
         elif r.keep and after_question and (m := cues.QA_ANSWER_LABEL.match(r.text)):
-            r.text = r.text if labelled else r.text[m.end():]
+            r.text = r.text[m.end():]
             r.blank_before = True
             r.kind = r.kind or "text"  # an answer, never a heading
             out.append(r)
+        elif answer_next and r.keep:
+            r.blank_before, r.kind = True, r.kind or "text"
+            out.append(r)
         elif after_question and asking and not r.blank_before:
             out.append(r)  # the question goes on over this line: its answer may follow
-            asking = "?" not in r.text
+            asking = task or "?" not in r.text
             continue
         else:
             out.append(r)
-        after_question = False
+        after_question = answer_next = False
     raw[:] = out
     report.note(raw[0].line if raw else 0, "took the 'Q:' and 'A:' labels off the questions "
                 "and their answers", topic=Topic.OTHER)
+
+
+_RULE = re.compile(r"^([=~\-*^])\1{2,}$")
+
+
+def mark_underlined_headings(raw: list[RawLine], report: Report) -> None:
+    """A line underlined by a rule of about its length (``=====``, ``~~~~``)
+    right under it is a heading; the rule goes."""
+    for above, r in zip(raw, raw[1:]):
+        if r.text[:1] in "=~-*^" and not r.blank_before and above.keep and r.keep \
+                and _RULE.match(r.text) and abs(len(r.text) - len(above.text)) <= 2:
+            above.kind, r.keep = above.kind or "heading", False
+

@@ -204,7 +204,7 @@ def heading(lines: list[Line], i: int):
     """A short line that does not read as a sentence: ``Handling Stress``,
     ``Who Are Customers?``, ``WORKSHEET``, ``Relevant Readings:``."""
     text = lines[i].text
-    if lines[i].kind == "text":
+    if lines[i].kind in ("text", "question"):
         return None  # the family's passes found from layout that it is not one
     if i + 1 >= len(lines) and not lines[i].chapter:
         return None  # a document does not end with a heading
@@ -252,7 +252,7 @@ def heading_role(text: str) -> str:
 
 def paragraph(lines: list[Line], i: int):
     """Anything else is a paragraph."""
-    return Paragraph(lines[i].text, lines[i].line), i + 1
+    return Paragraph(lines[i].text, lines[i].line, asks=lines[i].kind == "question"), i + 1
 
 
 RULES: list[Rule] = [marked, list_block, definition, dialogue, quote, term_list, heading, paragraph]
