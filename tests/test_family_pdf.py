@@ -673,3 +673,29 @@ def test_a_short_line_right_over_a_paragraph_is_not_a_figure_label():
     raw = _raw(text)
     pdf.drop_figure_labels(raw, Report("t"))
     assert _kept(raw)[1] == "Contact Us"  # the mailing panel above it went
+
+
+# ---- exercise headings misspelt ------------------------------------------------
+
+def test_an_exercise_heading_one_letter_off_is_still_an_exercise_with_a_note():
+    from build_course.importer.segmenting import heading_role, misspelt_cue
+    assert heading_role("5.9 REVIEW QUESTlONS") == "exercise"  # a misread glyph
+    assert heading_role("Check Your Progres") == "exercise"  # a letter left out
+    assert misspelt_cue("4.2 Review Questions") == ""  # spelt right: no doubt to note
+    assert heading_role("Preview Sessions") == "" and heading_role("Revision Notes") == ""
+    text = ("UNIT 5 SOIL AND WATER\n\n5.1 SOIL TYPES\n\n"
+            "Clay holds water for a long time and drains slowly after rain,\n"
+            "while sand lets it through at once and dries out within a day.\n"
+            "Loam, a mix of the two with some humus, suits most garden crops.\n\n"
+            "\f5.2 WATERING\n\nWater in the morning so that the leaves dry before the night.\n"
+            "A deep soaking once a week is better than a sprinkle every day,\n"
+            "because it makes the roots grow down to where the soil stays moist.\n\n"
+            "\f5.3 TERMINAL QUESTlONS\n\n1) Why does clay drain slowly?\n\n"
+            "2) When is the best time of day to water a garden?\n\n"
+            "3) Why is a weekly soaking better than daily sprinkling?\n")
+    report = Report("t.txt")
+    part = import_text(SourceText(Path("t.txt"), text, "utf-8"), "t.txt", report=report)
+    quiz = part.lessons[0].quizzes[0]
+    assert quiz.title == "5.3 TERMINAL QUESTlONS" and len(quiz.questions) == 3
+    assert all(q.kind == "open" and not q.model_answer for q in quiz.questions)
+    assert any("one letter off 'terminal questions'" in d.message for d in report.items)

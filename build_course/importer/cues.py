@@ -25,6 +25,12 @@ EXERCISE_HEADING = re.compile(
     r"|sentences for translation|practice problems)\b",
     re.I,
 )
+# Exercise headings that a typo or a misread glyph put one letter off ("TERMINAL
+# OUESTIONS") are still exercise headings, with a note: the phrases compared, whole.
+EXERCISE_PHRASES = ("check your progress", "check your understanding", "terminal questions",
+                    "review questions", "questions and exercises", "test your knowledge",
+                    "test your understanding", "knowledge check", "practice questions",
+                    "self-assessment questions", "end-of-chapter questions")
 # A line that introduces the answer list of an exercise (or the book's answers).
 ANSWERS_HEADING = re.compile(
     r"^(?:[\d.]+\s+)?(answers?|answer key|solutions?|key|model answers|suggested answers)"

@@ -247,7 +247,28 @@ def heading_role(text: str) -> str:
     for role, pattern in _ROLES:
         if pattern.search(text):
             return role
-    return ""
+    return "exercise" if misspelt_cue(text) else ""
+
+
+def misspelt_cue(text: str) -> str:
+    """The exercise phrase (``cues.EXERCISE_PHRASES``) that ``text`` (without
+    its section number) is one letter off, or "" (none, or spelt right)."""
+    text = _SECTION_PREFIX.sub("", text).lower().rstrip(" :")
+    if not 10 <= len(text) <= 30:
+        return ""
+    return next((p for p in cues.EXERCISE_PHRASES if _one_off(text, p)), "")
+
+
+def _one_off(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by exactly one letter: changed, added or left out."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i:]
 
 
 def paragraph(lines: list[Line], i: int):

@@ -16,7 +16,7 @@ from dataclasses import replace
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.exercises import extract_exercises, heads_questions
-from build_course.importer.segmenting import segment
+from build_course.importer.segmenting import misspelt_cue, segment
 from build_course.model import (
     Block,
     Definition,
@@ -348,7 +348,12 @@ def _levels_from_empty_parents(blocks: list[Block]) -> None:
 
 def note_heading_guesses(lesson: Lesson, report: Report) -> None:
     """Headings taken on weak evidence go on the review list: long ones,
-    all-capitals words, and those not in strict title case."""
+    all-capitals words, and those not in strict title case; and exercises
+    named by a heading one letter off an exercise phrase."""
+    for quiz in lesson.quizzes:
+        if phrase := misspelt_cue(quiz.title):
+            report.note(quiz.line, f"took '{quiz.title}' for an exercise heading: it is one "
+                        f"letter off '{phrase}'", topic=Topic.HEADING)
     for block in lesson.blocks:
         if not isinstance(block, Heading) or block.role == "exercise":
             continue
