@@ -263,3 +263,67 @@ def test_real_markdown_with_headings_and_marks_stays_markdown():
             "[sieve](https://example.org).\n\n## Applying\n\nDip the pot for `three` seconds.\n")
     part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
     assert part.family == "markdown"
+
+
+# ---- html2text (the C program: starred headings, no blank lines) -----------
+
+H2T_LESSON = """\
+Skip_to_main_content
+[Pottery Club]
+***** EPISODES *****
+1._Clay
+ Current Chapter  2. Throwing
+    * Centring_the_clay
+3._Glazing
+===============================================================================
+****** Throwing ******
+Last updated on 2025-03-01 |
+Edit_this_page
+ Expand All Solutions
+Centring the clay
+===============================================================================
+Wet the clay and press it down with both palms while the wheel turns, until it
+runs true under your hands without any wobble.
+BASH
+$ wheel --speed 120
+Callout
+**** Keep your elbows in ****
+Brace your elbows against your knees so that the clay moves and you do not.
+Challenge
+**** Opening the pot ****
+How deep should the first hole go?
+*** Show me the solution ***
+Stop about a finger's width from the wheel head, so the base stays thick
+enough.
+Pulling the walls
+===============================================================================
+Squeeze the wall between two fingers and lift slowly, one pull per turn of the
+wheel.
+===============================================================================
+This lesson is subject to the Code_of_Conduct
+"""
+
+
+def test_html2text_page_starts_at_its_level_1_heading_and_finds_its_ruled_headings():
+    part, lesson = _lesson_of(H2T_LESSON, "html2text")
+    assert lesson.title == "Throwing"
+    assert [s.title for s in lesson.sections] == ["Centring the clay", "Pulling the walls"]
+    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "EPISODES" not in words and "Edit" not in words and "Expand" not in words
+    assert "BASH" not in words and "Callout" not in words and "Challenge" not in words
+
+
+def test_html2text_labelled_challenge_is_an_exercise_with_its_solution():
+    _, lesson = _lesson_of(H2T_LESSON, "html2text")
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Opening the pot"
+    [question] = quiz.questions
+    assert question.prompt == "How deep should the first hole go?"
+    assert question.model_answer.startswith("Stop about a finger's width")
+    assert "Keep your elbows in" not in [s.title for s in lesson.sections]
+
+
+def _lesson_of(text: str, family: str):
+    part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
+    assert part.family == family
+    return part, part.lessons[0]

@@ -166,10 +166,10 @@ _ATX_SHAPED = re.compile(r"^#{1,6} +\S")
 def _markdown_evidence(raw: list[RawLine]) -> list[str]:
     """Markdown's evidence, unless it is only lines shaped as ATX headings,
     most of them going on with the next line (a comment over its code), in
-    a text that a web page's furniture shows to be a dump."""
+    a text that html2text's headings or a web page's furniture show to be a dump."""
     found = detect_markdown(raw)
     if found and all(" ATX headings " in e for e in found) and _glued_headings(raw) \
-            and web.detect(raw):
+            and (detect_html2text(raw) or web.detect(raw)):
         return []
     return found
 

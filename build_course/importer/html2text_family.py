@@ -36,6 +36,7 @@ _RULE = re.compile(r"^([=_━─-])\1{9,}$")
 _LETTERED = re.compile(r"^[a-hA-H][.)] (?=\S)")  # html2text's marks of a lettered list
 _BULLET = re.compile(r"^(?P<mark>[*o+•-]|\d{1,3}[.)]) (?P<text>\S.*)$")
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]$")
+_CODE_LABEL = re.compile(r"^[A-Z][A-Z0-9+#]{1,11}$")  # a code block's language: "BASH"
 _LINE_START = re.compile(r"^([#>+=~:|-]|\d{1,9}[.)])")
 _BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
 # Lines of program code: a comment or preprocessor line, a statement or a
@@ -72,7 +73,7 @@ def html2text_lessons(text: str, report: Report) -> list[Lesson]:
 def to_markdown(lines: list[str], report: Report) -> tuple[list[str], list[int]]:
     """Markdown lines for ``lines``, and for each the source line it came from."""
     writer = _Writer(lines, report)
-    first = next((n for n, line in enumerate(lines) if _STARS.match(line.strip())), 0)
+    first = _first_heading(lines)
     end = _footer(lines)
     _drop_navigation(lines[:first], report)
     for n in range(first, end):
@@ -82,7 +83,18 @@ def to_markdown(lines: list[str], report: Report) -> tuple[list[str], list[int]]
             report.dropped(n + 1, "page footer line", lines[n].strip()[:60])
     writer.close_fence(len(lines))
     writer.close_boxes(0)
+    writer.close_labelled(0)
     return writer.out, writer.origin
+
+
+def _first_heading(lines: list[str]) -> int:
+    """Where the page starts: its first level-1 heading (a sidebar's starred
+    "EPISODES" or "RESOURCES" above it is navigation), else its first heading."""
+    starred = [(n, len(m.group("stars"))) for n, line in enumerate(lines)
+               if line[:3] == "***" and (m := _STARS.match(line.strip()))]
+    top = max((stars for _, stars in starred), default=0)
+    return next((n for n, stars in starred if stars == top and top == 6),
+                starred[0][0] if starred else 0)
 
 
 FOOTER_LINES = 15
@@ -130,6 +142,8 @@ class _Writer:
         self.prose = False  # the last line written was running text
         self.code = code_lines(lines)
         self.fence: int | None = None  # the indent taken off code lines, while a fence is open
+        self.label: str = ""  # a box's kind printed on the line above its starred title
+        self.labelled: list[tuple[int, str]] = []  # (level, kind) of the open labelled boxes
 
     def emit(self, n: int, text: str) -> None:
         self.out.append(text)
@@ -142,12 +156,26 @@ class _Writer:
         if not text:
             return
         if _RULE.match(text) or _FORM_FIELD.match(text):
+            if text[0] == "=" and self.underlined(n):
+                return
             self.close_fence(n)
             self.close_boxes(0)
+            self.close_labelled(0)
             return
-        if indent == 0 and (cues.WEB_CHROME.match(text) or cues.WEB_FOOTER.match(text)):
+        bare = text.replace("_", " ")  # html2text wrote a link's spaces as "_"
+        if indent <= 1 and (cues.WEB_CHROME.match(bare) or cues.WEB_FOOTER.match(text)):
             report.dropped(n + 1, "page furniture", text)
             return
+        if indent == 0 and n + 1 < len(self.lines) and not self.boxes and self.meta is None:
+            after = self.lines[n + 1].strip()
+            if cues.WEB_BOX_LABEL.match(text) and _STARS.match(after) \
+                    and self.lines[n + 1][:1] != " ":
+                self.label = text
+                report.dropped(n + 1, "box label", text, routine=True)
+                return
+            if _CODE_LABEL.match(text) and n + 1 in self.code and n not in self.code:
+                report.dropped(n + 1, "code block label", text, routine=True)
+                return
         m = _STARS.match(text)
         self.close_boxes(indent, inclusive=bool(m))  # a box title closes its sibling box
         if self.meta is not None:
@@ -180,6 +208,9 @@ class _Writer:
             title = title.replace("_", " ")  # html2text wrote the link's spaces as "_"
         if indent == 0:
             self.close_boxes(0)
+            self.close_labelled(7 - stars)
+            if self.labelled_box(n, title, 7 - stars):
+                return
             if self.page_title(n, stars):
                 report.note(n + 1, f"took '{title}' for the page's own title, above its lessons",
                             topic=Topic.TITLE)
@@ -200,6 +231,52 @@ class _Writer:
         if kind != "solution":
             self.emit(n, f"## {_literal(title, start=False)}")
             self.blank(n)
+
+    def underlined(self, n: int) -> bool:
+        """A short line alone, ruled off right under it, is a level-2 heading
+        whose anchor kept html2text from starring it: it becomes one."""
+        above = self.lines[n - 1].strip() if n else ""
+        if not (self.prose and above and self.out and self.out[-1] == _literal(above)
+                and (len(self.out) < 2 or self.out[-2] == "")
+                and self.lines[n - 1][:1] != " " and len(above.split()) <= 12
+                and above[:1].isupper() and not above.endswith((*TERMINAL, ":", ","))):
+            return False
+        self.out.pop()
+        self.origin.pop()
+        self.close_labelled(2)
+        self.blank(n - 1)
+        self.emit(n - 1, f"## {_literal(above, start=False)}")
+        self.blank(n)
+        return True
+
+    def labelled_box(self, n: int, title: str, level: int) -> bool:
+        """A starred title under a box's kind label opens that box; a
+        solution's title inside a labelled box opens its solution."""
+        label, self.label = self.label, ""
+        kind = _box_kind(label) if label else ""
+        if not label and self.labelled and (
+                cues.SOLUTION_BUTTON.match(title) or _box_kind(title) == "solution"):
+            kind = "solution"
+        if kind in ("", "meta"):
+            return False
+        self.close_fence(n)
+        self.blank(n)
+        self.labelled.append((level, kind))
+        self.emit(n, f"::: {kind}")
+        self.blank(n)
+        if kind != "solution":
+            self.emit(n, f"## {_literal(title, start=False)}")
+            self.blank(n)
+        return True
+
+    def close_labelled(self, level: int) -> None:
+        """Close the labelled boxes that a heading of ``level`` ends (level 0: all)."""
+        while self.labelled and self.labelled[-1][0] >= level:
+            self.labelled.pop()
+            self.close_fence(self.last() + 1)
+            self.blank(self.last())
+            self.emit(self.last(), ":::")
+            self.blank(self.last())
 
     def page_title(self, n: int, stars: int) -> bool:
         """A top heading right above another of the same level names the page."""
