@@ -1092,3 +1092,17 @@ def test_a_quiz_with_options_and_a_key_is_no_faq():
             "Q1. Which knot makes a fixed loop?\nA) A bowline\nB) A reef knot\n"
             "Answer: A\n\nQ2. A reef knot joins two ropes of the same size.\nAns: True\n")
     assert detect_family(raw_lines(quiz)).family.name != "qa"
+
+
+def test_a_run_in_label_repeated_again_and_again_heads_no_section():
+    verses = "".join(
+        f"\n\n{n}. The {word} comes down the valley road,\nand every door is open wide.\n\n"
+        f"REFRAIN.--Sing, for the {word} is here,\nsing, for the year goes round.\n"
+        for n, word in enumerate(["spring", "summer", "harvest"], start=1))
+    text = ("Title: Songs of the Year\n\n*** START OF THIS LIBRARY EBOOK SONGS ***\n\n\n"
+            "=The Planting.=--Seeds go in when the ground is warm enough to hold them.\n\n"
+            "=The Reaping.=--Grain is cut when the ears hang heavy and golden." + verses
+            + "\n*** END OF THIS LIBRARY EBOOK SONGS ***\n")
+    [lesson] = _part(text).lessons
+    assert [s.title for s in lesson.sections] == ["The Planting", "The Reaping"]
+    assert "REFRAIN.--Sing, for the harvest is here" in _md(_part(text))

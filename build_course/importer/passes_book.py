@@ -17,6 +17,7 @@ indented examples and verse keep their lines; a block laid out in columns
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
@@ -480,6 +481,9 @@ def split_run_in_headings(raw: list[RawLine], report: Report) -> None:
     Taken only when the text has two or more of them."""
     found = [(i, m) for i, r in enumerate(raw) if r.keep and r.blank_before and r.kind != "text"
              and (m := _run_in(r.text))]
+    heads = Counter(_run_in_head(m).lower() for _, m in found)
+    # the same head again and again ("CHORUS.--", "NOTE.--") is a label, not a section's
+    found = [(i, m) for i, m in found if heads[_run_in_head(m).lower()] < 3]
     if len(found) < 2:
         return
     out: list[RawLine] = []
@@ -487,15 +491,20 @@ def split_run_in_headings(raw: list[RawLine], report: Report) -> None:
     for i, m in found:
         out.extend(raw[last:i])
         r = raw[i]
-        head = (m.group("head") or m.group("head2")).strip()
-        if head.endswith((".", ":")) and not head.endswith(".."):
-            head = head[:-1].rstrip()
+        head = _run_in_head(m)
         out.append(RawLine(head, r.line, r.indent, True, chapter=r.chapter, kicker=r.kicker,
                            kind="heading"))
         out.append(RawLine(m.group("rest") or m.group("rest2"), r.line, r.indent, True))
         last = i + 1
     out.extend(raw[last:])
     raw[:] = out
+
+
+def _run_in_head(m: re.Match) -> str:
+    head = (m.group("head") or m.group("head2")).strip()
+    if head.endswith((".", ":")) and not head.endswith(".."):
+        head = head[:-1].rstrip()
+    return head
 
 
 def _run_in(text: str) -> re.Match | None:
