@@ -269,3 +269,72 @@ Fill in the blanks.
 """
         questions = _questions(text)
         assert [q.model_answer for q in questions] == ["Lisbon", "three", "the Atlantic"]
+
+
+# ---- a PDF extraction's numbered exercise with statements under instructions ----
+
+_METER_PROSE = [
+    "Water meters record how much water a household uses. Readings are taken every quarter, "
+    "and the bill is worked out from the difference between two readings.",
+    "A leak shows as a meter that keeps turning when every tap in the house is closed, so a "
+    "careful reader checks the dial at night before going to bed.",
+    "Smart meters send their readings by radio, which saves a visit but needs a battery that "
+    "lasts about fifteen years before the whole unit is replaced.",
+    "Meters sit in a box under the pavement or inside the house near the stopcock, and their "
+    "dials are read from left to right, ignoring the red figures."]
+
+
+def _meter_unit() -> str:
+    import textwrap  # noqa: PLC0415
+    prose = ["\n".join(textwrap.wrap(p, 78)) for p in _METER_PROSE]
+    return (f"3.3    READING THE METER\n\n{prose[0]}\n\n{prose[1]}\n\n"
+            f"                                              11\n\f{prose[2]}\n\n"
+            """3.4    Check Your Progress A
+
+1)     Name two ways a household can save water.
+       ……………………………………………………………………………………
+       ……………………………………………………………………………………
+
+2)     Explain how a bill is worked out from two readings.
+       ……………………………………………………………………………………
+
+3)     State whether the following statements are True or False.
+       i) Meters are read every quarter.
+       ii) A turning meter with every tap closed shows a leak.
+       iii) Bills are worked out from one reading.
+
+                                              12
+\f4      Supply the missing words :
+       i) A meter records how much ……………… a household uses.
+       ii) Readings are taken every ………………
+       iii) A turning meter may show a ………………
+
+                                              13
+\f3.5    LET US SUM UP
+
+""" + prose[3] + """
+
+3.6    ANSWERS TO CHECK YOUR PROGRESS
+
+A)     3)     i)      True ii) True iii) False
+       4)     i)      water
+              ii)     quarter
+              iii)    leak
+""")
+
+
+def test_a_pdf_exercise_with_a_numbered_instruction_without_its_dot_over_statements():
+    part = _part(_meter_unit())
+    [lesson] = part.lessons
+    [quiz] = lesson.quizzes
+    questions = quiz.questions
+    assert [q.prompt for q in questions[:2]] == [
+        "Name two ways a household can save water.",
+        "Explain how a bill is worked out from two readings."]  # the answer space is gone
+    assert [q.kind for q in questions] == [QuestionKind.OPEN] * 2 + [
+        QuestionKind.TRUE_FALSE] * 3 + [QuestionKind.OPEN] * 3
+    assert [q.correct for q in questions[2:5]] == [[0], [0], [1]]
+    assert [q.model_answer for q in questions[5:]] == ["water", "quarter", "leak"]
+    assert questions[5].prompt.startswith("A meter records how much")
+    # the next numbered section ends the exercise and stays a heading of the lesson
+    assert any(getattr(b, "text", "") == "3.5 LET US SUM UP" for b in lesson.blocks)

@@ -377,9 +377,12 @@ def _section_end(blocks: list[Block], start: int, start_inside: bool = False) ->
                 and not (j == start + 1 and not start_inside) \
                 and not _numbering_goes_on(blocks, j, last):
             return j
+        if isinstance(block, Heading) and last is not None \
+                and block.text.startswith(f"{last + 1} "):
+            last += 1  # "4 Fill in the blanks": a question's number without its dot
         for piece in _pieces(block):
-            if (found := _question_start(piece)) is not None:
-                last = found[0]
+            if not piece.lettered and (found := _question_start(piece)) is not None:
+                last = found[0]  # ("i)", "v)" items of a lettered list are statements, not 9, 22)
     return len(blocks)
 
 
@@ -390,12 +393,15 @@ def _chapter_answers(text: str) -> bool:
         text[:1].isdigit() or cues.ANSWERS_TO.match(text) is not None)
 
 
+_DECIMAL_SECTION = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")
+
+
 def _numbering_goes_on(blocks: list[Block], j: int, last: int | None) -> bool:
     """A heading-shaped line amid an exercise's questions (a table's head, a
     question without its full stop): the heading itself, or a question in
     the few blocks after it, carries on from question ``last``."""
-    if last is None:
-        return False
+    if last is None or _DECIMAL_SECTION.match(blocks[j].text):
+        return False  # "2.6 Let Us Sum Up": the text's next section
     if blocks[j].text.startswith(f"{last + 1} "):
         return True
     for block in blocks[j + 1:j + 12]:
@@ -579,6 +585,7 @@ _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 # A list item lettered "i)", "v)" or "x)" (cleaning numbers letters a=1...) under a
 # true-or-false instruction: the roman statement numbers 1, 5 and 10.
 _ROMAN_LETTERS = {9: 1, 22: 5, 24: 10}
+_ROMAN_LETTERS_INV = {v: k for k, v in _ROMAN_LETTERS.items()}
 
 
 def _roman_value(text: str) -> int | None:
@@ -591,16 +598,19 @@ def _split_romans(piece: _Piece) -> list[_Piece]:
     the run of one line, in sequence, become pieces of their own."""
     if piece.code or "i)" not in piece.text:
         return [piece]
-    cuts, expected = [], None
+    # an item of a lettered list "i)" (its own mark taken off by the list) that runs on "ii) ..."
+    implied = piece.item and piece.lettered and piece.number == _ROMAN_LETTERS_INV[1]
+    cuts, expected = [], 2 if implied else None
     for m in _INLINE_ROMAN.finditer(piece.text):
         value = _roman_value(m.group(1))
         if expected is None or value == expected:
             cuts.append(m.start())
             expected = (value or 0) + 1
-    if len(cuts) < 2:
+    if len(cuts) < (1 if implied else 2):
         return [piece]
     out = [_Piece(piece.text[:cuts[0]].strip(), piece.line, piece.number, piece.depth,
-                  piece.item, piece.heading, piece.under_number)] if cuts[0] > 0 else []
+                  piece.item, piece.heading, piece.under_number,
+                  lettered=piece.lettered)] if cuts[0] > 0 else []
     for start, end in zip(cuts, cuts[1:] + [len(piece.text)]):
         out.append(_Piece(piece.text[start:end].strip(), piece.line))
     return [p for p in out if p.text]
@@ -954,6 +964,8 @@ class _Reader:
     def _instruction(self, piece: _Piece, text: str) -> bool:
         if cues.SELECT_ALL.search(text) and (not self.found or self.mode != "prompt"):
             self.select_all = True
+        if self._numbered_instruction(piece, text):
+            return True
         true_false = cues.TRUE_FALSE_INSTRUCTION.search(text) is not None
         if not (true_false or cues.FILL_IN_INSTRUCTION.search(text)) or "?" in text:
             return False
@@ -972,6 +984,22 @@ class _Reader:
         self.true_false, self.blanks = true_false, not true_false
         self.parent = start[0] if start else None
         self.mode = "intro" if not self.found else "options"
+        return True
+
+    def _numbered_instruction(self, piece: _Piece, text: str) -> bool:
+        """``4 Fill in the blanks:`` as a heading, or a line that ends with a
+        colon, led by the next question's number without its mark: an
+        instruction over statements ``i)``, ``ii)``..., each a question of its
+        own (whatever its words say: its kind comes from its key)."""
+        if not self.found or piece.item or "?" in text or len(text.split()) > 12 \
+                or not (piece.heading or text.endswith(":")) \
+                or not (m := _BARE_NUMBER.match(text)):
+            return False
+        numbers = [f.number for f in self.found if f.number is not None] + [self.parent or 0]
+        if int(m.group(1)) != max(numbers) + 1:
+            return False
+        self.true_false, self.blanks, self.parent = False, True, int(m.group(1))
+        self.mode = "options"
         return True
 
     def _true_false_pair(self, text: str) -> bool:
@@ -993,6 +1021,9 @@ class _Reader:
         start = _question_start(piece)
         roman = None
         statements = self.true_false or self.blanks
+        if start is None and statements and self.parent and piece.under_number \
+                and piece.number in _ROMAN_LETTERS:
+            start = (piece.number, text)  # "i)" nested under the numbered instruction
         if start is None and statements and (roman := _ROMAN.match(text)):
             start = (None, text[roman.end():].strip())
         if start is None or (self.steps and not self.found):

@@ -59,7 +59,7 @@ def worksheet_evidence(raw: list[RawLine]) -> list[str]:
 def _extracted_from_pdf(raw: list[RawLine]) -> bool:
     """Page breaks, or most long lines (answer space aside) stop mid-sentence:
     a PDF extraction, which the PDF family reads (its passes come first)."""
-    if sum(1 for r in raw if r.text.startswith("\f")) >= 2:
+    if sum(1 for r in raw if r.form_feed or r.text.startswith("\f")) >= 2:
         return True
     long_lines = [r.text for r in raw if len(r.text) >= 40 and not _fill_in(r.text)]
     open_ended = sum(1 for t in long_lines if not t.endswith(TERMINAL))
@@ -132,10 +132,15 @@ def _title_head(first: RawLine) -> bool:
 
 
 def _section_heading(r: RawLine, before: RawLine) -> bool:
-    """Marked a heading, or shaped like one after a blank line or a sentence's end."""
+    """Marked a heading, or shaped like one (after any section number) after a
+    blank line or a sentence's end."""
+    text = r.text[m.end():] if (m := _SECTION_NUMBER.match(r.text)) else r.text
     return r.kind == "heading" or (
         r.kind == "" and (r.blank_before or before.text.endswith((".", "?", "!")))
-        and not _fill_in(r.text) and not _NUMBERED.match(r.text) and looks_like_heading(r.text))
+        and not _fill_in(text) and not _NUMBERED.match(text) and looks_like_heading(text))
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\S)")  # "2.6 Let Us Sum Up"
 
 
 def _mark(head: RawLine | None, asked: int, numbered: int, space: list[RawLine],
@@ -145,11 +150,10 @@ def _mark(head: RawLine | None, asked: int, numbered: int, space: list[RawLine],
     for r in space:  # a question's answer space at its line's end goes
         if (m := _TRAILING_SPACE.search(r.text)) and r.text[:m.start()].endswith(("?", ":", ".")):
             r.text = r.text[:m.start()]
-    if cues.EXERCISE_HEADING.match(head.text):
-        return  # a cue word names it an exercise already
-    head.kind = "exercise"
-    report.note(head.line, f"'{head.text}' read as an exercise: {asked} numbered questions "
-                "under it, each with space to write the answer", topic=Topic.HEADING)
+    if not cues.EXERCISE_HEADING.match(head.text):  # else a cue word names it one already
+        head.kind = "exercise"
+        report.note(head.line, f"'{head.text}' read as an exercise: {asked} numbered questions"
+                    " under it, each with space to write the answer", topic=Topic.HEADING)
     for r in space:
         if _fill_in(r.text):
             r.keep = False
