@@ -234,3 +234,90 @@ def test_numbered_choice_renders_on_the_quiz_page():
     part = _part(WORKBENCH_WEATHER)
     page = render_quiz(part, part.lessons[0]).text
     assert "Clear skies" in page and "1004 hPa" in page
+
+
+# MyST: an exercise's text written inside its {exercise-start} fence (the
+# fence left open after the options), with a hint directive in it.
+MYST_STARS = """---
+jupytext:
+  text_representation:
+    format_name: myst
+---
+
+# Star Brightness
+
+## Magnitudes
+
+A smaller magnitude means a brighter star.
+
+## Exercises
+
+```{exercise-start}
+:label: star_ex1
+
+Sirius has magnitude -1.46 and Vega 0.03. Which looks brighter?
+
+```{hint}
+:class: dropdown
+
+Smaller is brighter.
+```
+
+```{exercise-end}
+```
+
+```{solution-start} star_ex1
+:class: dropdown
+```
+
+Sirius, since its magnitude is smaller.
+
+```{solution-end}
+```
+"""
+
+
+def test_text_inside_a_gated_exercise_fence_is_the_exercise():
+    [question] = _questions(_part(MYST_STARS))
+    assert question.prompt == "Sirius has magnitude -1.46 and Vega 0.03. Which looks brighter?"
+    assert question.model_answer == "Sirius, since its magnitude is smaller."
+    assert "Smaller is brighter." in " ".join(getattr(b, "text", "") for b in question.body)
+
+
+# Jekyll (the Carpentries' older lessons): Liquid marks in link targets,
+# a link target wrapped onto the next line, template tag paragraphs.
+JEKYLL_BIRDS = """---
+title: "Counting Birds"
+teaching: 10
+exercises: 0
+---
+Count every bird you [identify]({{ page.root }}/reference/#identify) in ten
+minutes, and keep your [tally]({{ page.root }}{% link tally.md %}) tidy.
+The template mark `[x]({{ y }})` in code stays as it is.
+
+![Tally sheet](
+{{ page.root }}{% link fig/tally.png %})
+
+![](fig/robin.png){alt='A robin: costs $5 to $10 to feed a year'}
+
+{% if site.kind == "lesson" %}
+{% include links.md %}
+{% endif %}
+"""
+
+
+def test_jekyll_template_marks_leave_links_as_text_and_tag_lines_go():
+    part = _part(JEKYLL_BIRDS)
+    assert part.family == "markdown"
+    text = _lesson_text(part)
+    assert "you identify in ten minutes, and keep your tally tidy." in text
+    assert "`[x]({{ y }})`" in text
+    assert "page.root" not in text.replace("`[x]({{ y }})`", "") and "{%" not in text
+    assert "alt=" not in text and "$5" not in text
+
+
+def test_front_matter_and_a_template_tag_make_a_jekyll_page():
+    part = _part("---\ntitle: Pond Life\nlayout: page\n---\nFrogs lay eggs in spring.\n\n"
+                 "{% include links.md %}\n", "pond.txt")
+    assert part.family == "markdown" and part.lessons[0].title == "Pond Life"
+    assert "include" not in _lesson_text(part)

@@ -39,7 +39,12 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from build_course.diagnostics import Report
 from build_course.importer import cues
 from build_course.importer.markdown_inline import code_span, escape, escape_math, inline
-from build_course.importer.markdown_quizzes import Found, find_questions, learnr_questions
+from build_course.importer.markdown_quizzes import (
+    Found,
+    code_lines,
+    find_questions,
+    learnr_questions,
+)
 from build_course.importer.segmenting import heading_role
 from build_course.model import (
     Heading,
@@ -69,7 +74,10 @@ _TAGS = re.compile(r"</?[A-Za-z][^>]*>")
 _R_CHUNK = re.compile(r"^\{r([\s,}]|$)", re.I)  # an R Markdown chunk: {r quiz, echo=FALSE}
 _LANGUAGE = re.compile(r"^[\w+#.-]{1,30}$")
 _PLACEHOLDER = "{imported-question}"
-_TEMPLATE_TAG = re.compile(r"^\{%.*%\}$")  # a Jekyll/Liquid tag: {% include links.md %}
+_TEMPLATE_TAG = re.compile(r"^(\{%.*?%\}\s*)+$")  # Jekyll/Liquid tags: {% include links.md %}
+_CODE_SPAN = re.compile(r"(`+[^`]*`+)")
+_LINK_TEMPLATE = re.compile(r"(\]\(\s*)(?:\{\{[^{}]*\}\}|\{%[^{}]*%\})+")
+_IMAGE_ATTRIBUTES = re.compile(r"(!\[[^\]]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\))\{[^{}]*\}")
 _CODE_NAMES = frozenset("code-cell code-block code sourcecode literalinclude".split())
 _MATH_NAMES = frozenset("math equation".split())
 _LANGUAGE_NAMES = {"ipython": "python", "ipython3": "python", "python3": "python",
@@ -122,7 +130,9 @@ class Parsed:
 def parse(text: str, report: Report) -> Parsed:
     """``text`` (a whole Markdown source) as blocks and front matter."""
     lines = text.split("\n")
-    found = find_questions(lines)
+    code = code_lines(lines)
+    found = find_questions(lines, code)
+    _template_marks(lines, code)
     lines = _placeholders(lines, found)
     ials = _kramdown_classes(lines)
     lines = _nest_divs(lines)
@@ -130,6 +140,23 @@ def parse(text: str, report: Report) -> Parsed:
     blocks = builder.nodes(SyntaxTreeNode(PARSER.parse("\n".join(lines))).children, 0)
     builder.summarise()
     return Parsed(blocks, builder.meta, builder.link_lists)
+
+
+def _template_marks(lines: list[str], code: set[int]) -> None:
+    """Outside code: a site template's marks in a link's target
+    (``[loop]({{ page.root }}/reference/#loop)``, which would break the link
+    into text) and an image's attribute list (``![](fig.svg){alt='...'}``,
+    whose text may hold ``$`` signs read as math) are taken out."""
+    for n, line in enumerate(lines):
+        if ("{{" in line or "{%" in line or "){" in line) and n not in code:
+            if n and lines[n - 1].endswith("](") and n - 1 not in code:
+                line = "](" + line  # the target goes on from the line above
+                lines[n - 1] = lines[n - 1][:-2]
+            parts = _CODE_SPAN.split(line)  # code spans stay as written
+            for k in range(0, len(parts), 2):
+                parts[k] = _LINK_TEMPLATE.sub(r"\1", parts[k])
+                parts[k] = _IMAGE_ATTRIBUTES.sub(r"\1", parts[k]) if "![" in parts[k] else parts[k]
+            lines[n] = "".join(parts)
 
 
 def _placeholders(lines: list[str], found: list[Found]) -> list[str]:
@@ -433,8 +460,12 @@ class _Builder:
         if name.endswith(("-start", "-end")):
             # {exercise-start} Title / :label: ex1 ... {solution-start} ex1
             opens_exercise = name.endswith("-start") and _exercise_name([name[:-6]]) != "solution"
-            return [Gate(name, label if opens_exercise else arg or label, line,
-                         title=arg if opens_exercise else "")]
+            gate = Gate(name, label if opens_exercise else arg or label, line,
+                        title=arg if opens_exercise else "")
+            # a text written inside the gate's own fence is the gated text's beginning (or end)
+            inner = self.nodes(SyntaxTreeNode(PARSER.parse(body)).children, line + skipped) \
+                if body.strip() else []
+            return [gate, *inner] if name.endswith("-start") else [*inner, gate]
         if name in cues.MD_DROPPED:
             self.report.dropped(line, "directive", name)
             return []

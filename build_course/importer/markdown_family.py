@@ -65,6 +65,7 @@ _SYNTAX = (
     ("mkdocs-quiz block", re.compile(r"^<\??quiz\??>$")),
     ("R Markdown chunk", re.compile(r"^```+\s*\{r[\s,}]", re.I)),
 )
+_LIQUID_TAG = re.compile(r"^\{%-?\s*[a-z]+\b.*%\}$")  # {% include links.md %}
 _SYNTAX_FIRST = tuple("`:>{\\[<")  # the characters a line that _SYNTAX matches can start with
 _INLINE_MARKS = re.compile(r"\*\*\S|\]\(|`[^`]+`|^</?(details|summary|div|img|br|table)\b")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$")
@@ -96,7 +97,11 @@ def detect_markdown(raw: list) -> list[str]:
         shape.append(f"{len(headings)} ATX headings (line {headings[0].line}...), "
                      f"{fences // 2} fenced block(s), {tables} table(s), "
                      f"{marks} line(s) with inline marks")
-    if not shape and not (hits >= 2 or (hits and headings)):
+    if front and (liquid := [r.line for r in marked if _LIQUID_TAG.match(r.text)]):
+        syntax.append(f"{len(liquid)} Liquid tag line(s) (line {liquid[0]}...)")
+        hits += 1
+    # a course tool's syntax twice, or once beside a heading or front matter (a Jekyll page)
+    if not shape and not (hits >= 2 or (hits and (headings or front))):
         return []
     return ([f"YAML front matter (lines 1-{front})"] if front else []) + syntax + shape
 

@@ -93,9 +93,10 @@ CODE_DIRECTIVES = ("{code", "{sourcecode", "{literalinclude", "{raw", "{math", "
                    "{ojs", "{bash", "{sh")
 
 
-def find_questions(lines: list[str]) -> list[Found]:
-    """The questions of ``lines`` in edX, LiaScript or mkdocs-quiz syntax."""
-    code = code_lines(lines)
+def find_questions(lines: list[str], code: set[int] | None = None) -> list[Found]:
+    """The questions of ``lines`` in edX, LiaScript or mkdocs-quiz syntax
+    (``code``: the lines of fenced code, when known)."""
+    code = code_lines(lines) if code is None else code
     found: list[Found] = []
     n = 0
     while n < len(lines):
