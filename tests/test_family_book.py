@@ -1106,3 +1106,31 @@ def test_a_run_in_label_repeated_again_and_again_heads_no_section():
     [lesson] = _part(text).lessons
     assert [s.title for s in lesson.sections] == ["The Planting", "The Reaping"]
     assert "REFRAIN.--Sing, for the harvest is here" in _md(_part(text))
+
+
+def test_statements_with_choices_to_circle_make_a_true_false_exercise():
+    text = ("Volcanoes – Worksheet\n\nName: ______________   Date: __________\n\n"
+            "Read the page on volcanoes first.\n\nTrue or False\n\nCircle T or F.\n\n"
+            "1. Lava is molten rock above the ground.   T / F\n"
+            "2. Every volcano is still active.   T / F\n"
+            "3. Ash can travel hundreds of kilometres.   T / F\n")
+    [lesson] = _part(text, "volcanoes.txt").lessons
+    [quiz] = lesson.quizzes
+    assert quiz.title == "True or False"
+    assert [q.kind for q in quiz.questions] == [QuestionKind.TRUE_FALSE] * 3
+    assert [q.prompt for q in quiz.questions][0] == "Lava is molten rock above the ground."
+    assert all(not q.correct for q in quiz.questions)  # no answer invented
+
+
+def test_bullets_of_a_symbol_font_copied_as_letters_are_items():
+    text = ("Stacking Shelves\n\nHeavy goods go on the lowest shelves and light ones at the "
+            "top, so that nothing falls when a shelf is reached for.\n\nActivities\n\n"
+            "Ø  Stack one bay with a colleague and check each shelf's load.\n\n"
+            "Ø  List the goods in your section from heaviest to lightest.\n\n"
+            "ü  Ask your supervisor to sign off the bay.\n")
+    [lesson] = _part(text, "shelves.txt").lessons
+    [items] = [b.items for b in lesson.blocks if isinstance(b, ListBlock)]
+    assert [i.text for i in items][:2] == [
+        "Stack one bay with a colleague and check each shelf's load.",
+        "List the goods in your section from heaviest to lightest."]
+    assert "ü Ask your supervisor" in _md(_part(text, "shelves.txt"))  # one tick: no list

@@ -328,6 +328,10 @@ FACILITATOR_NOTE = re.compile(
     r"\s*(use only|only|notes?|guide|answers?|key)\b"
     r"|^[\[(]?\s*notes? (for|to) (the )?(facilitator|instructor|teacher|trainer|tutor)\b", re.I)
 
+# The choices a worksheet prints after a statement for the learner to circle: "T / F",
+# "True / False", "Yes / No" (searched at the line's end).
+CIRCLE_CHOICES = re.compile(r"\s(?:T\s*/\s*F|True\s*/\s*False|Yes\s*/\s*No)\s*$", re.I)
+
 # ---- question-and-answer texts (catechisms, FAQs) --------------------------
 # The labels of a question and of its answer: "Q: ...?", "Question 3. ...?", "A: ...".
 QA_QUESTION_LABEL = re.compile(r"^(\d{1,4}[.)]\s+)?(q|ques|question)\s*\d{0,3}\s*[:.)]\s+(?=\S)",

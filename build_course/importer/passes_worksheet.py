@@ -101,9 +101,12 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
 
 
 def _space_to_write(kept: list[RawLine], k: int, wide: frozenset[int] = frozenset()) -> bool:
-    """A blank in or after the sentence of ``kept[k]``, or answer space under it."""
-    return bool(_BLANK.search(kept[k].text)) or k in wide \
-        or (k + 1 < len(kept) and _fill_in(kept[k + 1].text))
+    """A blank in or after the sentence of ``kept[k]``, choices to circle after
+    it (``T / F``), or answer space under it."""
+    text = kept[k].text
+    return bool(_BLANK.search(text)) or k in wide \
+        or (k + 1 < len(kept) and _fill_in(kept[k + 1].text)) \
+        or ("/" in text and cues.CIRCLE_CHOICES.search(text) is not None)
 
 
 def _blank_space(kept: list[RawLine]) -> frozenset[int]:
@@ -255,6 +258,7 @@ def word_bullets(raw: list[RawLine], report: Report) -> None:
     ``o`` (level 2) and ``§`` (level 3, from a symbol font). Where the text
     has two or more ``·``/``o`` items, a ``§`` before a word is the third
     level's glyph, not a section sign (``§ 3`` stays as it is)."""
+    _symbol_font_bullets(raw)
     glyphs = [r for r in raw if r.keep and _WORD_BULLET.match(r.text)]
     if len(glyphs) < 2:
         return
@@ -263,3 +267,21 @@ def word_bullets(raw: list[RawLine], report: Report) -> None:
         if r.keep and r.text.startswith("§") and (m := _SECTION_BULLET.match(r.text)):
             # a bullet glyph one level below "o": deeper than any "·" or "o" item
             r.text, r.indent = "▪ " + r.text[m.end():], max(r.indent, deepest + 2)
+
+
+# Bullets from a symbol font (Wingdings) that a copy turned into the Latin-1
+# letter of the same code: "Ø" (an arrow, U+F0D8), "ü" (a tick, U+F0FC).
+_SYMBOL_BULLET = re.compile(r"^([Øü])\s+(?=[^\W\d_])")
+
+
+def _symbol_font_bullets(raw: list[RawLine]) -> None:
+    """Two or more lines that start with the same such letter and a space
+    are items: the letter becomes a bullet glyph."""
+    found = [(r, m) for r in raw if r.keep and r.text[:1] in "Øü"
+             and (m := _SYMBOL_BULLET.match(r.text))]
+    for glyph in {m.group(1) for _, m in found}:
+        items = [(r, m) for r, m in found if m.group(1) == glyph]
+        if len(items) >= 2:
+            for r, m in items:
+                r.text = "• " + r.text[m.end():]
+
