@@ -338,3 +338,64 @@ def test_a_pdf_exercise_with_a_numbered_instruction_without_its_dot_over_stateme
     assert questions[5].prompt.startswith("A meter records how much")
     # the next numbered section ends the exercise and stays a heading of the lesson
     assert any(getattr(b, "text", "") == "3.5 LET US SUM UP" for b in lesson.blocks)
+
+
+# ---- statements' keys amid the questions; questions numbered "3)" in a paragraph ----
+
+def test_statement_keys_right_after_the_statements_answer_them():
+    text = """Bees
+
+Worker bees are all female.
+
+Self-Check
+
+1) Name the three castes of a hive.
+2) State whether the following statements are True or False.
+i) Drones are male.
+ii) The queen collects nectar.
+iii) Workers build the comb.
+i) True ii) False iii) True
+3) Why do bees dance?
+"""
+    questions = _questions(text)
+    assert [q.prompt for q in questions][-1] == "Why do bees dance?"
+    assert [q.correct for q in questions[1:4]] == [[0], [1], [0]]
+
+
+def test_statement_keys_that_name_no_statement_here_stay_unattached_and_questions_go_on():
+    text = """Bread Faults
+
+A dense loaf was under-proved.
+
+Review Questions
+
+1) Why does a loaf collapse in the oven?
+2) What makes a crust too pale?
+i) True ii) False iii) True iv) False
+3) How can you tell dough has proved enough?
+"""
+    questions = _questions(text)
+    assert [q.prompt for q in questions] == [
+        "Why does a loaf collapse in the oven?", "What makes a crust too pale?",
+        "How can you tell dough has proved enough?"]
+    assert not any(q.model_answer or q.correct for q in questions)
+    assert any("name statements that are not in this exercise" in n for n in _notes(text))
+
+
+def test_a_question_numbered_with_a_bracket_inside_the_paragraph_before_is_split():
+    text = """Maps
+
+A legend explains a map's symbols.
+
+Review Questions
+
+1) What does a legend show?
+2) Name the symbols on this map. Church ………… Bridge ………… 3) Draw a map of your own street.
+"""
+    questions = _questions(text)
+    assert [q.prompt for q in questions][1:] == [
+        "Name the symbols on this map. Church ………… Bridge …………",
+        "Draw a map of your own street."]
+    inside = _questions("Cakes\n\nCake rises.\n\nReview Questions\n\n"
+                        "1. Put in order: 1) mix 2) bake 3) cool\n2. Why cool a cake?\n")
+    assert inside[0].prompt == "Put in order: 1) mix 2) bake 3) cool"

@@ -59,7 +59,8 @@ _LETTER_OPTION = re.compile(r"^(?:\(([a-hA-H])\)|([a-hA-H])[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)](?!\d)\s*(?=\S|$)")
 _LONG_NUMBERED = re.compile(r"^\(?(\d{1,6})[.)](?!\d)\s*(?=\S|$)")
 _ROMAN = re.compile(r"^\(?([ivx]{1,4})[.)]\s*(?=\S|$)")
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.(?=\s|$)")
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})([.)])(?=\s|$)")
+_PAREN_NUMBER = re.compile(r"^\d{1,3}\)")
 _KEY_PAIR = re.compile(
     r"(?:^|(?<=[\s,;]))(\d{1,6}|[ivx]{1,5})(?:\s*[.):\-–]\s*|\s+)\(?([a-h]|true|false|t|f)\)?"
     r"(?=$|[\s,;.])", re.I)
@@ -560,16 +561,21 @@ def _split_inline_numbers(pieces: list[_Piece]) -> list[_Piece]:
     number; only numbers that follow on from the last one split."""
     out: list[_Piece] = []
     expected: int | None = None
+    mark = "."  # the questions' own mark after their number: "3." or "3)"
     for piece in _split_labels(pieces):
         start = _question_start(piece)
         if start is not None:
             expected = start[0] + 1
-        if expected is None or f"{expected}." not in piece.text:
+            # a list item's own mark is gone: "3)" then only after a sentence's end
+            mark = ")" if _PAREN_NUMBER.match(piece.text) else "?" if piece.item else "."
+        if expected is None or (f"{expected}." not in piece.text
+                                and f"{expected})" not in piece.text):
             out.append(piece)
             continue
         cuts = []
         for m in _INLINE_NUMBER.finditer(piece.text):
-            if int(m.group(1)) == expected and (m.start() > 0 or start is None):
+            if int(m.group(1)) == expected and _same_mark(piece.text, m, mark) \
+                    and (m.start() > 0 or start is None):
                 cuts.append(m)
                 expected += 1
         if not cuts:
@@ -577,6 +583,14 @@ def _split_inline_numbers(pieces: list[_Piece]) -> list[_Piece]:
             continue
         out.extend(_cut(piece, cuts))
     return _glue_dangling(out)
+
+
+def _same_mark(text: str, m: re.Match, mark: str) -> bool:
+    """Whether the number ``m`` inside ``text`` is marked as the questions are
+    ("?": unknown, then "3." anywhere, "3)" after a sentence's end or a blank)."""
+    if mark != "?":
+        return m.group(2) == mark
+    return m.group(2) == "." or text[:m.start()].rstrip()[-1:] in (".", "?", "!", "…", "_")
 
 
 _INLINE_ROMAN = re.compile(r"(?:(?<=\s)|^)\(?(i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)")
@@ -596,8 +610,8 @@ def _roman_value(text: str) -> int | None:
 def _split_romans(piece: _Piece) -> list[_Piece]:
     """``i) One statement. ii) Another.``: statements numbered i), ii)... in
     the run of one line, in sequence, become pieces of their own."""
-    if piece.code or "i)" not in piece.text:
-        return [piece]
+    if piece.code or "i)" not in piece.text or _key_shaped(piece.text):
+        return [piece]  # "i) True ii) False iii) True": a key, read whole
     # an item of a lettered list "i)" (its own mark taken off by the list) that runs on "ii) ..."
     implied = piece.item and piece.lettered and piece.number == _ROMAN_LETTERS_INV[1]
     cuts, expected = [], 2 if implied else None
@@ -614,6 +628,12 @@ def _split_romans(piece: _Piece) -> list[_Piece]:
     for start, end in zip(cuts, cuts[1:] + [len(piece.text)]):
         out.append(_Piece(piece.text[start:end].strip(), piece.line))
     return [p for p in out if p.text]
+
+
+def _key_shaped(text: str) -> bool:
+    """Two or more keys ("i) True ii) b", "1 c, 2 b") and hardly anything else."""
+    pairs = _KEY_PAIR.findall(text)
+    return len(pairs) >= 2 and sum(len(a) + len(b) + 2 for a, b in pairs) >= 0.5 * len(text)
 
 
 def _split_labels(pieces: list[_Piece]) -> list[_Piece]:
@@ -909,11 +929,31 @@ class _Reader:
             return False
         if not self.found:
             return False
+        if not any(number.isdigit() for number, _ in pairs):
+            return self._statement_keys(piece, pairs)
         self.mode = "keys"
         self.key_line = self.key_line or piece.line
         for number, key in pairs:
             if number.isdigit():
                 self.keys.setdefault(int(number), (key, piece.line))
+        return True
+
+    def _statement_keys(self, piece: _Piece, pairs: list[tuple[str, str]]) -> bool:
+        """``i) True ii) False`` amid the questions: the keys of the statements
+        just above it, when each names one of them that has no answer yet;
+        else keys of statements that are not here (displaced from another
+        exercise): left unattached, with a note. The questions go on after it."""
+        parent = self.found[-1].parent
+        subs = {f.sub: f for f in self.found if f.sub is not None and f.parent == parent}
+        named = [(subs.get(_roman_value(n)), key) for n, key in pairs]
+        if subs and all(f is not None and not f.answer for f, _ in named):
+            for found, key in named:
+                found.answer, found.answer_line = key, piece.line
+        else:
+            self.report.note(piece.line, f"exercise '{self.quiz.title}': the keys "
+                             f"'{piece.text[:60]}' name statements that are not in this "
+                             "exercise; left unattached", topic=Topic.ANSWERS)
+        self.mode = "options"  # what follows is no part of the question above
         return True
 
     def _key(self, piece: _Piece, text: str) -> bool:
