@@ -1157,3 +1157,46 @@ def test_a_hard_wrapped_paragraph_in_a_one_line_per_paragraph_text_is_joined():
             "in the bed you have been given.") in texts
     # short lines of different lengths are lines of their own, wrapped or not
     assert not any("write the depth then" in t for t in texts)
+
+
+# A competency guide copied from a word processor: sentence-case headings
+# standing alone, "·" items with "o" sub-items set off by a tab stop.
+POTTERY_GUIDE = (
+    "Kiln Loading Competency Guide\n\n"
+    "Performance criteria\n\n"
+    "·\u00a0\u00a0\u00a0\u00a0\u00a0 Check every shelf for cracks before loading\n"
+    "·\u00a0\u00a0\u00a0\u00a0\u00a0 Place the pieces so that none of them touch\n"
+    "o\u00a0\u00a0 glazed bases kept off the shelf\n"
+    "o\u00a0\u00a0 tall pieces at the back\n\n"
+    "Knowledge evidence\n\n"
+    "The learner explains why glazed pieces that touch each other fuse together in "
+    "the firing.\n\n"
+    "Assessor notes: for the assessor only. Accept either reason.\n"
+)
+
+
+def _lesson_blocks(text: str):
+    return [b for lesson in _part(text).lessons for b in lesson.blocks]
+
+
+def test_sentence_case_lines_alone_over_text_are_headings_when_there_are_two():
+    headings = [b.text for b in _lesson_blocks(POTTERY_GUIDE) if type(b).__name__ == "Heading"]
+    assert headings == ["Performance criteria", "Knowledge evidence"]
+
+
+def test_one_short_line_alone_stays_a_paragraph():
+    text = ("Glazing Basics\n\nRead this first\n\nDip each piece once, for a count of three, "
+            "and let it dry fully before the firing.\n")
+    assert not [b for b in _lesson_blocks(text) if type(b).__name__ == "Heading"]
+
+
+def test_word_processor_o_items_nest_under_the_dot_items_whatever_their_case():
+    lists = [b for b in _lesson_blocks(POTTERY_GUIDE) if type(b).__name__ == "ListBlock"]
+    (items,) = [block.items for block in lists]
+    assert [item.text for item in items[1].children] == ["glazed bases kept off the shelf",
+                                                         "tall pieces at the back"]
+
+
+def test_a_note_for_the_assessor_only_is_left_out():
+    texts = [getattr(b, "text", "") for b in _lesson_blocks(POTTERY_GUIDE)]
+    assert not any("Accept either" in t for t in texts)

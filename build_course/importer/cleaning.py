@@ -142,6 +142,34 @@ def drop_share_buttons(raw: list[RawLine], report: Report) -> None:
             report.dropped(r.line, "share-button line", r.text)
 
 
+def mark_sentence_headings(raw: list[RawLine], report: Report) -> None:
+    """In a text of one line per paragraph, a short line in sentence case
+    (``Performance criteria``) that stands alone between blank lines, over a
+    list or a paragraph twice its length, is a heading when two or more such
+    lines are found (one alone may be a line of prose: it stays a paragraph).
+    Headings not in title case go on the review list (structuring)."""
+    kept = [r for r in raw if r.keep]
+    found = [r for r, after in zip(kept[1:], kept[2:])
+             if r.blank_before and after.blank_before and not r.kind
+             and _sentence_heading(r.text) and _under_heading(after.text, len(r.text))]
+    if len(found) >= 2:
+        for r in found:
+            r.kind = "heading"
+
+
+def _sentence_heading(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 6 and len(text) <= 50 and text[:1].isupper() \
+        and text[-1:].isalnum() and words[-1].lower() not in _OPEN_WORDS \
+        and not text[:1].isdigit() and text[:1] not in _GLYPH_FIRST
+
+
+def _under_heading(text: str, width: int) -> bool:
+    """What may stand under a heading: a list item, or a paragraph twice as long."""
+    return text[:1] in _GLYPH_FIRST or bool(_NUMBERED.match(text)) \
+        or (len(text) >= max(40, 2 * width) and text.endswith(TERMINAL))
+
+
 def mark_page_starts(raw: list[RawLine], report: Report) -> None:
     """PDF text: a line that starts with one space right after a text line
     (or a form feed) starts a new page; that one space is the page's, not
@@ -419,6 +447,7 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
 
 
 _OPEN_ENDS = frozenset("and or of the a an by to with for from in on at as than that".split())
+_OPEN_WORDS = _OPEN_ENDS
 
 
 def _mid_sentence_number(prev: Line, end: str, r: RawLine) -> bool:

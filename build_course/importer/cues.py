@@ -324,7 +324,8 @@ FORM_FIELD = re.compile(
 # A note for the facilitator only: "Facilitator use only", "Teacher's notes:",
 # "Note to the instructor:".
 FACILITATOR_NOTE = re.compile(
-    r"^[\[(]?\s*(for (the )?)?(facilitator|instructor|teacher|trainer|tutor|leader)('?s)?"
+    r"^[\[(]?\s*(for (the )?)?"
+    r"(facilitator|instructor|teacher|trainer|tutor|leader|assessor|examiner)('?s)?"
     r"\s*(use only|only|notes?|guide|answers?|key)\b"
     r"|^[\[(]?\s*notes? (for|to) (the )?(facilitator|instructor|teacher|trainer|tutor)\b", re.I)
 

@@ -191,7 +191,8 @@ HTML2TEXT = Family(
     lessons=html2text_lessons)
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
                _anything, [c.drop_share_buttons, worksheet.drop_facilitator_notes,
-                           worksheet.mark_blank_exercises, worksheet.word_bullets])
+                           worksheet.mark_blank_exercises, worksheet.word_bullets,
+                           c.mark_sentence_headings])
 
 BOOK = Family(
     "book", "a plain-text book (Project Gutenberg and the like): wrapped at a fixed width, "
@@ -206,7 +207,7 @@ WORKSHEET = Family(
     "notes for the facilitator", worksheet.worksheet_evidence,
     [c.drop_share_buttons, worksheet.drop_facilitator_notes, worksheet.mark_blank_exercises,
      worksheet.drop_answer_space,
-     worksheet.renumber_lost_numbering, worksheet.word_bullets])
+     worksheet.renumber_lost_numbering, worksheet.word_bullets, c.mark_sentence_headings])
 
 def _join_qa(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
     """An FAQ typed at a fixed width is joined as a book is (by blank-line

@@ -255,7 +255,8 @@ _SECTION_BULLET = re.compile(r"^§\s+(?=[^\W\d])")
 
 def word_bullets(raw: list[RawLine], report: Report) -> None:
     """A list copied from a word processor keeps its glyphs: ``·`` (level 1),
-    ``o`` (level 2) and ``§`` (level 3, from a symbol font). Where the text
+    ``o`` (level 2; with its tab stop, before a capital or not) and ``§``
+    (level 3, from a symbol font). Where the text
     has two or more ``·``/``o`` items, a ``§`` before a word is the third
     level's glyph, not a section sign (``§ 3`` stays as it is)."""
     _symbol_font_bullets(raw)
@@ -263,8 +264,13 @@ def word_bullets(raw: list[RawLine], report: Report) -> None:
     if len(glyphs) < 2:
         return
     deepest = max(r.indent for r in glyphs)
+    dots = [r.indent for r in glyphs if r.text.startswith("·")]
     for r in raw:
-        if r.keep and r.text.startswith("§") and (m := _SECTION_BULLET.match(r.text)):
+        if dots and r.keep and r.text.startswith("o ") and r.spaced.startswith("o  "):
+            # the second level's "o", set off by the word processor's tab
+            # stop (two spaces or more): a glyph whatever case follows it
+            r.text, r.indent = "◦ " + r.text[2:], max(r.indent, max(dots) + 1)
+        elif r.keep and r.text.startswith("§") and (m := _SECTION_BULLET.match(r.text)):
             # a bullet glyph one level below "o": deeper than any "·" or "o" item
             r.text, r.indent = "▪ " + r.text[m.end():], max(r.indent, deepest + 2)
 
