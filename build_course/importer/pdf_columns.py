@@ -149,8 +149,8 @@ def _column(cells: list[dict[int, tuple[int, str]]], column: int, rows: range, s
             offset: int) -> list[RawLine]:
     out: list[RawLine] = []
     previous = None
-    # indents from the column's leftmost text (a hanging indent may be the common one)
-    start = min((cells[i][column][0] for i in rows if column in cells[i]), default=start)
+    if column:  # indents from its leftmost text (a hanging indent may be the common one)
+        start = min((cells[i][column][0] for i in rows if column in cells[i]), default=start)
     for i in rows:
         if column not in cells[i]:
             continue
