@@ -699,3 +699,30 @@ def test_an_exercise_heading_one_letter_off_is_still_an_exercise_with_a_note():
     assert quiz.title == "5.3 TERMINAL QUESTlONS" and len(quiz.questions) == 3
     assert all(q.kind == "open" and not q.model_answer for q in quiz.questions)
     assert any("one letter off 'terminal questions'" in d.message for d in report.items)
+
+
+# ---- a short extraction -----------------------------------------------------
+
+def test_a_short_leaflet_wrapped_at_varying_widths_is_pdf_text():
+    text = ("Before you go out on the ice:\n"
+            "• Check the thickness at the shore and again every few\n"
+            "metres, since ice is thinner where streams run in.\n"
+            "• Carry ice picks on a cord round your neck, so that\n"
+            "your hands are free when you need them most.\n"
+            "Safe Ice Guide\n"
+            "Never go alone: tell someone where you are going and\n"
+            "when you will be back, and keep your phone in a dry bag.\n")
+    found = detect_family(_raw(text))
+    assert found.family is PDF and "go on in lower case" in found.evidence[0]
+    items = [i.text for b in _blocks(text) if isinstance(b, ListBlock) for i in b.items]
+    assert items == ["Check the thickness at the shore and again every few metres, since ice "
+                     "is thinner where streams run in.", "Carry ice picks on a cord round "
+                     "your neck, so that your hands are free when you need them most."]
+
+
+def test_one_line_paragraphs_stay_plain_text():
+    text = ("Check the thickness of the ice at the shore and again every few metres.\n"
+            "Carry ice picks on a cord round your neck, so that your hands are free.\n"
+            "Never go alone, and tell someone where you are going and when you return.\n"
+            "keep your phone in a dry bag in an inside pocket, close to your body\n")
+    assert detect_family(_raw(text)).family.name == "plain"

@@ -90,7 +90,7 @@ def _pdf_evidence(raw: list[RawLine]) -> list[str]:
         found.append(f"two columns side by side on {columns} page(s) (pdftotext -layout)")
     if not found and qa.labelled_pairs(raw):
         return []  # an FAQ typed at a fixed width: its lines are wrapped, not a PDF's
-    return found + _hard_wrapped(raw)
+    return found + (_hard_wrapped(raw) or _goes_on_in_lower_case(raw))
 
 
 def _side_by_side(raw: list[RawLine]) -> int:
@@ -129,6 +129,25 @@ def _hard_wrapped(raw: list[RawLine]) -> list[str]:
     if share < 0.35:
         return []
     return [f"{share:.0%} of {len(long_lines)} long lines stop mid-sentence (hard-wrapped)"]
+
+
+def _goes_on_in_lower_case(raw: list[RawLine]) -> list[str]:
+    """Lines that stop mid-sentence and whose sentence goes on, in lower case,
+    on the next line (no blank line between): a text wrapped at widths that
+    vary (a short page, a leaflet in boxes: ``_hard_wrapped`` finds no one
+    width). Three at least, and a quarter of the lines that could be (a text
+    of one line per paragraph has next to none)."""
+    could = went_on = 0
+    for before, r in zip(raw, raw[1:]):
+        if len(before.text) >= 25:
+            could += 1
+            if r.text[:1].islower() and not r.blank_before \
+                    and not before.text.endswith(TERMINAL):
+                went_on += 1
+    if went_on < 3 or went_on * 4 < could:
+        return []
+    return [f"{went_on} of {could} lines stop mid-sentence and go on in lower case "
+            "on the next (hard-wrapped)"]
 
 
 def _anything(raw: list[RawLine]) -> list[str]:
