@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_course.diagnostics import Report
 from build_course.importer.importing import import_text
 from build_course.model import Heading, RawMarkdown, SourceText
 
@@ -327,3 +328,63 @@ def _lesson_of(text: str, family: str):
     part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
     assert part.family == family
     return part, part.lessons[0]
+
+
+# ---- a lesson page's overview card (lynx) ------------------------------------
+
+CARD_LYNX = """\
+   Skip to main content
+     __________________________________________________________________
+
+Smoking the hive
+
+Overview
+
+Questions
+
+     * Why does smoke calm the bees?
+
+Objectives
+
+     * Light a smoker and keep it
+       burning.
+     * Open a hive without alarming the colony.
+
+   Smoke hides the alarm scent that guard bees release, so the colony
+   does not rush to defend the entrance when the roof comes off.
+
+Lighting the smoker
+
+   Start with paper, add dry grass, and pump the bellows until white
+   smoke comes out steadily.
+   Key Points
+     * Cool white smoke, never hot flames.
+     * Two puffs at the entrance, then wait a minute.
+
+   Previous Next
+"""
+
+
+def test_overview_card_questions_and_closing_key_points_are_metadata_on_the_review_list():
+    report = Report("page.txt")
+    lesson = import_text(SourceText(Path("page.txt"), CARD_LYNX, "utf-8"), "page.txt",
+                         report=report).lessons[0]
+    assert lesson.title == "Smoking the hive"
+    assert lesson.objectives == ["Light a smoker and keep it burning.",
+                                 "Open a hive without alarming the colony."]
+    assert [s.title for s in lesson.sections] == ["Lighting the smoker"]
+    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "Why does smoke calm" not in words and "Cool white smoke" not in words
+    assert not lesson.quizzes or not any(
+        "smoke calm" in q.prompt for quiz in lesson.quizzes for q in quiz.questions)
+    dropped = " ".join(i.message for i in report.items)
+    assert "lesson metadata" in dropped and "Why does smoke calm" in dropped
+
+
+def test_questions_and_key_points_without_an_objectives_card_stay():
+    text = CARD_LYNX.replace("Objectives\n\n     * Light a smoker and keep it\n       burning.\n"
+                             "     * Open a hive without alarming the colony.\n\n", "")
+    _, lesson = _lesson(text)
+    words = " ".join(getattr(b, "text", "") for b in lesson.blocks) + " ".join(
+        item.text for b in lesson.blocks for item in getattr(b, "items", []))
+    assert "Cool white smoke" in words

@@ -216,6 +216,9 @@ PAGE_METADATA_HEADING = re.compile(
     r"^(overview|questions|objectives|learning objectives|prerequisites|teaching"
     r"|instructor note|key ?points)\s*:?$", re.I)
 
+# The lesson-metadata heading whose items close a lesson page (its key points).
+KEY_POINTS_HEADING = re.compile(r"^key ?points\s*:?$", re.I)
+
 # ---- PDF extractions --------------------------------------------------------
 # Page furniture that is never a title: a footer such as "Internal use only".
 BOILERPLATE = re.compile(

@@ -431,13 +431,13 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
     the label names one. A code block's language (``BASH``, ``OUTPUT``) alone
     on its line above a block set apart from the running text goes, and
     that block is code. A goals label (``Objectives``) over the items it
-    indents is their heading."""
+    indents is their heading, as is a key points label."""
     kept = [r for r in raw if r.keep]
     body = None
     for k in range(len(kept) - 2):
         r, title, after = kept[k], kept[k + 1], kept[k + 2]
-        if not r.kind and cues.GOALS_HEADING.match(r.text) and _WEB_BULLET.match(title.text) \
-                and title.indent > r.indent:
+        if not r.kind and (cues.GOALS_HEADING.match(r.text) or cues.KEY_POINTS_HEADING.match(
+                r.text)) and _WEB_BULLET.match(title.text) and title.indent > r.indent:
             r.kind = "heading"  # a box's "Objectives" over its items (lynx indents both)
             continue
         if not title.blank_before or title.kind or len(r.text) > 16 or not r.text[:1].isupper():
@@ -542,6 +542,65 @@ def _wrapped_heading(heading: RawLine | None, r: RawLine, width: int) -> bool:
     return heading is not None and heading.kind == "heading" and not r.blank_before \
         and _heading_shaped(r.text) and not _CODE_LINE.search(r.text) \
         and _wrapped(heading, r, width, lower=False)
+
+
+def drop_overview(raw: list[RawLine], report: Report) -> None:
+    """A lesson page's overview card: the questions it lists (a metadata
+    heading and its items) right above or below its objectives (a goals
+    heading and its items), and the card's title (``Overview``) above them,
+    are lesson metadata, as html2text's boxes of them are: they go, on the
+    review list, with the key points that end such a page; the objectives
+    stay, to become the lesson's."""
+    kept = [r for r in raw if r.keep]
+    goals = next((k for k, r in enumerate(kept[:400]) if r.kind == "heading"
+                  and cues.GOALS_HEADING.match(r.text)), None)
+    if goals is None:
+        return
+    goals_end = goals + 1 + len(_item_run(kept, goals + 1))
+    card: list[RawLine] = []
+    for k in range(max(goals - 40, 0), min(goals_end + 1, len(kept))):
+        if kept[k].kind == "heading" and _metadata(kept[k].text):
+            items = _item_run(kept, k + 1)
+            if items and (k + 1 + len(items) == goals or k == goals_end):
+                card += [kept[k], *items]
+    first = min((kept.index(card[0]), goals)) if card else goals
+    if card and first and kept[first - 1].kind == "heading" and _metadata(kept[first - 1].text):
+        card.insert(0, kept[first - 1])  # the card's own title: "Overview"
+    card += _key_points(kept)
+    for r in card:
+        r.keep = False
+        report.dropped(r.line, "lesson metadata line", r.text)
+
+
+def _key_points(kept: list[RawLine]) -> list[RawLine]:
+    """The key points that close a page whose objectives card opened it:
+    their label and the items that end the text (but for a few lines)."""
+    for k in range(len(kept) - 2, max(len(kept) - 40, 0) - 1, -1):
+        if cues.KEY_POINTS_HEADING.match(kept[k].text):
+            items = _item_run(kept, k + 1)
+            rest = kept[k + 1 + len(items):]  # a licence line of the footer may stay
+            return [kept[k], *items] if items and len(rest) <= 3 and not any(
+                r.kind == "heading" or _ITEM.match(r.text) for r in rest) else []
+    return []
+
+
+def _metadata(text: str) -> bool:
+    return bool(cues.PAGE_METADATA_HEADING.match(text)) and not cues.GOALS_HEADING.match(text)
+
+
+def _item_run(kept: list[RawLine], k: int) -> list[RawLine]:
+    """The list items from ``k`` on, with the lines their wraps go on on."""
+    run: list[RawLine] = []
+    item = 0  # the indent of the last item
+    for r in kept[k:]:
+        if r.kind == "heading":
+            break
+        if _ITEM.match(r.text):
+            item = r.indent
+        elif not (run and not r.blank_before and r.indent > item):
+            break
+        run.append(r)
+    return run
 
 
 def drop_page_contents(raw: list[RawLine], report: Report) -> None:
