@@ -51,7 +51,8 @@ class Line:
     kind: str = ""
     """What a family's passes found from layout: "heading", "exercise" (a
     heading that names an exercise), "code" (a line of a code block, kept as
-    it stands), "text" (never a heading); "" when unknown."""
+    it stands), "box" (a box's title: a bold line), "text" (never a heading);
+    "" when unknown."""
     kicker: str = ""
     """With ``chapter``: the chapter's label, shown above its title ("CHAPTER I")."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from build_course.diagnostics import Report
 from build_course.importer.importing import import_text
-from build_course.model import Heading, RawMarkdown, SourceText
+from build_course.model import Heading, Paragraph, RawMarkdown, SourceText
 
 LYNX_LESSON = """\
    Skip to main content
@@ -127,10 +127,13 @@ def _code(lesson) -> list[str]:
     return [b.text for b in lesson.blocks if isinstance(b, RawMarkdown)]
 
 
-def test_lynx_box_label_goes_and_its_title_is_a_heading_even_when_it_asks():
+def test_lynx_box_label_goes_and_its_title_is_a_bold_line_even_when_it_asks():
     _, lesson = _lesson(LYNX_LESSON)
     headings = _headings(lesson)
-    assert "Why does air matter?" in headings
+    assert "Why does air matter?" not in headings  # a callout's title is no section
+    title = next(b for b in lesson.blocks if getattr(b, "text", "") == "Why does air matter?")
+    assert isinstance(title, Paragraph) and title.markdown == "**Why does air matter?**"
+    assert not any("Why does air matter?" in c for c in _code(lesson))
     assert "Callout" not in headings and "Challenge" not in headings
     text = " ".join(getattr(b, "text", "") for b in lesson.blocks)
     assert "Callout" not in text and "Challenge" not in text

@@ -427,8 +427,9 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
     kind (``Challenge``, ``Callout``: ``cues.WEB_BOX_LABEL``) alone on its
     line, right above a short line at its indent or left of it that stands
     alone, labels that line, the box's title (which may ask: ``What's in a
-    name?``): the label goes and the title is a heading, an exercise's when
-    the label names one. A code block's language (``BASH``, ``OUTPUT``) alone
+    name?``): the label goes and the title is a bold line (a callout's title
+    is no section of the lesson), or an exercise's heading when the label
+    names one. A code block's language (``BASH``, ``OUTPUT``) alone
     on its line above a block set apart from the running text goes, and
     that block is code. A goals label (``Objectives``) over the items it
     indents is their heading, as is a key points label."""
@@ -447,7 +448,7 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
                 and not title.text.endswith(":"):
             r.keep = False
             report.dropped(r.line, "box label", r.text, routine=True)
-            title.kind = "exercise" if cues.EXERCISE_HEADING.match(r.text) else "heading"
+            title.kind = "exercise" if cues.EXERCISE_HEADING.match(r.text) else "box"
         elif _CODE_LABEL.match(r.text) and r.blank_before:
             body = _body_indent(kept) if body is None else body
             if block := _labelled_code(kept, k + 1, body):

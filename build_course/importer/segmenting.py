@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from build_course.importer import cues
+from build_course.importer.markdown_inline import escape
 from build_course.importer.shapes import looks_like_heading, title_case
 from build_course.model import (
     Block,
@@ -57,6 +58,9 @@ def marked(lines: list[Line], i: int):
         return Heading(lines[i].text, lines[i].line, role=heading_role(lines[i].text)), i + 1
     if kind == "exercise":  # a heading over questions with answer space (passes_worksheet)
         return Heading(lines[i].text, lines[i].line, role="exercise"), i + 1
+    if kind == "box":  # a box's title (a callout's): a bold line, not a section
+        return Paragraph(lines[i].text, lines[i].line, markdown=f"**{escape(lines[i].text)}**"), \
+            i + 1
     if kind != "code":
         return None
     j = i
