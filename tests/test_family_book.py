@@ -1134,3 +1134,94 @@ def test_bullets_of_a_symbol_font_copied_as_letters_are_items():
         "Stack one bay with a colleague and check each shelf's load.",
         "List the goods in your section from heaviest to lightest."]
     assert "ü Ask your supervisor" in _md(_part(text, "shelves.txt"))  # one tick: no list
+
+
+# An orchard manual: a title page with a byline in italics over two lines,
+# a contents list whose entries carry summaries ending in page numbers, and
+# chapters numbered by a numeral alone with their titles in italics.
+ORCHARD = """Title: The Home Orchard
+
+*** START OF THIS LIBRARY EBOOK THE HOME ORCHARD ***
+
+
+
+THE HOME ORCHARD
+
+BY
+
+R. GROWER
+
+_Author of "The Kitchen Garden," "Hedges and Their Care," and other
+little books for the country householder._
+
+NEW TOWN
+1901
+
+
+
+CONTENTS
+
+
+_Planting_
+
+Choosing the trees--Digging the holes--Staking young trees against
+the wind--Watering in the first summer, and how much water a young
+tree needs in a dry week.                                    _Page 3_
+
+_Pruning_
+
+Winter and summer pruning--Cutting to an outward bud--Thinning crowded
+branches--Tools for the work, and keeping them sharp and clean from
+one tree to the next.                                        _Page 9_
+
+
+
+I
+
+_Planting_
+
+
+Fruit trees are planted in the dormant season, between the fall of the
+leaves and the swelling of the buds, when the soil is neither frozen
+nor waterlogged.
+
+
+
+II
+
+_Pruning_
+
+
+An apple tree is pruned in winter to shape it and in summer to keep its
+growth in check, and every cut is made just above a bud.
+
+*** END OF THIS LIBRARY EBOOK THE HOME ORCHARD ***
+"""
+
+
+def test_a_byline_in_italics_and_summaries_with_page_numbers_are_front_matter():
+    part = _part(ORCHARD)
+    assert [lesson.title for lesson in part.lessons] == ["Planting", "Pruning"]
+    md = _md(part)
+    for gone in ("R. GROWER", "Author of", "Digging the holes", "_Page", "NEW TOWN"):
+        assert gone not in md
+    notes = _notes(part)
+    assert "dropped the title page" in notes and "dropped the contents list" in notes
+    assert "not in this text" not in notes  # the summaries are no entries
+
+
+def test_a_web_page_dump_published_with_a_licence_loses_it_and_takes_its_title():
+    rule = "   " + "_" * 60 + "\n\n"
+    page = ("Title: Knots for Sailors\n\n*** START OF THIS LIBRARY EBOOK KNOTS ***\n\n"
+            "Skip to content\n\n" + rule +
+            "                              Knots for Sailors\n\n"
+            "   * Contents\n   * Bowline\n   * Reef knot\n   * Clove hitch\n   * Index\n\n"
+            "                                   Bowline\n\n"
+            "   A bowline makes a loop at the end of a rope that neither slips nor\n"
+            "   jams, and it unties easily after a heavy load.\n\n" + rule +
+            "*** END OF THIS LIBRARY EBOOK KNOTS ***\n\nThe licence says more here.\n")
+    assert detect_family(raw_lines(page)).family.name == "web"
+    part = _part(page, "knots.txt")
+    md = _md(part)
+    assert "START OF" not in md and "licence says" not in md
+    assert part.lessons[0].title == "Knots for Sailors"

@@ -172,11 +172,12 @@ PDF = Family(
 WEB = Family(
     "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "
     "headings known only from layout", web.detect,
-    [web.drop_link_references, web.drop_icon_glyphs, web.drop_math_preamble, web.drop_chrome,
+    [book.drop_licence,
+     web.drop_link_references, web.drop_icon_glyphs, web.drop_math_preamble, web.drop_chrome,
      web.drop_navigation, web.drop_comments, web.mark_labels, web.mark_headings,
      web.drop_overview, web.drop_page_contents,
      web.mark_code,
-     web.normalise_bullets, web.join_lines])
+     web.normalise_bullets, web.join_lines, book.title_from_licence])
 
 
 _ATX_SHAPED = re.compile(r"^#{1,6} +\S")

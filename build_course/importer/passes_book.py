@@ -27,7 +27,8 @@ from build_course.model import ExerciseLink, Heading, Lesson, Line, Paragraph, Q
 from build_course.quiz.kinds import QuestionKind
 
 _TERMINAL = (".", "!", "?", ":", ";")
-_PAGE_REF = re.compile(r"\s*(\.\s*){0,40}\s*\d{1,4}$")  # "... 15" at the end of a contents line
+# "... 15" (or "1-30") at the end of a contents line
+_PAGE_REF = re.compile(r"\s*(\.\s*){0,40}\s*\d{1,4}(\s*[-–]\s*\d{1,4})?$")
 _ROMAN_LEAD = re.compile(r"^([ivxlcdm]{1,7}|\d{1,3})[.)]?\s+", re.I)
 _COLUMNS = re.compile(r"\S {3,}\S")
 _FOOTNOTE_LINE = re.compile(r"^\[\d{1,3}\]\s")
@@ -236,8 +237,13 @@ def _drop_front_matter(raw: list[RawLine], report: Report) -> None:
             end += 1
     lines = kept[contents + 1:end]
     base = min((r.indent for r in lines), default=0)
-    # an entry's description, or its title wrapped, is indented under it
-    entries = [_entry(r.text) for r in lines if r.indent <= base + 2]
+    # an entry's description, or its title wrapped, is indented under it or
+    # goes on from a long line
+    starts = [k for k, r in enumerate(lines) if r.blank_before or k == 0] + [len(lines)]
+    summaries = {k for k, after in zip(starts, starts[1:]) if after - k >= 3}
+    entries = [_entry(r.text) for k, r in enumerate(lines) if r.indent <= base + 2
+               and (r.blank_before or k == 0 or len(lines[k - 1].text) < 0.6 * width)
+               and k not in summaries]  # a block of three lines or more: a summary
     _drop(kept[contents:end], report, "the contents list")
     body = {_key(r.text) for r in kept[end:] if r.blank_before and len(r.text) <= 90}
     body |= {_key(m.group("title")) for r in kept[end:] if r.blank_before
@@ -304,7 +310,9 @@ def _sentence(text: str) -> bool:
 
 def _is_prose(kept: list[RawLine], i: int, width: int) -> bool:
     """The first line of a paragraph: a block of two or more lines, this one
-    long and not in capitals, and a sentence ending in the block."""
+    long and not in capitals, and a sentence ending in the block; not a block
+    in italics from end to end (a title page's byline), nor one that ends
+    with a page number (a contents entry's summary: "... rhapsodists.  _Page 3_")."""
     r = kept[i]
     if not r.blank_before or len(r.text) + r.indent < 0.75 * width or r.text.isupper() \
             or _PAGE_REF.search(r.text):
@@ -312,6 +320,9 @@ def _is_prose(kept: list[RawLine], i: int, width: int) -> bool:
     j = i + 1
     while j < len(kept) and not kept[j].blank_before:
         j += 1
+    last = kept[j - 1].text
+    if r.text.startswith("_") and last.endswith("_") or _PAGE_REF.search(last.strip("_=* ")):
+        return False
     return j - i >= 2 and any(k.text.rstrip("_=*").endswith((".", "!", "?", ".)", ".]", '."'))
                               for k in kept[i:j])
 
@@ -391,6 +402,13 @@ def part_title(raw: list[RawLine]) -> tuple[str, str] | None:
     field = next((m for r in raw[:60] if not r.keep
                   and (m := cues.BOOK_TITLE_FIELD.match(r.text))), None)
     return (field.group("title").strip(), "the licence header's Title line") if field else None
+
+
+def title_from_licence(raw: list[RawLine], report: Report) -> None:
+    """A text that a licence header opened (a web page's dump published as an
+    e-text) is titled as its "Title:" line names it."""
+    if licence_start(raw) is not None:
+        _title_from_header(raw, [r for r in raw if r.keep], report)
 
 
 def _title_from_header(raw: list[RawLine], kept: list[RawLine], report: Report) -> None:
@@ -550,6 +568,8 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
     for line in out:
         if line.kind != "code":
             line.text = strip_markup(line.text)
+        if line.chapter:
+            line.chapter = strip_markup(line.chapter)
     return out
 
 
