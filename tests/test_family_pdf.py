@@ -726,3 +726,39 @@ def test_one_line_paragraphs_stay_plain_text():
             "Never go alone, and tell someone where you are going and when you return.\n"
             "keep your phone in a dry bag in an inside pocket, close to your body\n")
     assert detect_family(_raw(text)).family.name == "plain"
+
+
+# ---- exercise boxes in a manual whose sections are headed in capitals --------
+
+def _kayak_manual(section: str = "LAUNCHING", exercise_sub: str = "Scenario") -> str:
+    return (
+        "PADDLING SAFELY\n\nCHOOSING A KAYAK\nA sit-on-top kayak is stable and easy to get back "
+        "onto after a capsize, which\nmakes it the best boat for a first season on sheltered "
+        "water.\n\nCHOOSING A PADDLE\nThe paddle should reach your raised fingertips when it "
+        "stands upright beside\nyou; a longer one suits a wider boat.\n\nCARRYING THE BOAT\n"
+        "Two people carry a kayak by its handles, one at each end, with their backs straight\n"
+        "and their knees bent as they lift it.\n\n"
+        "Practical Exercise: Reading the Water\nPurpose: To practise spotting currents and "
+        "eddies from the bank.\nInstructions:\n1. Walk along the bank in pairs.\n"
+        "2. Mark on the map each place where the water moves differently.\n\n"
+        f"{exercise_sub}\nThe river is high after a night of rain, and a fallen tree lies "
+        "across the\nnear side of the bend below the bridge.\n\n"
+        f"{section}\nLaunch from a shallow, sandy place with no current, and keep the boat "
+        "afloat\nso that its hull is not scraped on the stones.\n")
+
+
+def test_an_exercise_holds_its_sub_headings_until_the_next_section_in_capitals():
+    lesson = _part(_kayak_manual()).lessons[0]
+    assert [s.title for s in lesson.sections] == [
+        "CHOOSING A KAYAK", "CHOOSING A PADDLE", "CARRYING THE BOAT", "LAUNCHING"]
+    quiz = lesson.quizzes[0]
+    assert quiz.title == "Practical Exercise: Reading the Water"
+    assert "fallen tree" in repr(quiz)  # the scenario is the exercise's own
+    assert "Launch from a shallow" not in repr(quiz)
+
+
+def test_with_sections_in_title_case_an_exercise_ends_at_the_next_heading():
+    text = _kayak_manual().replace("CHOOSING A KAYAK", "Choosing a Kayak")
+    lesson = _part(text).lessons[0]
+    assert "Scenario" in [s.title for s in lesson.sections]
+    assert "fallen tree" not in repr(lesson.quizzes[0])

@@ -128,8 +128,9 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
     read: dict[int, list[_Found]] = {}  # id of each quiz -> its questions as read
     i = 0
     quiet: list[int] = [0]  # blocks before quiet[0] were seen to hold no headless quiz
+    capitals = _sections_in_capitals(blocks)
     while i < len(blocks):
-        end, heading = _exercise_at(blocks, i, quiet)
+        end, heading = _exercise_at(blocks, i, quiet, capitals)
         if end is None:
             if _chapter_key(lesson, i, read, report):
                 continue
@@ -344,15 +345,32 @@ def _untitled(lesson: Lesson) -> str:
     return f"Self-check: {lesson.title}" if lesson.title else "Self-check"
 
 
-def _exercise_at(blocks: list[Block], i: int, quiet: list[int]
+def _sections_in_capitals(blocks: list[Block]) -> bool:
+    """The lesson's first three headings or more before its first exercise
+    are all in capitals (``BATTERY LOCATION``): its sections are headed so."""
+    seen = 0
+    for block in blocks:
+        if isinstance(block, Heading):
+            if _names_exercise(block):
+                break
+            if not block.text.isupper():
+                return False
+            seen += 1
+    return seen >= 3
+
+
+def _exercise_at(blocks: list[Block], i: int, quiet: list[int], capitals: bool = False
                  ) -> tuple[int | None, Heading | None]:
     """(end, heading) of the exercise that starts at ``blocks[i]``, or (None, None).
     ``quiet[0]``: where the last look for a run of questions without a
     heading stopped, having found none (a later start in that run is not
-    looked at again: the look is linear in the lesson, not quadratic)."""
+    looked at again: the look is linear in the lesson, not quadratic).
+    ``capitals``: the lesson's sections are headed in capitals; an exercise
+    headed otherwise holds the headings not in capitals after it (its
+    scenario, its scripts), up to the next section or exercise."""
     block = blocks[i]
     if isinstance(block, Heading) and (_names_exercise(block) or _has_answer_key(blocks, i)):
-        return _section_end(blocks, i), block
+        return _section_end(blocks, i, capitals=capitals and not block.text.isupper()), block
     if isinstance(block, ExerciseLink) or i < quiet[0]:
         return None, None
     shaped, stop = _quiz_shaped(blocks, i)
@@ -366,9 +384,11 @@ def _names_exercise(heading: Heading) -> bool:
     return heading.role == "exercise" or bool(cues.EXERCISE_HEADING.match(heading.text))
 
 
-def _section_end(blocks: list[Block], start: int, start_inside: bool = False) -> int:
+def _section_end(blocks: list[Block], start: int, start_inside: bool = False,
+                 capitals: bool = False) -> int:
     """The index of the first heading after ``start`` that is not the
-    exercise's own (an answer key's, a question's label, a sub-exercise's)."""
+    exercise's own (an answer key's, a question's label, a sub-exercise's;
+    with ``capitals``, one not in capitals that names no exercise)."""
     last = None  # the number of the last question seen
     for j in range(start if start_inside else start + 1, len(blocks)):
         block = blocks[j]
@@ -376,6 +396,7 @@ def _section_end(blocks: list[Block], start: int, start_inside: bool = False) ->
             return j
         if isinstance(block, Heading) and j != start and not _own_heading(block) \
                 and not (j == start + 1 and not start_inside) \
+                and not (capitals and not block.text.isupper() and not _names_exercise(block)) \
                 and not _numbering_goes_on(blocks, j, last):
             return j
         if isinstance(block, Heading) and last is not None \
