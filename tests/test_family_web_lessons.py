@@ -391,3 +391,42 @@ def test_questions_and_key_points_without_an_objectives_card_stay():
     words = " ".join(getattr(b, "text", "") for b in lesson.blocks) + " ".join(
         item.text for b in lesson.blocks for item in getattr(b, "items", []))
     assert "Cool white smoke" in words
+
+
+H2T_CARD = """\
+****** Glazing ******
+***** Overview *****
+**** Questions ****
+    * Why does a glaze crawl?
+**** Objectives ****
+    * Mix a glaze to the right
+      thickness.
+    * Dip a bisque pot evenly.
+Sieve the glaze twice before you use it, and stir it again every few minutes
+while you work.
+Dipping
+===============================================================================
+Hold the pot by its foot and dip it for three seconds.
+***** Prerequisites *****
+    * A bisque-fired pot
+    * A bucket of glaze
+Keep the bucket covered between sessions.
+Key Points
+    * Sieve twice, stir often.
+===============================================================================
+"""
+
+
+def test_html2text_overview_card_and_key_points_are_metadata_prerequisites_stay():
+    report = Report("page.txt")
+    part = import_text(SourceText(Path("page.txt"), H2T_CARD, "utf-8"), "page.txt",
+                       report=report)
+    assert part.family == "html2text"
+    [lesson] = part.lessons
+    assert lesson.objectives == ["Mix a glaze to the right thickness.",
+                                 "Dip a bisque pot evenly."]
+    assert [s.title for s in lesson.sections] == ["Dipping", "Prerequisites"]
+    items = [item.text for b in lesson.blocks for item in getattr(b, "items", [])]
+    assert items == ["A bisque-fired pot", "A bucket of glaze"]
+    dropped = " ".join(i.message for i in report.items)
+    assert "Why does a glaze crawl?" in dropped and "Overview" in dropped

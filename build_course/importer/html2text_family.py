@@ -82,6 +82,7 @@ def to_markdown(lines: list[str], report: Report) -> tuple[list[str], list[int]]
         if lines[n].strip():
             report.dropped(n + 1, "page footer line", lines[n].strip()[:60])
     writer.close_fence(len(lines))
+    writer.close_flat()
     writer.close_boxes(0)
     writer.close_labelled(0)
     return writer.out, writer.origin
@@ -139,6 +140,8 @@ class _Writer:
         self.boxes: list[tuple[int, str]] = []  # (indent, kind) of the open boxes
         self.items: list[int] = []  # indents of the open list levels
         self.meta: list[tuple[int, str]] | None = None  # a metadata box's lines
+        self.flat_meta = False  # the metadata are an overview card's headings, not a box
+        self.had_card = False  # the page opened with such a card
         self.prose = False  # the last line written was running text
         self.code = code_lines(lines)
         self.fence: int | None = None  # the indent taken off code lines, while a fence is open
@@ -158,6 +161,7 @@ class _Writer:
         if _RULE.match(text) or _FORM_FIELD.match(text):
             if text[0] == "=" and self.underlined(n):
                 return
+            self.close_flat()
             self.close_fence(n)
             self.close_boxes(0)
             self.close_labelled(0)
@@ -177,6 +181,16 @@ class _Writer:
                 report.dropped(n + 1, "code block label", text, routine=True)
                 return
         m = _STARS.match(text)
+        if self.flat_meta:
+            if indent or (m and cues.PAGE_METADATA_HEADING.match(m.group("title"))):
+                self.meta.append((n, m.group("title") if m else text))
+                return
+            self.close_flat()
+        elif indent == 0 and not m and self.had_card and cues.KEY_POINTS_HEADING.match(text) \
+                and n + 1 < len(self.lines) and self.lines[n + 1][:1] == " " \
+                and _BULLET.match(self.lines[n + 1].strip()):
+            self.flat_meta, self.meta = True, [(n, text)]  # the key points closing the page
+            return
         self.close_boxes(indent, inclusive=bool(m))  # a box title closes its sibling box
         if self.meta is not None:
             self.meta.append((n, text))
@@ -209,6 +223,10 @@ class _Writer:
         if indent == 0:
             self.close_boxes(0)
             self.close_labelled(7 - stars)
+            if self.opens_card(n, title):
+                self.flat_meta = self.had_card = True
+                self.meta = [(n, title)]
+                return
             if self.labelled_box(n, title, 7 - stars):
                 return
             if self.page_title(n, stars):
@@ -248,6 +266,29 @@ class _Writer:
         self.emit(n - 1, f"## {_literal(above, start=False)}")
         self.blank(n)
         return True
+
+    def opens_card(self, n: int, title: str) -> bool:
+        """A starred metadata heading (``Overview``, ``Questions``) at the
+        margin that the objectives' starred heading follows before any text
+        at the margin opens the page's overview card (not a box: the items
+        under its headings are indented, the card is not)."""
+        if not cues.PAGE_METADATA_HEADING.match(title) or cues.GOALS_HEADING.match(title):
+            return False
+        for line in self.lines[n + 1:n + 60]:
+            if line[:1] == " " or not line.strip():
+                continue
+            m = _STARS.match(line.strip())
+            if not m or not cues.PAGE_METADATA_HEADING.match(m.group("title")):
+                return False
+            if cues.GOALS_HEADING.match(m.group("title")):
+                return True
+        return False
+
+    def close_flat(self) -> None:
+        if self.flat_meta:
+            self.flat_meta = False
+            self.flush_meta(0)
+            self.blank(self.last())
 
     def labelled_box(self, n: int, title: str, level: int) -> bool:
         """A starred title under a box's kind label opens that box; a
