@@ -321,3 +321,123 @@ def test_front_matter_and_a_template_tag_make_a_jekyll_page():
                  "{% include links.md %}\n", "pond.txt")
     assert part.family == "markdown" and part.lessons[0].title == "Pond Life"
     assert "include" not in _lesson_text(part)
+
+
+# An R learnr tutorial: exercise chunks with solution, hint and check chunks,
+# a list of tasks each with its own exercise and solution, hidden chunks.
+LEARNR_TIDES = '''---
+title: "Tides with `R`"
+output: learnr::tutorial
+runtime: shiny_prerendered
+---
+
+```{r setup, include=FALSE}
+library(learnr)
+tides <- read.csv("tides.csv")
+```
+
+## High water
+
+Tides rise twice a day. Print the first rows of the table:
+
+```{r peek, exercise = TRUE}
+head(tides)
+```
+
+Now keep only the rows above two metres.
+
+```{r high, exercise = TRUE}
+
+```
+
+```{r high-solution}
+subset(tides, height > 2)
+```
+
+```{r high-hint-1}
+# use subset()
+```
+
+```{r high-check}
+grade_this_code()
+```
+
+### Exercise 1
+
+Use the chunks below to find the tides that
+
+1. Came before noon
+
+    ```{r ex1a, exercise = TRUE}
+
+    ```
+    ```{r ex1a-solution}
+    subset(tides, hour < 12)
+    ```
+
+1. Were lower than one metre
+
+    ```{r ex1b, exercise = TRUE}
+
+    ```
+    ```{r ex1b-solution}
+    subset(tides, height < 1)
+    ```
+
+### Exercise 2
+
+What pulls the water? Explain in a sentence.
+
+```{r ex2, exercise = TRUE}
+
+```
+
+### Exercise 3
+
+How many high tides were there in March?
+
+```{r ex3, exercise = TRUE}
+
+```
+
+```{r ex3-solution}
+nrow(subset(tides, month == 3 & height > 2))
+```
+
+```{r quiz, echo = FALSE}
+question("Which bodies cause tides?",
+  answer("The Moon", correct = TRUE),
+  answer("The Sun", correct = TRUE),
+  answer("Mars"),
+  type = "multiple"
+)
+```
+'''
+
+
+def test_learnr_exercise_chunks_become_questions_with_their_solutions():
+    part = _part(LEARNR_TIDES, "tides.Rmd")
+    [lesson] = part.lessons
+    assert lesson.title == "Tides with R"
+    quizzes = [(q.title, [x.prompt for x in q.questions]) for q in lesson.quizzes]
+    assert quizzes == [
+        ("Question", ["Now keep only the rows above two metres."]),
+        ("Exercise 1", ["Came before noon", "Were lower than one metre"]),
+        ("Exercise 2", ["What pulls the water? Explain in a sentence."]),
+        ("Exercise 3", ["How many high tides were there in March?",
+                        "Which bodies cause tides?"])]
+    keep, noon, low, pull, march, bodies = _questions(part)
+    assert keep.model_answer == "subset(tides, height > 2)"
+    assert (noon.model_answer, low.model_answer) == ("subset(tides, hour < 12)",
+                                                     "subset(tides, height < 1)")
+    assert pull.model_answer is None  # no solution chunk: nothing invented
+    assert march.model_answer == "nrow(subset(tides, month == 3 & height > 2))"
+    assert bodies.kind == "multiple_choice" and bodies.correct == [0, 1]
+    assert lesson.quizzes[2].intro == [] and "Use the chunks below" in " ".join(
+        getattr(b, "text", "") for b in lesson.quizzes[1].intro)
+    text = _lesson_text(part)
+    assert "head(tides)" in text and "Tides rise twice a day." in text
+    for hidden in ("library(learnr)", "subset(", "grade_this_code", "use subset()"):
+        assert hidden not in text
+    dropped = [d.message for d in part.diagnostics if "hidden R chunk" in d.message]
+    assert len(dropped) == 3  # setup, hint, check (the quiz chunk is its question)

@@ -346,9 +346,14 @@ class _Builder:
     # -- lists ----------------------------------------------------------------
 
     def _bullet_list(self, node, offset, line):
-        """A list; exercises and boxes found in its items follow it."""
+        """A list; exercises and boxes found in its items follow it. A list
+        whose items hold solutions is a list of questions, one per item."""
+        firsts = [(item.map[0] if item.map else 0) + offset + 1 for item in node.children]
+        contents = [self.nodes(item.children, offset) for item in node.children]
+        if any(isinstance(b, Solution) for blocks in contents for b in blocks):
+            return [_item_exercise(blocks, first) for blocks, first in zip(contents, firsts)]
         escaped: list = []
-        items = self._items(node, offset, escaped)
+        items = self._items(node, contents, firsts, escaped)
         block = ListBlock(items, line, ordered=node.type == "ordered_list")
         if all(_only_a_link(item) for item in node.children):
             self.link_lists.add(id(block))
@@ -356,12 +361,12 @@ class _Builder:
 
     _ordered_list = _bullet_list
 
-    def _items(self, node, offset, escaped: list) -> list[ListItem]:
+    def _items(self, node, contents: list[list], firsts: list[int],
+               escaped: list) -> list[ListItem]:
         items = []
-        for item in node.children:
-            first = (item.map[0] if item.map else 0) + offset + 1
+        for item, blocks, first in zip(node.children, contents, firsts):
             texts, children = [], []
-            for block in self.nodes(item.children, offset):
+            for block in blocks:
                 if isinstance(block, ListBlock):
                     children += block.items
                 elif isinstance(block, Paragraph):
@@ -445,10 +450,25 @@ class _Builder:
         return self._directive(name.lower().lstrip("."), arg.strip(), node.content, line, offset)
 
     def _r_chunk(self, node, line):
+        """An R Markdown chunk: learnr's questions; its exercise's starter
+        code, solution, hints and checks (by the chunk's label: ``x``
+        with ``exercise = TRUE``, ``x-solution``, ``x-hint-2``, ``x-check``);
+        a chunk whose code the page does not show (``include``/``echo =
+        FALSE``: setup, or output we cannot make) goes; else code."""
         questions = learnr_questions(node.content, line + 1)
         if questions:
             return [Exercise("question", "", q.line, question=q) for q in questions]
-        return [_code(node.content, "r", line)]
+        label, options = _chunk_options(node.info)
+        code = _code(node.content, "r", line)
+        role = _R_ROLE.search(label)
+        if role and role.group(1) == "solution":
+            return [Solution(label[:role.start()], line, [code])]
+        if options.get("exercise", "").upper() in ("TRUE", "T"):
+            return [StarterCode(code.text if node.content.strip() else "", line)]
+        if role or any(options.get(k, "").upper() in ("FALSE", "F") for k in ("include", "echo")):
+            self.report.dropped(line, "hidden R chunk", label or node.content.strip()[:40])
+            return []
+        return [code]
 
     def _directive(self, name: str, arg: str, content: str, line: int, offset: int) -> list:
         options, body, skipped = _options(content)
@@ -495,6 +515,34 @@ class _Builder:
         if kind:
             return [_exercise(kind, line, inner, title=title)]
         return _titled_box(title, inner, line, "")
+
+
+def _item_exercise(blocks: list, line: int) -> Exercise:
+    """A list item that holds its solution: a question, the item's text its stem."""
+    exercise = Exercise("question", "", line)
+    for block in blocks:
+        if isinstance(block, Solution):
+            exercise.answer += block.blocks
+        else:
+            exercise.stem.append(block)
+    return exercise
+
+
+class StarterCode(RawMarkdown):
+    """An exercise's starter code (learnr: a chunk with ``exercise = TRUE``),
+    its text empty where the learner starts from nothing."""
+
+
+_R_ROLE = re.compile(r"-(solution|hint(?:-\d+)?|check|code-check|error-check|tests|setup)$")
+_CHUNK_OPTION = re.compile(r"([\w.]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^,}]+)")
+
+
+def _chunk_options(info: str) -> tuple[str, dict[str, str]]:
+    """An R chunk's label and options: ``{r ex1, exercise = TRUE}``."""
+    inner = info.strip().lstrip("{")[1:].rstrip("}")
+    head, _, _ = inner.strip(" ,").partition(",")
+    label = head.strip() if head.strip() and "=" not in head else ""
+    return label, {k: v.strip().strip("\"'") for k, v in _CHUNK_OPTION.findall(inner)}
 
 
 def _only_a_link(item: SyntaxTreeNode) -> bool:

@@ -29,11 +29,12 @@ from build_course.importer.markdown_blocks import (
     Gate,
     Inline,
     Solution,
+    StarterCode,
     fold_gates,
     parse,
     plain_text,
 )
-from build_course.importer.markdown_inline import escape, markup
+from build_course.importer.markdown_inline import escape, markup, plain
 from build_course.importer.structuring import (
     attribute_quotes,
     extract_exercises,
@@ -51,6 +52,7 @@ from build_course.model import (
     Paragraph,
     Question,
     Quiz,
+    RawMarkdown,
 )
 from build_course.quiz.kinds import QuestionKind, infer_kind
 
@@ -168,6 +170,7 @@ def markdown_lessons(text: str, report: Report) -> list[Lesson]:
         lesson.quizzes = [b.quiz for b in lesson.blocks if isinstance(b, ExerciseLink)]
         for step in STEPS:
             step(lesson, report)
+        lesson.quizzes.sort(key=lambda quiz: quiz.line)  # in the source's order, wherever made
     lessons = [lesson for lesson in lessons if lesson.blocks or lesson.quizzes]
     name_lessons(lessons)
     return lessons
@@ -259,8 +262,13 @@ def _asked(out: list) -> Exercise | None:
         return None
     if isinstance(head, Heading) and (head.role == "exercise" or cues.EXERCISES_WORD.search(
             head.text)):
-        exercise = Exercise("exercise", head.text, head.line, stem=stem)
-        del out[start - 1:]
+        # the heading stays: it names the quiz, and ends the section before it
+        exercise = Exercise("exercise", "", head.line, stem=stem)
+        del out[start:]
+    elif isinstance(stem[-1], StarterCode):  # the task is the paragraph before the code
+        lead = len(out) - 2 if len(stem) > 1 and isinstance(stem[-2], Paragraph) else len(out) - 1
+        exercise = Exercise("question", "", out[lead].line, stem=out[lead:])
+        del out[lead:]
     elif len(stem) <= 3 and isinstance(stem[-1], Paragraph | ListBlock):
         exercise = Exercise("question", "", stem[0].line, stem=stem)
         del out[start:]
@@ -454,6 +462,8 @@ def model_blocks(blocks: list) -> list:
             out += title + model_blocks(block.stem) + model_blocks(block.answer)
             if block.question is not None:
                 out.append(Paragraph(block.question.prompt, block.line))
+        elif isinstance(block, StarterCode):
+            out += [RawMarkdown(block.text, block.line)] if block.text else []
         elif isinstance(block, Solution | Inline):
             out += model_blocks(list(block.blocks if isinstance(block, Solution) else block))
         elif not isinstance(block, Gate | tuple | _Objectives):
@@ -466,7 +476,7 @@ def model_blocks(blocks: list) -> list:
 def _split(blocks: list, meta: dict, report: Report) -> list[Lesson]:
     """One lesson, titled by the front matter or its one top heading; or one
     lesson per top heading when there are several with headings under them."""
-    title = meta.get("title") if isinstance(meta.get("title"), str) else ""
+    title = plain(meta["title"]) if isinstance(meta.get("title"), str) else ""  # `code` -> code
     headings = [k for k, b in enumerate(blocks) if isinstance(b, Heading) and b.role != "exercise"]
     line = blocks[0].line if blocks else 1
     if title.strip() or not headings:

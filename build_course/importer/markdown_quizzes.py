@@ -296,6 +296,7 @@ _LEARNR_QUESTION = re.compile(
     rf"\bquestion(?:_checkbox|_radio|_text|_numeric)?\s*\(\s*(?:text\s*=\s*)?(?P<prompt>{_R_STRING})")
 _LEARNR_ANSWER = re.compile(
     rf"\banswer(?:_fn)?\s*\(\s*(?:text\s*=\s*)?(?P<text>{_R_STRING})(?P<rest>[^()]*)\)")
+_LEARNR_SEVERAL = re.compile(r"\btype\s*=\s*[\"'](?:multiple|checkbox)[\"']")
 _LEARNR_CORRECT = re.compile(r"\bcorrect\s*=\s*T(?:RUE)?\b")
 
 
@@ -318,7 +319,8 @@ def learnr_questions(code: str, line: int) -> list[Question]:
             _option(question, _r_string(a.group("text")))  # learnr's texts are Markdown
         _texts(question, [_r_string(m.group("prompt"))], [])
         if question.kind != QuestionKind.OPEN:
-            several = "question_checkbox" in m.group(0) or len(question.correct) > 1
+            several = "question_checkbox" in m.group(0) or len(question.correct) > 1 \
+                or _LEARNR_SEVERAL.search(code, m.end(), end) is not None
             question.kind = _choice_kind(question, several)
         questions.append(question)
     return questions
