@@ -1200,3 +1200,17 @@ def test_word_processor_o_items_nest_under_the_dot_items_whatever_their_case():
 def test_a_note_for_the_assessor_only_is_left_out():
     texts = [getattr(b, "text", "") for b in _lesson_blocks(POTTERY_GUIDE)]
     assert not any("Accept either" in t for t in texts)
+
+
+def test_a_paragraph_after_a_keyed_answer_explains_it_and_the_key_still_counts():
+    text = ("Ladders\n\nSet a ladder at one unit out for every four units up, on firm "
+            "and level ground.\n\nCheck your understanding\n\n"
+            "1. How far out goes the foot of a ladder four metres up?\na) one metre\n"
+            "b) two metres\nAnswer: a\n\n"
+            "The one-in-four rule keeps the ladder from sliding out or tipping back.\n\n"
+            "2. Is a ladder safe on soft ground?\na) True\nb) False\nAnswer: False\n\n"
+            "Soft ground lets one foot sink, and the ladder twists.\n")
+    (quiz,) = _part(text).lessons[0].quizzes
+    assert [q.correct for q in quiz.questions] == [[0], [1]]
+    assert "one-in-four rule" in quiz.questions[0].explanation
+    assert "one foot sink" in quiz.questions[1].explanation

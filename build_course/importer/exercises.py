@@ -862,7 +862,7 @@ class _Reader:
         self.found: list[_Found] = []
         self.keys: dict[int, tuple[str, int]] = {}
         self.key_line = 0
-        self.mode = "intro"  # intro, prompt, options, answer, keys, task (its solution), match
+        self.mode = "intro"  # intro, prompt, options, answer, explanation, keys, task, match
         self.true_false = cues.TRUE_FALSE_INSTRUCTION.search(quiz.title) is not None
         self.select_all = False
         self.answer_last: int | None = None  # the last number of a list inside an answer
@@ -1171,6 +1171,8 @@ class _Reader:
         if self.mode == "prompt":
             current.question.prompt = f"{current.question.prompt} {text}".strip()
             return True
+        if self.mode == "answer" and _keyed(current):
+            self.mode = "explanation"  # the key was the answer; what follows explains it
         if self.mode == "answer":
             if piece.item and piece.number is not None:
                 text = f"{piece.number}. {text}"
@@ -1415,6 +1417,19 @@ def _choice_answer(found: _Found, text: str, report: Report) -> None:
         report.warn(found.answer_line, f"the answer '{text}' matches none of the question's "
                     "options", "start the answer with the option's letter, e.g. 'B. ...'",
                     topic=Topic.ANSWERS)
+
+
+def _keyed(found: _Found) -> bool:
+    """A choice question answered on its label's line by a key (``Answer: b``,
+    ``Answer: False``, an option's text), not by a worked solution: the
+    answer is whole, and paragraphs after it explain it (were they joined to
+    the key, it would name no option)."""
+    question, answer = found.question, found.answer
+    if not question.options or found.worked or "\n" in answer:
+        return False
+    return _answer_letters(answer) is not None \
+        or (_true_false(answer) is not None and _is_true_false(question.options)) \
+        or _norm(answer) in {_norm(option) for option in question.options}
 
 
 def _options_named(options: list[str], text: str) -> list[int]:
