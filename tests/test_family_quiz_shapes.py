@@ -399,3 +399,58 @@ Review Questions
     inside = _questions("Cakes\n\nCake rises.\n\nReview Questions\n\n"
                         "1. Put in order: 1) mix 2) bake 3) cool\n2. Why cool a cake?\n")
     assert inside[0].prompt == "Put in order: 1) mix 2) bake 3) cool"
+
+
+# ---- a textbook's end-of-chapter exercises with parts, solutions at the end ----------
+
+TEXTBOOK_CHAPTER = """Growing Trials
+
+A trial compares plots that differ in one treatment only, so that a difference in
+the harvest can be put down to that treatment.
+
+End-of-Chapter Exercises
+
+5. Mulch and moisture. A gardener covers half of her beds with straw and leaves
+the rest bare, then measures the soil's moisture each morning for a month.
+(a) Is this an experiment or an observational study?
+(b) What is the response variable?
+(c) Name one thing that could spoil the comparison.
+
+6. Seed depth. Two rows of beans are sown at different depths.
+(a) Which variable does the gardener control?
+(b) What should she measure?
+
+7. Choosing plots. A club wants 12 plots for a trial.
+(a) Take the 12 plots nearest the gate.
+(b) Draw 12 plots at random from the allotment's list.
+(c) Take every plot in two rows chosen at random.
+
+Exercise Solutions
+
+1. (a) Experiment. (b) Yield.
+3. (a) 24 hours. (b) 10/40 = 0.25.
+5. (a) An experiment: she applies the mulch. (b) The soil's moisture. (c) Shade
+from a hedge over some beds for 24 hours a day.
+9. (a) Random. (b) Stratified.
+"""
+
+
+def test_parts_answered_in_turn_by_a_key_at_the_chapters_end_make_an_open_question():
+    part = _part(TEXTBOOK_CHAPTER)
+    [lesson] = part.lessons
+    [quiz] = lesson.quizzes
+    assert quiz.title == "End-of-Chapter Exercises"
+    first, second, third = quiz.questions
+    assert first.kind is QuestionKind.OPEN and not first.options
+    assert first.prompt.endswith("(b) What is the response variable? "
+                                 "(c) Name one thing that could spoil the comparison.")
+    assert first.model_answer.startswith("(a) An experiment: she applies the mulch. (b)")
+    assert first.model_answer.endswith("for 24 hours a day.")  # '24' is no key of its own
+    # parts that ask, without a key: an open question with nothing invented
+    assert second.kind is QuestionKind.OPEN and not second.model_answer and not second.options
+    # lettered lines that do not ask, without a key: choice by shape, on the review list
+    assert third.options and not third.correct
+    notes = [d.message for d in part.diagnostics]
+    assert any("kind guessed" in n and "single_choice" in n for n in notes)
+    assert any("1, 3, 9 are not in the text" in n for n in notes)  # odd keys only
+    assert not any(isinstance(b, ListBlock) for b in lesson.blocks)  # the key left the lesson

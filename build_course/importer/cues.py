@@ -31,10 +31,17 @@ EXERCISE_PHRASES = ("check your progress", "check your understanding", "terminal
                     "review questions", "questions and exercises", "test your knowledge",
                     "test your understanding", "knowledge check", "practice questions",
                     "self-assessment questions", "end-of-chapter questions")
+# The answers of exercises named by the exercises' own words: "Exercise Solutions",
+# "Review Question Answers", "Quiz Answer Key" (an answers heading, not an exercise).
+EXERCISE_ANSWERS = re.compile(
+    r"^(?:[\d.]+\s+)?(?:(?:selected|chapter|end[- ]of[- ]chapter|review|odd[- ]numbered)\s+)?"
+    r"(?:exercises?|review questions?|questions?|quiz(?:zes)?|practice(?: problems)?|problems?"
+    r"|self[- ]?(?:checks?|tests?)|check your progress|knowledge checks?)"
+    r"\s+(?:answers?|answer keys?|solutions?|keys?)\s*:?$", re.I)
 # A line that introduces the answer list of an exercise (or the book's answers).
 ANSWERS_HEADING = re.compile(
     r"^(?:[\d.]+\s+)?(answers?|answer key|solutions?|key|model answers|suggested answers)"
-    r"(?:\s+(?:to|for)\b.*)?\s*:?$", re.I)
+    rf"(?:\s+(?:to|for)\b.*)?\s*:?$|{EXERCISE_ANSWERS.pattern}", re.I)
 # A label that opens a one-line answer key: "Answers: 1 c, 2 b", "Key - 1. a 2. d" (start).
 ANSWER_KEY_LABEL = re.compile(r"^(?:answers?|answer key|key|solutions?)\s*[:\-–]\s*", re.I)
 # The answers to several exercises, not one: "Answers to Check Your Progress" (start).

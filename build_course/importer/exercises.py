@@ -177,7 +177,8 @@ def _statement(prompt: str) -> str:
 
 _KEY_MARK = re.compile(
     r"(?P<group>(?<![\w.(])[A-H](?=\)?\s+(?:\d{1,3}[.):]?\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))))"
-    r"|(?P<number>(?<![\w.,])\d{1,3})[.):]?(?=\s|$)"
+    r"|(?P<number>(?<![\w.,])\d{1,3})(?:[.):](?=\s|$)|(?=\s*$)"
+    r"|(?=\s+(?:\(|(?:i{1,3}|iv|vi{0,3}|ix|x)\)|[a-hA-H](?=[\s,;.)]|$)|[Tt]rue\b|[Ff]alse\b|[TF]\b)))"
     r"|(?P<roman>(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))")
 
 
@@ -239,6 +240,9 @@ def _titled_key_groups(text: str, titles: list[str]) -> list:
     return groups
 
 
+_IN_A_FORMULA = frozenset("/=+-*^×÷")
+
+
 def _key_name(number: int | None, sub: int | None) -> str:
     roman = f" {_ROMANS[sub - 1]})" if sub else ""
     return f"{number if number is not None else ''}{')' if number is not None else ''}{roman}"
@@ -249,6 +253,7 @@ def _key_groups(text: str) -> list[tuple[str, list[tuple[int | None, int | None,
     ``A 3 i) True ii) False B 1) b 2) c 4) i) Sale of Goods Act ii) ...``."""
     marks = []
     expected_roman = 1
+    last: int | None = None  # the last key's number: keys go up (or start again at 1)
     for m in _KEY_MARK.finditer(text):
         if m.group("roman"):
             value = _roman_value(m.group("roman").strip("()"))
@@ -256,7 +261,13 @@ def _key_groups(text: str) -> list[tuple[str, list[tuple[int | None, int | None,
                 continue  # "v)" inside a key's text, not the next statement
             expected_roman = (value or 0) + 1
         elif m.group("number"):
-            expected_roman = 1
+            number = int(m.group("number"))
+            if last is not None and number <= last and number != 1 \
+                    or text[max(0, m.start() - 1):m.start()] in _IN_A_FORMULA:
+                continue  # "10/43 = 0.23", "2 of 3 = 6" inside a key's text
+            expected_roman, last = 1, number
+        elif m.group("group"):
+            last = None
         marks.append(m)
     groups: list[tuple[str, list]] = [("", [])]
     number: int | None = None
@@ -381,7 +392,8 @@ def _exercise_at(blocks: list[Block], i: int, quiet: list[int], capitals: bool =
 
 
 def _names_exercise(heading: Heading) -> bool:
-    return heading.role == "exercise" or bool(cues.EXERCISE_HEADING.match(heading.text))
+    return heading.role == "exercise" or bool(cues.EXERCISE_HEADING.match(heading.text)) \
+        and not cues.EXERCISE_ANSWERS.match(heading.text)
 
 
 def _section_end(blocks: list[Block], start: int, start_inside: bool = False,
@@ -1208,8 +1220,9 @@ class _Reader:
             if not found.answer and key:
                 found.answer, found.answer_line = key
             _settle(found, report, bool(self.keys))
-            if not (found.answer or found.marked or found.question.options or found.worksheet):
-                guessed.append(found)
+            if not (found.answer or found.marked or found.question.correct or found.worksheet
+                    or found.true_false or found.question.kind is QuestionKind.MATCHING):
+                guessed.append(found)  # no answer: open or reflection, or choice from its shape
         if guessed:
             kinds = sorted({f.question.kind.value for f in guessed})
             report.note(guessed[0].question.line,
@@ -1284,6 +1297,10 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
     """The question's answer and kind, from what was read."""
     question = found.question
     answer = found.answer.strip()
+    if question.options and not found.marked and _parts_not_options(question.options, answer):
+        parts = " ".join(f"({letter}) {o}" for letter, o in zip("abcdefgh", question.options))
+        question.prompt = f"{question.prompt} {parts}".strip()
+        question.options, question.correct = [], []  # the question's parts, answered in turn
     if question.options:
         if answer:
             _choice_answer(found, answer, report)
@@ -1312,6 +1329,23 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
         question.kind = QuestionKind.OPEN
         return
     question.kind = _open_or_reflection(question.prompt, found)
+
+
+_PART_MARK = re.compile(r"(?:^|(?<=\s))\(([a-h])\)\s*(?=\S)")
+
+
+def _parts_not_options(options: list[str], answer: str) -> bool:
+    """Lettered lines that are a question's parts, not options to choose
+    from: its answer answers them in turn ("(a) An experiment. (b) Lucy."),
+    or, without an answer, most of them ask ("(a) What type of study is this?")."""
+    if answer:
+        marks = list(_PART_MARK.finditer(answer))
+        letters = "".join(m.group(1) for m in marks)
+        return len(marks) >= 2 and letters == "abcdefgh"[:len(marks)] and all(
+            len(answer[m.end():after.start() if after else len(answer)].strip(" ,;.").split())
+            >= 1 and _NOT_WORD.sub("", answer[m.end():after.start() if after else None]).strip()
+            for m, after in zip(marks, [*marks[1:], None]))
+    return len(options) >= 2 and sum(o.rstrip().endswith("?") for o in options) * 2 > len(options)
 
 
 _MATCH_PART = re.compile(r"^\(?([a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+(\S.*)$", re.I)

@@ -236,7 +236,8 @@ def _cue_heading(text: str) -> bool:
         (m := cue.match(bare)) and m.end() == len(bare) for cue in _WHOLE_LINE_CUES)
 
 
-_ROLES = (("exercise", cues.EXERCISE_HEADING), ("exercise", cues.BOOK_EXERCISE_HEADING),
+_ROLES = (("answers", cues.EXERCISE_ANSWERS),  # "Exercise Solutions" before "Exercise..."
+          ("exercise", cues.EXERCISE_HEADING), ("exercise", cues.BOOK_EXERCISE_HEADING),
           ("answers", cues.ANSWERS_HEADING),
           ("goals", cues.GOALS_HEADING), ("readings", cues.READINGS_HEADING),
           ("activities", cues.ACTIVITIES_HEADING))
