@@ -578,6 +578,23 @@ def test_a_lesson_title_is_followed_by_its_place_without_a_gap_on_a_phone(page, 
         assert 0 < gap < 1.5 * line and abs(gap - gaps[1280]) < 2, gaps
 
 
+def test_take_the_self_check_stays_on_one_line_on_a_phone(page, base_url, tmp_path):
+    """At 390 px the exercise box's link broke at its hyphen ("Take the self-" /
+    "check"); the text stays as written (a plain hyphen: read and found as such)."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(base_url + LESSON)
+    links = page.locator("article .bc-box a", has_text="Take the self-check")
+    assert links.count() >= 3
+    for link in links.all():
+        assert link.inner_text() == "Take the self-check"
+        assert link.evaluate("a => a.getClientRects().length") == 1
+        box = link.evaluate("a => [a.getBoundingClientRect().right, "
+                            "a.closest('.admonition').getBoundingClientRect().right]")
+        assert box[0] <= box[1]  # inside its box, not over its edge
+    links.first.scroll_into_view_if_needed()
+    page.screenshot(path=tmp_path / "self-check-390.png")
+
+
 def test_the_boxes_the_build_writes_are_body_size_an_authors_keep_the_themes(page, base_url):
     page.set_viewport_size({"width": 390, "height": 900})
     page.goto(base_url + LESSON)
