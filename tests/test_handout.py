@@ -401,3 +401,110 @@ def test_letter_paper(course, tmp_path):
     a4 = subprocess.run(["pdfinfo", str(course / "dist/handout/front-desk-basics.pdf")],
                         capture_output=True, text=True).stdout
     assert "595.276 x 841.89 pts (A4)" in a4 or "595 x 842 pts (A4)" in a4
+
+
+def _tall_question(n: int) -> str:
+    """A single-choice question of mine, over half a page high."""
+    doings = ["greets the caller by name", "repeats the order number back",
+              "writes down the delivery date", "checks the name on the account",
+              "offers to call back within the hour", "explains the returns policy",
+              "confirms the refund amount", "says what happens next"]
+    options = "\n".join(
+        f"    - {chr(65 + i)}. The clerk {doings[(i + n) % 8]}, then waits for the caller to "
+        "say whether that is right, without hurrying them or talking over them while they "
+        "look for their papers, and notes on the call sheet what was agreed before going "
+        "on to the next call." for i in range(7))
+    return (f'!!! question single-choice "Question {n}"\n\n'
+            "    A caller rings about a parcel that has not come. They are upset and talk fast. "
+            "You have\n    their account open, and three other calls are waiting. What should "
+            f"happen first in case {n}?\n\n{options}\n\n"
+            '    ??? success "Show answer"\n\n'
+            "        **Answer: A.** Say back what you heard before promising anything: the "
+            "caller hears that\n        they were understood, and a wrong order number is "
+            "caught before it costs a second call.\n        Promises come after, and only "
+            "those the shop can keep.\n")
+
+
+CALLS = ("---\ntitle: Taking calls\npart: Phone work\n---\n\n"
+         "Calls come in all day. This lesson is about the first minute of a call.\n\n"
+         "## Check yourself\n\n" + "\n".join(_tall_question(n) for n in range(1, 11)))
+
+MM = 72 / 25.4
+
+
+def page_fill(pdf: Path) -> list[float]:
+    """How far down each page's text area (A4 less the 18 mm and 20 mm
+    margins) its content reaches, 0 to 1; the running header and footer,
+    in the margins, do not count."""
+    import pdfplumber
+
+    fills = []
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            top, bottom = 18 * MM, page.height - 20 * MM
+            ends = [box["bottom"] for box in page.chars + page.rects + page.lines
+                    if box["top"] >= top - 2 and box["bottom"] <= bottom + 1]
+            fills.append((max(ends, default=top) - top) / (bottom - top))
+    return fills
+
+
+def page_lines(pdf: Path) -> list[list[str]]:
+    pages = pdf_text(pdf).split("\f")
+    return [[line.strip() for line in page.splitlines() if line.strip()]
+            for page in (pages[:-1] if not pages[-1].strip() else pages)]
+
+
+@pytest.fixture(scope="module")
+def three_parts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("three-parts")
+    (folder / "source").mkdir()
+    for name, text in (("calls.md", CALLS), ("returns.md", RETURNS), ("phone.md", PHONE)):
+        (folder / "source" / name).write_text(text, encoding="utf-8")
+    (folder / "source/course.yml").write_text(
+        "title: Front desk\nsources:\n  - file: calls.md\n  - file: returns.md\n"
+        "  - file: phone.md\n", encoding="utf-8")
+    done = run(folder, "handout")
+    assert done.returncode == 0, done.stderr
+    return folder / "dist/handout"
+
+
+def test_tall_questions_break_inside_and_leave_no_page_a_third_blank(three_parts):
+    """A question is kept on one page only if short: pushing a tall one on
+    left about half of every page blank (one question a page)."""
+    pdf = three_parts / "front-desk-calls.pdf"
+    pages, fills = page_lines(pdf), page_fill(pdf)
+    assert len(pages) == len(fills) >= 4
+    for number, fill in enumerate(fills[1:-1], start=2):  # the cover; the lesson's end
+        assert fill >= 0.75, (number, [round(f, 2) for f in fills])
+    # a question that breaks keeps its prompt with its first two options...
+    for page in pages[1:-1]:
+        last = next(line for line in reversed(page) if not line.startswith("Taking calls"))
+        assert not last.startswith(("Question", "A caller", "their account", "Choose one")), page
+    # ...and every question is there, each option once
+    text = " ".join(pdf_text(pdf).split())
+    assert [int(n) for n in re.findall(r"Question (\d+)", text)] == list(range(1, 11))
+    assert len(re.findall(r"[A-G]\. The clerk", text)) == 70
+
+
+def test_a_short_question_is_still_kept_on_one_page(three_parts):
+    for page in page_lines(three_parts / "front-desk.pdf"):
+        if "What does the caller hear first?" in page:
+            at = page.index("What does the caller hear first?")
+            assert page[at + 1].startswith("Your answer:")  # its lines under it, same page
+
+
+def test_the_key_header_names_the_part_whose_answers_begin_on_the_page(three_parts):
+    """A page where a part begins under the last answers of the part before
+    is headed with the part that begins (string-set on the part's label);
+    a page with no part label, with the part it goes on with."""
+    pages = page_lines(three_parts / "front-desk-answers.pdf")
+    labels = [[line for line in page if re.match(r"Part \d · ", line)] for page in pages]
+    # a part begins under the answers of the part before (here part 1's, which fill a page)
+    assert any(found and page.index(found[0]) > 3 for page, found in zip(pages[1:], labels[1:]))
+    current = ""
+    for number, (page, found) in enumerate(zip(pages[1:], labels[1:]), start=2):
+        header = page[0]
+        assert header.startswith("Front desk"), (number, page[:2])
+        expected = found[0] if found else current
+        assert header.endswith(expected), (number, header, expected)
+        current = found[-1] if found else current

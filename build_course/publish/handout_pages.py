@@ -31,6 +31,14 @@ OPEN_LINES = 4
 REFLECTION_LINES = 7
 """...and under a reflection question (notes are longer)."""
 
+SHORT_QUESTION = 15
+"""Printed lines (of the 45 to 48 a page holds) up to which a question is
+kept on one page: pushing a taller one to the next page would leave more
+than a third of the page blank, so it may break between its options or
+ruled lines (handout.css keeps its prompt with the first of them)."""
+_LINE = 95
+"""Characters a printed line holds (an option's line, less its box: 85)."""
+
 KEEP_WITH_QUESTION = 600
 """Characters of Markdown (a heading and a few lines) kept on one page with
 the question that follows them."""
@@ -174,11 +182,16 @@ def print_page(text: str, context: PageContext, title: str, quiz: bool,
         lead = "\n".join(lines[done:block.start])
         exercise = _exercise(lines, done, block.start, exercise)
         question_title = block.title or f"Question {len(key) + 1}"
-        both = (markdown_html(lead, context, int(quiz))
-                + worksheet_question(block, question_title, context))
-        # a short introduction with a heading stays with its first question
-        keep = len(lead) <= KEEP_WITH_QUESTION and re.search(r"^#", lead, re.M)
-        html.append(f'<div class="keep">{both}</div>' if keep else both)
+        lead_html = markdown_html(lead, context, int(quiz))
+        printed = worksheet_question(block, question_title, context)
+        # a short introduction with a heading stays with its first question:
+        # on one page with a short one, with the start of a tall one
+        if len(lead) <= KEEP_WITH_QUESTION and re.search(r"^#", lead, re.M):
+            html.append(f'<div class="keep">{lead_html}{printed}</div>'
+                        if kept_whole(block.question)
+                        else f'<div class="lead">{lead_html}</div>{printed}')
+        else:
+            html.append(lead_html + printed)
         key.append(KeyEntry(exercise, question_title, block.question))
         done = block.end
     html.append(markdown_html("\n".join(lines[done:]), context, int(quiz)))
@@ -261,7 +274,8 @@ def worksheet_question(block: QuestionBlock, title: str, context: PageContext) -
     """A question as printed on the worksheet: never its answer."""
     question = block.question
     kind = question.kind
-    classes = ["question", kind.css_class] + (["generated"] if question.generated else [])
+    classes = ["question", kind.css_class] + (["generated"] if question.generated else []) \
+        + (["short"] if kept_whole(question) else [])
     html = [f'<section class="{" ".join(classes)}">',
             f'<h4 class="q-title">{escape(title)}</h4>',
             f'<div class="prompt">{_stem_html(question.prompt, context)}</div>']
@@ -281,6 +295,30 @@ def worksheet_question(block: QuestionBlock, title: str, context: PageContext) -
         html.append(f'<div class="write"><p class="how">{label}</p>{rules}</div>')
     html.append("</section>")
     return "".join(html)
+
+
+def kept_whole(question: Question) -> bool:
+    """Whether ``question`` is printed on one page: a short one, which,
+    pushed to the next page, leaves at most a third of a page blank. (A
+    matching question's two columns do not break whatever its height.)"""
+    return printed_lines(question) <= SHORT_QUESTION
+
+
+def printed_lines(question: Question) -> int:
+    """About how many lines ``question`` takes on the worksheet: its title,
+    its prompt, the line saying how to answer, and its options, terms or
+    ruled lines (a ruled line is about one and a half lines high)."""
+    def lines(text: str, width: int = _LINE) -> int:
+        return sum(-(-len(line) // width) or 1 for line in text.strip().split("\n"))
+    kind = question.kind
+    if kind == QuestionKind.MATCHING:  # two columns, two fifths and three fifths wide
+        body = max(sum(lines(t, _LINE // 3) for t in question.terms),
+                   sum(lines(t, _LINE // 2) for t in question.options))
+    elif kind.has_options:
+        body = sum(lines(text, _LINE - 10) for text in question.options)
+    else:
+        body = 3 * (REFLECTION_LINES if kind == QuestionKind.REFLECTION else OPEN_LINES) // 2
+    return 2 + lines(question.prompt) + 1 + body
 
 
 def _stem_html(prompt: str, context: PageContext) -> str:
