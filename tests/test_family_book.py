@@ -1225,3 +1225,108 @@ def test_a_web_page_dump_published_with_a_licence_loses_it_and_takes_its_title()
     md = _md(part)
     assert "START OF" not in md and "licence says" not in md
     assert part.lessons[0].title == "Knots for Sailors"
+
+
+# A children's reader in French: a transcriber's note indented before the
+# title page, its chapter list headed "INDEX." at the front with column
+# headings, chapters numbered by a numeral and their title on one line (the
+# first by its numeral alone), dialogue whose turns ask and answer, and a
+# word list at the end that numbers its own lines.
+READER = """Title: Petites Lectures
+
+*** START OF THIS LIBRARY EBOOK PETITES LECTURES ***
+
+
+
+    Le texte en italiques est indiqué ici comme _italiques_, et les
+    illustrations de l'original ne sont pas reproduites dans ce texte.
+
+
+
+                       PETITES LECTURES
+
+                             PAR
+
+                          A. AUTEUR
+
+
+
+INDEX.
+
+     Chap.                            Page.
+
+        I. Le Jardin                      5
+       II. Le Chat                        7
+      III. La Pluie                       9
+       IV. Le Soleil                     11
+
+
+
+I.
+
+
+Le jardin est derrière la maison. Il y a des fleurs rouges et jaunes,
+et un grand arbre où les oiseaux chantent le matin.
+
+
+
+II. Le Chat.
+
+
+«Où est le chat? dit Marie.
+
+--Il dort sous la table, dit Jean.
+
+--Pourquoi dort-il toujours?
+
+--Parce qu'il a chassé les souris toute la nuit.»
+
+
+
+III. La Pluie.
+
+
+Il pleut. Les enfants restent à la maison et regardent les gouttes qui
+tombent sur les vitres de la fenêtre.
+
+
+
+IV. Le Soleil.
+
+
+Le soleil brille après la pluie, et les enfants sortent jouer dans le
+jardin mouillé avec le chat.
+
+
+
+MOTS.
+
+
+I.
+
+le jardin, la fleur, l'arbre
+
+
+II.
+
+le chat, la souris, la table
+
+*** END OF THIS LIBRARY EBOOK PETITES LECTURES ***
+"""
+
+
+def test_chapters_numbered_with_their_titles_on_the_line_make_lessons():
+    part = _part(READER)
+    assert [lesson.title for lesson in part.lessons] == [
+        "I.", "Le Chat.", "La Pluie.", "Le Soleil."]
+    assert [lesson.kicker for lesson in part.lessons][1:] == ["II", "III", "IV"]
+    md = _md(part)
+    assert "le chat, la souris" in md  # the word list stays, in the last lesson
+    notes = _notes(part)
+    assert "dropped the contents list" in notes and "not in this text" not in notes
+    assert "PETITES LECTURES\n" not in md and "A. AUTEUR" not in md  # the title page goes
+
+
+def test_a_dialogue_whose_turns_ask_is_no_catechism():
+    part = _part(READER)
+    assert not any(lesson.quizzes for lesson in part.lessons)

@@ -315,8 +315,14 @@ CHAPTER_MARKER = re.compile(
 CHAPTER_MARKER_TITLED = re.compile(
     r"^(?P<label>(chapter|lesson|part|unit|lecture)\s+([ivxlcdm]{1,7}|\d{1,3}))\s*[.:—–-]+\s*"
     r"(?P<title>\S.{1,80})$", re.I)
+# A book's contents list's heading: CONTENTS_HEADING, or a list of chapters
+# named as some books name it at the front ("INDEX.", "Table des matières").
+BOOK_CONTENTS_HEADING = re.compile(
+    r"^(?:(?:table of )?contents|index|table des mati[eè]res|sommaire|inhalt(?:sverzeichnis)?"
+    r"|[íi]ndice)\s*[:.]?$", re.I)
 # The words of a contents list's column headings (CONTENTS_HEADING: above).
-CONTENTS_COLUMNS = frozenset("chapter chapters page pages part section lesson no".split())
+CONTENTS_COLUMNS = frozenset(
+    "chapter chapters chap page pages p pp part section lesson no paragraph paragraphs".split())
 # Placeholders for what the text does not hold: "[Illustration: caption]".
 ILLUSTRATION = re.compile(r"^\[(illustration|figure|image)\b:?\s*", re.I)
 # A transcriber's note: about the edition, not the book's content.

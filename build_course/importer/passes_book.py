@@ -60,7 +60,8 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
         evidence.append(f"{share:.0%} of its paragraph lines are wrapped at about {width} columns")
     signs = []
     markers = [r for i, r in enumerate(raw) if r.blank_before and _marker(r.text)
-               and _single(raw, i)] or [raw[i] for i in _numeral_markers(raw)]
+               and _single(raw, i)] or [raw[i] for i in _numeral_markers(raw)] \
+        or [raw[i] for i in _numeral_markers(raw, titled=True)]
     if len(markers) >= 2:
         signs.append(f"{len(markers)} chapter lines such as '{markers[0].text}'")
     runs = sum(1 for r in raw if r.blank_before and _run_in(r.text))
@@ -220,15 +221,15 @@ def _drop_front_matter(raw: list[RawLine], report: Report) -> None:
     first = next((i for i, r in enumerate(kept) if _starts_body(kept, i, width)), len(kept)) \
         if licensed else 0
     if 0 < first < len(kept) and _single(kept, first - 1) and _front_heading(kept[first - 1].text) \
-            and not cues.CONTENTS_HEADING.match(kept[first].text):
+            and not cues.BOOK_CONTENTS_HEADING.match(kept[first].text):
         first -= 1  # "PREFACE." right above the first paragraph is its heading
     if 0 < first < len(kept):
         _drop(kept[:first], report, "the title page")
     contents = next((i for i, r in enumerate(kept[:len(kept) // 2])
-                     if r.blank_before and cues.CONTENTS_HEADING.match(r.text)), None)
+                     if r.blank_before and cues.BOOK_CONTENTS_HEADING.match(r.text)), None)
     if contents is None:
         return
-    numerals = set(_numeral_markers(kept))
+    numerals = set(_numeral_markers(kept)) | set(_numeral_markers(kept, titled=True))
     end = _repeated_entry(kept, contents, width, numerals)
     if end is None:
         end = contents + 1
@@ -265,7 +266,8 @@ def _repeated_entry(kept: list[RawLine], contents: int, width: int, numerals: se
     list that names chapter lines itself ends there), when no paragraph at
     the margin stands before it; None if it does not."""
     first = next((i for i in range(contents + 1, min(contents + 8, len(kept)))
-                  if _key(kept[i].text)), None)
+                  if _key(kept[i].text)
+                  and not set(_key(kept[i].text).split()) <= cues.CONTENTS_COLUMNS), None)
     if first is None:
         return None
     key = _key(kept[first].text)
@@ -286,9 +288,11 @@ def _lower_case(text: str) -> bool:
 
 
 def _starts_body(kept: list[RawLine], i: int, width: int) -> bool:
+    """A chapter line, the contents heading, or a paragraph or a sentence at
+    the margin (an indented one is a note or a quotation before the title page)."""
     r = kept[i]
-    return bool(_marker(r.text) or cues.CONTENTS_HEADING.match(r.text)
-                or _is_prose(kept, i, width) or _sentence(r.text))
+    return bool(_marker(r.text) or cues.BOOK_CONTENTS_HEADING.match(r.text)
+                or r.indent <= 2 and (_is_prose(kept, i, width) or _sentence(r.text)))
 
 
 def _front_heading(text: str) -> bool:
@@ -344,18 +348,20 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     markers = [i for i, r in enumerate(kept) if r.blank_before and _marker(r.text)
                and (_single(kept, i) or _title_right_under(kept, i))] or _numeral_markers(kept)
+    titled = set() if markers else set(markers := _numeral_markers(kept, titled=True))
     if not markers:
         _title_from_header(raw, kept, report)
         return
     bounds = list(zip(markers, markers[1:] + [len(kept)]))
     votes = [_title_vote(kept, i + 1, end) for i, end in bounds
-             if not cues.CHAPTER_MARKER_TITLED.match(kept[i].text)]
+             if not cues.CHAPTER_MARKER_TITLED.match(kept[i].text) and i not in titled]
     titles = sum(1 for v in votes if v) > sum(1 for v in votes if v is False)
     for i, end in bounds:
         marker = kept[i]
         marker.keep = False
         title = kept[i + 1] if i + 1 < end else None
-        if (m := cues.CHAPTER_MARKER_TITLED.match(marker.text)) and title:
+        if (m := (_NUMERAL_TITLED if i in titled else cues.CHAPTER_MARKER_TITLED).match(
+                marker.text)) and title:  # ("I." alone in a titled run: titled below)
             title.chapter, title.kicker = m.group("title").strip(), m.group("label")
             continue
         n = 1 if _title_right_under(kept, i) else _title_lines(kept, i + 1, end)
@@ -374,18 +380,35 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
 
 _LIST_ITEM = re.compile(r"^(\d{1,3}[.)]|\(?[a-h]\))\s")
 _NUMERAL_LINE = re.compile(r"^([IVXLC]{1,7})\.?$")
+# "IV. The Doctor Comes." (not a contents entry: "IV. THE HIVE    25")
+_NUMERAL_TITLED = re.compile(
+    r"^(?P<label>([IVXLC]{1,7}))\.\s(?P<title>[^\W\d_](?:(?!   ).){1,80}[^,;:\d\s])$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
-def _numeral_markers(lines: list[RawLine]) -> list[int]:
+def _numeral_markers(lines: list[RawLine], titled: bool = False) -> list[int]:
     """Chapters marked by a roman numeral alone on a line (``IV.``): two or
-    more such lines, alone between blank lines, numbered on without a gap."""
-    found = [(i, _roman(m.group(1))) for i, r in enumerate(lines)
-             if r.blank_before and (m := _NUMERAL_LINE.match(r.text)) and _single(lines, i)]
-    values = [v for _, v in found]
-    if len(found) < 2 or any(b != a + 1 for a, b in zip(values, values[1:])):
-        return []
-    return [i for i, _ in found]
+    more such lines, alone between blank lines, numbered on without a gap.
+    ``titled``: by a numeral and the chapter's title (``IV. The Doctor
+    Comes.``), three or more such lines."""
+    found = [(i, _roman(m.group(1)), m.re is _NUMERAL_TITLED) for i, r in enumerate(lines)
+             if r.blank_before and r.text[:1] in "IVXLC" and _single(lines, i)
+             and (m := _NUMERAL_LINE.match(r.text)
+                  or (titled and _NUMERAL_TITLED.match(r.text)))]
+    if not titled:
+        values = [v for _, v, _ in found]
+        if len(found) < 2 or any(b != a + 1 for a, b in zip(values, values[1:])):
+            return []
+        return [i for i, _, _ in found]
+    # the longest run numbered on without a gap (a glossary may number its own lines)
+    runs: list[list[tuple[int, int, bool]]] = []
+    for entry in found:
+        if runs and entry[1] == runs[-1][-1][1] + 1:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    run = max(runs, key=len, default=[])
+    return [i for i, _, _ in run] if sum(1 for *_, named in run if named) >= 3 else []
 
 
 def _roman(text: str) -> int:

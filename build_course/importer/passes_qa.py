@@ -110,7 +110,11 @@ def _is_question(block: Block) -> bool:
         text = block.text
     else:
         return False
-    return text.rstrip().endswith("?") and len(text) <= _MAX_QUESTION
+    return text.rstrip().endswith("?") and len(text) <= _MAX_QUESTION \
+        and not text.startswith(_SPEECH)  # a turn of a dialogue, not a catechism's question
+
+
+_SPEECH = ('"', "“", "«", "„", "--", "—", "–", "'", "‘")
 
 
 def _sections(blocks: list[Block]
