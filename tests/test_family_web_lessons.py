@@ -430,3 +430,67 @@ def test_html2text_overview_card_and_key_points_are_metadata_prerequisites_stay(
     assert items == ["A bisque-fired pot", "A bucket of glaze"]
     dropped = " ".join(i.message for i in report.items)
     assert "Why does a glaze crawl?" in dropped and "Overview" in dropped
+
+
+# ---- docs pages: code that looks like furniture, the footer's tail -----------
+
+DOCS_LYNX = """\
+   Skip to content
+     * Home
+     * Guide
+     __________________________________________________________________
+
+Keeping notes
+
+   Notes are plain text files, one per topic, kept in a folder of their
+   own so that every tool can read them.
+
+Joining notes
+
+   Join every note into one file, and keep a table of their sizes:
+cat intro.txt tools.txt > all.txt
+Name  | Lines
+----- | -----
+intro | 12
+
+   The joined file is what you print.
+     __________________________________________________________________
+
+   Copyright © 2024 The Notes Project.
+
+   Documentation built with a generator.
+
+Search
+
+   (BUTTON) ×Close
+
+   From here you can search these documents. Enter your search terms
+   below.
+"""
+
+
+def test_a_shell_redirect_and_a_table_in_code_are_not_navigation_bars():
+    _, lesson = _lesson(DOCS_LYNX)
+    code = "\n".join(_code(lesson))
+    assert "cat intro.txt tools.txt > all.txt" in code
+    assert "Name | Lines" in code.replace("  ", " ") or "Name  | Lines" in code
+
+
+def test_what_follows_the_footer_under_its_rule_goes():
+    _, lesson = _lesson(DOCS_LYNX)
+    assert [s.title for s in lesson.sections] == ["Joining notes"]
+    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "search these documents" not in words and "Copyright" not in words
+
+
+def test_html2text_heading_loses_its_permalink_glyph_and_the_footer_tail_goes():
+    text = ("***** Pages *****\n****** Keeping notes\uf0c1 ******\nNotes are plain text "
+            "files, one per topic, kept in a folder of their own.\n***** Joining notes "
+            "\uf0c1 *****\nJoin them into one file before you print it, so that the pages "
+            "come out in order.\n" + "=" * 79 + "\nCopyright © 2024 The Notes Project.\n"
+            "*** Search ***\nFrom here you can search these documents.\n")
+    part, lesson = _lesson_of(text, "html2text")
+    assert lesson.title == "Keeping notes"
+    assert [s.title for s in lesson.sections] == ["Joining notes"]
+    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "search these documents" not in words

@@ -36,6 +36,7 @@ _RULE = re.compile(r"^([=_━─-])\1{9,}$")
 _LETTERED = re.compile(r"^[a-hA-H][.)] (?=\S)")  # html2text's marks of a lettered list
 _BULLET = re.compile(r"^(?P<mark>[*o+•-]|\d{1,3}[.)]) (?P<text>\S.*)$")
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]$")
+_PUA = re.compile("[\ue000-\uf8ff]")
 _CODE_LABEL = re.compile(r"^[A-Z][A-Z0-9+#]{1,11}$")  # a code block's language: "BASH"
 _LINE_START = re.compile(r"^([#>+=~:|-]|\d{1,9}[.)])")
 _BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
@@ -114,6 +115,10 @@ def _footer(lines: list[str]) -> int:
         while comments > 0 and _nav_bar(lines[comments - 1].strip().replace("_", " ")):
             comments -= 1
         return comments
+    for n in range(max(len(lines) - FOOTER_LINES - 1, 1), len(lines)):
+        if lines[n][:1] != " " and _RULE.match(lines[n - 1].strip()) \
+                and cues.WEB_FOOTER.match(lines[n].strip()):
+            return n  # under a rule: the footer, and what follows it (a search panel)
     last = max((n for n, _ in starred), default=0)
     for n in range(last + 1, len(lines)):
         line = lines[n]
@@ -218,6 +223,8 @@ class _Writer:
         self.prose = False
 
     def heading(self, n: int, indent: int, title: str, stars: int, report: Report) -> None:
+        if not title.isascii():
+            title = _PUA.sub("", title).strip()  # a permalink drawn by an icon font
         if "_" in title and " " not in title:
             title = title.replace("_", " ")  # html2text wrote the link's spaces as "_"
         if indent == 0:

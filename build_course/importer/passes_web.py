@@ -149,6 +149,8 @@ def _nav_bar(text: str) -> bool:
     inner = text.strip("[] ")
     for separator in ("|", "»", "›", " > ", "→", " / "):
         parts = [p.strip() for p in inner.split(separator)]
+        if separator == " > " and not all(p[:1].isupper() for p in parts):
+            continue  # "Home > Guides", not a shell's "cat notes.txt > all.txt"
         if len(parts) >= 2 and all(_nav_item(p) for p in parts):
             return separator != " / " or len(parts) >= 3
     return False
@@ -261,6 +263,8 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
         if m := _STARRED.match(text):
             r.text, r.kind = m.group("title"), "heading"
             continue
+        if "|" in text and _table_row(raw, i):
+            continue  # "Name | Value" over "---- | -----": a table, not a bar of links
         if _is_chrome(text) or _IMAGE.match(text) or (text[0] == "[" and _BUTTONS.match(text)):
             r.keep = False
             report.dropped(r.line, "page furniture line", text)
@@ -270,6 +274,33 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
                     and _heading_shaped(after.text) and len(after.text.split()) <= 8:
                 after.keep = False  # the title of the page a "Next" link leads to
                 report.dropped(after.line, "page furniture line", after.text)
+    _drop_footer_tail(raw, report)
+
+
+def _table_row(raw: list[RawLine], i: int) -> bool:
+    """A line with ``|`` in it right above or under another one."""
+    return (i > 0 and not raw[i].blank_before and "|" in raw[i - 1].text) or (
+        i + 1 < len(raw) and not raw[i + 1].blank_before and "|" in raw[i + 1].text)
+
+
+FOOTER_LINES = 15
+"""A footer is short: a copyright or "built with" line right under a rule
+starts one when at most this many lines follow it."""
+
+
+def _drop_footer_tail(raw: list[RawLine], report: Report) -> None:
+    """The page's footer, from its first line under a rule (``© ...``,
+    ``Built with ...``) to the end: what follows it is furniture too (a
+    search box's or a shortcuts panel's text, hidden until asked for)."""
+    start = max(len(raw) - FOOTER_LINES - 1, 1)
+    for k in range(start, len(raw)):
+        r = raw[k]
+        if r.blank_before and _RULE.match(raw[k - 1].text) and cues.WEB_FOOTER.match(r.text):
+            for o in raw[k:]:
+                if o.keep:
+                    o.keep = False
+                    report.dropped(o.line, "page footer line", o.text)
+            return
 
 
 def _drop_rest_of_notice(raw: list[RawLine], i: int, report: Report) -> None:
