@@ -762,3 +762,26 @@ def test_with_sections_in_title_case_an_exercise_ends_at_the_next_heading():
     lesson = _part(text).lessons[0]
     assert "Scenario" in [s.title for s in lesson.sections]
     assert "fallen tree" not in repr(lesson.quizzes[0])
+
+
+GARLIC = ["Plant the cloves in late autumn, pointed end up, two fingers deep and a hand\n"
+          "apart, in soil that drains well; they need a cold spell to split into bulbs.\n",
+          "Lift the bulbs when half of the leaves have turned yellow, on a dry day, and\n"
+          "leave them to cure in an airy shed for three weeks before you store them.\n",
+          "Keep the largest bulbs of the crop for planting next year: large cloves grow\n"
+          "into large bulbs, and a stock that suits your soil improves every season.\n",
+          "Rust shows as orange spots on the leaves in a wet summer; it seldom harms the\n"
+          "bulbs much, but move the crop to another bed the following autumn.\n"]
+
+
+def test_a_back_cover_that_repeats_the_title_is_no_section():
+    text = (f"Growing Garlic\n\nPlanting\n{GARLIC[0]}\fHarvest\n{GARLIC[1]}\f"
+            f"Storing\n{GARLIC[2]}\fPests\n{GARLIC[3]}\f"
+            f"More Help\n{GARLIC[0]}\nGrowing Garlic\n\nLeaflet No. 12, printed 2024\n\f")
+    lesson = _part(text).lessons[0]
+    assert lesson.title == "Growing Garlic"
+    assert [s.title for s in lesson.sections] == [
+        "Planting", "Harvest", "Storing", "Pests", "More Help"]
+    middle = (f"Growing Garlic\n\nPlanting\n{GARLIC[0]}\nGrowing Garlic\n{GARLIC[1]}\f"
+              f"Harvest\n{GARLIC[2]}\f{GARLIC[3]}\f")
+    assert "Growing Garlic" in [s.title for s in _part(middle).lessons[0].sections]

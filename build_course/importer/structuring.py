@@ -124,6 +124,7 @@ def take_title(lesson: Lesson, report: Report) -> None:
     """``Lesson: Title`` or ``Course Lesson 1:`` + a title line name the
     lesson; else a chapter marker does; else a first heading."""
     blocks = lesson.blocks
+    heads: Block | None = None  # the title's heading, when it heads questions too
     for i, block in enumerate(blocks[:4]):
         if not isinstance(block, Heading):
             continue
@@ -156,6 +157,7 @@ def take_title(lesson: Lesson, report: Report) -> None:
         _titled(lesson, heading.text, "the first heading", heading.line, report)
         if (questions := heads_questions(heading, blocks, first)) is not None:
             blocks.insert(questions, heading)  # the title heads the exercise under it too
+            heads = heading
     elif lesson.title:
         _titled(lesson, lesson.title, "a running chapter marker", lesson.line, report)
     if not lesson.title:
@@ -163,6 +165,21 @@ def take_title(lesson: Lesson, report: Report) -> None:
         report.warn(lesson.line, "no title found for this lesson",
                     "start the text with a title line, or set a title in source/course.yml",
                     topic=Topic.TITLE)
+    _unhead_title(lesson, report, heads)
+
+
+def _unhead_title(lesson: Lesson, report: Report, heads: Block | None = None) -> None:
+    """The lesson's last heading, when it repeats the lesson's title (a back
+    cover, a leaflet's last panel), is no section of it: a paragraph, with a
+    note. (A section named like the lesson, with more after it, stays; so
+    does ``heads``, the title's own heading put back over its questions.)"""
+    blocks = lesson.blocks
+    i = next((k for k in range(len(blocks) - 1, 0, -1) if isinstance(blocks[k], Heading)), 0)
+    if i and blocks[i] is not heads \
+            and " ".join(blocks[i].text.split()).lower() == " ".join(lesson.title.split()).lower():
+        blocks[i] = Paragraph(blocks[i].text, blocks[i].line)
+        report.note(blocks[i].line, f"'{blocks[i].text}' at the end repeats the lesson's "
+                    "title: kept as a paragraph, not a section", topic=Topic.HEADING)
 
 
 def _titled(lesson: Lesson, title: str, where: str, line: int, report: Report) -> None:
