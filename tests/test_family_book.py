@@ -1330,3 +1330,24 @@ def test_chapters_numbered_with_their_titles_on_the_line_make_lessons():
 def test_a_dialogue_whose_turns_ask_is_no_catechism():
     part = _part(READER)
     assert not any(lesson.quizzes for lesson in part.lessons)
+
+
+def test_a_title_and_a_part_heading_with_dashes_are_no_list_of_terms():
+    text = ("Magnets – Worksheet\n\nName: ______________   Date: __________\n\n"
+            "Part A – Key Words\n\n1) A magnet attracts ____________.\n\n"
+            "2) Like poles ____________ each other.\n\n"
+            "Part B – Try It\n\nHold two magnets together and write what happens.\n")
+    [lesson] = _part(text, "magnets.txt").lessons
+    assert lesson.title == "Magnets – Worksheet"
+    assert not [b for b in lesson.blocks if isinstance(b, ListBlock)]
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Part A – Key Words" and len(quiz.questions) == 2
+
+
+def test_terms_with_their_explanations_stay_a_list_of_terms():
+    text = ("Tools\n\nA gardener keeps a few tools clean and sharp.\n\n"
+            "Spade – a flat blade for digging and cutting turf.\n"
+            "Hoe – a thin blade on a long handle, pushed through the soil to cut weeds.\n")
+    [lesson] = _part(text, "tools.txt").lessons
+    [terms] = [b for b in lesson.blocks if isinstance(b, ListBlock)]
+    assert [i.term for i in terms.items] == ["Spade", "Hoe"]

@@ -189,15 +189,20 @@ def term_list(lines: list[Line], i: int):
     """Two or more ``Term – explanation`` lines form a list of terms."""
     j = i
     while j < len(lines) and not lines[j].bullet and _has_dash(lines[j].text) \
+            and (j == i or not (lines[j].kind in _BLOCK_KINDS or lines[j].chapter)) \
             and (m := _TERM.match(lines[j].text)) and len(m.group("term").split()) <= 6:
         j += 1
-    if j - i < 2:
-        return None
+    if j - i < 2 or all(looks_like_heading(_TERM.match(line.text).group("text"))
+                        for line in lines[i:j]):
+        return None  # "Plants – Worksheet" over "Part A – Key Words": titles, not terms
     items = []
     for line in lines[i:j]:
         m = _TERM.match(line.text)
         items.append(ListItem(m.group("text"), line.line, term=m.group("term"), term_sep=" –"))
     return ListBlock(items, lines[i].line, role="terms"), j
+
+
+_BLOCK_KINDS = ("heading", "exercise", "code")  # a line a family's pass found to stand alone
 
 
 def _has_dash(text: str) -> bool:
