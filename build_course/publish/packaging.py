@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from build_course.manifest import Manifest
@@ -24,25 +25,36 @@ from build_course.publish.engines import DEFAULT_ENGINE, build_with
 from build_course.slugs import slugify
 
 
-def zip_name(manifest: Manifest) -> str:
-    """``customer-service-essentials-0.1-offline.zip``."""
+def zip_name(manifest: Manifest, kind: str = "offline") -> str:
+    """``customer-service-essentials-0.1-offline.zip`` (``kind``: what the zip holds)."""
     version = re.sub(r"[^A-Za-z0-9.]+", "-", manifest.version).strip("-.") or "0.1"
-    return f"{slugify(manifest.title)}-{version}-offline.zip"
+    return f"{slugify(manifest.title)}-{version}-{kind}.zip"
 
 
 def package_site(project: Project, manifest: Manifest, output: Path | None = None,
                  engine: str = DEFAULT_ENGINE) -> Path:
     """Build an offline copy of the site and zip it (into ``dist/`` unless
     told otherwise); return the zip's path."""
-    output = (output or project.root / "dist").resolve()
+    name = zip_name(manifest)
+    return built_zip(project, output or project.root / "dist", name, engine, _finish,
+                     folder=name.removesuffix(".zip"))
+
+
+def built_zip(project: Project, output: Path, name: str, engine: str,
+              finish: Callable[[Path], None], folder: str = "") -> Path:
+    """The site built for use from disk into a temporary folder, ``finish``ed
+    there, and zipped as ``output/name`` (written whole or not at all, so a
+    reader never sees half a zip); ``folder``: the one folder its files are in
+    (none: at the zip's root)."""
+    output = output.resolve()
     output.mkdir(parents=True, exist_ok=True)
-    target = output / zip_name(manifest)
-    with tempfile.TemporaryDirectory(prefix="build-course-offline-") as tmp:
+    target = output / name
+    with tempfile.TemporaryDirectory(prefix="build-course-zip-") as tmp:
         site = Path(tmp) / "site"
         build_with(engine, project.mkdocs_yml, site, offline=True)
-        _finish(site)
+        finish(site)
         partial = target.with_name(f".{target.name}.part")
-        _zip(site, partial, target.name.removesuffix(".zip"))
+        _zip(site, partial, folder)
         partial.replace(target)
     return target
 
@@ -63,9 +75,11 @@ def _finish(site: Path) -> None:
 
 
 def _zip(site: Path, target: Path, folder: str) -> None:
-    """Everything in one top-level folder named like the zip: unzipping it
-    makes that folder, not a spill of files into the current one."""
+    """Everything in ``folder``: the offline copy's is named like the zip, so
+    that unzipping it makes that folder, not a spill of files into the
+    current one; a SCORM package's files are at its root (""), as LMSs want."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(site.rglob("*")):
             if path.is_file():
-                archive.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
+                archive.write(path, f"{folder}/" * bool(folder)
+                              + path.relative_to(site).as_posix())

@@ -24,8 +24,6 @@ import hashlib
 import html
 import json
 import re
-import tempfile
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -35,8 +33,9 @@ from lxml import etree
 from build_course.manifest import Manifest
 from build_course.project import Project
 from build_course.publish.assets import served
-from build_course.publish.engines import DEFAULT_ENGINE, build_with
+from build_course.publish.engines import DEFAULT_ENGINE
 from build_course.publish.packaging import _finish as finish_offline
+from build_course.publish.packaging import built_zip, zip_name
 from build_course.slugs import slugify
 
 LAUNCH = "scorm-launch.html"
@@ -50,28 +49,17 @@ _SCORED = etree.XPath("//article//div[contains(concat(' ', normalize-space(@clas
 
 def scorm_zip_name(manifest: Manifest) -> str:
     """``customer-service-essentials-0.1-scorm12.zip``."""
-    version = re.sub(r"[^A-Za-z0-9.]+", "-", manifest.version).strip("-.") or "0.1"
-    return f"{slugify(manifest.title)}-{version}-scorm12.zip"
+    return zip_name(manifest, "scorm12")
 
 
 def package_scorm(project: Project, manifest: Manifest, output: Path | None = None,
                   engine: str = DEFAULT_ENGINE) -> Path:
     """Build the site for an LMS and zip it with its manifest; return the zip's path."""
-    output = (output or project.root / "dist").resolve()
-    output.mkdir(parents=True, exist_ok=True)
-    target = output / scorm_zip_name(manifest)
-    with tempfile.TemporaryDirectory(prefix="build-course-scorm-") as tmp:
-        site = Path(tmp) / "site"
-        build_with(engine, project.mkdocs_yml, site, offline=True)
+    def finish(site: Path) -> None:
         finish_offline(site)
         add_scorm(site, manifest)
-        partial = target.with_name(f".{target.name}.part")
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(site.rglob("*")):
-                if path.is_file():
-                    archive.write(path, path.relative_to(site).as_posix())
-        partial.replace(target)
-    return target
+    return built_zip(project, output or project.root / "dist", scorm_zip_name(manifest),
+                     engine, finish)
 
 
 def add_scorm(site: Path, manifest: Manifest) -> None:
