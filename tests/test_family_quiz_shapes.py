@@ -454,3 +454,42 @@ def test_parts_answered_in_turn_by_a_key_at_the_chapters_end_make_an_open_questi
     assert any("kind guessed" in n and "single_choice" in n for n in notes)
     assert any("1, 3, 9 are not in the text" in n for n in notes)  # odd keys only
     assert not any(isinstance(b, ListBlock) for b in lesson.blocks)  # the key left the lesson
+
+
+DECIMAL_EXERCISES = """Chapter 2: Ferments
+
+2.1 Lactic Acid
+
+Cabbage sours because bacteria turn its sugars into lactic acid.
+
+Review Exercises
+
+2.14 Brine strength. A cook salts shredded cabbage at two strengths and tastes
+both jars after a week.
+(a) Which jar sours faster?
+(b) Why does salt slow the ferment?
+
+2.15 Kahm yeast. A white film grows on a jar of pickles.
+(a) Is it mould?
+(b) What should the cook do?
+
+Solutions to Selected Exercises
+
+2.13 (a) Lactic acid. (b) Warmth.
+2.15 (a) No: a flat film is kahm yeast. (b) Skim it off, then keep (1) the cabbage
+under the brine and (2) the air out.
+3.15 (a) Vinegar. (b) Sugar.
+"""
+
+
+def test_exercises_numbered_in_their_chapter_pair_with_keys_numbered_so():
+    part = _part(DECIMAL_EXERCISES)
+    [lesson] = part.lessons
+    [quiz] = lesson.quizzes
+    assert [q.prompt[:15] for q in quiz.questions] == ["Brine strength.", "Kahm yeast. A w"]
+    assert not quiz.questions[0].model_answer  # 2.14 has no key (2.13's is another's)
+    assert quiz.questions[1].model_answer.startswith("(a) No: a flat film is kahm yeast.")
+    assert quiz.questions[1].model_answer.endswith("(2) the air out.")  # no keys 1 and 2
+    notes = " ".join(d.message for d in part.diagnostics)
+    assert "2.13" in notes and "3.15" in notes  # keys of exercises not in the text, unattached
+    assert any(getattr(b, "text", "") == "2.1 Lactic Acid" for b in lesson.blocks)

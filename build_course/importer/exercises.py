@@ -147,6 +147,9 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
             lesson.quizzes.append(quiz)
             blocks[i:end] = [ExerciseLink(quiz, quiz.line)]
         i += 1
+    for quiz in lesson.quizzes:
+        if id(quiz) in read:
+            _note_guesses(quiz, read[id(quiz)], report)
 
 
 # A line that is, or starts with, a true/false pair: "True / False", "(T/F)", "True or false:".
@@ -177,7 +180,8 @@ def _statement(prompt: str) -> str:
 
 _KEY_MARK = re.compile(
     r"(?P<group>(?<![\w.(])[A-H](?=\)?\s+(?:\d{1,3}[.):]?\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))))"
-    r"|(?P<number>(?<![\w.,])\d{1,3})(?:[.):](?=\s|$)|(?=\s*$)"
+    r"|(?P<number>(?<![\w.,])(?:(?P<chapter>\d{1,2})\.(?=\d))?(?P<minor>\d{1,3}))"
+    r"(?:[.):](?=\s|$)|(?=\s*$)"
     r"|(?=\s+(?:\(|(?:i{1,3}|iv|vi{0,3}|ix|x)\)|[a-hA-H](?=[\s,;.)]|$)|[Tt]rue\b|[Ff]alse\b|[TF]\b)))"
     r"|(?P<roman>(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))")
 
@@ -240,11 +244,18 @@ def _titled_key_groups(text: str, titles: list[str]) -> list:
     return groups
 
 
+def _key_number(m: re.Match) -> int:
+    chapter = m.group("chapter")
+    return _decimal(chapter, m.group("minor")) if chapter else int(m.group("minor"))
+
+
 _IN_A_FORMULA = frozenset("/=+-*^×÷")
 
 
 def _key_name(number: int | None, sub: int | None) -> str:
     roman = f" {_ROMANS[sub - 1]})" if sub else ""
+    if number is not None and number >= _DECIMAL_BASE:
+        return f"{(number - _DECIMAL_BASE) // 1000}.{number % 1000}{roman}"
     return f"{number if number is not None else ''}{')' if number is not None else ''}{roman}"
 
 
@@ -261,9 +272,10 @@ def _key_groups(text: str) -> list[tuple[str, list[tuple[int | None, int | None,
                 continue  # "v)" inside a key's text, not the next statement
             expected_roman = (value or 0) + 1
         elif m.group("number"):
-            number = int(m.group("number"))
-            if last is not None and number <= last and number != 1 \
-                    or text[max(0, m.start() - 1):m.start()] in _IN_A_FORMULA:
+            number = _key_number(m)
+            before = text[max(0, m.start() - 1):m.start()]
+            if last is not None and number <= last and (number != 1 or before == "(") \
+                    or before and before in _IN_A_FORMULA:
                 continue  # "10/43 = 0.23", "2 of 3 = 6" inside a key's text
             expected_roman, last = 1, number
         elif m.group("group"):
@@ -281,7 +293,7 @@ def _key_groups(text: str) -> list[tuple[str, list[tuple[int | None, int | None,
             groups.append((m.group("group"), []))
             number = None
         elif m.group("number"):
-            number = int(m.group("number"))
+            number = _key_number(m)
             pending = not value
             if value:
                 groups[-1][1].append((number, None, value))
@@ -551,7 +563,24 @@ def _question_start(piece: _Piece) -> tuple[int, str] | None:
     if not piece.item and ((m := _NUMBERED.match(piece.text))
                            or piece.long_number and (m := _LONG_NUMBERED.match(piece.text))):
         return int(m.group(1)), piece.text[m.end():].strip()
+    if not piece.item and not piece.heading and (m := _DECIMAL_NUMBERED.match(piece.text)) \
+            and len(piece.text.split()) >= 6:
+        return _decimal(m.group(1), m.group(2)), piece.text[m.end():].strip()
     return None
+
+
+# "1.35 Pet names. The city ...": a textbook's exercise numbered in its chapter (a
+# paragraph; a short heading-shaped line is a section's). Its key is "1.35 (a) ...".
+_DECIMAL_NUMBERED = re.compile(r"^(\d{1,2})\.(\d{1,3})\.?\s+(?=[A-Z(\"“'])")
+
+
+_DECIMAL_BASE = 1_000_000  # above any number a text gives a question itself
+
+
+def _decimal(chapter: str, number: str) -> int:
+    """Exercise 1.35's number: 1,001,035 (kept apart from 2.35's and from a
+    drill's 1035, in sequence with 1.36's)."""
+    return _DECIMAL_BASE + int(chapter) * 1000 + int(number)
 
 
 def _mark_long_numbers(pieces: list[_Piece]) -> None:
@@ -1214,20 +1243,25 @@ class _Reader:
             report.note(self.key_line, f"answer key of '{quiz.title}': keys for questions "
                         f"{', '.join(map(str, stray))} are not in the text; left unattached",
                         topic=Topic.ANSWERS)
-        guessed = []
         for found in self.found:
             key = self.keys.get(found.number) if found.number is not None else None
             if not found.answer and key:
                 found.answer, found.answer_line = key
             _settle(found, report, bool(self.keys))
-            if not (found.answer or found.marked or found.question.correct or found.worksheet
-                    or found.true_false or found.question.kind is QuestionKind.MATCHING):
-                guessed.append(found)  # no answer: open or reflection, or choice from its shape
-        if guessed:
-            kinds = sorted({f.question.kind.value for f in guessed})
-            report.note(guessed[0].question.line,
-                        f"exercise '{quiz.title}': {len(guessed)} question(s) without an answer "
-                        f"in the source; kind guessed ({', '.join(kinds)})", topic=Topic.KIND)
+
+
+def _note_guesses(quiz: Quiz, found: list[_Found], report: Report) -> None:
+    """The review note on the questions whose kind was guessed: no answer
+    (after the keys at the chapter's end): open or reflection, or choice from
+    their shape."""
+    guessed = [f for f in found
+               if not (f.answer or f.marked or f.question.correct or f.worksheet
+                       or f.true_false or f.question.kind is QuestionKind.MATCHING)]
+    if guessed:
+        kinds = sorted({f.question.kind.value for f in guessed})
+        report.note(guessed[0].question.line,
+                    f"exercise '{quiz.title}': {len(guessed)} question(s) without an answer "
+                    f"in the source; kind guessed ({', '.join(kinds)})", topic=Topic.KIND)
 
 
 # Options written on in one line, one style per question: "(a) x (b) y", "a) x b) y",
