@@ -1351,3 +1351,50 @@ def test_terms_with_their_explanations_stay_a_list_of_terms():
     [lesson] = _part(text, "tools.txt").lessons
     [terms] = [b for b in lesson.blocks if isinstance(b, ListBlock)]
     assert [i.term for i in terms.items] == ["Spade", "Hoe"]
+
+
+def _word_worksheet(title: str = "Safe Lifting – Workbook") -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading(title, 0)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Name: ____________________"
+    table.rows[0].cells[1].text = "Date: ____________"
+    document.add_paragraph("Work through this sheet after the lifting session.")
+    document.add_heading("Questions", 1)
+    for question in ["Why should you check the route before lifting?",
+                     "What should you do if a load is too heavy?"]:
+        document.add_paragraph(question, style="List Number")
+        document.add_paragraph("_" * 60)
+    document.add_heading("Facilitator notes", 1)
+    document.add_paragraph("Expected answers: trip hazards; ask for help.")
+    document.add_heading("Further reading", 1)
+    document.add_paragraph("The lifting guide on the staff noticeboard.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_word_worksheet_loses_its_form_fields_answer_space_and_facilitator_notes():
+    part = import_bytes(_word_worksheet(), Path("lifting.docx"), "lifting.docx", None).part
+    [lesson] = part.lessons
+    [quiz] = lesson.quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "Why should you check the route before lifting?",
+        "What should you do if a load is too heavy?"]
+    md = _md(part)
+    for gone in ("Name:", "Date:", "\\_\\_\\_", "Facilitator", "Expected answers"):
+        assert gone not in md
+    assert "The lifting guide on the staff noticeboard." in md  # the next section stays
+    notes = _notes(part)
+    assert "form fields" in notes and "facilitator" in notes
+    assert "2 paragraph(s) of answer space" in notes
+
+
+def test_a_facilitator_guide_keeps_its_title():
+    part = import_bytes(_word_worksheet("Facilitator Guide: Safe Lifting"), Path("guide.docx"),
+                        "guide.docx", None).part
+    assert part.lessons[0].title == "Facilitator Guide: Safe Lifting"

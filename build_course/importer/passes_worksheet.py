@@ -291,3 +291,25 @@ def _symbol_font_bullets(raw: list[RawLine]) -> None:
             for r, m in items:
                 r.text = "• " + r.text[m.end():]
 
+
+# ---- the same, for a Word document's paragraphs (formats.docx) -----------
+
+def answer_space(text: str) -> bool:
+    """A paragraph that is only space to write in (``______``, ``......``)."""
+    return _fill_in(text.strip())
+
+
+def form_fields(text: str) -> bool:
+    """A paragraph (or a table cell) of form fields: ``Name: ____  Date: ____``."""
+    return _form_fields(text.strip())
+
+
+def facilitator_label(text: str) -> str:
+    """"block" for a note for the facilitator that heads what follows
+    (``Facilitator notes``), "line" for one with its text on the line
+    (``Teacher's note: ...``), "" for anything else."""
+    m = cues.FACILITATOR_NOTE.match(text.strip())
+    if not m:
+        return ""
+    return "line" if text.strip()[m.end():].strip(" :.-–—)]") else "block"
+

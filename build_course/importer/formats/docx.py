@@ -17,6 +17,7 @@ import zipfile
 from collections import defaultdict
 
 from build_course.diagnostics import CourseError
+from build_course.importer import passes_worksheet as worksheet
 from build_course.importer.formats.converted import Converted
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -38,6 +39,7 @@ def convert(data: bytes, name: str) -> Converted:
     run: list[int] = []  # the levels of the list items just above
     titled = any(p.style is not None and p.style.name.lower() == "title"
                  for p in document.paragraphs)
+    sheet = _Worksheet()
     for block in document.element.body.iterchildren():
         if block.tag == _W + "p":
             number += 1
@@ -48,7 +50,8 @@ def convert(data: bytes, name: str) -> Converted:
             if block.findall(f".//{_W}drawing") or block.findall(f".//{_W}pict"):
                 notes.append((place, "an image was left out (the course has no copy of it)"))
             text = _runs(paragraph)
-            if not text.strip():
+            style = paragraph.style.name if paragraph.style is not None else ""
+            if not text.strip() or sheet.leaves_out(paragraph.text, style, place):
                 continue
             if not previous_list:
                 run.clear()
@@ -66,16 +69,72 @@ def convert(data: bytes, name: str) -> Converted:
                                 titled) + text)
             places.append(place)
         elif block.tag == _W + "tbl":
+            if sheet.leaves_out_table(block, f"table after paragraph {number}"):
+                continue
             previous_list = False
             _blank(out, places, f"table after paragraph {number}")
             for row in _table(block):
                 out.append(row)
                 places.append(f"table after paragraph {number}")
+    notes.extend(sheet.notes())
     levels = sorted({line.split(" ")[0] for line in out if line.startswith("#")})
     evidence = [f"read from the Word document's styles: {number} paragraphs, "
                 f"headings {' '.join(levels) or 'none'}, "
                 f"{sum(1 for line in out if line.lstrip().startswith(('- ', '1.')))} list items"]
     return Converted("\n".join(out) + "\n", evidence, places, notes)
+
+
+class _Worksheet:
+    """What a worksheet printed from Word holds that is not for a course page
+    (passes_worksheet says the same of text): paragraphs of answer space,
+    form fields (``Name: ____``, in a paragraph or a table of them), and a
+    note for the facilitator (a heading such as "Facilitator notes" and its
+    section, or one paragraph that starts with such a label)."""
+
+    def __init__(self) -> None:
+        self.space: list[str] = []
+        self.dropped: list[tuple[str, str]] = []
+        self.facilitator = False  # inside a facilitator's section, up to the next heading
+        self.first = True  # the document's first paragraph, its title ("Facilitator Guide: ...")
+
+    def leaves_out(self, text: str, style: str, place: str) -> bool:
+        heading = style.lower() == "title" or bool(_HEADING.match(style.strip()))
+        if self.facilitator and not heading:
+            self.dropped.append((place, f"left out a note for the facilitator: '{text[:40]}'"))
+            return True
+        self.facilitator, first = False, self.first
+        self.first = False
+        if not first and style.lower() != "title" and (label := worksheet.facilitator_label(text)):
+            self.facilitator = label == "block"
+            self.dropped.append((place, f"left out a note for the facilitator: '{text[:40]}' "
+                                 "(put it in an instructor page if learners should not see it)"))
+            return True
+        if worksheet.answer_space(text):
+            self.space.append(place)
+            return True
+        if worksheet.form_fields(text):
+            self.dropped.append((place, f"left out form fields '{text.strip()[:40]}'"))
+            return True
+        return False
+
+    def leaves_out_table(self, table, place: str) -> bool:
+        cells = [" ".join("".join(t.text or "" for t in p.iter(_W + "t"))
+                          for p in tc.iter(_W + "p")).strip() for tc in table.iter(_W + "tc")]
+        cells = [c for c in cells if c]
+        if self.facilitator:
+            self.dropped.append((place, "left out a table in a note for the facilitator"))
+            return True
+        if not cells or not all(worksheet.form_fields(c) for c in cells):
+            return False
+        self.dropped.append((place, f"left out a table of form fields '{cells[0][:40]}'"))
+        return True
+
+    def notes(self) -> list[tuple[str, str]]:
+        found = list(self.dropped)
+        if self.space:
+            found.append((self.space[0], f"left out {len(self.space)} paragraph(s) of answer "
+                          "space (lines to write on)"))
+        return found
 
 
 def _open(data: bytes, name: str):
