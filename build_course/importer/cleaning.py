@@ -313,6 +313,16 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
     return _merge_sandwiched(lines) if wrapped else lines
 
 
+def blank_line_blocks(raw: list[RawLine]) -> list[list[RawLine]]:
+    """``raw`` in blocks, split where a line has a blank line before it."""
+    blocks: list[list[RawLine]] = []
+    for r in raw:
+        if r.blank_before or not blocks:
+            blocks.append([])
+        blocks[-1].append(r)
+    return blocks
+
+
 def _wrapped_paragraphs(raw: list[RawLine], long_items: set[int]) -> set[int]:
     """In a text of one line per paragraph, the blocks (lines with no blank
     line between them) that are one paragraph hard-wrapped all the same: no

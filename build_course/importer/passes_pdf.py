@@ -293,7 +293,7 @@ def mend_column_breaks(raw: list[RawLine], report: Report) -> None:
     that opens in lower case, that opening, up to its sentence's end, goes
     back after the line it continues (with a note)."""
     for page in pages_of(raw):
-        blocks = _blocks(page)
+        blocks = c.blank_line_blocks(page)
         cut = [b for b in blocks if len(b) >= 2 and b[0].text[:1].isupper()
                and not b[-1].text.endswith(TERMINAL) and len(b[-1].text) >= 30]
         rests = [b for b in blocks if b[0].text[:1].islower() and not b[0].page_start]
@@ -313,16 +313,6 @@ def mend_column_breaks(raw: list[RawLine], report: Report) -> None:
         raw[at:at] = moved
         report.note(moved[0].line, f"moved '{moved[0].text[:40]}' after line {cut[0][-1].line}, "
                     "whose sentence it ends (two columns read out of order)")
-
-
-def _blocks(page: list[RawLine]) -> list[list[RawLine]]:
-    """A page's kept lines in blocks, split at blank lines."""
-    blocks: list[list[RawLine]] = []
-    for r in page:
-        if r.blank_before or not blocks:
-            blocks.append([])
-        blocks[-1].append(r)
-    return blocks
 
 
 def drop_page_numbers(raw: list[RawLine], report: Report) -> None:

@@ -18,7 +18,7 @@ from collections import Counter
 
 from build_course.diagnostics import Report
 from build_course.importer import cues
-from build_course.importer.cleaning import RawLine
+from build_course.importer.cleaning import RawLine, blank_line_blocks
 from build_course.importer.shapes import TERMINAL
 
 _PUA = re.compile("[\ue000-\uf8ff]")
@@ -686,7 +686,7 @@ def mark_code(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep and r.kind not in ("heading", "code")]
     width = _width(kept)
     after_code = False
-    for block in _blocks(kept):
+    for block in blank_line_blocks(kept):
         wrapped = any(_wrapped(a, b, width, lower=False) for a, b in zip(block, block[1:]))
         code = not wrapped and (any(_CODE_LINE.search(r.text) for r in block)
                                 or (after_code and _output_like(block))
@@ -716,15 +716,6 @@ def _as_code(block: list[RawLine]) -> None:
 def _table(block: list[RawLine], wrapped: bool) -> bool:
     """Rows of a table: most lines hold columns set apart by runs of spaces."""
     return not wrapped and len(block) >= 2 and sum(1 for r in block if r.spaced) * 2 > len(block)
-
-
-def _blocks(kept: list[RawLine]) -> list[list[RawLine]]:
-    blocks: list[list[RawLine]] = []
-    for r in kept:
-        if r.blank_before or not blocks:
-            blocks.append([])
-        blocks[-1].append(r)
-    return blocks
 
 
 def _output_like(block: list[RawLine]) -> bool:
