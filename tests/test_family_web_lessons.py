@@ -494,3 +494,96 @@ def test_html2text_heading_loses_its_permalink_glyph_and_the_footer_tail_goes():
     assert [s.title for s in lesson.sections] == ["Joining notes"]
     words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
     assert "search these documents" not in words
+
+
+# ---- older lesson pages (Jekyll): overview with timings, boxed challenges ----
+
+JEKYLL_LYNX = """\
+   (BUTTON) Toggle navigation Home
+     * Setup
+     * Episodes
+
+   previous episode
+
+Kiln Club
+
+   next episode
+
+Reading kiln logs
+
+Overview
+
+   Teaching: 20 min
+   Exercises: 10 min
+   Questions
+     * What does a kiln log record?
+
+   Objectives
+     * Read the peak temperature from a log.
+
+   A kiln controller writes one line per minute while it fires, and the
+   log is the first thing to read when a firing goes wrong.
+log = read_log("firing.txt")
+peak(log)
+
+ValueError: no readings after minute 90
+
+   The controller stopped writing at minute ninety, so the peak is
+   unknown.
+
+Reading a log
+
+     Look at the log of a firing that cracked two pots, then answer the
+     questions below:
+    1. At which minute did the temperature stop rising?
+    2. Which segment of the schedule was running then?
+
+Solution
+
+    1. At minute seventy, when the kiln reached its soak temperature.
+    2. The second segment, the slow climb.
+
+Cooling
+
+   Let the kiln cool below a hundred degrees before you open it.
+     __________________________________________________________________
+
+   Copyright © 2024 Kiln Club
+
+   Edit on GitHub / Contributing / Source
+"""
+
+
+def test_jekyll_lynx_title_is_the_page_heading_above_overview_timings_and_questions():
+    _, lesson = _lesson(JEKYLL_LYNX)
+    assert lesson.title == "Reading kiln logs"
+    assert lesson.objectives == ["Read the peak temperature from a log."]
+    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "Teaching" not in words and "What does a kiln log record?" not in words
+
+
+def test_an_error_message_at_lynx_margin_is_code_not_a_heading():
+    _, lesson = _lesson(JEKYLL_LYNX)
+    assert "ValueError: no readings after minute 90" not in _headings(lesson)
+    assert [s.title for s in lesson.sections] == ["Cooling"]
+
+
+def test_a_boxed_challenge_whose_next_title_is_its_solution_is_an_exercise():
+    _, lesson = _lesson(JEKYLL_LYNX)
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Reading a log"
+    assert [q.model_answer.split(",")[0] for q in quiz.questions] == [
+        "At minute seventy", "The second segment"]
+
+
+def test_w3m_boxed_challenge_with_its_solution_inside_is_an_exercise():
+    text = ("Skip to content\n\nWheel care\n\nClean the wheel head after every session, while "
+            "the slip is still soft and comes away with a sponge.\n\n"
+            "    Drying the splash pan\n\n    Why should the splash pan be emptied before the "
+            "slip in it dries?\n\n        Solution\n\n        Dry slip turns to dust, and clay "
+            "dust is bad to breathe.\n\nStoring tools\n\nKeep the tools in a dry box so that "
+            "the wire does not rust.\n")
+    _, lesson = _lesson(text)
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Drying the splash pan"
+    assert quiz.questions[0].model_answer.startswith("Dry slip turns to dust")

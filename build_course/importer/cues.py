@@ -223,6 +223,11 @@ PAGE_METADATA_HEADING = re.compile(
     r"^(overview|questions|objectives|learning objectives|prerequisites|teaching"
     r"|instructor note|key ?points)\s*:?$", re.I)
 
+# A lesson page's timing line, in its overview: "Teaching: 30 min", "Exercises: 0 min".
+LESSON_TIMES = re.compile(
+    r"^(teaching|exercises|duration|time)\s*:\s*\d+\s*(min|minutes|h|hours)\.?$", re.I)
+# A program's error message as it prints it: "IndexError: list index out of range" (start).
+PROGRAM_MESSAGE = re.compile(r"^[A-Z]\w*(Error|Exception|Warning): \S")
 # The lesson-metadata heading whose items close a lesson page (its key points).
 KEY_POINTS_HEADING = re.compile(r"^key ?points\s*:?$", re.I)
 

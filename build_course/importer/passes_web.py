@@ -381,7 +381,8 @@ def _main_heading(kept: list[RawLine], first: int) -> int | None:
     while k >= 0:
         r = kept[k]
         if _heading_shaped(r.text) and (r.blank_before or (k and not kept[k - 1].blank_before)):
-            if not cues.PAGE_METADATA_HEADING.match(r.text) and not _byline(r.text):
+            if not cues.PAGE_METADATA_HEADING.match(r.text) and not cues.LESSON_TIMES.match(
+                    r.text) and not _byline(r.text):
                 return _above_metadata(kept, k)
         k -= 1
     return None
@@ -465,9 +466,13 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
     that block is code. A goals label (``Objectives``) over the items it
     indents is their heading, as is a key points label."""
     kept = [r for r in raw if r.keep]
-    body = None
+    body = _body_indent(kept)
     for k in range(len(kept) - 2):
         r, title, after = kept[k], kept[k + 1], kept[k + 2]
+        if title.blank_before and r.blank_before and not r.kind and _heading_shaped(r.text) \
+                and _capital_start(r.text) and (solution := _boxed_solution(kept, k, body)):
+            r.kind, solution.kind = "exercise", "heading"
+            continue
         if not r.kind and (cues.GOALS_HEADING.match(r.text) or cues.KEY_POINTS_HEADING.match(
                 r.text)) and _WEB_BULLET.match(title.text) and title.indent > r.indent:
             r.kind = "heading"  # a box's "Objectives" over its items (lynx indents both)
@@ -481,11 +486,36 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
             report.dropped(r.line, "box label", r.text, routine=True)
             title.kind = "exercise" if cues.EXERCISE_HEADING.match(r.text) else "box"
         elif _CODE_LABEL.match(r.text) and r.blank_before:
-            body = _body_indent(kept) if body is None else body
             if block := _labelled_code(kept, k + 1, body):
                 r.keep = False
                 report.dropped(r.line, "code block label", r.text, routine=True)
                 _as_code(block)
+
+
+def _boxed_solution(kept: list[RawLine], k: int, body: int) -> RawLine | None:
+    """The solution's label (``Solution`` alone on its line) of the box
+    that the title at ``k`` opens: a box indented past the running text
+    (a blockquote), its title at the margin (lynx) or inside it (w3m), with
+    its solution inside it (w3m) or the next title at the margin (lynx)."""
+    title, first = kept[k], kept[k + 1]
+    if title.indent == 0 and body >= 2 and first.indent >= body + 2:
+        for o in kept[k + 1:k + 200]:  # lynx: the next line that stands as a title at the margin
+            if o.indent == 0 and o.blank_before and _heading_shaped(o.text) \
+                    and _capital_start(o.text) and not cues.PROGRAM_MESSAGE.match(o.text):
+                return o if _solution_label(o.text) else None
+        return None
+    if not (title.indent >= body + 2 and first.indent >= title.indent):
+        return None
+    for o in kept[k + 1:k + 200]:  # w3m: a label alone inside the box
+        if o.blank_before and o.indent < title.indent:
+            return None
+        if o.blank_before and _solution_label(o.text):
+            return o if o is not first else None  # a box of its own words first
+    return None
+
+
+def _solution_label(text: str) -> bool:
+    return len(text) <= 20 and text.lower() in cues.MD_SOLUTIONS
 
 
 def _labelled_code(kept: list[RawLine], start: int, body: int) -> list[RawLine]:
@@ -530,7 +560,8 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
         after = kept[k + 1] if k + 1 < len(kept) else None
         alone = r.blank_before and (after is None or after.blank_before)
         shaped = _heading_shaped(r.text) and _capital_start(r.text) and not r.text.endswith(
-            (":", "?", "!")) and not _CODE_LINE.search(r.text) and not r.spaced
+            (":", "?", "!")) and not _CODE_LINE.search(r.text) and not r.spaced \
+            and not cues.PROGRAM_MESSAGE.match(r.text)
         if shaped and alone and r.indent >= 8 and after is not None \
                 and abs(2 * r.indent + len(r.text) - width) <= 3:
             r.kind = "heading"  # centred on the page
@@ -539,7 +570,8 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
                 kept[k - 1].text += " " + r.text
                 r.keep = False
             elif r.indent == 0:
-                r.kind = "heading" if shaped and r.blank_before else "pre"
+                r.kind = "heading" if shaped and r.blank_before and not _output_line(
+                    r, after, wrap) else "pre"
             else:
                 r.kind = "pre" if k and kept[k - 1].kind == "pre" and not r.blank_before \
                     and _CODE_LINE.search(r.text) else "text"
@@ -561,6 +593,14 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
             run = []
 
 
+def _output_line(r: RawLine, after: RawLine | None, width: int) -> bool:
+    """A line at lynx's margin that a program printed, not a heading: one
+    that another line at the margin follows without a blank line (lynx sets
+    a heading off with one) and does not finish."""
+    return after is not None and not after.blank_before and after.indent == 0 \
+        and not _wrapped(r, after, width, lower=False)
+
+
 def _after_text(before: RawLine | None) -> bool:
     """A browser's copy puts a heading after a paragraph, a heading or a
     table in columns, not after a short line (a table's rows copied with
@@ -577,10 +617,10 @@ def _wrapped_heading(heading: RawLine | None, r: RawLine, width: int) -> bool:
 
 
 def drop_overview(raw: list[RawLine], report: Report) -> None:
-    """A lesson page's overview card: the questions it lists (a metadata
-    heading and its items) right above or below its objectives (a goals
-    heading and its items), and the card's title (``Overview``) above them,
-    are lesson metadata, as html2text's boxes of them are: they go, on the
+    """A lesson page's overview card: its title (``Overview``), timing lines
+    (``Teaching: 10 min``) and the questions it lists (a metadata label and
+    its bulleted items) right above or below its objectives (a goals
+    heading and its items) are lesson metadata, as html2text's boxes of them are: they go, on the
     review list, with the key points that end such a page; the objectives
     stay, to become the lesson's."""
     kept = [r for r in raw if r.keep]
@@ -588,20 +628,41 @@ def drop_overview(raw: list[RawLine], report: Report) -> None:
                   and cues.GOALS_HEADING.match(r.text)), None)
     if goals is None:
         return
+    card = _card_above(kept, goals)
     goals_end = goals + 1 + len(_item_run(kept, goals + 1))
-    card: list[RawLine] = []
-    for k in range(max(goals - 40, 0), min(goals_end + 1, len(kept))):
-        if kept[k].kind == "heading" and _metadata(kept[k].text):
-            items = _item_run(kept, k + 1)
-            if items and (k + 1 + len(items) == goals or k == goals_end):
-                card += [kept[k], *items]
-    first = min((kept.index(card[0]), goals)) if card else goals
-    if card and first and kept[first - 1].kind == "heading" and _metadata(kept[first - 1].text):
-        card.insert(0, kept[first - 1])  # the card's own title: "Overview"
+    if goals_end < len(kept) and _metadata(kept[goals_end].text):
+        items = _item_run(kept, goals_end + 1)
+        if items and all(_WEB_BULLET.match(r.text) or not _ITEM.match(r.text) for r in items):
+            card += [kept[goals_end], *items]  # questions under the objectives
     card += _key_points(kept)
     for r in card:
         r.keep = False
         report.dropped(r.line, "lesson metadata line", r.text)
+
+
+def _card_above(kept: list[RawLine], goals: int) -> list[RawLine]:
+    """The card's lines above its objectives: from its first metadata line
+    (``Overview``, ``Teaching: 10 min``, ``Questions``) down, nothing but
+    metadata lines and the bulleted items under them; [] if none."""
+    for k in range(max(goals - 40, 0), goals):
+        if not _card_line(kept[k].text):
+            continue
+        j = k
+        while j < goals:
+            if _card_line(kept[j].text):
+                j += 1
+                continue
+            items = _item_run(kept, j)
+            if not items or not _WEB_BULLET.match(items[0].text):
+                break
+            j += len(items)
+        if j == goals:
+            return kept[k:goals]
+    return []
+
+
+def _card_line(text: str) -> bool:
+    return _metadata(text) or bool(cues.LESSON_TIMES.match(text))
 
 
 def _key_points(kept: list[RawLine]) -> list[RawLine]:
