@@ -251,11 +251,7 @@ class _Writer:
         if kind == "meta":
             self.meta = []
             return
-        self.emit(n, f"::: {kind}")
-        self.blank(n)
-        if kind != "solution":
-            self.emit(n, f"## {_literal(title, start=False)}")
-            self.blank(n)
+        self.open_box(n, kind, title)
 
     def underlined(self, n: int) -> bool:
         """A short line alone, ruled off right under it, is a level-2 heading
@@ -310,12 +306,16 @@ class _Writer:
         self.close_fence(n)
         self.blank(n)
         self.labelled.append((level, kind))
+        self.open_box(n, kind, title)
+        return True
+
+    def open_box(self, n: int, kind: str, title: str) -> None:
+        """A ``::: kind`` box's opening line and, but for a solution's, its title."""
         self.emit(n, f"::: {kind}")
         self.blank(n)
         if kind != "solution":
             self.emit(n, f"## {_literal(title, start=False)}")
             self.blank(n)
-        return True
 
     def close_labelled(self, level: int) -> None:
         """Close the labelled boxes that a heading of ``level`` ends (level 0: all)."""
