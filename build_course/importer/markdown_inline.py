@@ -148,12 +148,7 @@ def _one(node: SyntaxTreeNode, plain: list[str], marked: list[str]) -> None:
         _role(node, plain, marked)
     elif kind in ("strong", "em"):
         mark = "**" if kind == "strong" else "*"
-        inner_plain: list[str] = []
-        inner: list[str] = []
-        for child in node.children:
-            _one(child, inner_plain, inner)
-        plain.extend(inner_plain)
-        text = "".join(inner).strip()
+        text = _children(node, plain)
         marked.append(f"{mark}{text}{mark}" if text else "")
     elif kind == "link":
         _link(node, plain, marked)
@@ -185,14 +180,18 @@ def _role(node: SyntaxTreeNode, plain: list[str], marked: list[str]) -> None:
         marked.append(escape(text))
 
 
-def _link(node: SyntaxTreeNode, plain: list[str], marked: list[str]) -> None:
-    inner_plain: list[str] = []
+def _children(node: SyntaxTreeNode, plain: list[str]) -> str:
+    """A node's children: their plain text added to ``plain``, their marked
+    text returned (stripped), for the mark or link around it."""
     inner: list[str] = []
     for child in node.children:
-        _one(child, inner_plain, inner)
-    plain.extend(inner_plain)
+        _one(child, plain, inner)
+    return "".join(inner).strip()
+
+
+def _link(node: SyntaxTreeNode, plain: list[str], marked: list[str]) -> None:
+    text = _children(node, plain)
     href = str(node.attrs.get("href", ""))
-    text = "".join(inner).strip()
     if _SAFE_LINK.match(href) and text:
         marked.append(f"[{text}](<{href}>)")
     else:  # a page of the other course's site, or a script: the text stays
