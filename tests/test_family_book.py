@@ -1398,3 +1398,18 @@ def test_a_facilitator_guide_keeps_its_title():
     part = import_bytes(_word_worksheet("Facilitator Guide: Safe Lifting"), Path("guide.docx"),
                         "guide.docx", None).part
     assert part.lessons[0].title == "Facilitator Guide: Safe Lifting"
+
+
+def test_a_numbered_section_named_like_an_old_exercise_heading_is_a_section():
+    calls = "".join(f"\n\n{n}. {name}.\n\n[Music illustration]\n\nPlayed {when}.\n"
+                    for n, (name, when) in enumerate([
+                        ("REVEILLE", "at first light"), ("ASSEMBLY", "to form the company"),
+                        ("DRILL", "before the morning exercise"), ("MESS", "at meal times")],
+                        start=1))
+    text = ("Title: The Camp Bugler\n\n*** START OF THIS LIBRARY EBOOK THE CAMP BUGLER ***\n\n"
+            "BUGLE CALLS\n\nThe bugler sounds each call from the same place in the camp, "
+            "facing the tents, so that every soldier can hear it clearly." + calls)
+    [lesson] = _part(text).lessons
+    assert not lesson.quizzes  # "3. DRILL." heads a call, not an exercise
+    assert [s.title for s in lesson.sections][-2:] == ["3. DRILL.", "4. MESS."]
+    assert "Music illustration" not in _md(_part(text))

@@ -328,8 +328,10 @@ BOOK_CONTENTS_HEADING = re.compile(
 # The words of a contents list's column headings (CONTENTS_HEADING: above).
 CONTENTS_COLUMNS = frozenset(
     "chapter chapters chap page pages p pp part section lesson no paragraph paragraphs".split())
-# Placeholders for what the text does not hold: "[Illustration: caption]".
-ILLUSTRATION = re.compile(r"^\[(illustration|figure|image)\b:?\s*", re.I)
+# Placeholders for what the text does not hold: "[Illustration: caption]",
+# "[Music illustration]".
+ILLUSTRATION = re.compile(
+    r"^\[(?:[a-z]+ )?(illustration|figure|image|diagram|plate)\b:?\s*", re.I)
 # A transcriber's note: about the edition, not the book's content.
 TRANSCRIBER_NOTE = re.compile(r"^\[transcriber'?s'? note\b", re.I)
 # Exercise headings used by older textbooks.

@@ -253,9 +253,10 @@ _SECTION_PREFIX = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 def heading_role(text: str) -> str:
     """The role that cue words give a heading ("exercise", "goals"...), or "" (none)."""
-    text = _SECTION_PREFIX.sub("", text)  # "2.9 Review Questions" is an exercise heading
+    bare = _SECTION_PREFIX.sub("", text)  # "2.9 Review Questions" is an exercise heading
     for role, pattern in _ROLES:
-        if pattern.search(text):
+        # an old textbook's "DRILL" heads exercises; "5. DRILL." is one of a manual's sections
+        if pattern.search(text if pattern is cues.BOOK_EXERCISE_HEADING else bare):
             return role
     return "exercise" if misspelt_cue(text) else ""
 
