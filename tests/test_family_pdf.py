@@ -785,3 +785,30 @@ def test_a_back_cover_that_repeats_the_title_is_no_section():
     middle = (f"Growing Garlic\n\nPlanting\n{GARLIC[0]}\nGrowing Garlic\n{GARLIC[1]}\f"
               f"Harvest\n{GARLIC[2]}\f{GARLIC[3]}\f")
     assert "Growing Garlic" in [s.title for s in _part(middle).lessons[0].sections]
+
+
+# ---- pypdf: the title from a running header ------------------------------------
+
+CANOE = ["Load the canoe evenly, heavy bags low and in the middle, so that it sits level\n"
+         "in the water and turns easily when the current pushes at the bow.\n",
+         "Kneel rather than sit when the water gets rough: a low centre of weight keeps\n"
+         "the boat upright, and your knees brace against the sides as you paddle.\n",
+         "On a portage, carry the canoe upside down on your shoulders with the yoke at\n"
+         "the back of your neck, and let a partner walk ahead to watch the path.\n",
+         "Tie the canoe down on the car roof at both ends and across the middle, and\n"
+         "check the knots again after the first few miles of the drive home.\n"]
+
+
+def test_without_page_breaks_the_header_beside_page_numbers_names_the_text():
+    heads = ["Loading", "Rough Water", "Portages", "Driving Home"]
+    pages = [f"{n + 1}\nCanoe Tripping Handbook\n{heads[n]}\n{CANOE[n]}" for n in range(4)]
+    text = "canoe tripping\nhandbook\nspring edition\nthird printing\n" + "".join(pages)
+    part = _part(text)
+    assert part.lessons[0].title == "Canoe Tripping Handbook"
+
+
+def test_a_dated_footer_glued_to_its_page_number_never_names_the_text():
+    pages = [f"Paddle Club Notes, May 2019 pg {n}\nSection {n}\n{CANOE[n - 1]}"
+             for n in range(1, 5)]
+    part = _part("Canoe Skills for Beginners\n" + "".join(pages))
+    assert part.lessons[0].title == "Canoe Skills for Beginners"

@@ -239,16 +239,19 @@ def _at_page_break(raw: list[RawLine], i: int) -> bool:
 
 
 def drop_running_headers(raw: list[RawLine], report: Report,
-                         may_drop: Callable[[str], bool] | None = None) -> None:
+                         may_drop: Callable[[str], bool] | None = None) -> list[RawLine]:
     """Short lines that repeat on three or more pages are headers or footers
-    (of the lines ``may_drop`` allows, when given)."""
+    (of the lines ``may_drop`` allows, when given); the lines dropped."""
     counts = Counter(_shape(r.text) for r in raw if r.keep and len(r.text) <= 70)
     near_edge = _near_page_edge(raw)
+    dropped = []
     for r in raw:
         if r.keep and r.line in near_edge and counts.get(_shape(r.text), 0) >= 3 \
                 and (may_drop is None or may_drop(r.text)):
             r.keep = False
             report.dropped(r.line, "running header", r.text)
+            dropped.append(r)
+    return dropped
 
 
 _DIGITS = re.compile(r"\d\d*")  # not "\d+": the regex engine finds a lone class faster

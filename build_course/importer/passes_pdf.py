@@ -184,10 +184,13 @@ def _adrift(pages: list[list[RawLine]], seen: dict[str, set[int]], running: set[
 def drop_guessed_headers(raw: list[RawLine], report: Report) -> None:
     """Without form feeds, pages are guessed: ``cleaning.drop_running_headers``
     drops what repeats near their starts, but never a list's label (``3)``,
-    ``iv)``), which repeats in every list."""
+    ``iv)``), which repeats in every list. The header on the most pages, if it
+    reads as a title, names the text (as ``drop_page_furniture`` does)."""
     if any(r.form_feed for r in raw):
         return  # drop_page_furniture knows the pages
-    c.drop_running_headers(raw, report, _may_be_furniture)
+    dropped = c.drop_running_headers(raw, report, _may_be_furniture)
+    counts = Counter(r.text for r in dropped if _title_like(r.text))
+    _name_text(raw, {text: (n,) for text, n in counts.items() if n >= 3}, report)
 
 
 def drop_paged_twice(raw: list[RawLine], report: Report) -> None:
@@ -196,7 +199,8 @@ def drop_paged_twice(raw: list[RawLine], report: Report) -> None:
     right beside page numbers that count up (``1`` ... ``2``, ``Page 1`` ...
     ``Page 2``), once beside each, is page furniture; one that only repeats,
     at the text's top and at a guessed page start, may be: it stays, with a
-    note on the review list."""
+    note on the review list. A header on three pages or more that reads as
+    a title names the text."""
     if any(r.form_feed for r in raw):
         return  # drop_page_furniture knows the pages
     numbers = _page_number_places(raw)
@@ -207,6 +211,7 @@ def drop_paged_twice(raw: list[RawLine], report: Report) -> None:
     seen = [places for group in same.values() if len(group) >= 2
             and len(places := [i for i in group if _may_be_furniture(raw[i].text)
                                and not cues.PAGE_NUMBER.match(raw[i].text)]) >= 2]
+    headers: dict[str, tuple[int]] = {}  # the dropped ones that read as titles
     for places in sorted(seen):  # in the order of their first lines
         if len(places) > max(len(numbers), 2):
             continue
@@ -215,11 +220,14 @@ def drop_paged_twice(raw: list[RawLine], report: Report) -> None:
             for i in places:
                 raw[i].keep = False
                 report.dropped(raw[i].line, "running header or footer", raw[i].text)
+            if len(places) >= 3 and _title_like(raw[places[0]].text):
+                headers[raw[places[0]].text] = (len(places),)
         elif len(places) == 2 and _at_page_edges(raw, places):
             first = raw[places[0]]
             report.note(first.line, f"'{first.text}' stands at the top of the text and again "
                         f"at line {raw[places[1]].line}: it may be a running header; "
                         "kept (no page numbers beside it)", topic=Topic.DROPPED)
+    _name_text(raw, headers, report)  # the one on the most pages names the text
 
 
 def _page_number_places(raw: list[RawLine]) -> dict[int, int]:
@@ -440,22 +448,29 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
             if len(numbers[(_key(rest), start)]) == 1:
                 continue  # 'Handbook | Module 2' on every page: no page number, no title
             paged.append(r)
-            if repeated and _title_like(_DIGITS.sub("", rest)):
+            if repeated and _title_like(_DIGITS.sub("", rest)) and not _YEAR.search(rest):
                 tops[rest] = (tops.get(rest, (0, 0))[0] + 1, 0)
     first = next((r.text for r in raw if r.keep), "")
-    if _key(first) not in _drop_beside_page_numbers(raw, paged, report):
-        _name_text(raw, tops, report)  # (the text's first line, a running header too, names it)
+    beside = _drop_beside_page_numbers(raw, paged, report)
+    if _key(first) in beside:
+        return  # the text's first line, a running header too, names it
+    # the header beside the page numbers (a page's top line) before a footer's words
+    headers = {text: (n,) for text, n in beside.values() if _title_like(text)}
+    _name_text(raw, headers or tops, report)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a footer's date ("Guide, May 2009 pg 3"): no title
 
 
 def _drop_beside_page_numbers(raw: list[RawLine], paged: list[RawLine], report: Report
-                              ) -> set[str]:
+                              ) -> dict[str, tuple[str, int]]:
     """Without page breaks, a footer with its page number (``Manual Page 3``,
     dropped) tells where a page ends: a line that stands right beside such
     lines again and again (the other running header, ``Safety Manual`` at
     each next page's top) is furniture too, on half those pages at least.
-    The keys of the lines so dropped."""
+    The keys of the lines so dropped, each with its text and how many."""
     if len(paged) < 2:
-        return set()
+        return {}
     index = {id(r): i for i, r in enumerate(raw)}
     ends = set(index[id(r)] for r in paged)
     beside: dict[str, list[RawLine]] = defaultdict(list)
@@ -474,7 +489,7 @@ def _drop_beside_page_numbers(raw: list[RawLine], paged: list[RawLine], report: 
             if r.keep:
                 r.keep = False
                 report.dropped(r.line, "running header or footer", r.text)
-    return running
+    return {key: (beside[key][0].text, len(beside[key])) for key in running}
 
 
 def drop_watermarks(raw: list[RawLine], report: Report) -> None:
