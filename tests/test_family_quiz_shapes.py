@@ -493,3 +493,60 @@ def test_exercises_numbered_in_their_chapter_pair_with_keys_numbered_so():
     notes = " ".join(d.message for d in part.diagnostics)
     assert "2.13" in notes and "3.15" in notes  # keys of exercises not in the text, unattached
     assert any(getattr(b, "text", "") == "2.1 Lactic Acid" for b in lesson.blocks)
+
+
+# ---- select-all in one question's prompt; "Correct answer(s):"; matching alone -----
+
+def test_select_all_in_one_prompt_is_that_questions_and_correct_answers_label_keys_it():
+    text = """Chess Pieces
+
+Each piece moves in its own way.
+
+Practice Questions
+
+Question 1. Which pieces move diagonally? (Select all that apply.)
+A) Bishop
+B) Queen
+C) Rook
+Correct answer(s): A and B
+
+Question 2. Which piece can jump over others?
+A) Knight
+B) Rook
+Correct answer(s): A
+"""
+    questions = _questions(text)
+    assert [q.kind for q in questions] == [QuestionKind.MULTIPLE_CHOICE,
+                                           QuestionKind.SINGLE_CHOICE]
+    assert [q.correct for q in questions] == [[0, 1], [0]]
+
+
+def test_a_matching_instruction_alone_over_numbered_and_lettered_items_is_one_question():
+    text = """Currencies
+
+Each country issues its own money.
+
+Exercises
+
+Match the following.
+1. Japan
+2. Mexico
+3. India
+a. Peso
+b. Rupee
+c. Yen
+
+Answer: 1-c, 2-a, 3-b
+"""
+    [question] = _questions(text)
+    assert question.kind is QuestionKind.MATCHING
+    assert question.terms == ["Japan", "Mexico", "India"]
+    assert question.options == ["Peso", "Rupee", "Yen"]
+    assert question.correct == [2, 0, 1]
+    # an instruction over questions that ask is the exercise's introduction, no question
+    asked = ("Rivers\n\nRivers run to the sea.\n\nExercises\n\nMatch the rivers in the "
+             "questions below.\n1. Which river flows through Cairo?\n"
+             "2. Which river flows through Paris?\n")
+    [quiz] = _quizzes(asked)
+    assert [q.prompt for q in quiz.questions] == ["Which river flows through Cairo?",
+                                                 "Which river flows through Paris?"]

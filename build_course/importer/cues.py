@@ -69,9 +69,11 @@ TASK_HEADING = re.compile(r"\b(exercises?|challenges?|activity|practical|assignm
 # A label over an activity's steps (numbered steps to do, not questions to answer).
 STEPS_LABEL = re.compile(r"^(?:instructions|steps|procedure|directions for the activity)\s*:?$",
                          re.I)
-# An answer given right after its question: "Answer: (b)", "Ans. True", "Solution:".
+# An answer given right after its question: "Answer: (b)", "Ans. True", "Solution:",
+# "Correct answer(s): a, c" ("Answers: 1. b 2. c" is a key line: ANSWER_KEY_LABEL).
 ANSWER_LABEL = re.compile(
-    r"^(?:correct |model |suggested )?(?:answer|ans|solution)\s*[:.\-–]\s*(.*)$", re.I)
+    r"^(?:correct |model |suggested )?(?:answer|ans|solution)(?:\(s\))?\s*[:.\-–]\s*(.*)$",
+    re.I)
 # An instruction that makes the statements after it true/false questions.
 TRUE_FALSE_INSTRUCTION = re.compile(r"\btrue\s*(?:or|/)\s*false\b|\b[TF]\s*(?:or|/)\s*[TF]\b",
                                     re.I)

@@ -117,6 +117,7 @@ class _Found:
     sub: int | None = None  # the statement's own (roman) number
     parts: list[str] = field(default_factory=list)  # a matching question's items, labelled
     match_prompt: str = ""  # its instruction, before its items
+    instruction: bool = False  # a matching instruction alone: no question without its items
 
 
 # ---- the step --------------------------------------------------------------
@@ -938,6 +939,8 @@ class _Reader:
             return True
         if self.mode == "match" and self._match_part(piece, text):
             return True
+        if self._match_instruction(piece, text):
+            return True
         if self._instruction(piece, text):
             return False  # the instruction stays, in the introduction
         if piece.lettered and self.found and self.mode in ("prompt", "options") \
@@ -1049,12 +1052,15 @@ class _Reader:
 
     def _match_part(self, piece: _Piece, text: str) -> bool:
         """A part of a matching question: a short item, lettered or numbered."""
-        if piece.heading or len(text.split()) > 12 or cues.ANSWERS_HEADING.match(text):
-            return False
+        if piece.heading or len(text.split()) > 12 or cues.ANSWERS_HEADING.match(text) \
+                or text.endswith("?"):
+            return False  # (a question after the instruction: no item to match)
         start = _question_start(piece)
         if not (piece.item or _LETTER_OPTION.match(text) or _ROMAN.match(text) or start):
             return False
-        label = f"{piece.number}. " if piece.item and piece.number is not None else ""
+        label = "" if not piece.item or piece.number is None \
+            else f"{chr(96 + piece.number)}. " if piece.lettered and piece.number <= 26 \
+            else f"{piece.number}. "
         question = self.found[-1].question
         if not self.match_parts:
             self.found[-1].match_prompt = question.prompt
@@ -1064,8 +1070,9 @@ class _Reader:
         return True
 
     def _instruction(self, piece: _Piece, text: str) -> bool:
-        if cues.SELECT_ALL.search(text) and (not self.found or self.mode != "prompt"):
-            self.select_all = True
+        if cues.SELECT_ALL.search(text) and (not self.found or self.mode != "prompt") \
+                and _question_start(piece) is None:
+            self.select_all = True  # over the questions after it (a question's own is its)
         if self._numbered_instruction(piece, text):
             return True
         true_false = cues.TRUE_FALSE_INSTRUCTION.search(text) is not None
@@ -1086,6 +1093,16 @@ class _Reader:
         self.true_false, self.blanks = true_false, not true_false
         self.parent = start[0] if start else None
         self.mode = "intro" if not self.found else "options"
+        return True
+
+    def _match_instruction(self, piece: _Piece, text: str) -> bool:
+        """``Match the following.`` standing alone (not a numbered question):
+        a matching question, its items under it."""
+        if piece.item or piece.heading or len(text.split()) > 25 \
+                or not cues.MATCH_INSTRUCTION.search(text) or _question_start(piece) is not None:
+            return False
+        self.found.append(_Found(Question(text, piece.line), None, instruction=True))
+        self.mode, self.match_parts = "match", 0
         return True
 
     def _numbered_instruction(self, piece: _Piece, text: str) -> bool:
@@ -1170,7 +1187,7 @@ class _Reader:
             self.parent = None
         found = _Found(Question(prompt, piece.line), number, parent=self.parent if sub else None,
                        sub=sub, true_false=self.true_false,
-                       select_all=self.select_all,
+                       select_all=self.select_all or bool(cues.SELECT_ALL.search(prompt)),
                        worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
                        from_item=piece.item)
         if ((lead := _TRUE_FALSE_LEAD.match(prompt)) and len(prompt[lead.end():].split()) >= 3) \
@@ -1228,6 +1245,9 @@ class _Reader:
     # after the last piece
     def settle(self) -> None:
         quiz, report = self.quiz, self.report
+        for found in [f for f in self.found if f.instruction and not f.parts]:
+            self.found.remove(found)  # "Match the ..." over no items: the exercise's instruction
+            quiz.intro.append(Paragraph(found.question.prompt, found.question.line))
         self._unsplit_solution()
         for found in self.found:
             _split_inline_options(found.question)
