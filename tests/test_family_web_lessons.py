@@ -587,3 +587,47 @@ def test_w3m_boxed_challenge_with_its_solution_inside_is_an_exercise():
     [quiz] = lesson.quizzes
     assert quiz.title == "Drying the splash pan"
     assert quiz.questions[0].model_answer.startswith("Dry slip turns to dust")
+
+
+H2T_JEKYLL = """\
+Toggle navigation     Home
+    * Setup
+****** Firing schedules ******
+     ***** Overview *****
+     Teaching: 10 min
+     Objectives
+         * Write a bisque schedule.
+***** Ramps *****
+A schedule is a list of ramps, each a rate of climb and a temperature to
+hold.
+     ***** Reading a schedule *****
+     How long does the first ramp of this schedule take?
+     ramp(rate=100, target=600)
+     -------------------------------------------
+     RampError: rate too high for this kiln
+          ***** Solution *****
+          Six hours: six hundred degrees at one hundred an hour.
+          ramp(rate=100, target=600)
+     ***** Key Points *****
+         * Ramps climb, holds soak.
+**** previous_episode ****
+**** next_episode ****
+*** Copyright © 2024 Kiln Club ***
+                *** Edit_on_GitHub / Contributing / Source ***
+"""
+
+
+def test_html2text_box_holding_a_solution_is_an_exercise_and_its_rule_is_its_text():
+    _, lesson = _lesson_of(H2T_JEKYLL, "html2text")
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Reading a schedule"
+    [question] = quiz.questions
+    assert question.prompt.startswith("How long does the first ramp")
+    assert question.model_answer.startswith("Six hours")
+
+
+def test_html2text_footer_of_starred_links_and_copyright_goes():
+    _, lesson = _lesson_of(H2T_JEKYLL, "html2text")
+    assert [s.title for s in lesson.sections] == ["Ramps"]
+    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "episode" not in words and "Copyright" not in words

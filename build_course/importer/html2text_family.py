@@ -116,9 +116,13 @@ def _footer(lines: list[str]) -> int:
             comments -= 1
         return comments
     for n in range(max(len(lines) - FOOTER_LINES - 1, 1), len(lines)):
+        text = lines[n].strip()
         if lines[n][:1] != " " and _RULE.match(lines[n - 1].strip()) \
-                and cues.WEB_FOOTER.match(lines[n].strip()):
+                and cues.WEB_FOOTER.match(text):
             return n  # under a rule: the footer, and what follows it (a search panel)
+        if lines[n][:1] == "*" and (m := _STARS.match(text)) \
+                and cues.WEB_FOOTER.match(m.group("title")):
+            return _empty_headings_above(lines, n)  # "*** Copyright © ... ***"
     last = max((n for n, _ in starred), default=0)
     for n in range(last + 1, len(lines)):
         line = lines[n]
@@ -127,6 +131,19 @@ def _footer(lines: list[str]) -> int:
                 return n
             break
     return len(lines)
+
+
+def _empty_headings_above(lines: list[str], n: int) -> int:
+    """Where the starred headings with nothing under them right above line
+    ``n`` start (the footer's links: '**** previous_episode ****')."""
+    while n > 0:
+        k = n - 1
+        while k > 0 and not lines[k].strip():
+            k -= 1
+        if not (lines[k][:1] == "*" and _STARS.match(lines[k].strip())):
+            return n
+        n = k
+    return n
 
 
 def _drop_navigation(lines: list[str], report: Report) -> None:
@@ -143,6 +160,7 @@ class _Writer:
         self.out: list[str] = []
         self.origin: list[int] = []
         self.boxes: list[tuple[int, str]] = []  # (indent, kind) of the open boxes
+        self.opened: dict[int, int] = {}  # each open box's depth: its "::: kind" line in out
         self.items: list[int] = []  # indents of the open list levels
         self.meta: list[tuple[int, str]] | None = None  # a metadata box's lines
         self.flat_meta = False  # the metadata are an overview card's headings, not a box
@@ -163,7 +181,7 @@ class _Writer:
         indent = len(raw) - len(raw.lstrip(" "))
         if not text:
             return
-        if _RULE.match(text) or _FORM_FIELD.match(text):
+        if (_RULE.match(text) and indent < max(self.box_indent(), 1)) or _FORM_FIELD.match(text):
             if text[0] == "=" and self.underlined(n):
                 return
             self.close_flat()
@@ -247,11 +265,21 @@ class _Writer:
         self.close_boxes(indent)
         kind = _box_kind(title)
         self.blank(n)
+        if kind == "solution":
+            self.answered()
         self.boxes.append((indent, kind))
         if kind == "meta":
             self.meta = []
             return
+        self.opened[len(self.boxes) - 1] = len(self.out)
         self.open_box(n, kind, title)
+
+    def answered(self) -> None:
+        """A solution box inside a box of no kind of its own: that box was
+        an exercise (a challenge titled without a cue word)."""
+        if self.boxes and self.boxes[-1][1] == "callout":
+            self.boxes[-1] = (self.boxes[-1][0], "challenge")
+            self.out[self.opened[len(self.boxes) - 1]] = "::: challenge"
 
     def underlined(self, n: int) -> bool:
         """A short line alone, ruled off right under it, is a level-2 heading
@@ -339,6 +367,7 @@ class _Writer:
             if kind == "meta":
                 self.flush_meta(box_indent)
             else:
+                self.close_fence(self.last() + 1)  # the box's code ends with it
                 self.blank(self.last())
                 self.emit(self.last(), ":::")
             self.blank(self.last())
