@@ -1413,3 +1413,22 @@ def test_a_numbered_section_named_like_an_old_exercise_heading_is_a_section():
     assert not lesson.quizzes  # "3. DRILL." heads a call, not an exercise
     assert [s.title for s in lesson.sections][-2:] == ["3. DRILL.", "4. MESS."]
     assert "Music illustration" not in _md(_part(text))
+
+
+def test_a_diagram_drawn_in_characters_stays_as_drawn():
+    text = ("Title: Mouth Shapes\n\n*** START OF THIS LIBRARY EBOOK MOUTH SHAPES ***\n\n"
+            "CHAPTER THE FIRST\n\nOPEN VOWELS\n\n"
+            "The open vowel is sung with the mouth wide and the tongue low, as the "
+            "drawing shows:\n\n"
+            "    ---------------\n   O               O\n    ---------------\n\n"
+            "The closed vowel is sung with the lips drawn in and the tongue raised "
+            "towards the roof of the mouth.\n\n"
+            "CHAPTER THE SECOND\n\nCLOSED VOWELS\n\n"
+            "Closed vowels carry less far in a large hall, and a singer gives them "
+            "more breath to make up for it.\n")
+    part = _part(text)
+    assert [lesson.title for lesson in part.lessons] == ["OPEN VOWELS", "CLOSED VOWELS"]
+    assert [lesson.kicker for lesson in part.lessons] == ["CHAPTER THE FIRST",
+                                                          "CHAPTER THE SECOND"]
+    assert not part.lessons[0].sections  # "O   O" heads nothing
+    assert "```\n ---------------\nO               O\n ---------------\n```" in _md(part)

@@ -586,6 +586,10 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
             out.append(_pre([r for block in blocks[i:end] for r in block], text_lines))
             i = end
             continue
+        if _drawing(blocks[i]):
+            out.append(_pre(blocks[i], text_lines))
+            i += 1
+            continue
         _join_block(blocks[i], out, state, last=i == len(blocks) - 1)
         i += 1
     for line in out:
@@ -627,6 +631,16 @@ def _columns_run(blocks: list[list[RawLine]], i: int, text_lines: list[str]) -> 
         count += found
         j += 1
     return j if count >= 2 else i
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _drawing(block: list[RawLine]) -> bool:
+    """An indented block of two lines or more, most of them without a word
+    (``-----``, ``O     O``, ``/``): a diagram drawn in characters."""
+    return len(block) >= 2 and min(r.indent for r in block) >= 2 and block[0].kind != "heading" \
+        and sum(1 for r in block if not _WORD.search(r.text)) * 2 > len(block)
 
 
 def _has_columns(line: str) -> bool:
