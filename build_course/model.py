@@ -249,9 +249,14 @@ class Lesson:
             if isinstance(b, Heading) and b.role != "exercise":
                 found.append(Section(b.text, b.level, b.line))
             elif isinstance(b, RawMarkdown):
+                fence = ""  # a "## comment" line in fenced code is code
                 for n, line in enumerate(b.text.split("\n")):
+                    if line.startswith(("```", "~~~")):
+                        mark = line[:len(line) - len(line.lstrip(line[0]))]
+                        fence = "" if fence and mark.startswith(fence) else fence or mark
+                        continue
                     hashes, _, text = line.partition(" ")
-                    if hashes in ("##", "###") and text.strip():
+                    if not fence and hashes in ("##", "###") and text.strip():
                         found.append(Section(text.strip(), len(hashes), b.line + n))
         return found
 

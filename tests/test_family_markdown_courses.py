@@ -441,3 +441,108 @@ def test_learnr_exercise_chunks_become_questions_with_their_solutions():
         assert hidden not in text
     dropped = [d.message for d in part.diagnostics if "hidden R chunk" in d.message]
     assert len(dropped) == 3  # setup, hint, check (the quiz chunk is its question)
+
+
+# A LiaScript course: its header comment, narration and animation marks,
+# options with list dashes, indented quizzes, selections, hints, solutions.
+LIASCRIPT_BEES = """<!--
+author:   A. Keeper
+version:  0.2.0
+language: en
+narrator: UK English Female
+comment:  Bees and their hives.
+-->
+
+# Keeping Bees
+
+                     --{{0}}--
+A hive holds one queen and thousands of workers.
+
+      {{1}}
+Workers gather nectar and pollen.
+
+## Check yourself
+
+Which of these live in a hive?
+
+- [[X]] workers
+- [[ ]] wasps
+- [[X]] drones
+[[?]] think of the colony's own members
+
+How many queens lead one colony?
+
+    [( )] two
+    [(X)] one
+
+What do bees make from nectar?
+
+    [[honey]]
+************************************************
+Workers evaporate the nectar and seal it in wax cells.
+************************************************
+
+This frame is held up to the light:
+
+```text
+| comb | brood | honey |
+```
+
+[[ pollen | (brood) | wax ]]
+
+Pick the season when swarms leave:
+
+[[  winter
+| ( late spring )
+|   autumn
+]]
+"""
+
+
+def test_liascript_course_quizzes():
+    part = _part(LIASCRIPT_BEES)
+    [lesson] = part.lessons
+    assert lesson.title == "Keeping Bees" and part.family == "markdown"
+    live, queens, honey, frame, swarm = _questions(part)
+    assert (live.kind, live.options, live.correct) == ("multiple_choice",
+                                                       ["workers", "wasps", "drones"], [0, 2])
+    assert (queens.kind, queens.options, queens.correct) == ("single_choice", ["two", "one"], [1])
+    assert (honey.kind, honey.model_answer) == ("open", "honey")
+    assert "evaporate the nectar" in honey.explanation
+    assert frame.prompt == "This frame is held up to the light:"
+    assert (frame.options, frame.correct) == (["pollen", "brood", "wax"], [1])
+    assert any("| comb | brood |" in getattr(b, "text", "") for b in frame.body)
+    assert (swarm.options, swarm.correct) == (["winter", "late spring", "autumn"], [1])
+    text = _lesson_text(part)
+    assert "{{" not in text and "A hive holds one queen" in text
+    assert "Workers gather nectar" in text and "colony's own members" not in text
+    assert "author:" not in text
+
+
+def test_an_indented_quiz_line_outside_a_liascript_course_is_code():
+    text = ("# Writing Quizzes\n\n## Options\n\nA quiz line looks like this:\n\n"
+            "    [[X]] a right option\n    [[ ]] a wrong one\n\n## Next\n\n"
+            "Use `lia` to **preview** it, then [publish](https://example.org).\n")
+    part = _part(text, "howto.txt")
+    assert part.family == "markdown" and not _questions(part)
+    assert "```\n[[X]] a right option\n[[ ]] a wrong one\n```" in _lesson_text(part)
+
+
+def test_comment_lines_in_fenced_code_are_no_sections():
+    text = ("---\ntitle: Building Images\nlayout: page\n---\n\n## The recipe\n\n"
+            "A recipe file lists the steps:\n\n```\nFROM base:1\n## install the tools\n"
+            "RUN setup --all\n### and clean up\n```\n\n## Running it\n\nStart the box.\n")
+    [lesson] = _part(text).lessons
+    assert [s.title for s in lesson.sections] == ["The recipe", "Running it"]
+
+
+def test_an_r_chunk_header_with_backticks_still_opens_its_chunk():
+    text = ('---\ntitle: Rainfall\noutput: learnr::tutorial\n---\n\n## Totals\n\n'
+            '```{r fig1, echo = FALSE, fig.cap = "Monthly `rain` in mm"}\nplot(rain)\n```\n\n'
+            '### Test yourself\n\n```{r quiz1, echo = FALSE}\n'
+            'question("Which month is wettest here?",\n  answer("June"),\n'
+            '  answer("November", correct = TRUE)\n)\n```\n')
+    part = _part(text, "rain.Rmd")
+    [question] = _questions(part)
+    assert question.options == ["June", "November"] and question.correct == [1]
+    assert "plot(rain)" not in _lesson_text(part)

@@ -291,6 +291,13 @@ MD_OPTION_PICKED = re.compile(
 MD_VERDICT = re.compile(
     r"^(yes|no|correct|incorrect|right|wrong|true|false)\s*[:.,;!\u2013\u2014-]", re.I)
 MD_VERDICT_YES = frozenset("yes correct right true".split())
+# A LiaScript course opens with an HTML comment of "key: value" lines: two of
+# these keys, one of them LiaScript's own, say that the text is one.
+LIASCRIPT_KEYS = frozenset(
+    "author email version language narrator comment logo icon import script link mode"
+    " translation attribute onload dark tags date repository".split())
+LIASCRIPT_OWN_KEYS = frozenset(
+    "narrator import script link logo icon mode translation attribute onload dark".split())
 # Directives that publish nothing a learner reads as text (an index entry,
 # a raw HTML header, a table of contents, an image file we do not have).
 MD_DROPPED = frozenset(

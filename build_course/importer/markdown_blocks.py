@@ -44,6 +44,7 @@ from build_course.importer.markdown_quizzes import (
     code_lines,
     find_questions,
     learnr_questions,
+    lia_course,
 )
 from build_course.importer.segmenting import heading_role
 from build_course.model import (
@@ -130,9 +131,14 @@ class Parsed:
 def parse(text: str, report: Report) -> Parsed:
     """``text`` (a whole Markdown source) as blocks and front matter."""
     lines = text.split("\n")
+    if "`{" in text:
+        _chunk_headers(lines)
     code = code_lines(lines)
-    found = find_questions(lines, code)
+    lia = lia_course(lines)
+    found = find_questions(lines, code, lia)
     _template_marks(lines, code)
+    if lia:
+        _lia_effects(lines, code)
     lines = _placeholders(lines, found)
     ials = _kramdown_classes(lines)
     lines = _nest_divs(lines)
@@ -157,6 +163,29 @@ def _template_marks(lines: list[str], code: set[int]) -> None:
                 parts[k] = _LINK_TEMPLATE.sub(r"\1", parts[k])
                 parts[k] = _IMAGE_ATTRIBUTES.sub(r"\1", parts[k]) if "![" in parts[k] else parts[k]
             lines[n] = "".join(parts)
+
+
+def _chunk_headers(lines: list[str]) -> None:
+    """An R Markdown chunk's header may hold backticks (``fig.cap = "`x`"``),
+    which end a fence's info string for CommonMark: the fence would not
+    open, and the next chunk's would be read as its code. They become quotes."""
+    for n, line in enumerate(lines):
+        if line.startswith("```") and (m := _CHUNK_HEADER.match(line)) and "`" in m.group(2):
+            lines[n] = m.group(1) + m.group(2).replace("`", "'")
+
+
+_CHUNK_HEADER = re.compile(r"^(`{3,}\s*)(\{[A-Za-z].*\}\s*)$")
+
+
+def _lia_effects(lines: list[str], code: set[int]) -> None:
+    """A LiaScript course's animation and narration marks (``{{1}}``,
+    ``--{{2}}--``, indented as code) are blanked: the text they time stays."""
+    for n, line in enumerate(lines):
+        if "{{" in line and n not in code and _LIA_EFFECT.match(line):
+            lines[n] = ""
+
+
+_LIA_EFFECT = re.compile(r"^\s*(?:--)?\{\{\d+(?:-\d+)?\}\}(?:--)?\s*(?:<!--.*-->)?\s*$")
 
 
 def _placeholders(lines: list[str], found: list[Found]) -> list[str]:

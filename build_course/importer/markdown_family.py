@@ -35,6 +35,7 @@ from build_course.importer.markdown_blocks import (
     plain_text,
 )
 from build_course.importer.markdown_inline import escape, markup, plain
+from build_course.importer.markdown_quizzes import lia_course
 from build_course.importer.structuring import (
     attribute_quotes,
     extract_exercises,
@@ -99,6 +100,9 @@ def detect_markdown(raw: list) -> list[str]:
         shape.append(f"{len(headings)} ATX headings (line {headings[0].line}...), "
                      f"{fences // 2} fenced block(s), {tables} table(s), "
                      f"{marks} line(s) with inline marks")
+    if lia_course([r.text for r in raw[:120]]):
+        syntax.append("LiaScript course header (line 1...)")
+        hits += 2
     if front and (liquid := [r.line for r in marked if _LIQUID_TAG.match(r.text)]):
         syntax.append(f"{len(liquid)} Liquid tag line(s) (line {liquid[0]}...)")
         hits += 1
@@ -129,6 +133,8 @@ def foreign_markdown(text: str) -> list[str]:
         keys = {m.group(0).rstrip(": ") for line in lines[1:end] if (m := _YAML_KEY.match(line))}
         if foreign := sorted(k for k in keys if k.lower() in cues.FOREIGN_FRONT_MATTER):
             evidence.append(f"front matter keys {', '.join(foreign)}")
+    if lia_course(lines):
+        evidence.append("LiaScript course header")
     in_fence = False
     for n, line in enumerate(lines, start=1):
         stripped = line.strip()

@@ -36,8 +36,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_course.importer import cues
 from build_course.importer.markdown_inline import marked, markup, plain
-from build_course.model import Paragraph, Question
+from build_course.model import Paragraph, Question, RawMarkdown
 from build_course.quiz.kinds import QuestionKind, is_true_false
 
 _EDX_STEM = re.compile(r"^ {0,3}(?:\\?>){2}(?P<stem>.*?)(?:\\?<){2}\s*$")
@@ -48,9 +49,6 @@ _EDX_DROPDOWN = re.compile(r"^ {0,3}\[\[(?P<options>[^\[\]]*,[^\[\]]*)\]\]\s*$")
 _EDX_EXPLANATION = re.compile(r"^ {0,3}\[explanation\]\s*$", re.I)
 _FEEDBACK = re.compile(r"\s*\{\{(?P<body>.*?)\}\}\s*")
 _FEEDBACK_LABEL = re.compile(r"^\s*(?:(?:un)?selected|s|u)\s*:\s*", re.I)
-_LIA_RADIO = re.compile(r"^ {0,3}\[\((?P<mark>[xX ]?)\)\]\s*(?P<text>.*)$")
-_LIA_BOX = re.compile(r"^ {0,3}\[\[(?P<mark>[xX ]?)\]\]\s*(?P<text>.*)$")
-_LIA_TEXT = re.compile(r"^ {0,3}\[\[(?P<text>[^\]\[,]{2,}|[^\]\[xX ,])\]\]\s*$")
 _QUIZ_OPEN = re.compile(r"^ {0,3}<quiz>\s*$", re.I)
 _QUIZ_CLOSE = re.compile(r"^ {0,3}</quiz>\s*$", re.I)
 _TASK = re.compile(r"^ {0,3}[-*+]\s+\[(?P<mark>[xX ])\]\s+(?P<text>\S.*)$")
@@ -93,16 +91,19 @@ CODE_DIRECTIVES = ("{code", "{sourcecode", "{literalinclude", "{raw", "{math", "
                    "{ojs", "{bash", "{sh")
 
 
-def find_questions(lines: list[str], code: set[int] | None = None) -> list[Found]:
+def find_questions(lines: list[str], code: set[int] | None = None,
+                   lia: bool | None = None) -> list[Found]:
     """The questions of ``lines`` in edX, LiaScript or mkdocs-quiz syntax
-    (``code``: the lines of fenced code, when known)."""
+    (``code``: the lines of fenced code, ``lia``: a LiaScript course, when known)."""
     code = code_lines(lines) if code is None else code
+    lia = lia_course(lines) if lia is None else lia
     found: list[Found] = []
     n = 0
     while n < len(lines):
         hit = None
         if n not in code:
-            hit = _edx(lines, n, code) or _mkdocs_quiz(lines, n) or _liascript(lines, n, code)
+            hit = _edx(lines, n, code) or _mkdocs_quiz(lines, n) \
+                or _liascript(lines, n, code, lia)
         if hit:
             found.append(hit)
             n = hit.end
@@ -221,46 +222,155 @@ def _choice_kind(question: Question, several: bool) -> QuestionKind:
 
 # ---- LiaScript -----------------------------------------------------------------
 
-def _liascript(lines: list[str], n: int, code: set[int]) -> Found | None:
-    """Option lines ``[( )]``/``[[ ]]`` (or a ``[[answer]]`` line) after a paragraph."""
-    if not lines[n].lstrip().startswith("[") or not _lia_line(lines[n]):
+def _liascript(lines: list[str], n: int, code: set[int], lia: bool = False) -> Found | None:
+    """Option lines ``[( )]``/``[[ ]]`` (a list's dash before them allowed), a
+    ``[[answer]]`` line or a ``[[ a | (b) | c ]]`` selection, after the
+    paragraph that asks (a blank line or a code block may stand between);
+    hint lines ``[[?]]``; a solution between two ``***`` lines after them.
+    In a LiaScript course (``lia``) the lines may be indented as code."""
+    if "[" not in lines[n][:12] or not (first := _lia_line(lines[n], lia)):
         return None
-    start = n
-    while start > 0 and lines[start - 1].strip() and start - 1 not in code \
-            and not lines[start - 1].lstrip().startswith("#"):
-        start -= 1
-    asked = " ".join(line.strip() for line in lines[start:n])
-    question = Question(plain(asked), start + 1)
-    boxes = 0
+    start, asked, body = _lia_asked(lines, n, code)
+    if not asked:
+        return None
+    question = Question(plain(" ".join(asked)), start + 1)
+    boxes = radios = 0
     answered = None
     j = n
-    while j < len(lines) and j not in code and (hit := _lia_line(lines[j])):
+    hit: tuple | None = first
+    while hit:
         kind, mark, text = hit
         if kind == "text":
             answered = text
-        else:
-            boxes += kind == "box"
+        elif kind == "select":
+            j = _lia_selection(lines, j, question)
+            radios += 1
+        elif kind != "hint":
+            boxes, radios = boxes + (kind == "box"), radios + (kind == "radio")
             if mark:
                 question.correct.append(len(question.options))
             _option(question, text)
         j += 1
-    if not question.prompt:
+        hit = _lia_line(lines[j], lia) if j < len(lines) and j not in code else None
+    if not question.options and answered is None:
         return None
-    _texts(question, [asked], [], answered)
-    question.kind = _choice_kind(question, several=boxes > 0) if question.options \
+    j, explained = _lia_solution(lines, j)
+    _texts(question, asked, explained, answered)
+    if body:
+        question.body = [Paragraph(question.prompt, question.line, markdown=_pieces(asked)[1]),
+                         *body]
+    question.kind = _choice_kind(question, several=boxes > radios) if question.options \
         else QuestionKind.OPEN
     return Found(start, j, question, "LiaScript")
 
 
-def _lia_line(line: str) -> tuple[str, bool, str] | None:
+def _lia_asked(lines: list[str], n: int, code: set[int]) -> tuple[int, list[str], list]:
+    """The lines of the paragraph that asks the question whose options start
+    at line ``n``: right above, or above blank lines, comments and one code
+    block (the code goes into the question's body). (start, lines, body)."""
+    k = n
+    while k > 0 and (not lines[k - 1].strip() or _COMMENT.match(lines[k - 1])):
+        k -= 1
+    body: list = []
+    if k > 0 and k - 1 in code:  # a fenced block between the question and its options
+        end = k
+        while k > 0 and k - 1 in code:
+            k -= 1
+        fence = _FENCE.match(lines[k])
+        language = fence.group("info").strip().split(" ")[0] if fence else ""
+        text = "\n".join(lines[k:end])
+        body = [RawMarkdown(text, k + 1)] if fence and language[:1] != "{" else []
+        while k > 0 and not lines[k - 1].strip():
+            k -= 1
+    start = k
+    while start > 0 and lines[start - 1].strip() and start - 1 not in code \
+            and not lines[start - 1].lstrip().startswith(("#", "|", ">", "<", "```", "~~~")) \
+            and not _lia_line(lines[start - 1], True):
+        start -= 1
+    return start, [line.strip() for line in lines[start:k]], body
+
+
+_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+
+
+def _lia_line(line: str, lia: bool) -> tuple[str, bool, str] | None:
     """(kind, marked right, its text in Markdown) of a LiaScript line."""
-    if m := _LIA_RADIO.match(line):
-        return "radio", m.group("mark").strip() != "", m.group("text")
-    if m := _LIA_BOX.match(line):
-        return "box", m.group("mark").strip() != "", m.group("text")
-    if m := _LIA_TEXT.match(line):
-        return "text", True, m.group("text")
+    m = _LIA_LINE.match(line)
+    if not m and _LIA_OPEN_SELECTION.match(line) and (lia or len(line) - len(line.lstrip()) < 4):
+        return "select", True, ""  # [[ a  (its options go on on "| b" lines)
+    if not m or (not lia and len(m.group("indent")) > 3):
+        return None
+    inner, text, dash = m.group("inner"), m.group("text").strip(), m.group("dash")
+    if inner in ("[?]", "[ ?]"):
+        return "hint", False, text
+    if mark := _LIA_MARK.match(inner):
+        return ("box" if inner[0] == "[" else "radio"), mark.group(1).strip() != "", text
+    if dash or text or inner[0] != "[":
+        return None
+    answer = inner[1:-1].strip()
+    if "|" in answer:
+        return "select", True, answer
+    if answer and (lia or "," not in answer) and "[" not in answer:
+        return "text", True, answer
     return None
+
+
+_LIA_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>[-*+]\s+)?\[(?P<inner>\[[^\]]*\]?|\([xX ]?\))"
+                       r"\](?P<text>.*)$")
+_LIA_OPEN_SELECTION = re.compile(r"^\s*\[\[[^\]]*$")
+_LIA_MARK = re.compile(r"^[\[(]([xX ]?)[\])]$")
+_LIA_SELECTION = re.compile(r"\[\[(?P<body>.*?)\]\]", re.S)
+
+
+def _lia_selection(lines: list[str], j: int, question: Question) -> int:
+    """``[[ a | (b) | c ]]``, on one line or continued on ``| ...`` lines up to
+    ``]]``: the options, those in brackets right. The selection's last line."""
+    end = j
+    while "]]" not in lines[end] and end + 1 < len(lines) and end - j < 50 \
+            and lines[end + 1].strip().startswith(("|", "]]")):
+        end += 1
+    m = _LIA_SELECTION.search("\n".join(lines[j:end + 1]))
+    for option in (m.group("body").split("|") if m else []):
+        option = option.strip()
+        if option.startswith("(") and option.endswith(")"):
+            option = option[1:-1].strip()
+            question.correct.append(len(question.options))
+        if option:
+            _option(question, option)
+    return end
+
+
+def _lia_solution(lines: list[str], j: int) -> tuple[int, list[str]]:
+    """A solution written between two lines of asterisks right after a quiz:
+    (the line after it, its lines); (j, []) when there is none."""
+    if j >= len(lines) or not _STARS.match(lines[j]):
+        return j, []
+    close = next((k for k in range(j + 1, min(len(lines), j + 200)) if _STARS.match(lines[k])),
+                 None)
+    if close is None:
+        return j, []
+    return close + 1, [line.strip() for line in lines[j + 1:close] if line.strip()]
+
+
+_STARS = re.compile(r"^\s*\*{3,}\s*$")
+
+
+def lia_course(lines: list[str]) -> bool:
+    """A LiaScript course: it opens with an HTML comment whose ``key: value``
+    lines name the course (author, narrator, import...)."""
+    first = next((line for line in lines[:20] if line.strip()), "")
+    if not first.lstrip().startswith("<!--"):
+        return False
+    keys = set()
+    for line in lines[:120]:
+        if m := _LIA_KEY.match(line):
+            keys.add(m.group(1).lower())
+        if "-->" in line:
+            break
+    return len(keys & cues.LIASCRIPT_KEYS) >= 2 and bool(keys & cues.LIASCRIPT_OWN_KEYS)
+
+
+_LIA_KEY = re.compile(r"^\s*(?:<!--\s*)?([A-Za-z_]+)\s*:")
 
 
 # ---- mkdocs-quiz -------------------------------------------------------------
