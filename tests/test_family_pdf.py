@@ -152,6 +152,18 @@ def test_dot_leader_contents_and_its_heading_go():
     assert _kept(raw) == ["1 Knots", "A reef knot joins two ropes of the same size."]
 
 
+def test_leaders_of_ellipses_and_dots_mixed_are_contents_but_blanks_to_fill_are_not():
+    text = ("I. FIRST STEPS……………………………………. 3\nA. Lighting a Stove………………… .. 4\n"
+            "B. Boiling Water…………………………………………………………. 6\n\n"
+            "Fill in the blanks:\ni) A stove burns best at……………………\n"
+            "ii) ……………..is lit with a match.\niii) Water boils faster with a…………\n")
+    raw = _raw(text)
+    pdf.drop_contents_leaders(raw, Report("t"))
+    assert _kept(raw) == ["Fill in the blanks:", "i) A stove burns best at……………………",
+                          "ii) ……………..is lit with a match.",
+                          "iii) Water boils faster with a…………"]
+
+
 # ---- glyphs ------------------------------------------------------------------
 
 def test_a_glyph_alone_on_its_line_bullets_the_next_line():

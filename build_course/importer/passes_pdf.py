@@ -39,7 +39,7 @@ _NUMBER_AT_END = re.compile(r"^(\S.*?)\s+(\d{1,4})$")
 _DIGITS = re.compile(r"\d+")
 _LETTER_SPACED = re.compile(r"\b([A-Z]) (?=[A-Z]{2,}\b)")
 _COLUMN_GAP = re.compile(r"\s{3,}")  # between the columns of a line set out by -layout
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}$|…{2,}\s*\d{1,4}$")
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}$|(?:…\s?)+(?:[.…]\s?)+\s*\d{1,4}$")
 _BALLOT_BOXES = "□☐⊠☒☑"  # a quiz's option marks: never page furniture
 
 
