@@ -631,3 +631,16 @@ def test_html2text_footer_of_starred_links_and_copyright_goes():
     assert [s.title for s in lesson.sections] == ["Ramps"]
     words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
     assert "episode" not in words and "Copyright" not in words
+
+
+def test_a_paragraph_that_starts_with_a_plus_sign_is_no_list_item():
+    text = ("Skip to content\n\nJoining strings\n\n"
+            "+ usually adds numbers, but between two strings it joins them, so that the\n"
+            "   text of both comes out as one longer string.\n\n"
+            "   Try it with two words of your own before going on.\n")
+    text = text.replace("\n+ usually", "\n   + usually")
+    _, lesson = _lesson(text)
+    first = next(b for b in lesson.blocks if isinstance(b, Paragraph))
+    assert first.text.replace("\u00a0", " ").startswith("+ usually adds numbers, but between")
+    assert first.text.endswith("comes out as one longer string.")
+    assert not any(getattr(b, "items", None) for b in lesson.blocks)

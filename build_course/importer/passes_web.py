@@ -814,11 +814,24 @@ def _wrapped(a: RawLine, b: RawLine, width: int, lower: bool = True) -> bool:
 
 def normalise_bullets(raw: list[RawLine], report: Report) -> None:
     """The dump's bullets (``*``, ``+``, ``o``, ``•``, ``□``, ``☆``) become one
-    glyph; a label ``Solution.`` loses its full stop."""
-    for r in raw:
-        if r.keep and r.kind == "text" and _WEB_BULLET.match(r.text) and r.text[0] != "•":
+    glyph; a label ``Solution.`` loses its full stop. A line that only
+    starts as a bullet does (``+ usually means addition, ...``) is a
+    paragraph's first line when the line it wraps onto stands at its
+    marker's indent (an item's wrapped lines hang under its text): its
+    sign is kept, glued to the word after it by a no-break space, so that
+    it marks no item."""
+    kept = [r for r in raw if r.keep]
+    width = _width(kept)
+    for k, r in enumerate(kept):
+        if r.kind == "text" and _WEB_BULLET.match(r.text) and r.text[0] != "•":
+            after = kept[k + 1] if k + 1 < len(kept) else None
+            if r.text[0] not in "*o" and after is not None and not after.blank_before \
+                    and after.kind == "text" and after.indent == r.indent \
+                    and _wrapped(r, after, width, lower=False):
+                r.text = r.text[0] + "\u00a0" + r.text[2:]  # "+ usually ...": prose
+                continue
             r.text = "• " + r.text[2:]
-        elif r.keep and r.text.endswith(".") and len(r.text) <= 20 \
+        elif r.text.endswith(".") and len(r.text) <= 20 \
                 and cues.ANSWERS_HEADING.match(r.text[:-1]):
             r.text = r.text[:-1]  # "Solution." is a label, as "Solution" is
 
