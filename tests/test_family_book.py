@@ -1432,3 +1432,16 @@ def test_a_diagram_drawn_in_characters_stays_as_drawn():
                                                           "CHAPTER THE SECOND"]
     assert not part.lessons[0].sections  # "O   O" heads nothing
     assert "```\n ---------------\nO               O\n ---------------\n```" in _md(part)
+
+
+def test_an_faqs_topics_in_sentence_case_head_its_questions():
+    text = ("Bicycle Hire FAQ\n\nBooking a bike\n\nHow do I book a bike?\n"
+            "Book online or at the kiosk by the station, up to a week ahead.\n\n"
+            "Can I book for a group?\nYes, for up to twelve riders; call us for more.\n\n"
+            "On the road\n\nWhat if I get a puncture?\n"
+            "Call the number on the handlebar and we will bring a spare bike to you.\n\n"
+            "Do you lend helmets?\nEvery hire includes a helmet and a lock at no cost.\n")
+    [lesson] = _part(text, "faq.txt").lessons
+    assert [s.title for s in lesson.sections] == ["Booking a bike", "On the road"]
+    assert [q.title for q in lesson.quizzes] == ["Booking a bike", "On the road"]
+    assert lesson.quizzes[1].questions[0].model_answer.startswith("Call the number")

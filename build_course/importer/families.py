@@ -239,7 +239,8 @@ def _join_qa(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
 
 QA = Family(
     "qa", "questions each followed by its answer (a catechism, an FAQ)", qa.qa_evidence,
-    [c.drop_share_buttons, qa.mark_underlined_headings, book.find_chapters, qa.strip_labels],
+    [c.drop_share_buttons, qa.mark_underlined_headings, book.find_chapters, qa.strip_labels,
+     qa.mark_topic_headings],
     steps=[qa.qa_self_check], join=_join_qa)
 
 FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, WEB, BOOK, WORKSHEET, PDF, QA, PLAIN]

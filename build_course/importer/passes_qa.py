@@ -305,3 +305,20 @@ def mark_underlined_headings(raw: list[RawLine], report: Report) -> None:
                 and _RULE.match(r.text) and abs(len(r.text) - len(above.text)) <= 2:
             above.kind, r.keep = above.kind or "heading", False
 
+
+def mark_topic_headings(raw: list[RawLine], report: Report) -> None:
+    """In a text of questions and answers, a short line alone between blank
+    lines that ends no sentence and comes right before a question
+    (``Getting a card`` over ``Who can get a card?``) heads the questions
+    under it, in sentence case too."""
+    kept = [r for r in raw if r.keep]
+    for k in range(1, len(kept) - 1):  # the first line is the title
+        r, after = kept[k], kept[k + 1]
+        if r.kind or not r.blank_before or not after.blank_before \
+                or not (after.kind == "question" or _asks(after.text)):
+            continue
+        words = r.text.split()
+        if 0 < len(words) <= 8 and len(r.text) <= 60 and r.text[:1].isupper() \
+                and not r.text.endswith((".", "?", "!", ":", ";", ",")):
+            r.kind = "heading"  # (the review list names every heading taken)
+
