@@ -644,3 +644,16 @@ def test_a_paragraph_that_starts_with_a_plus_sign_is_no_list_item():
     assert first.text.replace("\u00a0", " ").startswith("+ usually adds numbers, but between")
     assert first.text.endswith("comes out as one longer string.")
     assert not any(getattr(b, "items", None) for b in lesson.blocks)
+
+
+def test_w3m_hint_stays_in_its_exercise_and_a_one_line_output_is_code():
+    text = W3M_LESSON.replace(
+        "OUTPUT\n\nweight: 21 kg\n", "OUTPUT\n\nThe hive is heavy enough!\n").replace(
+        "Show me the solution", "Hint: a full super weighs about fifteen kilograms\n\n"
+        "Show me the solution")
+    _, lesson = _lesson(text)
+    assert "OUTPUT" not in _headings(lesson)
+    assert any("The hive is heavy enough!" in c for c in _code(lesson))
+    quiz = next(q for q in lesson.quizzes if q.title == "Is the hive heavy enough?")
+    assert quiz.questions[1].model_answer.startswith("Between ten and twenty")
+    assert not any(h.startswith("Hint") for h in _headings(lesson))

@@ -225,6 +225,8 @@ PAGE_METADATA_HEADING = re.compile(
     r"^(overview|questions|objectives|learning objectives|prerequisites|teaching"
     r"|instructor note|key ?points)\s*:?$", re.I)
 
+# A hint given inside an exercise, on a line of its own: "Hint: indices can be negative" (start).
+HINT_LABEL = re.compile(r"^hints?\b\s*:?", re.I)
 # A lesson page's timing line, in its overview: "Teaching: 30 min", "Exercises: 0 min".
 LESSON_TIMES = re.compile(
     r"^(teaching|exercises|duration|time)\s*:\s*\d+\s*(min|minutes|h|hours)\.?$", re.I)

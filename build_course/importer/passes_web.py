@@ -469,6 +469,10 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
     body = _body_indent(kept)
     for k in range(len(kept) - 2):
         r, title, after = kept[k], kept[k + 1], kept[k + 2]
+        if r.blank_before and title.blank_before and not r.kind and len(r.text) <= 100 \
+                and cues.HINT_LABEL.match(r.text):
+            r.kind = "box"  # "Hint: ..." alone: a bold line inside its exercise, no heading
+            continue
         if title.blank_before and r.blank_before and not r.kind and _heading_shaped(r.text) \
                 and _capital_start(r.text) and (solution := _boxed_solution(kept, k, body)):
             r.kind, solution.kind = "exercise", "heading"
@@ -485,7 +489,7 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
             r.keep = False
             report.dropped(r.line, "box label", r.text, routine=True)
             title.kind = "exercise" if cues.EXERCISE_HEADING.match(r.text) else "box"
-        elif _CODE_LABEL.match(r.text) and r.blank_before:
+        elif _CODE_LABEL.match(r.text) and r.blank_before and not cues.WEB_BOX_LABEL.match(r.text):
             if block := _labelled_code(kept, k + 1, body):
                 r.keep = False
                 report.dropped(r.line, "code block label", r.text, routine=True)
@@ -531,8 +535,9 @@ def _labelled_code(kept: list[RawLine], start: int, body: int) -> list[RawLine]:
                 break
             block.append(o)
         width = _width(kept)
-        prose = block[-1].text.endswith(TERMINAL) or _ITEM.match(first.text) or any(
-            _wrapped(a, b, width, lower=False) for a, b in zip(block, block[1:]))
+        short = len(block) == 1 and len(first.text.split()) <= 8  # "Hello, world!" printed
+        prose = (block[-1].text.endswith(TERMINAL) and not short) or _ITEM.match(first.text) \
+            or any(_wrapped(a, b, width, lower=False) for a, b in zip(block, block[1:]))
         return [] if prose or first.kind else block
     block = [first]
     for o in kept[start + 1:]:
