@@ -161,6 +161,11 @@ _TRUE_FALSE_TAIL = re.compile(
     f"|(?<=[.!])\\s*(?:{cues.TRUE_FALSE_INSTRUCTION.pattern}))\\s*[.?:]?$", re.I)
 
 
+# Any of the cues an instruction line holds (see _Reader._instruction).
+_INSTRUCTION_CUE = re.compile("|".join(f"(?:{cue.pattern})" for cue in (
+    cues.SELECT_ALL, cues.TRUE_FALSE_INSTRUCTION, cues.FILL_IN_INSTRUCTION)), re.I)
+
+
 def _true_false_tail(text: str) -> bool:
     """A statement of three words or more marked at its end: ``... were made. (True/False)``,
     ``... at the top. T or F``."""
@@ -610,10 +615,14 @@ def _option(piece: _Piece, in_question: bool) -> tuple[str, bool] | None:
     return None
 
 
+_MARK_ENDS = "✓✔☑)*"
+
+
 def _trailing_mark(text: str) -> tuple[str, bool]:
     """``c) Paris ✓`` or ``c) Paris (correct)``: the option's text and whether it
     is marked right."""
-    if m := cues.MARKED_RIGHT.search(text):
+    # (MARKED_RIGHT, slow to search, ends with one of these before spaces)
+    if text.rstrip()[-1:] in _MARK_ENDS and (m := cues.MARKED_RIGHT.search(text)):
         return text[:m.start()].rstrip(), True
     return text, False
 
@@ -987,12 +996,12 @@ class _Reader:
             text = f"{piece.number}. {text}"  # the list took the first number off
         labelled = cues.ANSWER_KEY_LABEL.match(text)
         text = text[labelled.end():] if labelled else text  # "Answers: 1 c, 2 b"
+        if not self.found:
+            return False
         pairs = _in_run(_KEY_PAIR.findall(text))
         if labelled and len(pairs) < 2 and self.found:
             pairs = _numbered_run(text)  # "Answers: 1. Paris 2. 100 3. full stop"
         if len(pairs) < 2 or sum(len(a) + len(b) + 2 for a, b in pairs) < 0.5 * len(text):
-            return False
-        if not self.found:
             return False
         if not any(number.isdigit() for number, _ in pairs):
             return self._statement_keys(piece, pairs)
@@ -1070,11 +1079,14 @@ class _Reader:
         return True
 
     def _instruction(self, piece: _Piece, text: str) -> bool:
-        if cues.SELECT_ALL.search(text) and (not self.found or self.mode != "prompt") \
+        cued = _INSTRUCTION_CUE.search(text) is not None  # the usual piece: one search, not three
+        if cued and cues.SELECT_ALL.search(text) and (not self.found or self.mode != "prompt") \
                 and _question_start(piece) is None:
             self.select_all = True  # over the questions after it (a question's own is its)
         if self._numbered_instruction(piece, text):
             return True
+        if not cued:
+            return False
         true_false = cues.TRUE_FALSE_INSTRUCTION.search(text) is not None
         if not (true_false or cues.FILL_IN_INSTRUCTION.search(text)) or "?" in text:
             return False

@@ -610,14 +610,15 @@ def join_split_numbers(raw: list[RawLine], report: Report) -> None:
     while i < len(kept):
         if m := _NUMBERED_HEADING.match(kept[i].text):
             last = m.group(1)
-        if (run := _counted(kept, i)) and (texts := _column_of(kept, i + run, run))[1:]:
+        one = kept[i].text == "1"  # a run of counted numbers starts at 1 (see _counted)
+        if one and (run := _counted(kept, i)) and (texts := _column_of(kept, i + run, run))[1:]:
             for n, text in enumerate(texts):  # '1' '2' '3' then three lines: a numbered list
                 text.text = f"{kept[i + n].text}. {text.text}"
                 text.indent, text.blank_before = kept[i + n].indent, kept[i + n].blank_before
                 kept[i + n].keep = False
             i += run
             continue
-        if run := _counted(kept, i, 2):  # '1' above its item, '2' above the next...
+        if one and (run := _counted(kept, i, 2)):  # '1' above its item, '2' above the next...
             for n in range(run):
                 number, text = kept[i + 2 * n], kept[i + 2 * n + 1]
                 text.text = f"{number.text}. {text.text}"
@@ -706,21 +707,30 @@ def mark_definition_lists(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     if sum(1 for r in kept if ":" in r.text and _TERM_LINE.match(r.text)) < 3:
         return  # too few term lines for a list of terms
-    glossary = False
+    glossary = False  # the last heading before the current run names a glossary
+    others: list[RawLine] = []  # the lines that are neither terms nor their wrapped rest
+    looked = 0  # others[:looked] were looked at for that heading
     run: list[RawLine] = []
     for i, r in enumerate(kept + [None]):
-        term = r is not None and not r.kind and bool(_TERM_LINE.match(r.text))
+        term = r is not None and not r.kind and ":" in r.text and bool(_TERM_LINE.match(r.text))
         if term:
             run.append(r)
             continue
         if r is not None and run and _wraps_on(kept[i - 1], r):
             continue  # the wrapped rest of the last term's text
-        if len(run) >= 3 and not glossary:
-            for item in run:
-                item.text = "• " + item.text
+        if len(run) >= 3:
+            # headings are looked for only here, back from the run (most lines are none)
+            heading = next((h for h in reversed(others[looked:])
+                            if h.kind == "heading" or looks_like_heading(h.text)), None)
+            looked = len(others)
+            if heading is not None:
+                glossary = bool(cues.GLOSSARY_HEADING.search(heading.text))
+            if not glossary:
+                for item in run:
+                    item.text = "• " + item.text
         run = []
-        if r is not None and (r.kind == "heading" or looks_like_heading(r.text)):
-            glossary = bool(cues.GLOSSARY_HEADING.search(r.text))
+        if r is not None:
+            others.append(r)
 
 
 _TERM_LINE = re.compile(r"^[A-Za-z][\w-]*(?: [\w-]+){0,2}: +[A-Za-z“\"(]")

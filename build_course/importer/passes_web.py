@@ -100,7 +100,8 @@ _EVIDENCE = (
     ("horizontal rules drawn as '____' or '━━━━'",
      lambda raw, head: sum(1 for r in raw[:3000] if _lynx_rule(r)) >= 2),
     ("lynx's numbered link markers and References list",
-     lambda raw, head: sum(1 for r in raw[:2000] if _LYNX_REFERENCE_MARK.search(r.text)) >= 3
+     lambda raw, head: sum(1 for r in raw[:2000]
+                           if "[" in r.text and _LYNX_REFERENCE_MARK.search(r.text)) >= 3
      and any(r.text == "References" for r in raw)),
     ("icon-font glyphs (private use characters)",
      lambda raw, head: sum(1 for r in raw[:3000]
