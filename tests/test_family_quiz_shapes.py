@@ -550,3 +550,116 @@ Answer: 1-c, 2-a, 3-b
     [quiz] = _quizzes(asked)
     assert [q.prompt for q in quiz.questions] == ["Which river flows through Cairo?",
                                                  "Which river flows through Paris?"]
+
+
+# ---- more titles, roman options, an answer on the question's line, titled keys ------
+
+def test_multiple_choice_questions_with_roman_options_and_roman_keys():
+    text = """Rocks
+
+Granite cools slowly deep underground.
+
+Multiple Choice Questions
+
+1. Which rock forms from cooled magma?
+(i) Limestone
+(ii) Granite
+(iii) Shale
+2. Which rock fizzes in acid?
+(i) Limestone
+(ii) Basalt
+
+Answers: 1. (ii) 2. (i)
+"""
+    [quiz] = _quizzes(text)
+    assert quiz.title == "Multiple Choice Questions"
+    assert [q.options for q in quiz.questions] == [["Limestone", "Granite", "Shale"],
+                                                   ["Limestone", "Basalt"]]
+    assert [q.correct for q in quiz.questions] == [[1], [0]]
+
+
+def test_a_quick_quiz_of_statements_each_with_true_false_under_it_and_a_key_line():
+    text = """Lungs
+
+We breathe about twelve times a minute at rest.
+
+Quick Quiz
+
+1) The left lung is smaller than the right.
+   True / False
+2) Air enters the blood in the bronchi.
+   True / False
+
+Answers: 1) True 2) False
+"""
+    questions = _questions(text)
+    assert [q.kind for q in questions] == [QuestionKind.TRUE_FALSE] * 2
+    assert [q.correct for q in questions] == [[0], [1]]
+
+
+def test_an_answer_at_the_end_of_the_questions_line_answers_it():
+    text = """Sound
+
+Sound needs a medium to travel through.
+
+Test Yourself
+
+1. Through which does sound travel fastest? Ans. (c)
+(a) Air
+(b) Water
+(c) Steel
+2. Can sound cross a vacuum? Answer: False
+"""
+    questions = _questions(text)
+    assert questions[0].prompt == "Through which does sound travel fastest?"
+    assert questions[0].correct == [2]
+    assert questions[1].kind is QuestionKind.TRUE_FALSE and questions[1].correct == [1]
+
+
+def test_an_answer_key_after_several_exercises_names_each_by_its_title():
+    text = """Verbs: Past Simple
+
+We use the past simple for finished actions.
+
+Exercise A
+
+Complete the sentences.
+1. Yesterday I ______ (walk) home.
+2. She ______ (cook) dinner.
+
+Exercise B
+
+1. He (go / went) out early.
+2. They (eat / ate) at noon.
+
+Answer key
+Exercise A: 1. walked 2. cooked
+Exercise B: 1. went 2. ate
+"""
+    quizzes = _quizzes(text)
+    assert [[q.model_answer for q in quiz.questions] for quiz in quizzes] == [
+        ["walked", "cooked"], ["went", "ate"]]
+
+
+def test_lettered_lines_with_space_to_write_or_under_a_reflection_are_parts():
+    text = """Local Markets
+
+Markets change with the seasons.
+
+Review Questions
+
+1. Name one stall for each kind of goods:
+(i) Fresh food ……………
+(ii) Clothes ……………
+(iii) Tools ……………
+2. Give examples of stalls in your own town:
+(a) Weekly
+(b) Seasonal
+3. Which market is held at night?
+(a) The flower market
+(b) The fish market
+"""
+    first, second, third = _questions(text)
+    assert not first.options and first.prompt.endswith("(c) Tools ……………")
+    assert not second.options and second.kind is QuestionKind.REFLECTION
+    assert third.options == ["The flower market", "The fish market"]  # a choice, unanswered

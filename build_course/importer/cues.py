@@ -11,12 +11,14 @@ import re
 
 # A heading that starts an exercise (its numbered questions become a quiz), after
 # any section number ("1.9 Exercises") or part label ("Part B: Exercises") and one
-# qualifier ("Practical Exercise: ...").
+# qualifier ("Practical Exercise: ...", "Multiple Choice Questions", "Quick Quiz").
 EXERCISE_HEADING = re.compile(
     r"^(?:[\d.]+\s+)?(?:(?:part|section)\s+[a-z\d]{1,3}\s*[:.\-–]\s+)?"
     r"(?:(?:practical|additional|optional|advanced|further|more|extra"
     r"|end[- ]of[- ](?:chapter|unit|lesson|module)|chapter|unit|lesson|module|scenario"
-    r"|discussion|case study|study)\s+)?"
+    r"|discussion|case study|study|multiple[- ]choice|objective(?:[- ]type)?"
+    r"|(?:very )?(?:short|long)[- ]answer|essay(?:[- ]type)?|true[- ](?:or|/|and)[- ]?false"
+    r"|quick|mini|pop|final)\s+)?"
     r"(check for understanding|check your (?:progress|understanding)|exercises?|practice"
     r"|activity|quiz(?:zes)?|self[- ]?(?:check|test|assessment)|review (?:questions|exercises)"
     r"|chapter review|reading questions"
@@ -74,6 +76,11 @@ STEPS_LABEL = re.compile(r"^(?:instructions|steps|procedure|directions for the a
 ANSWER_LABEL = re.compile(
     r"^(?:correct |model |suggested )?(?:answer|ans|solution)(?:\(s\))?\s*[:.\-–]\s*(.*)$",
     re.I)
+# The same at the end of the question's own line, a letter or true/false only:
+# "What is the speed of light? Ans. (c)" (searched at the end).
+TRAILING_ANSWER = re.compile(
+    r"\s+(?:correct )?(?:answer|ans)\s*[:.\-–]\s*"
+    r"(\(?[a-h]\)?(?:\s*(?:,|&|and)\s*\(?[a-h]\)?)*|true|false)\s*\.?$", re.I)
 # An instruction that makes the statements after it true/false questions.
 TRUE_FALSE_INSTRUCTION = re.compile(r"\btrue\s*(?:or|/)\s*false\b|\b[TF]\s*(?:or|/)\s*[TF]\b",
                                     re.I)

@@ -55,6 +55,8 @@ _MARKED = "⊠☒☑✓✔■▣◼"
 _UNMARKED = "□☐◻○◯❏"
 _BRACKET_BOX = re.compile(r"^\[([ xX✓✔])\]\s+(?=\S)")
 _GLYPH_OPTION = re.compile(rf"^([{_MARKED}{_UNMARKED}])\s*(?=\S)")
+_ROMAN_OPTION = re.compile(r"^(?:\((i{1,3}|iv|vi{0,3})\)|(i{1,3}|iv|vi{0,3})\))\s+(?=\S)")
+_ROMAN_ANSWER = re.compile(r"^\(?(i{1,3}|iv|vi{0,3})\)?(?:[.)]?\s+(?P<rest>\S.*))?$")
 _LETTER_OPTION = re.compile(r"^(?:\(([a-hA-H])\)|([a-hA-H])[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)](?!\d)\s*(?=\S|$)")
 _LONG_NUMBERED = re.compile(r"^\(?(\d{1,6})[.)](?!\d)\s*(?=\S|$)")
@@ -118,6 +120,7 @@ class _Found:
     parts: list[str] = field(default_factory=list)  # a matching question's items, labelled
     match_prompt: str = ""  # its instruction, before its items
     instruction: bool = False  # a matching instruction alone: no question without its items
+    roman: bool = False  # its options are numbered (i), (ii)...: so is its key
 
 
 # ---- the step --------------------------------------------------------------
@@ -429,6 +432,8 @@ def _section_end(blocks: list[Block], start: int, start_inside: bool = False,
                 and not (capitals and not block.text.isupper() and not _names_exercise(block)) \
                 and not _numbering_goes_on(blocks, j, last):
             return j
+        if isinstance(block, Heading) and j > start + 1 and _keys_by_title(blocks, j):
+            return j  # the keys of several exercises, each by its title: the chapter's
         if isinstance(block, Heading) and last is not None \
                 and block.text.startswith(f"{last + 1} "):
             last += 1  # "4 Fill in the blanks": a question's number without its dot
@@ -436,6 +441,15 @@ def _section_end(blocks: list[Block], start: int, start_inside: bool = False,
             if not piece.lettered and (found := _question_start(piece)) is not None:
                 last = found[0]  # ("i)", "v)" items of a lettered list are statements, not 9, 22)
     return len(blocks)
+
+
+def _keys_by_title(blocks: list[Block], j: int) -> bool:
+    """An answers heading whose first line names an exercise ("Exercise A: 1. b")."""
+    if not cues.ANSWERS_HEADING.match(blocks[j].text) or j + 1 >= len(blocks):
+        return False
+    pieces = _pieces(blocks[j + 1])
+    name = pieces[0].text.split(":", 1)[0] if pieces and ":" in pieces[0].text[:60] else ""
+    return bool(name) and bool(cues.EXERCISE_HEADING.match(name))
 
 
 def _chapter_answers(text: str) -> bool:
@@ -471,6 +485,8 @@ def _own_heading(heading: Heading) -> bool:
     text = heading.text
     if _names_exercise(heading) or _chapter_answers(text):
         return False  # the next exercise, or the answers to all the chapter's exercises
+    if (lead := _TRUE_FALSE_LEAD.match(text)) and not text[lead.end():].strip(" .:()[]"):
+        return True  # "True / False" under a statement: its two options
     return (heading.role == "answers" or text.endswith("?") or (len(text) <= 3 and text.isalpha())
             or any(p.match(text) for p in (cues.ANSWERS_HEADING, cues.QUESTION_LABEL,
                                            cues.STEPS_LABEL, cues.TASK_LABEL,
@@ -610,6 +626,8 @@ def _option(piece: _Piece, in_question: bool) -> tuple[str, bool] | None:
         return text[m.end():].strip(), marked
     if m := _BRACKET_BOX.match(text):  # "[ ] Cash", "[x] Stock": a check box drawn in text
         return text[m.end():].strip(), marked or m.group(1) != " "
+    if in_question and (m := _ROMAN_OPTION.match(text)):  # "(ii) Sand" (statements aside)
+        return text[m.end():].strip(), marked
     if in_question and piece.item:
         return text, marked
     return None
@@ -961,6 +979,7 @@ class _Reader:
         if self.found and self.mode in ("prompt", "options") \
                 and (option := _option(piece, True)) is not None:
             self._add_option(*option)
+            self.found[-1].roman = self.found[-1].roman or bool(_ROMAN_OPTION.match(text))
             return True
         return self._text(piece, text)
 
@@ -1202,6 +1221,9 @@ class _Reader:
                        select_all=self.select_all or bool(cues.SELECT_ALL.search(prompt)),
                        worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
                        from_item=piece.item)
+        if (tail := cues.TRAILING_ANSWER.search(prompt)) and tail.start() > 0:
+            found.question.prompt = prompt = prompt[:tail.start()].rstrip()  # "...? Ans. (c)"
+            found.answer, found.answer_line = tail.group(1), piece.line
         if ((lead := _TRUE_FALSE_LEAD.match(prompt)) and len(prompt[lead.end():].split()) >= 3) \
                 or _true_false_tail(prompt):
             found.true_false = True  # "True or false: ...", "... were made. (True/False)"
@@ -1363,7 +1385,7 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
     """The question's answer and kind, from what was read."""
     question = found.question
     answer = found.answer.strip()
-    if question.options and not found.marked and _parts_not_options(question.options, answer):
+    if question.options and not found.marked and _parts_not_options(question, answer):
         parts = " ".join(f"({letter}) {o}" for letter, o in zip("abcdefgh", question.options))
         question.prompt = f"{question.prompt} {parts}".strip()
         question.options, question.correct = [], []  # the question's parts, answered in turn
@@ -1397,13 +1419,17 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
     question.kind = _open_or_reflection(question.prompt, found)
 
 
+_BLANK_RUN = re.compile(r"_{4,}|\.{5,}|…{3,}")  # space to write in
 _PART_MARK = re.compile(r"(?:^|(?<=\s))\(([a-h])\)\s*(?=\S)")
 
 
-def _parts_not_options(options: list[str], answer: str) -> bool:
+def _parts_not_options(question: Question, answer: str) -> bool:
     """Lettered lines that are a question's parts, not options to choose
     from: its answer answers them in turn ("(a) An experiment. (b) Lucy."),
-    or, without an answer, most of them ask ("(a) What type of study is this?")."""
+    or, without an answer, most of them ask ("(a) What type of study is this?")
+    or leave space to write ("(i) Growth stage:", "(ii) Steel furniture ......"),
+    or the question asks for the learner's own examples or views."""
+    options = question.options
     if answer:
         marks = list(_PART_MARK.finditer(answer))
         letters = "".join(m.group(1) for m in marks)
@@ -1411,7 +1437,9 @@ def _parts_not_options(options: list[str], answer: str) -> bool:
             len(answer[m.end():after.start() if after else len(answer)].strip(" ,;.").split())
             >= 1 and _NOT_WORD.sub("", answer[m.end():after.start() if after else None]).strip()
             for m, after in zip(marks, [*marks[1:], None]))
-    return len(options) >= 2 and sum(o.rstrip().endswith("?") for o in options) * 2 > len(options)
+    asks = sum(o.rstrip().endswith(("?", ":")) or bool(_BLANK_RUN.search(o)) for o in options)
+    return len(options) >= 2 and (asks * 2 > len(options)
+                                  or bool(cues.REFLECTION_PROMPT.search(question.prompt)))
 
 
 _MATCH_PART = re.compile(r"^\(?([a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+(\S.*)$", re.I)
@@ -1487,6 +1515,8 @@ def _choice_answer(found: _Found, text: str, report: Report) -> None:
     question = found.question
     n = len(question.options)
     letters = _answer_letters(text)
+    if found.roman and (m := _ROMAN_ANSWER.match(text.strip())):  # "(ii)" for options (i)...
+        letters = [(_roman_value(m.group(1)) or 1) - 1], (m.group("rest") or "").strip()
     if letters is not None:
         indexes, rest = letters
         question.correct = [i for i in indexes if i < n]
