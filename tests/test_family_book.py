@@ -1445,3 +1445,60 @@ def test_an_faqs_topics_in_sentence_case_head_its_questions():
     assert [s.title for s in lesson.sections] == ["Booking a bike", "On the road"]
     assert [q.title for q in lesson.quizzes] == ["Booking a bike", "On the road"]
     assert lesson.quizzes[1].questions[0].model_answer.startswith("Call the number")
+
+
+# A grammar primer as a catechism whose answers follow their questions on
+# the very next line (no label, no blank line between them).
+PRIMER = """Title: A Little Grammar
+
+*** START OF THIS LIBRARY EBOOK A LITTLE GRAMMAR ***
+
+
+LESSON I.
+
+NOUNS.
+
+
+What is a noun?
+A noun is the name of a person, place or thing; as, _John_, _London_,
+_book_.
+
+How many kinds of nouns are there?
+Two: proper nouns and common nouns, and each of them is used in the
+sentences of every day.
+
+What is a proper noun?
+A proper noun is the name of one particular person, place or thing,
+and always begins with a capital letter.
+
+Why do we need common nouns at all when every thing could have a name
+of its own?
+Because there are far too many things to name each one of them, so we
+name the kinds of things instead.
+
+*** END OF THIS LIBRARY EBOOK A LITTLE GRAMMAR ***
+"""
+
+
+def test_answers_on_the_line_after_their_questions_are_a_self_check():
+    [lesson] = _part(PRIMER).lessons
+    [quiz] = lesson.quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "What is a noun?", "How many kinds of nouns are there?", "What is a proper noun?",
+        "Why do we need common nouns at all when every thing could have a name of its own?"]
+    assert quiz.questions[0].model_answer == (
+        "A noun is the name of a person, place or thing; as, John, London, book.")
+    assert quiz.questions[3].model_answer.startswith("Because there are far too many")
+
+
+def test_a_question_inside_a_paragraph_of_prose_splits_nothing():
+    prose = ("Title: Musings\n\n*** START OF THIS LIBRARY EBOOK MUSINGS ***\n\n"
+             + "".join(f"\nThe {word} was late that year, and the farmers said so to anyone "
+                       f"who would listen. Was it\nthe cold spring?\nNobody could say, "
+                       "though every one of them had a theory of his own to\noffer at the "
+                       "market on a Saturday morning before the stalls were packed away.\n"
+                       for word in ["harvest", "frost", "rain", "thaw"]))
+    part = _part(prose, "musings.txt")
+    assert not part.lessons[0].quizzes
+    paragraphs = [b.text for b in part.lessons[0].blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 4

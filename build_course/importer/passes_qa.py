@@ -322,3 +322,41 @@ def mark_topic_headings(raw: list[RawLine], report: Report) -> None:
                 and not r.text.endswith((".", "?", "!", ":", ";", ",")):
             r.kind = "heading"  # (the review list names every heading taken)
 
+
+_SENTENCE_END = re.compile(r"[.?!]\s+[A-Z]")
+
+
+def split_asked_blocks(raw: list[RawLine], report: Report) -> None:
+    """A block of lines (between blank lines) that opens with a question
+    ending its line well short of the text's width, the answer on the next
+    line (``What is a noun?`` over ``A noun is the name of ...``): the
+    question and its answer are two paragraphs. Taken when three or more
+    blocks are so made; the question may wrap over three lines."""
+    kept = [r for r in raw if r.keep]
+    inner = sorted(len(r.text) + r.indent for r, after in zip(kept, kept[1:])
+                   if not after.blank_before)
+    width = inner[int(len(inner) * 0.9)] if len(inner) >= 8 else 0
+    found = []
+    for k, r in enumerate(kept):
+        if not width or not r.blank_before or r.kind or r.text.startswith(_SPEECH):
+            continue
+        for j in range(k, min(k + 3, len(kept) - 1)):
+            line, after = kept[j], kept[j + 1]
+            if j > k and (line.blank_before or len(kept[j - 1].text) < 0.85 * width) \
+                    or after.blank_before:
+                break  # the question's lines before its last are wrapped at the width
+            if line.text.endswith("?") and len(line.text) + line.indent < 0.85 * width \
+                    and after.text[:1].isupper() and not after.text.startswith(_SPEECH):
+                if not _SENTENCE_END.search(" ".join(x.text for x in kept[k:j + 1])):
+                    found.append((kept[k:j + 1], after))  # one sentence: the question
+                break
+    if len(found) < _MIN_PAIRS:
+        return
+    for question, answer in found:
+        for line in question:
+            line.kind = "question"
+        answer.blank_before, answer.kind = True, answer.kind or "text"
+    report.note(found[0][1].line, f"{len(found)} questions each with its answer on the next "
+                "line: each question and its answer made paragraphs of their own",
+                topic=Topic.OTHER)
+
