@@ -663,3 +663,78 @@ Review Questions
     assert not first.options and first.prompt.endswith("(c) Tools ……………")
     assert not second.options and second.kind is QuestionKind.REFLECTION
     assert third.options == ["The flower market", "The fish market"]  # a choice, unanswered
+
+
+# ---- a plain-text book's answers at its end, chapter by chapter --------------------
+
+def _bee_book(extra: str = "") -> str:
+    import textwrap  # noqa: PLC0415
+    colony = textwrap.fill(
+        "The honey bee lives in a colony of many thousands. Each colony has one queen, a few "
+        "hundred drones and a great number of workers, who gather nectar and pollen from the "
+        "flowers of the fields around the hive.", 70)
+    comb = textwrap.fill(
+        "Wax is made by young worker bees from glands under the abdomen. They build the comb "
+        "in six-sided cells, which hold the most honey for the least wax, and the queen lays "
+        "her eggs in the cells at the centre of the comb.", 70)
+    return f"""The Project Gutenberg eBook of Bees for Beginners
+
+*** START OF THE PROJECT GUTENBERG EBOOK BEES FOR BEGINNERS ***
+
+BEES FOR BEGINNERS
+
+CHAPTER I
+
+THE COLONY
+
+{colony}
+
+{colony}
+
+QUESTIONS
+
+1. How many queens has a colony?
+
+2. What do the workers gather?
+
+CHAPTER II
+
+THE COMB
+
+{comb}
+
+{comb}
+
+QUESTIONS
+
+1. Who makes the wax?
+
+2. Why are the cells six-sided?
+
+3. Where does the queen lay her eggs?
+
+ANSWERS TO THE QUESTIONS
+
+CHAPTER I
+
+1. One. 2. Nectar and pollen.
+
+CHAPTER II
+
+1. Young worker bees. 2. They hold the most honey for the least wax. 3. In the cells at
+the centre of the comb.
+{extra}
+*** END OF THE PROJECT GUTENBERG EBOOK BEES FOR BEGINNERS ***
+"""
+
+
+def test_a_books_answers_at_its_end_go_to_each_chapters_questions():
+    part = _part(_bee_book())
+    answers = [[q.model_answer for q in quiz.questions]
+               for lesson in part.lessons for quiz in lesson.quizzes]
+    assert answers == [["One.", "Nectar and pollen."],
+                       ["Young worker bees.", "They hold the most honey for the least wax.",
+                        "In the cells at the centre of the comb."]]
+    part = _part(_bee_book("\nCHAPTER IX\n\n1. Smoke. 2. In spring.\n"))
+    notes = [d.message for d in part.diagnostics]
+    assert any("'CHAPTER IX' name a chapter that is not in the text" in n for n in notes)

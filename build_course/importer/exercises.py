@@ -1363,6 +1363,18 @@ def _split_inline_options(question: Question) -> None:
                         for m, after in zip(marks, [*marks[1:], None])]
 
 
+def keys_in_a_run(text: str) -> bool:
+    """``1. One. 2. Nectar and pollen. 3. ...``: a line of keys numbered in
+    its run from 1 (a book's answers to one chapter), however long."""
+    m = _NUMBERED.match(text)
+    if not m or m.group(1) != "1":
+        return False
+    expected = 2
+    for inline in _INLINE_NUMBER.finditer(text, m.end()):
+        expected += int(inline.group(1)) == expected
+    return expected > 2
+
+
 def _numbered_run(text: str) -> list[tuple[str, str]]:
     """``1. Paris 2. 100 3. full stop``: (number, text) of each key numbered
     in the run of one line, from 1 on and in sequence; none when fewer than

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
-from build_course.importer.exercises import extract_exercises, heads_questions
+from build_course.importer.exercises import extract_exercises, heads_questions, keys_in_a_run
 from build_course.importer.segmenting import misspelt_cue, segment
 from build_course.model import (
     Block,
@@ -46,7 +46,7 @@ def build_lessons(lines: list[Line], report: Report, extra_steps: Sequence[Step]
                   ) -> list[Lesson]:
     """Turn a cleaned source into lessons, one per chapter (or just one).
     ``extra_steps`` (a family's own) run before the heading levels are set."""
-    chapters = _chapters(lines)
+    chapters = _chapters(lines, report)
     at = STEPS.index(set_heading_levels)
     steps = [*STEPS[:at], *extra_steps, *STEPS[at:]]
     lessons = [_lesson(lines, hint, report, steps) for hint, lines in chapters]
@@ -67,7 +67,7 @@ def name_lessons(lessons: list[Lesson]) -> None:
             quiz.slug = unique(slugify(quiz.title), quiz_slugs)
 
 
-def _chapters(lines: list[Line]) -> list[tuple[str, list[Line]]]:
+def _chapters(lines: list[Line], report: Report) -> list[tuple[str, list[Line]]]:
     if not any(line.chapter for line in lines):
         return [("", lines)]
     chapters: list[tuple[str, list[Line]]] = [("", [])]
@@ -76,15 +76,16 @@ def _chapters(lines: list[Line]) -> list[tuple[str, list[Line]]]:
             chapters.append((line.chapter, []))
         chapters[-1][1].append(line)
     chapters = chapters if chapters[0][1] else chapters[1:]
-    _send_back_keys(chapters)
+    _send_back_keys(chapters, report)
     return chapters
 
 
-def _send_back_keys(chapters: list[tuple[str, list[Line]]]) -> None:
+def _send_back_keys(chapters: list[tuple[str, list[Line]]], report: Report) -> None:
     """A book's answers at its end, after a heading ("Answers to the
     Exercises"), one chapter marker ("CHAPTER II") per chapter answered: each
     chapter's keys go to the end of that chapter, under the heading, where
-    its exercises find them. Only while every marker names an earlier chapter."""
+    its exercises find them. Only while every marker names an earlier chapter;
+    keys under a marker of a chapter that is not in the text stay, with a note."""
     named = {_norm(lines[0].kicker): n for n, (_, lines) in enumerate(chapters)
              if lines and lines[0].kicker}
     at = next((k for k, (_, lines) in enumerate(chapters[:-1]) if len(named) >= 2
@@ -96,8 +97,12 @@ def _send_back_keys(chapters: list[tuple[str, list[Line]]]) -> None:
     keys = 0
     for hint, lines in chapters[at + 1:]:
         target = named.get(_norm(hint))
-        if target is None or target > at or not lines \
-                or not all(line.bullet or len(line.text) <= 80 for line in lines):
+        keyed = bool(lines) and all(line.bullet or len(line.text) <= 80
+                                    or keys_in_a_run(line.text) for line in lines)
+        if target is None and keys and keyed:
+            report.note(lines[0].line, f"the answers under '{hint}' name a chapter that is not "
+                        "in the text; left unattached, as they stand", topic=Topic.ANSWERS)
+        if target is None or target > at or not keyed:
             break
         chapters[target][1].append(replace(heading, kind="heading", chapter="", kicker=""))
         chapters[target][1].extend(replace(line, chapter="", kicker="") for line in lines)
