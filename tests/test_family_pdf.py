@@ -824,3 +824,28 @@ def test_a_dated_footer_glued_to_its_page_number_never_names_the_text():
              for n in range(1, 5)]
     part = _part("Canoe Skills for Beginners\n" + "".join(pages))
     assert part.lessons[0].title == "Canoe Skills for Beginners"
+
+
+def test_labels_printed_after_their_texts_go_back_to_them_in_order():
+    text = ("4.8 REVIEW QUESTIONS\n\n1)\n\n"
+            "Why does a sourdough starter need feeding every day? Is\nthe flour important?\n"
+            "How long should a loaf prove in a cold kitchen?\n"
+            "What makes a crust crisp? Explain the part the steam plays.\n\n2)\n3)\n\n"
+            "Note: These questions are for your practice only.\n")
+    raw = _raw(text)
+    pdf.join_split_numbers(raw, Report("t"))
+    assert _kept(raw) == [
+        "4.8 REVIEW QUESTIONS",
+        "1) Why does a sourdough starter need feeding every day? Is", "the flour important?",
+        "2) How long should a loaf prove in a cold kitchen?",
+        "3) What makes a crust crisp? Explain the part the steam plays.",
+        "Note: These questions are for your practice only."]
+
+
+def test_one_label_after_a_text_is_the_next_item_with_its_own_text():
+    text = ("5)\n\nWhy does bread go stale?\n\nTrue False True\n\n6)\n\n"
+            "Describe how you would store a loaf for a week.\n")
+    raw = _raw(text)
+    pdf.join_split_numbers(raw, Report("t"))
+    assert _kept(raw) == ["5) Why does bread go stale?", "True False True",
+                          "6) Describe how you would store a loaf for a week."]

@@ -626,7 +626,7 @@ def join_split_numbers(raw: list[RawLine], report: Report) -> None:
                 number.keep = False
             i += 2 * run
             continue
-        if not _is_label(kept[i].text):
+        if not kept[i].keep or not _is_label(kept[i].text):
             i += 1
             continue
         j = i
@@ -636,6 +636,7 @@ def join_split_numbers(raw: list[RawLine], report: Report) -> None:
         if len(labels) > 1 and _SECTION_NUMBER.match(labels[0].text):
             labels = labels[1:]  # a section number before a list's label: not the list's
             _give_to_title(kept, j, kept[i], last, report)
+        labels += _labels_after_texts(kept, j, labels)
         for label, text in zip(labels, _texts_after(kept, j, len(labels))):
             text.text = f"{label.text} {text.text}"
             text.indent, text.blank_before = label.indent, label.blank_before
@@ -644,6 +645,33 @@ def join_split_numbers(raw: list[RawLine], report: Report) -> None:
                 text.kind = "heading"
                 last = label.text.rstrip(".")
         i = j
+
+
+def _labels_after_texts(kept: list[RawLine], j: int, labels: list[RawLine]) -> list[RawLine]:
+    """The rest of a list's labels, printed after its texts (``1)``, the five
+    questions, then ``2)`` ... ``5)``: the extractor put the label column
+    after the text): the run of two labels or more right after the texts
+    from ``j`` that goes on numbering ``labels``, when the texts start exactly
+    as many paragraphs as there are labels in all (else none)."""
+    number = _label_number(labels[-1].text) if labels else None
+    if number is None:
+        return []
+    m = j
+    while m < len(kept) and m - j <= 40 and not _is_label(kept[m].text):
+        m += 1
+    run: list[RawLine] = []
+    while m < len(kept) and _label_number(kept[m].text) == number + len(run) + 1:
+        run.append(kept[m])
+        m += 1
+    if len(run) < 2 or m < len(kept) and _is_label(kept[m].text):
+        return []  # (one label after a text is the next item, its text after it)
+    starts = len(_texts_after(kept, j, len(labels) + len(run) + 1))
+    return run if starts == len(labels) + len(run) else []
+
+
+def _label_number(text: str) -> int | None:
+    """The number of a list's label (``3)``, ``3.``), or None."""
+    return int(text[:-1]) if text[:-1].isdigit() and text[-1] in ".)" else None
 
 
 def _give_to_title(kept: list[RawLine], j: int, number: RawLine, last: str,
