@@ -1502,3 +1502,10 @@ def test_a_question_inside_a_paragraph_of_prose_splits_nothing():
     assert not part.lessons[0].quizzes
     paragraphs = [b.text for b in part.lessons[0].blocks if isinstance(b, Paragraph)]
     assert len(paragraphs) == 4
+
+
+def test_a_title_right_above_the_first_chapter_line_is_the_title_page():
+    text = PRIMER.replace("\n\nLESSON I.\n", "\n\nA LITTLE GRAMMAR\n\n\nLESSON I.\n")
+    part = _part(text)
+    assert "dropped the title page: 1 lines" in _notes(part)
+    assert [lesson.title for lesson in part.lessons] == ["NOUNS."]

@@ -221,7 +221,8 @@ def _drop_front_matter(raw: list[RawLine], report: Report) -> None:
     first = next((i for i, r in enumerate(kept) if _starts_body(kept, i, width)), len(kept)) \
         if licensed else 0
     if 0 < first < len(kept) and _single(kept, first - 1) and _front_heading(kept[first - 1].text) \
-            and not cues.BOOK_CONTENTS_HEADING.match(kept[first].text):
+            and not cues.BOOK_CONTENTS_HEADING.match(kept[first].text) \
+            and not _marker(kept[first].text):
         first -= 1  # "PREFACE." right above the first paragraph is its heading
     if 0 < first < len(kept):
         _drop(kept[:first], report, "the title page")
