@@ -1214,3 +1214,12 @@ def test_a_paragraph_after_a_keyed_answer_explains_it_and_the_key_still_counts()
     assert [q.correct for q in quiz.questions] == [[0], [1]]
     assert "one-in-four rule" in quiz.questions[0].explanation
     assert "one foot sink" in quiz.questions[1].explanation
+
+
+def test_a_quiz_block_right_under_the_lessons_title_leaves_the_title_to_the_lesson():
+    text = ("# Sharpening a Chisel\n\nHold the bevel flat on the stone.\n\n<?quiz?>\n"
+            "question: Which side lies flat on the stone?\nanswer-correct: the bevel\n"
+            "answer: the back\n<?/quiz?>\n")
+    (lesson,) = _part(text, "chisel.md").lessons
+    assert lesson.title == "Sharpening a Chisel"
+    assert lesson.quizzes[0].questions[0].correct == [0]

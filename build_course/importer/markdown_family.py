@@ -332,7 +332,7 @@ def _group_quizzes(blocks: list) -> list:
             section = blocks[i + 1:end]
             if any(isinstance(b, Exercise) for b in section) and (
                     block.role == "exercise" or cues.EXERCISES_WORD.search(block.text)
-                    or _only_questions(section)):
+                    or (block.level > 1 and _only_questions(section))):  # (not the title)
                 out += _exercise_section(block, section)
                 i = end
                 continue
