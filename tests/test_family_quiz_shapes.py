@@ -738,3 +738,24 @@ def test_a_books_answers_at_its_end_go_to_each_chapters_questions():
     part = _part(_bee_book("\nCHAPTER IX\n\n1. Smoke. 2. In spring.\n"))
     notes = [d.message for d in part.diagnostics]
     assert any("'CHAPTER IX' name a chapter that is not in the text" in n for n in notes)
+
+
+def test_radio_buttons_drawn_in_text_are_options_and_the_filled_one_is_right():
+    text = """Birds
+
+Birds have hollow bones.
+
+Quiz
+
+1. Which bird cannot fly?
+( ) Sparrow
+(x) Penguin
+( ) Eagle
+2. Which bird lays the largest egg? (*) Ostrich ( ) Hen
+3. Which month is it now? (x) and (y) are the axes of the chart above.
+"""
+    questions = _questions(text)
+    assert [q.options for q in questions[:2]] == [["Sparrow", "Penguin", "Eagle"],
+                                                  ["Ostrich", "Hen"]]
+    assert [q.correct for q in questions[:2]] == [[1], [0]]
+    assert not questions[2].options  # no empty button: no radio buttons

@@ -1284,6 +1284,7 @@ class _Reader:
             quiz.intro.append(Paragraph(found.question.prompt, found.question.line))
         self._unsplit_solution()
         for found in self.found:
+            _split_radio_buttons(found)
             _split_inline_options(found.question)
         quiz.questions = [f.question for f in self.found]
         by_number = {f.number: f for f in self.found if f.number is not None}
@@ -1338,6 +1339,26 @@ def _inline_marks(text: str, first: str) -> list[re.Match]:
         if marks and letters == "abcdefgh"[ord(first) - ord("a"):][:len(marks)]:
             return marks
     return []
+
+
+_RADIO = re.compile(r"(?:(?<=\s)|^)\(([ xX*•✓✔])\)\s+(?=\S)")
+
+
+def _split_radio_buttons(found: _Found) -> None:
+    """``Which bird cannot fly? ( ) Sparrow (x) Penguin ( ) Eagle``: radio
+    buttons drawn in text, an empty one among them, the filled one(s) marked."""
+    question = found.question
+    if question.options or "( )" not in question.prompt:
+        return
+    marks = list(_RADIO.finditer(question.prompt))
+    if len(marks) < 2 or marks[0].start() == 0:
+        return
+    text = question.prompt
+    question.prompt = text[:marks[0].start()].strip()
+    for k, (m, after) in enumerate(zip(marks, [*marks[1:], None])):
+        question.options.append(text[m.end():after.start() if after else len(text)].strip())
+        if m.group(1) != " ":
+            found.marked.append(k)
 
 
 def _split_inline_options(question: Question) -> None:
