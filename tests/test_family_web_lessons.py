@@ -657,3 +657,52 @@ def test_w3m_hint_stays_in_its_exercise_and_a_one_line_output_is_code():
     quiz = next(q for q in lesson.quizzes if q.title == "Is the hive heavy enough?")
     assert quiz.questions[1].model_answer.startswith("Between ten and twenty")
     assert not any(h.startswith("Hint") for h in _headings(lesson))
+
+
+JEKYLL_W3M = """\
+Toggle navigation Home
+
+  • Setup
+  • Episodes
+      □ Clay
+      □ Glazes
+
+[                    ]
+previous episode
+
+Kiln Club
+
+next episode
+
+Loading the kiln
+
+    Overview
+
+    Teaching: 20 min
+    Exercises: 0 min
+    Questions
+      □ How full can a kiln be?
+
+    Objectives
+      □ Load shelves so that the heat moves freely between them, and the
+        pots do not touch.
+
+Shelves
+
+Put the heaviest pots on the lowest shelf, where the kiln heats most slowly and the
+shelf is best supported, and keep a finger's width between any two pots.
+The shelves stand on three posts each, never four, so that they cannot rock when the
+kiln expands as it heats.
+
+Posts
+
+Use posts of one height on each shelf, and check them for cracks before every firing.
+"""
+
+
+def test_w3m_jekyll_page_is_a_web_page_titled_above_its_indented_overview():
+    _, lesson = _lesson(JEKYLL_W3M)
+    assert lesson.title == "Loading the kiln"
+    assert lesson.objectives == ["Load shelves so that the heat moves freely between them, "
+                                 "and the pots do not touch."]
+    assert [s.title for s in lesson.sections] == ["Shelves", "Posts"]

@@ -183,7 +183,7 @@ SMALL_WORDS = frozenset(
 # ---- web pages dumped or copied as text (lynx, w3m, a browser) -----------
 # A whole line of site furniture: skip links, buttons, view switches, footers.
 WEB_CHROME = re.compile(
-    r"^(skip (to|navigation)\b.*|\(button\).*|toggle (theme|navigation|menu|sidebar)"
+    r"^(skip (to|navigation)\b.*|\(button\).*|toggle (theme|navigation|menu|sidebar)( home)?"
     r"|main menu|search( this site| book| the .*)|search results:?|no results\.?"
     r"|back to top|top of page|expand all( solutions)?|collapse all|print this page"
     r"|edit (on github|this page)|view (page )?source|(previous|next|prev|up|home)"

@@ -29,8 +29,8 @@ _ARROWS = "←→«»‹› "
 _LETTERS_ONLY = re.compile(r"[\W_]+")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+")
 _RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
-# (w3m's wide field ends up '[ ]Search' once runs of spaces are collapsed)
-_FORM_FIELD = re.compile(r"^\[[ _]{3,}\]|^\[ \](?=\w)")
+# (w3m's wide field ends up '[ ]Search' or '[ ]' once runs of spaces are collapsed)
+_FORM_FIELD = re.compile(r"^\[[ _]{3,}\]|^\[ \](?=\w|$)")
 _STARRED = re.compile(r"^([*=#]{3,})\s*(?P<title>[^\W_].*?)\s*\1$")
 _LYNX_REFERENCE_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
 _LINKS_ONLY = re.compile(r"^(\[\d{1,4}\][^\[\]]{1,40}?\s*)+$")
@@ -71,7 +71,7 @@ def detect(raw: list[RawLine]) -> list[str]:
 
 
 def _skip_or_button(raw: list[RawLine], head: list[str]) -> bool:
-    return any(t[:1] in "sS(" and t.lower().startswith(("skip", "(button)"))
+    return any(t[:1] in "sS(tT" and t.lower().startswith(("skip", "(button)", "toggle"))
                and cues.WEB_CHROME.match(t) for t in head)
 
 
@@ -93,7 +93,8 @@ def _permalinks(raw: list[RawLine]) -> int:
 
 
 _EVIDENCE = (
-    ("a 'Skip to content' line or lynx '(BUTTON)' labels", _skip_or_button),
+    ("a 'Skip to content' or 'Toggle navigation' line, or lynx '(BUTTON)' labels",
+     _skip_or_button),
     ("an empty form field '[      ]'", lambda raw, head: any(_FORM_FIELD.match(t) for t in head)),
     ("navigation bars ('A | B', 'Prev Next', breadcrumbs)",
      lambda raw, head: any(_nav_bar(r.text) for r in raw[:60] + raw[-60:])),
@@ -391,12 +392,11 @@ def _main_heading(kept: list[RawLine], first: int) -> int | None:
 
 def _above_metadata(kept: list[RawLine], k: int) -> int:
     """The page's own heading when a box of lesson metadata (``Objectives``
-    and its items) stands between it and the first section's heading ``k``."""
-    j = k - 1
-    while j > 0 and _ITEM.match(kept[j].text):
-        j -= 1
-    if j < k - 1 and j > 0 and cues.PAGE_METADATA_HEADING.match(kept[j].text) \
-            and kept[j - 1].blank_before and _heading_shaped(kept[j - 1].text) \
+    and its items, an overview card) stands between it and the first
+    section's heading ``k``."""
+    card = _card_above(kept, k)
+    j = k - len(card)
+    if card and j > 0 and kept[j - 1].blank_before and _heading_shaped(kept[j - 1].text) \
             and not cues.PAGE_METADATA_HEADING.match(kept[j - 1].text):
         return j - 1
     return k
@@ -668,7 +668,7 @@ def _card_above(kept: list[RawLine], goals: int) -> list[RawLine]:
 
 
 def _card_line(text: str) -> bool:
-    return _metadata(text) or bool(cues.LESSON_TIMES.match(text))
+    return bool(cues.PAGE_METADATA_HEADING.match(text) or cues.LESSON_TIMES.match(text))
 
 
 def _key_points(kept: list[RawLine]) -> list[RawLine]:
