@@ -849,3 +849,24 @@ def test_one_label_after_a_text_is_the_next_item_with_its_own_text():
     pdf.join_split_numbers(raw, Report("t"))
     assert _kept(raw) == ["5) Why does bread go stale?", "True False True",
                           "6) Describe how you would store a loaf for a week."]
+
+
+def test_a_contents_list_without_leaders_goes_when_its_titles_head_the_text():
+    text = ("KNOTS FOR SAILORS\n\nCONTENTS\nPage 2\nThe Bowline\nThe Reef Knot\nPage 3-4\n"
+            "Cleat Hitch\n\nWITH THANKS TO\nAnn Lee\nThe harbour club for the photographs.\n\n"
+            "THE BOWLINE\nA loop that does not slip, tied round your waist or a post.\n\n"
+            "THE REEF KNOT\nIt joins two ends of one rope, as when reefing a sail.\n\n"
+            "CLEAT HITCH\nIt makes a line fast to a cleat on the pontoon.\n")
+    raw = _raw(text)
+    pdf.drop_contents_leaders(raw, Report("t"))
+    assert _kept(raw)[:4] == ["KNOTS FOR SAILORS", "WITH THANKS TO", "Ann Lee",
+                              "The harbour club for the photographs."]
+    assert "THE BOWLINE" in _kept(raw)
+
+
+def test_short_lines_under_a_contents_heading_that_head_nothing_stay():
+    text = ("Contents\nOne rope\nTwo cleats\nA boat hook\n\n"
+            "The Bowline\nA loop that does not slip, tied round your waist or a post.\n")
+    raw = _raw(text)
+    pdf.drop_contents_leaders(raw, Report("t"))
+    assert _kept(raw)[:3] == ["One rope", "Two cleats", "A boat hook"]

@@ -263,6 +263,8 @@ CONVERTER_WRAPPER = re.compile(
     re.I)
 # The heading of a contents list (in a PDF extraction, often left empty by the converter).
 CONTENTS_HEADING = re.compile(r"^(table of )?contents\s*[:.]?$", re.I)
+# A contents entry's page reference on a line of its own: "Page 4-5", "pp. 12–14", "7".
+PAGE_REFERENCE = re.compile(r"^(?:pages?|pg\.?|pp?\.)?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?$", re.I)
 # A heading's mark that it goes on from the page before: "Basic Anatomy (Continued)".
 CONTINUED = re.compile(r"\s*[(\[]?\s*(continued|cont'?d\.?)\s*[)\]]?\s*$", re.I)
 # A figure's or a table's caption: "Figure 6.2 : The Product Life Cycle" (a line of text).

@@ -996,14 +996,45 @@ def _dot_leader(text: str) -> re.Match | None:
 def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:
     """Lines ending in a dot leader and a page number (``2.1 Scope ....... 4``)
     are a contents list; three or more of them go, with a note. So does the
-    contents list's heading (the pages it lists are the text itself)."""
+    contents list's heading (the pages it lists are the text itself), and a
+    list without leaders under it (``_drop_listed_titles``)."""
     found = [r for r in raw if r.keep and (m := _dot_leader(r.text))
              and not _answer_space_after(r.text[:m.start()], r.text[m.start():])]
     if len(found) >= 3:
         for r in found:
             r.keep = False
             report.dropped(r.line, "contents line", r.text)
-    for r in raw:
+    kept = [r for r in raw if r.keep]
+    for k, r in enumerate(kept):
         if r.keep and cues.CONTENTS_HEADING.match(r.text):
             r.keep = False
             report.dropped(r.line, "contents heading", r.text)
+            _drop_listed_titles(kept, k + 1, report)
+
+
+def _drop_listed_titles(kept: list[RawLine], start: int, report: Report) -> None:
+    """A contents list without leaders under its heading: short lines from
+    ``start`` (titles, page references such as ``Page 4-5``), up to the last
+    title that the text has again as a line of its own further on (its
+    heading), go when two thirds of the titles up to there are so found."""
+    run: list[RawLine] = []
+    for r in kept[start:start + 40]:
+        if len(r.text) > 60 or r.text.endswith((".", "?", "!", ":", ";", ",")):
+            break
+        run.append(r)
+    titles = [(n, r) for n, r in enumerate(run) if not cues.PAGE_REFERENCE.match(r.text)]
+    if len(titles) < 2:
+        return
+    later = {_bare_title(r.text) for r in kept[start + len(run):]}
+    found = [n for n, r in titles if _bare_title(r.text) in later]
+    listed = [n for n, _ in titles if found and n <= found[-1]]
+    if len(found) < 2 or len(found) * 3 < len(listed) * 2:
+        return
+    for r in run[:found[-1] + 1]:
+        r.keep = False
+        report.dropped(r.line, "contents line", r.text)
+
+
+def _bare_title(text: str) -> str:
+    """A title to compare: lower case, without its number, spaces made one."""
+    return " ".join(_LIST_START.sub("", text).lower().split())
