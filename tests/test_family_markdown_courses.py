@@ -546,3 +546,59 @@ def test_an_r_chunk_header_with_backticks_still_opens_its_chunk():
     [question] = _questions(part)
     assert question.options == ["June", "November"] and question.correct == [1]
     assert "plot(rain)" not in _lesson_text(part)
+
+
+# mkdocs-quiz as its current version writes it: options after a blank line,
+# code in the question and in what follows the answer, fill-in blanks,
+# annotation marks.
+MKDOCS_QUIZ_TEA = """# Brewing Tea
+
+## Water
+
+Green tea wants water below boiling.
+
+<quiz>
+Which teas want water below boiling? <!-- (1)! -->
+
+- [x] green
+- [ ] black
+- [x] white
+
+Hotter water makes them bitter.
+</quiz>
+
+<quiz>
+```python
+steep(minutes=3)
+```
+The call above steeps the leaves for [[3]] minutes.
+
+---
+Longer makes the cup stronger:
+
+```python
+steep(minutes=5)
+```
+</quiz>
+
+## Serving
+
+Pour into warmed cups.
+"""
+
+
+def test_mkdocs_quiz_with_code_blanks_and_explanations():
+    part = _part(MKDOCS_QUIZ_TEA)
+    which, blank = _questions(part)
+    assert which.prompt == "Which teas want water below boiling?"
+    assert (which.kind, which.options, which.correct) == ("multiple_choice",
+                                                          ["green", "black", "white"], [0, 2])
+    assert which.explanation == "Hotter water makes them bitter."
+    assert blank.kind == "open" and blank.model_answer == "3"
+    assert blank.prompt == "The call above steeps the leaves for _____ minutes."
+    assert [type(b).__name__ for b in blank.body] == ["RawMarkdown", "Paragraph"]
+    assert "steep(minutes=5)" in blank.explanation_body[-1].text
+    text = _lesson_text(part)
+    assert "[[3]]" not in text and "quiz>" not in text and "(1)!" not in text
+    page = render_quiz(part, part.lessons[0]).text
+    assert "steep(minutes=3)" in page and "steep(minutes=5)" in page and "(1)!" not in page

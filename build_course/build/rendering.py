@@ -254,6 +254,8 @@ def _answer(question: Question) -> str:
     if question.kind == QuestionKind.OPEN:
         text = render_blocks(question.answer_body) if question.answer_body \
             else md_text(question.model_answer or "")
+        if question.model_answer is not None:  # what the source says after its answer
+            text += _explanation(question)
         return '??? success "Show model answer"\n\n' + _indent(text + _see(question))
     if not question.correct:  # an answer that names no option (the import warned of it)
         said = f"\n\n{md_text('The source says: ' + question.explanation)}" \
@@ -269,11 +271,14 @@ def _answer(question: Question) -> str:
     text = f"**Answer: {letters}.**"
     if question.correct and len(question.correct) == 1:
         text += f" {_option(question, question.correct[0])}"
-    if question.explanation_body:
-        text += f"\n\n{render_blocks(question.explanation_body)}"
-    elif question.explanation:
-        text += f"\n\n{md_text(question.explanation)}"
+    text += _explanation(question)
     return '??? success "Show answer"\n\n' + _indent(text + _see(question))
+
+
+def _explanation(question: Question) -> str:
+    if question.explanation_body:
+        return f"\n\n{render_blocks(question.explanation_body)}"
+    return f"\n\n{md_text(question.explanation)}" if question.explanation else ""
 
 
 def _option(question: Question, index: int) -> str:

@@ -453,6 +453,11 @@ class _Builder:
         end = (node.map[1] if node.map else -1) + offset
         if info.startswith(_PLACEHOLDER):
             hit = self.found[int(info.split()[1])]
+            if hit.stem_markdown:
+                hit.question.body = self._markdown(hit.stem_markdown, hit.start + 1)
+            if hit.explained_markdown:
+                hit.question.explanation_body = self._markdown(hit.explained_markdown,
+                                                               hit.start + 1)
             return [Exercise("question", "", hit.start + 1, question=hit.question)]
         if _R_CHUNK.match(info):
             return self._r_chunk(node, line)
@@ -477,6 +482,11 @@ class _Builder:
         else:
             name, _, arg = info.partition(" ")
         return self._directive(name.lower().lstrip("."), arg.strip(), node.content, line, offset)
+
+    def _markdown(self, text: str, line: int) -> list:
+        """The model's blocks of a piece of Markdown (a quiz's stem)."""
+        blocks = self.nodes(SyntaxTreeNode(PARSER.parse(text)).children, line)
+        return [b for b in blocks if isinstance(b, Paragraph | ListBlock | RawMarkdown | Quote)]
 
     def _r_chunk(self, node, line):
         """An R Markdown chunk: learnr's questions; its exercise's starter

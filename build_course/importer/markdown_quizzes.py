@@ -64,6 +64,10 @@ class Found:
     end: int
     question: Question
     syntax: str
+    stem_markdown: str = ""
+    """The question's whole stem as Markdown, when it is more than a paragraph."""
+    explained_markdown: str = ""
+    """The explanation as Markdown, when it is more than a paragraph."""
 
 
 def code_lines(lines: list[str]) -> set[int]:
@@ -376,6 +380,9 @@ _LIA_KEY = re.compile(r"^\s*(?:<!--\s*)?([A-Za-z_]+)\s*:")
 # ---- mkdocs-quiz -------------------------------------------------------------
 
 def _mkdocs_quiz(lines: list[str], n: int) -> Found | None:
+    """``<quiz>`` ... ``</quiz>``: a question in Markdown (code blocks too),
+    then task-list options ``- [x]``, then what to show after the answer; or a
+    text with blanks ``[[answer]]`` (fill in), what to show after a ``---``."""
     if _OLD_QUIZ_OPEN.match(lines[n]):
         return _mkdocs_quiz_fields(lines, n)
     if not _QUIZ_OPEN.match(lines[n]):
@@ -383,20 +390,70 @@ def _mkdocs_quiz(lines: list[str], n: int) -> Found | None:
     close = next((k for k in range(n + 1, len(lines)) if _QUIZ_CLOSE.match(lines[k])), None)
     if close is None:
         return None
-    body = lines[n + 1:close]
-    tasks = [k for k, line in enumerate(body) if _TASK.match(line)]
-    if not tasks:
-        return None
+    body = [_NOTE_MARK.sub("", line) if "<!--" in line else line for line in lines[n + 1:close]]
+    code = code_lines(body)
+    tasks = [k for k, line in enumerate(body) if k not in code and _TASK.match(line)]
     question = Question("", n + 2)
-    for k in tasks:
-        m = _TASK.match(body[k])
-        if m.group("mark").strip():
-            question.correct.append(len(question.options))
-        _option(question, m.group("text"))
-    _texts(question, [" ".join(line.strip() for line in body[:tasks[0]] if line.strip())],
-           [" ".join(line.strip() for line in body[tasks[-1] + 1:] if line.strip())])
-    question.kind = _choice_kind(question, several=len(question.correct) > 1)
-    return Found(n, close + 1, question, "mkdocs-quiz")
+    if tasks:
+        for k in tasks:
+            m = _TASK.match(body[k])
+            if m.group("mark").strip():
+                question.correct.append(len(question.options))
+            _option(question, m.group("text"))
+        asked, explained = body[:tasks[0]], body[tasks[-1] + 1:]
+        question.kind = _choice_kind(question, several=len(question.correct) > 1)
+    else:
+        rule = next((k for k, line in enumerate(body) if k not in code and _RULE.match(line)),
+                    len(body))
+        asked, explained = body[:rule], body[rule + 1:]
+        blanks = [m.group(1).strip() for k, line in enumerate(asked) if k not in code
+                  for m in _BLANK.finditer(line)]
+        if not blanks:
+            return None
+        asked = [line if k in code else _BLANK.sub("_____", line) for k, line in enumerate(asked)]
+        question.kind, question.model_answer = QuestionKind.OPEN, "; ".join(blanks)
+    found = Found(n, close + 1, question, "mkdocs-quiz")
+    _quiz_texts(found, asked, explained)
+    return found
+
+
+def _quiz_texts(found: Found, asked: list[str], explained: list[str]) -> None:
+    """The prompt (its first paragraph outside code) and the explanation of a
+    question written in Markdown lines; where they hold more than one
+    paragraph (code, lists...), their Markdown, for the builder to parse."""
+    question = found.question
+    first = _first_paragraph(asked)
+    _texts(question, [" ".join(line.strip() for line in first)],
+           [" ".join(line.strip() for line in explained if line.strip())],
+           question.model_answer)
+    if _more_than_a_paragraph(asked):
+        found.stem_markdown = "\n".join(asked)
+    if _more_than_a_paragraph(explained):
+        found.explained_markdown = "\n".join(explained)
+        question.explanation = plain(" ".join(_first_paragraph(explained))) \
+            or question.explanation
+
+
+def _first_paragraph(lines: list[str]) -> list[str]:
+    code = code_lines(lines)
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if k in code or not line.strip():
+            if out:
+                break
+            continue
+        out.append(line)
+    return out
+
+
+def _more_than_a_paragraph(lines: list[str]) -> bool:
+    text = "\n".join(lines).strip()
+    return "\n\n" in text or bool(code_lines(lines))
+
+
+_NOTE_MARK = re.compile(r"\s*<!--.*?-->")  # an annotation mark: <!-- (1)! -->
+_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
+_BLANK = re.compile(r"\[\[([^\[\]]+)\]\]")
 
 
 # ---- R learnr ----------------------------------------------------------------
