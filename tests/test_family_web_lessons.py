@@ -706,3 +706,20 @@ def test_w3m_jekyll_page_is_a_web_page_titled_above_its_indented_overview():
     assert lesson.objectives == ["Load shelves so that the heat moves freely between them, "
                                  "and the pots do not touch."]
     assert [s.title for s in lesson.sections] == ["Shelves", "Posts"]
+
+
+def test_a_challenge_of_numbered_steps_and_one_solution_is_one_task():
+    text = LYNX_LESSON.replace(
+        "   Wedge a small block and cut it twice.\n"
+        "    1. How many bubbles do you see on the first cut?\n"
+        "    2. Why are there fewer on the second cut?\n",
+        "    1. Wedge a small block of clay.\n    2. Cut it twice with the wire.\n"
+        "    3. Count the bubbles on each face.\n").replace(
+        "    1. Usually three or four, near the edge of the block.\n"
+        "    2. Wedging pushed them out between the two cuts.\n",
+        "   Fewer bubbles on the second face: wedging pushed them out.\n")
+    _, lesson = _lesson(text)
+    quiz = next(q for q in lesson.quizzes if q.title == "Counting the bubbles")
+    [question] = quiz.questions
+    assert "Wedge a small block" in question.prompt and "Count the bubbles" in question.prompt
+    assert question.model_answer.startswith("Fewer bubbles")

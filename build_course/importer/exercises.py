@@ -867,9 +867,12 @@ def _steps_text(block: Block) -> str:
 
 def _steps_of_one_task(quiz: Quiz, found: list[_Found]) -> bool:
     """Numbered lines that are the steps of one task: a statement of the
-    task stands before them, they are mostly instructions (few end with a
+    task stands before them (or they are the items of one numbered list,
+    the task's whole text), they are mostly instructions (few end with a
     question mark), and one worked solution follows the last."""
-    if len(found) < 2 or not any(isinstance(b, Paragraph) for b in quiz.intro):
+    stated = any(isinstance(b, Paragraph) for b in quiz.intro)
+    if len(found) < 2 or not (stated or all(
+            f.from_item and f.number == n for n, f in enumerate(found, start=1))):
         return False
     if any(f.answer or f.marked or f.question.options for f in found[:-1]):
         return False
