@@ -1509,3 +1509,11 @@ def test_a_title_right_above_the_first_chapter_line_is_the_title_page():
     part = _part(text)
     assert "dropped the title page: 1 lines" in _notes(part)
     assert [lesson.title for lesson in part.lessons] == ["NOUNS."]
+
+
+def test_lessons_named_with_the_ordinal_first_are_chapters():
+    text = (WEATHER.replace("LESSON FIRST\n", "FIRST LESSON.\n")
+            .replace("LESSON SECOND\n", "SECOND LESSON.\n"))
+    part = _part(text)
+    assert [lesson.title for lesson in part.lessons] == ["OF CLOUDS", "OF WINDS"]
+    assert [lesson.kicker for lesson in part.lessons] == ["FIRST LESSON.", "SECOND LESSON."]

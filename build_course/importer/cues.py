@@ -335,7 +335,8 @@ _ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty)-?)?(?:first|second|third|fourth|f
 CHAPTER_MARKER = re.compile(
     r"^(chapter|lesson|part|unit|lecture)\s+(?:the\s+)?([ivxlcdm]{1,7}|\d{1,3}|one|two|three|four|five"
     r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|twenty|" + _ORDINAL + r")\.?$", re.I)
+    r"|eighteen|nineteen|twenty|" + _ORDINAL + r")\.?$"
+    r"|^(?:the\s+)?(?:" + _ORDINAL + r")\s+(chapter|lesson|part|unit|lecture)\.?$", re.I)
 # The same with its title on the line: "CHAPTER IV. THE SENSES", "Lesson 3: Verbs".
 CHAPTER_MARKER_TITLED = re.compile(
     r"^(?P<label>(chapter|lesson|part|unit|lecture)\s+([ivxlcdm]{1,7}|\d{1,3}))\s*[.:—–-]+\s*"
