@@ -723,3 +723,14 @@ def test_a_challenge_of_numbered_steps_and_one_solution_is_one_task():
     [question] = quiz.questions
     assert "Wedge a small block" in question.prompt and "Count the bubbles" in question.prompt
     assert question.model_answer.startswith("Fewer bubbles")
+
+
+def test_html2text_list_goes_on_past_item_999_and_a_year_stays_text():
+    items = "\n".join(f"   {n}. Count {n} aloud" for n in range(996, 1003))
+    text = (f"****** Counting drills ******\n***** Large numbers *****\nSay each number "
+            f"aloud, slowly and clearly.\n{items}\n2024. That year the drill was set.\n"
+            f"***** Small numbers *****\nStart again from one.\n")
+    _, lesson = _lesson_of(text, "html2text")
+    [numbers] = [b for b in lesson.blocks if getattr(b, "items", None)]
+    assert [item.number for item in numbers.items] == list(range(996, 1003))
+    assert any(getattr(b, "text", "").startswith("2024. That year") for b in lesson.blocks)

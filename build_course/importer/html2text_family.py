@@ -35,6 +35,7 @@ _STARS = re.compile(r"^(?P<stars>\*{3,6}) (?P<title>\S.*?) (?P=stars)$")
 _RULE = re.compile(r"^([=_━─-])\1{9,}$")
 _LETTERED = re.compile(r"^[a-hA-H][.)] (?=\S)")  # html2text's marks of a lettered list
 _BULLET = re.compile(r"^(?P<mark>[*o+•-]|\d{1,3}[.)]) (?P<text>\S.*)$")
+_LONG_ITEM = re.compile(r"^(?P<mark>\d{4,6}[.)]) (?P<text>\S.*)$")  # item 1000 and on
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]$")
 _PUA = re.compile("[\ue000-\uf8ff]")
 _CODE_LABEL = re.compile(r"^[A-Z][A-Z0-9+#]{1,11}$")  # a code block's language: "BASH"
@@ -160,6 +161,7 @@ class _Writer:
         self.out: list[str] = []
         self.origin: list[int] = []
         self.boxes: list[tuple[int, str]] = []  # (indent, kind) of the open boxes
+        self.last_number: int | None = None  # the number of the last item written
         self.opened: dict[int, int] = {}  # each open box's depth: its "::: kind" line in out
         self.items: list[int] = []  # indents of the open list levels
         self.meta: list[tuple[int, str]] | None = None  # a metadata box's lines
@@ -222,7 +224,8 @@ class _Writer:
             self.close_fence(n)
         if m:
             self.heading(n, indent, m.group("title"), len(m.group("stars")), report)
-        elif (b := _BULLET.match(text)) and (self.items or indent > self.box_indent()):
+        elif ((b := _BULLET.match(text)) and (self.items or indent > self.box_indent())) or (
+                (b := _LONG_ITEM.match(text)) and self.items and self.continues(b, indent)):
             self.bullet(n, indent, b.group("mark"), b.group("text"))
         elif self.items and indent > self.items[-1] and _LETTERED.match(text):
             self.bullet(n, indent, "*", text)  # <ol type="a"> under an item: options, "a. ..."
@@ -400,6 +403,13 @@ class _Writer:
         for n, text in lines[:goal] + lines[end:]:
             self.report.dropped(n + 1, "lesson metadata line", text[:60])
 
+    def continues(self, item: re.Match, indent: int) -> bool:
+        """An item numbered 1,000 or more goes on the numbered list it is in
+        (its number follows the last item's at its indent), as a list does
+        past 999; a number that starts a line otherwise ('2024. ...') is text."""
+        return self.last_number is not None and self.items[-1] == indent \
+            and int(item.group("mark")[:-1]) == self.last_number + 1
+
     def bullet(self, n: int, indent: int, mark: str, text: str) -> None:
         while self.items and self.items[-1] > indent:
             self.items.pop()
@@ -409,6 +419,7 @@ class _Writer:
             self.items.append(indent)
         self.prose = False
         marker = f"{mark[:-1]}." if mark[:1].isdigit() else "*"  # numbers are kept
+        self.last_number = int(mark[:-1]) if mark[:1].isdigit() else None
         self.emit(n, f"{'    ' * (len(self.items) - 1)}{marker} {_literal(text, start=False)}")
 
     def text(self, n: int, indent: int, raw: str, text: str) -> None:
