@@ -497,10 +497,17 @@ _WORD_START = re.compile(r"^[^\W\d_]+")
 class _Vocabulary:
     """The words of a text, to tell a hyphen that broke a word at a wrap
     (``accu-`` + ``rately``) from one that joins two (``heat-`` +
-    ``related``). Built on first use: most texts have no hyphen at a wrap."""
+    ``related``). Read on first use: most texts have no hyphen at a wrap,
+    and most that have one have it at a few: the lines holding each word
+    asked about are read for it, until ``FEW`` words have been asked about;
+    then all the text's words are gathered at once."""
+
+    FEW = 8
 
     def __init__(self, raw: list[RawLine]) -> None:
         self._raw = raw
+        self._lower: list[str] = []  # each raw line's text, lowercased
+        self._known: dict[str, bool] = {}  # the words asked about so far
         self._words: set[str] | None = None
 
     def soft_hyphen(self, left: str, right: str) -> bool:
@@ -510,30 +517,41 @@ class _Vocabulary:
         head, tail = _WORD_END.search(left), _WORD_START.match(right)
         if not head or not tail:
             return False
-        words = self._all()
         a, b = head.group(1).lower(), tail.group(0).lower()
-        if f"{a}-{b}" in words:
+        if self._has(f"{a}-{b}"):
             return False
-        if a + b in words:
+        if self._has(a + b):
             return True
         # "heat-" + "related", "customer-" + "facing": the first half is a word
-        return not (a in words and (b in words or len(a) >= 6))
+        return not (self._has(a) and (self._has(b) or len(a) >= 6))
 
-    def _all(self) -> set[str]:
-        if self._words is None:
-            found: set[str] = set()
-            for r in self._raw:
-                # not a line's first word, nor a last one cut by a hyphen:
-                # they may be the halves of a broken word
-                line_words = _WORD.findall(r.text.lower())[1:]
-                if r.text.endswith("-") and line_words:
-                    line_words.pop()
-                for word in line_words:
-                    found.add(word)
-                    if "-" in word:
-                        found.update(word.split("-"))
-            self._words = found
-        return self._words
+    def _has(self, word: str) -> bool:
+        if self._words is None and len(self._known) >= self.FEW:
+            self._words = set().union(*(_line_words(lower, r.text)
+                                        for lower, r in zip(self._lower, self._raw)))
+        if self._words is not None:
+            return word in self._words
+        if word not in self._known:
+            if not self._lower:
+                self._lower = [r.text.lower() for r in self._raw]
+            # a word of a line is a piece of its text: only such lines can hold it
+            self._known[word] = any(word in _line_words(lower, r.text)
+                                    for lower, r in zip(self._lower, self._raw) if word in lower)
+        return self._known[word]
+
+
+def _line_words(lower: str, text: str) -> set[str]:
+    """The words of a line (``lower``: its ``text`` lowercased) that count in
+    its text's vocabulary: not its first word, nor a last one cut by a hyphen
+    (they may be the halves of a broken word); a hyphenated word, its halves too."""
+    words = _WORD.findall(lower)[1:]
+    if text.endswith("-") and words:
+        words.pop()
+    found = set(words)
+    for word in words:
+        if "-" in word:
+            found.update(word.split("-"))
+    return found
 
 
 def _typical_width(raw: list[RawLine]) -> int:
