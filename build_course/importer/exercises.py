@@ -133,8 +133,11 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
     i = 0
     quiet: list[int] = [0]  # blocks before quiet[0] were seen to hold no headless quiz
     capitals = _sections_in_capitals(blocks)
+    # an answer key without a cue word needs two numbered lists (_has_answer_key);
+    # extracting exercises only takes blocks away, so a lesson without them never has one
+    keyed = sum(1 for b in blocks if isinstance(b, ListBlock) and b.ordered) >= 2
     while i < len(blocks):
-        end, heading = _exercise_at(blocks, i, quiet, capitals)
+        end, heading = _exercise_at(blocks, i, quiet, capitals, keyed)
         if end is None:
             if _chapter_key(lesson, i, read, report):
                 continue
@@ -391,17 +394,19 @@ def _sections_in_capitals(blocks: list[Block]) -> bool:
     return seen >= 3
 
 
-def _exercise_at(blocks: list[Block], i: int, quiet: list[int], capitals: bool = False
-                 ) -> tuple[int | None, Heading | None]:
+def _exercise_at(blocks: list[Block], i: int, quiet: list[int], capitals: bool = False,
+                 keyed: bool = True) -> tuple[int | None, Heading | None]:
     """(end, heading) of the exercise that starts at ``blocks[i]``, or (None, None).
     ``quiet[0]``: where the last look for a run of questions without a
     heading stopped, having found none (a later start in that run is not
     looked at again: the look is linear in the lesson, not quadratic).
     ``capitals``: the lesson's sections are headed in capitals; an exercise
     headed otherwise holds the headings not in capitals after it (its
-    scenario, its scripts), up to the next section or exercise."""
+    scenario, its scripts), up to the next section or exercise. ``keyed``: the
+    lesson may hold an answer key without a cue word (False: no need to look)."""
     block = blocks[i]
-    if isinstance(block, Heading) and (_names_exercise(block) or _has_answer_key(blocks, i)):
+    if isinstance(block, Heading) and (_names_exercise(block)
+                                       or (keyed and _has_answer_key(blocks, i))):
         return _section_end(blocks, i, capitals=capitals and not block.text.isupper()), block
     if isinstance(block, ExerciseLink) or i < quiet[0]:
         return None, None
