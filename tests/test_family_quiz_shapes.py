@@ -759,3 +759,31 @@ Quiz
                                                   ["Ostrich", "Hen"]]
     assert [q.correct for q in questions[:2]] == [[1], [0]]
     assert not questions[2].options  # no empty button: no radio buttons
+
+
+def test_a_numbered_exercise_label_with_no_questions_under_it_is_a_task_of_its_own():
+    text = """Functions
+
+A function is a named sequence of statements.
+
+4.9 Exercises
+
+Exercise 4.1. Write a function named shout that takes a string and prints it in capitals.
+
+Exercise 4.2. A function can be passed to another function. Try these steps:
+
+1. Write a function that calls its argument twice.
+2. Pass it the function shout from the exercise before.
+
+Exercise 4.3. What does print(len("tea")) display?
+
+Answer: 3
+"""
+    [quiz] = _quizzes(text)
+    assert [q.prompt for q in quiz.questions] == [
+        "Write a function named shout that takes a string and prints it in capitals.",
+        "Write a function that calls its argument twice.",
+        "Pass it the function shout from the exercise before.",
+        'What does print(len("tea")) display?']
+    assert [q.model_answer for q in quiz.questions] == [None, None, None, "3"]
+    assert any(b.text.startswith("Exercise 4.2.") for b in quiz.intro)  # heads 1 and 2

@@ -121,6 +121,7 @@ class _Found:
     match_prompt: str = ""  # its instruction, before its items
     instruction: bool = False  # a matching instruction alone: no question without its items
     roman: bool = False  # its options are numbered (i), (ii)...: so is its key
+    task_label: bool = False  # "Exercise 1.2. Do this." with no questions under it
 
 
 # ---- the step --------------------------------------------------------------
@@ -809,11 +810,14 @@ def _read(title: str, line: int, body: list[Block], report: Report
         else:
             quiz.intro.append(Paragraph(piece.text, piece.line))
     if not reader.found:
+        reader.label_tasks()
+    if not reader.found:
         if len(reader.task_answer.split()) < 3:
             reader.task_answer = ""  # a stray label after "Solution", not a solution
         _unnumbered_questions(quiz, reader) or _one_task(quiz, reader)
     elif _steps_of_one_task(quiz, reader.found):
         _join_steps(quiz, reader)
+    reader.label_tasks()
     reader.settle()
     return quiz, reader.found
 
@@ -876,7 +880,7 @@ def _steps_of_one_task(quiz: Quiz, found: list[_Found]) -> bool:
     the task's whole text), they are mostly instructions (few end with a
     question mark), and one worked solution follows the last."""
     stated = any(isinstance(b, Paragraph) for b in quiz.intro)
-    if len(found) < 2 or not (stated or all(
+    if len(found) < 2 or any(f.task_label for f in found) or not (stated or all(
             f.from_item and f.number == n for n, f in enumerate(found, start=1))):
         return False
     if any(f.answer or f.marked or f.question.options for f in found[:-1]):
@@ -949,6 +953,8 @@ class _Reader:
         self.blanks = False  # under "Fill in the blanks": statements i), ii)... to complete
         self.match_parts = 0  # the parts a matching question has so far
         self.task_answer = ""  # a solution given to an exercise that has no questions
+        self.labels: list[tuple[int, int, str]] = []  # "Exercise 1.2. ...": (where, line, text)
+        self.label_answers: dict[int, tuple[str, int]] = {}  # an answer right under a label
         self.split_solution = False  # a numbered "Solution" read as each question's answer
         self.last_key: int | None = None
 
@@ -991,6 +997,26 @@ class _Reader:
             return True
         return self._text(piece, text)
 
+    def label_tasks(self) -> None:
+        """``Exercise 1.2. Add them with =SUM(A1:A10).`` with no numbered
+        questions after it: a task of its own, its text the prompt (before,
+        it stood in the introduction), with the answer right under it."""
+        intro = self.quiz.intro
+        for k in range(len(self.labels) - 1, -1, -1):
+            where, line, text = self.labels[k]
+            end = self.labels[k + 1][0] if k + 1 < len(self.labels) else len(self.found)
+            m = cues.EXERCISE_LABEL.match(text)
+            block = next((b for b in intro if isinstance(b, Paragraph) and b.line == line
+                          and b.text == text), None)
+            if end > where or m is None or block is None or len(text[m.end():].split()) < 3:
+                continue  # the label heads the numbered questions after it
+            intro.remove(block)
+            answer, answer_line = self.label_answers.get(line, ("", 0))
+            self.found.insert(where, _Found(Question(text[m.end():].strip(), line), None,
+                                            answer=answer, answer_line=answer_line,
+                                            worked=bool(answer), task_label=True))
+        self.labels = []
+
     def _answers_heading(self, piece: _Piece, text: str) -> bool:
         if len(text) > 60 or not cues.ANSWERS_HEADING.match(text.rstrip(":")):
             return False
@@ -1007,10 +1033,15 @@ class _Reader:
         return True
 
     def _answer(self, piece: _Piece, text: str) -> bool:
-        if not self.found or self.mode == "keys":
+        if self.mode == "keys":
             return False
         m = cues.ANSWER_LABEL.match(text)
         if not m or not m.group(1).strip():
+            return False
+        if self.labels and self.labels[-1][0] == len(self.found):  # under "Exercise 1.2. ..."
+            self.label_answers[self.labels[-1][1]] = (m.group(1).strip(), piece.line)
+            return True
+        if not self.found:
             return False
         current = self.found[-1]
         current.answer = m.group(1).strip()
@@ -1174,6 +1205,7 @@ class _Reader:
     def _question(self, piece: _Piece, text: str) -> bool:
         if cues.EXERCISE_LABEL.match(text) and not piece.item:
             self.group = len(self.found)  # "Exercise 1.2. ...": its questions number anew
+            self.labels.append((len(self.found), piece.line, text))
             self.mode = "intro"
             return False
         start = _question_start(piece)
