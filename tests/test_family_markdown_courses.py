@@ -602,3 +602,17 @@ def test_mkdocs_quiz_with_code_blanks_and_explanations():
     assert "[[3]]" not in text and "quiz>" not in text and "(1)!" not in text
     page = render_quiz(part, part.lessons[0]).text
     assert "steep(minutes=3)" in page and "steep(minutes=5)" in page and "(1)!" not in page
+
+
+def test_a_first_heading_that_repeats_the_front_matter_title_is_no_section():
+    text = ("---\ntitle: Fractions\nlayout: lesson\n---\n\n# Fractions\n\n## Adding\n\n"
+            "Make the denominators equal first: 1/2 + 1/3 = 5/6.\n\n## Exercises\n\n"
+            "1. What is 1/2 + 1/4?\n2. Why must the denominators be equal?\n\n## Solutions\n\n"
+            "1. 3/4\n2. Only parts of the same size can be counted together.\n")
+    [lesson] = _part(text, "fractions.txt").lessons
+    assert lesson.title == "Fractions"
+    assert [s.title for s in lesson.sections] == ["Adding"]
+    assert [q.model_answer for q in lesson.quizzes[0].questions] == [
+        "3/4", "Only parts of the same size can be counted together."]
+    other = text.replace("# Fractions\n", "# Adding Fractions\n")
+    assert [s.title for s in _part(other, "f.txt").lessons[0].sections][0] == "Adding Fractions"

@@ -493,6 +493,8 @@ def _split(blocks: list, meta: dict, report: Report) -> list[Lesson]:
         else:
             report.note(1, f"lesson title '{title.strip()}' taken from the front matter",
                         topic=Topic.TITLE)
+            if headings and _same(blocks[headings[0]].text, title):
+                blocks = blocks[:headings[0]] + blocks[headings[0] + 1:]  # the title again
         return [Lesson(title.strip() or "Untitled lesson", line, blocks=blocks)]
     top = min(blocks[k].level for k in headings)
     tops = [k for k in headings if blocks[k].level == top]
@@ -510,6 +512,10 @@ def _split(blocks: list, meta: dict, report: Report) -> list[Lesson]:
                 f"{'only' if len(tops) == 1 else 'first'} level-{top} heading", topic=Topic.TITLE)
     return [Lesson(blocks[first].text, blocks[first].line,
                    blocks=blocks[:first] + blocks[first + 1:])]
+
+
+def _same(one: str, other: str) -> bool:
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
 
 
 def _levels(lesson: Lesson) -> None:
