@@ -1517,3 +1517,47 @@ def test_lessons_named_with_the_ordinal_first_are_chapters():
     part = _part(text)
     assert [lesson.title for lesson in part.lessons] == ["OF CLOUDS", "OF WINDS"]
     assert [lesson.kicker for lesson in part.lessons] == ["FIRST LESSON.", "SECOND LESSON."]
+
+
+BUDGET = """Budgeting Basics Worksheet
+
+Name ..........................................  Date ....................
+
+Section 1: Income and spending
+
+1. What is the difference between a need and a want?
+..........................................................................
+..........................................................................
+
+2. List three fixed costs a household might have.
+..........................................................................
+..........................................................................
+
+3. Why is it useful to keep receipts for a month?
+..........................................................................
+
+Section 2: Your own budget
+
+1. How much money do you spend on food in a typical week?
+..........................................................................
+
+2. Which of your spending would you cut first if you had to save, and why?
+..........................................................................
+
+Answers
+
+Section 1
+1. A need is something you must have to live; a want is something you would like.
+2. Rent, insurance, loan payments.
+3. It shows where your money actually goes.
+"""
+
+
+def test_an_answer_key_split_by_headings_that_name_the_exercises_is_attached():
+    [lesson] = _part(BUDGET, "budget.txt").lessons
+    spending, own = lesson.quizzes
+    assert [q.model_answer for q in spending.questions] == [
+        "A need is something you must have to live; a want is something you would like.",
+        "Rent, insurance, loan payments.", "It shows where your money actually goes."]
+    assert [q.model_answer for q in own.questions] == [None, None]  # nothing invented
+    assert "Rent, insurance" not in _md(_part(BUDGET, "budget.txt"))  # not in plain view

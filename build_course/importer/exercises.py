@@ -212,9 +212,11 @@ def _chapter_key(lesson: Lesson, i: int, read: dict[int, list[_Found]],
             or heading.text.rstrip(": ").lower() in ("answer", "solution"):
         return False
     end = _section_end(lesson.blocks, i)
-    text = " ".join(f"{p.number}. {p.text}" if p.item and p.number is not None else p.text
+    titles = [q.title for q in lesson.quizzes if id(q) in read]
+    text = " ".join(f"{p.number}. {p.text}" if p.item and p.number is not None
+                    else _key_heading(p.text, titles) if p.heading else p.text
                     for b in lesson.blocks[i + 1:end] for p in _pieces(b) if not p.code)
-    groups = _titled_key_groups(text, [q.title for q in lesson.quizzes if id(q) in read])
+    groups = _titled_key_groups(text, titles)
     attached, stray = _attach_keys(lesson.quizzes, groups, read, report)
     if not attached:
         if stray:
@@ -231,6 +233,15 @@ def _chapter_key(lesson: Lesson, i: int, read: dict[int, list[_Found]],
         return False  # mostly unattached: the key stays in the lesson, as text
     del lesson.blocks[i:end]
     return True
+
+
+def _key_heading(text: str, titles: list[str]) -> str:
+    """A heading inside an answer key that names one exercise by the start of
+    its title ("Section 1" for "Section 1: Income and spending"): that title
+    and a colon, which start its keys; any other heading as it stands."""
+    name = _norm(text)
+    named = [t for t in titles if name and (_norm(t) == name or _norm(t).startswith(name + " "))]
+    return f"{named[0]}:" if len(named) == 1 else text
 
 
 _KEY_TITLE_END = re.compile(r"\s*(?::|\s[-–—])\s+(?=\(?\d)")
@@ -450,9 +461,13 @@ def _section_end(blocks: list[Block], start: int, start_inside: bool = False,
 
 
 def _keys_by_title(blocks: list[Block], j: int) -> bool:
-    """An answers heading whose first line names an exercise ("Exercise A: 1. b")."""
+    """An answers heading whose first line names an exercise ("Exercise A: 1. b"),
+    or right over a heading of its own ("Answers" over "Part A", then keys)."""
     if not cues.ANSWERS_HEADING.match(blocks[j].text) or j + 1 >= len(blocks):
         return False
+    if isinstance(blocks[j + 1], Heading) and not _own_heading(blocks[j + 1]) \
+            and j + 2 < len(blocks) and isinstance(blocks[j + 2], ListBlock):
+        return True  # the keys of each exercise under a heading that names it
     pieces = _pieces(blocks[j + 1])
     name = pieces[0].text.split(":", 1)[0] if pieces and ":" in pieces[0].text[:60] else ""
     return bool(name) and bool(cues.EXERCISE_HEADING.match(name))
