@@ -734,3 +734,19 @@ def test_html2text_list_goes_on_past_item_999_and_a_year_stays_text():
     [numbers] = [b for b in lesson.blocks if getattr(b, "items", None)]
     assert [item.number for item in numbers.items] == list(range(996, 1003))
     assert any(getattr(b, "text", "").startswith("2024. That year") for b in lesson.blocks)
+
+
+def test_an_exercise_with_two_numbered_solutions_keeps_both_as_its_answer():
+    text = W3M_LESSON.replace(
+        "Show me the solution\n\n 1. Around thirty kilograms, frames and bees included.\n\n"
+        " 2. Between ten and twenty kilograms, more in a long winter.\n",
+        "Solution 1\n\nWeigh the hive with a luggage scale at its back edge.\n\n"
+        "Solution 2\n\nCompare it by hand with an empty hive of the same size.\n").replace(
+        " 1. What does a hive weigh in a good autumn?\n\n"
+        " 2. How much honey does a colony eat in one winter?\n",
+        "How can you tell that a hive has enough stores for the winter?\n")
+    _, lesson = _lesson(text)
+    quiz = next(q for q in lesson.quizzes if q.title == "Is the hive heavy enough?")
+    [question] = quiz.questions
+    assert "luggage scale" in question.model_answer and "empty hive" in question.model_answer
+    assert not any(h.startswith("Solution") for h in _headings(lesson))

@@ -474,6 +474,10 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
                 and cues.HINT_LABEL.match(r.text):
             r.kind = "box"  # "Hint: ..." alone: a bold line inside its exercise, no heading
             continue
+        if r.blank_before and title.blank_before and not r.kind and _numbered_solution(r.text):
+            first = r.text.split()[-1] == "1"  # "Solution 1", "Solution 2": one answer
+            r.text, r.kind = ("Solution", "heading") if first else (r.text, "box")
+            continue
         if title.blank_before and r.blank_before and not r.kind and _heading_shaped(r.text) \
                 and _capital_start(r.text) and (solution := _boxed_solution(kept, k, body)):
             r.kind, solution.kind = "exercise", "heading"
@@ -517,6 +521,12 @@ def _boxed_solution(kept: list[RawLine], k: int, body: int) -> RawLine | None:
         if o.blank_before and _solution_label(o.text):
             return o if o is not first else None  # a box of its own words first
     return None
+
+
+def _numbered_solution(text: str) -> bool:
+    """``Solution 1``: one of an exercise's solutions, numbered."""
+    label, _, number = text.rpartition(" ")
+    return number.isdigit() and len(number) <= 2 and _solution_label(label)
 
 
 def _solution_label(text: str) -> bool:
