@@ -58,6 +58,8 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
     width, share = _wrap_width(raw)
     if share >= 0.75:
         evidence.append(f"{share:.0%} of its paragraph lines are wrapped at about {width} columns")
+    elif not start:
+        return []  # neither a licence nor a book's wrapping: its signs would not count
     signs = []
     markers = [r for i, r in enumerate(raw) if r.blank_before and _marker(r.text)
                and _single(raw, i)] or [raw[i] for i in _numeral_markers(raw)] \

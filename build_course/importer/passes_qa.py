@@ -151,7 +151,6 @@ def qa_evidence(raw: list[RawLine]) -> list[str]:
     """Why ``raw`` reads as question-and-answer text (empty: it does not):
     three or more questions each followed by an answer, which together make
     up half of its lines or more."""
-    labelled = sum(1 for r in raw if cues.QA_QUESTION_LABEL.match(r.text))
     if answered := labelled_pairs(raw):
         return [f"{len(answered)} questions labelled as such ('Q:'), each answered on a "
                 "line labelled as the answer ('A:')"]
@@ -160,6 +159,7 @@ def qa_evidence(raw: list[RawLine]) -> list[str]:
     if pairs < _MIN_PAIRS or 2 * pairs < 0.5 * len(raw):
         return []
     found = [f"{pairs} questions each followed by an answer"]
+    labelled = sum(1 for r in raw if cues.QA_QUESTION_LABEL.match(r.text))
     if labelled >= 2:
         found.append(f"{labelled} lines labelled as questions ('Q:')")
     return found

@@ -86,7 +86,9 @@ def _permalinks(raw: list[RawLine]) -> int:
     """How many heading-shaped lines alone between blank lines end with the
     same glyph glued to their last word (a permalink, drawn by an icon font)."""
     glyphs = Counter(r.text[-1] for k, r in enumerate(raw[:3000])
-                     if len(r.text) <= 100 and not r.text.isascii() and _PERMALINK.search(r.text)
+                     if len(r.text) <= 100 and ("\ue000" <= r.text[-1] <= "\uf8ff"
+                                                or r.text[-1] == "¶")  # (a fast first test)
+                     and _PERMALINK.search(r.text)
                      and r.blank_before and (k + 1 == len(raw) or raw[k + 1].blank_before)
                      and _heading_shaped(r.text[:-1]))
     return glyphs.most_common(1)[0][1] if glyphs else 0
@@ -95,7 +97,8 @@ def _permalinks(raw: list[RawLine]) -> int:
 _EVIDENCE = (
     ("a 'Skip to content' or 'Toggle navigation' line, or lynx '(BUTTON)' labels",
      _skip_or_button),
-    ("an empty form field '[      ]'", lambda raw, head: any(_FORM_FIELD.match(t) for t in head)),
+    ("an empty form field '[      ]'",
+     lambda raw, head: any(t[:1] == "[" and _FORM_FIELD.match(t) for t in head)),
     ("navigation bars ('A | B', 'Prev Next', breadcrumbs)",
      lambda raw, head: any(_nav_bar(r.text) for r in raw[:60] + raw[-60:])),
     ("horizontal rules drawn as '____' or '━━━━'",
