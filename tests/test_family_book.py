@@ -1561,3 +1561,12 @@ def test_an_answer_key_split_by_headings_that_name_the_exercises_is_attached():
         "Rent, insurance, loan payments.", "It shows where your money actually goes."]
     assert [q.model_answer for q in own.questions] == [None, None]  # nothing invented
     assert "Rent, insurance" not in _md(_part(BUDGET, "budget.txt"))  # not in plain view
+
+
+def test_a_word_bank_after_the_blanks_is_the_exercises_not_the_last_questions():
+    text = ("Plants – Worksheet\n\nName: ______________   Date: __________\n\n"
+            "Part A – Key Words\n\n1) The ____________ takes water from the soil.\n\n"
+            "2) Leaves make food in ____________.\n\nWord bank: roots, sunlight, stem\n")
+    [quiz] = _part(text, "plants.txt").lessons[0].quizzes
+    assert quiz.questions[1].prompt == "Leaves make food in ____________."
+    assert [p.text for p in quiz.intro] == ["Word bank: roots, sunlight, stem"]

@@ -373,6 +373,9 @@ FACILITATOR_NOTE = re.compile(
     r"\s*(use only|only|notes?|guide|answers?|key)\b"
     r"|^[\[(]?\s*notes? (for|to) (the )?(facilitator|instructor|teacher|trainer|tutor)\b", re.I)
 
+# The words a worksheet offers for its blanks: "Word bank: roots, stem, leaves" (start).
+WORD_BANK = re.compile(r"^(?:word (?:bank|box|list)|words to use|use these words"
+                       r"|choose from these words)\s*:", re.I)
 # The choices a worksheet prints after a statement for the learner to circle: "T / F",
 # "True / False", "Yes / No" (searched at the line's end).
 CIRCLE_CHOICES = re.compile(r"\s(?:T\s*/\s*F|True\s*/\s*False|Yes\s*/\s*No)\s*$", re.I)

@@ -1315,6 +1315,9 @@ class _Reader:
         if not self.found or self.mode == "intro":
             return False
         current = self.found[-1]
+        if cues.WORD_BANK.match(text):
+            self.quiz.intro.append(Paragraph(text, piece.line))  # for every blank, not one
+            return True
         if self.mode == "prompt":
             current.question.prompt = f"{current.question.prompt} {text}".strip()
             return True
