@@ -75,8 +75,9 @@ def html2text_lessons(text: str, report: Report) -> list[Lesson]:
 def to_markdown(lines: list[str], report: Report) -> tuple[list[str], list[int]]:
     """Markdown lines for ``lines``, and for each the source line it came from."""
     writer = _Writer(lines, report)
-    first = _first_heading(lines)
-    end = _footer(lines)
+    starred = [(n, m) for n, line in enumerate(lines) if (m := _STARS.match(line.strip()))]
+    first = _first_heading(lines, starred)
+    end = _footer(lines, starred)
     _drop_navigation(lines[:first], report)
     for n in range(first, end):
         writer.line(n, report)
@@ -90,13 +91,11 @@ def to_markdown(lines: list[str], report: Report) -> tuple[list[str], list[int]]
     return writer.out, writer.origin
 
 
-def _first_heading(lines: list[str]) -> int:
-    """Where the page starts: its first level-1 heading (a sidebar's starred
-    "EPISODES" or "RESOURCES" above it is navigation), else its first heading."""
-    starred = [(n, len(m.group("stars"))) for n, line in enumerate(lines)
-               if line[:3] == "***" and (m := _STARS.match(line.strip()))]
-    top = max((stars for _, stars in starred), default=0)
-    return next((n for n, stars in starred if stars == top and top == 6),
+def _first_heading(lines: list[str], starred: list[tuple[int, re.Match]]) -> int:
+    """Where the page starts: its first level-1 heading at the margin (a
+    sidebar's starred "EPISODES" or "RESOURCES" above it is navigation),
+    else its first heading."""
+    return next((n for n, m in starred if len(m.group("stars")) == 6 and lines[n][:1] == "*"),
                 starred[0][0] if starred else 0)
 
 
@@ -105,11 +104,10 @@ FOOTER_LINES = 15
 heading starts one when at most this many lines follow it."""
 
 
-def _footer(lines: list[str]) -> int:
+def _footer(lines: list[str], starred: list[tuple[int, re.Match]]) -> int:
     """Where the page's footer starts (``len(lines)`` when it has none):
     reader comments (``***** 3 Comments *****``) and all after them, with the
     previous/next links just above them, are furniture too."""
-    starred = [(n, m) for n, line in enumerate(lines) if (m := _STARS.match(line.strip()))]
     comments = next((n for n, m in starred[1:] if cues.COMMENTS_HEADING.match(m.group("title"))),
                     None)
     if comments is not None:
