@@ -787,3 +787,34 @@ Answer: 3
         'What does print(len("tea")) display?']
     assert [q.model_answer for q in quiz.questions] == [None, None, None, "3"]
     assert any(b.text.startswith("Exercise 4.2.") for b in quiz.intro)  # heads 1 and 2
+
+
+def test_unnumbered_questions_over_lettered_options_with_answer_lines_are_a_quiz():
+    text = """Moon Phases
+
+The Moon's shape seems to change as it orbits the Earth.
+
+What is the Moon called when it is fully lit?
+A. New moon
+B. Full moon
+C. Crescent
+ANSWER: B
+
+How long is one lunar cycle?
+A. About a week
+B. About a month
+ANSWER: B
+"""
+    part = _part(text)
+    [lesson] = part.lessons
+    [quiz] = lesson.quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "What is the Moon called when it is fully lit?", "How long is one lunar cycle?"]
+    assert [q.correct for q in quiz.questions] == [[1], [1]]
+    assert not any(b.__class__.__name__ == "Heading" for b in lesson.blocks)  # no option heads
+    # a question's own prompt that asks again before its options stays one question
+    code = ("Loops\n\nA loop repeats.\n\nQuiz\n\n1. Read this line: for i in range(3): print(i)"
+            "\n\nWhat does it print last?\na) 2\nb) 3\n2. What does range(2) hold?\na) 0, 1\n"
+            "b) 1, 2\n")
+    questions = _questions(code)
+    assert len(questions) == 2 and questions[0].prompt.endswith("What does it print last?")

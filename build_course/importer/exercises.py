@@ -99,6 +99,7 @@ class _Piece:
     code: bool = False  # a code block (Markdown as found): never a question or an option
     lettered: bool = False  # an item of a lettered list ('A.', 'b)'): its number is a letter
     long_number: bool = False  # led by a number of 1,000 or more that continues a run
+    asks: bool = False  # an unnumbered question right above its lettered options
 
 
 @dataclass
@@ -541,7 +542,7 @@ def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
     have options, or two or more carry a "Question N" label. Also: the index
     where the look stopped."""
     pieces = _pieces(blocks[i])
-    if not pieces or _question_start(pieces[0]) is None:
+    if not pieces or (_question_start(pieces[0]) is None and not _asks_over_options(blocks, i)):
         return False, i
     labelled = with_options = questions = 0
     counted = True  # the current question's options are counted
@@ -554,13 +555,34 @@ def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
         for piece in _pieces(block):
             if cues.QUESTION_LABEL.match(piece.text):
                 labelled += 1
-            if _question_start(piece) is not None:
+            if _question_start(piece) is not None or _asks_over_options(blocks, j):
                 questions += 1
                 counted = False
             elif not counted and _option(piece, False) is not None:
                 with_options += 1  # a lettered or ballot-box option: a list item is not enough
                 counted = True
     return labelled >= 2 or (with_options >= 2 and with_options * 2 >= questions), stop
+
+
+def _asks_over_options(blocks: list[Block], j: int) -> bool:
+    """``blocks[j]`` is an unnumbered paragraph that asks, right above a
+    lettered or ballot-box option (a quiz written without numbers)."""
+    block = blocks[j]
+    if not isinstance(block, Paragraph) or not block.text.rstrip().endswith("?") \
+            or j + 1 >= len(blocks) or _NUMBERED.match(block.text) \
+            or _option(_Piece(block.text, block.line), False) is not None:
+        return False
+    after = _pieces(blocks[j + 1])
+    return bool(after) and _option(after[0], False) is not None
+
+
+def _mark_asking(pieces: list[_Piece]) -> None:
+    """Unnumbered paragraphs that ask, right above a lettered option: questions."""
+    for piece, after in zip(pieces, pieces[1:]):
+        if not (piece.item or piece.heading or piece.code) and piece.text.rstrip().endswith("?") \
+                and _question_start(piece) is None and _option(piece, False) is None \
+                and _option(after, False) is not None:
+            piece.asks = True  # (not "(b) What is ...?": a question's part, or an option)
 
 
 # ---- pieces ----------------------------------------------------------------
@@ -641,6 +663,8 @@ def _mark_long_numbers(pieces: list[_Piece]) -> None:
 def _option(piece: _Piece, in_question: bool) -> tuple[str, bool] | None:
     """(text, marked) when ``piece`` is an option of the question above it."""
     text, marked = _trailing_mark(piece.text)
+    if text.startswith("*") and (m := _LETTER_OPTION.match(text[1:].lstrip())):
+        return text[1:].lstrip()[m.end():].strip(), True  # "*b) Nile": the right one
     if m := _GLYPH_OPTION.match(text):
         return text[m.end():].strip(), marked or m.group(1) in _MARKED
     if m := _LETTER_OPTION.match(text):
@@ -813,6 +837,7 @@ def _read(title: str, line: int, body: list[Block], report: Report
         pieces += found
     _mark_long_numbers(pieces)
     pieces = _split_inline_numbers(pieces)
+    _mark_asking(pieces)
     taken = [reader.takes(piece) for piece in pieces]
     blocks_taken = {id(owner.get(id(p))) for p, t in zip(pieces, taken) if t}
     for piece, took in zip(pieces, taken):
@@ -1231,6 +1256,8 @@ class _Reader:
             start = (piece.number, text)  # "i)" nested under the numbered instruction
         if start is None and statements and (roman := _ROMAN.match(text)):
             start = (None, text[roman.end():].strip())
+        if start is None and piece.asks and not (self.found and self.mode == "prompt"):
+            start = (None, text)  # "What is ...?" over "A. ..." "B. ...": a question unnumbered
         if start is None or (self.steps and not self.found):
             return False
         number, prompt = start
