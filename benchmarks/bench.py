@@ -28,7 +28,10 @@ read) and is timed over several runs (median, min-max):
   an edit to the served page showing it (polled over HTTP every 20 ms), for
   an edit of a page in docs/ and for an edit of a source, a few times each,
   how many rebuilds each edit caused, and the CPU the server and its
-  children use over 20 s while nothing changes.
+  children use over 20 s while nothing changes; then edits that change the
+  navigation (a title in docs/, a title in a source, a page added to docs/
+  and removed): the seconds to the page served with the change, and to the
+  background pass done (the rest of the site as a full build makes it).
 
 The import cache (build_course/cache.py, in the course's .build-course-cache/)
 is on unless --no-cache: it is emptied before each full run, so import times
@@ -256,11 +259,81 @@ def serve_latency(root: Path, edits: int = 3) -> dict:
             figures["source_edit_s"].append(_edit_and_wait(
                 root / "source" / entry["source"], base + last.removesuffix(".md") + "/",
                 f"Sourceedit{n}marker", lines, figures, process.pid, "source_edit"))
+        figures["navigation"] = _navigation_edits(root, base, record, lessons, lines)
         figures["idle_cpu_after_edits"] = _idle_cpu(process.pid, 20)
         return figures
     finally:
         process.terminate()
         process.wait(timeout=60)
+
+
+def _navigation_edits(root: Path, base: str, record: dict, lessons: list, lines: list[str]
+                      ) -> dict:
+    """Edits that change the navigation (a title in docs/, a title in a
+    source, a page added to docs/ and removed again): for each, the seconds
+    from the edit to the page served with it (the edited page showing its
+    new title; the added page; the removed page gone and the home page
+    served), and to the background pass done ("background: " said)."""
+    path, entry = lessons[len(lessons) // 2]
+    page = root / "docs" / path
+    url = base + path.removesuffix(".md") + "/"
+    text = page.read_text(encoding="utf-8")
+    retitled = text.replace('\ntitle: "', '\ntitle: "Docsretitled ', 1)
+    assert retitled != text, f"no title: in {page}"
+    figures = {}
+    figures["docs/ title"] = _nav_edit(lambda: page.write_text(retitled, encoding="utf-8"),
+                                       lambda: "Docsretitled" in _fetch(url), lines)
+    figures["source title"] = _source_retitle(root, record, lessons, base, lines)
+    added = page.parent / "bench-added-page.md"
+    added_url = url.rsplit("/", 2)[0] + "/bench-added-page/"
+    figures["page added"] = _nav_edit(lambda: added.write_text(
+        "# Benchaddedpage\n\nA page added while serving.\n", encoding="utf-8"),
+        lambda: "Benchaddedpage" in _fetch(added_url), lines)
+    figures["page removed"] = _nav_edit(
+        added.unlink, lambda: not _fetch(added_url) and "</html>" in _fetch(base), lines)
+    return figures
+
+
+def _source_retitle(root: Path, record: dict, lessons: list, base: str, lines: list[str]
+                    ) -> dict:
+    """A lesson's title fixed in its source (a title found once in it): the
+    page is the one the record names with the new title."""
+    for _, entry in lessons[len(lessons) // 3:]:
+        source = root / "source" / entry["source"]
+        text = source.read_text(encoding="utf-8")
+        if len(entry["title"]) > 8 and text.count(entry["title"]) == 1:
+            break
+    else:
+        raise SystemExit("no lesson title found once in its source")
+    new = entry["title"] + " Sourceretitled"
+
+    def served() -> bool:
+        record = json.loads((root / "docs/.build-course.json").read_text(encoding="utf-8"))
+        now = [p for p, e in record["pages"].items()
+               if isinstance(e, dict) and e.get("title") == new]
+        return bool(now) and new in _fetch(base + now[0].removesuffix(".md") + "/")
+    return _nav_edit(lambda: source.write_text(text.replace(entry["title"], new),
+                                               encoding="utf-8"), served, lines)
+
+
+def _nav_edit(change, served, lines: list[str]) -> dict:
+    """Seconds from ``change`` to ``served()`` holding, and to the next
+    "background: " line; the rebuilds it caused and what the last one said."""
+    def count(prefix: str) -> int:
+        return sum(1 for line in lines if line.startswith(prefix))
+
+    done, rebuilt = count("background: "), count("rebuilt ")
+    start = time.perf_counter()
+    change()
+    page = _until(served, 300)
+    if page is None:
+        raise SystemExit("a navigation edit never reached the page:\n" + "\n".join(lines[-20:]))
+    background = None
+    if _until(lambda: count("background: ") > done, 900) is not None:
+        background = time.perf_counter() - start
+    time.sleep(2)  # a second rebuild, if the edit caused one, would be under way by now
+    return {"page_s": page, "background_s": background, "rebuilds": count("rebuilt ") - rebuilt,
+            "said": next((line for line in reversed(lines) if line.startswith("rebuilt ")), "")}
 
 
 def _idle_cpu(pid: int, seconds: float) -> dict | None:
@@ -780,6 +853,10 @@ def serve_table(sizes: list[dict]) -> str:
                                for when, i in (("at start", s.get("idle_cpu")),
                                                ("after the edits",
                                                 s.get("idle_cpu_after_edits"))) if i))
+        for what, n in s.get("navigation", {}).items():
+            lines.append(f"    {what}: page {n['page_s']:.2f} s, background done "
+                         + (f"{n['background_s']:.1f} s" if n["background_s"] else "never")
+                         + f", {n['rebuilds']} rebuild(s): {n['said']}")
     return "\n".join(lines)
 
 

@@ -249,6 +249,8 @@ def test_a_source_edit_while_serving_is_served_as_a_clean_build_makes_it(tmp_pat
     server = _Serving(served)
     try:
         assert _wait_for(lambda: any(line.startswith("serving on") for line in server.lines))
+        # served: the watches are started by now ("serving on" is said just before)
+        assert _wait_for(lambda: server.page_has("/", "Customer Service Essentials"))
         listed = "they cannot solve by themselves. \n"
         added = listed + "\n \n\n Being patient: Let the customer finish each sentence before " \
                          "you answer it. \n"
