@@ -750,3 +750,20 @@ def test_an_exercise_with_two_numbered_solutions_keeps_both_as_its_answer():
     [question] = quiz.questions
     assert "luggage scale" in question.model_answer and "empty hive" in question.model_answer
     assert not any(h.startswith("Solution") for h in _headings(lesson))
+
+
+def test_html2text_labelled_challenge_with_hint_two_solutions_and_output_labels():
+    text = H2T_LESSON.replace(
+        "How deep should the first hole go?\n*** Show me the solution ***\n",
+        "How deep should the first hole go?\n*** Hint ***\nFeel for the wheel head.\n"
+        "*** Solution 1 ***\nOUTPUT\nstop here, about one finger above the wheel\n"
+        "*** Solution 2 ***\n").replace(
+        "Callout\n**** Keep your elbows in ****",
+        "Discussion\n**** Keep your elbows in ****")
+    _, lesson = _lesson_of(text, "html2text")
+    [quiz] = lesson.quizzes  # the discussion box stays lesson content
+    [question] = quiz.questions
+    assert "stop here, about one finger" in question.model_answer
+    assert "OUTPUT" not in question.model_answer
+    assert "Stop about a finger's width" in question.model_answer
+    assert "Keep your elbows in" in " ".join(getattr(b, "text", "") for b in lesson.blocks)

@@ -232,6 +232,11 @@ PAGE_METADATA_HEADING = re.compile(
     r"^(overview|questions|objectives|learning objectives|prerequisites|teaching"
     r"|instructor note|key ?points)\s*:?$", re.I)
 
+# A code block's language or role printed above it, when it stands between two blocks of
+# code (html2text runs them together): "OUTPUT" after the code that printed it.
+CODE_LABELS = frozenset(
+    "bash shell sh console output error python r sql julia cpp c javascript js html css yaml"
+    " json make matlab".split())
 # A hint given inside an exercise, on a line of its own: "Hint: indices can be negative" (start).
 HINT_LABEL = re.compile(r"^hints?\b\s*:?", re.I)
 # A lesson page's timing line, in its overview: "Teaching: 30 min", "Exercises: 0 min".

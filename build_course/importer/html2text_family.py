@@ -200,7 +200,10 @@ class _Writer:
                 self.label = text
                 report.dropped(n + 1, "box label", text, routine=True)
                 return
-            if _CODE_LABEL.match(text) and n + 1 in self.code and n not in self.code:
+            if _CODE_LABEL.match(text) and text.lower() in cues.CODE_LABELS:
+                self.code.update(self.labelled_code(n + 1))
+            if _CODE_LABEL.match(text) and n + 1 in self.code and (
+                    n not in self.code or text.lower() in cues.CODE_LABELS):
                 report.dropped(n + 1, "code block label", text, routine=True)
                 return
         m = _STARS.match(text)
@@ -324,12 +327,18 @@ class _Writer:
 
     def labelled_box(self, n: int, title: str, level: int) -> bool:
         """A starred title under a box's kind label opens that box; a
-        solution's title inside a labelled box opens its solution."""
+        solution's title inside a labelled box opens its solution (``Show me
+        the solution``, ``Solution 2``), a hint's its hint (a callout)."""
         label, self.label = self.label, ""
         kind = _box_kind(label) if label else ""
-        if not label and self.labelled and (
-                cues.SOLUTION_BUTTON.match(title) or _box_kind(title) == "solution"):
-            kind = "solution"
+        if kind in cues.MD_REFLECTIONS:
+            kind = "callout"  # a page's discussion box: prompts for the room, kept as content
+        if not label and self.labelled:
+            bare = title.rstrip("0123456789 ") if title[-1:].isdigit() else title
+            if cues.SOLUTION_BUTTON.match(title) or _box_kind(bare) == "solution":
+                kind = "solution"
+            elif cues.HINT_LABEL.match(title):
+                kind = "callout"
         if kind in ("", "meta"):
             return False
         self.close_fence(n)
@@ -400,6 +409,20 @@ class _Writer:
             self.emit(lines[goal][0], ":::")
         for n, text in lines[:goal] + lines[end:]:
             self.report.dropped(n + 1, "lesson metadata line", text[:60])
+
+    def labelled_code(self, start: int) -> list[int]:
+        """The lines from ``start`` that a code label names: the first, and
+        those after it up to one that reads as prose, a starred title, an
+        item or another label (html2text leaves no blank line after a block)."""
+        found = []
+        for k in range(start, min(start + 200, len(self.lines))):
+            line = self.lines[k].strip()
+            if not line or (found and _prose(self.lines[k])) or _STARS.match(line) \
+                    or _BULLET.match(line) \
+                    or (_CODE_LABEL.match(line) and line.lower() in cues.CODE_LABELS):
+                break  # (the line right under the label is code, however wordy)
+            found.append(k)
+        return found
 
     def continues(self, item: re.Match, indent: int) -> bool:
         """An item numbered 1,000 or more goes on the numbered list it is in
