@@ -508,3 +508,26 @@ def test_the_key_header_names_the_part_whose_answers_begin_on_the_page(three_par
         expected = found[0] if found else current
         assert header.endswith(expected), (number, header, expected)
         current = found[-1] if found else current
+
+
+def test_a_tall_box_in_a_lesson_breaks_rather_than_leave_half_a_page_blank(tmp_path):
+    """A note is kept on one page only if short, as a question is."""
+    para = ("A call has three parts: the greeting, the question and the promise. The greeting "
+            "sets the tone, the question finds what the caller needs, and the promise says "
+            "what happens next and when. Most trouble comes from a promise made too early. ")
+    steps = "\n".join(f"    - Step {n}: note the caller's words about the parcel on the call "
+                      "sheet, with the time, before you answer anything." for n in range(1, 19))
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source/calls.md").write_text(
+        f"---\ntitle: Taking calls\npart: Phone work\n---\n\n{para * 3}\n\n{para * 3}\n\n"
+        f'!!! note "Before you pick up the phone"\n\n    Read these steps once a week.\n\n'
+        f"{steps}\n\nThat is all.\n", encoding="utf-8")
+    (tmp_path / "source/course.yml").write_text("title: Phone work\nsources:\n"
+                                                "  - file: calls.md\n", encoding="utf-8")
+    done = run(tmp_path, "handout")
+    assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "dist/handout/phone-work.pdf"
+    fills = page_fill(pdf)
+    assert len(fills) == 3 and fills[1] >= 0.75, fills  # the cover, the lesson on two pages
+    text = " ".join(pdf_text(pdf).split())
+    assert [int(n) for n in re.findall(r"Step (\d+):", text)] == list(range(1, 19))

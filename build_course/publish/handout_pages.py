@@ -136,7 +136,27 @@ def markdown_html(text: str, context: PageContext, shift: int = 0) -> str:
         for token in tokens:
             if token.type in ("heading_open", "heading_close"):
                 token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+    _mark_tall_boxes(tokens)
     return _MD.renderer.render(tokens, _MD.options, {"context": context})
+
+
+def _mark_tall_boxes(tokens: list) -> None:
+    """An admonition taller than a short question (``SHORT_QUESTION``
+    lines) gets the class "tall": handout.css keeps only a short box on one
+    page, and a tall one pushed to the next would leave a third of a page blank."""
+    open_boxes: list[list] = []  # [its opening token, its lines so far], innermost last
+    for token in tokens:
+        if token.type == "admonition_open":
+            open_boxes.append([token, 1])
+        elif token.type == "admonition_close" and open_boxes:
+            opening, lines = open_boxes.pop()
+            if lines > SHORT_QUESTION:
+                opening.attrJoin("class", "tall")
+            if open_boxes:
+                open_boxes[-1][1] += lines
+        elif open_boxes and token.type in ("inline", "fence", "code_block"):
+            open_boxes[-1][1] += sum(-(-len(line) // _LINE) or 1
+                                     for line in token.content.strip().split("\n"))
 
 
 def inline_html(text: str, context: PageContext) -> str:
