@@ -870,3 +870,20 @@ def test_short_lines_under_a_contents_heading_that_head_nothing_stay():
     raw = _raw(text)
     pdf.drop_contents_leaders(raw, Report("t"))
     assert _kept(raw)[:3] == ["One rope", "Two cleats", "A boat hook"]
+
+
+def test_short_lines_after_a_colon_are_a_list_whose_bullets_were_lost():
+    text = ("Pitching a tent takes ten minutes once you know its parts and the order in\n"
+            "which they go up; practise in the garden before the first trip out. The\n"
+            "parts that come in the bag are:\nInner Tent\nFlysheet\nPoles\nGuy Lines\n\n"
+            "The flysheet goes over the poles and keeps the rain off the inner tent, so\n"
+            "it must not touch it anywhere or the water will soak through at that spot.\n")
+    items = [i.text for b in _blocks(text) if isinstance(b, ListBlock) for i in b.items]
+    assert items == ["Inner Tent", "Flysheet", "Poles", "Guy Lines"]
+
+
+def test_short_lines_without_a_colon_before_them_stay_headings():
+    raw = _raw("The last part of the trip is the walk out, which takes longer than it looks.\n"
+               "Trip Planning\nTime\nObjectives\nPlan the route and tell someone about it.\n")
+    pdf.drop_figure_labels(raw, Report("t"))
+    assert [r.text for r in raw][1:4] == ["Trip Planning", "Time", "Objectives"]

@@ -910,7 +910,8 @@ def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
     items, after the text has begun, are the labels of a figure or a diagram
     that the extractor printed as text (``Antenna`` / ``Speaker`` / ``Time``)
     when a figure's evidence is there: a caption next to them, or they end
-    their page. Otherwise (a list whose glyphs were lost) they stay."""
+    their page. Otherwise, three or more in a row without blank lines after
+    a colon are a list whose glyphs were lost (``_lost_bullets``); others stay."""
     kept = [r for r in raw if r.keep]
     breaks = _page_breaks_after(raw)
     run: list[int] = []
@@ -923,8 +924,26 @@ def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
             for label in run:
                 kept[label].keep = False
                 report.dropped(kept[label].line, "figure label", kept[label].text)
+        elif len(run) >= 3 and not any(kept[k].blank_before for k in run[1:]):
+            _lost_bullets(kept, run, report)
         run = []
         begun = begun or (r is not None and len(r.text) >= 60)
+
+
+def _lost_bullets(kept: list[RawLine], run: list[int], report: Report) -> None:
+    """Short lines in a row (``Sugar`` / ``Temperature`` / ``Oxygen``), no
+    blank line between them, after a lead-in that ends with a colon, are a
+    list's items whose glyphs the extraction lost (not headings, which the
+    colon does not announce); with a note. (Without the colon they may be
+    headings over headings, as a lesson's title over ``Time`` and
+    ``Objectives``: they stay.)"""
+    lead = kept[run[0] - 1].text if run[0] else ""
+    if not lead.endswith(":"):
+        return
+    for k in run:
+        kept[k].text = "• " + kept[k].text
+    report.note(kept[run[0]].line, f"took the {len(run)} short lines after '{lead[-40:]}' "
+                "for a list whose bullets were lost", topic=Topic.HEADING)
 
 
 def _heads_text(kept: list[RawLine], i: int) -> bool:
