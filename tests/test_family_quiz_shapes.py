@@ -818,3 +818,14 @@ ANSWER: B
             "b) 1, 2\n")
     questions = _questions(code)
     assert len(questions) == 2 and questions[0].prompt.endswith("What does it print last?")
+
+
+def test_a_statement_key_whose_roman_number_the_extraction_lost_keeps_its_place():
+    text = _meter_unit().replace("A)     3)     i)      True ii) True iii) False",
+                                 "A)     3)     i)      True ii) True ) False")
+    [quiz] = _quizzes(text)
+    assert [q.correct for q in quiz.questions[2:5]] == [[0], [0], [1]]
+    lone = _meter_unit().replace("A)     3)     i)      True ii) True iii) False",
+                                 "A)     3)     ) True ii) True iii) False")
+    [quiz] = _quizzes(lone)
+    assert quiz.questions[2].correct == []  # no statement before it: nothing to count on

@@ -197,7 +197,8 @@ _KEY_MARK = re.compile(
     r"|(?P<number>(?<![\w.,])(?:(?P<chapter>\d{1,2})\.(?=\d))?(?P<minor>\d{1,3}))"
     r"(?:[.):](?=\s|$)|(?=\s*$)"
     r"|(?=\s+(?:\(|(?:i{1,3}|iv|vi{0,3}|ix|x)\)|[a-hA-H](?=[\s,;.)]|$)|[Tt]rue\b|[Ff]alse\b|[TF]\b)))"
-    r"|(?P<roman>(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))")
+    r"|(?P<roman>(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))"
+    r"|(?P<lost>(?<=\s)\)(?=\s+(?:[Tt]rue|[Ff]alse)\b))")  # "ii) True ) False": iii's mark lost
 
 
 def _chapter_key(lesson: Lesson, i: int, read: dict[int, list[_Found]],
@@ -288,13 +289,20 @@ def _key_groups(text: str) -> list[tuple[str, list[tuple[int | None, int | None,
     """(group label, [(number, statement number, key)]) in the order written:
     ``A 3 i) True ii) False B 1) b 2) c 4) i) Sale of Goods Act ii) ...``."""
     marks = []
+    romans: dict[int, int | None] = {}  # a roman mark's start -> its value
     expected_roman = 1
     last: int | None = None  # the last key's number: keys go up (or start again at 1)
     for m in _KEY_MARK.finditer(text):
-        if m.group("roman"):
+        if m.group("lost"):
+            if expected_roman == 1:
+                continue  # a bracket, not the mark of a statement whose number was lost
+            romans[m.start()] = expected_roman
+            expected_roman += 1
+        elif m.group("roman"):
             value = _roman_value(m.group("roman").strip("()"))
             if value not in (1, expected_roman, expected_roman + 1):  # one may be lost
                 continue  # "v)" inside a key's text, not the next statement
+            romans[m.start()] = value
             expected_roman = (value or 0) + 1
         elif m.group("number"):
             number = _key_number(m)
@@ -324,7 +332,7 @@ def _key_groups(text: str) -> list[tuple[str, list[tuple[int | None, int | None,
                 groups[-1][1].append((number, None, value))
         elif value:
             pending = False
-            groups[-1][1].append((number, _roman_value(m.group("roman").strip("()")), value))
+            groups[-1][1].append((number, romans[m.start()], value))
     return [(label, keys) for label, keys in groups if keys]
 
 
