@@ -1570,3 +1570,21 @@ def test_a_word_bank_after_the_blanks_is_the_exercises_not_the_last_questions():
     [quiz] = _part(text, "plants.txt").lessons[0].quizzes
     assert quiz.questions[1].prompt == "Leaves make food in ____________."
     assert [p.text for p in quiz.intro] == ["Word bank: roots, sunlight, stem"]
+
+
+def test_a_manuals_numbered_paragraphs_stay_paragraphs_from_the_first():
+    paragraphs = "".join(
+        f"\n\n{n}. The {word} is checked before every launch by the crew member on duty, who "
+        f"signs the log\nbook and reports any fault to the coxswain at once.\n"
+        + ("\nA fault that cannot be put right grounds the boat until the station officer "
+           "has seen it\nand signed it off in the same log book.\n" if n % 4 == 2 else "")
+        for n, word in enumerate(["hull", "engine", "fuel", "radio", "lights", "anchor", "pump",
+                                  "winch", "flares", "compass", "lifejackets", "tow line"],
+                                 start=1))
+    text = ("Title: Lifeboat Station Orders\n\n*** START OF THIS LIBRARY EBOOK ORDERS ***\n\n"
+            "CHAPTER I\n\nCHECKS BEFORE LAUNCH" + paragraphs)
+    [lesson] = _part(text).lessons
+    assert not any(isinstance(b, ListBlock) for b in lesson.blocks)
+    texts = [b.text for b in lesson.blocks if isinstance(b, Paragraph)]
+    assert texts[0].startswith("1. The hull is checked") and texts[1].startswith("2. The engine")
+    assert any(t.startswith("12. The tow line") for t in texts)

@@ -582,6 +582,7 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
     out: list[Line] = []
     state = {"number": None, "exercise": False}
     blocks = _blocks(raw)
+    paragraphs = _numbered_paragraphs(blocks)
     i = 0
     while i < len(blocks):
         end = _columns_run(blocks, i, text_lines)
@@ -593,7 +594,7 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
             out.append(_pre(blocks[i], text_lines))
             i += 1
             continue
-        _join_block(blocks[i], out, state, last=i == len(blocks) - 1)
+        _join_block(blocks[i], out, state, last=i == len(blocks) - 1, numbered=i in paragraphs)
         i += 1
     for line in out:
         if line.kind != "code":
@@ -654,7 +655,32 @@ def _only_blanks_between(after: int, before: int, text_lines: list[str]) -> bool
     return all(not text_lines[n - 1].strip() for n in range(after + 1, before))
 
 
-def _join_block(block: list[RawLine], out: list[Line], state: dict, last: bool) -> None:
+_PARAGRAPH_NUMBER = re.compile(r"^(\d{1,4})\.\s+\S")
+_ITEM_NUMBER = re.compile(r"^\d{1,4}[.)]\s")
+
+
+def _numbered_paragraphs(blocks: list[list[RawLine]]) -> set[int]:
+    """The blocks that are numbered paragraphs (``4. The Drill Regulations are
+    ...``, wrapped over lines of their own) in a text that numbers its
+    paragraphs: six or more such blocks, numbered up to 10 or more, mostly
+    counting up, the count going on past unnumbered paragraphs (twice or
+    more). They stay paragraphs with their numbers, not items of lists that
+    start and stop."""
+    found = [(k, int(m.group(1))) for k, block in enumerate(blocks)
+             if len(block) >= 2 and block[0].indent <= 1 and not block[0].kind
+             and (m := _PARAGRAPH_NUMBER.match(block[0].text))
+             and not any(_ITEM_NUMBER.match(r.text) for r in block[1:])]
+    if len(found) < 6 or max(n for _, n in found) < 10:
+        return set()
+    rising = sum(1 for (_, a), (_, b) in zip(found, found[1:]) if b > a)
+    numbered = {k for k, _ in found}
+    past_prose = sum(1 for k, _ in found if k > 0 and k - 1 not in numbered
+                     and len(blocks[k - 1]) >= 2 and not _ITEM_NUMBER.match(blocks[k - 1][0].text))
+    return numbered if rising >= 0.8 * (len(found) - 1) and past_prose >= 2 else set()
+
+
+def _join_block(block: list[RawLine], out: list[Line], state: dict, last: bool,
+                numbered: bool = False) -> None:
     first = block[0]
     # a line in capitals that ends the text ("THE END") heads nothing
     if first.kind == "heading" or (len(block) == 1 and not last and _forced_heading(first)):
@@ -664,7 +690,8 @@ def _join_block(block: list[RawLine], out: list[Line], state: dict, last: bool) 
         return
     for r in block:
         _classify(r, False)
-    if first.bullet and not _FOOTNOTE_LINE.match(first.text) and _join_list(block, out, state):
+    if first.bullet and not numbered and not _FOOTNOTE_LINE.match(first.text) \
+            and _join_list(block, out, state):
         return
     state["number"] = None
     base = min(r.indent for r in block)
