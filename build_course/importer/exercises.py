@@ -549,8 +549,8 @@ def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
     starts, and in the blocks up to the next heading two or more questions
     have options, or two or more carry a "Question N" label. Also: the index
     where the look stopped."""
-    pieces = _pieces(blocks[i])
-    if not pieces or (_question_start(pieces[0]) is None and not _asks_over_options(blocks, i)):
+    first = _first_piece(blocks[i])
+    if first is None or (_question_start(first) is None and not _asks_over_options(blocks, i)):
         return False, i
     labelled = with_options = questions = 0
     counted = True  # the current question's options are counted
@@ -621,10 +621,21 @@ def _pieces(block: Block) -> list[_Piece]:
 def _item_pieces(items: list[ListItem], depth: int, under_number: bool,
                  out: list[_Piece]) -> None:
     for item in items:
-        text = f"{item.term}{item.term_sep} {item.text}" if item.term else item.text
-        out.append(_Piece(text, item.line, item.number, depth, item=True,
-                          under_number=under_number))
+        out.append(_item_piece(item, depth, under_number))
         _item_pieces(item.children, depth + 1, item.number is not None, out)
+
+
+def _item_piece(item: ListItem, depth: int, under_number: bool) -> _Piece:
+    text = f"{item.term}{item.term_sep} {item.text}" if item.term else item.text
+    return _Piece(text, item.line, item.number, depth, item=True, under_number=under_number)
+
+
+def _first_piece(block: Block) -> _Piece | None:
+    """``_pieces(block)[0]`` (None for none), without a list's other pieces."""
+    if isinstance(block, ListBlock):
+        return _item_piece(block.items[0], 0, False) if block.items else None
+    pieces = _pieces(block)
+    return pieces[0] if pieces else None
 
 
 def _question_start(piece: _Piece) -> tuple[int, str] | None:

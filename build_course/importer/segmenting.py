@@ -267,7 +267,8 @@ def misspelt_cue(text: str) -> str:
     text = _SECTION_PREFIX.sub("", text).lower().rstrip(" :")
     if not 10 <= len(text) <= 30:
         return ""
-    return next((p for p in cues.EXERCISE_PHRASES if _one_off(text, p)), "")
+    return next((p for p in cues.EXERCISE_PHRASES
+                 if abs(len(p) - len(text)) <= 1 and _one_off(text, p)), "")  # (lengths first)
 
 
 def _one_off(a: str, b: str) -> bool:
