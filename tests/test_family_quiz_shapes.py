@@ -829,3 +829,24 @@ def test_a_statement_key_whose_roman_number_the_extraction_lost_keeps_its_place(
                                  "A)     3)     ) True ii) True iii) False")
     [quiz] = _quizzes(lone)
     assert quiz.questions[2].correct == []  # no statement before it: nothing to count on
+
+
+def test_ballot_options_that_are_runs_of_numbers_are_no_running_headers():
+    import textwrap  # noqa: PLC0415
+    prose = textwrap.fill(
+        "A loop repeats its body while its condition holds; the counter changes on each "
+        "pass, and the loop stops as soon as the condition is false, so the last value "
+        "printed is the one before the condition failed.", 60)
+    quiz = ("1. What does the loop print when the counter starts at 1 and stops before 4?\n\n"
+            "□ 1 2 3 4\n⊠ 1 2 3\n□ 2 3 4\n□ 0 1 2 3\n\n"
+            "2. What does it print when the counter goes up by two from 1 to 7?\n\n"
+            "□ 1 3 5\n⊠ 1 3 5 7\n□ 2 4 6\n□ 1 2 3 4 5 6 7\n")
+    after = textwrap.fill(
+        "A loop whose condition never becomes false runs for ever; the program then has to be "
+        "stopped by hand, which is why the counter must move towards the end each time.", 60)
+    text = (f"Loops in C#\n\n{prose}\n\n1\n\fSelf-Check\n\n{quiz}\n2\n\f"
+            f"Endless Loops\n\n{after}\n\n3\n\f")
+    questions = _questions(text)
+    assert [q.options for q in questions] == [["1 2 3 4", "1 2 3", "2 3 4", "0 1 2 3"],
+                                              ["1 3 5", "1 3 5 7", "2 4 6", "1 2 3 4 5 6 7"]]
+    assert [q.correct for q in questions] == [[1], [1]]

@@ -417,6 +417,10 @@ def unspace(text: str) -> str:
     return _LETTER_SPACED.sub(r"\1", text)
 
 
+# A quiz's option: a ballot box or a letter ("□ 10 12 14", "b) 10 12"), never a header.
+_OPTION_START = re.compile(r"^(?:[□☐⊠☒☑◻○◯❏]\s*|\(?[a-hA-H][.)]\s+)(?=\S)")
+
+
 def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
     """Without page breaks: a line glued to its page number (``12 Book
     Title``, ``2.3 Section Title 13``) is a running header when the rest
@@ -424,7 +428,8 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
     (the section heading an odd page's header repeats)."""
     glued = []
     for r in raw:
-        if r.keep and len(r.text) <= 90 and r.text[:1].isdigit() | r.text[-1:].isdigit():
+        if r.keep and len(r.text) <= 90 and r.text[:1].isdigit() | r.text[-1:].isdigit() \
+                and not _OPTION_START.match(r.text):  # "□ 10 11 12": a quiz's option
             m = _NUMBER_AT_START.match(r.text) or _NUMBER_AT_END.match(r.text)
             if m:
                 rest = m.group(2) if m.re is _NUMBER_AT_START else m.group(1)
