@@ -616,3 +616,22 @@ def test_a_first_heading_that_repeats_the_front_matter_title_is_no_section():
         "3/4", "Only parts of the same size can be counted together."]
     other = text.replace("# Fractions\n", "# Adding Fractions\n")
     assert [s.title for s in _part(other, "f.txt").lessons[0].sections][0] == "Adding Fractions"
+
+
+def test_edx_terms_with_their_definitions_are_a_matching_question():
+    text = ("### Knots\n\nSailors tie a few knots again and again.\n\n#### Quiz 1\n\n"
+            ">>Match each knot with its use.<<\n\nBowline : a fixed loop at the end of a line\n\n"
+            "Cleat hitch : tying a line to a cleat\n\nReef knot : joining two ends of one line\n\n"
+            "### Ropes\n\nRopes are laid or braided.\n")
+    part = _part(text, "knots.txt")
+    [question] = _questions(part)
+    assert question.kind == "matching" and question.prompt == "Match each knot with its use."
+    assert question.terms == ["Bowline", "Cleat hitch", "Reef knot"]
+    assert [question.options[c] for c in question.correct] == [
+        "a fixed loop at the end of a line", "tying a line to a cleat",
+        "joining two ends of one line"]
+    assert [s.title for s in part.lessons[0].sections] == ["Ropes"]
+    ratio = _questions(_part(">>What is the ratio?<<\n\nspeed : distance over time\n\n= 5\n\n"
+                             "## More\n\nText.\n\n## End\n\nText.\n", "r.txt"))[0]
+    assert ratio.kind == "open" and ratio.model_answer == "5"
+    assert ratio.prompt == "What is the ratio? speed : distance over time"

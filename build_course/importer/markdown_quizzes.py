@@ -129,6 +129,7 @@ def _edx(lines: list[str], n: int, code: set[int]) -> Found | None:
     feedback: list[str] = []
     explained: list[str] = []
     answered = None
+    pairs: list[tuple[str, str]] = []
     end = n + 1
     j = n + 1
     while j < len(lines) and j not in code:
@@ -162,13 +163,22 @@ def _edx(lines: list[str], n: int, code: set[int]) -> Found | None:
                 break
             explained.append(" ".join(x.strip() for x in lines[j + 1:close] if x.strip()))
             j = close
-        elif not question.options and not _EDX_STEM.match(line) and len(question.prompt) < 2000:
+        elif not question.options and (pair := _EDX_PAIR.match(line)) \
+                and (pairs or len(question.prompt) < 2000):
+            pairs.append((pair.group("term"), pair.group("text")))  # Term : its definition
+        elif not question.options and not pairs and not _EDX_STEM.match(line) \
+                and len(question.prompt) < 2000:
             question.prompt = " ".join(filter(None, [question.prompt, plain(line)]))
             asked.append(line)
         else:
             break
         j += 1
         end = j
+    if len(pairs) >= 2 and not question.options and question.model_answer is None:
+        _texts(question, asked, explained + feedback)
+        _pairs(question, pairs)
+        return Found(n, end, question, "edX")
+    asked += [f"{term} : {text}" for term, text in pairs]  # no matching: part of the stem
     if not question.options and question.model_answer is None:
         return None
     _texts(question, asked, explained + feedback, answered)
@@ -176,6 +186,21 @@ def _edx(lines: list[str], n: int, code: set[int]) -> Found | None:
     if not question.options:
         question.kind = QuestionKind.OPEN
     return Found(n, end, question, "edX")
+
+
+_EDX_PAIR = re.compile(
+    r"^ {0,3}(?P<term>[^\s:\[\](){}<>#|][^:\[\]{}<>|]{0,78}?)\s+:\s+(?P<text>\S.*)$")
+
+
+def _pairs(question: Question, pairs: list[tuple[str, str]]) -> None:
+    """A matching question: each term with its definition, the definitions
+    offered in alphabetical order (as written, each would stand by its term)."""
+    question.terms = [plain(term) for term, _ in pairs]
+    definitions = [plain(text) for _, text in pairs]
+    order = sorted(range(len(definitions)), key=lambda k: definitions[k].casefold())
+    question.options = [definitions[k] for k in order]
+    question.correct = [order.index(k) for k in range(len(definitions))]
+    question.kind = QuestionKind.MATCHING
 
 
 def _strip_feedback(text: str) -> tuple[str, list[str]]:
