@@ -850,3 +850,18 @@ def test_ballot_options_that_are_runs_of_numbers_are_no_running_headers():
     assert [q.options for q in questions] == [["1 2 3 4", "1 2 3", "2 3 4", "0 1 2 3"],
                                               ["1 3 5", "1 3 5 7", "2 4 6", "1 2 3 4 5 6 7"]]
     assert [q.correct for q in questions] == [[1], [1]]
+
+
+def test_a_lessons_questions_over_lettered_points_without_any_answer_stay_the_lesson():
+    text = """Passwords
+
+What makes a password strong?
+a) It is long.
+b) It is used for one account only.
+
+Why use a password manager?
+a) It remembers every password for you.
+b) It fills them in on the right site only.
+"""
+    part = _part(text)
+    assert not part.lessons[0].quizzes

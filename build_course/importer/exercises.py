@@ -550,9 +550,12 @@ def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
     have options, or two or more carry a "Question N" label. Also: the index
     where the look stopped."""
     first = _first_piece(blocks[i])
-    if first is None or (_question_start(first) is None and not _asks_over_options(blocks, i)):
+    if first is None:
         return False, i
-    labelled = with_options = questions = 0
+    unnumbered = _question_start(first) is None
+    if unnumbered and not _asks_over_options(blocks, i):
+        return False, i
+    labelled = with_options = questions = answered = 0
     counted = True  # the current question's options are counted
     stop = min(i + 400, len(blocks))
     for j in range(i, stop):
@@ -566,10 +569,15 @@ def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
             if _question_start(piece) is not None or _asks_over_options(blocks, j):
                 questions += 1
                 counted = False
-            elif not counted and _option(piece, False) is not None:
+            elif not counted and (option := _option(piece, False)) is not None:
                 with_options += 1  # a lettered or ballot-box option: a list item is not enough
                 counted = True
-    return labelled >= 2 or (with_options >= 2 and with_options * 2 >= questions), stop
+                answered += option[1]
+            elif unnumbered and not answered and cues.ANSWER_LABEL.match(piece.text):
+                answered = 1
+    # questions without numbers need an answer too (else: a lesson's points under a question)
+    return labelled >= 2 or (with_options >= 2 and with_options * 2 >= questions
+                             and (answered or not unnumbered)), stop
 
 
 def _asks_over_options(blocks: list[Block], j: int) -> bool:
