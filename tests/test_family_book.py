@@ -1588,3 +1588,16 @@ def test_a_manuals_numbered_paragraphs_stay_paragraphs_from_the_first():
     texts = [b.text for b in lesson.blocks if isinstance(b, Paragraph)]
     assert texts[0].startswith("1. The hull is checked") and texts[1].startswith("2. The engine")
     assert any(t.startswith("12. The tow line") for t in texts)
+
+
+def test_an_index_of_page_numbers_at_the_end_goes_and_a_caption_holds_its_blank_line():
+    index = "".join(f"\n{word}, {n}, {n + 7}\n" for n, word in enumerate(
+        ["Apples", "Blossom", "Canker", "Digging", "Espalier", "Frost", "Grafting"], start=3))
+    text = (ORCHARD.replace("*** END OF", "[Illustration: PLATE I\n\nA WALL-TRAINED PEAR]\n\n"
+                            "INDEX\n" + index + "\n*** END OF"))
+    part = _part(text)
+    md = _md(part)
+    assert "Espalier" not in md and "INDEX" not in md
+    assert "PLATE I A WALL-TRAINED PEAR" in md  # one caption, no heading
+    assert not part.lessons[-1].sections
+    assert "dropped the index" in _notes(part)

@@ -351,6 +351,8 @@ CHAPTER_MARKER_TITLED = re.compile(
 BOOK_CONTENTS_HEADING = re.compile(
     r"^(?:(?:table of )?contents|index|table des mati[eè]res|sommaire|inhalt(?:sverzeichnis)?"
     r"|[íi]ndice)\s*[:.]?$", re.I)
+# The heading of a book's index at its end (its entries point to printed pages).
+BOOK_INDEX_HEADING = re.compile(r"^(?:general |subject )?index\.?$", re.I)
 # The words of a contents list's column headings (CONTENTS_HEADING: above).
 CONTENTS_COLUMNS = frozenset(
     "chapter chapters chap page pages p pp part section lesson no paragraph paragraphs".split())

@@ -217,7 +217,8 @@ PLAIN = Family("plain", "text with one line per paragraph (a web page copied as 
 BOOK = Family(
     "book", "a plain-text book (Project Gutenberg and the like): wrapped at a fixed width, "
     "paragraphs between blank lines, chapters, a licence block", book.book_evidence,
-    [book.drop_licence, book.drop_front_matter, book.drop_notes_and_illustrations,
+    [book.drop_licence, book.drop_front_matter, book.drop_back_index,
+     book.drop_notes_and_illustrations,
      book.find_chapters, book.split_run_in_headings, qa.strip_labels, qa.split_asked_blocks],
     join=book.join_book, steps=[qa.qa_self_check, book.task_exercises],
     part_title=book.part_title)

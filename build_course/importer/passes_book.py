@@ -178,21 +178,28 @@ def drop_notes_and_illustrations(raw: list[RawLine], report: Report) -> None:
             last.text = last.text[:-1].rstrip() if last.text.endswith("]") else last.text
             for line in raw[i:end]:
                 line.keep = bool(line.text)
+                line.kind = "text"  # a caption: a paragraph of its own, never a heading
+            for line in raw[i + 1:end]:
+                line.blank_before = False  # one caption, whatever blank line it held
+            captioned = any(line.keep for line in raw[i:end])
             report.note(r.line, "an illustration is not in the text; its caption is kept"
-                        if r.text else "dropped an illustration placeholder")
-            if r.text:
-                r.kind = "text"  # a caption: a paragraph of its own, never a heading
+                        if captioned else "dropped an illustration placeholder")
         i = end
 
 
 def _bracket_end(raw: list[RawLine], i: int) -> int:
-    """The index after the line that closes the bracket opened at ``raw[i]``."""
+    """The index after the line that closes the bracket opened at ``raw[i]``
+    (a caption may hold one blank line: ``[Illustration: PLATE I`` / blank /
+    ``VIOLIN]``); at the first blank line if no line closes it."""
+    gap = None
     for j in range(i, min(i + 12, len(raw))):
-        if j > i and raw[j].blank_before:
-            return j
+        if j > i and (raw[j].blank_before or raw[j].text.startswith("[")):
+            if gap is not None or raw[j].text.startswith("["):
+                break
+            gap = j
         if raw[j].text.endswith("]"):
             return j + 1
-    return i + 1
+    return gap if gap is not None else i + 1
 
 
 def drop_front_matter(raw: list[RawLine], report: Report) -> None:
@@ -212,6 +219,27 @@ def _opening_heading(text: str) -> bool:
     """A heading's shape: in capitals or title case, up to eight words, no figures."""
     return len(text.split()) <= 8 and not any(c.isdigit() for c in text) \
         and (text.isupper() or looks_like_heading(text.rstrip(".")))
+
+
+_PAGE_LIST = re.compile(r"\d{1,4}(?:-\d{1,4})?[;.,]?$")
+
+
+def drop_back_index(raw: list[RawLine], report: Report) -> None:
+    """An index at the book's end (``INDEX`` alone in its second half, then
+    entries most of which end with page numbers: ``Weber, 67, 96, 244``)
+    points to pages the course does not have: it goes, up to the next
+    chapter line, with a note."""
+    kept = [r for r in raw if r.keep]
+    start = next((k for k in range(len(kept) - 1, len(kept) // 2, -1)
+                  if kept[k].blank_before and cues.BOOK_INDEX_HEADING.match(kept[k].text)
+                  and _single(kept, k)), None)
+    if start is None:
+        return
+    end = next((k for k in range(start + 1, len(kept)) if _marker(kept[k].text)), len(kept))
+    entries = kept[start + 1:end]
+    paged = sum(1 for r in entries if _PAGE_LIST.search(r.text))
+    if len(entries) >= 5 and paged * 10 >= 6 * len(entries):
+        _drop(kept[start:end], report, "the index (it points to the printed book's pages)")
 
 
 def _drop_front_matter(raw: list[RawLine], report: Report) -> None:
