@@ -635,3 +635,8 @@ def test_edx_terms_with_their_definitions_are_a_matching_question():
                              "## More\n\nText.\n\n## End\n\nText.\n", "r.txt"))[0]
     assert ratio.kind == "open" and ratio.model_answer == "5"
     assert ratio.prompt == "What is the ratio? speed : distance over time"
+
+
+def test_an_html_line_break_keeps_the_words_apart():
+    assert marked("**Tides**<br>Twice a day<BR/>in most places")[0] == \
+        "Tides Twice a day in most places"

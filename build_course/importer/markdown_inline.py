@@ -22,6 +22,7 @@ _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _SAFE_LINK = re.compile(r"^(https?://|mailto:)[^\s<>\"']+$", re.I)
 _ROLE_TARGET = re.compile(r"^(?P<text>.*?)\s*<[^<>]*>$", re.S)
 _BACKTICKS = re.compile(r"`+")
+_BREAK = re.compile(r"<br\s*/?>$", re.I)  # a line break in HTML: words on either side stay apart
 # A pandoc/kramdown attribute list: {#id .class key=value key="a value"} ({: ...} in kramdown).
 _ATTRIBUTES = r"""\{:?\s*(?:(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))\s*)+\}"""
 _LEADING_ATTRIBUTES = re.compile("^" + _ATTRIBUTES)
@@ -135,7 +136,8 @@ def _one(node: SyntaxTreeNode, plain: list[str], marked: list[str]) -> None:
     if kind == "text":
         plain.append(node.content)
         marked.append(escape(node.content))
-    elif kind in ("softbreak", "hardbreak"):
+    elif kind in ("softbreak", "hardbreak") \
+            or (kind == "html_inline" and _BREAK.match(node.content)):
         plain.append(" ")
         marked.append(" ")
     elif kind == "code_inline":
