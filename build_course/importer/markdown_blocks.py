@@ -38,7 +38,13 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 
 from build_course.diagnostics import Report
 from build_course.importer import cues
-from build_course.importer.markdown_inline import code_span, escape, escape_math, inline
+from build_course.importer.markdown_inline import (
+    code_span,
+    escape,
+    escape_math,
+    inline,
+    pipe_table,
+)
 from build_course.importer.markdown_quizzes import (
     Found,
     code_lines,
@@ -354,11 +360,7 @@ class _Builder:
                  for cell in row.children] for section in node.children for row in section.children]
         if not rows:
             return []
-        width = max(len(r) for r in rows)
-        rows = [r + [""] * (width - len(r)) for r in rows]
-        text = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-        text += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-        return [RawMarkdown("\n".join(text), line)]
+        return [RawMarkdown("\n".join(pipe_table(rows)), line)]
 
     def _dl(self, node, offset, line):
         items: list[ListItem] = []

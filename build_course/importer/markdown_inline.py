@@ -198,3 +198,14 @@ def _link(node: SyntaxTreeNode, plain: list[str], marked: list[str]) -> None:
         marked.append(f"[{text}](<{href}>)")
     else:  # a page of the other course's site, or a script: the text stays
         marked.append(text)
+
+
+def pipe_table(rows: list[list[str]]) -> list[str]:
+    """Rows of cells (Markdown already) as a pipe table's lines, the first
+    row its header; short rows padded with empty cells. No rows, no lines."""
+    if not rows:
+        return []
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    return ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + \
+        ["| " + " | ".join(row) + " |" for row in rows[1:]]

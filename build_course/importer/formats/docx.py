@@ -19,6 +19,7 @@ from collections import defaultdict
 from build_course.diagnostics import CourseError
 from build_course.importer import passes_worksheet as worksheet
 from build_course.importer.formats.converted import Converted
+from build_course.importer.markdown_inline import pipe_table
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
@@ -265,9 +266,4 @@ def _table(table) -> list[str]:
                             for p in tc.iter(_W + "p")).strip()
             cells.append(_MD_SPECIAL.sub(r"\\\1", " ".join(text.split())))
         rows.append(cells)
-    if not rows:
-        return []
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    return ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + \
-        ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return pipe_table(rows)

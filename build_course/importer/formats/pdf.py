@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from build_course.diagnostics import CourseError
 from build_course.importer.formats.converted import Converted
+from build_course.importer.markdown_inline import pipe_table
 from build_course.importer.shapes import LONG_NUMBER, runs_on
 
 _BULLETS = "•●▪◦‣■□►▸➢✓✔–-*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06c\uf0a8"
@@ -325,6 +326,4 @@ def _escape(text: str) -> str:
 
 
 def _table(rows: list[list[str | None]]) -> list[str]:
-    cells = [[_escape(" ".join((c or "").split())) for c in row] for row in rows]
-    lines = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * len(cells[0])]
-    return lines + ["| " + " | ".join(row) + " |" for row in cells[1:]]
+    return pipe_table([[_escape(" ".join((c or "").split())) for c in row] for row in rows])
