@@ -52,6 +52,15 @@ def _q(tag: str) -> str:
     return f"{{{QTI}}}{tag}"
 
 
+def _score_and_body(root: etree._Element) -> etree._Element:
+    """The item's SCORE outcome (0 until a response processing sets it)
+    and its empty body, declared in the order QTI wants them."""
+    outcome = etree.SubElement(root, _q("outcomeDeclaration"), identifier="SCORE",
+                               cardinality="single", baseType="float")
+    etree.SubElement(etree.SubElement(outcome, _q("defaultValue")), _q("value")).text = "0"
+    return etree.SubElement(root, _q("itemBody"))
+
+
 def item(identifier: str, title: str, question: Question) -> etree._Element:
     """One question as a QTI 2.1 ``assessmentItem``."""
     root = etree.Element(_q("assessmentItem"), nsmap={None: QTI, "xsi": XSI})
@@ -71,10 +80,7 @@ def item(identifier: str, title: str, question: Question) -> etree._Element:
         values = etree.SubElement(response, _q("correctResponse"))
         for index in question.correct:
             etree.SubElement(values, _q("value")).text = f"choice_{index + 1}"
-    outcome = etree.SubElement(root, _q("outcomeDeclaration"), identifier="SCORE",
-                               cardinality="single", baseType="float")
-    etree.SubElement(etree.SubElement(outcome, _q("defaultValue")), _q("value")).text = "0"
-    body = etree.SubElement(root, _q("itemBody"))
+    body = _score_and_body(root)
     if choice:
         interaction = etree.SubElement(body, _q("choiceInteraction"),
                                        responseIdentifier="RESPONSE", shuffle="false",
@@ -107,10 +113,7 @@ def _matching(root: etree._Element, question: Question) -> etree._Element:
     values = etree.SubElement(response, _q("correctResponse"))
     for n, c in enumerate(question.correct, start=1):
         etree.SubElement(values, _q("value")).text = f"term_{n} text_{c + 1}"
-    outcome = etree.SubElement(root, _q("outcomeDeclaration"), identifier="SCORE",
-                               cardinality="single", baseType="float")
-    etree.SubElement(etree.SubElement(outcome, _q("defaultValue")), _q("value")).text = "0"
-    body = etree.SubElement(root, _q("itemBody"))
+    body = _score_and_body(root)
     interaction = etree.SubElement(body, _q("matchInteraction"), responseIdentifier="RESPONSE",
                                    shuffle="false", maxAssociations=str(len(question.terms)))
     _content(etree.SubElement(interaction, _q("prompt")), question.prompt, inline=True)
