@@ -640,3 +640,10 @@ def test_edx_terms_with_their_definitions_are_a_matching_question():
 def test_an_html_line_break_keeps_the_words_apart():
     assert marked("**Tides**<br>Twice a day<BR/>in most places")[0] == \
         "Tides Twice a day in most places"
+
+
+def test_myst_references_to_equations_and_citations_keep_their_labels():
+    assert marked("the rate {eq}`growth-rate` holds")[0] == "the rate (growth-rate) holds"
+    assert marked("as {cite}`lee2019` found")[0] == "as [lee2019] found"
+    assert marked("{numref}`Figure %s <fig-orbit>` shows it")[0] == "Figure shows it"
+    assert marked("inline {math}`a^2` stays")[0] == "inline $a^2$ stays"

@@ -22,6 +22,7 @@ _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _SAFE_LINK = re.compile(r"^(https?://|mailto:)[^\s<>\"']+$", re.I)
 _ROLE_TARGET = re.compile(r"^(?P<text>.*?)\s*<[^<>]*>$", re.S)
 _BACKTICKS = re.compile(r"`+")
+_LABEL = re.compile(r"^[\w:.-]+$")
 _BREAK = re.compile(r"<br\s*/?>$", re.I)  # a line break in HTML: words on either side stay apart
 # A pandoc/kramdown attribute list: {#id .class key=value key="a value"} ({: ...} in kramdown).
 _ATTRIBUTES = r"""\{:?\s*(?:(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))\s*)+\}"""
@@ -171,7 +172,13 @@ def escape_math(tex: str) -> str:
 def _role(node: SyntaxTreeNode, plain: list[str], marked: list[str]) -> None:
     name = str(node.meta.get("name", ""))
     text = role_text(name, node.content)
-    if name in ("math", "eq"):
+    if name == "eq" and _LABEL.match(text):  # a reference to a labelled equation
+        text = f"({text})"
+    elif name.startswith(("cite", "footcite")):  # a citation we cannot resolve: its key
+        text = f"[{text}]"
+    elif name == "numref":
+        text = " ".join(text.replace("%s", "").split())
+    if name in ("math", "eq") and not text.startswith("("):
         plain.append(f"${text}$")
         marked.append(f"${escape_math(text)}$")
     elif name in ("code", "literal", "command", "file", "kbd", "samp"):
