@@ -51,8 +51,9 @@ class Line:
     kind: str = ""
     """What a family's passes found from layout: "heading", "exercise" (a
     heading that names an exercise), "code" (a line of a code block, kept as
-    it stands), "box" (a box's title: a bold line), "text" (never a heading);
-    "" when unknown."""
+    it stands), "box" (a box's title: a heading that is no section), "label"
+    (a label inside an exercise: a bold line), "text" (never a heading); ""
+    when unknown."""
     kicker: str = ""
     """With ``chapter``: the chapter's label, shown above its title ("CHAPTER I")."""
 
@@ -246,7 +247,7 @@ class Lesson:
     def sections(self) -> list[Section]:
         found = []
         for b in self.blocks:
-            if isinstance(b, Heading) and b.role != "exercise":
+            if isinstance(b, Heading) and b.role not in ("exercise", "box"):
                 found.append(Section(b.text, b.level, b.line))
             elif isinstance(b, RawMarkdown):
                 fence = ""  # a "## comment" line in fenced code is code

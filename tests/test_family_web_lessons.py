@@ -127,12 +127,11 @@ def _code(lesson) -> list[str]:
     return [b.text for b in lesson.blocks if isinstance(b, RawMarkdown)]
 
 
-def test_lynx_box_label_goes_and_its_title_is_a_bold_line_even_when_it_asks():
+def test_lynx_box_label_goes_and_its_title_is_no_section_even_when_it_asks():
     _, lesson = _lesson(LYNX_LESSON)
     headings = _headings(lesson)
-    assert "Why does air matter?" not in headings  # a callout's title is no section
-    title = next(b for b in lesson.blocks if getattr(b, "text", "") == "Why does air matter?")
-    assert isinstance(title, Paragraph) and title.markdown == "**Why does air matter?**"
+    assert "Why does air matter?" in headings  # the box's heading...
+    assert "Why does air matter?" not in [s.title for s in lesson.sections]  # ...no section
     assert not any("Why does air matter?" in c for c in _code(lesson))
     assert "Callout" not in headings and "Challenge" not in headings
     text = " ".join(getattr(b, "text", "") for b in lesson.blocks)
@@ -767,3 +766,26 @@ def test_html2text_labelled_challenge_with_hint_two_solutions_and_output_labels(
     assert "OUTPUT" not in question.model_answer
     assert "Stop about a finger's width" in question.model_answer
     assert "Keep your elbows in" in " ".join(getattr(b, "text", "") for b in lesson.blocks)
+
+
+def test_w3m_note_label_over_its_text_is_a_bold_line_not_a_section():
+    text = W3M_LESSON.replace(
+        "Note\n\nNever open the hive on a cold day.\n",
+        "Note\n\nNever open the hive on a cold day, because the cluster loses the warmth it "
+        "needs.\n")
+    _, lesson = _lesson(text)
+    assert "Note" in _headings(lesson) and "Note" not in [s.title for s in lesson.sections]
+    assert "Spring" in [s.title for s in lesson.sections]
+    quiz = next(q for q in lesson.quizzes if q.title == "Is the hive heavy enough?")
+    assert "cluster" not in quiz.questions[-1].model_answer  # the note ends the exercise
+
+
+def test_a_callout_after_a_challenge_stays_in_the_lesson():
+    text = LYNX_LESSON.replace(
+        "Centring\n\n   Wet the clay",
+        "   Callout\n\nWhy wet the clay?\n\n   Dry clay drags on the hands and pulls the pot "
+        "off the\n   centre of the wheel.\n\nCentring\n\n   Wet the clay")
+    _, lesson = _lesson(text)
+    quiz = next(q for q in lesson.quizzes if q.title == "Counting the bubbles")
+    assert all("Dry clay drags" not in q.model_answer for q in quiz.questions)
+    assert any("Dry clay drags" in getattr(b, "text", "") for b in lesson.blocks)

@@ -44,7 +44,7 @@ _LETTERED = re.compile(r"^([A-Za-z])[.)]\s+(?=\S)")
 _MARKER = re.compile(r"^(?P<prefix>\S.{1,50}?)\s+[─━–—]\s+(?P<title>\S.{0,80}?)$")
 _MULTI_SPACE = re.compile(r"(?<=\S) {2,}")
 # kinds a family's passes give a line that make it a block of its own
-_MARKED_KINDS = ("heading", "exercise", "code", "box")
+_MARKED_KINDS = ("heading", "exercise", "code", "box", "label")
 _SPACE_REPLACEMENTS = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", "    "),
                        ("\u200b", ""), ("\ufeff", ""))
 
@@ -60,7 +60,8 @@ class RawLine:
     keep: bool = True
     # what a family's passes found from layout: "heading", "exercise" (a
     # heading that names an exercise), "code" (a line of a code block: kept
-    # as it stands), "box" (a box's title: a bold line), "text" (never a
+    # as it stands), "box" (a box's title: a heading that is no section),
+    # "label" (a label inside an exercise: a bold line), "text" (never a
     # heading); "" when unknown
     kind: str = ""
     form_feed: bool = False  # a form feed put the page start here

@@ -513,8 +513,8 @@ def _own_heading(heading: Heading) -> bool:
     """A heading-shaped line that belongs to an exercise: an answer key's
     title, a question's label, a question, an option, a key's group letter."""
     text = heading.text
-    if _names_exercise(heading) or _chapter_answers(text):
-        return False  # the next exercise, or the answers to all the chapter's exercises
+    if _names_exercise(heading) or _chapter_answers(text) or heading.role == "box":
+        return False  # the next exercise, the answers to all the chapter's exercises, a box
     if (lead := _TRUE_FALSE_LEAD.match(text)) and not text[lead.end():].strip(" .:()[]"):
         return True  # "True / False" under a statement: its two options
     return (heading.role == "answers" or text.endswith("?") or (len(text) <= 3 and text.isalpha())

@@ -463,9 +463,10 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
     kind (``Challenge``, ``Callout``: ``cues.WEB_BOX_LABEL``) alone on its
     line, right above a short line at its indent or left of it that stands
     alone, labels that line, the box's title (which may ask: ``What's in a
-    name?``): the label goes and the title is a bold line (a callout's title
-    is no section of the lesson), or an exercise's heading when the label
-    names one. A code block's language (``BASH``, ``OUTPUT``) alone
+    name?``): the label goes and the title is the box's heading, which ends
+    an exercise before it but is no section of the lesson (a callout's),
+    or an exercise's heading when the label names one; a box's kind alone
+    over a sentence is its title too. A code block's language (``BASH``, ``OUTPUT``) alone
     on its line above a block set apart from the running text goes, and
     that block is code. A goals label (``Objectives``) over the items it
     indents is their heading, as is a key points label."""
@@ -475,11 +476,11 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
         r, title, after = kept[k], kept[k + 1], kept[k + 2]
         if r.blank_before and title.blank_before and not r.kind and len(r.text) <= 100 \
                 and cues.HINT_LABEL.match(r.text):
-            r.kind = "box"  # "Hint: ..." alone: a bold line inside its exercise, no heading
+            r.kind = "label"  # "Hint: ..." alone: a bold line inside its exercise, no heading
             continue
         if r.blank_before and title.blank_before and not r.kind and _numbered_solution(r.text):
             first = r.text.split()[-1] == "1"  # "Solution 1", "Solution 2": one answer
-            r.text, r.kind = ("Solution", "heading") if first else (r.text, "box")
+            r.text, r.kind = ("Solution", "heading") if first else (r.text, "label")
             continue
         if title.blank_before and r.blank_before and not r.kind and _heading_shaped(r.text) \
                 and _capital_start(r.text) and (solution := _boxed_solution(kept, k, body)):
@@ -497,6 +498,10 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
             r.keep = False
             report.dropped(r.line, "box label", r.text, routine=True)
             title.kind = "exercise" if cues.EXERCISE_HEADING.match(r.text) else "box"
+        elif cues.WEB_BOX_LABEL.match(r.text) and r.blank_before and not r.kind \
+                and not cues.EXERCISE_HEADING.match(r.text) \
+                and not cues.KEY_POINTS_HEADING.match(r.text) and _is_sentence(title, [after]):
+            r.kind = "box"  # "Note" over its text: the box's title, no section
         elif _CODE_LABEL.match(r.text) and r.blank_before and not cues.WEB_BOX_LABEL.match(r.text):
             if block := _labelled_code(kept, k + 1, body):
                 r.keep = False

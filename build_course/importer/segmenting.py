@@ -58,7 +58,9 @@ def marked(lines: list[Line], i: int):
         return Heading(lines[i].text, lines[i].line, role=heading_role(lines[i].text)), i + 1
     if kind == "exercise":  # a heading over questions with answer space (passes_worksheet)
         return Heading(lines[i].text, lines[i].line, role="exercise"), i + 1
-    if kind == "box":  # a box's title (a callout's): a bold line, not a section
+    if kind == "box":  # a box's title (a callout's): it ends an exercise, but is no section
+        return Heading(lines[i].text, lines[i].line, role="box"), i + 1
+    if kind == "label":  # a label inside an exercise ("Hint: ..."): a bold line
         return Paragraph(lines[i].text, lines[i].line, markdown=f"**{escape(lines[i].text)}**"), \
             i + 1
     if kind != "code":
