@@ -887,3 +887,30 @@ def test_short_lines_without_a_colon_before_them_stay_headings():
                "Trip Planning\nTime\nObjectives\nPlan the route and tell someone about it.\n")
     pdf.drop_figure_labels(raw, Report("t"))
     assert [r.text for r in raw][1:4] == ["Trip Planning", "Time", "Objectives"]
+
+
+ORCHARD = ("Apple trees need a sunny, sheltered place and soil that holds water without\n"
+           "becoming waterlogged; prepare the ground a month before planting.\n")
+
+
+def _orchard_unit(structure: str) -> str:
+    sections = ["Objectives", "Introduction", "Choosing Trees", "Planting", "Pruning",
+                "Let Us Sum Up"]
+    body = "".join(f"3.{n} {title.upper()}\n{ORCHARD}\n" for n, title in enumerate(sections))
+    return f"UNIT 3 ORCHARDS\n\n{structure}\n" + body
+
+
+def test_a_contents_list_under_another_heading_goes_when_its_titles_head_the_text():
+    numbers = "\n".join(f"3.{n}" for n in range(6))
+    structure = ("Structure\n" + numbers + "\n\nObjectives\nIntroduction\nChoosing Trees\n"
+                 "Planting\nPruning\nLet Us Sum Up\n")
+    raw = _raw(_orchard_unit(structure))
+    pdf.drop_contents_leaders(raw, Report("t"))
+    assert _kept(raw)[:3] == ["UNIT 3 ORCHARDS", "3.0 OBJECTIVES", ORCHARD.split("\n")[0]]
+
+
+def test_short_lines_that_come_again_but_head_no_text_stay():
+    cheat = "Memory Aid\nSun\nShelter\nSoil\nWater\nSpacing\n"
+    raw = _raw("UNIT 3 ORCHARDS\n\n" + cheat + "\n" + ORCHARD + "\nChecklist\n" + cheat)
+    pdf.drop_contents_leaders(raw, Report("t"))
+    assert _kept(raw)[1:7] == ["Memory Aid", "Sun", "Shelter", "Soil", "Water", "Spacing"]

@@ -1029,11 +1029,62 @@ def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:
             r.keep = False
             report.dropped(r.line, "contents line", r.text)
     kept = [r for r in raw if r.keep]
+    headed = False
     for k, r in enumerate(kept):
         if r.keep and cues.CONTENTS_HEADING.match(r.text):
             r.keep = False
             report.dropped(r.line, "contents heading", r.text)
             _drop_listed_titles(kept, k + 1, report)
+            headed = True
+    if not headed and len(found) < 3:
+        _drop_unheaded_contents(kept, report)
+
+
+def _drop_unheaded_contents(kept: list[RawLine], report: Report) -> None:
+    """A contents list under a heading of another name (``Structure``), near
+    the text's top: a run of five titles or more, each a line that the text
+    has again further on, two thirds of them over a line of text there (its
+    heading: ``Introduction`` ... ``INTRODUCTION`` over a paragraph), with
+    section numbers or page references among or before them (a column of
+    numbers printed apart), and one title at a time that it lacks (``26 Let
+    Us Sum Up`` for 2.6). The run goes, and the short line right above it
+    that the text does not have again (its heading), with notes."""
+    top = kept[:120]
+    seen_at: dict[str, int] = {}  # a short line: where it stands last
+    heads_at: dict[str, int] = {}  # a short line over a line of text: where it stands last
+    for k, (r, after) in enumerate(zip(kept, kept[1:])):
+        if len(r.text) <= 60:
+            seen_at[_bare_title(r.text)] = k
+            if len(after.text) >= 40:
+                heads_at[_bare_title(r.text)] = k
+    start, run, best = 0, [], []  # the titles of the run so far, and of the best run
+    missed = False  # one title in a run may be one the text lacks (a misprinted number)
+    for k, r in enumerate(top + [None]):
+        if r is not None and (_is_label(r.text) or cues.PAGE_REFERENCE.match(r.text)):
+            continue
+        short = r is not None and len(r.text) <= 60 \
+            and not r.text.endswith((".", "!", ":", ";", ","))
+        if short and seen_at.get(_bare_title(r.text), k) > k + 1:
+            run.append(k)
+            missed = False
+            if len(run) > len(best):
+                best, first = list(run), start
+            continue
+        if short and run and not missed:
+            missed = True
+            continue
+        start, run, missed = k + 1, [], False
+    headed = sum(1 for k in best if heads_at.get(_bare_title(kept[k].text), k) > k + 1)
+    if len(best) < 5 or headed * 3 < len(best) * 2:
+        return
+    above = kept[first - 1] if first else None
+    for r in kept[first:best[-1] + 1]:
+        r.keep = False
+        report.dropped(r.line, "contents line", r.text)
+    if above is not None and len(above.text) <= 30 and looks_like_heading(above.text) \
+            and seen_at.get(_bare_title(above.text), first - 1) == first - 1:
+        above.keep = False
+        report.dropped(above.line, "contents heading", above.text)
 
 
 def _drop_listed_titles(kept: list[RawLine], start: int, report: Report) -> None:
@@ -1043,7 +1094,7 @@ def _drop_listed_titles(kept: list[RawLine], start: int, report: Report) -> None
     heading), go when two thirds of the titles up to there are so found."""
     run: list[RawLine] = []
     for r in kept[start:start + 40]:
-        if len(r.text) > 60 or r.text.endswith((".", "?", "!", ":", ";", ",")):
+        if len(r.text) > 60 or r.text.endswith((".", "!", ":", ";", ",")):
             break
         run.append(r)
     titles = [(n, r) for n, r in enumerate(run) if not cues.PAGE_REFERENCE.match(r.text)]
@@ -1061,4 +1112,7 @@ def _drop_listed_titles(kept: list[RawLine], start: int, report: Report) -> None
 
 def _bare_title(text: str) -> str:
     """A title to compare: lower case, without its number, spaces made one."""
-    return " ".join(_LIST_START.sub("", text).lower().split())
+    return " ".join(_SECTION_START.sub("", _LIST_START.sub("", text)).lower().split())
+
+
+_SECTION_START = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+")
