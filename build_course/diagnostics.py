@@ -124,7 +124,8 @@ def _summed(what: str, items: list[Diagnostic], samples: int) -> Diagnostic:
     shown = ", ".join(f"'{_quoted(d.message)}' (line {d.line})" for d in items[:samples])
     more = f" and {len(items) - samples} more" if len(items) > samples else ""
     first = items[0]
-    return Diagnostic(first.file, first.line, f"dropped {len(items)} lines as {what}s: "
+    plural = f"{what}es" if what.endswith(("s", "x", "ch", "sh")) else f"{what}s"
+    return Diagnostic(first.file, first.line, f"dropped {len(items)} lines as {plural}: "
                       f"{shown}{more}", "", Severity.NOTE, first.topic, first.group)
 
 

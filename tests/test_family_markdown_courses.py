@@ -647,3 +647,15 @@ def test_myst_references_to_equations_and_citations_keep_their_labels():
     assert marked("as {cite}`lee2019` found")[0] == "as [lee2019] found"
     assert marked("{numref}`Figure %s <fig-orbit>` shows it")[0] == "Figure shows it"
     assert marked("inline {math}`a^2` stays")[0] == "inline $a^2$ stays"
+
+
+def test_a_solution_that_marks_only_the_right_option_and_explains_the_others():
+    text = WORKBENCH_WEATHER.replace(
+        "1. Yes: puffy fair-weather clouds.\n2. No: it measures pressure.\n"
+        "3. Yes: thin high clouds of ice.\n4. No: a line on a map joining equal pressures.",
+        "1. Is correct: puffy fair-weather clouds.\n2. Measures pressure.\n"
+        "3. Thin high clouds of ice, but not the answer here.\n4. A line on a map.")
+    clouds = _questions(_part(text))[1]
+    assert clouds.kind == "single_choice" and clouds.correct == [0]
+    none = text.replace("1. Is correct: puffy", "1. Puffy")
+    assert _questions(_part(none))[1].kind == "open"

@@ -303,9 +303,11 @@ MD_OPTION_PICKED = re.compile(
     r"(?:\.?$|\.\s|\s*[:)]\s|\s+is\s+(?:the\s+)?(?:correct|right|true|answer|solution)\b)",
     re.I)
 # A solution that gives a verdict on each numbered option, in a numbered list
-# of its own: "1. No: ...", "2. Yes: ..." (group 1: the verdict word).
+# of its own: "1. No: ...", "2. Yes: ...", "3. Is correct: ..." (group 1: the
+# verdict word).
 MD_VERDICT = re.compile(
-    r"^(yes|no|correct|incorrect|right|wrong|true|false)\s*[:.,;!\u2013\u2014-]", re.I)
+    r"^(?:(?:this|it|that)\s+)?(?:(?:is|was)\s+(?:the\s+)?)?"
+    r"(yes|no|correct|incorrect|right|wrong|true|false)\s*[:.,;!\u2013\u2014-]", re.I)
 MD_VERDICT_YES = frozenset("yes correct right true".split())
 # A LiaScript course opens with an HTML comment of "key: value" lines: two of
 # these keys, one of them LiaScript's own, say that the text is one.

@@ -452,9 +452,10 @@ def _picked(answer: list, count: int) -> list[int]:
             or [i.number for i in first.items] not in ([None] * count, list(range(1, count + 1))):
         return []
     verdicts = [cues.MD_VERDICT.match(i.text) for i in first.items]
-    if not all(verdicts):
-        return []
-    return [k for k, v in enumerate(verdicts) if v.group(1).lower() in cues.MD_VERDICT_YES]
+    said = [k for k, v in enumerate(verdicts) if v]
+    right = [k for k in said if verdicts[k].group(1).lower() in cues.MD_VERDICT_YES]
+    # every option judged; or only the right ones said so, the others explained
+    return right if len(said) == count or (right and right == said) else []
 
 
 def model_blocks(blocks: list) -> list:
