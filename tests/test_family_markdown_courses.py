@@ -659,3 +659,56 @@ def test_a_solution_that_marks_only_the_right_option_and_explains_the_others():
     assert clouds.kind == "single_choice" and clouds.correct == [0]
     none = text.replace("1. Is correct: puffy", "1. Puffy")
     assert _questions(_part(none))[1].kind == "open"
+
+
+SOIL = """# Soil Types
+
+## Clay and sand
+
+Clay holds water; sand drains it quickly. Loam mixes both.
+
+## Exercises
+
+### Exercise 1
+
+Which soil drains fastest?
+
+### Exercise 2
+
+Why does clay crack in summer?
+
+### Exercise 3
+
+Think of a garden you know: which soil does it have?
+
+## Solutions
+
+### Solution to Exercise 1
+
+Sand, because its grains are large.
+
+### Solution to Exercise 2
+
+It shrinks as it dries.
+"""
+
+
+def test_exercise_headings_take_their_answers_from_a_solutions_section():
+    part = _part(SOIL, "soil.txt")
+    [lesson] = part.lessons
+    assert [s.title for s in lesson.sections] == ["Clay and sand"]
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Exercises"
+    drains, cracks, garden = quiz.questions
+    assert (drains.model_answer, cracks.model_answer) == ("Sand, because its grains are large.",
+                                                          "It shrinks as it dries.")
+    assert garden.model_answer is None and garden.kind == "reflection"
+    assert "grains are large" not in _lesson_text(part)
+
+
+def test_a_solutions_section_naming_missing_exercises_stays_in_the_text():
+    part = _part(SOIL.replace("Solution to Exercise 2", "Solution to Exercise 7"), "soil.txt")
+    questions = _questions(part)
+    assert all(q.model_answer is None for q in questions)
+    assert [q.kind for q in questions] == ["open", "open", "reflection"]
+    assert "It shrinks as it dries." in _lesson_text(part)

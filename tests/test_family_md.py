@@ -132,7 +132,8 @@ def test_myst_gated_exercise_gets_its_solution_and_keeps_its_hint_in_the_stem():
     assert "350 / 500" in page
     # no solution in the source: nothing is invented
     assert second.prompt == "Why does salt slow the rise?"
-    assert second.kind == "reflection" and second.model_answer is None
+    # a question with a right answer the source does not give: open, not reflection
+    assert second.kind == "open" and second.model_answer is None
 
 
 CARPENTRIES_STARS = """---

@@ -430,7 +430,7 @@ class _Builder:
         if classes and classes[0] in cues.MD_METADATA:
             return [("meta", classes[0], inner)]
         if classes:  # a callout, a checklist...: its text, without its heading
-            return _demote(inner)
+            return demote_headings(inner)
         if inner and all(isinstance(b, Paragraph) for b in inner):
             return [Quote(" ".join(b.text for b in inner), line)]
         return inner
@@ -663,7 +663,7 @@ def _exercise(name: str, line: int, inner: list, title: str = "", label: str = "
             exercise.stem += block
         else:
             exercise.stem.append(block)
-    exercise.stem = _demote(exercise.stem)
+    exercise.stem = demote_headings(exercise.stem)
     return exercise
 
 
@@ -721,17 +721,17 @@ def _titled_box(title: str, inner: list, line: int, label: str) -> list:
     if title and heading_role(title) == "exercise":
         return [_exercise("exercise", line, inner, title=title, label=label)]
     head = [Paragraph(title, line, markdown=f"**{escape(title)}**")] if title else []
-    return head + _demote(inner)
+    return head + demote_headings(inner)
 
 
 def _answer_blocks(blocks: list) -> list:
     """A solution's blocks, without a heading that only says "Solution"."""
     if blocks and isinstance(blocks[0], Heading) and blocks[0].role == "answers":
         blocks = blocks[1:]
-    return _demote(blocks)
+    return demote_headings(blocks)
 
 
-def _demote(blocks: list) -> list:
+def demote_headings(blocks: list) -> list:
     """Headings inside a box (a callout, a solution) are not sections of
     the lesson: they stay as bold lines."""
     return [Paragraph(b.text, b.line, markdown=f"**{escape(b.text)}**")

@@ -30,6 +30,7 @@ from build_course.importer.markdown_blocks import (
     Inline,
     Solution,
     StarterCode,
+    demote_headings,
     fold_gates,
     parse,
     plain_text,
@@ -55,7 +56,7 @@ from build_course.model import (
     Quiz,
     RawMarkdown,
 )
-from build_course.quiz.kinds import QuestionKind, infer_kind
+from build_course.quiz.kinds import QuestionKind
 
 _ATX = re.compile(r"^#{1,6}[ \t]+\S")
 _YAML_KEY = re.compile(r"^[\w-]+:(\s|$)")
@@ -164,7 +165,7 @@ def markdown_lessons(text: str, report: Report) -> list[Lesson]:
     """A Markdown source's lessons, with their quizzes."""
     parsed = parse(text, report)
     blocks = _drop_chrome(parsed.blocks, parsed.link_lists, report)
-    blocks = _attach_solutions(fold_gates(blocks), report)
+    blocks = _attach_solutions(_headed_exercises(fold_gates(blocks), report), report)
     blocks, objectives = _metadata(blocks, parsed.meta, report)
     lessons = _split(_group_quizzes(blocks), parsed.meta, report)
     if lessons and objectives:
@@ -254,6 +255,81 @@ def _attach_solutions(blocks: list, report: Report) -> list:
             target.answer += block.blocks
             last = target
     return out
+
+
+def _headed_exercises(blocks: list, report: Report) -> list:
+    """Exercises written as headings: "## Exercises" with "### Exercise 1",
+    "### Exercise 2" under it become exercises (labelled by their numbers);
+    a "## Solutions" section whose headings or numbered items name the same
+    numbers ("### Solution to Exercise 1") gives their answers, and leaves
+    the lesson. Without such sub-headings nothing changes."""
+    heads = [k for k, b in enumerate(blocks) if isinstance(b, Heading)]
+    if not any(blocks[k].role == "exercise" for k in heads) \
+            or not any(blocks[k].role == "answers" for k in heads):
+        return blocks
+    out: list = []
+    asked: set[str] = set()
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        end = _section_end(blocks, k) if isinstance(block, Heading) else k + 1
+        parts = _numbered_parts(blocks[k + 1:end], block.level) \
+            if isinstance(block, Heading) and block.role in ("exercise", "answers") else []
+        if parts and block.role == "answers" \
+                and not {_number_label(head.text) for head, _ in parts} <= asked:
+            report.note(block.line, f"'{block.text}' names exercises that are not there: "
+                        "kept in the text")
+            parts = []
+        if parts:
+            if block.role == "exercise":
+                exercises = [_exercise(head, body) for head, body in parts]
+                asked |= {e.label for e in exercises}
+                out += [block, *exercises]
+            else:
+                report.note(block.line, f"'{block.text}': {len(parts)} answers given to the "
+                            "exercises they name by number")
+                out += [Solution(_number_label(head.text), head.line, demote_headings(body))
+                        for head, body in parts]
+            k = end
+            continue
+        out.append(block)
+        k += 1
+    return out
+
+
+def _section_end(blocks: list, k: int) -> int:
+    level = blocks[k].level
+    return next((j for j in range(k + 1, len(blocks))
+                 if isinstance(blocks[j], Heading) and blocks[j].level <= level), len(blocks))
+
+
+def _numbered_parts(section: list, level: int) -> list[tuple[Heading, list]]:
+    """The sub-sections of a section when it is made of them only, each with
+    a heading that holds a number ("Exercise 2", "Solution to Exercise 2");
+    else []."""
+    if not section or not isinstance(section[0], Heading) or section[0].level <= level:
+        return []
+    parts: list[tuple[Heading, list]] = []
+    for block in section:
+        if isinstance(block, Heading) and block.level == section[0].level:
+            if not _NUMBER.search(block.text):
+                return []
+            parts.append((block, []))
+        else:
+            parts[-1][1].append(block)
+    return parts
+
+
+def _exercise(head: Heading, body: list) -> Exercise:
+    return Exercise("exercise", head.text, head.line, stem=demote_headings(body),
+                    label=_number_label(head.text))
+
+
+def _number_label(text: str) -> str:
+    return "#" + _NUMBER.search(text).group(1)
+
+
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d{1,3})*)(?![\w.]*\w)")
 
 
 def _asked(out: list) -> Exercise | None:
@@ -398,9 +474,11 @@ def _question(exercise: Exercise, lead: list) -> Question:
         question.answer_body = exercise.answer
     if _numbered_choice(question, exercise, stem):
         return question
-    # without a solution in the source nothing is invented: a reflection
-    question.kind = QuestionKind.REFLECTION if exercise.name in cues.MD_REFLECTIONS \
-        else infer_kind([], [], question.model_answer)
+    # without a solution nothing is invented: a reflection when the source
+    # calls it a discussion or it asks for the learner's own views, else open
+    question.kind = QuestionKind.REFLECTION if exercise.name in cues.MD_REFLECTIONS or (
+        question.model_answer is None and cues.REFLECTION_PROMPT.search(plain_text(stem))) \
+        else QuestionKind.OPEN
     return question
 
 
