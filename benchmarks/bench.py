@@ -259,7 +259,8 @@ def serve_latency(root: Path, edits: int = 3) -> dict:
             figures["source_edit_s"].append(_edit_and_wait(
                 root / "source" / entry["source"], base + last.removesuffix(".md") + "/",
                 f"Sourceedit{n}marker", lines, figures, process.pid, "source_edit"))
-        figures["navigation"] = _navigation_edits(root, base, record, lessons, lines)
+        figures["navigation"] = _navigation_edits(root, base, record, lessons, lines,
+                                                  process.pid)
         figures["idle_cpu_after_edits"] = _idle_cpu(process.pid, 20)
         return figures
     finally:
@@ -267,13 +268,14 @@ def serve_latency(root: Path, edits: int = 3) -> dict:
         process.wait(timeout=60)
 
 
-def _navigation_edits(root: Path, base: str, record: dict, lessons: list, lines: list[str]
-                      ) -> dict:
+def _navigation_edits(root: Path, base: str, record: dict, lessons: list, lines: list[str],
+                      pid: int) -> dict:
     """Edits that change the navigation (a title in docs/, a title in a
     source, a page added to docs/ and removed again): for each, the seconds
     from the edit to the page served with it (the edited page showing its
     new title; the added page; the removed page gone and the home page
-    served), and to the background pass done ("background: " said)."""
+    served), and to the background pass done ("background: " said); the
+    server's CPU from the edit to the page served."""
     path, entry = lessons[len(lessons) // 2]
     page = root / "docs" / path
     url = base + path.removesuffix(".md") + "/"
@@ -282,20 +284,20 @@ def _navigation_edits(root: Path, base: str, record: dict, lessons: list, lines:
     assert retitled != text, f"no title: in {page}"
     figures = {}
     figures["docs/ title"] = _nav_edit(lambda: page.write_text(retitled, encoding="utf-8"),
-                                       lambda: "Docsretitled" in _fetch(url), lines)
-    figures["source title"] = _source_retitle(root, record, lessons, base, lines)
+                                       lambda: "Docsretitled" in _fetch(url), lines, pid)
+    figures["source title"] = _source_retitle(root, record, lessons, base, lines, pid)
     added = page.parent / "bench-added-page.md"
     added_url = url.rsplit("/", 2)[0] + "/bench-added-page/"
     figures["page added"] = _nav_edit(lambda: added.write_text(
         "# Benchaddedpage\n\nA page added while serving.\n", encoding="utf-8"),
-        lambda: "Benchaddedpage" in _fetch(added_url), lines)
+        lambda: "Benchaddedpage" in _fetch(added_url), lines, pid)
     figures["page removed"] = _nav_edit(
-        added.unlink, lambda: not _fetch(added_url) and "</html>" in _fetch(base), lines)
+        added.unlink, lambda: not _fetch(added_url) and "</html>" in _fetch(base), lines, pid)
     return figures
 
 
-def _source_retitle(root: Path, record: dict, lessons: list, base: str, lines: list[str]
-                    ) -> dict:
+def _source_retitle(root: Path, record: dict, lessons: list, base: str, lines: list[str],
+                    pid: int) -> dict:
     """A lesson's title fixed in its source (a title found once in it): the
     page is the one the record names with the new title."""
     for _, entry in lessons[len(lessons) // 3:]:
@@ -313,19 +315,21 @@ def _source_retitle(root: Path, record: dict, lessons: list, base: str, lines: l
                if isinstance(e, dict) and e.get("title") == new]
         return bool(now) and new in _fetch(base + now[0].removesuffix(".md") + "/")
     return _nav_edit(lambda: source.write_text(text.replace(entry["title"], new),
-                                               encoding="utf-8"), served, lines)
+                                               encoding="utf-8"), served, lines, pid)
 
 
-def _nav_edit(change, served, lines: list[str]) -> dict:
+def _nav_edit(change, served, lines: list[str], pid: int) -> dict:
     """Seconds from ``change`` to ``served()`` holding, and to the next
-    "background: " line; the rebuilds it caused and what the last one said."""
+    "background: " line; the server's CPU seconds to the page served; the
+    rebuilds it caused and what the last one said."""
     def count(prefix: str) -> int:
         return sum(1 for line in lines if line.startswith(prefix))
 
     done, rebuilt = count("background: "), count("rebuilt ")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _tree_cpu(pid)
     change()
     page = _until(served, 300)
+    cpu_after = _tree_cpu(pid)
     if page is None:
         raise SystemExit("a navigation edit never reached the page:\n" + "\n".join(lines[-20:]))
     background = None
@@ -333,6 +337,7 @@ def _nav_edit(change, served, lines: list[str]) -> dict:
         background = time.perf_counter() - start
     time.sleep(2)  # a second rebuild, if the edit caused one, would be under way by now
     return {"page_s": page, "background_s": background, "rebuilds": count("rebuilt ") - rebuilt,
+            "page_cpu_s": None if cpu is None or cpu_after is None else round(cpu_after - cpu, 2),
             "said": next((line for line in reversed(lines) if line.startswith("rebuilt ")), "")}
 
 
@@ -854,7 +859,8 @@ def serve_table(sizes: list[dict]) -> str:
                                                ("after the edits",
                                                 s.get("idle_cpu_after_edits"))) if i))
         for what, n in s.get("navigation", {}).items():
-            lines.append(f"    {what}: page {n['page_s']:.2f} s, background done "
+            lines.append(f"    {what}: page {n['page_s']:.2f} s (server CPU {n['page_cpu_s']} s), "
+                         "background done "
                          + (f"{n['background_s']:.1f} s" if n["background_s"] else "never")
                          + f", {n['rebuilds']} rebuild(s): {n['said']}")
     return "\n".join(lines)

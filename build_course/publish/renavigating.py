@@ -115,12 +115,12 @@ def remove_gone(site: Site, earlier: Site) -> list[str]:
     kept = {file.abs_dest_path for file in site.files}
     gone = [file for file in earlier.pages() if file.abs_dest_path not in kept]
     for file in gone:
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):  # gone already
             os.remove(file.abs_dest_path)
-        folder = os.path.dirname(file.abs_dest_path)
-        while folder != site.config.site_dir and not os.listdir(folder):
-            os.rmdir(folder)
-            folder = os.path.dirname(folder)
+            folder = os.path.dirname(file.abs_dest_path)
+            while folder != site.config.site_dir and not os.listdir(folder):
+                os.rmdir(folder)
+                folder = os.path.dirname(folder)
     return [file.dest_uri for file in gone]
 
 
