@@ -1223,3 +1223,31 @@ def test_a_quiz_block_right_under_the_lessons_title_leaves_the_title_to_the_less
     (lesson,) = _part(text, "chisel.md").lessons
     assert lesson.title == "Sharpening a Chisel"
     assert lesson.quizzes[0].questions[0].correct == [0]
+
+
+BIKE_FAQ = """\
+Questions About the Bike Loan Scheme
+
+Who can borrow a bike?
+Any member of staff with a permanent contract can borrow one for up to a
+year, and the loan can be renewed once when the year ends.
+
+How much does it cost?
+Nothing up front: a small sum comes out of each month's pay until the
+bike is paid for, over twelve months in all.
+
+What if the bike is stolen?
+Report the theft to the police and send the crime number to the scheme's
+office, which arranges the insurance claim for you.
+"""
+
+
+def test_an_faq_wrapped_at_a_fixed_width_is_questions_and_answers_not_a_pdf():
+    raw = raw_lines(BIKE_FAQ)
+    assert detect_family(raw).family.name == "qa"
+    (lesson,) = _part(BIKE_FAQ).lessons
+    (quiz,) = lesson.quizzes
+    assert [q.prompt for q in quiz.questions][0] == "Who can borrow a bike?"
+    assert quiz.questions[0].model_answer == (
+        "Any member of staff with a permanent contract can borrow one for up to a year, "
+        "and the loan can be renewed once when the year ends.")

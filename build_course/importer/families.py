@@ -88,7 +88,7 @@ def _pdf_evidence(raw: list[RawLine]) -> list[str]:
         found.append(f"{marks} page markers left by a converter ('--- Page 2 ---')")
     if not found and (columns := _side_by_side(raw)):
         found.append(f"two columns side by side on {columns} page(s) (pdftotext -layout)")
-    if not found and qa.labelled_pairs(raw):
+    if not found and qa.qa_evidence(raw):
         return []  # an FAQ typed at a fixed width: its lines are wrapped, not a PDF's
     return found + (_hard_wrapped(raw) or _goes_on_in_lower_case(raw))
 
@@ -232,10 +232,15 @@ WORKSHEET = Family(
 
 def _join_qa(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
     """An FAQ typed at a fixed width is joined as a book is (by blank-line
-    blocks); one of a line per paragraph, as any such text."""
-    if book.wrapped_at_width([r for r in raw if r.keep]):
+    blocks); one too short to show its width, without labels, as a PDF's
+    text is (its lines stop mid-sentence); one of a line per paragraph, or
+    labelled (``strip_labels`` marked its questions), as any such text."""
+    kept = [r for r in raw if r.keep]
+    if book.wrapped_at_width(kept):
         return book.join_book(raw, text_lines)
-    return c.join_lines(raw, wrapped=False)
+    wrapped = not any(r.kind == "question" for r in kept) \
+        and bool(_hard_wrapped(kept) or _goes_on_in_lower_case(kept))
+    return c.join_lines(raw, wrapped=wrapped)
 
 
 QA = Family(
