@@ -88,9 +88,10 @@ def _pdf_evidence(raw: list[RawLine]) -> list[str]:
         found.append(f"{marks} page markers left by a converter ('--- Page 2 ---')")
     if not found and (columns := _side_by_side(raw)):
         found.append(f"two columns side by side on {columns} page(s) (pdftotext -layout)")
-    if not found and qa.qa_evidence(raw):
+    wrapped = _hard_wrapped(raw) or _goes_on_in_lower_case(raw)
+    if not found and wrapped and qa.qa_evidence(raw):
         return []  # an FAQ typed at a fixed width: its lines are wrapped, not a PDF's
-    return found + (_hard_wrapped(raw) or _goes_on_in_lower_case(raw))
+    return found + wrapped
 
 
 def _side_by_side(raw: list[RawLine]) -> int:
