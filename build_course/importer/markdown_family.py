@@ -96,8 +96,11 @@ def detect_markdown(raw: list) -> list[str]:
     tables = sum(1 for r in shallow if r.text[:1] in "|:-" and _TABLE_RULE.match(r.text))
     shape = []
     levels = {len(r.text) - len(r.text.lstrip("#")) for r in headings}
+    # a text that opens with its heading needs less: a short page of links under one title
+    opens = bool(headings) and headings[0] is next((r for r in raw if r.text), None)
     if (len(headings) >= 2 and (fences >= 2 or marks >= 3 or tables)) or (headings and front) \
-            or (len(headings) >= 3 and len(levels) >= 2):
+            or (len(headings) >= 3 and len(levels) >= 2) \
+            or (opens and (fences >= 2 or marks >= 2 or tables)):
         shape.append(f"{len(headings)} ATX headings (line {headings[0].line}...), "
                      f"{fences // 2} fenced block(s), {tables} table(s), "
                      f"{marks} line(s) with inline marks")
