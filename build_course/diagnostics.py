@@ -124,9 +124,16 @@ def _summed(what: str, items: list[Diagnostic], samples: int) -> Diagnostic:
     shown = ", ".join(f"'{_quoted(d.message)}' (line {d.line})" for d in items[:samples])
     more = f" and {len(items) - samples} more" if len(items) > samples else ""
     first = items[0]
-    plural = f"{what}es" if what.endswith(("s", "x", "ch", "sh")) else f"{what}s"
+    plural = _plural(what)
     return Diagnostic(first.file, first.line, f"dropped {len(items)} lines as {plural}: "
                       f"{shown}{more}", "", Severity.NOTE, first.topic, first.group)
+
+
+def _plural(what: str) -> str:
+    """'box for teachers' -> 'boxes for teachers', 'directive' -> 'directives'."""
+    head, sep, tail = what.partition(" for ")
+    noun = f"{head}es" if head.endswith(("s", "x", "ch", "sh")) else f"{head}s"
+    return noun + sep + tail
 
 
 def _quoted(message: str) -> str:

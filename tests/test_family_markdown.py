@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_course.diagnostics import review_list
 from build_course.importer.importing import import_text
 from build_course.model import SourceText
 
@@ -28,3 +29,13 @@ def test_a_heading_later_in_a_plain_text_is_not_enough():
             "# 3 layers were seen\n\n"
             "See [the atlas](https://example.org/atlas) and [the glossary](https://example.org/g).\n")
     assert _part(text).family != "markdown"
+
+
+def test_review_list_names_dropped_teacher_boxes_in_the_plural():
+    text = ("# Pottery: glazing\n\n"
+            "```{instructor-note}\nBring the kiln log.\n```\n\n"
+            "Glaze is glass melted onto clay. Dip the pot for three seconds.\n\n"
+            "```{instructor-note}\nShow a crawled glaze.\n```\n\n"
+            "## Firing\n\nFire slowly to avoid cracks. Note the cone number.\n")
+    messages = " ".join(d.message for d in review_list(_part(text).diagnostics))
+    assert "dropped 2 lines as boxes for teachers" in messages
