@@ -914,3 +914,79 @@ def test_short_lines_that_come_again_but_head_no_text_stay():
     raw = _raw("UNIT 3 ORCHARDS\n\n" + cheat + "\n" + ORCHARD + "\nChecklist\n" + cheat)
     pdf.drop_contents_leaders(raw, Report("t"))
     assert _kept(raw)[1:7] == ["Memory Aid", "Sun", "Shelter", "Soil", "Water", "Spacing"]
+
+
+# ---- chapters that open on a page of their own --------------------------------
+
+_GARDEN_HEADER = "GROWING VEGETABLES AT HOME                                          {n}"
+
+
+def _garden_reader(answers: bool = True) -> str:
+    """A course reader as pdftotext prints it: a running header with the page
+    number, each chapter on a new page under "Chapter N" and its title, review
+    questions after each chapter and, with ``answers``, the keys at the back
+    grouped by chapter."""
+    pages = [
+        ["Chapter 1", "Preparing the Soil", "",
+         "Good soil holds water without staying wet. Dig in a bucket of compost for every",
+         "square metre of bed before the first planting of the year.", "",
+         "Review Questions", "",
+         "1. How much compost does a square metre of bed need?",
+         "   a) a handful", "   b) a bucket", "   c) a barrow",
+         "2. Why should soil not stay wet?"],
+        ["Chapter 2", "Sowing Seeds", "",
+         "Sow small seeds shallow and large seeds deep. Keep the seed bed moist until the",
+         "first leaves show, then water less often but more deeply.", "",
+         "Review Questions", "",
+         "1. How deep should small seeds be sown?",
+         "   a) shallow", "   b) deep",
+         "2. When may watering become less frequent?"],
+    ]
+    if answers:
+        pages.append(["Answers to Review Questions", "", "Chapter 1", "1. b",
+                      "2. Roots rot in soil that stays wet.", "", "Chapter 2", "1. a",
+                      "2. Once the first leaves show."])
+    return "\f".join("\n".join([_GARDEN_HEADER.format(n=n + 1), "", *page, ""])
+                     for n, page in enumerate(pages))
+
+
+def test_chapters_opening_on_their_pages_become_lessons_with_their_keys():
+    part = _part(_garden_reader())
+    assert [lesson.title for lesson in part.lessons] == ["Preparing the Soil", "Sowing Seeds"]
+    quizzes = [quiz for lesson in part.lessons for quiz in lesson.quizzes]
+    assert [[(q.correct, q.model_answer) for q in quiz.questions] for quiz in quizzes] == [
+        [([1], None), ([], "Roots rot in soil that stays wet.")],
+        [([0], None), ([], "Once the first leaves show.")]]
+    texts = [b.text for lesson in part.lessons for b in lesson.blocks if hasattr(b, "text")]
+    assert not any(t.startswith(("Chapter", "GROWING")) for t in texts)
+
+
+def test_one_chapter_line_alone_opens_no_lessons():
+    text = _garden_reader(answers=False).split("\f")[0]
+    part = _part(text + "\f" + _GARDEN_HEADER.format(n=2) + "\n\nMore about soil follows here.\n")
+    assert len(part.lessons) == 1
+
+
+def test_a_chapter_line_on_every_page_of_its_chapter_is_a_running_header():
+    pages = [f"Chapter {n}\n\nThe {word} page of the chapter tells about pruning roses in the "
+             f"spring.\nCut above an outward-facing bud.\n" for n, word in
+             [(1, "first"), (1, "second"), (1, "third"), (2, "fourth"), (2, "fifth")]]
+    raw = _raw("\f".join(pages))
+    report = Report("t.txt")
+    for pass_ in PDF.passes[:PDF.passes.index(pdf.drop_page_furniture) + 1]:
+        pass_(raw, report)
+    assert not any(t.startswith("Chapter") for t in _kept(raw))
+
+
+def test_chapter_lines_that_open_their_chapters_are_no_running_headers():
+    # each "Chapter N" once, at the top of the page its chapter starts on, a
+    # sentence under it (so no title): kept, though the three share a shape
+    pages = [f"Chapter {n}\nThe {word} chapter tells about pruning roses in the spring.\n"
+             f"Cut above an outward-facing bud.\n" for n, word in
+             [(1, "first"), (2, "second"), (3, "third"), (4, "fourth")]]
+    raw = _raw("\f".join(pages))
+    report = Report("t.txt")
+    for pass_ in PDF.passes[:PDF.passes.index(pdf.drop_page_furniture) + 1]:
+        pass_(raw, report)
+    assert [t for t in _kept(raw) if t.startswith("Chapter")] == [
+        "Chapter 1", "Chapter 2", "Chapter 3", "Chapter 4"]

@@ -304,7 +304,7 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
         else:
             # positional arguments: keywords would make this call slow
             lines.append(Line(r.body, r.line, r.indent, r.bullet, r.number, r.page_start,
-                              r.chapter, r.kind))
+                              r.chapter, r.kind, r.kicker))
             pieces.append([r.body])
         tail = len(r.text) + r.indent
         blank_before = False

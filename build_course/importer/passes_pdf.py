@@ -136,7 +136,7 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
             if _may_be_furniture(r.text):
                 seen[_key(r.text)].add(n)
     need = 3 if len(pages) > 4 else 2
-    running = {key for key, found in seen.items() if len(found) >= need}
+    running = {key for key, found in seen.items() if len(found) >= need} - _chapter_openings(pages)
     adrift = _adrift(pages, seen, running, need)
     running |= {_key(r.text) for r in adrift}
     tops: dict[str, list[tuple[int, int]]] = defaultdict(list)  # key -> (page, place)
@@ -364,6 +364,21 @@ def _counting(raw: list[RawLine]) -> set[int]:
     return counting
 
 
+def _chapter_openings(pages: list[list[RawLine]]) -> set[str]:
+    """Keys of chapter lines (``Chapter 3``) at page tops that open their
+    chapters: no such line stands on two pages in a row, as a running header
+    naming the chapter does on each of its pages. Their numbers differ, so
+    they share a key, but they are no furniture."""
+    tops: dict[str, list[int]] = defaultdict(list)  # text -> pages it heads
+    for n, page in enumerate(pages):
+        for pos, r in _edge(page):
+            if pos >= 0 and cues.CHAPTER_MARKER.match(r.text):
+                tops[r.text].append(n)
+    repeated = {_key(text) for text, found in tops.items()
+                if any(b - a == 1 for a, b in zip(found, found[1:]))}
+    return {_key(text) for text in tops} - repeated
+
+
 def _edge(page: list[RawLine]) -> list[tuple[int, RawLine]]:
     """The lines at the top (position 0, 1, ...) and foot (-1, -2, ...) of a page."""
     edge = min(EDGE, max(len(page) // 3, 1))  # a short page is mostly text
@@ -547,6 +562,46 @@ def _lone_cap(r: RawLine, after: RawLine) -> bool:
 _CAPS = frozenset("BCDEFGHJKLMNOPQRSTUVWXYZ")  # not A or I, which are words
 _SPACED_CAP = re.compile(r"^([B-HJ-Z]) ([A-Za-z][a-z]*|[A-Z]+)\b")
 _WORDS = re.compile(r"[A-Za-z]+")
+
+
+def mark_chapter_pages(raw: list[RawLine], report: Report) -> None:
+    """A chapter line (``Chapter 3``, ``UNIT II``) among a page's first two
+    lines (a running header may stand above it), a title right under it,
+    opens a chapter (as a book starts each on a new page):
+    the title names its lesson. Two such at least, each numbered its own,
+    or the line is one chapter's label. A chapter line again after an
+    answers heading (``Answers to Review Questions`` ... ``Chapter 1``)
+    names the chapter the keys under it answer."""
+    pages = pages_of(raw)
+    openings = [(page[k], page[k + 1]) for page in pages for k in range(min(2, len(page) - 1))
+                if cues.CHAPTER_MARKER.match(page[k].text) and _opens_title(page[k + 1].text)]
+    labels = {marker.text.lower() for marker, _ in openings}
+    if len(openings) < 2 or len(labels) < len(openings):
+        return
+    kept = [r for r in raw if r.keep]
+    after = {id(r): kept[k + 1] for k, r in enumerate(kept[:-1])}
+    for marker, title in openings:
+        marker.keep = title.keep = False
+        if (first := after.get(id(title))) is not None:
+            first.chapter, first.kicker = title.text, marker.text
+    _mark_answered_chapters(raw, labels)
+
+
+def _opens_title(text: str) -> bool:
+    return _title_like(text) and not text.endswith((*TERMINAL, ",", ";", ":"))
+
+
+def _mark_answered_chapters(raw: list[RawLine], labels: set[str]) -> None:
+    """After an answers heading, a chapter line alone (``Chapter 2``) that
+    names an opened chapter starts that chapter's keys."""
+    answers = False
+    for r in raw:
+        if not r.keep or r.chapter:
+            continue
+        if cues.ANSWERS_HEADING.match(r.text):
+            answers = True
+        elif answers and r.text.lower() in labels:
+            r.chapter = r.text
 
 
 def carry_chapters(raw: list[RawLine], report: Report) -> None:
