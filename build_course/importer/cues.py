@@ -43,7 +43,7 @@ EXERCISE_ANSWERS = re.compile(
 # A line that introduces the answer list of an exercise (or the book's answers).
 ANSWERS_HEADING = re.compile(
     r"^(?:[\d.]+\s+)?(answers?|answer key|solutions?|key|model answers|suggested answers)"
-    rf"(?:\s+(?:to|for)\b.*)?\s*:?$|{EXERCISE_ANSWERS.pattern}", re.I)
+    rf"(?:\s+(?:to|for)\b.*)?\s*[:.]?$|{EXERCISE_ANSWERS.pattern}", re.I)
 # A label that opens a one-line answer key: "Answers: 1 c, 2 b", "Key - 1. a 2. d" (start).
 ANSWER_KEY_LABEL = re.compile(r"^(?:answers?|answer key|key|solutions?)\s*[:\-–]\s*", re.I)
 # The answers to several exercises, not one: "Answers to Check Your Progress" (start).
@@ -364,6 +364,10 @@ ILLUSTRATION = re.compile(
     r"^\[(?:[a-z]+ )?(illustration|figure|image|diagram|plate)\b:?\s*", re.I)
 # A transcriber's note: about the edition, not the book's content.
 TRANSCRIBER_NOTE = re.compile(r"^\[transcriber'?s'? note\b", re.I)
+# The same as a heading of its own, unbracketed: "Transcriber's Notes:" (whole line).
+TRANSCRIBER_HEADING = re.compile(r"^transcriber[’']?s[’']? notes?\s*[:.]?$", re.I)
+# A note printed in the margin, set in the text where it stood: "[Sidenote: Fuel.]".
+SIDENOTE = re.compile(r"^\[(?:sidenote|side-note|marginal note|margin note)\s*:\s*", re.I)
 # Exercise headings used by older textbooks.
 BOOK_EXERCISE_HEADING = re.compile(
     r"^(practical questions|questions for (review|study|discussion)|sentences for translation"

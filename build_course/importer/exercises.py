@@ -57,6 +57,9 @@ _BRACKET_BOX = re.compile(r"^\[([ xX✓✔])\]\s+(?=\S)")
 _GLYPH_OPTION = re.compile(rf"^([{_MARKED}{_UNMARKED}])\s*(?=\S)")
 _ROMAN_OPTION = re.compile(r"^(?:\((i{1,3}|iv|vi{0,3})\)|(i{1,3}|iv|vi{0,3})\))\s+(?=\S)")
 _ROMAN_ANSWER = re.compile(r"^\(?(i{1,3}|iv|vi{0,3})\)?(?:[.)]?\s+(?P<rest>\S.*))?$")
+_LOWER_LETTER = re.compile(r"^(?:\(([a-h])\)|([a-h])[.)])\s+(?=\S)")
+# "(a) True. (b) False.": the keys of lettered statements.
+_LETTER_KEY = re.compile(r"(?:^|(?<=\s))\(?([a-h])\)\s*(true|false|t|f)\b\.?", re.I)
 _LETTER_OPTION = re.compile(r"^(?:\(([a-hA-H])\)|([a-hA-H])[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)](?!\d)\s*(?=\S|$)")
 _LONG_NUMBERED = re.compile(r"^\(?(\d{1,6})[.)](?!\d)\s*(?=\S|$)")
@@ -123,6 +126,7 @@ class _Found:
     instruction: bool = False  # a matching instruction alone: no question without its items
     roman: bool = False  # its options are numbered (i), (ii)...: so is its key
     task_label: bool = False  # "Exercise 1.2. Do this." with no questions under it
+    lettered: bool = False  # a statement lettered "(b)" under a true-or-false instruction
 
 
 # ---- the step --------------------------------------------------------------
@@ -1043,7 +1047,7 @@ class _Reader:
             return True
         if self._answers_heading(piece, text) or self._answer(piece, text):
             return True
-        if self._key_line(piece, text):
+        if self._key_line(piece, text) or (self.true_false and self._letter_keys(piece, text)):
             return True
         if self.mode == "match" and self._match_part(piece, text):
             return True
@@ -1156,7 +1160,7 @@ class _Reader:
         return True
 
     def _key(self, piece: _Piece, text: str) -> bool:
-        if self._key_line(piece, text):
+        if self._key_line(piece, text) or self._letter_keys(piece, text):
             return True
         if "|" in text or "\t" in text:  # a row of a key set out as a table: "| 3 | b |"
             cells = [c.strip() for c in re.split(r"[|\t]", text) if c.strip()]
@@ -1183,6 +1187,21 @@ class _Reader:
             self.keys[self.last_key] = (f"{key} {text}".strip(), line)
             return True
         return False
+
+    def _letter_keys(self, piece: _Piece, text: str) -> bool:
+        """``(a) True. (b) False.`` in an answer key: the verdicts of the
+        lettered statements, each given to the last statement of its letter
+        that has no answer yet."""
+        if text[:1] not in "(abcdefgh" or not (pairs := _LETTER_KEY.findall(text)) \
+                or sum(len(a) + len(b) + 4 for a, b in pairs) < 0.8 * len(text):
+            return False
+        statements = [f for f in self.found if f.lettered]
+        for letter, verdict in pairs:
+            sub = ord(letter.lower()) - 96
+            found = next((f for f in statements if f.sub == sub and not f.answer), None)
+            if found is not None:
+                found.answer, found.answer_line = verdict, piece.line
+        return bool(statements)
 
     def _match_part(self, piece: _Piece, text: str) -> bool:
         """A part of a matching question: a short item, lettered or numbered."""
@@ -1276,13 +1295,18 @@ class _Reader:
             self.mode = "intro"
             return False
         start = _question_start(piece)
-        roman = None
+        roman, letter = None, None
         statements = self.true_false or self.blanks
         if start is None and statements and self.parent and piece.under_number \
                 and piece.number in _ROMAN_LETTERS:
             start = (piece.number, text)  # "i)" nested under the numbered instruction
         if start is None and statements and (roman := _ROMAN.match(text)):
             start = (None, text[roman.end():].strip())
+        if start is None and self.true_false and not text.endswith("?"):
+            if piece.lettered and piece.number:
+                start, letter = (None, text), piece.number  # "(b) Steam is visible."
+            elif not piece.item and (m := _LOWER_LETTER.match(text)):
+                start, letter = (None, text[m.end():]), ord(m.group(1) or m.group(2)) - 96
         if start is None and piece.asks and not (self.found and self.mode == "prompt"):
             start = (None, text)  # "What is ...?" over "A. ..." "B. ...": a question unnumbered
         if start is None or (self.steps and not self.found):
@@ -1318,7 +1342,10 @@ class _Reader:
             if number != 1:
                 return False
         self.answer_last = None
-        sub = _roman_value(roman.group(1)) if roman else None
+        sub = _roman_value(roman.group(1)) if roman else letter
+        if sub is None and number is not None and self.true_false and prompt.endswith("?") \
+                and any(f.lettered for f in self.found):
+            self.true_false = False  # a question asked after the lettered statements
         if statements and piece.item and number in _ROMAN_LETTERS and self.parent:
             number, sub = None, _ROMAN_LETTERS[number]  # "i)" read as the letter i
         if sub is None and statements and self.parent is not None:
@@ -1326,7 +1353,7 @@ class _Reader:
             self.true_false = self.blanks = False
             self.parent = None
         found = _Found(Question(prompt, piece.line), number, parent=self.parent if sub else None,
-                       sub=sub, true_false=self.true_false,
+                       sub=sub, true_false=self.true_false, lettered=letter is not None,
                        select_all=self.select_all or bool(cues.SELECT_ALL.search(prompt)),
                        worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
                        from_item=piece.item)

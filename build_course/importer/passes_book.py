@@ -161,17 +161,35 @@ def drop_licence(raw: list[RawLine], report: Report) -> None:
 
 
 def drop_notes_and_illustrations(raw: list[RawLine], report: Report) -> None:
-    """``[Transcriber's Note: ...]`` goes; ``[Illustration: caption]`` keeps
-    its caption as a paragraph (the picture is not in the text)."""
-    i = 0
+    """``[Transcriber's Note: ...]`` goes, and so does a ``Transcriber's
+    Notes`` heading with the paragraphs under it; ``[Illustration: caption]``
+    keeps its caption as a paragraph (the picture is not in the text), and
+    ``[Sidenote: ...]`` its note; a thought break (``*   *   *``) goes."""
+    i, breaks = 0, []
     while i < len(raw):
         r = raw[i]
-        if not r.keep or not r.text.startswith("["):
+        if not r.keep or r.text[:1] not in "[*Tt":
             i += 1
+            continue
+        if r.text[:1] == "*":
+            if _THOUGHT_BREAK.match(r.text):
+                r.keep = False
+                breaks.append(r)
+            i += 1
+            continue
+        if r.text[:1] in "Tt":
+            if r.blank_before and cues.TRANSCRIBER_HEADING.match(r.text):
+                end = _note_end(raw, i)
+                _drop(raw[i:end], report, "the transcriber's notes")
+                i = end
+            else:
+                i += 1
             continue
         end = _bracket_end(raw, i)
         if cues.TRANSCRIBER_NOTE.match(r.text):
             _drop(raw[i:end], report, "a transcriber's note")
+        elif m := cues.SIDENOTE.match(r.text):
+            end = _sidenote(raw, i, end, m.end(), report)
         elif m := cues.ILLUSTRATION.match(r.text):
             r.text = r.text[m.end():]
             last = raw[end - 1]
@@ -185,6 +203,42 @@ def drop_notes_and_illustrations(raw: list[RawLine], report: Report) -> None:
             report.note(r.line, "an illustration is not in the text; its caption is kept"
                         if captioned else "dropped an illustration placeholder")
         i = end
+    if breaks:
+        report.note(breaks[0].line, f"dropped {len(breaks)} thought break(s) ('* * *' "
+                    "lines between paragraphs)", topic=Topic.ROUTINE)
+
+
+_THOUGHT_BREAK = re.compile(r"^\*(?:\s+\*){2,}$")
+
+
+def _note_end(raw: list[RawLine], i: int) -> int:
+    """Where the transcriber's notes headed at ``raw[i]`` end: at the next
+    chapter line, thought break or line shaped as a heading alone between
+    blank lines, or at the text's end."""
+    for j in range(i + 1, len(raw)):
+        r = raw[j]
+        if r.blank_before and r.keep and (_marker(r.text) or _THOUGHT_BREAK.match(r.text) or (
+                _single(raw, j) and _opening_heading(r.text))):
+            return j
+    return len(raw)
+
+
+def _sidenote(raw: list[RawLine], i: int, end: int, start: int, report: Report) -> int:
+    """A margin note between paragraphs is a paragraph of its own (never a
+    heading); one set inside a paragraph, between two of its lines, goes
+    (with a note) so that the paragraph joins again."""
+    note = raw[i:end]
+    if end < len(raw) and not raw[end].blank_before and not note[0].blank_before:
+        _drop(note, report, "a margin note set inside a paragraph")
+        del raw[i:end]  # out of the paragraph, which a dropped line would end
+        return i
+    note[0].text = note[0].text[start:]
+    last = note[-1]
+    last.text = last.text[:-1].rstrip() if last.text.endswith("]") else last.text
+    for line in note:
+        line.keep = bool(line.text)
+        line.kind = "text"
+    return end
 
 
 def _bracket_end(raw: list[RawLine], i: int) -> int:
