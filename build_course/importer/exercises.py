@@ -103,6 +103,7 @@ class _Piece:
     lettered: bool = False  # an item of a lettered list ('A.', 'b)'): its number is a letter
     long_number: bool = False  # led by a number of 1,000 or more that continues a run
     asks: bool = False  # an unnumbered question right above its lettered options
+    asked: bool = False  # a paragraph the family's passes found to be a question
 
 
 @dataclass
@@ -381,7 +382,7 @@ def heads_questions(heading: Heading, blocks: list[Block], at: int) -> int | Non
         pieces = _pieces(blocks[k])
         if isinstance(blocks[k], Heading) or not pieces:
             return None
-        if _question_start(pieces[0]) is not None:
+        if _question_start(pieces[0]) is not None or pieces[0].asked:
             break
         if cued and not isinstance(blocks[k], Paragraph):
             return None
@@ -611,7 +612,7 @@ def _pieces(block: Block) -> list[_Piece]:
     if isinstance(block, Heading):
         return [_Piece(block.text, block.line, heading=True)]
     if isinstance(block, Paragraph):
-        return [_Piece(block.text, block.line)]
+        return [_Piece(block.text, block.line, asked=block.asks)]
     if isinstance(block, ListBlock):
         out: list[_Piece] = []
         _item_pieces(block.items, 0, False, out)
@@ -1307,7 +1308,8 @@ class _Reader:
                 start, letter = (None, text), piece.number  # "(b) Steam is visible."
             elif not piece.item and (m := _LOWER_LETTER.match(text)):
                 start, letter = (None, text[m.end():]), ord(m.group(1) or m.group(2)) - 96
-        if start is None and piece.asks and not (self.found and self.mode == "prompt"):
+        if start is None and (piece.asked or piece.asks
+                              and not (self.found and self.mode == "prompt")):
             start = (None, text)  # "What is ...?" over "A. ..." "B. ...": a question unnumbered
         if start is None or (self.steps and not self.found):
             return False

@@ -80,13 +80,18 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     wide = _blank_space(kept)
     if sum(1 for k, r in enumerate(kept)
-           if _NUMBERED.match(r.text) and _space_to_write(kept, k, wide)) < 2:
-        return  # (quick) fewer than two numbered questions with space to write in
+           if (_NUMBERED.match(r.text) or _asks_over_space(kept, k))
+           and _space_to_write(kept, k, wide)) < 2:
+        return  # (quick) fewer than two questions with space to write in
     head: RawLine | None = kept[0] if _title_head(kept[0]) else None
     space: list[RawLine] = []
     asked = numbered = 0
     for k, r in enumerate(kept):
-        if k > 0 and _section_heading(r, kept[k - 1]):
+        if _asks_over_space(kept, k):
+            r.kind = "question"  # never a heading, however it is cased
+            asked += head is not None
+            numbered += head is not None
+        elif k > 0 and _section_heading(r, kept[k - 1]):
             _mark(head, asked, numbered, space, report)
             head, space, asked, numbered = r, [], 0, 0
         elif head is not None and _fill_in(r.text):
@@ -97,6 +102,13 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
                 asked += 1
                 space.append(r)  # its answer space at the end of the line goes too
     _mark(head, asked, numbered, space, report)
+
+
+def _asks_over_space(kept: list[RawLine], k: int) -> bool:
+    """An unnumbered line that asks ("?"), with answer space right under it:
+    a question to write the answer to (``What is a delta?`` over ``______``)."""
+    return kept[k].text.endswith("?") and not kept[k].kind and k + 1 < len(kept) \
+        and _fill_in(kept[k + 1].text)
 
 
 def _space_to_write(kept: list[RawLine], k: int, wide: frozenset[int] = frozenset()) -> bool:
@@ -160,7 +172,7 @@ def _mark(head: RawLine | None, asked: int, numbered: int, space: list[RawLine],
             r.text = r.text[:m.start()]
     if not cues.EXERCISE_HEADING.match(head.text):  # else a cue word names it one already
         head.kind = "exercise"
-        report.note(head.line, f"'{head.text}' read as an exercise: {asked} numbered questions"
+        report.note(head.line, f"'{head.text}' read as an exercise: {asked} questions"
                     " under it, each with space to write the answer", topic=Topic.HEADING)
     for r in space:
         if _fill_in(r.text):
@@ -198,7 +210,7 @@ def drop_answer_space(raw: list[RawLine], report: Report) -> None:
             r.text = before  # a label's, or a question's, answer space
 
 
-_TRAILING_SPACE = re.compile(r"\s*(?:_{5,}|\.{5,}|…{3,})\s*$")
+_TRAILING_SPACE = re.compile(r"\s*(?:_{5,}|(?:\\_){5,}|\.{5,}|…{3,})\s*$")  # (\_: Markdown's)
 
 
 def drop_facilitator_notes(raw: list[RawLine], report: Report) -> None:
@@ -302,6 +314,16 @@ def _symbol_font_bullets(raw: list[RawLine]) -> None:
 def answer_space(text: str) -> bool:
     """A paragraph that is only space to write in (``______``, ``......``)."""
     return _fill_in(text.strip())
+
+
+def without_answer_space(text: str) -> str:
+    """``text`` without the answer space that ends a question or a label
+    (``What is net pay? ......``); a blank inside a sentence stays."""
+    text = text.strip()
+    m = _TRAILING_SPACE.search(text)
+    if m and (len((before := text[:m.start()]).split()) <= 4 or before.endswith(("?", ":", "."))):
+        return before
+    return text
 
 
 def form_fields(text: str) -> bool:

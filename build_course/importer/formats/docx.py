@@ -65,10 +65,11 @@ def convert(data: bytes, name: str) -> Converted:
                 previous_list = True
                 continue
             previous_list = False
-            _blank(out, places, place)
-            out.append(_heading(paragraph.style.name if paragraph.style is not None else "",
-                                titled) + text)
-            places.append(place)
+            for line in sheet.lines(text, place):
+                _blank(out, places, place)
+                out.append(_heading(paragraph.style.name if paragraph.style is not None else "",
+                                    titled) + line)
+                places.append(place)
         elif block.tag == _W + "tbl":
             if sheet.leaves_out_table(block, f"table after paragraph {number}"):
                 continue
@@ -117,6 +118,18 @@ class _Worksheet:
             self.dropped.append((place, f"left out form fields '{text.strip()[:40]}'"))
             return True
         return False
+
+    def lines(self, text: str, place: str) -> list[str]:
+        """``text`` as it stands, or, where it holds a line of answer space after
+        a line break (a question, then dots to write on), its lines without
+        that space, each a paragraph of its own."""
+        lines = text.split("\n")
+        bare = [line.replace("\\_", "_") for line in lines]
+        if len(lines) == 1 or not any(worksheet.answer_space(b) for b in bare):
+            return [text]
+        self.space.extend(place for b in bare if worksheet.answer_space(b))
+        return [worksheet.without_answer_space(line)
+                for line, b in zip(lines, bare) if b.strip() and not worksheet.answer_space(b)]
 
     def leaves_out_table(self, table, place: str) -> bool:
         cells = [" ".join("".join(t.text or "" for t in p.iter(_W + "t"))

@@ -1,0 +1,96 @@
+"""Worksheets and workbooks (passes_worksheet, formats/docx), on small texts
+written for these tests in several topics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_course.importer.importing import import_text
+from build_course.model import Heading, SourceText
+from build_course.quiz.kinds import QuestionKind
+
+
+def _part(text: str):
+    return import_text(SourceText(Path("t.txt"), text, "utf-8"), "t.txt")
+
+
+UNNUMBERED = """The Water Cycle
+
+Read the text and underline the words you do not know.
+
+Water falls as rain, runs down to the sea and rises again as vapour when the sun warms it.
+
+Now answer the questions.
+What Makes the Water Rise?
+ ..........................................
+Where Does the Rain Go?
+ ..........................................
+Why Is the Sea Salty?
+ ..........................................
+"""
+
+
+def test_unnumbered_questions_over_answer_space_are_questions_not_headings():
+    [lesson] = _part(UNNUMBERED).lessons
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert not any(text.endswith("?") for text in headings)
+    [quiz] = lesson.quizzes
+    assert [q.prompt for q in quiz.questions] == [
+        "What Makes the Water Rise?", "Where Does the Rain Go?", "Why Is the Sea Salty?"]
+    assert all(q.kind is QuestionKind.OPEN and not q.model_answer for q in quiz.questions)
+
+
+HEADED_FAQ = """Bread at Home
+
+Why Does Dough Rise?
+
+Yeast feeds on the sugar in the flour and gives off gas, which the gluten holds in bubbles.
+
+How Long Should It Rest?
+
+An hour in a warm room is enough for most loaves; a cold room needs twice as long.
+"""
+
+
+def test_title_case_questions_without_answer_space_stay_headings():
+    [lesson] = _part(HEADED_FAQ).lessons
+    assert not lesson.quizzes
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == [
+        "Why Does Dough Rise?", "How Long Should It Rest?"]
+
+
+def _word_sheet_with_line_breaks() -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Levers", 1)
+    document.add_paragraph("A lever turns about a fixed point, the pivot.")
+    paragraph = document.add_paragraph("Answer in your own words.")
+    for question, space in [("Where is the pivot of a seesaw?", "." * 40),
+                            ("What does a longer handle change?", "_" * 40)]:
+        run = paragraph.add_run()
+        run.add_break()
+        run.add_text(question)
+        run.add_break()
+        run.add_text(space)
+    paragraph.add_run().add_break()
+    paragraph.add_run("Name the lever in a pair of scissors. " + "…" * 12)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_answer_space_after_a_line_break_in_a_word_paragraph_goes():
+    from build_course.importer.importing import import_bytes
+
+    part = import_bytes(_word_sheet_with_line_breaks(), Path("levers.docx"), "levers.docx",
+                        None).part
+    [lesson] = part.lessons
+    paragraphs = [b.text for b in lesson.blocks if not isinstance(b, Heading)]
+    assert "Where is the pivot of a seesaw?" in paragraphs
+    assert "What does a longer handle change?" in paragraphs
+    assert "Name the lever in a pair of scissors." in paragraphs
+    assert not any("...." in p or "\\_\\_" in p or "…" in p for p in paragraphs)
+    assert any("2 paragraph(s) of answer space" in d.message for d in part.diagnostics)
