@@ -990,3 +990,21 @@ def test_chapter_lines_that_open_their_chapters_are_no_running_headers():
         pass_(raw, report)
     assert [t for t in _kept(raw) if t.startswith("Chapter")] == [
         "Chapter 1", "Chapter 2", "Chapter 3", "Chapter 4"]
+
+
+def test_pages_joined_without_form_feeds_are_told_by_their_counting_headers():
+    # pypdf joins pages with a newline: the header and its page number are
+    # the only sign of a page, and of a PDF in a text this short
+    text = _garden_reader().replace("\f", "\n").replace(
+        _GARDEN_HEADER.format(n=""), "GROWING VEGETABLES AT HOME ")
+    assert detect_family(_raw(text)).family is PDF
+    part = _part(text)
+    assert [lesson.title for lesson in part.lessons] == ["Preparing the Soil", "Sowing Seeds"]
+    assert all(q.correct or q.model_answer for lesson in part.lessons
+               for quiz in lesson.quizzes for q in quiz.questions)
+
+
+def test_numbered_steps_are_no_running_headers():
+    steps = "\n\n".join(f"Step {n}\n\nPour the {w} cup of water into the pot and stir." for n, w
+                        in [(1, "first"), (2, "second"), (3, "third"), (4, "last")])
+    assert detect_family(_raw("Making soup\n\n" + steps + "\n")).family is not PDF

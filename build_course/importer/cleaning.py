@@ -263,8 +263,10 @@ def _shape(text: str) -> str:
 
 
 def _near_page_edge(raw: list[RawLine]) -> set[int]:
-    """The numbers of the lines at most four lines from a page start."""
-    return {n for r in raw if r.page_start for n in range(r.line - 4, r.line + 5)}
+    """The numbers of the lines at most four lines from a page start (the
+    text's first line starts its first page)."""
+    return {n for r in raw if r.page_start for n in range(r.line - 4, r.line + 5)} \
+        | set(range(1, 6))
 
 
 def _page_starts(raw: list[RawLine]) -> list[RawLine | None]:

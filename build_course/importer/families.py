@@ -81,7 +81,10 @@ class Detection:
 
 
 def _pdf_evidence(raw: list[RawLine]) -> list[str]:
-    """PDF-style text: form feeds between pages, or most long lines stop mid-sentence."""
+    """PDF-style text: form feeds between pages, a converter's page markers,
+    two columns side by side, most long lines stopping mid-sentence, or
+    (pages joined without form feeds) a running header whose page number
+    counts up."""
     pages = sum(1 for r in raw if r.page_start)
     found = [f"{pages} form feeds (page breaks)"] if pages >= 2 else []
     if (marks := len(pdf.page_markers(raw))) >= 2:
@@ -89,6 +92,8 @@ def _pdf_evidence(raw: list[RawLine]) -> list[str]:
     if not found and (columns := _side_by_side(raw)):
         found.append(f"two columns side by side on {columns} page(s) (pdftotext -layout)")
     wrapped = _hard_wrapped(raw) or _goes_on_in_lower_case(raw)
+    if not found and not wrapped and (headers := pdf.counted_headers(raw)):
+        found.append(f"{headers} running headers with page numbers that count up")
     if not found and wrapped and qa.qa_evidence(raw):
         return []  # an FAQ typed at a fixed width: its lines are wrapped, not a PDF's
     return found + wrapped

@@ -436,6 +436,25 @@ def unspace(text: str) -> str:
 _OPTION_START = re.compile(r"^(?:[□☐⊠☒☑◻○◯❏]\s*|\(?[a-hA-H][.)]\s+)(?=\S)")
 
 
+def counted_headers(raw: list[RawLine]) -> int:
+    """How many lines of the most repeated running header glued to a page
+    number that counts up (``Book Title 1`` ... ``Book Title 3``, ``2 Book
+    Title``): pages joined without form feeds. Its words (three at least,
+    so no ``Step 1``, ``Step 2``) stand alone on their line, the page
+    numbers differ. 0 with fewer than three."""
+    numbers: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    for r in raw:
+        if len(r.text) <= 90 and r.text[:1].isdigit() | r.text[-1:].isdigit() \
+                and (m := _NUMBER_AT_END.match(r.text) or _NUMBER_AT_START.match(r.text)):
+            start = m.re is _NUMBER_AT_START
+            rest, number = (m.group(2), m.group(1)) if start else m.group(1, 2)
+            if len(rest.split()) >= 3 and not rest.endswith(TERMINAL):
+                numbers[(rest.lower(), start)].append(int(number))
+    counting = [len(found) for found in numbers.values()
+                if len(found) >= 3 and all(a < b for a, b in zip(found, found[1:]))]
+    return max(counting, default=0)
+
+
 def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
     """Without page breaks: a line glued to its page number (``12 Book
     Title``, ``2.3 Section Title 13``) is a running header when the rest
@@ -566,15 +585,17 @@ _WORDS = re.compile(r"[A-Za-z]+")
 
 def mark_chapter_pages(raw: list[RawLine], report: Report) -> None:
     """A chapter line (``Chapter 3``, ``UNIT II``) among a page's first two
-    lines (a running header may stand above it), a title right under it,
-    opens a chapter (as a book starts each on a new page):
+    lines (a running header may stand above it) or after a blank line, a
+    title right under it, opens a chapter (as a book starts each on a new
+    page):
     the title names its lesson. Two such at least, each numbered its own,
     or the line is one chapter's label. A chapter line again after an
     answers heading (``Answers to Review Questions`` ... ``Chapter 1``)
     names the chapter the keys under it answer."""
-    pages = pages_of(raw)
-    openings = [(page[k], page[k + 1]) for page in pages for k in range(min(2, len(page) - 1))
-                if cues.CHAPTER_MARKER.match(page[k].text) and _opens_title(page[k + 1].text)]
+    openings = [(page[k], page[k + 1]) for page in pages_of(raw) for k in range(len(page) - 1)
+                if (k < 2 or page[k].blank_before) and page[k].text[:1].isalpha()
+                and cues.CHAPTER_MARKER.match(page[k].text)
+                and not page[k + 1].blank_before and _opens_title(page[k + 1].text)]
     labels = {marker.text.lower() for marker, _ in openings}
     if len(openings) < 2 or len(labels) < len(openings):
         return
