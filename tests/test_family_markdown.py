@@ -39,3 +39,80 @@ def test_review_list_names_dropped_teacher_boxes_in_the_plural():
             "## Firing\n\nFire slowly to avoid cracks. Note the cone number.\n")
     messages = " ".join(d.message for d in review_list(_part(text).diagnostics))
     assert "dropped 2 lines as boxes for teachers" in messages
+
+
+HANDS_ON = """# Weather station
+
+## Setup
+
+* [Station manual](https://example.org/manual)
+
+## Exercises
+
+!!! warning "Important"
+    Do this part outdoors, away from walls.
+
+### Reading the barometer
+
+The barometer shows pressure in hectopascals. Note the value:
+
+```sh
+station read --pressure
+```
+
+**Exercise:** Read the pressure twice, an hour apart. Did it rise or fall? Why?
+
+!!! info
+    Log each reading:
+
+    ```sh
+    station log
+    ```
+
+??? success "Answer"
+    It falls before rain: low pressure brings clouds.
+
+Keep the log for a week.
+
+**Question 2:** Which reading was the highest of the week?
+
+??? success "Answer"
+    The one on the clearest day.
+
+### Wind
+
+Face the vane into the wind and read the scale.
+"""
+
+
+def _questions(part):
+    return [q for lesson in part.lessons for quiz in lesson.quizzes for q in quiz.questions]
+
+
+def test_a_labelled_task_before_an_answer_box_is_the_exercise_with_its_answer():
+    part = _part(HANDS_ON)
+    questions = _questions(part)
+    assert [q.prompt for q in questions] == [
+        "Read the pressure twice, an hour apart. Did it rise or fall? Why?",
+        "Which reading was the highest of the week?"]
+    assert questions[0].model_answer.startswith("It falls before rain")
+    assert questions[1].model_answer == "The one on the clearest day."
+    assert [quiz.title for quiz in part.lessons[0].quizzes] == ["Exercise", "Question 2"]
+    text = "\n".join(b.text for b in part.lessons[0].blocks if hasattr(b, "text"))
+    assert "Keep the log for a week." in text  # the text before the label stays in the lesson
+    assert "low pressure brings clouds" not in text  # no answer shown in the lesson
+
+
+def test_an_exercises_heading_over_sub_sections_is_a_section_not_a_quiz():
+    part = _part(HANDS_ON)
+    lesson = part.lessons[0]
+    headings = [b.text for b in lesson.blocks if type(b).__name__ == "Heading"]
+    assert headings == ["Setup", "Exercises", "Reading the barometer", "Wind"]
+    assert all(q.prompt != "Important" for q in _questions(part))
+
+
+def test_an_exercises_heading_over_numbered_exercises_still_makes_a_quiz():
+    text = ("# Knots\n\nA knot holds by friction.\n\n## Exercises\n\n"
+            "1. Tie a bowline. Which end is loaded?\n2. Tie a reef knot. Why does it slip?\n\n"
+            "### Notes\n\nPractise with a thick rope.\n")
+    assert len(_questions(_part(text))) == 2

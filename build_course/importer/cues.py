@@ -52,6 +52,11 @@ ANSWERS_TO = re.compile(r"^(?:[\d.]+\s+)?(?:answers?|solutions?|key)\s+(?:to|for
 # worksheet or a practical activity (searched); such questions are reflections.
 WORKSHEET_HEADING = re.compile(
     r"\b(worksheet|practical(?! questions)|activity|activities|role[- ]?play)", re.I)
+# A paragraph that a label opens as a task ("Exercise: Run it again.", "Question 2: Why?"):
+# in Markdown, with a solution box after it, that paragraph is where the exercise starts.
+EXERCISE_LEAD = re.compile(
+    r"^(?:exercises?|questions?|tasks?|challenges?|problems?|try it(?: yourself)?|your turn)"
+    r"(?:\s+\d{1,3}(?:\.\d{1,3})?)?\s*:\s*\S", re.I)
 # A question's own label: "Question 3:", "Q3.", "Problem 2)", "Exercise 1.4:" (start).
 QUESTION_LABEL = re.compile(
     r"^(?:question|q|problem|exercise|ex)\s*\.?\s*(\d{1,3})(?:\.\d{1,3})?\s*[:.)\-–]?\s*(.*)$",

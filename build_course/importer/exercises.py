@@ -444,6 +444,8 @@ def _exercise_at(blocks: list[Block], i: int, quiet: list[int], capitals: bool =
 
 
 def _names_exercise(heading: Heading) -> bool:
+    if heading.role == "sections":  # over sub-sections, whatever its words (Markdown)
+        return False
     return heading.role == "exercise" or bool(cues.EXERCISE_HEADING.match(heading.text)) \
         and not cues.EXERCISE_ANSWERS.match(heading.text)
 

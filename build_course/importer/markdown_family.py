@@ -37,6 +37,7 @@ from build_course.importer.markdown_blocks import (
 )
 from build_course.importer.markdown_inline import escape, markup, plain
 from build_course.importer.markdown_quizzes import lia_course
+from build_course.importer.segmenting import heading_role
 from build_course.importer.structuring import (
     attribute_quotes,
     extract_exercises,
@@ -177,6 +178,7 @@ def markdown_lessons(text: str, report: Report) -> list[Lesson]:
         _take_objectives(lesson)
         lesson.blocks = model_blocks(lesson.blocks)
         _levels(lesson)
+        _mark_parent_sections(lesson.blocks)
         lesson.quizzes = [b.quiz for b in lesson.blocks if isinstance(b, ExerciseLink)]
         for step in STEPS:
             step(lesson, report)
@@ -345,6 +347,16 @@ def _asked(out: list) -> Exercise | None:
     stem = out[start:]
     if not stem or any(isinstance(b, tuple) for b in stem):
         return None
+    # "**Exercise:** Run it. Does it still work?", then a note or code, then the answer
+    labelled = next((k for k in range(len(stem) - 1, max(-1, len(stem) - 7), -1)
+                     if isinstance(stem[k], Paragraph) and cues.EXERCISE_LEAD.match(stem[k].text)),
+                    None)
+    if labelled is not None:
+        title, first = _unlabelled(stem[labelled])
+        exercise = Exercise("labelled", title, first.line, stem=[first, *stem[labelled + 1:]])
+        del out[start + labelled:]
+        out.append(exercise)
+        return exercise
     if isinstance(head, Heading) and (head.role == "exercise" or cues.EXERCISES_WORD.search(
             head.text)):
         # the heading stays: it names the quiz, and ends the section before it
@@ -361,6 +373,15 @@ def _asked(out: list) -> Exercise | None:
         return None
     out.append(exercise)
     return exercise
+
+
+def _unlabelled(paragraph: Paragraph) -> tuple[str, Paragraph]:
+    """("Exercise", the paragraph without its label) for "**Exercise:** Run it"."""
+    label, _, rest = paragraph.text.partition(":")
+    marks = re.match(rf"^\s*([*_]{{0,2}}){re.escape(label.strip())}\s*(:?)\s*\1\s*:?\s*",
+                     paragraph.markdown or "")
+    markdown = paragraph.markdown[marks.end():] if marks else paragraph.markdown
+    return label.strip(), Paragraph(rest.strip(), paragraph.line, markdown=markdown)
 
 
 @dataclass
@@ -467,7 +488,9 @@ def _question(exercise: Exercise, lead: list) -> Question:
             question.explanation_body = exercise.answer
         return question
     stem = lead + exercise.stem
-    first = next((b for b in stem if isinstance(b, Paragraph)), None)
+    # a labelled task ("**Exercise:** ...") asks its own paragraph; the text before leads to it
+    first = next((b for b in (exercise.stem if exercise.name == "labelled" else stem)
+                  if isinstance(b, Paragraph)), None)
     prompt = first.text if first else (plain_text(stem) or exercise.title)
     question = Question(prompt, first.line if first else exercise.line)
     if len(stem) > 1 or (first and markup(first.text, first.markdown)):
@@ -608,3 +631,25 @@ def _levels(lesson: Lesson) -> None:
     shift = 2 - min(h.level for h in headings)
     for heading in headings:
         heading.level = min(6, max(2, heading.level + shift))
+
+
+def _mark_parent_sections(blocks: list) -> None:
+    """A heading that a cue word names an exercise heading ("## Exercises")
+    but that heads sub-sections of the lesson's own (not "### Exercise 2"),
+    with no question before the first of them, is a section over them: the
+    hands-on part of a lesson, not a quiz (its "Important" box is no question)."""
+    for k, block in enumerate(blocks):
+        if not isinstance(block, Heading) or not cues.EXERCISES_WORD.search(block.text):
+            continue
+        nxt = next((j for j in range(k + 1, len(blocks)) if isinstance(blocks[j], Heading)), None)
+        if nxt is None or blocks[nxt].level <= block.level:
+            continue
+        sub = blocks[nxt].text
+        lead = blocks[k + 1:nxt]
+        if cues.EXERCISES_WORD.search(sub) or _NUMBER.search(sub) or heading_role(sub) \
+                or any(isinstance(b, ListBlock | ExerciseLink)
+                       or (isinstance(b, Paragraph) and b.text.rstrip().endswith("?"))
+                       for b in lead):
+            continue
+        block.role = "sections"
+
