@@ -57,7 +57,7 @@ from build_course.model import (
     Quiz,
     RawMarkdown,
 )
-from build_course.quiz.kinds import QuestionKind
+from build_course.quiz.kinds import QuestionKind, infer_kind
 
 _ATX = re.compile(r"^#{1,6}[ \t]+\S")
 _YAML_KEY = re.compile(r"^[\w-]+:(\s|$)")
@@ -367,6 +367,11 @@ def _asked(out: list) -> Exercise | None:
         exercise = Exercise("question", "", out[lead].line, stem=out[lead:])
         del out[lead:]
     elif len(stem) <= 3 and isinstance(stem[-1], Paragraph | ListBlock):
+        if isinstance(head, Heading) and not isinstance(stem[0], Paragraph) \
+                and (m := _NUMBERED_HEADING.match(head.text)) \
+                and (head.text.endswith("?") or _lettered_options(stem[-1])):
+            start -= 1  # "###### 3. What is printed?" over code and options: the question
+            stem = [Paragraph(m.group(1), head.line), *stem]
         exercise = Exercise("question", "", stem[0].line, stem=stem)
         del out[start:]
     else:
@@ -382,6 +387,10 @@ def _unlabelled(paragraph: Paragraph) -> tuple[str, Paragraph]:
                      paragraph.markdown or "")
     markdown = paragraph.markdown[marks.end():] if marks else paragraph.markdown
     return label.strip(), Paragraph(rest.strip(), paragraph.line, markdown=markdown)
+
+
+# A heading that may be a numbered question: "3. What is printed?", "Q3. Which one is true?".
+_NUMBERED_HEADING = re.compile(r"^(?:q(?:uestion)?\s*)?\d{1,3}[.):]\s+(.+)$", re.I)
 
 
 @dataclass
@@ -437,6 +446,12 @@ def _group_quizzes(blocks: list) -> list:
                 i = end
                 continue
         if isinstance(block, Exercise):
+            if _untitled_question(block) and out and isinstance(out[-1], ExerciseLink) \
+                    and i and _untitled_question(blocks[i - 1]):
+                out[-1].quiz.questions.append(_question(block, []))  # a run of them: one quiz
+                out[-1].quiz.title = "Questions"
+                i += 1
+                continue
             quiz = Quiz(block.title or block.name.capitalize(), block.line)
             quiz.questions.append(_question(block, []))
             out.append(ExerciseLink(quiz, block.line))
@@ -444,6 +459,12 @@ def _group_quizzes(blocks: list) -> list:
             out.append(block)
         i += 1
     return out
+
+
+def _untitled_question(block) -> bool:
+    """A question made of the text before a solution (see _asked), untitled."""
+    return isinstance(block, Exercise) and block.name == "question" and not block.title \
+        and block.question is None
 
 
 def _only_questions(section: list) -> bool:
@@ -498,7 +519,7 @@ def _question(exercise: Exercise, lead: list) -> Question:
     if exercise.answer:
         question.model_answer = plain_text(exercise.answer)
         question.answer_body = exercise.answer
-    if _numbered_choice(question, exercise, stem):
+    if _numbered_choice(question, exercise, stem) or _lettered_choice(question, stem):
         return question
     # without a solution nothing is invented: a reflection when the source
     # calls it a discussion or it asks for the learner's own views, else open
@@ -537,6 +558,60 @@ def _numbered_choice(question: Question, exercise: Exercise, stem: list) -> bool
         else []
     question.kind = QuestionKind.SINGLE_CHOICE if len(correct) == 1 \
         else QuestionKind.MULTIPLE_CHOICE
+    return True
+
+
+_OPTION_LETTER = re.compile(r"^\(?([A-Ha-h])(?:[:.]|\))\s+(?=\S)")
+_ANSWER_LETTERS = re.compile(  # "D", "(b)", "A, C", "B. the option's text"
+    r"^\(?([A-H])\)?((?:\s*(?:,|&|and)\s*\(?[A-H]\)?)*)\s*(?:$|[.:)]\s*)(.*)$", re.I | re.S)
+
+
+def _lettered_options(block) -> bool:
+    """A list of two to eight items lettered in turn from A (or a)."""
+    if not isinstance(block, ListBlock) or not 2 <= len(block.items) <= 8:
+        return False
+    marks = [_OPTION_LETTER.match(i.text) for i in block.items]
+    return all(marks) and not any(i.children for i in block.items) \
+        and "".join(m.group(1) for m in marks).upper() == "ABCDEFGH"[:len(marks)]
+
+
+def _lettered_choice(question: Question, stem: list) -> bool:
+    """A question whose stem ends in a list of options lettered in turn ("- A:
+    ...", "- B: ...", or "a)", "(a)", "A."), after its prompt: a choice
+    question on those options. Its solution's first paragraph names the
+    right one(s) by letter ("Answer: D", "B", "A, C"), the rest explains;
+    a solution that names no option leaves the question as it was, and
+    without one no option is marked right (nothing invented)."""
+    if len(stem) < 2 or not _lettered_options(stem[-1]):
+        return False
+    items = stem[-1].items
+    marks = [_OPTION_LETTER.match(i.text) for i in items]
+    correct: list[int] = []
+    explanation = ""
+    if question.model_answer is not None:
+        first, _, rest = question.model_answer.partition("\n\n")
+        label = cues.ANSWER_LABEL.match(first.strip())
+        m = _ANSWER_LETTERS.match(label.group(1) if label else first.strip())
+        if not m:
+            return False
+        letters = [m.group(1), *re.findall(r"[A-H]", m.group(2), re.I)]
+        correct = sorted({ord(x.upper()) - ord("A") for x in letters})
+        if correct[-1] >= len(items):
+            return False
+        explanation = "\n\n".join(p for p in (m.group(3).strip(), rest.strip()) if p)
+    lead = stem[:-1]
+    first_paragraph = next((b for b in lead if isinstance(b, Paragraph)), None)
+    question.prompt = first_paragraph.text if first_paragraph else question.prompt
+    question.options = [i.text[m.end():].strip() for i, m in zip(items, marks)]
+    shown = [markup(o, _OPTION_LETTER.sub("", i.markdown, count=1).strip())
+             for o, i in zip(question.options, items)]
+    question.options_markdown = shown if any(shown) else []
+    question.correct = correct
+    question.explanation, question.model_answer = explanation, None
+    question.explanation_body = question.answer_body[1:] if explanation else []
+    question.answer_body = []
+    question.body = lead if len(lead) > 1 else []
+    question.kind = infer_kind(question.options, correct, None)
     return True
 
 
