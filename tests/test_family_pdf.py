@@ -1008,3 +1008,70 @@ def test_numbered_steps_are_no_running_headers():
     steps = "\n\n".join(f"Step {n}\n\nPour the {w} cup of water into the pot and stir." for n, w
                         in [(1, "first"), (2, "second"), (3, "third"), (4, "last")])
     assert detect_family(_raw("Making soup\n\n" + steps + "\n")).family is not PDF
+
+# ---- generalisation: lecture notes and review sheets -----------------------
+
+def _paged(pages: list[str]) -> list[c.RawLine]:
+    return _raw("\f".join(pages))
+
+
+def test_a_label_or_a_question_at_page_edges_is_no_running_footer():
+    body = "Knead the dough for ten minutes until it springs back when pressed.\n"
+    pages = [f"{body}\nWorked example:\n", f"{body}\n3. Why does bread rise, and what\n"
+             "feeds the yeast while it does?\n", f"{body}\nWorked example:\n",
+             f"{body}\n7. What makes a crust hard, and what\nfeeds the yeast while it does?\n",
+             f"{body}\nWorked example:\n"]
+    raw = _paged(pages)
+    pdf.drop_page_furniture(raw, Report("t"))
+    assert _kept(raw).count("Worked example:") == 3
+    assert _kept(raw).count("feeds the yeast while it does?") == 2
+
+
+def test_chapter_lines_numbered_apart_from_the_pages_stay():
+    body = "Rivers carry sand to the sea and drop it where the water slows down.\n"
+    pages = ["Part 1\n" + body * 3, body * 3, "Part 2\n" + body * 3, body * 3,
+             "Part 3\n" + body * 3]
+    raw = _paged(pages)
+    pdf.drop_page_furniture(raw, Report("t"))
+    assert [t for t in _kept(raw) if t.startswith("Part")] == ["Part 1", "Part 2", "Part 3"]
+
+
+def test_a_numbered_questions_last_line_that_asks_on_is_no_heading():
+    raw = _raw("Answer each question in a sentence or two, in your own words please.\n\n"
+               "4. How is a glacier formed? Say where the ice comes from.\n"
+               "What Happens When It Melts?\n\n"
+               "5. Why do rivers bend? Give one reason in a sentence.\n")
+    pdf.mark_numbered_headings(raw, Report("t"))
+    assert _kept(raw)[1] == ("4. How is a glacier formed? Say where the ice comes from. "
+                             "What Happens When It Melts?")
+
+
+def test_a_table_of_figures_is_no_numbered_running_header():
+    rows = "".join(f"{n} {n} 0.{n}500 0.{n}493\n" for n in range(1, 6))
+    raw = _raw("The table gives each count with its two shares, worked out by hand.\n\n"
+               + rows + "\nThe shares agree to two places in every row of the table.\n")
+    pdf.drop_numbered_headers(raw, Report("t"))
+    assert sum(1 for t in _kept(raw) if t[:1].isdigit()) == 5
+
+
+def test_a_title_then_a_blank_line_then_code_in_lower_case_stay_apart():
+    text = ("Lab 4: Counting Birds\n\nimport birds\n\nThis lab counts the birds that visit the "
+            "feeder in a week and compares\nthe counts with last year's, day by day, by hand "
+            "and then in code.\n\fEach line of the log gives the day, the species and the\n"
+            "number seen; read it in and sum it up by species first. Then plot the sums\n"
+            "for each week and mark the weeks when the weather was cold or wet,\n"
+            "since fewer birds come to the feeder then.\n")
+    lines = c.join_lines(_raw(text), True)
+    assert [line.text for line in lines[:2]] == ["Lab 4: Counting Birds", "import birds"]
+
+
+def test_chapter_lines_without_leaders_among_a_contents_lists_leaders_go():
+    contents = ("Contents\n\n1 Seeds\n\n2\n\nSowing . . . . . . . . . . . . 3\n\n"
+                "Watering . . . . . . . . . . . 4\n\n2 Pots\n\n6\n\n"
+                "Compost . . . . . . . . . . . 6\n\nRepotting . . . . . . . . . 8\n\n"
+                "Summary\n\n9\n\n")
+    raw = _raw("Growing From Seed\n\n" + contents + "1 Seeds\nSow thinly in damp compost, "
+               "cover lightly, and keep the tray warm until they come up.\n")
+    pdf.drop_contents_leaders(raw, Report("t"))
+    assert _kept(raw)[:2] == ["Growing From Seed", "1 Seeds"]
+    assert _kept(raw)[2].startswith("Sow thinly")

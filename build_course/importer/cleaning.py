@@ -445,7 +445,9 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
     if starts_lower and text.startswith(("http", "www.")) and looks_like_heading(end):
         return False  # a title, then the address under it
     if starts_lower and not end.endswith((".", "!", "?", ":")):
-        return True
+        # a title, a blank line, then code or a note in lower case: not its rest
+        return not (blanks_part and blank_before and len(parts) == 1 and not r.page_start
+                    and looks_like_heading(end))
     if end.rsplit(" ", 1)[-1] in _OPEN_ENDS and not prev.bullet:
         # "... six factors by Cundiff and" + "Still. They are:"; a title
         # wrapped after "or" ("Preventing Illness or" + "Death at Work")

@@ -259,9 +259,13 @@ def _at_page_edges(raw: list[RawLine], places: list[int]) -> bool:
 
 def _may_be_furniture(text: str) -> bool:
     """Short, with words (three letters at least), and not a quiz's line: a
-    numbered question (``17. What will ...``) or a ballot-box option."""
+    numbered question (``17. What will ...``) or a ballot-box option; nor a
+    line that announces what follows (``Example:``), asks (``... or a
+    combination?``, a question's wrapped end) or ends a sentence begun on
+    the line before (``subjects are chosen.``): a header or footer does not."""
     return len(text) <= 80 and text[:1] not in _BALLOT_BOXES and not _NUMBERED_ITEM.match(text) \
-        and sum(map(str.isalpha, text)) >= 3
+        and sum(map(str.isalpha, text)) >= 3 and text[-1] not in ":?" \
+        and not (text[0].islower() and text[-1] == "." and " " in text)
 
 
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")
@@ -467,7 +471,8 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
             m = _NUMBER_AT_START.match(r.text) or _NUMBER_AT_END.match(r.text)
             if m:
                 rest = m.group(2) if m.re is _NUMBER_AT_START else m.group(1)
-                glued.append((r, rest, m.re is _NUMBER_AT_START))
+                if sum(map(str.isalpha, rest)) >= 3:  # not a table's row ("2 2 0.1875 0.19")
+                    glued.append((r, rest, m.re is _NUMBER_AT_START))
     if not glued:
         return
     counts = Counter((_key(rest), start) for _, rest, start in glued)
@@ -933,6 +938,7 @@ def _runs_on_from(before: RawLine, r: RawLine, after: list[RawLine], end: int | 
     screen then shows the words`` over ``Good Morning!``, ``... under the Small
     Boats (Inland`` over ``Waters) Act, 1998``), or when ``r`` and the line
     ``after`` it hang indented under it (a reference's wrapped lines);
+    or when that line is a numbered question and ``r`` asks on;
     "shown" when that line announces it (``... the prompt looks like
     this:``); "" when it does not (it may be a heading). ``end``: the raw line
     where ``before`` ends, if it took lines after it."""
@@ -941,6 +947,8 @@ def _runs_on_from(before: RawLine, r: RawLine, after: list[RawLine], end: int | 
             or cues.ANSWER_LABEL.match(r.text):
         return ""  # "Answer: (a)" under a question's options is its answer, on its own line
     text = before.text
+    if r.text[-1] == "?" and "?" in text and _NUMBERED_ITEM.match(text):
+        return "wrapped"  # a numbered question's last line asks on ("... How does it relate?")
     if text[-1] == ":":
         return "shown" if len(text.split()) >= 5 else ""
     if text[-1] in ",;" or text[-1].isalpha() and text.rsplit(" ", 1)[-1][:1].islower() \
@@ -1104,6 +1112,7 @@ def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:
         for r in found:
             r.keep = False
             report.dropped(r.line, "contents line", r.text)
+        _drop_among_leaders(raw, found, report)
     kept = [r for r in raw if r.keep]
     headed = False
     for k, r in enumerate(kept):
@@ -1114,6 +1123,31 @@ def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:
             headed = True
     if not headed and len(found) < 3:
         _drop_unheaded_contents(kept, report)
+
+
+def _drop_among_leaders(raw: list[RawLine], found: list[RawLine], report: Report) -> None:
+    """A contents list whose chapter lines have no leader (``3.3 Expected
+    Value`` over its page number ``8``, between ``Expected Value ..... 8``
+    lines): the short lines among the leader lines go too, and after the
+    last one, the titles each over a lone page number. Only where the
+    leader lines stand close (no more than two other lines each)."""
+    at = {id(r): i for i, r in enumerate(raw)}
+    start, end = at[id(found[0])], at[id(found[-1])]
+    heading = next((i for i in range(start - 1, max(start - 8, -1), -1)
+                    if cues.CONTENTS_HEADING.match(raw[i].text)), None)
+    start = heading + 1 if heading is not None else start
+    among = [r for r in raw[start:end] if r.keep]
+    if len(among) > 2 * len(found) + 2 or any(len(r.text) > 90 or r.text.endswith(".")
+                                              for r in among):
+        return
+    rest = [r for r in raw[end + 1:] if r.keep]
+    k = 0
+    while k + 1 < len(rest) and len(rest[k].text) <= 90 and looks_like_heading(rest[k].text) \
+            and cues.PAGE_REFERENCE.match(rest[k + 1].text):
+        k += 2
+    for r in among + rest[:k]:
+        r.keep = False
+        report.dropped(r.line, "contents line", r.text)
 
 
 def _drop_unheaded_contents(kept: list[RawLine], report: Report) -> None:
