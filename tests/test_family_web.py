@@ -602,3 +602,101 @@ def test_table_rows_copied_with_single_spaces_are_not_headings():
     part, lesson = _blocks(text)
     assert lesson.title == "Fruit prices"
     assert not [b for b in lesson.blocks if isinstance(b, Heading)]
+
+
+# ---- detection of dumps that show only a few of a page's marks ----------------
+
+W3M_BOOK_PAGE = """\
+ 1. 2  Watering
+
+Allotment Handbook
+
+  • Introduction
+  • 1  Soil
+  • 2  Watering
+      □ 2.1 When to water
+      □ 2.2 How much
+  • 3  Pests
+      □ 3.1 Slugs
+      □ 3.2 Aphids
+  • 4  Harvest
+  • 5  Storage
+  • 6  Seeds
+  • 7  Tools
+
+2  Watering
+
+Water early in the morning, when less of it is lost to the sun and the leaves have the whole
+day to dry.
+
+2.1 When to water
+
+Push a finger into the soil: if it is dry at the first knuckle, the bed needs water.
+
+ # count the beds
+ beds = ["carrots", "beans", "leeks"]
+
+ # water each in turn
+ for bed in beds:
+     print("watering", bed)
+
+2.2 How much
+
+A deep soak once a week does more good than a sprinkle every day.
+"""
+
+
+def test_a_w3m_page_with_comments_in_its_code_is_no_markdown() -> None:
+    """w3m indents a code block's lines, '# comment' among them: no Markdown
+    heading stands indented, so the page is a web dump (its nested list
+    glyphs and long menu say so), not Markdown with comments for headings."""
+    raw = raw_lines(W3M_BOOK_PAGE)
+    detection = detect_family(raw)
+    assert detection.family.name == "web"
+    _, lesson = _blocks(W3M_BOOK_PAGE)
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert "count the beds" not in headings and "water each in turn" not in headings
+    assert "2.1 When to water" in headings
+
+
+def test_markdown_headings_at_the_margin_stay_markdown() -> None:
+    text = ("# Knots\n\nA knot holds when it is dressed.\n\n## The bowline\n\n"
+            "Make a loop, **pass the end** up through it.\n\n## The hitch\n\n"
+            "Two turns and `a tuck`.\n\n### Tying it\n\nPull **both ends**.\n")
+    assert detect_family(raw_lines(text)).family.name == "markdown"
+
+
+def test_lynx_link_relations_line_makes_a_dump() -> None:
+    """lynx prints a page's <link rel> names on its first line; nothing else
+    starts so."""
+    text = ("#prev next\n\n   Bread rises when the yeast has sugar and warmth enough to work,"
+            "\n   and it falls again if it is left too long.\n\nShaping\n\n"
+            "   Fold the dough over itself and turn it a quarter each time.\n")
+    assert detect_family(raw_lines(text)).family.name == "web"
+    assert not web._link_relations("#hashtag and more")
+    assert not web._link_relations("# prev next")
+
+
+def test_html2text_page_with_one_starred_heading_is_a_dump() -> None:
+    """html2text stars a heading and underscores its link texts; one such
+    heading and a navigation bar make a web page, not a PDF's text."""
+    text = ("                [ Chapter_Index | Main_Index ]\n"
+            "==========================================================\n"
+            "***** Answers on the Night Sky *****\n"
+            "These are sample answers to the questions on stars and planets. Many other\n"
+            "answers are correct too.\n"
+            "Question 1: Why do stars twinkle?\n"
+            "Answer: Their light passes through moving air that bends it one way and then\n"
+            "another.\n")
+    detection = detect_family(raw_lines(text))
+    assert detection.family.name == "web"
+    _, lesson = _blocks(text)
+    assert lesson.title == "Answers on the Night Sky"
+
+
+def test_lynx_nested_list_glyphs_are_evidence() -> None:
+    lynx = ("     * Bicycles\n     * Frames\n          + Steel\n          + Aluminium\n"
+            "     * Wheels\n          + Spokes\n")
+    assert web._nested_glyphs(raw_lines(lynx))
+    plain = "* Bicycles\n* Frames\n\n+ Steel\n+ Aluminium\n"
+    assert not web._nested_glyphs(raw_lines(plain))

@@ -195,10 +195,17 @@ def _markdown_evidence(raw: list[RawLine]) -> list[str]:
     most of them going on with the next line (a comment over its code), in
     a text that html2text's headings or a web page's furniture show to be a dump."""
     found = detect_markdown(raw)
-    if found and all(" ATX headings " in e for e in found) and _glued_headings(raw) \
-            and (detect_html2text(raw) or web.detect(raw)):
+    if found and all(" ATX headings " in e for e in found) and (
+            _indented_headings(raw)
+            or (_glued_headings(raw) and (detect_html2text(raw) or web.detect(raw)))):
         return []
     return found
+
+
+def _indented_headings(raw: list[RawLine]) -> bool:
+    """Every ``# ...`` line is indented: comments in code that a dump
+    (w3m) indents, not headings, which Markdown writes at the margin."""
+    return all(r.indent for r in raw if r.text[:1] == "#" and _ATX_SHAPED.match(r.text))
 
 
 def _glued_headings(raw: list[RawLine]) -> bool:

@@ -33,6 +33,7 @@ _RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]|^\[ \](?=\w|$)")
 _STARRED = re.compile(r"^([*=#]{3,})\s*(?P<title>[^\W_].*?)\s*\1$")
 _LYNX_REFERENCE_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
+_UNDERSCORED_LINK = re.compile(r"^(\* |o |\d{1,3}\. )?[^\W_]+(_[^\W_]+){2,}$")
 _LINKS_ONLY = re.compile(r"^(\[\d{1,4}\][^\[\]]{1,40}?\s*)+$")
 _REFERENCE_LINE = re.compile(r"^(\d{1,4}\. \S+://\S+|(visible|hidden) links:)$", re.I)
 _MATH_PREAMBLE = re.compile(r"^(\\\(|\\\[|\$\$)\s*\\(re)?newcommand|^(\\\(|\\\[)\s*\\def\\")
@@ -66,6 +67,8 @@ def detect(raw: list[RawLine]) -> list[str]:
     or one that is enough on its own."""
     head = [_LYNX_REFERENCE_MARK.sub("", r.text) if "[" in r.text else r.text for r in raw[:400]]
     found = [what for what, test in _EVIDENCE if test(raw, head)]
+    if len(found) == 1:
+        found += [what for what, test in _EVIDENCE_SECOND if test(raw, head)]
     alone = [what for what, test in _EVIDENCE_ENOUGH_ALONE if test(raw, head)]
     return [*found, *alone] if alone or len(found) >= 2 else []
 
@@ -114,10 +117,22 @@ _EVIDENCE = (
     ("table cells centred by lynx", lambda raw, head: bool(_centred_width(raw))),
     ("a long menu of short link lines", lambda raw, head: _menu_run(raw) >= 12),
 )
+# Marks looked for only beside one kind of the evidence above (most texts
+# have none of it, and a page with two kinds needs no more).
+_EVIDENCE_SECOND = (
+    ("a dumper's list glyphs ('□' items nested under '•', '+' under '*')",
+     lambda raw, head: _nested_glyphs(raw)),
+    ("a heading starred at both ends by html2text",
+     lambda raw, head: any(t[:3] in ("***", "===") and _STARRED.match(t) for t in head)),
+    ("link texts whose spaces html2text made '_'",
+     lambda raw, head: sum(1 for t in head if "_" in t and _UNDERSCORED_LINK.match(t)) >= 3),
+)
 _EVIDENCE_ENOUGH_ALONE = (
     ("a skip link opening the text",
      lambda raw, head: any(t.lower().startswith("skip to") and cues.WEB_CHROME.match(t)
                            for t in head[:5])),
+    ("lynx's line of the page's link relations ('#prev next')",
+     lambda raw, head: bool(head) and _link_relations(head[0])),
     ("a breadcrumb trail at the top", lambda raw, head: any(_breadcrumb(t) for t in head[:30])),
     ("headings ending with a permalink glyph", lambda raw, head: _permalinks(raw) >= 3),
 )
@@ -181,6 +196,30 @@ def _menu_run(raw: list[RawLine]) -> int:
         elif not r.blank_before or bullet:
             run = 0
     return best
+
+
+def _link_relations(text: str) -> bool:
+    """``#prev next``, ``#[1]next [2]prev`` (the references already gone)."""
+    words = text[1:].split() if text[:1] == "#" and text[1:2] != " " else []
+    return bool(words) and all(w.lower() in cues.LINK_RELATIONS for w in words)
+
+
+def _nested_glyphs(raw: list[RawLine]) -> bool:
+    """Twice or more a ``□`` item right under a ``•`` item (or its
+    siblings) and indented deeper, w3m's marks for a list in a list; or a
+    ``+`` item under a ``*`` one, lynx's."""
+    found, outer, inner = 0, -1, ""
+    for r in raw[:3000]:
+        first = r.text[0]
+        if first in "•*" and r.text[1:2] == " ":
+            outer, inner = r.indent, "□" if first == "•" else "+"
+        elif first == inner and r.text[1:2] == " " and not r.blank_before and 0 <= outer < r.indent:
+            found += 1
+            if found >= 2:
+                return True
+        elif r.blank_before:
+            outer = -1
+    return False
 
 
 def _centred_width(raw: list[RawLine]) -> int:
