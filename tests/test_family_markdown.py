@@ -116,3 +116,30 @@ def test_an_exercises_heading_over_numbered_exercises_still_makes_a_quiz():
             "1. Tie a bowline. Which end is loaded?\n2. Tie a reef knot. Why does it slip?\n\n"
             "### Notes\n\nPractise with a thick rope.\n")
     assert len(_questions(_part(text))) == 2
+
+
+def test_content_tabs_become_titled_text_and_icons_go():
+    text = ("# Glazing at home\n\n## Mixing\n\n:material-flask: Mix the glaze:\n\n"
+            '=== "Dipping"\n\n    Dip the pot for **three** seconds.\n\n'
+            '=== "Brushing"\n\n    Brush three coats, each dry before the next.\n\n'
+            "Let it dry overnight.\n\n"
+            "**Exercise:** Which method gives an even coat?\n\n"
+            '??? success "Answer"\n    Dipping.\n\n'
+            '    === "Why"\n\n        One movement covers the pot.\n')
+    part = _part(text)
+    assert part.family == "markdown"
+    lesson = part.lessons[0]
+    texts = [b.text for b in lesson.blocks if hasattr(b, "text")]
+    assert texts[:6] == ["Mixing", "Mix the glaze:", "Dipping", "Dip the pot for three seconds.",
+                         "Brushing", "Brush three coats, each dry before the next."]
+    assert not any("===" in t or ":material" in t for t in texts)
+    answer = _questions(part)[0].model_answer
+    assert "===" not in answer and "One movement covers the pot." in answer
+
+
+def test_a_text_that_opens_with_a_heading_and_has_a_sub_heading_is_markdown():
+    text = ("# Bird song\n\nMost songbirds sing at dawn.\n\n## Listening\n\n"
+            "Sit still for ten minutes and count the voices you hear.\n")
+    part = _part(text)
+    assert part.family == "markdown"
+    assert part.lessons[0].title == "Bird song"

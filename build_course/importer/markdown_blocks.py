@@ -84,6 +84,9 @@ _PLACEHOLDER = "{imported-question}"
 _TEMPLATE_TAG = re.compile(r"^(\{%.*?%\}\s*)+$")  # Jekyll/Liquid tags: {% include links.md %}
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
 _LINK_TEMPLATE = re.compile(r"(\]\(\s*)(?:\{\{[^{}]*\}\}|\{%[^{}]*%\})+")
+# Material for MkDocs' icons (":fontawesome-solid-file-pdf:", ":material-check:"): a
+# picture on the other site, a stray word here
+_ICON = re.compile(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:(?:\{[^{}]*\})?\s?")
 _IMAGE_ATTRIBUTES = re.compile(r"(!\[[^\]]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\))\{[^{}]*\}")
 _CODE_NAMES = frozenset("code-cell code-block code sourcecode literalinclude".split())
 _MATH_NAMES = frozenset("math equation".split())
@@ -143,6 +146,8 @@ def parse(text: str, report: Report) -> Parsed:
     lia = lia_course(lines)
     found = find_questions(lines, code, lia)
     _template_marks(lines, code)
+    if '=== "' in text:
+        _content_tabs(lines, code)
     if lia:
         _lia_effects(lines, code)
     lines = _placeholders(lines, found)
@@ -160,6 +165,8 @@ def _template_marks(lines: list[str], code: set[int]) -> None:
     into text) and an image's attribute list (``![](fig.svg){alt='...'}``,
     whose text may hold ``$`` signs read as math) are taken out."""
     for n, line in enumerate(lines):
+        if ":" in line and n not in code and _ICON.search(line):
+            line = lines[n] = _ICON.sub("", line)
         if ("{{" in line or "{%" in line or "){" in line) and n not in code:
             if n and lines[n - 1].endswith("](") and n - 1 not in code:
                 line = "](" + line  # the target goes on from the line above
@@ -169,6 +176,18 @@ def _template_marks(lines: list[str], code: set[int]) -> None:
                 parts[k] = _LINK_TEMPLATE.sub(r"\1", parts[k])
                 parts[k] = _IMAGE_ATTRIBUTES.sub(r"\1", parts[k]) if "![" in parts[k] else parts[k]
             lines[n] = "".join(parts)
+
+
+_CONTENT_TAB = re.compile(r'^(\s*)===[+!]?(\s+"[^"]*"\s*)$')
+
+
+def _content_tabs(lines: list[str], code: set[int]) -> None:
+    """Material for MkDocs' content tabs (``=== "Linux"`` over an indented
+    block) are written as the titled boxes they show as: each tab's title in
+    bold over its text (``!!! tab "Linux"``, which the admonition reader takes)."""
+    for n, line in enumerate(lines):
+        if "===" in line and n not in code and (m := _CONTENT_TAB.match(line)):
+            lines[n] = f"{m.group(1)}!!! tab{m.group(2)}"
 
 
 def _chunk_headers(lines: list[str]) -> None:

@@ -101,7 +101,7 @@ def detect_markdown(raw: list) -> list[str]:
     opens = bool(headings) and headings[0] is next((r for r in raw if r.text), None)
     if (len(headings) >= 2 and (fences >= 2 or marks >= 3 or tables)) or (headings and front) \
             or (len(headings) >= 3 and len(levels) >= 2) \
-            or (opens and (fences >= 2 or marks >= 2 or tables)):
+            or (opens and (fences >= 2 or marks >= 2 or tables or len(levels) >= 2)):
         shape.append(f"{len(headings)} ATX headings (line {headings[0].line}...), "
                      f"{fences // 2} fenced block(s), {tables} table(s), "
                      f"{marks} line(s) with inline marks")
