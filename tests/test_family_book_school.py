@@ -168,3 +168,96 @@ def test_lettered_lines_that_ask_stay_what_they_were():
     questions = _part(body).lessons[1].quizzes[0].questions
     assert all("Is the wind water" not in q.prompt or q.kind != QuestionKind.TRUE_FALSE
                for q in questions)
+
+
+ESSAYS = """                            THE BAKER'S BOOK
+
+                                   BY
+
+                               C. WRITER
+
+
+
+
+I
+
+_The Art of Baking_
+
+
+[Sidenote: _The oven._]
+
+A baker who knows his oven knows half his trade, for no two ovens heat
+alike and each must be learnt by trial and by patience.
+
+One master of the craft put it plainly. Old Tobias Grant writes:
+
+[Sidenote: _Grant's rule._]
+
+     "Bread wants a steady heat and a patient hand; the loaf that
+     is hurried will be heavy in the middle and burnt on the crust,
+     and no art of the baker will mend it when once it is out of
+     the oven and cooling upon the board."
+
+The rule holds for cakes no less than for bread.[1]
+
+FOOTNOTES:
+
+[1] See the chapter on cakes.
+
+
+
+
+II
+
+_Flour and Yeast_
+
+
+[Sidenote: _Kinds of flour._]
+
+Flour is ground from wheat, and the finer it is sifted the whiter the
+loaf, though the coarser flour makes the sweeter bread of the two.
+
+[Sidenote: _Yeast._]
+
+Yeast is a living plant, and it works best in a warm room where no
+draught can chill the dough while it rises.
+
+The old rhyme says:
+
+    Knead it well and let it rise,
+    Bake it brown before your eyes.
+"""
+
+
+def test_margin_notes_do_not_outvote_chapter_titles_in_italics():
+    part = _part(ESSAYS)
+    assert [lesson.title for lesson in part.lessons] == ["The Art of Baking", "Flour and Yeast"]
+
+
+def test_a_quotation_set_in_and_wrapped_is_one_paragraph():
+    md = _md(_part(ESSAYS))
+    assert ("the loaf that is hurried will be heavy in the middle and burnt on the crust, and "
+            "no art of the baker will mend it") in md
+
+
+def test_verse_set_in_keeps_its_lines():
+    md = _md(_part(ESSAYS))
+    assert "Knead it well and let it rise,\n" in md or "Knead it well and let it rise,  \n" in md
+
+
+def test_a_line_that_introduces_a_quotation_is_no_heading():
+    part = _part(ESSAYS)
+    sections = [b.text for lesson in part.lessons for b in lesson.blocks
+                if type(b).__name__ == "Heading"]
+    assert not any("writes" in s or "rhyme says" in s for s in sections)
+    assert "Old Tobias Grant writes:" in _md(part)
+
+
+def test_a_footnotes_label_heads_no_section_and_no_self_check():
+    part = _part(ESSAYS)
+    sections = [b.text for lesson in part.lessons for b in lesson.blocks
+                if type(b).__name__ == "Heading"]
+    assert not any("FOOTNOTES" in s for s in sections)
+    assert "See the chapter on cakes." in _md(part)
+    assert not any("FOOTNOTES" in q.prompt for lesson in part.lessons
+                   for quiz in lesson.quizzes for q in quiz.questions)

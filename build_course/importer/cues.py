@@ -375,6 +375,8 @@ ILLUSTRATION = re.compile(
     r"^\[(?:[a-z]+ )?(illustration|figure|image|diagram|plate)\b:?\s*", re.I)
 # A transcriber's note: about the edition, not the book's content.
 TRANSCRIBER_NOTE = re.compile(r"^\[transcriber'?s'? note\b", re.I)
+# The line over a chapter's footnotes ("FOOTNOTES:"): a label, never a section.
+FOOTNOTES_HEADING = re.compile(r"^(?:foot-?notes?|notes)\s*[:.]?$", re.I)
 # The same as a heading of its own, unbracketed: "Transcriber's Notes:" (whole line).
 TRANSCRIBER_HEADING = re.compile(r"^transcriber[’']?s[’']? notes?\s*[:.]?$", re.I)
 # A note printed in the margin, set in the text where it stood: "[Sidenote: Fuel.]".

@@ -304,7 +304,11 @@ def _drop_front_matter(raw: list[RawLine], report: Report) -> None:
     licensed = licence_start(raw) is not None
     first = next((i for i, r in enumerate(kept) if _starts_body(kept, i, width)), len(kept)) \
         if licensed else 0
-    if 0 < first < len(kept) and _single(kept, first - 1) and _front_heading(kept[first - 1].text) \
+    numerals = _numeral_markers(kept) if first else []
+    if numerals and numerals[0] < first:
+        first = numerals[0]  # "I" alone, the first chapter's line: the body starts there
+    elif 0 < first < len(kept) and _single(kept, first - 1) \
+            and _front_heading(kept[first - 1].text) \
             and not cues.BOOK_CONTENTS_HEADING.match(kept[first].text) \
             and not _marker(kept[first].text):
         first -= 1  # "PREFACE." right above the first paragraph is its heading
@@ -550,6 +554,7 @@ def _title_vote(kept: list[RawLine], i: int, end: int) -> bool | None:
         return True
     shape = _shape(kept[i])
     alike = sum(1 for j in range(i + n, end) if _single(kept, j) and _shape(kept[j]) == shape
+                and kept[j].kind != "text"  # a margin note or a caption heads nothing
                 and not _is_exercise(kept[j].text) and not _sentence(kept[j].text)
                 and not _LIST_ITEM.match(kept[j].text))  # a sentence or an item heads nothing
     return alike < 2
@@ -676,6 +681,8 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
             out.append(_pre(blocks[i], text_lines))
             i += 1
             continue
+        if len(blocks[i]) == 1 and (_introduces(blocks, i) or _over_footnotes(blocks, i)):
+            blocks[i][0].kind = "text"
         _join_block(blocks[i], out, state, last=i == len(blocks) - 1, numbered=i in paragraphs)
         i += 1
     for line in out:
@@ -684,6 +691,30 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
         if line.chapter:
             line.chapter = strip_markup(line.chapter)
     return out
+
+
+_FOOTNOTE_MARK = re.compile(r"^\[(?:\d{1,3}|[A-Z])\]\s")
+
+
+def _over_footnotes(blocks: list[list[RawLine]], i: int) -> bool:
+    """``FOOTNOTES:`` over ``[1] ...`` or ``[A] ...``: a label, not a section."""
+    text = blocks[i][0].text
+    return text[:1] in "FfNn" and i + 1 < len(blocks) and cues.FOOTNOTES_HEADING.match(text) \
+        is not None and _FOOTNOTE_MARK.match(blocks[i + 1][0].text) is not None
+
+
+def _introduces(blocks: list[list[RawLine]], i: int) -> bool:
+    """``Wagner says:`` alone over a quotation or verse set in (past a margin
+    note or caption): a sentence that introduces it, not a heading. Its last
+    word is in lower case, as a heading's is not."""
+    if not blocks[i][0].text.endswith(":"):
+        return False
+    words = blocks[i][0].text.rstrip(":").split()
+    if not words or not words[-1][:1].islower() or blocks[i][0].kind:
+        return False
+    after = next((b for b in blocks[i + 1:i + 4] if not (len(b) == 1 and b[0].kind == "text")),
+                 None)
+    return after is not None and min(r.indent for r in after) > blocks[i][0].indent + 1
 
 
 def _blocks(raw: list[RawLine]) -> list[list[RawLine]]:
@@ -863,6 +894,9 @@ def _join_indented(block: list[RawLine], out: list[Line]) -> None:
     is indented deeper, or when the one above stops mid-sentence and it
     starts in lower case."""
     base = min(r.indent for r in block)
+    if _wrapped_quotation(block):
+        out.append(_line(block[0], _glue([r.text for r in block])))
+        return
     pieces = [block[0]]
     for r in block[1:]:
         above = pieces[-1].text
@@ -873,6 +907,20 @@ def _join_indented(block: list[RawLine], out: list[Line]) -> None:
         out.append(_line(pieces[0], _glue([p.text for p in pieces])))
         pieces = [r]
     out.append(_line(pieces[0], _glue([p.text for p in pieces])))
+
+
+def _wrapped_quotation(block: list[RawLine]) -> bool:
+    """An indented block of prose wrapped at a width (a quotation set in):
+    three lines or more, each but the last 45 characters or longer and within
+    16 of the longest, half of them or more stopping mid-sentence (verse
+    and examples stop at their punctuation, or are short)."""
+    if len(block) < 3:
+        return False
+    inner = block[:-1]
+    longest = max(len(r.text) for r in inner)
+    if any(len(r.text) < max(45, longest - 16) for r in inner):
+        return False
+    return sum(1 for r in inner if r.text[-1:].isalnum()) * 2 >= len(inner)
 
 
 def _pre(block: list[RawLine], text_lines: list[str]) -> Line:
