@@ -143,3 +143,48 @@ def test_a_text_that_opens_with_a_heading_and_has_a_sub_heading_is_markdown():
     part = _part(text)
     assert part.family == "markdown"
     assert part.lessons[0].title == "Bird song"
+
+
+MYST_TIDES = """---
+kernelspec:
+  name: python3
+---
+
+# Tides
+
+## Bulges
+
+:::{prf:definition} Tidal force
+:label: def-tide
+
+The pull on the near side minus the pull on the centre.
+:::
+
+:::{prf:theorem}
+There are two bulges.
+:::
+
+```{list-table} Heights
+:header-rows: 1
+
+* - Port
+  - Height
+* - Brest
+  - 7 m
+```
+
+One more sentence.
+"""
+
+
+def test_myst_list_table_is_a_table_and_proof_boxes_keep_their_kind():
+    lesson = _part(MYST_TIDES).lessons[0]
+    kinds = [type(b).__name__ for b in lesson.blocks]
+    assert "ListBlock" not in kinds  # the table's rows are no list items
+    table = next(b for b in lesson.blocks if type(b).__name__ == "RawMarkdown")
+    assert table.text.splitlines() == ["| Port | Height |", "|---|---|", "| Brest | 7 m |"]
+    texts = [b.text for b in lesson.blocks if type(b).__name__ == "Paragraph"]
+    assert texts[:4] == ["Definition (Tidal force)",
+                         "The pull on the near side minus the pull on the centre.",
+                         "Theorem", "There are two bulges."]
+    assert "Heights" in texts

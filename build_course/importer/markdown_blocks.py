@@ -551,6 +551,9 @@ class _Builder:
             return []
         inner_offset = line + skipped
         inner = self.nodes(SyntaxTreeNode(PARSER.parse(body)).children, inner_offset)
+        if name == "list-table" and (table := _list_table(inner, line)):
+            title = [Paragraph(arg, line, markdown=f"**{escape(arg)}**")] if arg else []
+            return title + [table]
         kind = _exercise_name([name])
         if kind == "solution":
             return [Solution(arg, line, _answer_blocks(inner))]
@@ -561,6 +564,9 @@ class _Builder:
         if name in cues.MD_HIDDEN:
             self.report.dropped(line, "box for teachers", name)
             return []
+        if name.startswith("prf:"):  # sphinx-proof: "Theorem (Two bulges)", "Proof"
+            kind = name[4:].replace("-", " ").capitalize()
+            arg = f"{kind} ({arg})" if arg else kind
         return _titled_box(arg, inner, line, label)
 
     def _admonition(self, node, offset, line):
@@ -723,6 +729,17 @@ def _gated(gate: Gate, inside: list):
     title = [Paragraph(gate.title, gate.line, markdown=f"**{escape(gate.title)}**")] \
         if gate.title else []
     return Inline(title + inside)
+
+
+def _list_table(inner: list, line: int) -> RawMarkdown | None:
+    """MyST's ``{list-table}``: a list of rows, each a list of cells, as a
+    pipe table (it was a nested list with empty items)."""
+    if len(inner) != 1 or not isinstance(inner[0], ListBlock) \
+            or not all(item.children for item in inner[0].items):
+        return None
+    rows = [[(cell.markdown or escape(cell.text)).replace("|", "\\|") for cell in item.children]
+            for item in inner[0].items]
+    return RawMarkdown("\n".join(pipe_table(rows)), line)
 
 
 class Inline(list):
