@@ -59,3 +59,87 @@ def test_a_folded_answer_that_names_no_option_leaves_the_question_open():
     first = _part(text).lessons[0].quizzes[0].questions[0]
     assert first.kind is QuestionKind.OPEN and not first.correct
     assert first.model_answer.startswith("Answer: it depends")
+
+
+EXAM = """Bicycle Maintenance Test
+Name: ____________________  Date: __________
+
+PART I. MULTIPLE CHOICE
+Directions: Write the letter of the best answer.
+
+1. Which part moves the chain between sprockets?
+A. Derailleur    B. Saddle    C. Spoke    D. Valve
+
+2. What does a chain need every few weeks?
+A. Paint    B. Oil    C. Water    D. Sand
+
+PART II. TRUE OR FALSE
+
+3. Brake pads wear down with use.
+4. A tyre holds the most air when it is warm and punctured.
+
+PART III. IDENTIFICATION
+
+5. The tool that lifts a tyre off its rim.
+6. The valve type found on most racing bikes.
+
+ANSWER KEY
+1. A
+2. B
+3. TRUE
+4. FALSE
+5. Tyre lever
+6. Presta
+"""
+
+
+def test_an_exam_in_parts_ends_each_instruction_at_the_next_part_title():
+    [lesson] = _part(EXAM).lessons
+    [quiz] = lesson.quizzes
+    questions = quiz.questions
+    assert [q.kind for q in questions] == [QuestionKind.SINGLE_CHOICE] * 2 \
+        + [QuestionKind.TRUE_FALSE] * 2 + [QuestionKind.OPEN] * 2
+    assert questions[3].prompt == "A tyre holds the most air when it is warm and punctured."
+    assert questions[4].prompt == "The tool that lifts a tyre off its rim."  # no part title in it
+    assert [q.model_answer for q in questions[4:]] == ["Tyre lever", "Presta"]
+    assert [q.correct for q in questions[:4]] == [[0], [1], [0], [1]]
+
+
+PARTS = """Seeds and Sprouting
+
+A seed holds a tiny plant and the food it needs to start growing.
+
+Exercises
+
+A. Fill in the blanks.
+
+1. A seed needs water, air and ______ to sprout.
+2. The first root of a seedling is the ______.
+
+B. Answer these questions.
+
+1. Why does a seed swell in water?
+2. Which part of the seed feeds the young plant?
+
+Answers
+
+A. 1. warmth 2. radicle
+B. 1. It takes the water in. 2. The seed leaves.
+"""
+
+
+def test_lettered_parts_of_an_exercise_are_quizzes_keyed_by_their_letters():
+    [lesson] = _part(PARTS).lessons
+    assert [q.title for q in lesson.quizzes] == ["Exercises A", "Exercises B"]
+    first, second = lesson.quizzes
+    assert [q.model_answer for q in first.questions] == ["warmth", "radicle"]
+    assert [q.model_answer for q in second.questions] == ["It takes the water in.",
+                                                          "The seed leaves."]
+    assert "Fill in the blanks." in [b.text for b in first.intro]
+    assert not any(getattr(b, "text", "").startswith(("A. 1.", "B. 1.")) for b in lesson.blocks)
+
+
+def test_lettered_parts_whose_numbers_do_not_restart_stay_one_exercise():
+    text = PARTS.replace("B. Answer these questions.\n\n1.", "B. Answer these questions.\n\n3.")
+    [lesson] = _part(text).lessons
+    assert len(lesson.quizzes) == 1  # one part numbered from 1: no lettered parts

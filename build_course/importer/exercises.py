@@ -154,6 +154,10 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
         body = blocks[i + 1:end] if heading else blocks[i:end]
         line = heading.line if heading else body[0].line
         tasks = _task_parts(body)
+        if not tasks and (groups := _lettered_groups(body)):
+            i = _read_groups(lesson, i, end - len(groups[-1][2]) + groups[-1][3], title, groups,
+                             read, report)
+            continue
         quiz, found = _read_tasks(title, line, tasks, report) if tasks \
             else _read(title, line, body, report)
         if quiz.questions:
@@ -164,6 +168,52 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
     for quiz in lesson.quizzes:
         if id(quiz) in read:
             _note_guesses(quiz, read[id(quiz)], report)
+
+
+_GROUP_LABEL = re.compile(r"^([A-H])[.)]\s+(\S.*)$")
+
+
+def _lettered_groups(body: list[Block]) -> list[tuple[str, Paragraph, list[Block], int]] | None:
+    """An exercise in lettered parts, each an instruction over questions
+    numbered from 1 (``A. Fill in the blanks.`` / ``1. ...`` / ``B. Answer
+    these questions.`` / ``1. ...``): (letter, its label, its blocks, how many
+    of them are its questions; an answer key after the last part is no
+    part's), or None (fewer than two parts, or text before the first)."""
+    labels = [k for k, b in enumerate(body) if isinstance(b, Paragraph) and b.text[:1] in "ABCDEFGH"
+              and _GROUP_LABEL.match(b.text) and not b.text.endswith("?")
+              and k + 1 < len(body) and (first := _first_piece(body[k + 1])) is not None
+              and (_question_start(first) or (0, ""))[0] == 1]
+    letters = "".join(body[k].text[0] for k in labels)
+    if len(labels) < 2 or labels[0] != 0 or letters != "ABCDEFGH"[:len(labels)]:
+        return None
+    groups = []
+    for k, end in zip(labels, labels[1:] + [len(body)]):
+        part = body[k + 1:end]
+        asked = next((j for j, b in enumerate(part)
+                      if isinstance(b, Heading) and cues.ANSWERS_HEADING.match(b.text)), len(part))
+        groups.append((body[k].text[0], body[k], part, asked))
+    return groups
+
+
+def _read_groups(lesson: Lesson, at: int, end: int, title: str,
+                 groups: list[tuple[str, Paragraph, list[Block], int]],
+                 read: dict[int, list[_Found]], report: Report) -> int:
+    """Each lettered part of the exercise at ``lesson.blocks[at]`` becomes a
+    quiz titled with the exercise's title and its letter (the letter a key
+    at the chapter's end names it by); the blocks from ``end`` on (the key)
+    stay in the lesson. The index of the first block after the links."""
+    links: list[Block] = []
+    for letter, label, part, asked in groups:
+        instruction = Paragraph(_GROUP_LABEL.match(label.text).group(2), label.line)
+        quiz, found = _read(f"{title} {letter}", label.line, [instruction, *part[:asked]], report)
+        if quiz.questions:
+            read[id(quiz)] = found
+            lesson.quizzes.append(quiz)
+            links.append(ExerciseLink(quiz, quiz.line))
+        else:
+            links += [label, *part[:asked]]
+    lesson.blocks[at:end] = links
+    return at + len(links)
 
 
 # A line that is, or starts with, a true/false pair: "True / False", "(T/F)", "True or false:".
@@ -198,7 +248,7 @@ def _statement(prompt: str) -> str:
 
 
 _KEY_MARK = re.compile(
-    r"(?P<group>(?<![\w.(])[A-H](?=\)?\s+(?:\d{1,3}[.):]?\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))))"
+    r"(?P<group>(?<![\w.(])[A-H](?=[.)]?\s+(?:\d{1,3}[.):]?\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))))"
     r"|(?P<number>(?<![\w.,])(?:(?P<chapter>\d{1,2})\.(?=\d))?(?P<minor>\d{1,3}))"
     r"(?:[.):](?=\s|$)|(?=\s*$)"
     r"|(?=\s+(?:\(|(?:i{1,3}|iv|vi{0,3}|ix|x)\)|[a-hA-H](?=[\s,;.)]|$)|[Tt]rue\b|[Ff]alse\b|[TF]\b)))"
@@ -549,6 +599,9 @@ def _answer_like(text: str) -> bool:
 
 
 _TRUE_FALSE_WORDS = cues.TRUE_WORDS | cues.FALSE_WORDS
+# A part's title inside an exercise: in capitals ("PART III. IDENTIFICATION",
+# "B. SHORT ANSWERS") or led by a roman numeral ("IV. Essay").
+_PART_TITLE = re.compile(r"^(?:[^a-z]*[A-Z]{2}[^a-z]*|[IVX]{1,4}\.\s+\S.*)$")
 
 
 def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
@@ -1398,6 +1451,12 @@ class _Reader:
 
     def _text(self, piece: _Piece, text: str) -> bool:
         if not self.found or self.mode == "intro":
+            return False
+        if piece.heading and _PART_TITLE.match(text) and not text.endswith("?"):
+            # "PART III. IDENTIFICATION" between questions: the next part of the
+            # exercise (in its introduction), whose questions no earlier instruction rules
+            self.true_false = self.blanks = self.select_all = False
+            self.parent, self.mode = None, "intro"
             return False
         current = self.found[-1]
         if cues.WORD_BANK.match(text):
