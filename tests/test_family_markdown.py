@@ -188,3 +188,44 @@ def test_myst_list_table_is_a_table_and_proof_boxes_keep_their_kind():
                          "The pull on the near side minus the pull on the centre.",
                          "Theorem", "There are two bulges."]
     assert "Heights" in texts
+
+
+EDX_RIVERS = """## Rivers
+
+Rivers carry water from high ground to the sea.
+
+>>What is the place where a river begins called?<<
+
+= source
+or= spring
+
+---
+
+>>Which of these carry sediment? Check all that apply.<<
+
+[x] Floods
+[ ] Droughts
+[x] Meltwater
+
+||Think of fast water.||
+
+>>How long is the Thames in kilometres, roughly?<<
+
+= 346 +- 10
+
+The delta is where the river splits before the sea.
+"""
+
+
+def test_edx_text_answers_end_at_a_rule_and_hints_and_later_prose_stay_out_of_prompts():
+    part = _part(EDX_RIVERS)
+    questions = _questions(part)
+    assert [q.prompt for q in questions] == [
+        "What is the place where a river begins called?",
+        "Which of these carry sediment? Check all that apply.",
+        "How long is the Thames in kilometres, roughly?"]
+    assert questions[0].model_answer == "source"
+    assert questions[1].correct == [0, 2]
+    markdown = "\n".join(b.text for b in part.lessons[0].blocks if hasattr(b, "text"))
+    assert "||" not in markdown
+    assert "The delta is where the river splits" in markdown

@@ -47,6 +47,8 @@ _EDX_RADIO = re.compile(r"^ {0,3}\((?P<flag>!?)\s*(?P<mark>[xX]?)\)\s+(?P<text>\
 _EDX_TEXT = re.compile(r"^ {0,3}(?:=|or=)\s*(?P<text>\S.*)$")
 _EDX_DROPDOWN = re.compile(r"^ {0,3}\[\[(?P<options>[^\[\]]*,[^\[\]]*)\]\]\s*$")
 _EDX_EXPLANATION = re.compile(r"^ {0,3}\[explanation\]\s*$", re.I)
+_EDX_HINT = re.compile(r"^ {0,3}\|\|.*\|\|\s*$")  # ||Think of the grain size.||
+_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")  # ---: the next problem
 _FEEDBACK = re.compile(r"\s*\{\{(?P<body>.*?)\}\}\s*")
 _FEEDBACK_LABEL = re.compile(r"^\s*(?:(?:un)?selected|s|u)\s*:\s*", re.I)
 _QUIZ_OPEN = re.compile(r"^ {0,3}<quiz>\s*$", re.I)
@@ -137,6 +139,12 @@ def _edx(lines: list[str], n: int, code: set[int]) -> Found | None:
         if not line.strip():
             j += 1
             continue
+        if _EDX_HINT.match(line):  # a hint: the question's, not the lesson's
+            j += 1
+            end = j
+            continue
+        if _RULE.match(line):
+            break
         if (box := _EDX_BOX.match(line)) or (radio := _EDX_RADIO.match(line)):
             hit = box or radio
             boxes, radios = boxes + bool(box), radios + (not box)
@@ -166,8 +174,8 @@ def _edx(lines: list[str], n: int, code: set[int]) -> Found | None:
         elif not question.options and (pair := _EDX_PAIR.match(line)) \
                 and (pairs or len(question.prompt) < 2000):
             pairs.append((pair.group("term"), pair.group("text")))  # Term : its definition
-        elif not question.options and not pairs and not _EDX_STEM.match(line) \
-                and len(question.prompt) < 2000:
+        elif not question.options and not pairs and answered is None and not explained \
+                and not _EDX_STEM.match(line) and len(question.prompt) < 2000:
             question.prompt = " ".join(filter(None, [question.prompt, plain(line)]))
             asked.append(line)
         else:
