@@ -261,3 +261,95 @@ def test_a_footnotes_label_heads_no_section_and_no_self_check():
     assert "See the chapter on cakes." in _md(part)
     assert not any("FOOTNOTES" in q.prompt for lesson in part.lessons
                    for quiz in lesson.quizzes for q in quiz.questions)
+
+
+GEOGRAPHY = """                       A FIRST BOOK OF GEOGRAPHY
+
+                                   BY
+
+                                E. WRITER
+
+
+
+
+LESSON I.
+
+THE COMPASS.
+
+A compass has a needle that always points to the north. When we face
+the north, the east is on our right hand and the west on our left.
+
+QUESTIONS.--Where does the needle point? Which way is on our right
+hand when we face the north? Which way is on our left?
+
+
+LESSON II.
+
+HILLS AND VALLEYS.
+
+A hill is land that rises above the land around it. The low land
+between two hills is a valley, and a stream often runs along it.
+
+QUESTIONS.
+
+What is a hill?
+What is the low land between two hills called?
+What often runs along a valley?
+
+
+LESSON III.
+
+DISTANCES.
+
+A road from the village to the town is twelve miles long, and the road
+from the town to the port is thirty miles long.
+
+EXAMPLES.
+
+1. How far is it from the village to the port?   _Ans._ 42 miles.
+
+2. How much longer is the second road than the first?   _Ans._ 18
+miles.
+
+3. A carter goes from the town to the port and back. How far does he
+travel?   _Ans._ 60 miles.
+
+
+LESSON IV.
+
+THE SEASONS.
+
+Why is it cold in winter? Why are the days short? The sun is low in the
+sky, and its rays fall slanting on the ground.
+"""
+
+
+def test_run_in_questions_head_an_exercise_each_a_question():
+    questions = _part(GEOGRAPHY).lessons[0].quizzes[0].questions
+    assert [q.prompt for q in questions] == [
+        "Where does the needle point?",
+        "Which way is on our right hand when we face the north?",
+        "Which way is on our left?"]
+
+
+def test_questions_set_one_under_another_are_questions_each():
+    questions = _part(GEOGRAPHY).lessons[1].quizzes[0].questions
+    assert [q.prompt for q in questions] == [
+        "What is a hill?", "What is the low land between two hills called?",
+        "What often runs along a valley?"]
+    assert all(not q.model_answer and not q.correct for q in questions)  # nothing invented
+
+
+def test_sums_with_their_answers_set_off_are_an_exercise_not_a_table():
+    part = _part(GEOGRAPHY)
+    questions = part.lessons[2].quizzes[0].questions
+    assert [q.model_answer for q in questions] == ["42 miles.", "18 miles.", "60 miles."]
+    assert questions[2].prompt == "A carter goes from the town to the port and back. How far " \
+        "does he travel?"
+    assert "```" not in _md(part)
+
+
+def test_a_lessons_questions_in_its_prose_stay_its_prose():
+    part = _part(GEOGRAPHY)
+    assert not part.lessons[3].quizzes
+    assert "Why is it cold in winter? Why are the days short? The sun is low" in _md(part)

@@ -86,6 +86,11 @@ ANSWER_LABEL = re.compile(
 TRAILING_ANSWER = re.compile(
     r"\s+(?:correct )?(?:answer|ans)\s*[:.\-–]\s*"
     r"(\(?[a-h]\)?(?:\s*(?:,|&|and)\s*\(?[a-h]\)?)*|true|false)\s*\.?$", re.I)
+# Any short answer after its question, labelled "Ans." or "Answer." (an old arithmetic
+# book's "How many are left?   _Ans._ 53."): searched at the end; the gap before it is
+# no table's column (SET_OFF_ANSWER, searched in a line as it stood).
+TRAILING_VALUE_ANSWER = re.compile(r"(?<=[?.!])\s+_?(?:ans|answer)\._?\s+(\S.{0,40})$", re.I)
+SET_OFF_ANSWER = re.compile(r"[?.!]\s{3,}_?(?:ans|answer)\._?\s+\S.{0,40}$", re.I)
 # An instruction that makes the statements after it true/false questions.
 TRUE_FALSE_INSTRUCTION = re.compile(r"\btrue\s*(?:or|/)\s*false\b|\b[TF]\s*(?:or|/)\s*[TF]\b",
                                     re.I)

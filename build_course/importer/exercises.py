@@ -142,7 +142,9 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
     capitals = _sections_in_capitals(blocks)
     # an answer key without a cue word needs two numbered lists (_has_answer_key);
     # extracting exercises only takes blocks away, so a lesson without them never has one
-    keyed = sum(1 for b in blocks if isinstance(b, ListBlock) and b.ordered) >= 2
+    ordered = [b for b in blocks if isinstance(b, ListBlock) and b.ordered]
+    # ... or one list of questions each with its answer ("1. How many? Ans. 53.")
+    keyed = len(ordered) >= 2 or any(b.items and "ns" in b.items[0].text for b in ordered)
     while i < len(blocks):
         end, heading = _exercise_at(blocks, i, quiet, capitals, keyed)
         if end is None:
@@ -586,6 +588,10 @@ def _has_answer_key(blocks: list[Block], start: int) -> bool:
     list that restarts at 1, no longer than the first, is questions + key."""
     section = blocks[start + 1:_section_end(blocks, start)]
     lists = [b for b in section if isinstance(b, ListBlock) and b.ordered]
+    if lists and len(items := lists[0].items) >= 2 and sum(
+            1 for item in items if "ns" in item.text
+            and cues.TRAILING_VALUE_ANSWER.search(item.text)) * 3 >= 2 * len(items):
+        return True  # "1. How many are left? Ans. 53.": questions, each with its answer
     for first, second in zip(lists, lists[1:]):
         if section.index(second) == section.index(first) + 1 \
                 and second.items[0].number == 1 and len(second.items) <= len(first.items):
@@ -1414,7 +1420,8 @@ class _Reader:
                        select_all=self.select_all or bool(cues.SELECT_ALL.search(prompt)),
                        worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
                        from_item=piece.item)
-        if (tail := cues.TRAILING_ANSWER.search(prompt)) and tail.start() > 0:
+        if ((tail := cues.TRAILING_ANSWER.search(prompt)) and tail.start() > 0) or (
+                "ns" in prompt and (tail := cues.TRAILING_VALUE_ANSWER.search(prompt))):
             found.question.prompt = prompt = prompt[:tail.start()].rstrip()  # "...? Ans. (c)"
             found.answer, found.answer_line = tail.group(1), piece.line
         if ((lead := _TRUE_FALSE_LEAD.match(prompt)) and len(prompt[lead.end():].split()) >= 3) \

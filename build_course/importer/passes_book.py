@@ -613,9 +613,14 @@ def split_run_in_headings(raw: list[RawLine], report: Report) -> None:
     found = [(i, m) for i, r in enumerate(raw) if r.keep and r.blank_before and r.kind != "text"
              and (m := _run_in(r.text))]
     heads = Counter(_run_in_head(m).lower() for _, m in found)
-    # the same head again and again ("CHORUS.--", "NOTE.--") is a label, not a section's
+    # the same head again and again ("CHORUS.--", "NOTE.--") is a label, not a section's;
+    # "QUESTIONS.--What ...?" heads its lesson's exercise however often it comes
+    asks = [(i, m) for i, m in found if _is_exercise(_run_in_head(m))]
     found = [(i, m) for i, m in found if heads[_run_in_head(m).lower()] < 3]
     if len(found) < 2:
+        found = []
+    found = sorted(set(found) | set(asks), key=lambda pair: pair[0])
+    if not found:
         return
     out: list[RawLine] = []
     last = 0
@@ -761,7 +766,12 @@ def _drawing(block: list[RawLine]) -> bool:
 
 
 def _has_columns(line: str) -> bool:
-    return "   " in line.strip() and _COLUMNS.search(line.strip()) is not None
+    line = line.strip()
+    if "   " not in line:
+        return False
+    if "ns." in line and (m := cues.SET_OFF_ANSWER.search(line)):
+        line = line[:m.start() + 1]  # "...left?   _Ans._ 53.": a question and its answer
+    return _COLUMNS.search(line) is not None
 
 
 def _only_blanks_between(after: int, before: int, text_lines: list[str]) -> bool:
@@ -795,6 +805,8 @@ def _numbered_paragraphs(blocks: list[list[RawLine]]) -> set[int]:
 def _join_block(block: list[RawLine], out: list[Line], state: dict, last: bool,
                 numbered: bool = False) -> None:
     first = block[0]
+    if first.chapter:
+        state["exercise"] = False  # a new chapter: its exercise is still to come
     # a line in capitals that ends the text ("THE END") heads nothing
     if first.kind == "heading" or (len(block) == 1 and not last and _forced_heading(first)):
         out.append(_line(first, first.text, kind="heading"))
@@ -811,6 +823,13 @@ def _join_block(block: list[RawLine], out: list[Line], state: dict, last: bool,
     if base >= 2 and len(block) > 1:
         _join_indented(block, out)
         return
+    if len(block) >= 2 and all(r.text.rstrip("_*").endswith("?") for r in block):
+        for r in block:  # questions set one under another, not a paragraph wrapped
+            out.append(_line(r, r.text))
+        return
+    if state["exercise"] and (asked := _questions_run_on(_glue([r.text for r in block]))):
+        out.extend(_line(first, question) for question in asked)
+        return
     pieces = [first]
     for r in block[1:]:
         if _FOOTNOTE_LINE.match(r.text) and pieces[-1].text.endswith(_TERMINAL + ("]",)):
@@ -818,6 +837,19 @@ def _join_block(block: list[RawLine], out: list[Line], state: dict, last: bool,
             pieces = []
         pieces.append(r)
     out.append(_line(pieces[0], _glue([p.text for p in pieces])))
+
+
+_ASKED = re.compile(r"(?<=\?)\s+(?=[\"“'(]?[A-Z])")
+
+
+def _questions_run_on(text: str) -> list[str]:
+    """An exercise's paragraph of questions run on (``What did Nell have?
+    Where did the kitten go?``): each a question; none when a sentence in it
+    does not ask."""
+    if text.count("?") < 2 or not text.rstrip("_*").endswith("?"):
+        return []
+    asked = _ASKED.split(text)
+    return asked if len(asked) >= 2 and all(q.rstrip("_*").endswith("?") for q in asked) else []
 
 
 def _forced_heading(r: RawLine) -> bool:
