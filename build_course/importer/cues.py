@@ -199,7 +199,10 @@ WEB_CHROME = re.compile(
     r"|edit (on github|this page)|view (page )?source|(previous|next|prev|up|home)"
     r"(\s*[|/·]?\s*(previous|next|prev|up|top|home|index|contents))*"
     r"|(previous|next|prev)\s*:.*|sign in|log ?in|sign up|subscribe"
-    r"|advertisement|sponsored( content)?)$", re.I)
+    r"|advertisement|sponsored( content)?"
+    r"|(was|is) this (page|article|post|lesson|tutorial|guide|answer) (helpful|useful)\??"
+    r"|did (you find )?this (page|article|lesson) help(ful)?( you)?\??|rate this (page|article))$",
+    re.I)
 # The relations of a page's <link> elements that lynx prints on its first line
 # ("#prev next", "#[1]alternate [2]index"): a dump's own mark.
 LINK_RELATIONS = frozenset(
@@ -283,6 +286,10 @@ CONVERTER_WRAPPER = re.compile(
     r"|^==>\s*\S.*\.pdf\s*<==$|^</?(document|text|page|content|pdf)(\s[^>]*)?>$|^`{3,}\w*$",
     re.I)
 # The heading of a contents list (in a PDF extraction, often left empty by the converter).
+# The label over a page's own table of contents, copied without list marks.
+CONTENTS_LABEL = re.compile(r"^((table of )?contents|on this page|page contents|jump to"
+                            r"|in this (article|page|post|lesson|tutorial|guide|chapter|section))"
+                            r"\s*:?$", re.I)
 CONTENTS_HEADING = re.compile(r"^(table of )?contents\s*[:.]?$", re.I)
 # A contents entry's page reference on a line of its own: "Page 4-5", "pp. 12–14", "7".
 PAGE_REFERENCE = re.compile(r"^(?:pages?|pg\.?|pp?\.)?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?$", re.I)

@@ -181,7 +181,8 @@ WEB = Family(
     "headings known only from layout", web.detect,
     [book.drop_licence,
      web.drop_link_references, web.drop_icon_glyphs, web.drop_math_preamble, web.drop_chrome,
-     web.drop_navigation, web.drop_comments, web.mark_labels, web.mark_headings,
+     web.drop_navigation, web.drop_comments, web.drop_unlisted_contents, web.mark_labels,
+     web.mark_headings,
      web.drop_overview, web.drop_page_contents,
      web.mark_code,
      web.normalise_bullets, web.join_lines, book.title_from_licence])

@@ -667,9 +667,10 @@ def _output_line(r: RawLine, after: RawLine | None, width: int) -> bool:
 def _after_text(before: RawLine | None) -> bool:
     """A browser's copy puts a heading after a paragraph, a heading or a
     table in columns, not after a short line (a table's rows copied with
-    single spaces)."""
+    single spaces), unless that line is the page's byline."""
     return before is None or before.kind == "heading" or len(before.text) >= 60 \
-        or before.text.endswith(TERMINAL) or bool(before.spaced)  # a table set in columns
+        or before.text.endswith(TERMINAL) or bool(before.spaced) \
+        or bool(cues.BYLINE.match(before.text))
 
 
 def _wrapped_heading(heading: RawLine | None, r: RawLine, width: int) -> bool:
@@ -782,6 +783,50 @@ def drop_page_contents(raw: list[RawLine], report: Report) -> None:
                 o.keep = False
                 report.dropped(o.line, "contents-list line", o.text)
         run = []
+
+
+def drop_unlisted_contents(raw: list[RawLine], report: Report) -> None:
+    """A page's table of contents copied without list marks ("In this
+    article" over the section titles, a line each): three short lines in a
+    row, each of which stands again later, in the same order and apart (a
+    section's heading has text under it; a quiz's options that repeat stand
+    side by side). They go, with their label (``cues.CONTENTS_LABEL``)."""
+    kept = [r for r in raw if r.keep]
+    keys = [_key(r.text) if len(r.text) <= 60 and r.kind != "code"
+            and not r.text.endswith(TERMINAL) else "" for r in kept]
+    places: dict[str, list[int]] = {}  # a short line's key -> where it stands
+    for k, key in enumerate(keys):
+        if key:
+            places.setdefault(key, []).append(k)
+    k = 0
+    while k < len(kept):
+        run = _contents_run(kept, keys, places, k) if len(places.get(keys[k], ())) > 1 else []
+        if len(run) >= 3:
+            if k and cues.CONTENTS_LABEL.match(kept[k - 1].text):
+                run.insert(0, kept[k - 1])
+            for r in run:
+                r.keep = False
+                report.dropped(r.line, "contents-list line", r.text)
+        k += max(len(run), 1)
+
+
+def _contents_run(kept: list[RawLine], keys: list[str], places: dict[str, list[int]],
+                  k: int) -> list[RawLine]:
+    """The lines from ``k`` on that stand again after the run, in order,
+    each time over a line of text (a heading over its section, not a line
+    of a list or of code that repeats)."""
+    run: list[RawLine] = []
+    first = last = len(kept)
+    for j in range(k, len(kept)):
+        after = j if not run else max(j, last + 1)
+        again = next((i for i in places.get(keys[j], ()) if i > after and i + 1 < len(kept)
+                      and len(kept[i + 1].text) >= 40), None) if keys[j] else None
+        if again is None or j >= first:
+            break
+        first = again if not run else first
+        run.append(kept[j])
+        last = again
+    return run
 
 
 def _key(text: str) -> str:
