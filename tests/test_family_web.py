@@ -700,3 +700,58 @@ def test_lynx_nested_list_glyphs_are_evidence() -> None:
     assert web._nested_glyphs(raw_lines(lynx))
     plain = "* Bicycles\n* Frames\n\n+ Steel\n+ Aluminium\n"
     assert not web._nested_glyphs(raw_lines(plain))
+
+
+W3M_SECTIONS_PAGE = """\
+                         [ Previous Section | Next Section | Chapter Index | Main Index ]
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+
+Counting Loops
+
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+
+A loop that counts runs its body a known number of times, and the count is kept in a variable
+that the loop itself changes on every pass.
+
+4.2.1  Counting Up
+
+Start the count at one and stop after the last value. In outline:
+
+repeat for each number from 1 to 10:
+    say the number
+    wait a second
+say "done"
+
+That is all there is to it, though the limit may come from the user instead.
+
+4.2.2  nested loops
+
+A loop may hold another loop, which then runs in full on every pass of the outer one, as the
+hands of a clock do.
+"""
+
+
+def test_numbered_subsections_with_the_dumps_gap_and_a_lowercase_title_are_headings() -> None:
+    """w3m and lynx leave two spaces after a section number ('4.2.1  Counting
+    Up'): no table's columns. A title in lower case under the same parent
+    number as its siblings ('4.2.2  nested loops') is a heading too."""
+    _, lesson = _blocks(W3M_SECTIONS_PAGE)
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert "4.2.1 Counting Up" in headings and "4.2.2 nested loops" in headings
+
+
+def test_pseudocode_at_the_margin_is_kept_as_code() -> None:
+    """Short lines at two indents, none a sentence nor a list item: the
+    page's <pre> (pseudocode), printed at the text's margin; its lines stay
+    lines, not one paragraph each."""
+    _, lesson = _blocks(W3M_SECTIONS_PAGE)
+    code = [b for b in lesson.blocks if isinstance(b, RawMarkdown) and "```" in b.text]
+    assert code and "    say the number" in code[0].text
+    assert not any(isinstance(b, Paragraph) and b.text.startswith("say the number")
+                   for b in lesson.blocks)
+
+
+def test_a_term_and_its_definition_are_no_code() -> None:
+    block = _raw("Frost\n    the first night below freezing, when tender plants die.\n")
+    assert not web._indented_structure(block, 100)
+    assert not web._indented_structure(_raw("* Tomatoes\n    need warmth\n"), 100)

@@ -28,6 +28,7 @@ _UNDERLINE = re.compile(r"^(={3,}|-{3,}|~{3,})$")
 _ARROWS = "←→«»‹› "
 _LETTERS_ONLY = re.compile(r"[\W_]+")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+")
+_SUBSECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.)\d{1,2}\.? +")  # '3.2.1 ', parent '3.2.'
 _RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
 # (w3m's wide field ends up '[ ]Search' or '[ ]' once runs of spaces are collapsed)
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]|^\[ \](?=\w|$)")
@@ -617,13 +618,15 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
     width = 0 if _centred_width(kept) else _width(kept)  # no centred headings among centred cells
     few_blanks = _few_blanks(kept)
     wrap = _width(kept)
+    parents = _numbered_parents(kept)
     for k, r in enumerate(kept):
         if r.kind:
             continue
         after = kept[k + 1] if k + 1 < len(kept) else None
         alone = r.blank_before and (after is None or after.blank_before)
-        shaped = _heading_shaped(r.text) and _capital_start(r.text) and not r.text.endswith(
-            (":", "?", "!")) and not _CODE_LINE.search(r.text) and not r.spaced \
+        shaped = _heading_shaped(r.text) and (
+            _capital_start(r.text) or _numbered_sibling(r.text, parents)) and not r.text.endswith(
+            (":", "?", "!")) and not _CODE_LINE.search(r.text) and not _in_columns(r) \
             and not cues.PROGRAM_MESSAGE.match(r.text)
         if shaped and alone and r.indent >= 8 and after is not None \
                 and abs(2 * r.indent + len(r.text) - width) <= 3:
@@ -654,6 +657,28 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
         elif run:
             _as_code(run)
             run = []
+
+
+def _numbered_parents(kept: list[RawLine]) -> set[str]:
+    """The parents ('3.2.') of lines numbered as subsections ('3.2.1 Setup')
+    that stand alone with a capital: their headings' numbering."""
+    return {m.group(1) for k, r in enumerate(kept)
+            if r.text[:1].isdigit() and r.blank_before and (m := _SUBSECTION.match(r.text))
+            and r.text[m.end():m.end() + 1].isupper()
+            and (k + 1 == len(kept) or kept[k + 1].blank_before)}
+
+
+def _numbered_sibling(text: str, parents: set[str]) -> bool:
+    """``3.2.4 while loops``: numbered under the same parent as headings
+    that start with a capital, so a heading, though its first word is not."""
+    return bool(parents) and text[:1].isdigit() and (m := _SUBSECTION.match(text)) is not None \
+        and m.group(1) in parents
+
+
+def _in_columns(r: RawLine) -> bool:
+    """Runs of spaces inside the line (a table's columns, aligned code), not
+    only the gap a dump leaves after a section number (``3.2  Loops``)."""
+    return bool(r.spaced) and "  " in _SECTION_NUMBER.sub("", r.spaced, count=1)
 
 
 def _output_line(r: RawLine, after: RawLine | None, width: int) -> bool:
@@ -899,9 +924,21 @@ def _preformatted(block: list[RawLine], width: int) -> bool:
     lettered options ("A. Assets = Liabilities + Equity", "(b) ...")."""
     if all(_LETTERED.match(r.text) or _ITEM.match(r.text) for r in block):
         return False  # numbered questions and their lettered options
+    if len(block) >= 2 and _indented_structure(block, width):
+        return True
     return len(block) >= 3 and all(
         len(r.text) + r.indent <= 0.6 * width and not r.text.endswith((".", ":"))
         and not _WEB_BULLET.match(r.text) and not _NUMBER_ALONE.match(r.text) for r in block)
+
+
+def _indented_structure(block: list[RawLine], width: int) -> bool:
+    """Short lines at two indents or more, the first at the least, none a
+    list item nor a sentence: code or pseudocode (``while ...:`` and its
+    body), which a dump prints at the text's margin, indented as it was."""
+    least = min(r.indent for r in block)
+    return block[0].indent == least and any(r.indent > least for r in block) and all(
+        len(r.text) + r.indent <= 0.6 * width and not r.text.endswith(".")
+        and not _ITEM.match(r.text) and not _LETTERED.match(r.text) for r in block)
 
 
 def _width(kept: list[RawLine]) -> int:
