@@ -229,3 +229,14 @@ def test_edx_text_answers_end_at_a_rule_and_hints_and_later_prose_stay_out_of_pr
     markdown = "\n".join(b.text for b in part.lessons[0].blocks if hasattr(b, "text"))
     assert "||" not in markdown
     assert "The delta is where the river splits" in markdown
+
+
+def test_template_variables_alone_in_a_paragraph_are_the_other_site_s_not_text():
+    text = ("---\njupytext:\n  formats: md:myst\n---\n\n# Fractions\n\n"
+            "{{ leftcol }}\n\nA fraction has a numerator and a `denominator`.\n\n"
+            "{{ rightcol | replace(\"col\", \"col-4\") }}\n\nHalf of four is two.\n\n"
+            "{{ endcols }} {% endset %}\n\nWrite {{ x }} in your notes.\n")
+    lesson = _part(text).lessons[0]
+    texts = [b.text for b in lesson.blocks if hasattr(b, "text")]
+    assert texts == ["A fraction has a numerator and a denominator.", "Half of four is two.",
+                     "Write {{ x }} in your notes."]

@@ -81,7 +81,8 @@ _TAGS = re.compile(r"</?[A-Za-z][^>]*>")
 _R_CHUNK = re.compile(r"^\{r([\s,}]|$)", re.I)  # an R Markdown chunk: {r quiz, echo=FALSE}
 _LANGUAGE = re.compile(r"^[\w+#.-]{1,30}$")
 _PLACEHOLDER = "{imported-question}"
-_TEMPLATE_TAG = re.compile(r"^(\{%.*?%\}\s*)+$")  # Jekyll/Liquid tags: {% include links.md %}
+# Jekyll/Liquid/Jinja tags and variables alone: {% include links.md %}, {{ endcols }}
+_TEMPLATE_TAG = re.compile(r"^((\{%.*?%\}|\{\{[^{}]*\}\})\s*)+$")
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
 _LINK_TEMPLATE = re.compile(r"(\]\(\s*)(?:\{\{[^{}]*\}\}|\{%[^{}]*%\})+")
 # Material for MkDocs' icons (":fontawesome-solid-file-pdf:", ":material-check:"): a
@@ -313,7 +314,7 @@ class _Builder:
             if child and any(c.type == "html_inline" for c in child.children):
                 self.dropped_html.append((line, child.content))
             return []
-        if plain.startswith("{%") and _TEMPLATE_TAG.match(plain):
+        if plain.startswith(("{%", "{{")) and _TEMPLATE_TAG.match(plain):
             return []  # the other site's template, not text
         return [Paragraph(plain, line, markdown=marked)]
 
