@@ -1075,3 +1075,58 @@ def test_chapter_lines_without_leaders_among_a_contents_lists_leaders_go():
     pdf.drop_contents_leaders(raw, Report("t"))
     assert _kept(raw)[:2] == ["Growing From Seed", "1 Seeds"]
     assert _kept(raw)[2].startswith("Sow thinly")
+
+
+def test_a_heading_each_chapter_has_again_is_no_running_header_at_a_page_top():
+    body = "Keep the patient warm and dry, and check the breathing every few minutes.\n"
+    pages = []
+    for topic in ["Sprains", "Burns", "Stings", "Cuts", "Shock"]:
+        pages.append(f"Warning Signs\n{body}{body}\n{topic}\n{body}Warning Signs\n{body}"
+                     f"Field Guide to First Aid\n")
+    raw = _paged(pages)
+    pdf.drop_page_furniture(raw, Report("t"))
+    assert _kept(raw).count("Warning Signs") == 10
+    assert "Field Guide to First Aid" not in _kept(raw)
+
+
+def test_a_label_run_into_a_sentence_after_a_dash_is_no_chapter_marker():
+    lines = [f"WARNING – Do not use it on children under {n}. Ask a doctor first."
+             for n in (2, 4, 6)]
+    raw = _raw("\n\n".join(lines) + "\n")
+    c.find_chapter_markers(raw, Report("t"))
+    assert _kept(raw) == lines
+
+
+_FIELD = ("Set the radio to the net's frequency before you leave, and check in with the\n"
+          "net control station as soon as you arrive at the shelter or the command post.\n")
+
+
+def test_chapter_lines_with_their_titles_at_page_tops_open_lessons():
+    pages = [f"Chapter {word}: {title}\n{_FIELD}{_FIELD}\n{_FIELD}"
+             for word, title in (("One", "Getting on the Air"), ("Two", "Net Procedure"),
+                                 ("Three", "Passing Messages in"))]
+    pages[2] = pages[2].replace("in\n", "in\nDisaster Areas\n", 1)
+    part = _part("\f".join(pages))
+    assert [lesson.title for lesson in part.lessons] == [
+        "Chapter One: Getting on the Air", "Chapter Two: Net Procedure",
+        "Chapter Three: Passing Messages in Disaster Areas"]
+
+
+def test_titled_chapter_lines_without_page_breaks_must_count_up_far_apart():
+    body = _FIELD * 12
+    titles = {1: "Antennas", 2: "Batteries", 3: "Repeaters"}
+    counted = "".join(f"\nChapter {n}: {titles[n]}\n{body}" for n in (1, 2, 3))
+    raw = _raw(counted)
+    assert detect_family(raw).family is PDF
+    part = _part(counted)
+    assert [lesson.title for lesson in part.lessons] == [
+        f"Chapter {n}: {titles[n]}" for n in (1, 2, 3)]
+    jumbled = "".join(f"\nChapter {n}: {titles[n]}\n{body}" for n in (1, 3, 2))
+    assert len(_part(jumbled).lessons) == 1
+
+
+def test_a_chapter_line_at_a_page_top_over_a_blank_line_and_its_title_opens_a_lesson():
+    pages = [f"CHAPTER {n}\n\n{title}\n{_FIELD}{_FIELD}\n{_FIELD}"
+             for n, title in ((1, "Getting on the Air"), (2, "Net Procedure"))]
+    part = _part("\f".join(pages))
+    assert [lesson.title for lesson in part.lessons] == ["Getting on the Air", "Net Procedure"]

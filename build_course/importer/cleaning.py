@@ -201,7 +201,7 @@ def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
     found = [(i, _MARKER.match(r.text)) for i, r in enumerate(raw)
              if r.keep and not r.text.isascii()]
     found = [(i, m) for i, m in found if m and not m.group("prefix").endswith(":")
-             and _at_page_break(raw, i)]
+             and _title_shaped(m.group("title")) and _at_page_break(raw, i)]
     prefixes = Counter(m.group("prefix").strip() for _, m in found)
     running = {p for p, n in prefixes.items() if n >= 2}
     if not running:
@@ -218,6 +218,13 @@ def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
         if r.keep and r.text in running:
             r.keep = False
             report.dropped(r.line, "running header", r.text)
+
+
+def _title_shaped(title: str) -> bool:
+    """A chapter's title, not a sentence run in after a label (``CAUTION – Do
+    not give it to children. Ask...``): short, no sentence ends inside or at its end."""
+    return len(title) <= 60 and ". " not in title and ": " not in title \
+        and not title.rstrip().endswith((".", ",", ";"))
 
 
 def running_prefix(raw: list[RawLine]) -> tuple[str, str] | None:

@@ -371,6 +371,12 @@ CHAPTER_MARKER = re.compile(
 CHAPTER_MARKER_TITLED = re.compile(
     r"^(?P<label>(chapter|lesson|part|unit|lecture)\s+([ivxlcdm]{1,7}|\d{1,3}))\s*[.:—–-]+\s*"
     r"(?P<title>\S.{1,80})$", re.I)
+# A chapter line with its title that opens a page of a PDF: "Chapter Two: Field
+# Tests", "MODULE 3 - Radios" (the number in words too).
+CHAPTER_OPENING_TITLED = re.compile(
+    r"^(?P<label>(chapter|lesson|part|unit|lecture|module)\s+(\d{1,3}|[ivxlcdm]{1,7}|one|two"
+    r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*[.:—–-]+\s*"
+    r"(?P<title>\S.{1,80})$", re.I)
 # A book's contents list's heading: CONTENTS_HEADING, or a list of chapters
 # named as some books name it at the front ("INDEX.", "Table des matières").
 BOOK_CONTENTS_HEADING = re.compile(

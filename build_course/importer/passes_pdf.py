@@ -137,7 +137,9 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
                 seen[_key(r.text)].add(n)
     need = 3 if len(pages) > 4 else 2
     running = {key for key, found in seen.items() if len(found) >= need} - _chapter_openings(pages)
-    adrift = _adrift(pages, seen, running, need)
+    headings = _recurring_headings(pages, seen, running)
+    running -= headings
+    adrift = _adrift(pages, seen, running | headings, need)
     running |= {_key(r.text) for r in adrift}
     tops: dict[str, list[tuple[int, int]]] = defaultdict(list)  # key -> (page, place)
     texts: dict[str, str] = {}  # key -> how the header is written (not in capitals if it can)
@@ -160,6 +162,24 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
                             sum(pos for _, pos in found) / len(found))
                for key, found in tops.items() if len(found) >= 3}
     _name_text(raw, headers, report)
+
+
+def _recurring_headings(pages: list[list[RawLine]], seen: dict[str, set[int]],
+                        running: set[str]) -> set[str]:
+    """Of the ``running`` keys, those that stand inside pages too, twice at
+    least and half as often as at their edges: a heading that each chapter
+    has again (``Signs and Symptoms``, ``Key Points``), which now and then
+    falls at a page's top, not a running header (which the text has inside
+    a page once at most, as its title or its chapter's heading)."""
+    if not running:
+        return set()
+    inside: Counter[str] = Counter()
+    for page in pages:
+        edge = {id(r) for _, r in _edge(page)}
+        for r in page:
+            if len(r.text) <= 80 and id(r) not in edge and (key := _key(r.text)) in running:
+                inside[key] += 1
+    return {key for key, n in inside.items() if n >= 2 and 2 * n >= len(seen[key])}
 
 
 def _adrift(pages: list[list[RawLine]], seen: dict[str, set[int]], running: set[str],
@@ -600,9 +620,10 @@ def mark_chapter_pages(raw: list[RawLine], report: Report) -> None:
     openings = [(page[k], page[k + 1]) for page in pages_of(raw) for k in range(len(page) - 1)
                 if (k < 2 or page[k].blank_before) and page[k].text[:1].isalpha()
                 and cues.CHAPTER_MARKER.match(page[k].text)
-                and not page[k + 1].blank_before and _opens_title(page[k + 1].text)]
+                and (k < 2 or not page[k + 1].blank_before) and _opens_title(page[k + 1].text)]
     labels = {marker.text.lower() for marker, _ in openings}
     if len(openings) < 2 or len(labels) < len(openings):
+        _mark_titled_openings(raw, report)
         return
     kept = [r for r in raw if r.keep]
     after = {id(r): kept[k + 1] for k, r in enumerate(kept[:-1])}
@@ -611,6 +632,71 @@ def mark_chapter_pages(raw: list[RawLine], report: Report) -> None:
         if (first := after.get(id(title))) is not None:
             first.chapter, first.kicker = title.text, marker.text
     _mark_answered_chapters(raw, labels)
+
+
+def _mark_titled_openings(raw: list[RawLine], report: Report) -> None:
+    """A chapter line with its title (``Chapter Two: Field Tests``) that opens
+    a page (the text's first line too), on two pages at least, each numbered
+    its own (a contents list's lines, all on one page, are not); without
+    page breaks, three such lines or more numbered 1, 2, 3... with twenty
+    lines at least between them: each opens a chapter, the line (wrapped
+    after a small word, ``Chapter 5: Principles of`` / ``Disaster Relief``,
+    joined) naming the lesson."""
+    kept = [r for r in raw if r.keep]
+    paged = any(r.form_feed for r in raw)
+    openings = [(k, m) for k, r in enumerate(kept)
+                if r.text[:1].isalpha() and (not paged or r.page_start or not k)
+                and (m := cues.CHAPTER_OPENING_TITLED.match(r.text))
+                and _chapter_title(m.group("title"))]
+    labels = {m.group("label").lower() for _, m in openings}
+    if len(openings) < 2 or len(labels) < len(openings) or not paged and (
+            len(openings) < 3 or not _counts_apart(openings)):
+        return
+    for k, m in openings:
+        title = kept[k].text  # the label stays in the title, as the author wrote it
+        kept[k].keep = False
+        nxt = kept[k + 1] if k + 1 < len(kept) else None
+        if nxt is not None and title.rsplit(" ", 1)[-1].lower() in _SMALL_ENDS \
+                and _chapter_title(nxt.text) and len(nxt.text) <= 50:
+            title = f"{title} {nxt.text}"
+            nxt.keep = False
+            nxt = kept[k + 2] if k + 2 < len(kept) else None
+        if nxt is not None:
+            nxt.chapter, nxt.kicker = title, m.group("label")
+        report.note(kept[k].line, f"'{kept[k].text}' opens a chapter: its lesson is "
+                    f"titled '{title}'", topic=Topic.TITLE)
+
+
+_SMALL_ENDS = frozenset("and or of the a an to for in on with".split())
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
+
+
+def _chapter_title(text: str) -> bool:
+    return _title_like(text) and not text.endswith((".", ",", ";", ":"))
+
+
+def _counts_apart(openings: list[tuple[int, re.Match]]) -> bool:
+    """The chapter lines' numbers go 1, 2, 3... (or on from their first),
+    twenty kept lines at least between each and the next."""
+    numbers = [_chapter_number(m.group("label").split()[-1]) for _, m in openings]
+    return None not in numbers and all(b == a + 1 for a, b in zip(numbers, numbers[1:])) \
+        and all(k2 - k1 >= 20 for (k1, _), (k2, _) in zip(openings, openings[1:]))
+
+
+def _chapter_number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    if not all(ch in values for ch in word):
+        return None
+    total = 0
+    for ch, after in zip(word, word[1:] + " "):
+        total += -values[ch] if values.get(after, 0) > values[ch] else values[ch]
+    return total
 
 
 def _opens_title(text: str) -> bool:
