@@ -18,7 +18,7 @@ EXERCISE_HEADING = re.compile(
     r"|end[- ]of[- ](?:chapter|unit|lesson|module)|chapter|unit|lesson|module|scenario"
     r"|discussion|case study|study|multiple[- ]choice|objective(?:[- ]type)?"
     r"|(?:very )?(?:short|long)[- ]answer|essay(?:[- ]type)?|true[- ](?:or|/|and)[- ]?false"
-    r"|quick|mini|pop|final)\s+)?"
+    r"|quick|mini|pop|final|knowledge|assessment|revision|comprehension)\s+)?"
     r"(check for understanding|check your (?:progress|understanding)|exercises?|practice"
     r"|activity|quiz(?:zes)?|self[- ]?(?:check|test|assessment)|review (?:questions|exercises)"
     r"|chapter review|reading questions"
@@ -133,6 +133,12 @@ ACTIVITIES_HEADING = re.compile(r"\bactivities\b", re.I)
 DURATION = re.compile(r"^(duration|time|estimated time)\s*:\s*(.+?)\s*$", re.I)
 # A definition line: "Definition: text".
 DEFINITION = re.compile(r"^(definition)\s*:\s*(.+)$", re.I)
+# A document's title given as a field among its first lines: "Unit title: Safe food
+# handling", "Course title - Basic first aid", "Title: Map reading" (not a licence
+# header's "Title:", which BOOK_TITLE_FIELD reads).
+TITLE_FIELD = re.compile(
+    r"^(?:(?:unit|course|module|lesson|session|workshop|document|programme|program)\s+)?"
+    r"title\s*[:\-–]\s*(?P<title>\S.{0,100})$", re.I)
 # A lesson title line: "Lesson: Title", "Chapter 3 - Title", "Module 2: Title".
 TITLE_LABEL = re.compile(
     r"^(?:.*\s)?(lesson|chapter|module|unit|part)\s*(\d+)?\s*(?:[:.\-–—]\s*(.*))?$", re.I)

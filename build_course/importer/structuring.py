@@ -130,6 +130,8 @@ def take_title(lesson: Lesson, report: Report) -> None:
     lesson; else a chapter marker does; else a first heading."""
     blocks = lesson.blocks
     heads: Block | None = None  # the title's heading, when it heads questions too
+    if not lesson.title and _title_field(lesson, report):
+        return
     for i, block in enumerate(blocks[:4]):
         if not isinstance(block, Heading):
             continue
@@ -171,6 +173,22 @@ def take_title(lesson: Lesson, report: Report) -> None:
                     "start the text with a title line, or set a title in source/course.yml",
                     topic=Topic.TITLE)
     _unhead_title(lesson, report, heads)
+
+
+def _title_field(lesson: Lesson, report: Report) -> bool:
+    """``Unit title: Safe food handling`` among the first blocks names the
+    lesson; the headings above it (``UNIT OF COMPETENCY``, the document's
+    kind) become its kicker."""
+    blocks = lesson.blocks
+    for i, block in enumerate(blocks[:6]):
+        if isinstance(block, (Heading, Paragraph)) and (m := cues.TITLE_FIELD.match(block.text)):
+            _titled(lesson, m.group("title").strip(), f"the field '{block.text}'", block.line,
+                    report)
+            lesson.kicker = " · ".join(b.text for b in blocks[:i] if isinstance(b, Heading)
+                                       and not cues.TITLE_FIELD.match(b.text))
+            blocks[:i + 1] = [b for b in blocks[:i] if not isinstance(b, Heading)]
+            return True
+    return False
 
 
 def _unhead_title(lesson: Lesson, report: Report, heads: Block | None = None) -> None:
