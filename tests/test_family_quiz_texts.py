@@ -143,3 +143,50 @@ def test_lettered_parts_whose_numbers_do_not_restart_stay_one_exercise():
     text = PARTS.replace("B. Answer these questions.\n\n1.", "B. Answer these questions.\n\n3.")
     [lesson] = _part(text).lessons
     assert len(lesson.quizzes) == 1  # one part numbered from 1: no lettered parts
+
+
+def _pdf_like(body: str) -> str:
+    """``body`` as pdftotext -layout prints a unit: wrapped prose, page breaks."""
+    first = ("Hand tools last for years when they are cleaned after use and kept dry in a\n"
+             "rack, and a worker who knows each tool by name can find the right one at once\n"
+             "when a job needs it, which saves time on every site and keeps the crew safe.\n")
+    second = ("A blunt chisel slips off the work and cuts the hand that holds it, so the edge\n"
+              "is honed on a stone before each job and the handle is checked for splits that\n"
+              "could give way under the blows of a mallet on a cold morning in the yard.\n")
+    last = ("Oil keeps rust away from the jaws of pliers and the thread of a vice, and a\n"
+            "dry cloth wipes off the dust that would otherwise grind the moving parts down\n"
+            "over the months of a long building season between one spring and the next.\n")
+    return f"1.1    CARE OF TOOLS\n\n{first}\n{second}\f{body}\f{last}"
+
+
+JUDGED = _pdf_like("""Check Your Progress A
+
+1)     What is a hand tool?
+2)     State whether the following tools are cutting tools or striking tools
+       i)     Chisel
+       ii)    Mallet
+       iii)   Hacksaw
+       iv)    Sledgehammer
+       v)     Knife
+       vi)    Hammer
+3)     Which tool is used to tighten a nut ?
+       i)     Spanner
+       ii)    Pliers
+
+1.2    ANSWERS TO CHECK YOUR PROGRESS
+
+A      2        i) Cutting    ii) Striking     iii) Cutting    iv) Striking
+                v) Cutting    vi) Striking
+""")
+
+
+def test_numbered_items_under_an_instruction_are_judged_in_turn_not_options():
+    questions = [q for lesson in _part(JUDGED).lessons for quiz in lesson.quizzes
+                 for q in quiz.questions]
+    assert [q.prompt[:30] for q in questions] == [
+        "What is a hand tool?", "State whether the following to", "Which tool is used to tighten "]
+    judged = questions[1]
+    assert judged.kind is QuestionKind.OPEN and not judged.options
+    assert "i) Chisel" in judged.prompt and "vi) Hammer" in judged.prompt
+    assert judged.model_answer.startswith("i) Cutting ii) Striking iii) Cutting")
+    assert questions[2].options == ["Spanner", "Pliers"]  # the next question, not an item

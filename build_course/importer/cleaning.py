@@ -483,7 +483,9 @@ def _mid_sentence_number(prev: Line, end: str, r: RawLine) -> bool:
     number = r.number or 0
     return number > 1 and not end.endswith(TERMINAL) \
         and not (prev.bullet == "1" and prev.number == number - 1) \
-        and prev.bullet != "•"  # after a bulleted option, "4." starts the next question
+        and prev.bullet != "•" \
+        and not (prev.bullet == "a" and r.indent < prev.indent)
+    # (after a bulleted option, or left of a lettered one, "4." starts the next question)
 
 
 def _glue(parts: list[str], words: _Vocabulary | None = None) -> str:

@@ -407,16 +407,35 @@ def _attach_keys(quizzes: list[Quiz], groups: list, read: dict[int, list[_Found]
             stray += keys
             continue
         found = read[id(quiz)]
+        judged: dict[int, list[str]] = {}  # a question's items, keyed each in turn
         for number, sub, key in keys:
             match = [f for f in found if (f.parent, f.sub) == (number, sub)
                      or (sub is None and f.number == number and f.sub is None)]
+            if not match and sub is not None and number is not None \
+                    and _judged_items(found, number, sub):
+                judged.setdefault(number, []).append(f"{_ROMANS[sub - 1]}) {key}")
+                continue
             if not match or match[0].answer or match[0].question.correct:
                 stray.append((number, sub, key))
                 continue
             match[0].answer = key
             _settle(match[0], report, True)
             attached += 1
+        for number, items in judged.items():
+            question = next(f for f in found if f.number == number and f.sub is None)
+            question.answer = " ".join(items)  # "i) Consumer product. ii) ..."
+            _settle(question, report, True)
+            attached += 1
     return attached, stray
+
+
+def _judged_items(found: list[_Found], number: int, sub: int) -> bool:
+    """Question ``number`` holds its items in its prompt (``i) Electricity
+    ii) Shoes``, see _items_to_judge), item ``sub`` among them: the key of
+    that item is part of its answer."""
+    question = next((f for f in found if f.number == number and f.sub is None), None)
+    return question is not None and not question.answer and sub <= len(_ROMANS) \
+        and not question.question.options and f" {_ROMANS[sub - 1]}) " in question.question.prompt
 
 
 def heads_questions(heading: Heading, blocks: list[Block], at: int) -> int | None:
@@ -841,8 +860,9 @@ def _split_romans(piece: _Piece) -> list[_Piece]:
     if piece.code or "i)" not in piece.text or _key_shaped(piece.text):
         return [piece]  # "i) True ii) False iii) True": a key, read whole
     # an item of a lettered list "i)" (its own mark taken off by the list) that runs on "ii) ..."
-    implied = piece.item and piece.lettered and piece.number == _ROMAN_LETTERS_INV[1]
-    cuts, expected = [], 2 if implied else None
+    implied = piece.item and (piece.lettered or piece.under_number) \
+        and piece.number in _ROMAN_LETTERS  # "v) ... vi) ...", at the top or under a question
+    cuts, expected = [], _ROMAN_LETTERS[piece.number] + 1 if implied else None
     for m in _INLINE_ROMAN.finditer(piece.text):
         value = _roman_value(m.group(1))
         if expected is None or value == expected:
@@ -1631,6 +1651,10 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
         parts = " ".join(f"({letter}) {o}" for letter, o in zip("abcdefgh", question.options))
         question.prompt = f"{question.prompt} {parts}".strip()
         question.options, question.correct = [], []  # the question's parts, answered in turn
+    elif question.options and not found.marked and _items_to_judge(found, answer):
+        items = " ".join(f"{n}) {o}" for n, o in zip(_ROMANS, question.options))
+        question.prompt = f"{question.prompt} {items}".strip()
+        question.options, question.correct = [], []  # judged each in turn, not chosen from
     if question.options:
         if answer:
             _choice_answer(found, answer, report)
@@ -1682,6 +1706,19 @@ def _parts_not_options(question: Question, answer: str) -> bool:
     asks = sum(o.rstrip().endswith(("?", ":")) or bool(_BLANK_RUN.search(o)) for o in options)
     return len(options) >= 2 and (asks * 2 > len(options)
                                   or bool(cues.REFLECTION_PROMPT.search(question.prompt)))
+
+
+def _items_to_judge(found: _Found, answer: str) -> bool:
+    """Items numbered i), ii)... under an instruction that asks no question
+    (``State whether the following are consumer or industrial goods`` over
+    ``i) Electricity`` ``ii) Shoes``...), more than five of them or with no
+    mark to choose by: each is to be judged or sorted in turn, not one chosen;
+    unless the key names one of them (``(ii)``)."""
+    question = found.question
+    if not found.roman or question.prompt.rstrip().endswith(("?", ":", "_", "…")) \
+            or len(question.options) < 2 or len(question.options) > len(_ROMANS):
+        return False
+    return not (answer and _ROMAN_ANSWER.match(answer.strip()) and len(answer.split()) <= 3)
 
 
 _MATCH_PART = re.compile(r"^\(?([a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+(\S.*)$", re.I)
