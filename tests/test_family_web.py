@@ -755,3 +755,69 @@ def test_a_term_and_its_definition_are_no_code() -> None:
     block = _raw("Frost\n    the first night below freezing, when tender plants die.\n")
     assert not web._indented_structure(block, 100)
     assert not web._indented_structure(_raw("* Tomatoes\n    need warmth\n"), 100)
+
+
+def test_the_chapter_heading_over_its_first_numbered_section_is_the_title() -> None:
+    """A book page's title ('Chapter 4 Knots') with its first section
+    ('4.1 The reef knot') right under it: the page is the chapter, not the
+    section; the site's name above them goes with the menu."""
+    text = """\
+  • Sailing Notes
+  • 3 Rigging
+      □ 3.1 Halyards
+  • 4 Knots
+      □ 4.1 The reef knot
+      □ 4.2 The clove hitch
+  • 5 Weather
+      □ 5.1 Clouds
+  • 6 Tides
+  • 7 Charts
+  • 8 Radio
+  • 9 Safety
+  • 10 Mooring
+
+Sailing Notes
+
+Chapter 4 Knots
+
+4.1 The reef knot
+
+Right over left and left over right makes a knot that lies flat and holds under a steady pull.
+
+4.2 The clove hitch
+
+Two turns round a post, the second crossing the first, hold a line that pulls one way.
+"""
+    _, lesson = _blocks(text)
+    assert lesson.title == "Chapter 4 Knots"
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert "4.1 The reef knot" in headings
+
+
+def test_a_callout_label_is_never_the_page_title() -> None:
+    text = """\
+Skip to content
+
+  • Home
+  • Lessons
+      □ Pruning
+      □ Grafting
+  • Tools
+      □ Saws
+  • About
+  • Contact
+  • Links
+  • Shop
+  • News
+  • Events
+  • Blog
+
+Grafting Apple Trees
+
+Warning
+
+Grafting knives are very sharp: always cut away from the hand that holds the scion, and keep a
+plaster within reach.
+"""
+    _, lesson = _blocks(text)
+    assert lesson.title == "Grafting Apple Trees"

@@ -427,10 +427,25 @@ def _main_heading(kept: list[RawLine], first: int) -> int | None:
         r = kept[k]
         if _heading_shaped(r.text) and (r.blank_before or (k and not kept[k - 1].blank_before)):
             if not cues.PAGE_METADATA_HEADING.match(r.text) and not cues.LESSON_TIMES.match(
-                    r.text) and not _byline(r.text):
-                return _above_metadata(kept, k)
+                    r.text) and not _byline(r.text) and not cues.WEB_BOX_LABEL.match(r.text):
+                return _chapter_above(kept, _above_metadata(kept, k))
         k -= 1
     return None
+
+
+def _chapter_above(kept: list[RawLine], k: int) -> int:
+    """The page's own heading when the first section's ('6.1 Equations')
+    stands right under it and it names the section's parent number
+    ('Chapter 6 Blocks', '6 Blocks')."""
+    r = kept[k]
+    if k == 0 or not r.text[:1].isdigit() or not (m := _SUBSECTION.match(r.text)):
+        return k
+    above = kept[k - 1]
+    parent = m.group(1)[:-1]
+    if r.blank_before and above.blank_before and _heading_shaped(above.text) \
+            and re.search(rf"(^|\s){re.escape(parent)}([\s.:]|$)", above.text):
+        return k - 1
+    return k
 
 
 def _above_metadata(kept: list[RawLine], k: int) -> int:
