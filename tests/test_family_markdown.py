@@ -240,3 +240,16 @@ def test_template_variables_alone_in_a_paragraph_are_the_other_site_s_not_text()
     texts = [b.text for b in lesson.blocks if hasattr(b, "text")]
     assert texts == ["A fraction has a numerator and a denominator.", "Half of four is two.",
                      "Write {{ x }} in your notes."]
+
+
+def test_display_math_lines_that_start_like_list_items_join_the_line_before():
+    text = ("# Orbits\n\n## Energy\n\nThe energy of a satellite is\n\n$$\nE = \\frac{1}{2} m v^2\n"
+            "- \\frac{G M m}{r}\n+ C % a constant\n- D\n$$\n\nwhere $r$ is the distance.\n\n"
+            "- a list item stays\n")
+    lesson = _part(text).lessons[0]
+    math = next(b.text for b in lesson.blocks if type(b).__name__ == "RawMarkdown")
+    # a TeX comment ends its line: what follows it must stay on a line of its own
+    assert math.split("\n") == [
+        "$$", "E = \\frac{1}{2} m v^2 - \\frac{G M m}{r} + C % a constant", "- D", "$$"]
+    lists = [b for b in lesson.blocks if type(b).__name__ == "ListBlock"]
+    assert [i.text for b in lists for i in b.items] == ["a list item stays"]

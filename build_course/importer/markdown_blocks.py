@@ -371,7 +371,7 @@ class _Builder:
         return [_code(node.content, "", line)]
 
     def _math_block(self, node, offset, line):
-        return [RawMarkdown(f"$$\n{escape_math(node.content.strip())}\n$$", line)]
+        return [display_math(node.content, line)]
 
     _math_block_label = _amsmath = _math_block
 
@@ -537,7 +537,7 @@ class _Builder:
         if name in _CODE_NAMES:
             return [_code(body, arg.split(" ")[0] if arg else "", line)]
         if name in _MATH_NAMES:
-            return [RawMarkdown(f"$$\n{escape_math(body.strip())}\n$$", line)]
+            return [display_math(body, line)]
         if name.endswith(("-start", "-end")):
             # {exercise-start} Title / :label: ex1 ... {solution-start} ex1
             opens_exercise = name.endswith("-start") and _exercise_name([name[:-6]]) != "solution"
@@ -730,6 +730,24 @@ def _gated(gate: Gate, inside: list):
     title = [Paragraph(gate.title, gate.line, markdown=f"**{escape(gate.title)}**")] \
         if gate.title else []
     return Inline(title + inside)
+
+
+_MARK_FIRST = re.compile(r"^\s*(?:[-+*]|\d{1,3}[.)])\s")
+_TEX_COMMENT = re.compile(r"(?<!\\)%")
+
+
+def display_math(tex: str, line: int) -> RawMarkdown:
+    """A display formula, kept as written, except that a line that starts as
+    a list item would ("+ \\frac{a}{b}", "- c") goes on the line before it
+    (TeX reads a line break as a space, unless a % comment ends that line)."""
+    lines = escape_math(tex.strip()).split("\n")
+    kept = lines[:1]
+    for text in lines[1:]:
+        if _MARK_FIRST.match(text) and not _TEX_COMMENT.search(kept[-1]):
+            kept[-1] = f"{kept[-1].rstrip()} {text.strip()}"
+        else:
+            kept.append(text)
+    return RawMarkdown("$$\n" + "\n".join(kept) + "\n$$", line)
 
 
 def _list_table(inner: list, line: int) -> RawMarkdown | None:
