@@ -71,7 +71,8 @@ _SYNTAX = (
     ("R Markdown chunk", re.compile(r"^```+\s*\{r[\s,}]", re.I)),
 )
 _LIQUID_TAG = re.compile(r"^\{%-?\s*[a-z]+\b.*%\}$")  # {% include links.md %}
-_SYNTAX_FIRST = tuple("`:>{\\[<")  # the characters a line that _SYNTAX matches can start with
+_SYNTAX_FIRST = "`:>{\\[<"  # the characters a line that _SYNTAX matches can start with
+_MARKUP_FIRST = _SYNTAX_FIRST + "#~|-"  # and a heading, a fence or a table rule
 _INLINE_MARKS = re.compile(r"\*\*\S|\]\(|`[^`]+`|^</?(details|summary|div|img|br|table)\b")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$")
 
@@ -82,9 +83,10 @@ def detect_markdown(raw: list) -> list[str]:
     tables, inline marks or front matter. Empty when that is not enough
     (front matter alone is not: a plain text may start with one)."""
     front = _front_matter_end(raw)
-    shallow = [r for r in raw if r.indent < 4]
+    # the lines not indented as code that may be syntax, a heading, a fence or a table rule
+    shallow = [r for r in raw if r.indent < 4 and r.text[:1] in _MARKUP_FIRST]
     syntax, hits = [], 0
-    marked = [r for r in shallow if r.text.startswith(_SYNTAX_FIRST)]
+    marked = [r for r in shallow if r.text[:1] in _SYNTAX_FIRST]
     for name, pattern in _SYNTAX:
         found = [r.line for r in marked if pattern.match(r.text)]
         if found:
@@ -93,7 +95,9 @@ def detect_markdown(raw: list) -> list[str]:
     # a heading stands after a blank line; a comment in code does not
     headings = [r for r in shallow if r.text[:1] == "#" and r.blank_before and _ATX.match(r.text)]
     fences = sum(1 for r in shallow if r.text.startswith(("```", "~~~")))
-    marks = sum(1 for r in raw if _inline_marks(r.text))
+    # **bold**, a link, `code` or an HTML tag: each needs a string looked for first
+    marks = sum(1 for r in raw if ("**" in (text := r.text) or "](" in text or "`" in text
+                                   or text[:1] == "<") and _INLINE_MARKS.search(text))
     tables = sum(1 for r in shallow if r.text[:1] in "|:-" and _TABLE_RULE.match(r.text))
     shape = []
     levels = {len(r.text) - len(r.text.lstrip("#")) for r in headings}
@@ -115,13 +119,6 @@ def detect_markdown(raw: list) -> list[str]:
     if not shape and not (hits >= 2 or (hits and (headings or front))):
         return []
     return ([f"YAML front matter (lines 1-{front})"] if front else []) + syntax + shape
-
-
-def _inline_marks(text: str) -> bool:
-    """``**bold**``, a link, ``code`` or an HTML tag (each needs one of the
-    strings looked for first, faster than the search alone)."""
-    return ("**" in text or "](" in text or "`" in text or text[:1] == "<") \
-        and _INLINE_MARKS.search(text) is not None
 
 
 def foreign_markdown(text: str) -> list[str]:

@@ -84,8 +84,8 @@ def licence_start(raw: list[RawLine]) -> RawLine | None:
     """The line that opens the book after its licence header (``*** START OF
     ... ***``), if one stands among the first 400 lines. Its starred lines
     are no html2text headings."""
-    return next((raw[i] for i in range(min(400, len(raw)))
-                 if _licence_mark(raw, i, cues.LICENCE_START)), None)
+    return next((r for i, r in enumerate(raw[:400])
+                 if r.text[:1] == "*" and _licence_mark(raw, i, cues.LICENCE_START)), None)
 
 
 def _licence_mark(raw: list[RawLine], i: int, pattern: re.Pattern) -> int:
@@ -139,8 +139,8 @@ def _wrap_width(raw: list[RawLine]) -> tuple[int, float]:
 def drop_licence(raw: list[RawLine], report: Report) -> None:
     """The licence block before ``*** START OF ... ***`` and after ``*** END
     OF ... ***`` is not the book, nor the credits paragraph after it."""
-    start = next((i for i in range(min(400, len(raw)))
-                  if _licence_mark(raw, i, cues.LICENCE_START)), None)
+    start = next((i for i, r in enumerate(raw[:400])
+                  if r.text[:1] == "*" and _licence_mark(raw, i, cues.LICENCE_START)), None)
     if start is not None:
         end = start + _licence_mark(raw, start, cues.LICENCE_START)
         if end < len(raw) and cues.CREDITS.match(raw[end].text):
@@ -148,7 +148,8 @@ def drop_licence(raw: list[RawLine], report: Report) -> None:
             while end < len(raw) and not raw[end].blank_before:
                 end += 1
         _drop(raw[:end], report, "the licence header and credits")
-    stop = next((i for i in range(len(raw)) if _licence_mark(raw, i, cues.LICENCE_END)), None)
+    stop = next((i for i, r in enumerate(raw)
+                 if r.text[:1] == "*" and _licence_mark(raw, i, cues.LICENCE_END)), None)
     if stop is None:  # older editions: "End of the Project ... Etext" and the rest
         stop = next((i for i in range(max(len(raw) - 400, 0), len(raw))
                      if cues.LICENCE_CLOSING.match(raw[i].text)), None)

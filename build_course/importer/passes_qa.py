@@ -154,8 +154,10 @@ def qa_evidence(raw: list[RawLine]) -> list[str]:
     if answered := labelled_pairs(raw):
         return [f"{len(answered)} questions labelled as such ('Q:'), each answered on a "
                 "line labelled as the answer ('A:')"]
-    pairs = sum(1 for r, after in zip(raw, raw[1:])
-                if _asks(r.text) and not _asks(after.text) and len(after.text) > 1)
+    # (a question holds a "?": only such lines are asked whether they ask)
+    asking = [k for k, r in enumerate(raw[:-1]) if "?" in r.text and _asks(r.text)]
+    pairs = sum(1 for k in asking
+                if not _asks(after := raw[k + 1].text) and len(after) > 1)
     if pairs < _MIN_PAIRS or 2 * pairs < 0.5 * len(raw):
         return []
     found = [f"{pairs} questions each followed by an answer"]
@@ -170,10 +172,10 @@ def labelled_pairs(raw: list[RawLine]) -> list[int]:
     labelled too (``A: ...``), follows within a few lines, when there are two
     or more and they run from the first half of the text on (an FAQ)."""
     found = []
-    for i, r in enumerate(raw):
-        if not (r.text[:1] in "Qq" or r.text[:1].isdigit()) \
-                or not cues.QA_QUESTION_LABEL.match(r.text):
-            continue
+    labels = [i for i, r in enumerate(raw)
+              if ((first := r.text[:1]) in "Qq" or first.isdigit())
+              and cues.QA_QUESTION_LABEL.match(r.text)]
+    for i in labels:
         for j in range(i + 1, min(i + _QUESTION_LINES + 1, len(raw))):
             if cues.QA_QUESTION_LABEL.match(raw[j].text) or _OPTION.match(raw[j].text):
                 break  # a quiz's question, with its options

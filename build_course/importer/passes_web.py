@@ -90,8 +90,8 @@ def _permalinks(raw: list[RawLine]) -> int:
     """How many heading-shaped lines alone between blank lines end with the
     same glyph glued to their last word (a permalink, drawn by an icon font)."""
     glyphs = Counter(r.text[-1] for k, r in enumerate(raw[:3000])
-                     if len(r.text) <= 100 and ("\ue000" <= r.text[-1] <= "\uf8ff"
-                                                or r.text[-1] == "¶")  # (a fast first test)
+                     if ("\ue000" <= r.text[-1] <= "\uf8ff" or r.text[-1] == "¶")  # (fast)
+                     and len(r.text) <= 100
                      and _PERMALINK.search(r.text)
                      and r.blank_before and (k + 1 == len(raw) or raw[k + 1].blank_before)
                      and _heading_shaped(r.text[:-1]))
@@ -106,7 +106,7 @@ _EVIDENCE = (
     ("navigation bars ('A | B', 'Prev Next', breadcrumbs)",
      lambda raw, head: any(_nav_bar(r.text) for r in raw[:60] + raw[-60:])),
     ("horizontal rules drawn as '____' or '━━━━'",
-     lambda raw, head: sum(1 for r in raw[:3000] if _lynx_rule(r)) >= 2),
+     lambda raw, head: sum(1 for r in raw[:3000] if r.text[0] in "━─_" and _lynx_rule(r)) >= 2),
     ("lynx's numbered link markers and References list",
      lambda raw, head: sum(1 for r in raw[:2000]
                            if "[" in r.text and _LYNX_REFERENCE_MARK.search(r.text)) >= 3
