@@ -1130,3 +1130,24 @@ def test_a_chapter_line_at_a_page_top_over_a_blank_line_and_its_title_opens_a_le
              for n, title in ((1, "Getting on the Air"), (2, "Net Procedure"))]
     part = _part("\f".join(pages))
     assert [lesson.title for lesson in part.lessons] == ["Getting on the Air", "Net Procedure"]
+
+
+def test_a_numbered_line_that_leads_into_a_list_is_no_heading():
+    raw = _raw("Store the roots where the air stays cold and damp all winter long, out of the "
+               "frost.\n\n2.3. Several kinds of store can be used, including:\n"
+               "a. a clamp of straw and earth\nb. a buried barrel\n\n2.4 Key Terms:\n"
+               "A clamp is a heap of roots covered with straw and then with soil to keep frost "
+               "out.\n")
+    pdf.mark_numbered_headings(raw, Report("t"))
+    kinds = {r.text: r.kind for r in raw}
+    assert kinds["2.3. Several kinds of store can be used, including:"] != "heading"
+    assert kinds["2.4 Key Terms:"] == "heading"
+
+
+def test_a_title_in_capitals_wrapped_after_a_small_word_is_one_line():
+    text = ("BE READY FOR A\nHEATWAVE\n\nDrink water often, every fifteen minutes or so, even "
+            "when you\nare not thirsty, and rest in the shade when you can.\n")
+    lines = c.join_lines(_raw(text), True)
+    assert lines[0].text == "BE READY FOR A HEATWAVE"
+    lines = c.join_lines(_raw("APPENDIX A\nWIND CHILL TABLE\n\n" + text), True)
+    assert lines[0].text == "APPENDIX A"

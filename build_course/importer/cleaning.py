@@ -455,7 +455,8 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
         # a title, a blank line, then code or a note in lower case: not its rest
         return not (blanks_part and blank_before and len(parts) == 1 and not r.page_start
                     and looks_like_heading(end))
-    if end.rsplit(" ", 1)[-1] in _OPEN_ENDS and not prev.bullet:
+    last = end.rsplit(" ", 1)[-1]
+    if (last in _OPEN_ENDS or _capital_open_end(last, end, text)) and not prev.bullet:
         # "... six factors by Cundiff and" + "Still. They are:"; a title
         # wrapped after "or" ("Preventing Illness or" + "Death at Work")
         return not looks_like_heading(end) or looks_like_heading(text)
@@ -470,6 +471,14 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
     if prev.bullet and end.endswith(TERMINAL):
         return False  # a list item that ended its sentence; what follows is a paragraph
     return tail >= 0.75 * width
+
+
+def _capital_open_end(last: str, end: str, text: str) -> bool:
+    """A title in capitals wrapped after a small word (``BE PREPARED FOR A``
+    over ``FLOOD``), short enough joined to stay a heading (``APPENDIX A``
+    is a label, not a wrap)."""
+    return last.isupper() and last.lower() in _OPEN_ENDS and len(end) + len(text) < 70 \
+        and text.isupper() and end.count(" ") >= 2
 
 
 _OPEN_ENDS = frozenset("and or of the a an by to with for from in on at as than that".split())

@@ -1050,9 +1050,11 @@ def _single_title(title: str) -> bool:
 
 
 def _heading_title(title: str) -> bool:
-    """A section's title: short, starts with a capital, does not end a sentence."""
+    """A section's title: short, starts with a capital, does not end a
+    sentence, nor lead into a list in words of a sentence (``1.4. Several
+    ways are open, including:``; ``2.1 Key Terms:`` heads)."""
     return 0 < len(title) <= 80 and title[:1].isupper() and not title.endswith((".", ",", ";")) \
-        and ". " not in title
+        and ". " not in title and (title[-1] != ":" or looks_like_heading(title))
 
 
 def _alone(kept: list[RawLine], i: int) -> bool:
