@@ -190,3 +190,31 @@ def test_numbered_items_under_an_instruction_are_judged_in_turn_not_options():
     assert "i) Chisel" in judged.prompt and "vi) Hammer" in judged.prompt
     assert judged.model_answer.startswith("i) Cutting ii) Striking iii) Cutting")
     assert questions[2].options == ["Spanner", "Pliers"]  # the next question, not an item
+
+
+PARTS_THEN_STATEMENTS = _pdf_like("""Check Your Progress B
+
+1)     Name two tools that cut wood.
+2)     i)      List three tools you used this week.
+       ii) Sort them into cutting tools and striking tools, and say which of them
+            you would sharpen first
+3)     State whether the following statements are True or False.
+       i)      A file is a striking tool.
+       ii)     A saw cuts across the grain.
+       iii)    A mallet is made of steel.
+
+1.2    ANSWERS TO CHECK YOUR PROGRESS
+
+B      3      i) False ii) True iii) False
+""")
+
+
+def test_statements_after_a_question_in_parts_keep_their_number_and_keys():
+    questions = [q for lesson in _part(PARTS_THEN_STATEMENTS).lessons for quiz in lesson.quizzes
+                 for q in quiz.questions]
+    assert [q.kind for q in questions] == [QuestionKind.OPEN] * 2 + [QuestionKind.TRUE_FALSE] * 3
+    assert questions[1].prompt.startswith("i) List three tools")
+    assert "ii) Sort them" in questions[1].prompt  # its parts, in its prompt
+    assert [q.prompt for q in questions[2:]] == [
+        "A file is a striking tool.", "A saw cuts across the grain.", "A mallet is made of steel."]
+    assert [q.correct for q in questions[2:]] == [[1], [0], [1]]

@@ -493,8 +493,12 @@ def _mid_sentence_number(prev: Line, end: str, r: RawLine) -> bool:
     return number > 1 and not end.endswith(TERMINAL) \
         and not (prev.bullet == "1" and prev.number == number - 1) \
         and prev.bullet != "•" \
-        and not (prev.bullet == "a" and r.indent < prev.indent)
-    # (after a bulleted option, or left of a lettered one, "4." starts the next question)
+        and not (r.indent < prev.indent and (prev.bullet == "a" or _ROMAN_LEAD.match(prev.text)))
+    # (after a bulleted option, or left of a lettered or roman-numbered one ("ii) ..."),
+    # "4." starts the next question)
+
+
+_ROMAN_LEAD = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)\s")
 
 
 def _glue(parts: list[str], words: _Vocabulary | None = None) -> str:

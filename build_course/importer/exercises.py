@@ -868,6 +868,8 @@ def _split_romans(piece: _Piece) -> list[_Piece]:
         if expected is None or value == expected:
             cuts.append(m.start())
             expected = (value or 0) + 1
+    if cuts and cuts[0] == 0 and piece.item and piece.number is not None and not implied:
+        return [piece]  # "4. i) Write ... ii) List ...": question 4's parts, in its prompt
     if len(cuts) < (1 if implied else 2):
         return [piece]
     out = [_Piece(piece.text[:cuts[0]].strip(), piece.line, piece.number, piece.depth,
