@@ -353,3 +353,90 @@ def test_a_lessons_questions_in_its_prose_stay_its_prose():
     part = _part(GEOGRAPHY)
     assert not part.lessons[3].quizzes
     assert "Why is it cold in winter? Why are the days short? The sun is low" in _md(part)
+
+
+ITALIAN = """                        EASY ITALIAN LESSONS
+
+                                   BY
+
+                                G. WRITER
+
+
+
+
+LESSON I.
+
+NOUNS.
+
+1. Italian nouns ending in _-o_ are mostly masculine, and those ending
+in _-a_ are mostly feminine.
+
+VOCABULARY.
+
+  il gatto, the cat.           la porta, the door.
+  il vino, the wine.           la strada, the street.
+
+EXERCISE I.
+
+1. Il gatto e la porta.
+
+2. Il vino e la strada.
+
+Translate into Italian:
+
+1. The cat and the street.
+
+2. The door and the wine.
+
+
+LESSON II.
+
+ADJECTIVES.
+
+2. An adjective agrees with its noun: _il gatto nero_, _la porta nera_.
+
+VOCABULARY.
+
+  nero, black.                 bianco, white.
+
+EXERCISE II.
+
+1. Il gatto ---- (black).
+
+2. La porta ---- (white).
+
+
+KEY TO THE EXERCISES.
+
+EXERCISE I.
+
+1. The cat and the door. 2. The wine and the street.
+
+EXERCISE II.
+
+1. nero. 2. bianca.
+"""
+
+
+def test_a_key_at_the_end_headed_by_the_exercises_titles_goes_to_each():
+    part = _part(ITALIAN)
+    first, second = (lesson.quizzes[0].questions for lesson in part.lessons)
+    assert [q.model_answer for q in second] == ["nero.", "bianca."]
+    assert [q.model_answer for q in first[:2]] == ["The cat and the door.",
+                                                   "The wine and the street."]
+    assert not any(q.prompt in ("nero.", "bianca.") for lesson in part.lessons
+                   for quiz in lesson.quizzes for q in quiz.questions)
+
+
+def test_an_instruction_between_an_exercises_questions_heads_the_next_ones():
+    part = _part(ITALIAN)
+    questions = part.lessons[0].quizzes[0].questions
+    assert [q.prompt for q in questions] == ["Il gatto e la porta.", "Il vino e la strada.",
+                                             "The cat and the street.", "The door and the wine."]
+    assert not questions[2].model_answer  # the key names 1 and 2 once: the first two
+    assert "Translate into Italian:" in [p.text for p in part.lessons[0].quizzes[0].intro]
+
+
+def test_the_books_key_does_not_outvote_the_lessons_titles():
+    part = _part(ITALIAN)
+    assert [lesson.title for lesson in part.lessons] == ["NOUNS.", "ADJECTIVES."]

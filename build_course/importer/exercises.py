@@ -144,7 +144,7 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
     # extracting exercises only takes blocks away, so a lesson without them never has one
     ordered = [b for b in blocks if isinstance(b, ListBlock) and b.ordered]
     # ... or one list of questions each with its answer ("1. How many? Ans. 53.")
-    keyed = len(ordered) >= 2 or any(b.items and "ns" in b.items[0].text for b in ordered)
+    keyed = len(ordered) >= 2 or any(b.items and "ns." in b.items[0].text for b in ordered)
     while i < len(blocks):
         end, heading = _exercise_at(blocks, i, quiet, capitals, keyed)
         if end is None:
@@ -608,7 +608,7 @@ def _has_answer_key(blocks: list[Block], start: int) -> bool:
     section = blocks[start + 1:_section_end(blocks, start)]
     lists = [b for b in section if isinstance(b, ListBlock) and b.ordered]
     if lists and len(items := lists[0].items) >= 2 and sum(
-            1 for item in items if "ns" in item.text
+            1 for item in items if "ns." in item.text
             and cues.TRAILING_VALUE_ANSWER.search(item.text)) * 3 >= 2 * len(items):
         return True  # "1. How many are left? Ans. 53.": questions, each with its answer
     for first, second in zip(lists, lists[1:]):
@@ -1139,6 +1139,8 @@ class _Reader:
             return True
         if self._instruction(piece, text):
             return False  # the instruction stays, in the introduction
+        if self._next_instruction(piece, text):
+            return True
         if piece.lettered and self.found and self.mode in ("prompt", "options") \
                 and not (self.true_false or self.blanks) and not text.endswith("?"):
             self._add_option(*_trailing_mark(text))  # 'A. ...' under a question: an option
@@ -1335,6 +1337,25 @@ class _Reader:
         self.mode = "intro" if not self.found else "options"
         return True
 
+    def _next_instruction(self, piece: _Piece, text: str) -> bool:
+        """``Translate into Spanish:`` after a list of questions that are
+        sentences (``3. El perro y la mesa.``): the instruction of the
+        questions after it, numbered anew from 1 (not a key); it goes in the
+        introduction, with the first one."""
+        if not self.found or self.mode != "prompt" or piece.item or not text.endswith(":") \
+                or "?" in text or len(text.split()) > 12 \
+                or cues.ANSWERS_HEADING.match(text) or cues.ANSWER_LABEL.match(text):
+            return False
+        current = self.found[-1]
+        if current.question.options or not current.from_item \
+                or not current.question.prompt.endswith((".", "!")):
+            return False  # "What can the user enter:" after its code: the stem goes on
+        self.quiz.intro.append(Paragraph(text, piece.line))
+        self.group, self.mode = len(self.found), "intro"
+        self.true_false = self.blanks = False
+        self.parent = None
+        return True
+
     def _match_instruction(self, piece: _Piece, text: str) -> bool:
         """``Match the following.`` standing alone (not a numbered question):
         a matching question, its items under it."""
@@ -1443,7 +1464,8 @@ class _Reader:
                        worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
                        from_item=piece.item)
         if ((tail := cues.TRAILING_ANSWER.search(prompt)) and tail.start() > 0) or (
-                "ns" in prompt and (tail := cues.TRAILING_VALUE_ANSWER.search(prompt))):
+                ("ns." in prompt or "er." in prompt)
+                and (tail := cues.TRAILING_VALUE_ANSWER.search(prompt))):
             found.question.prompt = prompt = prompt[:tail.start()].rstrip()  # "...? Ans. (c)"
             found.answer, found.answer_line = tail.group(1), piece.line
         if ((lead := _TRUE_FALSE_LEAD.match(prompt)) and len(prompt[lead.end():].split()) >= 3) \

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
@@ -556,6 +557,7 @@ def _title_vote(kept: list[RawLine], i: int, end: int) -> bool | None:
     shape = _shape(kept[i])
     alike = sum(1 for j in range(i + n, end) if _single(kept, j) and _shape(kept[j]) == shape
                 and kept[j].kind != "text"  # a margin note or a caption heads nothing
+                and not cues.ANSWERS_HEADING.match(kept[j].text)  # nor does the book's key
                 and not _is_exercise(kept[j].text) and not _sentence(kept[j].text)
                 and not _LIST_ITEM.match(kept[j].text))  # a sentence or an item heads nothing
     return alike < 2
@@ -687,8 +689,10 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
             out.append(_pre(blocks[i], text_lines))
             i += 1
             continue
-        if len(blocks[i]) == 1 and (_introduces(blocks, i) or _over_footnotes(blocks, i)):
-            blocks[i][0].kind = "text"
+        if len(blocks[i]) == 1 and (_introduces(blocks, i) or _over_footnotes(blocks, i) or (
+                state["exercise"] and blocks[i][0].text.endswith(":") and not blocks[i][0].kind
+                and not blocks[i][0].chapter)):
+            blocks[i][0].kind = "text"  # in an exercise: "Translate into Spanish:" instructs
         _join_block(blocks[i], out, state, last=i == len(blocks) - 1, numbered=i in paragraphs)
         i += 1
     for line in out:
@@ -696,7 +700,37 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
             line.text = strip_markup(line.text)
         if line.chapter:
             line.chapter = strip_markup(line.chapter)
+    _keys_to_exercises(out)
     return out
+
+
+def _keys_to_exercises(out: list[Line]) -> None:
+    """The book's key at its end (``KEY TO THE EXERCISES.``), its groups
+    headed by the exercises' own titles (``EXERCISE I.``, each title once in
+    the book): each group goes right after its exercise, under the key's
+    heading, where the exercise finds its answers (else one lesson's
+    exercise took them all, the next group's title starting an exercise of
+    answers). Groups that name no exercise, or a title found twice, keep the
+    whole key where it stands."""
+    heads = [k for k, line in enumerate(out) if line.kind == "heading"]
+    key = next((k for k in reversed(heads) if cues.ANSWERS_HEADING.match(out[k].text)), None)
+    if key is None or key + 1 >= len(out) or out[key + 1].kind != "heading":
+        return
+    seen = Counter(_key(out[k].text) for k in heads if k < key and _is_exercise(out[k].text))
+    titled = {_key(out[k].text): k for k in heads if k < key and _is_exercise(out[k].text)}
+    groups = [k for k in heads if k > key]
+    if not groups or any(seen[_key(out[k].text)] != 1 for k in groups):
+        return
+    bounds = list(zip(groups, groups[1:] + [len(out)]))
+    moves = []
+    for start, end in bounds:
+        target = titled[_key(out[start].text)]
+        at = next((j for j in range(target + 1, key + 1)
+                   if out[j].kind == "heading" or out[j].chapter), key)
+        moves.append((at, [replace(out[key], chapter="", kicker="")] + out[start + 1:end]))
+    del out[key:]
+    for at, lines in sorted(moves, key=lambda move: move[0], reverse=True):
+        out[at:at] = lines
 
 
 _FOOTNOTE_MARK = re.compile(r"^\[(?:\d{1,3}|[A-Z])\]\s")
