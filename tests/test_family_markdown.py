@@ -253,3 +253,17 @@ def test_display_math_lines_that_start_like_list_items_join_the_line_before():
         "$$", "E = \\frac{1}{2} m v^2 - \\frac{G M m}{r} + C % a constant", "- D", "$$"]
     lists = [b for b in lesson.blocks if type(b).__name__ == "ListBlock"]
     assert [i.text for b in lists for i in b.items] == ["a list item stays"]
+
+
+def test_code_cell_options_as_yaml_leave_the_code_and_removed_cells_go():
+    text = ("---\nkernelspec:\n  name: python3\n---\n\n# Rainfall\n\n"
+            "```{code-cell} ipython3\n---\nmystnb:\n  figure:\n    caption: Monthly rain\n"
+            "tags: [hide-input]\n---\nplot(rain)\n```\n\n"
+            "```{code-cell} ipython3\n:tags: [remove-cell]\nsecret_setup()\n```\n\n"
+            "```{code-cell} ipython3\n---\ntags: [remove-input]\n---\nmake_table()\n```\n\n"
+            "Rain falls mostly in winter.\n")
+    part = _part(text)
+    code = [b.text for b in part.lessons[0].blocks if type(b).__name__ == "RawMarkdown"]
+    assert code == ["```python\nplot(rain)\n```"]
+    messages = " ".join(d.message for d in review_list(part.diagnostics))
+    assert "code cell the page removes" in messages

@@ -89,6 +89,7 @@ _LINK_TEMPLATE = re.compile(r"(\]\(\s*)(?:\{\{[^{}]*\}\}|\{%[^{}]*%\})+")
 # picture on the other site, a stray word here
 _ICON = re.compile(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:(?:\{[^{}]*\})?\s?")
 _IMAGE_ATTRIBUTES = re.compile(r"(!\[[^\]]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\))\{[^{}]*\}")
+_REMOVED = re.compile(r"\bremove[-_](?:cell|input)\b")  # MyST-NB cell tags
 _CODE_NAMES = frozenset("code-cell code-block code sourcecode literalinclude".split())
 _MATH_NAMES = frozenset("math equation".split())
 _LANGUAGE_NAMES = {"ipython": "python", "ipython3": "python", "python3": "python",
@@ -535,6 +536,9 @@ class _Builder:
         options, body, skipped = _options(content)
         label = options.get("label", "")
         if name in _CODE_NAMES:
+            if _REMOVED.search(options.get("tags", "")):  # the page never shows it
+                self.report.dropped(line, "code cell the page removes", body.strip()[:40])
+                return []
             return [_code(body, arg.split(" ")[0] if arg else "", line)]
         if name in _MATH_NAMES:
             return [display_math(body, line)]
@@ -642,6 +646,13 @@ def _options(content: str) -> tuple[dict, str, int]:
     lines = content.split("\n")
     options = {}
     n = 0
+    if lines[0].strip() == "---":  # the options as a block of YAML between two --- lines
+        end = next((k for k in range(1, min(len(lines), 40)) if lines[k].strip() == "---"), 0)
+        for k in range(1, end):
+            key, colon, value = lines[k].partition(":")
+            if colon and key.strip() and not key.startswith((" ", "\t")):
+                options[key.strip()] = value.strip()
+        n = end + 1 if end else 0
     while n < len(lines) and (m := _OPTION.match(lines[n].strip())):
         options[m.group("key")] = m.group("value").strip()
         n += 1
