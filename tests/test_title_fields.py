@@ -51,3 +51,8 @@ def test_a_title_field_deep_in_the_text_names_nothing():
             "Tasting\n\nTaste each shot and write down what you changed since the last one.\n\n"
             "Session title: Latte art\n\nPour from high, then bring the jug close to draw.\n")
     assert _part(text).lessons[0].title == "Barista Basics"
+
+
+def test_front_matter_in_a_plain_text_is_no_title_field():
+    text = "---\ntitle: notes\n---\nSafe Lifting\n\nBend your knees and keep the load close.\n"
+    assert _part(text).lessons[0].title == "Safe Lifting"

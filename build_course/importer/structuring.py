@@ -181,7 +181,8 @@ def _title_field(lesson: Lesson, report: Report) -> bool:
     kind) become its kicker."""
     blocks = lesson.blocks
     for i, block in enumerate(blocks[:6]):
-        if isinstance(block, (Heading, Paragraph)) and (m := cues.TITLE_FIELD.match(block.text)):
+        if isinstance(block, (Heading, Paragraph)) and block.text[:1].isupper() \
+                and (m := cues.TITLE_FIELD.match(block.text)):  # "title: x" is front matter
             _titled(lesson, m.group("title").strip(), f"the field '{block.text}'", block.line,
                     report)
             lesson.kicker = " · ".join(b.text for b in blocks[:i] if isinstance(b, Heading)
