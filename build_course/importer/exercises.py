@@ -144,7 +144,8 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
     # extracting exercises only takes blocks away, so a lesson without them never has one
     ordered = [b for b in blocks if isinstance(b, ListBlock) and b.ordered]
     # ... or one list of questions each with its answer ("1. How many? Ans. 53.")
-    keyed = len(ordered) >= 2 or any(b.items and "ns." in b.items[0].text for b in ordered)
+    keyed = (len(ordered) >= 2 or any(b.items and "ns." in b.items[0].text for b in ordered)) \
+        and _may_hold_answer_key(ordered, blocks)
     while i < len(blocks):
         end, heading = _exercise_at(blocks, i, quiet, capitals, keyed)
         if end is None:
@@ -229,6 +230,21 @@ _TRUE_FALSE_TAIL = re.compile(
 # Any of the cues an instruction line holds (see _Reader._instruction).
 _INSTRUCTION_CUE = re.compile("|".join(f"(?:{cue.pattern})" for cue in (
     cues.SELECT_ALL, cues.TRUE_FALSE_INSTRUCTION, cues.FILL_IN_INSTRUCTION)), re.I)
+
+
+def _may_instruct(text: str) -> bool:
+    """A quick test: ``text`` may hold one of the instruction cues (select
+    all, true or false, fill in). The usual piece does not."""
+    return not text.isascii() or cues.INSTRUCTION_HINT.search(text.lower()) is not None
+
+
+def _instruction_cued(text: str) -> bool:
+    """``text`` holds one of the instruction cues."""
+    return _may_instruct(text) and _INSTRUCTION_CUE.search(text) is not None
+
+
+def _select_all(text: str) -> bool:
+    return _may_instruct(text) and cues.SELECT_ALL.search(text) is not None
 
 
 def _true_false_tail(text: str) -> bool:
@@ -612,10 +628,28 @@ def _has_answer_key(blocks: list[Block], start: int) -> bool:
             and cues.TRAILING_VALUE_ANSWER.search(item.text)) * 3 >= 2 * len(items):
         return True  # "1. How many are left? Ans. 53.": questions, each with its answer
     for first, second in zip(lists, lists[1:]):
-        if section.index(second) == section.index(first) + 1 \
-                and second.items[0].number == 1 and len(second.items) <= len(first.items):
+        if section.index(second) == section.index(first) + 1 and _key_after(first, second):
             return sum(_answer_like(item.text) for item in second.items) * 2 >= len(second.items)
     return False
+
+
+def _may_hold_answer_key(ordered: list[ListBlock], blocks: list[Block]) -> bool:
+    """What _has_answer_key looks for is in the lesson: a numbered list
+    right after another that may be its key (the lists that taking an
+    exercise away brings together stand before the blocks still to look at),
+    or a numbered list (of ``ordered``) of questions most of which hold an
+    answer ("1. How many are left? Ans. 53.")."""
+    return any(_key_after(first, second) for first, second in zip(blocks, blocks[1:])) \
+        or any(len(b.items) >= 2 and sum(1 for item in b.items if "ns." in item.text) * 3
+               >= 2 * len(b.items) for b in ordered)
+
+
+def _key_after(first: Block, second: Block) -> bool:
+    """``second`` may be the key of the questions in ``first``: both numbered
+    lists, the second restarting at 1 and no longer than the first."""
+    return isinstance(first, ListBlock) and isinstance(second, ListBlock) \
+        and first.ordered and second.ordered \
+        and second.items[0].number == 1 and len(second.items) <= len(first.items)
 
 
 def _answer_like(text: str) -> bool:
@@ -725,16 +759,26 @@ def _item_piece(item: ListItem, depth: int, under_number: bool) -> _Piece:
 
 def _first_piece(block: Block) -> _Piece | None:
     """``_pieces(block)[0]`` (None for none), without a list's other pieces."""
+    if isinstance(block, Paragraph):  # the usual block
+        return _Piece(block.text, block.line)
     if isinstance(block, ListBlock):
         return _item_piece(block.items[0], 0, False) if block.items else None
     pieces = _pieces(block)
     return pieces[0] if pieces else None
 
 
+# What a numbered or labelled question can start with, digits aside: "(3)", and the
+# first letters of cues.QUESTION_LABEL's words ("Question", "Q", "Problem", "Exercise").
+_QUESTION_LEADS = frozenset("(qQpPeE")
+
+
 def _question_start(piece: _Piece) -> tuple[int, str] | None:
     """(number, text) when ``piece`` starts a numbered or labelled question."""
     if piece.item and piece.number is not None and not piece.under_number:
         return piece.number, piece.text
+    first = piece.text[:1]
+    if not first or not (first.isdecimal() or first in _QUESTION_LEADS):
+        return None  # the usual line: neither a number nor a label leads it
     if m := cues.QUESTION_LABEL.match(piece.text):
         return int(m.group(1)), m.group(2).strip()
     if not piece.item and ((m := _NUMBERED.match(piece.text))
@@ -886,14 +930,19 @@ def _key_shaped(text: str) -> bool:
     return len(pairs) >= 2 and sum(len(a) + len(b) + 2 for a, b in pairs) >= 0.5 * len(text)
 
 
+# In every exercise label ("Exercise 1.2."): a quick test before a search for one.
+_DOTTED_NUMBER = re.compile(r"\d\.\d")
+
+
 def _split_labels(pieces: list[_Piece]) -> list[_Piece]:
     """``... between them? Exercise 1.2. Start the ...``: a numbered exercise's
     label joined to the line before it starts a piece of its own."""
     out = []
     for piece in [part for whole in pieces for part in _split_romans(whole)]:
-        cut = next((m.start() for m in cues.EXERCISE_LABEL.finditer(piece.text)
-                    if m.start() > 0 and piece.text[:m.start()].rstrip()[-1:] in ".?!"), None)
-        if cut is None or piece.code:
+        cut = None if piece.code or not _DOTTED_NUMBER.search(piece.text) else next(
+            (m.start() for m in cues.EXERCISE_LABEL.finditer(piece.text)
+             if m.start() > 0 and piece.text[:m.start()].rstrip()[-1:] in ".?!"), None)
+        if cut is None:
             out.append(piece)
             continue
         out.append(_Piece(piece.text[:cut].rstrip(), piece.line, piece.number, piece.depth,
@@ -1100,6 +1149,7 @@ class _Reader:
         self.key_line = 0
         self.mode = "intro"  # intro, prompt, options, answer, explanation, keys, task, match
         self.true_false = cues.TRUE_FALSE_INSTRUCTION.search(quiz.title) is not None
+        self.worksheet = bool(cues.WORKSHEET_HEADING.search(quiz.title))  # see _Found.worksheet
         self.select_all = False
         self.answer_last: int | None = None  # the last number of a list inside an answer
         self.group = 0  # where the questions of the current numbered exercise start
@@ -1309,7 +1359,7 @@ class _Reader:
         return True
 
     def _instruction(self, piece: _Piece, text: str) -> bool:
-        cued = _INSTRUCTION_CUE.search(text) is not None  # the usual piece: one search, not three
+        cued = _instruction_cued(text)
         if cued and cues.SELECT_ALL.search(text) and (not self.found or self.mode != "prompt") \
                 and _question_start(piece) is None:
             self.select_all = True  # over the questions after it (a question's own is its)
@@ -1460,16 +1510,17 @@ class _Reader:
             self.parent = None
         found = _Found(Question(prompt, piece.line), number, parent=self.parent if sub else None,
                        sub=sub, true_false=self.true_false, lettered=letter is not None,
-                       select_all=self.select_all or bool(cues.SELECT_ALL.search(prompt)),
-                       worksheet=bool(cues.WORKSHEET_HEADING.search(self.quiz.title)),
+                       select_all=self.select_all or _select_all(prompt),
+                       worksheet=self.worksheet,
                        from_item=piece.item)
         if ((tail := cues.TRAILING_ANSWER.search(prompt)) and tail.start() > 0) or (
                 ("ns." in prompt or "er." in prompt)
                 and (tail := cues.TRAILING_VALUE_ANSWER.search(prompt))):
             found.question.prompt = prompt = prompt[:tail.start()].rstrip()  # "...? Ans. (c)"
             found.answer, found.answer_line = tail.group(1), piece.line
-        if ((lead := _TRUE_FALSE_LEAD.match(prompt)) and len(prompt[lead.end():].split()) >= 3) \
-                or _true_false_tail(prompt):
+        if _may_instruct(prompt) and (((lead := _TRUE_FALSE_LEAD.match(prompt))
+                                       and len(prompt[lead.end():].split()) >= 3)
+                                      or _true_false_tail(prompt)):
             found.true_false = True  # "True or false: ...", "... were made. (True/False)"
         self.found.append(found)
         self.mode = "match" if cues.MATCH_INSTRUCTION.search(prompt) else "prompt"
@@ -1892,7 +1943,11 @@ def _answer_letters(text: str) -> tuple[list[int], str] | None:
 
 def _similar(a: str, b: str) -> bool:
     a, b = _norm(a), _norm(b)
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+    if a == b:
+        return True
+    matcher = difflib.SequenceMatcher(None, a, b)  # its quick ratios bound its ratio from above
+    return matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 \
+        and matcher.ratio() >= 0.8
 
 
 def _option_text(question: Question, index: int) -> str:

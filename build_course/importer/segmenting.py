@@ -269,8 +269,12 @@ def misspelt_cue(text: str) -> str:
     text = _SECTION_PREFIX.sub("", text).lower().rstrip(" :")
     if not 10 <= len(text) <= 30:
         return ""
-    return next((p for p in cues.EXERCISE_PHRASES
-                 if abs(len(p) - len(text)) <= 1 and _one_off(text, p)), "")  # (lengths first)
+    return next((p for p in _PHRASES_NEAR.get(len(text), ()) if _one_off(text, p)), "")
+
+
+# For each length, the exercise phrases one letter longer, as long, or one shorter, in order.
+_PHRASES_NEAR = {n: tuple(p for p in cues.EXERCISE_PHRASES if abs(len(p) - n) <= 1)
+                 for n in range(10, 31)}
 
 
 def _one_off(a: str, b: str) -> bool:

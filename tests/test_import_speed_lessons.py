@@ -1,0 +1,82 @@
+"""Building lessons (segmenting, exercises, heading levels) fast: each cheap
+pre-check finds whatever the slow search it guards finds."""
+
+from __future__ import annotations
+
+from build_course.importer import cues, exercises, segmenting, structuring
+from build_course.importer.exercises import _Piece
+
+INSTRUCTIONS = [
+    "Select all that apply.", "Tick all the boxes that are right.", "CHOOSE ALL correct options",
+    "There may be more than one answer.", "Mark every statement True or False.",
+    "true/false: the moon is made of rock", "Answer T or F for each.", "(T/F)", "t / f",
+    "TorF", "Fill in the blanks with a word from the list.", "Complete the sentences below.",
+    "Complete the following statements:", "Write all which apply",
+    "Vrai ou faux ? True or false, Ÿ", "Fıll in the gaps", "Fill in the missing words: ____",
+]
+PROSE = [
+    "The hive is opened in spring.", "Bread rises when the yeast is warm",
+    "Was it a trueish story, or fiction?", "Small coins fall through the floor.",
+    "Café au lait — served with brioche.", "", "3. How many legs has a spider?",
+    "For the first task, sort the recipes.", "Forty-two crates went or stayed",
+]
+
+
+def test_the_instruction_hint_misses_no_instruction():
+    for text in INSTRUCTIONS + PROSE:
+        cued = bool(exercises._INSTRUCTION_CUE.search(text))
+        assert exercises._instruction_cued(text) == cued, text
+        assert exercises._select_all(text) == bool(cues.SELECT_ALL.search(text)), text
+    assert all(exercises._instruction_cued(text) for text in INSTRUCTIONS)
+
+
+def test_only_a_number_or_a_label_can_start_a_question():
+    starts = ["3. Name the planets.", "(4) Why does ice float?", "Question 2: What is rust?",
+              "q7. Which gas?", "Problem 3) Add 4 and 5.", "Exercise 2: Draw a map.",
+              "Ex 5. Spell 'harbour'.", "12) Count the sheep.",
+              "1.35 Pet names. The city keeps a list of them"]
+    for text in starts:
+        assert exercises._question_start(_Piece(text, 1)) is not None, text
+    for text in ("What is rust?", "Explain how a pump works.", "- a dash", "", "Why 3. Then"):
+        assert exercises._question_start(_Piece(text, 1)) is None, text
+
+
+def test_the_exercise_label_check_keeps_labels_that_follow_a_sentence():
+    pieces = exercises._split_labels([_Piece("Add the rows. Exercise 1.2. Now sum them.", 4)])
+    assert [p.text for p in pieces] == ["Add the rows.", "Exercise 1.2. Now sum them."]
+    assert len(exercises._split_labels([_Piece("Add the rows. Exercise 12. Now sum.", 4)])) == 1
+
+
+def test_the_footnote_hint_finds_every_mark():
+    for text in ("the word “company”1 That is", 'a "quote"2 and', "at the end.3 Then",
+                 "one,4 two", "A list;12 more", "a quote’٣ in another script"):
+        assert structuring._FOOTNOTE.search(text), text
+        assert structuring._FOOTNOTE_HINT.search(text), text
+    assert not structuring._FOOTNOTE_HINT.search("version 3 of 4 (2015)")
+
+
+def test_misspelt_cues_by_length_are_the_phrases_in_their_order():
+    for n, phrases in segmenting._PHRASES_NEAR.items():
+        assert list(phrases) == [p for p in cues.EXERCISE_PHRASES if abs(len(p) - n) <= 1]
+    assert segmenting.misspelt_cue("Chek your progress") == "check your progress"
+    assert segmenting.misspelt_cue("2.4 Review Qestions:") == "review questions"
+    assert segmenting.misspelt_cue("Review questions") == ""
+
+
+def test_similar_answers_with_quick_ratios():
+    assert exercises._similar("The harbour wall", "the harbour wall.")
+    assert exercises._similar("Sodium chloride", "sodium chlorid")
+    assert not exercises._similar("Sodium", "Sodium chloride and water")
+    assert not exercises._similar("abc", "cab")
+
+
+def test_an_answer_key_list_needs_a_list_right_before_it():
+    from build_course.model import ListBlock, ListItem, Paragraph
+
+    questions = ListBlock([ListItem("Name a fruit?", 1, 1), ListItem("Name a tree?", 2, 2)],
+                          1, ordered=True)
+    key = ListBlock([ListItem("b", 3, 1), ListItem("a", 4, 2)], 3, ordered=True)
+    assert exercises._key_after(questions, key)
+    assert not exercises._key_after(key, Paragraph("Then", 5))
+    longer = ListBlock([*key.items, ListItem("c", 5, 3)], 3, ordered=True)
+    assert not exercises._key_after(questions, longer)
