@@ -440,3 +440,67 @@ def test_an_instruction_between_an_exercises_questions_heads_the_next_ones():
 def test_the_books_key_does_not_outvote_the_lessons_titles():
     part = _part(ITALIAN)
     assert [lesson.title for lesson in part.lessons] == ["NOUNS.", "ADJECTIVES."]
+
+
+PAPERS = """                   EXAMINATION PAPERS IN BOTANY
+
+                    Set to Pupil Teachers, 1901.
+
+
+
+
+PAPER I.
+
+(Two hours are allowed.)
+
+1. Describe the parts of a flower, and say what each part does for the
+plant.
+
+2. Why do the leaves of most plants turn towards the light?
+
+3. Name three plants that climb.
+
+
+PAPER II.
+
+(Two hours are allowed.)
+
+1. What is the use of the root hairs?
+
+2. Why are many flowers brightly coloured?
+
+3. True or false: a fern has seeds.
+
+
+ANSWERS TO PAPER II.
+
+1. They take in water and salts from the soil.
+
+2. To draw the insects that carry their pollen.
+
+3. False.
+"""
+
+
+def test_papers_numbered_on_divide_the_book_into_lessons():
+    part = _part(PAPERS)
+    assert [lesson.title for lesson in part.lessons] == ["PAPER I.", "PAPER II."]
+    assert "Describe the parts of a flower" in _md(part)  # no title page swallowed it
+    assert "(Two hours are allowed.)" in _md(part)  # a note under the line, not a title
+
+
+def test_questions_over_their_answers_heading_make_a_quiz_without_a_cue():
+    part = _part(PAPERS)
+    assert not part.lessons[0].quizzes  # no key: its questions stay as they stand
+    questions = part.lessons[1].quizzes[0].questions
+    assert [q.model_answer for q in questions[:2]] == [
+        "They take in water and salts from the soil.",
+        "To draw the insects that carry their pollen."]
+    assert questions[2].kind == QuestionKind.TRUE_FALSE and questions[2].correct == [1]
+
+
+def test_division_words_that_skip_or_stand_beside_chapters_divide_nothing():
+    skipping = PAPERS.replace("PAPER II.", "PAPER III.")
+    assert len(_part(skipping).lessons) == 1
+    chapters = "CHAPTER I\n\nPLANTS\n\n" + PAPERS.replace("PAPER II.", "CHAPTER II\n\nMORE")
+    assert all(not lesson.title.startswith("PAPER") for lesson in _part(chapters).lessons)

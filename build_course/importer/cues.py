@@ -378,6 +378,12 @@ CHAPTER_MARKER = re.compile(
     r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|twenty|" + _ORDINAL + r")\.?$"
     r"|^(?:the\s+)?(?:" + _ORDINAL + r")\s+(chapter|lesson|part|unit|lecture)\.?$", re.I)
+# Other words a book divides itself by, numbered on a line alone ("PAPER I.", "BOOK II.",
+# "SECTION III.", "STUDY 4"): chapter lines only where a book has no CHAPTER_MARKER
+# lines and numbers them on from 1 (passes_book._division_markers).
+BOOK_DIVISION_MARKER = re.compile(
+    r"^(paper|book|section|study|talk|session|week|day|stage|grade|reader)\s+"
+    r"([ivxlc]{1,7}|\d{1,3})\.?$", re.I)
 # The same with its title on the line: "CHAPTER IV. THE SENSES", "Lesson 3: Verbs".
 CHAPTER_MARKER_TITLED = re.compile(
     r"^(?P<label>(chapter|lesson|part|unit|lecture)\s+([ivxlcdm]{1,7}|\d{1,3}))\s*[.:—–-]+\s*"

@@ -523,11 +523,30 @@ def _exercise_at(blocks: list[Block], i: int, quiet: list[int], capitals: bool =
         return _section_end(blocks, i, capitals=capitals and not block.text.isupper()), block
     if isinstance(block, ExerciseLink) or i < quiet[0]:
         return None, None
+    if keyed and (end := _keyed_list(blocks, i)):
+        return end, None
     shaped, stop = _quiz_shaped(blocks, i)
     if shaped:
         return _section_end(blocks, i, start_inside=True), None
     quiet[0] = stop
     return None, None
+
+
+def _keyed_list(blocks: list[Block], i: int) -> int:
+    """A numbered list of questions right above ``ANSWERS TO PAPER II.`` (an
+    answers heading) and a numbered list that restarts at 1, no longer than
+    the first: questions and their key without an exercise heading (an old
+    examination paper's). The end of the key, or 0."""
+    if i + 2 >= len(blocks) or not isinstance(first := blocks[i], ListBlock) \
+            or not first.ordered or not isinstance(heading := blocks[i + 1], Heading) \
+            or not cues.ANSWERS_HEADING.match(heading.text):
+        return 0
+    key = blocks[i + 2]
+    if not isinstance(key, ListBlock) or not key.ordered or key.items[0].number != 1 \
+            or len(key.items) > len(first.items) or first.items[0].number != 1:
+        return 0
+    asked = sum(1 for item in first.items if "?" in item.text)
+    return i + 3 if asked * 2 >= len(first.items) or len(key.items) == len(first.items) else 0
 
 
 def _names_exercise(heading: Heading) -> bool:

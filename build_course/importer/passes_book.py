@@ -64,7 +64,8 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
     signs = []
     markers = [r for i, r in enumerate(raw) if r.blank_before and _marker(r.text)
                and _single(raw, i)] or [raw[i] for i in _numeral_markers(raw)] \
-        or [raw[i] for i in _numeral_markers(raw, titled=True)]
+        or [raw[i] for i in _numeral_markers(raw, titled=True)] \
+        or [raw[i] for i in _division_markers(raw)]
     if len(markers) >= 2:
         signs.append(f"{len(markers)} chapter lines such as '{markers[0].text}'")
     runs = sum(1 for r in raw if r.blank_before and _run_in(r.text))
@@ -306,7 +307,7 @@ def _drop_front_matter(raw: list[RawLine], report: Report) -> None:
     licensed = licence_start(raw) is not None
     first = next((i for i, r in enumerate(kept) if _starts_body(kept, i, width)), len(kept)) \
         if licensed else 0
-    numerals = _numeral_markers(kept) if first else []
+    numerals = (_numeral_markers(kept) or _division_markers(kept)) if first else []
     if numerals and numerals[0] < first:
         first = numerals[0]  # "I" alone, the first chapter's line: the body starts there
     elif 0 < first < len(kept) and _single(kept, first - 1) \
@@ -438,7 +439,8 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
     and a line with a heading right under it is a title all the same."""
     kept = [r for r in raw if r.keep]
     markers = [i for i, r in enumerate(kept) if r.blank_before and _marker(r.text)
-               and (_single(kept, i) or _title_right_under(kept, i))] or _numeral_markers(kept)
+               and (_single(kept, i) or _title_right_under(kept, i))] or _numeral_markers(kept) \
+        or _division_markers(kept)
     titled = set() if markers else set(markers := _numeral_markers(kept, titled=True))
     if not markers:
         _title_from_header(raw, kept, report)
@@ -500,6 +502,21 @@ def _numeral_markers(lines: list[RawLine], titled: bool = False) -> list[int]:
             runs.append([entry])
     run = max(runs, key=len, default=[])
     return [i for i, _, _ in run] if sum(1 for *_, named in run if named) >= 3 else []
+
+
+def _division_markers(lines: list[RawLine]) -> list[int]:
+    """``PAPER I.``, ``PAPER II.`` ... (cues.BOOK_DIVISION_MARKER) alone
+    between blank lines, one word throughout, numbered on from 1 without a
+    gap: two or more such lines divide the book as chapter lines do."""
+    found = [(i, m) for i, r in enumerate(lines) if r.blank_before and r.text[:1].isalpha()
+             and len(r.text) <= 16 and (m := cues.BOOK_DIVISION_MARKER.match(r.text))
+             and _single(lines, i)]
+    if len(found) < 2 or len({m.group(1).lower() for _, m in found}) > 1:
+        return []
+    values = [int(n) if (n := m.group(2)).isdigit() else _roman(n.upper()) for _, m in found]
+    if values[0] != 1 or any(b != a + 1 for a, b in zip(values, values[1:])):
+        return []
+    return [i for i, _ in found]
 
 
 def _roman(text: str) -> int:
@@ -568,6 +585,8 @@ def _title_lines(kept: list[RawLine], i: int, end: int) -> int:
     2 or 3 for a title in capitals wrapped over them; 0 for no title."""
     if i >= end or not kept[i].blank_before or _LIST_ITEM.match(kept[i].text):
         return 0  # "1. Nitrogen and oxygen.": the chapter's first item (its answers), no title
+    if kept[i].text[:1] == "(" and kept[i].text.endswith((")", ").")):
+        return 0  # "(Time allowed, two hours.)": a note under the chapter line
     j = i + 1
     while j < end and not kept[j].blank_before:
         j += 1
