@@ -1151,3 +1151,28 @@ def test_a_title_in_capitals_wrapped_after_a_small_word_is_one_line():
     assert lines[0].text == "BE READY FOR A HEATWAVE"
     lines = c.join_lines(_raw("APPENDIX A\nWIND CHILL TABLE\n\n" + text), True)
     assert lines[0].text == "APPENDIX A"
+
+
+def test_a_glossary_set_out_as_terms_beside_their_meanings_is_no_pair_of_columns():
+    from build_course.importer.pdf_columns import column_starts
+    terms = [("Bowline", "A knot that makes a fixed loop at the end of a line; it does not slip"),
+             ("Cleat", "A fitting with two horns that a line is made fast to on deck"),
+             ("Halyard", "The line that hoists a sail up the mast and holds it there"),
+             ("Jib Sheet", "The line that trims the small sail in front of the mast"),
+             ("Tiller", "The bar fixed to the rudder that the helmsman steers the boat with"),
+             ("Windward", "The side the wind blows from, the opposite of leeward")]
+    rows = []
+    for term, meaning in terms:
+        rows += [f"   {term:<20}{meaning[:45]}", f"{'':23}{meaning[45:]}", ""]
+    assert column_starts(rows) == [0]
+
+
+def test_a_line_at_the_top_of_a_few_pages_of_many_does_not_name_the_text():
+    body = "Slice the apples thin and dip them in lemon juice so that they keep their colour.\n"
+    pages = [("Fruit\n" if n in (3, 6, 9) else "") + body * 4 for n in range(16)]
+    raw = _paged(pages)
+    pdf.drop_page_furniture(raw, Report("t"))
+    assert not any(r.chapter for r in raw)
+    raw = _paged(["Drying Food at Home\n" + body * 4 for _ in range(16)])
+    pdf.drop_page_furniture(raw, Report("t"))
+    assert next(r.chapter for r in raw if r.keep) == "Drying Food at Home"

@@ -156,11 +156,12 @@ def drop_page_furniture(raw: list[RawLine], report: Report) -> None:
         if r.keep:
             r.keep = False
             report.dropped(r.line, "running header or footer", r.text)
-    # on the most pages (a "continued" heading repeats on a few), then on the
+    # on a quarter of the pages at least (three at least), the most pages (a "continued"
+    # heading repeats on a few), then on the
     # first page (the cover names the document), then nearest the body
     headers = {texts[key]: (len(found), any(n == 0 for n, _ in found),
                             sum(pos for _, pos in found) / len(found))
-               for key, found in tops.items() if len(found) >= 3}
+               for key, found in tops.items() if len(found) >= max(3, len(pages) // 4)}
     _name_text(raw, headers, report)
 
 

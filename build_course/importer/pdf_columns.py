@@ -74,7 +74,8 @@ def column_starts(rows: list[str]) -> list[int]:
     found = [0]
     for x, count, ends in merged:
         ends.sort()
-        if count >= need and ends[len(ends) * 2 // 3] >= x - 20 and x - found[-1] >= MIN_START:
+        if count >= need and ends[len(ends) * 2 // 3] >= x - 20 and x - found[-1] >= MIN_START \
+                and (x >= 30 or ends[len(ends) // 2] >= x - 8):
             found.append(x)
     return found
 
