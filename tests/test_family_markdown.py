@@ -267,3 +267,15 @@ def test_code_cell_options_as_yaml_leave_the_code_and_removed_cells_go():
     assert code == ["```python\nplot(rain)\n```"]
     messages = " ".join(d.message for d in review_list(part.diagnostics))
     assert "code cell the page removes" in messages
+
+
+def test_a_solution_box_headed_hint_helps_and_does_not_answer():
+    text = ("---\ntitle: Knots\n---\n\n## Knots\n\nA knot holds by friction.\n\n"
+            "::::::::::::::::::::::::::::::::::::: challenge\n\n## Which knot?\n\n"
+            "Which knot joins two ropes of the same thickness?\n\n"
+            ":::::::::::::::: solution\n\n## Hint\n\nThink of sailors.\n\n::::::::::::::::\n\n"
+            ":::::::::::::::: solution\n\n## Solution\n\nThe reef knot.\n\n::::::::::::::::\n"
+            ":::::::::::::::::::::::::::::::::::::::::::::::::::\n")
+    question = _questions(_part(text))[0]
+    assert question.model_answer == "The reef knot."
+    assert "Think of sailors." in [b.text for b in question.body if hasattr(b, "text")]

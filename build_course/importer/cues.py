@@ -269,6 +269,8 @@ CODE_LABELS = frozenset(
     " json make matlab".split())
 # A hint given inside an exercise, on a line of its own: "Hint: indices can be negative" (start).
 HINT_LABEL = re.compile(r"^hints?\b\s*:?", re.I)
+# A box's title that is only a hint's label ("Hint", "Hint 2:"): the box helps, it does not answer.
+HINT_TITLE = re.compile(r"^hints?(?:\s*\d{1,2})?\s*:?$", re.I)
 # A lesson page's timing line, in its overview: "Teaching: 30 min", "Exercises: 0 min".
 LESSON_TIMES = re.compile(
     r"^(teaching|exercises|duration|time)\s*:\s*\d+\s*(min|minutes|h|hours)\.?$", re.I)

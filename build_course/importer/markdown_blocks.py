@@ -694,7 +694,9 @@ def _exercise(name: str, line: int, inner: list, title: str = "", label: str = "
     if not title and inner and isinstance(inner[0], Heading):
         exercise.title = inner.pop(0).text
     for block in inner:
-        if isinstance(block, Solution):
+        if isinstance(block, Solution) and is_hint(block):
+            exercise.stem += block.blocks  # "## Hint" in a solution box: help, not the answer
+        elif isinstance(block, Solution):
             exercise.answer += block.blocks
         elif isinstance(block, Inline):
             exercise.stem += block
@@ -702,6 +704,13 @@ def _exercise(name: str, line: int, inner: list, title: str = "", label: str = "
             exercise.stem.append(block)
     exercise.stem = demote_headings(exercise.stem)
     return exercise
+
+
+def is_hint(solution: Solution) -> bool:
+    """A solution box headed "Hint" (a Carpentries ``::: solution`` over
+    ``## Hint``): it helps with the exercise, it does not answer it."""
+    first = solution.blocks[0] if solution.blocks else None
+    return isinstance(first, Paragraph) and cues.HINT_TITLE.match(first.text.strip()) is not None
 
 
 def fold_gates(blocks: list) -> list:
