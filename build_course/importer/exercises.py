@@ -656,9 +656,13 @@ def _may_hold_answer_key(ordered: list[ListBlock], blocks: list[Block]) -> bool:
     """What _has_answer_key looks for is in the lesson: a numbered list
     right after another that may be its key (the lists that taking an
     exercise away brings together stand before the blocks still to look at),
-    or a numbered list (of ``ordered``) of questions most of which hold an
-    answer ("1. How many are left? Ans. 53.")."""
+    or under an answers heading right after it (_keyed_list), or a numbered
+    list (of ``ordered``) of questions most of which hold an answer ("1. How
+    many are left? Ans. 53.")."""
     return any(_key_after(first, second) for first, second in zip(blocks, blocks[1:])) \
+        or any(_key_after(first, key) and isinstance(heading, Heading)  # _keyed_list's
+               and cues.ANSWERS_HEADING.match(heading.text) is not None
+               for first, heading, key in zip(blocks, blocks[1:], blocks[2:])) \
         or any(len(b.items) >= 2 and sum(1 for item in b.items if "ns." in item.text) * 3
                >= 2 * len(b.items) for b in ordered)
 
