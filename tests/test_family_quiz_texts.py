@@ -218,3 +218,53 @@ def test_statements_after_a_question_in_parts_keep_their_number_and_keys():
     assert [q.prompt for q in questions[2:]] == [
         "A file is a striking tool.", "A saw cuts across the grain.", "A mallet is made of steel."]
     assert [q.correct for q in questions[2:]] == [[1], [0], [1]]
+
+
+MATCH_THEN_STATEMENTS = _pdf_like("""Check Your Progress C
+
+1)     Name the tool that drives a nail.
+2)     Match the tools in Column 1 with their uses in Column 2.
+
+               Tools                                  Uses
+       i) Plane                             a) Smooths a board
+       ii) Bradawl                          b) Starts a screw hole
+       iii) Try square                      c) Checks a right angle
+
+3)     State whether the following statements are True or False.
+       i)     A plane removes thin shavings.
+       ii)    A bradawl is a kind of hammer.
+       iii)   A try square measures weight.
+       iv)    A chisel needs a sharp edge.
+       v)     Pliers cut glass.
+       vi)    A mallet has a wooden head.
+
+1.2    ANSWERS TO CHECK YOUR PROGRESS
+
+C)     2.   i) a  ii) b  iii) c
+       3.   i) True  ii) False  iii) False  iv) True
+            v) False  vi) True
+""")
+
+
+def test_statements_after_a_table_of_items_to_match_stay_in_the_exercise():
+    [lesson] = _part(MATCH_THEN_STATEMENTS).lessons
+    [quiz] = lesson.quizzes
+    questions = quiz.questions
+    assert [q.kind for q in questions] == [QuestionKind.OPEN] * 2 + [QuestionKind.TRUE_FALSE] * 6
+    assert questions[1].model_answer == "i) a ii) b iii) c"
+    # the key's second line ("v) False vi) True") answers the last two statements
+    assert [q.correct for q in questions[2:]] == [[0], [1], [1], [0], [1], [0]]
+
+
+def test_a_number_left_of_a_lettered_list_starts_a_list_of_its_own():
+    from build_course.importer.segmenting import segment
+    from build_course.model import Line, ListBlock
+
+    lines = [Line("Chisel", 1, indent=7, bullet="a", number=1),
+             Line("Mallet", 2, indent=7, bullet="a", number=2),
+             Line("State whether the following are true.", 3, indent=0, bullet="1", number=5),
+             Line("A saw cuts across the grain.", 4, indent=7, bullet="a", number=1)]
+    blocks = segment(lines)
+    assert [type(b) for b in blocks] == [ListBlock, ListBlock]
+    assert [i.text for i in blocks[0].items] == ["Chisel", "Mallet"]
+    assert blocks[1].items[0].number == 5 and not blocks[1].lettered

@@ -288,7 +288,9 @@ def _chapter_key(lesson: Lesson, i: int, read: dict[int, list[_Found]],
         return False
     end = _section_end(lesson.blocks, i)
     titles = [q.title for q in lesson.quizzes if id(q) in read]
-    text = " ".join(f"{p.number}. {p.text}" if p.item and p.number is not None
+    text = " ".join(f"{_ROMANS[_ROMAN_LETTERS[p.number] - 1]}) {p.text}"
+                    if p.item and p.lettered and p.number in _ROMAN_LETTERS  # "v) False vi) ..."
+                    else f"{p.number}. {p.text}" if p.item and p.number is not None
                     else _key_heading(p.text, titles) if p.heading else p.text
                     for b in lesson.blocks[i + 1:end] for p in _pieces(b) if not p.code)
     groups = _titled_key_groups(text, titles)
@@ -617,8 +619,8 @@ def _numbering_goes_on(blocks: list[Block], j: int, last: int | None) -> bool:
         if isinstance(block, Heading) and _names_exercise(block):
             return False
         for piece in _pieces(block):
-            if (found := _question_start(piece)) is not None:
-                return last < found[0] <= last + 2
+            if not piece.lettered and (found := _question_start(piece)) is not None:
+                return last < found[0] <= last + 2  # (a lettered item's number is a letter)
     return False
 
 

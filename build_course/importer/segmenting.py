@@ -97,6 +97,8 @@ def list_block(lines: list[Line], i: int):
     j = i + 1
     while j < len(lines) and lines[j].bullet:
         line = lines[j]
+        if first.bullet == "a" and line.bullet == "1" and line.indent < first.indent:
+            break  # "5) ..." left of a lettered list's items: the next numbered item, not its own
         key = (line.indent, rank.setdefault(line.bullet, len(rank)))
         if key < top:
             top, last_top = key, None
