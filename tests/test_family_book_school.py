@@ -504,3 +504,21 @@ def test_division_words_that_skip_or_stand_beside_chapters_divide_nothing():
     assert len(_part(skipping).lessons) == 1
     chapters = "CHAPTER I\n\nPLANTS\n\n" + PAPERS.replace("PAPER II.", "CHAPTER II\n\nMORE")
     assert all(not lesson.title.startswith("PAPER") for lesson in _part(chapters).lessons)
+
+
+def test_a_word_list_one_a_line_keeps_its_lines_and_heads_nothing():
+    body = ITALIAN.replace("  nero, black.                 bianco, white.\n",
+                           "nero, black.\nbianco, white.\nrosso, red.\nVERDE, GREEN.\n")
+    part = _part(body)
+    md = _md(part)
+    assert "nero, black.\n" in md and "\nrosso, red.\n" in md
+    assert "black. bianco" not in md
+    assert not any(b.text == "VERDE, GREEN." for lesson in part.lessons for b in lesson.blocks
+                   if type(b).__name__ == "Heading")
+
+
+def test_a_short_wrapped_paragraph_is_still_joined():
+    rule = "2. An adjective agrees with its noun: _il gatto nero_, _la porta nera_."
+    wrapped = "An adjective agrees with its noun in gender and in number, and it\nstands after it."
+    body = ITALIAN.replace(rule, wrapped)
+    assert "in gender and in number, and it stands after it." in _md(_part(body))

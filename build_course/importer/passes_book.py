@@ -881,6 +881,10 @@ def _join_block(block: list[RawLine], out: list[Line], state: dict, last: bool,
         for r in block:  # questions set one under another, not a paragraph wrapped
             out.append(_line(r, r.text))
         return
+    if len(block) >= 3 and all(len(r.text) <= 40 for r in block):
+        for r in block:  # a word list, verse, an address: lines no wrapping makes (no headings)
+            out.append(_line(r, r.text, kind="text"))
+        return
     if state["exercise"] and (asked := _questions_run_on(_glue([r.text for r in block]))):
         out.extend(_line(first, question) for question in asked)
         return
