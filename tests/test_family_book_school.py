@@ -522,3 +522,47 @@ def test_a_short_wrapped_paragraph_is_still_joined():
     wrapped = "An adjective agrees with its noun in gender and in number, and it\nstands after it."
     body = ITALIAN.replace(rule, wrapped)
     assert "in gender and in number, and it stands after it." in _md(_part(body))
+
+
+FIRST_AID = """CHAPTER I.
+
+BLEEDING.
+
+Bleeding from a small wound is stopped by pressing a clean pad on the
+wound and holding it there for some minutes, and a limb that still
+bleeds is raised above the level of the heart.
+
+EXERCISE 1.
+
+1. How is bleeding from a small wound stopped?
+
+2. What is done with a limb that still bleeds?
+
+EXERCISE 2.
+
+1. Where should the limb be raised to?
+
+2. True or false: the pad is held for a few seconds only.
+
+ANSWERS.
+
+Exercise 1.--1. By pressing a clean pad on it. 2. It is raised.
+
+Exercise 2.--1. Above the level of the heart. 2. False.
+
+
+CHAPTER II.
+
+BURNS.
+
+A burn is cooled at once under cold running water for ten minutes or
+more, and its blisters are never broken.
+"""
+
+
+def test_one_answers_heading_after_two_exercises_keys_each_by_its_label():
+    first, second = _part(FIRST_AID).lessons[0].quizzes
+    assert [q.model_answer for q in first.questions] == ["By pressing a clean pad on it.",
+                                                         "It is raised."]
+    assert second.questions[0].model_answer == "Above the level of the heart."
+    assert second.questions[1].correct == [1]

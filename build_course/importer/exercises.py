@@ -321,7 +321,7 @@ def _key_heading(text: str, titles: list[str]) -> str:
     return f"{named[0]}:" if len(named) == 1 else text
 
 
-_KEY_TITLE_END = re.compile(r"\s*(?::|\s[-–—])\s+(?=\(?\d)")
+_KEY_TITLE_END = re.compile(r"\s*(?::|\s[-–—])\s+(?=\(?\d)|\.?(?:--|—)\s*(?=\(?\d)")
 
 
 def _titled_key_groups(text: str, titles: list[str]) -> list:
@@ -593,7 +593,8 @@ def _keys_by_title(blocks: list[Block], j: int) -> bool:
             and j + 2 < len(blocks) and isinstance(blocks[j + 2], ListBlock):
         return True  # the keys of each exercise under a heading that names it
     pieces = _pieces(blocks[j + 1])
-    name = pieces[0].text.split(":", 1)[0] if pieces and ":" in pieces[0].text[:60] else ""
+    m = _KEY_TITLE_END.search(pieces[0].text[:60]) if pieces else None
+    name = pieces[0].text[:m.start()] if m else ""  # "Exercise 1:", "Exercise 1.--1. b"
     return bool(name) and bool(cues.EXERCISE_HEADING.match(name))
 
 
