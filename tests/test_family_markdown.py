@@ -279,3 +279,57 @@ def test_a_solution_box_headed_hint_helps_and_does_not_answer():
     question = _questions(_part(text))[0]
     assert question.model_answer == "The reef knot."
     assert "Think of sailors." in [b.text for b in question.body if hasattr(b, "text")]
+
+
+WEBEX_BIRDS = """# Garden birds
+
+## Identifying birds
+
+Robins have a red breast. Wrens are small and brown.
+
+`r hide("Show the code")`
+
+Robins defend their gardens all year.
+
+`r unhide()`
+
+Answer the questions below:
+
+* Which bird has a red breast? `r mcq(sample(c(answer = "Robin", "Wren", "Sparrow")))`
+* A wren is larger than a robin. `r torf(FALSE)`
+* How many eggs does a robin usually lay? `r fitb(c("5", "five"), width = 3)`
+* Our count this year was `r nrow(birds)` birds.
+* Birds that eat seeds `r mcq(c("are all large", answer = "have short beaks"))` in most cases.
+
+`r hide()`
+
+The robin, false, five.
+
+`r unhide()`
+
+## Feeding
+
+Put out seeds in winter.
+"""
+
+
+def test_webexercises_inline_questions_and_hidden_boxes():
+    part = _part(WEBEX_BIRDS, "birds.Rmd")
+    questions = _questions(part)
+    assert [(q.prompt, q.kind.value) for q in questions] == [
+        ("Which bird has a red breast?", "single_choice"),
+        ("A wren is larger than a robin.", "true_false"),
+        ("How many eggs does a robin usually lay?", "open"),
+        ("Birds that eat seeds ____ in most cases.", "single_choice")]
+    assert questions[0].options == ["Robin", "Wren", "Sparrow"] and questions[0].correct == [0]
+    assert questions[1].correct == [1]
+    assert questions[2].model_answer == "5"
+    assert questions[3].correct == [1]
+    lesson = part.lessons[0]
+    texts = [b.text for b in lesson.blocks if hasattr(b, "text")]
+    assert "Our count this year was r nrow(birds) birds." in " ".join(
+        i.text for b in lesson.blocks if type(b).__name__ == "ListBlock" for i in b.items)
+    assert "Robins defend their gardens all year." in texts  # a box the button shows
+    assert "The robin, false, five." not in " ".join(texts)  # hide(): a solution
+    assert questions[3].explanation == "The robin, false, five."
+    assert "Feeding" in texts

@@ -51,6 +51,7 @@ from build_course.importer.markdown_quizzes import (
     find_questions,
     learnr_questions,
     lia_course,
+    r_arguments,
 )
 from build_course.importer.segmenting import heading_role
 from build_course.model import (
@@ -81,6 +82,8 @@ _TAGS = re.compile(r"</?[A-Za-z][^>]*>")
 _R_CHUNK = re.compile(r"^\{r([\s,}]|$)", re.I)  # an R Markdown chunk: {r quiz, echo=FALSE}
 _LANGUAGE = re.compile(r"^[\w+#.-]{1,30}$")
 _PLACEHOLDER = "{imported-question}"
+_INLINE_PLACEHOLDER = re.compile(r"`?\{imported-question\} (\d+)`?")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 # Jekyll/Liquid/Jinja tags and variables alone: {% include links.md %}, {{ endcols }}
 _TEMPLATE_TAG = re.compile(r"^((\{%.*?%\}|\{\{[^{}]*\}\})\s*)+$")
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
@@ -150,6 +153,8 @@ def parse(text: str, report: Report) -> Parsed:
     _template_marks(lines, code)
     if '=== "' in text:
         _content_tabs(lines, code)
+    if "`r " in text:
+        _webex_boxes(lines, code)
     if lia:
         _lia_effects(lines, code)
     lines = _placeholders(lines, found)
@@ -192,6 +197,23 @@ def _content_tabs(lines: list[str], code: set[int]) -> None:
             lines[n] = f"{m.group(1)}!!! tab{m.group(2)}"
 
 
+_WEBEX_HIDE = re.compile(r"^\s*`r\s+(?P<fn>hide|unhide)\s*\((?P<args>[^`]*)\)\s*`\s*$")
+
+
+def _webex_boxes(lines: list[str], code: set[int]) -> None:
+    """webexercises' ```r hide("Solution")``` ... ```r unhide()``` lines (a
+    button that shows what is between) become the box they make: a solution
+    when the button says so, else a box under the button's words."""
+    for n, line in enumerate(lines):
+        if n not in code and "hide" in line and (m := _WEBEX_HIDE.match(line)):
+            if m.group("fn") == "unhide":
+                lines[n] = ":::"
+                continue
+            title = (r_arguments(m.group("args")) or ["Solution"])[0]  # hide()'s default
+            lines[n] = "::: solution" if _details_kind(title) == "solution" \
+                else f'::: {{.box title="{title.replace(chr(34), chr(39))}"}}'
+
+
 def _chunk_headers(lines: list[str]) -> None:
     """An R Markdown chunk's header may hold backticks (``fig.cap = "`x`"``),
     which end a fence's info string for CommonMark: the fence would not
@@ -221,6 +243,14 @@ def _placeholders(lines: list[str], found: list[Found]) -> list[str]:
     takes two lines at least: its stem and an option or answer)."""
     out = list(lines)
     for n, hit in enumerate(found):
+        if hit.end - hit.start == 1:  # a question on one line (webexercises): a code span
+            span = f"`{_PLACEHOLDER} {n}`"
+            if _PLACEHOLDER in out[hit.start]:  # another question of the same line
+                out[hit.start] += " " + span
+            else:
+                mark = _LIST_MARK.match(out[hit.start])
+                out[hit.start] = (mark.group(0) if mark else "") + span
+            continue
         out[hit.start:hit.end] = [""] * (hit.end - hit.start)
         out[hit.start] = f"```{_PLACEHOLDER} {n}"
         out[hit.start + 1] = "```"
@@ -317,7 +347,22 @@ class _Builder:
             return []
         if plain.startswith(("{%", "{{")) and _TEMPLATE_TAG.match(plain):
             return []  # the other site's template, not text
+        if _PLACEHOLDER in plain:
+            return self._inline_questions(plain, marked, line)
         return [Paragraph(plain, line, markdown=marked)]
+
+    def _inline_questions(self, plain: str, marked: str, line: int) -> list:
+        """A paragraph holding one-line questions' placeholders: its text
+        around them, and the questions."""
+        texts, marks = _INLINE_PLACEHOLDER.split(plain), _INLINE_PLACEHOLDER.split(f" {marked} ")
+        out: list = []
+        for k, text in enumerate(texts):
+            if k % 2:
+                hit = self.found[int(text)]
+                out.append(Exercise("question", "", hit.start + 1, question=hit.question))
+            elif text.strip() and len(marks) == len(texts):
+                out.append(Paragraph(text.strip(), line, markdown=marks[k].strip()))
+        return out
 
     def _html_block(self, node, offset, line):
         content = node.content
@@ -406,6 +451,8 @@ class _Builder:
             return [_item_exercise(blocks, first) for blocks, first in zip(contents, firsts)]
         escaped: list = []
         items = self._items(node, contents, firsts, escaped)
+        if not items:
+            return escaped
         block = ListBlock(items, line, ordered=node.type == "ordered_list")
         if all(_only_a_link(item) for item in node.children):
             self.link_lists.add(id(block))
@@ -430,6 +477,8 @@ class _Builder:
                     texts.append((block.text, escape(block.text)))
                 else:
                     escaped.append(block)
+            if not texts and not children and escaped:
+                continue  # an item that held only a question: the question follows the list
             number = int(item.info) if item.info.isdigit() else None
             entry = ListItem(" ".join(t for t, _ in texts), first, number, children)
             entry.markdown = " ".join(m for _, m in texts)

@@ -28,6 +28,11 @@ mkdocs-quiz::
     Optional explanation.
     </quiz>
 
+webexercises (R Markdown, Quarto), a question on one line::
+
+    * Scores on an IQ test `r mcq(c("Uniform", answer = "Normal"))`
+    * Two decimal places: `r fitb(c("0.25", ".25"))`   ``torf(TRUE)``: true/false
+
 Each question found is a ``Found``: the lines it spans and the ``Question``.
 """
 
@@ -48,7 +53,6 @@ _EDX_TEXT = re.compile(r"^ {0,3}(?:=|or=)\s*(?P<text>\S.*)$")
 _EDX_DROPDOWN = re.compile(r"^ {0,3}\[\[(?P<options>[^\[\]]*,[^\[\]]*)\]\]\s*$")
 _EDX_EXPLANATION = re.compile(r"^ {0,3}\[explanation\]\s*$", re.I)
 _EDX_HINT = re.compile(r"^ {0,3}\|\|.*\|\|\s*$")  # ||Think of the grain size.||
-_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")  # ---: the next problem
 _FEEDBACK = re.compile(r"\s*\{\{(?P<body>.*?)\}\}\s*")
 _FEEDBACK_LABEL = re.compile(r"^\s*(?:(?:un)?selected|s|u)\s*:\s*", re.I)
 _QUIZ_OPEN = re.compile(r"^ {0,3}<quiz>\s*$", re.I)
@@ -108,6 +112,10 @@ def find_questions(lines: list[str], code: set[int] | None = None,
     while n < len(lines):
         hit = None
         if n not in code:
+            if "`r " in lines[n] and (asked := webex_questions(lines[n], n)):
+                found += asked
+                n += 1
+                continue
             hit = _edx(lines, n, code) or _mkdocs_quiz(lines, n) \
                 or _liascript(lines, n, code, lia)
         if hit:
@@ -565,3 +573,98 @@ def _mkdocs_quiz_fields(lines: list[str], n: int) -> Found | None:
 
 
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+# ---- webexercises (R Markdown, Quarto) ------------------------------------------
+
+WEBEX_CALL = re.compile(r"`r\s+(?P<fn>mcq|longmcq|torf|fitb)\s*\((?P<args>[^`]*)\)\s*`")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_R_NAMED = re.compile(r"^\s*(?P<name>[\w.]+)\s*=\s*(?P<value>.*)$", re.S)
+
+
+def webex_questions(line: str, n: int) -> list[Found]:
+    """The questions a line asks with webexercises' inline R calls, one per
+    call: the line's text (the call's place a blank when text goes on after
+    it) is the prompt; ``answer = `` marks the right option; fitb's first
+    answer is the model answer; torf is true/false."""
+    calls = list(WEBEX_CALL.finditer(line))
+    text = _LIST_MARK.sub("", line, count=1)
+    stem = WEBEX_CALL.sub(lambda m: "" if not m.string[m.end():].strip(" .") else r"\_\_\_\_",
+                          text).strip()
+    found = []
+    for call in calls:
+        question = Question("", n + 1)
+        args = _r_args(call.group("args"))
+        fn = call.group("fn")
+        if fn == "torf" and args:
+            question.options = ["True", "False"]
+            question.correct = [0 if args[0][1].strip().upper() in ("TRUE", "T") else 1]
+            question.kind = QuestionKind.TRUE_FALSE
+        elif fn == "fitb" and args:
+            answers = _r_values(args[0][1])
+            question.model_answer = answers[0] if answers else None
+            question.kind = QuestionKind.OPEN
+        elif fn in ("mcq", "longmcq") and args:
+            for name, value in _r_args(_r_inner_c(args[0][1])):
+                if name == "answer":
+                    question.correct.append(len(question.options))
+                _option(question, _r_value(value))
+            question.kind = _choice_kind(question, several=len(question.correct) > 1)
+        if question.kind is QuestionKind.OPEN and question.model_answer is None \
+                or fn != "fitb" and len(question.options) < 2:
+            return []  # a call we cannot read (its options in a variable): the line stays text
+        _texts(question, [stem], [], question.model_answer)
+        found.append(Found(n, n + 1, question, "webexercises"))
+    return found
+
+
+def _r_inner_c(expression: str) -> str:
+    """The arguments of the first ``c(...)`` in ``sample(c(...))``, or the expression."""
+    start = expression.find("c(")
+    if start < 0:
+        return expression
+    depth, k = 0, start + 1
+    for k in range(start + 1, len(expression)):
+        depth += {"(": 1, ")": -1}.get(expression[k], 0) if expression[k] in "()" else 0
+        if depth == 0:
+            break
+    return expression[start + 2:k]
+
+
+def _r_args(text: str) -> list[tuple[str, str]]:
+    """Top-level comma-separated arguments as (name or "", value), strings kept whole."""
+    args, depth, quote, start = [], 0, "", 0
+    for k, char in enumerate(text + ","):
+        if quote:
+            quote = "" if char == quote and text[k - 1] != "\\" else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            piece = text[start:k].strip()
+            start = k + 1
+            if piece:
+                named = _R_NAMED.match(piece)
+                quoted = piece[:1] in "\"'"
+                args.append((named.group("name"), named.group("value").strip())
+                            if named and not quoted else ("", piece))
+    return args
+
+
+def _r_values(expression: str) -> list[str]:
+    inner = _r_inner_c(expression) if expression.startswith("c(") else expression
+    return [_r_value(value) for name, value in _r_args(inner) if not name]
+
+
+def _r_value(value: str) -> str:
+    value = value.strip()
+    return _r_string(value) if value[:1] in "\"'" and value[-1:] == value[:1] else value
+
+
+def r_arguments(text: str) -> list[str]:
+    """The unnamed arguments of an R call's argument list, strings unquoted."""
+    return [_r_value(value) for name, value in _r_args(text) if not name]
+
