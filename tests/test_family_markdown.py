@@ -333,3 +333,11 @@ def test_webexercises_inline_questions_and_hidden_boxes():
     assert "The robin, false, five." not in " ".join(texts)  # hide(): a solution
     assert questions[3].explanation == "The robin, false, five."
     assert "Feeding" in texts
+
+
+def test_quarto_and_r_markdown_files_in_source_are_source_texts(tmp_path):
+    from build_course.build.pipeline import text_files
+
+    for name in ("a.qmd", "b.Rmd", "c.markdown", "d.md", "e.R"):
+        (tmp_path / name).write_text("# Tea\n\nBoil the water.\n", encoding="utf-8")
+    assert [p.name for p in text_files(tmp_path)] == ["a.qmd", "b.Rmd", "c.markdown", "d.md"]

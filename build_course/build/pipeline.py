@@ -41,7 +41,8 @@ from build_course.project import Project
 from build_course.quiz.generate import generate_self_checks
 from build_course.slugs import slugify, unique
 
-SOURCE_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm")
+SOURCE_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm",
+                   ".qmd", ".rmd", ".markdown")  # (Quarto, R Markdown: another tool's, imported)
 
 
 @dataclass
@@ -201,7 +202,7 @@ def _listed_problem(project: Project, path: Path, name: str) -> tuple[str, str] 
     if path.suffix.lower() not in SOURCE_SUFFIXES:
         return (f"'{name}' is not a source text (a source ends in "
                 f"{', '.join(SOURCE_SUFFIXES)})",
-                "name a .txt, .md, .pdf, .docx or .html file in source/")
+                "name a .txt, .md, .qmd, .Rmd, .pdf, .docx or .html file in source/")
     if _outside(project, path):
         return f"'{name}' leads outside source/ (through a symbolic link)", _OUTSIDE[1]
     if path.is_dir():
