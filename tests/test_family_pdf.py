@@ -1176,3 +1176,27 @@ def test_a_line_at_the_top_of_a_few_pages_of_many_does_not_name_the_text():
     raw = _paged(["Drying Food at Home\n" + body * 4 for _ in range(16)])
     pdf.drop_page_furniture(raw, Report("t"))
     assert next(r.chapter for r in raw if r.keep) == "Drying Food at Home"
+
+
+def test_a_footer_with_a_dash_and_its_page_number_marks_no_chapters():
+    body = "Report every incident to the shift supervisor before the end of the shift.\n"
+    pages = [f"Staff Handbook — Conduct at Work\n{body * 3}\nPRIVATE — Guard Services Ltd — "
+             f"Page {n} of 4\n" for n in range(1, 5)]
+    raw = _paged(pages)
+    c.find_chapter_markers(raw, Report("t"))
+    assert not any(r.chapter for r in raw)
+    assert sum(t.startswith("PRIVATE") for t in _kept(raw)) == 4
+
+
+def test_form_feeds_keep_a_handbook_with_bar_separated_headers_a_pdf():
+    body = ("Report every incident to the shift supervisor before the end of the shift, and\n"
+            "write it up in the log book the same day while the details are fresh.\n")
+
+    def centred(text: str) -> str:
+        return " " * (50 - len(text) // 2) + text + "\n\n"
+
+    cells = ["GUARD SERVICES", "Northern Region", "SAFETY FIRST | REPORT EVERYTHING", "PRIVATE",
+             "Issued to staff only", "Second edition", "Not for sale", "Keep it with you"]
+    cover = "Staff Handbook" + " " * 60 + "Version 2 | May 2026\n\n" + "".join(map(centred, cells))
+    text = cover + "\f".join(f"\n{body * 4}\n" + centred(f"Page {n}") for n in range(1, 5))
+    assert detect_family(_raw(text)).family is PDF

@@ -196,14 +196,20 @@ def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
     """Running chapter markers: ``Book Title ─ Chapter Title`` lines whose
     prefix repeats. Each marker closes its chapter's first page, so the
     chapter starts at the page that holds it. Lines that are the bare prefix
-    are running headers too."""
+    are running headers too. A prefix whose lines all carry one title (their
+    page numbers aside) on three pages or more marks no chapters."""
     # _MARKER is slow, and its dashes are not ASCII: ASCII lines need not try it.
     found = [(i, _MARKER.match(r.text)) for i, r in enumerate(raw)
              if r.keep and not r.text.isascii()]
     found = [(i, m) for i, m in found if m and not m.group("prefix").endswith(":")
              and _title_shaped(m.group("title")) and _at_page_break(raw, i)]
     prefixes = Counter(m.group("prefix").strip() for _, m in found)
-    running = {p for p, n in prefixes.items() if n >= 2}
+    titles: dict[str, set[str]] = {}  # prefix -> the titles after it, digits folded
+    for _, m in found:
+        titles.setdefault(m.group("prefix").strip(), set()).add(_shape(m.group("title")))
+    # one title only, its page number aside ("Handbook ─ Page 3 of 30"): a running
+    # header or footer (the page furniture passes' work), not chapters
+    running = {p for p, n in prefixes.items() if n >= 2 and (len(titles[p]) > 1 or n == 2)}
     if not running:
         return
     page_of = _page_starts(raw)

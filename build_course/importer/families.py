@@ -178,7 +178,7 @@ PDF = Family(
     wrapped=True, read=read_columns, part_title=c.running_prefix)
 WEB = Family(
     "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "
-    "headings known only from layout", web.detect,
+    "headings known only from layout", lambda raw: _unpaged(web.detect(raw), raw),
     [book.drop_licence,
      web.drop_link_references, web.drop_icon_glyphs, web.drop_math_preamble, web.drop_chrome,
      web.drop_navigation, web.drop_comments, web.drop_unlisted_contents, web.mark_labels,
@@ -186,6 +186,13 @@ WEB = Family(
      web.drop_overview, web.drop_page_contents,
      web.mark_code,
      web.normalise_bullets, web.join_lines, book.title_from_licence])
+
+
+def _unpaged(found: list[str], raw: list[RawLine]) -> list[str]:
+    """A web page's evidence, unless form feeds split the text into pages: a
+    PDF's extraction whose headers ('Handbook | Version 2') look like a
+    navigation bar (a dump of a web page has no form feeds)."""
+    return [] if found and sum(1 for r in raw if r.form_feed) >= 2 else found
 
 
 _ATX_SHAPED = re.compile(r"^#{1,6} +\S")
