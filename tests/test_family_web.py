@@ -821,3 +821,61 @@ plaster within reach.
 """
     _, lesson = _blocks(text)
     assert lesson.title == "Grafting Apple Trees"
+
+
+W3M_LABEL_TABLE = """\
+                                                               [ Chapter Index | Main Index ]
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+
+Answers for the Quiz on Weather
+
+These are sample answers to the quiz on clouds, fronts and rain. Other answers may be just as
+good as the ones given here.
+
+┌──────────────┬─────────────────────────────────────────────────────────────────────────────┐
+│ Question 1:  │ Why does dew form on grass on a clear, still night while the air above      │
+│              │ stays dry?                                                                  │
+├──────────────┼─────────────────────────────────────────────────────────────────────────────┤
+│ Answer:      │ The grass loses its heat to the clear sky faster than the air does. When it │
+│              │ is colder than the dew point, water from the air right above it condenses   │
+│              │ on its blades.                                                              │
+│              │                                                                             │
+│              │ On a cloudy night the clouds send heat back and little dew forms.           │
+├──────────────┼─────────────────────────────────────────────────────────────────────────────┤
+│ Question 2:  │ Name each of these clouds:                                                  │
+│              │                                                                             │
+│              │ a)    a grey sheet                                                          │
+│              │                                                                             │
+│              │ b)    a tall tower                                                          │
+├──────────────┼─────────────────────────────────────────────────────────────────────────────┤
+│ Answer:      │ A grey sheet that covers the whole sky is stratus. A tall tower with a flat │
+│              │ top spread out like an anvil is cumulonimbus, the cloud of thunderstorms.   │
+└──────────────┴─────────────────────────────────────────────────────────────────────────────┘
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+                                                               [ Chapter Index | Main Index ]
+"""
+
+
+def test_a_drawn_table_of_labelled_rows_is_read_as_questions_and_answers() -> None:
+    """w3m draws a layout table's borders: a first column of labels
+    ('Question 1:', 'Answer:') over a second of text makes labelled
+    paragraphs, as lynx prints the same table, and so a quiz with its
+    answers; the text of a cell is one paragraph however the cell wrapped it."""
+    part, lesson = _blocks(W3M_LABEL_TABLE)
+    assert lesson.title == "Answers for the Quiz on Weather"
+    questions = [q for quiz in lesson.quizzes for q in quiz.questions]
+    assert [q.prompt[:20] for q in questions] == ["Why does dew form on", "Name each of these c"]
+    assert questions[0].model_answer.startswith(
+        "The grass loses its heat to the clear sky faster than the air does. When it is colder")
+    # the lettered parts of the second question are no options: its answer explains
+    assert questions[1].kind == "open" and questions[1].model_answer.startswith("A grey sheet")
+    assert not any("┌" in b.text or "│" in b.text for b in lesson.blocks
+                   if isinstance(b, (Paragraph, RawMarkdown)))
+
+
+def test_a_drawn_table_of_data_stays_as_drawn() -> None:
+    table = _raw("┌────────┬───────┐\n│ Planet │ Moons │\n├────────┼───────┤\n"
+                 "│ Earth  │ 1     │\n├────────┼───────┤\n│ Mars   │ 2     │\n└────────┴───────┘\n")
+    before = [r.text for r in table]
+    web.unbox_label_tables(table, Report("t"))
+    assert [r.text for r in table] == before

@@ -1916,7 +1916,7 @@ def _choice_answer(found: _Found, text: str, report: Report) -> None:
     matches = [i for i, option in enumerate(question.options) if _norm(option) == wanted][:1]
     question.correct = matches or _options_named(question.options, text)
     matches = question.correct
-    if not matches and found.worked and len(text.split()) > 6:
+    if not matches and (found.worked and len(text.split()) > 6 or _explained(text)):
         # a worked solution, not a choice: the "options" were the question's parts
         parts = "; ".join(f"{n}. {o}" for n, o in enumerate(question.options, start=1))
         question.prompt = f"{question.prompt} {parts}"
@@ -1940,6 +1940,13 @@ def _keyed(found: _Found) -> bool:
     return _answer_letters(answer) is not None \
         or (_true_false(answer) is not None and _is_true_false(question.options)) \
         or _norm(answer) in {_norm(option) for option in question.options}
+
+
+def _explained(text: str) -> bool:
+    """An answer of sentences (two or more, or a long one): an explanation,
+    never an option's text."""
+    return len(text.split()) > 12 and text.rstrip()[-1:] in ".!?\"”)" and (
+        text.count(". ") >= 1 or len(text.split()) > 25)
 
 
 def _options_named(options: list[str], text: str) -> list[int]:

@@ -180,7 +180,8 @@ WEB = Family(
     "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "
     "headings known only from layout", lambda raw: _unpaged(web.detect(raw), raw),
     [book.drop_licence,
-     web.drop_link_references, web.drop_icon_glyphs, web.drop_math_preamble, web.drop_chrome,
+     web.drop_link_references, web.unbox_label_tables, web.drop_icon_glyphs,
+     web.drop_math_preamble, web.drop_chrome,
      web.drop_navigation, web.drop_comments, web.drop_unlisted_contents, web.mark_labels,
      web.mark_headings,
      web.drop_overview, web.drop_page_contents,

@@ -14,6 +14,7 @@ common centre. The only words known are those in ``cues``.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import Counter
 
 from build_course.diagnostics import Report
@@ -238,6 +239,113 @@ def _centred_width(raw: list[RawLine]) -> int:
 
 
 # ---- passes ------------------------------------------------------------------
+
+_BOX_TOP = "┌┏╔"
+_BOX_LINE = "┌┏╔│┃║├┣╠└┗╚"
+_BOX_SEPARATOR = "├┣╠└┗╚"
+_BOX_BAR = re.compile("[│┃║]")
+
+
+def unbox_label_tables(raw: list[RawLine], report: Report) -> None:
+    """A table w3m drew with borders whose first column labels the second
+    (``│ Question 1: │ What is ... │``, ``│ Answer: │ ...``): a layout
+    table, read as its rows, each a paragraph that starts with its label,
+    as lynx prints such a table. Other drawn tables stay as drawn."""
+    i = 0
+    while i < len(raw):
+        if raw[i].text[0] not in _BOX_TOP:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(raw) and raw[end].text[0] in _BOX_LINE and not raw[end].blank_before:
+            end += 1
+        rows = _box_rows(raw[i:end])
+        if rows is None:
+            i = end
+            continue
+        width = raw[i].indent + len(raw[i].text)  # the page's: paragraphs wrapped at it
+        lines = [line for row in rows for line in _row_lines(row, raw[i], width)]
+        report.note(raw[i].line, f"read a table of {len(rows)} rows drawn with borders as "
+                    "labelled paragraphs (its first column labels the second)")
+        raw[i:end] = lines
+        i += len(lines)
+
+
+def _box_rows(block: list[RawLine]) -> list[tuple[str, list[str]]] | None:
+    """The rows (label, lines of the second cell, the cell's lines wrapped
+    at its width joined) of a two-column drawn table whose first cells are
+    short labels; None for any other."""
+    rows: list[tuple[list[str], list[str]]] = []
+    cells: tuple[list[str], list[str]] = ([], [])
+    width = 0
+    for r in block[1:]:
+        if r.text[0] in _BOX_SEPARATOR:
+            if cells[0] or cells[1]:
+                rows.append(cells)
+            cells = ([], [])
+            continue
+        parts = _BOX_BAR.split(r.spaced or r.text)
+        if len(parts) != 4 or parts[0].strip() or parts[3].strip():
+            return None
+        if parts[1].strip():
+            cells[0].append(parts[1].strip())
+        width = max(width, len(parts[2]))
+        if parts[2].strip():
+            cells[1].append(parts[2].rstrip()[1:] if parts[2][:1] == " " else parts[2].rstrip())
+        elif cells[1] and cells[1][-1]:
+            cells[1].append("")  # a blank line inside the cell: paragraphs apart
+    labels = [" ".join(c[0]) for c in rows]
+    if len(rows) < 2 or not all(labels) or not all(
+            len(t) <= 30 and len(t.split()) <= 4 and not t.endswith(TERMINAL[:3]) for t in labels):
+        return None
+    # labels as such ("Answer:"), or cells of running text: no table of data
+    colons = sum(1 for t in labels if t.endswith(":"))
+    if colons * 2 < len(rows) and sum(len(" ".join(c[1])) for c in rows) < 60 * len(rows):
+        return None
+    return [(label, _unwrap_cell(c[1], width)) for label, c in zip(labels, rows)]
+
+
+def _unwrap_cell(lines: list[str], width: int) -> list[str]:
+    """A cell's lines, each joined to the one before where that one was
+    wrapped at the cell's width (the next word would not have fitted);
+    indented lines (code) and blank ones stand as they are."""
+    out: list[str] = []
+    last = 0  # the width of the line before, as it stood in the cell
+    for text in lines:
+        first = text.split(" ", 1)[0]
+        if out and out[-1] and text[:1] not in (" ", "") and out[-1][:1] != " " \
+                and last + 1 + len(first) > width - 2:
+            out[-1] += " " + text
+        else:
+            out.append(text)
+        last = len(text) + 1
+    return out
+
+
+def _row_lines(row: tuple[str, list[str]], first: RawLine, width: int) -> list[RawLine]:
+    """A row's label and its cell's text, wrapped at the page's width as the
+    dump wraps a paragraph; the cell's indented lines (code) as they were."""
+    label, lines = row
+    out: list[RawLine] = []
+    blank = True
+    for n, text in enumerate(lines):
+        if not text:
+            blank = True
+            continue
+        if n == 0:
+            text = f"{label} {text}"
+        stripped = text.lstrip(" ")
+        indent = len(text) - len(stripped)
+        if indent:
+            spaced = stripped if "  " in stripped else ""
+            out.append(RawLine(" ".join(stripped.split()), first.line, indent, blank,
+                               spaced=spaced))
+        else:
+            for k, part in enumerate(textwrap.wrap(stripped, width)):
+                out.append(RawLine(part, first.line, 0, blank and k == 0))
+        blank = False
+    return out or [RawLine(label, first.line, 0, True)]
+
 
 def drop_icon_glyphs(raw: list[RawLine], report: Report) -> None:
     """Icon-font glyphs (private use characters) go; a short line that ended
@@ -923,8 +1031,10 @@ def _as_code(block: list[RawLine]) -> None:
 
 
 def _table(block: list[RawLine], wrapped: bool) -> bool:
-    """Rows of a table: most lines hold columns set apart by runs of spaces."""
-    return not wrapped and len(block) >= 2 and sum(1 for r in block if r.spaced) * 2 > len(block)
+    """Rows of a table: most lines hold columns set apart by runs of spaces,
+    or a table w3m drew with borders (its lines as wide as the page)."""
+    return (not wrapped and len(block) >= 2 and sum(1 for r in block if r.spaced) * 2 > len(block)
+            ) or all(r.text[0] in _BOX_LINE for r in block)
 
 
 def _output_like(block: list[RawLine]) -> bool:
