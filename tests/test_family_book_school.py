@@ -566,3 +566,58 @@ def test_one_answers_heading_after_two_exercises_keys_each_by_its_label():
                                                          "It is raised."]
     assert second.questions[0].model_answer == "Above the level of the heart."
     assert second.questions[1].correct == [1]
+
+
+PICTURES = """                         THE PICTURE READER
+
+                                   BY
+
+                                J. WRITER
+
+
+
+
+CONTENTS
+
+                                                    PAGE
+   I. The Two Goats                                    3
+  II. The Fox and the Crow                             5
+ III. The Ant and the Grasshopper                      7
+  IV. The Wind and the Sun                             9
+
+
+
+
+I.
+
+[Illustration: THE TWO GOATS ON THE BRIDGE.]
+
+Two goats met on a narrow bridge over a deep river. Neither would go
+back, and so they fought, and both fell into the water below.
+
+
+II. The Fox and the Crow.
+
+A crow sat in a tree with a piece of cheese in her beak, and a fox who
+wanted it began to praise her fine voice until she opened her beak.
+
+
+III. The Ant and the Grasshopper.
+
+All summer the ant stored grain while the grasshopper sang, and when
+the winter came the grasshopper had nothing to eat.
+
+
+IV. The Wind and the Sun.
+
+The wind blew hard to take a traveller's coat from him, but he held it
+the tighter; the sun shone warm, and he took it off himself.
+"""
+
+
+def test_a_chapter_line_without_a_title_takes_its_title_from_the_contents():
+    part = _part(PICTURES)
+    assert [lesson.title for lesson in part.lessons] == [
+        "The Two Goats", "The Fox and the Crow.", "The Ant and the Grasshopper.",
+        "The Wind and the Sun."]
+    assert "THE TWO GOATS ON THE BRIDGE." in _md(part)  # the caption stays, as a caption

@@ -338,6 +338,8 @@ def _drop_front_matter(raw: list[RawLine], report: Report) -> None:
                and (r.blank_before or k == 0 or len(lines[k - 1].text) < 0.6 * width)
                and k not in summaries]  # a block of three lines or more: a summary
     _drop(kept[contents:end], report, "the contents list")
+    for r in kept[contents + 1:end]:
+        r.kind = "contents"  # its entries may title chapters whose lines give no title
     body = {_key(r.text) for r in kept[end:] if r.blank_before and len(r.text) <= 90}
     body |= {_key(m.group("title")) for r in kept[end:] if r.blank_before
              and (m := cues.CHAPTER_MARKER_TITLED.match(r.text))}
@@ -446,6 +448,7 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
         _title_from_header(raw, kept, report)
         return
     bounds = list(zip(markers, markers[1:] + [len(kept)]))
+    listed: dict[str, str] | None = None  # the contents list's titles, when one is wanted
     votes = [_title_vote(kept, i + 1, end) for i, end in bounds
              if not cues.CHAPTER_MARKER_TITLED.match(kept[i].text) and i not in titled]
     titles = sum(1 for v in votes if v) > sum(1 for v in votes if v is False)
@@ -465,10 +468,35 @@ def find_chapters(raw: list[RawLine], report: Report) -> None:
             name, kicker = " ".join(r.text for r in kept[i + 1:i + 1 + n]), marker.text
         else:
             nxt, name, kicker = title, marker.text, ""
+            if listed is None and (not n or kept[i + 1].kind == "text"):
+                listed = _contents_titles(raw)  # no line can title it: the contents may
+            if listed and (not n or kept[i + 1].kind == "text") \
+                    and (named := listed.get(_label_number(marker.text))):
+                name, kicker = named, marker.text  # "I." whose title only the contents give
         if nxt is None:
             continue
         nxt.chapter = name
         nxt.kicker = kicker
+
+
+_CONTENTS_ENTRY = re.compile(r"^(?:[A-Za-z]{3,12}\.?\s+)?([IVXLC]{1,7}|\d{1,3})[.:]?\s+(\S.*)$")
+
+
+def _contents_titles(raw: list[RawLine]) -> dict[str, str]:
+    """The dropped contents list's entries by their numbers (``I. The Lost
+    Kitten    5`` -> {"I": "The Lost Kitten"})."""
+    titles = {}
+    for r in raw:
+        if r.kind == "contents" and (m := _CONTENTS_ENTRY.match(r.text)):
+            title = _PAGE_REF.sub("", m.group(2)).strip()
+            if title and not title.isdigit():
+                titles.setdefault(m.group(1), title)
+    return titles
+
+
+def _label_number(text: str) -> str:
+    """The number of a chapter line: ``CHAPTER IV.`` -> "IV", ``I.`` -> "I"."""
+    return (text.split() or [""])[-1].rstrip(".:")
 
 
 _LIST_ITEM = re.compile(r"^(\d{1,3}[.)]|\(?[a-h]\))\s")
