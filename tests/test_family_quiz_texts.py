@@ -268,3 +268,70 @@ def test_a_number_left_of_a_lettered_list_starts_a_list_of_its_own():
     assert [type(b) for b in blocks] == [ListBlock, ListBlock]
     assert [i.text for i in blocks[0].items] == ["Chisel", "Mallet"]
     assert blocks[1].items[0].number == 5 and not blocks[1].lettered
+
+
+GIFT_BANK = """// Pond life: questions for the field trip
+
+$CATEGORY: $course$/top/Pond Life
+
+::Frogs 1:: Where do frogs lay their eggs? {
+=In water #Frogspawn needs water to hatch.
+~In trees
+~Under stones
+}
+
+::Frogs 2:: A tadpole breathes with gills. {TRUE}
+
+::Frogs 3:: Which two are amphibians? {~%50%Newt ~%50%Toad ~%-100%Pike}
+
+$CATEGORY: $course$/top/Pond Plants
+
+::Plants 1:: Duckweed floats on the {=surface ~bottom} of the pond.
+
+::Plants 2:: What colour is a healthy water lily leaf? {=green =dark green}
+
+::Plants 3:: Which pond plant do you think is the most useful, and why? {}
+
+::Plants 4:: Explain why ponds need plants. {####They give oxygen and shelter.}
+"""
+
+
+def test_a_gift_bank_is_read_as_its_questions_one_lesson_per_category():
+    part = _part(GIFT_BANK)
+    assert [lesson.title for lesson in part.lessons] == ["Pond Life", "Pond Plants"]
+    frogs = part.lessons[0].quizzes[0].questions
+    assert [q.kind for q in frogs] == [QuestionKind.SINGLE_CHOICE, QuestionKind.TRUE_FALSE,
+                                       QuestionKind.MULTIPLE_CHOICE]
+    assert frogs[0].options == ["In water", "In trees", "Under stones"]
+    assert frogs[0].correct == [0] and frogs[0].explanation == "Frogspawn needs water to hatch."
+    assert frogs[1].correct == [0] and frogs[2].correct == [0, 1]
+    plants = part.lessons[1].quizzes[0].questions
+    assert plants[0].prompt == "Duckweed floats on the _____ of the pond."
+    assert plants[0].options == ["surface", "bottom"] and plants[0].correct == [0]
+    assert (plants[1].kind, plants[1].model_answer) == (QuestionKind.OPEN, "green")
+    assert plants[2].kind is QuestionKind.REFLECTION and plants[2].model_answer is None
+    assert plants[3].model_answer == "They give oxygen and shelter."
+
+
+def test_what_export_gift_writes_reads_back_the_same():
+    from build_course.publish.export_gift import gift
+    from build_course.publish.quiz_pages import ExportQuiz
+
+    part = _part(GIFT_BANK)
+    exported = [ExportQuiz("x.md", lesson.title, quiz.title,
+                           [(f"Question {n}", q) for n, q in enumerate(quiz.questions, 1)])
+                for lesson in part.lessons for quiz in lesson.quizzes]
+    again = _part(gift("Field Trip", exported))
+    before = [(q.prompt, q.kind, q.options, q.correct, q.model_answer)
+              for lesson in part.lessons for quiz in lesson.quizzes for q in quiz.questions]
+    after = [(q.prompt, q.kind, q.options, q.correct, q.model_answer)
+             for lesson in again.lessons for quiz in lesson.quizzes for q in quiz.questions]
+    assert after == before
+    assert [lesson.title for lesson in again.lessons] == ["Pond Life", "Pond Plants"]
+
+
+def test_code_with_braces_is_no_gift_bank():
+    text = ("Counting Loops\n\nA loop repeats its body.\n\nint main() {\n"
+            "    int total = 0;\n    for (int i = 0; i < 3; i++) {\n        total += i;\n    }\n"
+            "    struct point p = {0};\n    return total;\n}\n\nThe loop runs three times.\n")
+    assert _part(text).family != "gift"

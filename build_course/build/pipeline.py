@@ -41,7 +41,7 @@ from build_course.project import Project
 from build_course.quiz.generate import generate_self_checks
 from build_course.slugs import slugify, unique
 
-SOURCE_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm",
+SOURCE_SUFFIXES = (".txt", ".text", ".md", ".gift", ".pdf", ".docx", ".html", ".htm",
                    ".qmd", ".rmd", ".markdown")  # (Quarto, R Markdown: another tool's, imported)
 
 

@@ -27,6 +27,7 @@ from build_course.importer import passes_qa as qa
 from build_course.importer import passes_web as web
 from build_course.importer import passes_worksheet as worksheet
 from build_course.importer.cleaning import Pass, RawLine
+from build_course.importer.gift import gift_evidence, gift_lessons
 from build_course.importer.html2text_family import detect_html2text, html2text_lessons
 from build_course.importer.markdown_family import detect_markdown, markdown_lessons
 from build_course.importer.pdf_columns import column_starts, read_columns
@@ -272,7 +273,10 @@ QA = Family(
      qa.mark_topic_headings],
     steps=[qa.qa_self_check], join=_join_qa)
 
-FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, WEB, BOOK, WORKSHEET, PDF, QA, PLAIN]
+GIFT = Family("gift", "a Moodle GIFT quiz bank: questions with their answers in braces",
+              gift_evidence, [], lessons=gift_lessons)
+
+FAMILIES: list[Family] = [GIFT, MARKDOWN, HTML2TEXT, WEB, BOOK, WORKSHEET, PDF, QA, PLAIN]
 
 
 def detect_family(raw: list[RawLine]) -> Detection:
