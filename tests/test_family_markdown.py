@@ -341,3 +341,14 @@ def test_quarto_and_r_markdown_files_in_source_are_source_texts(tmp_path):
     for name in ("a.qmd", "b.Rmd", "c.markdown", "d.md", "e.R"):
         (tmp_path / name).write_text("# Tea\n\nBoil the water.\n", encoding="utf-8")
     assert [p.name for p in text_files(tmp_path)] == ["a.qmd", "b.Rmd", "c.markdown", "d.md"]
+
+
+def test_a_prefixed_solution_class_is_a_solution():
+    text = ("---\ntitle: Tea\nformat: html\n---\n\n## Brewing\n\nTea releases tannins.\n\n"
+            "## Question\n\nExplain why black tea turns bitter if brewed too long.\n\n"
+            "::: {.webex-solution}\nMore tannins dissolve.\n:::\n\nServe it hot.\n")
+    part = _part(text, "tea.qmd")
+    assert [(q.prompt, q.model_answer) for q in _questions(part)] == [
+        ("Explain why black tea turns bitter if brewed too long.", "More tannins dissolve.")]
+    texts = [b.text for b in part.lessons[0].blocks if hasattr(b, "text")]
+    assert "More tannins dissolve." not in texts and "Serve it hot." in texts

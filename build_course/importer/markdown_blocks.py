@@ -727,7 +727,10 @@ def _code(content: str, language: str, line: int) -> RawMarkdown:
 
 def _exercise_name(classes: list[str]) -> str:
     for name in classes:
-        name = name.lower()
+        name = name.lower().lstrip(".")
+        # a tool's prefix before the box's kind: webexercises' .webex-solution
+        name = name.rsplit("-", 1)[-1] if "-" in name and name.rsplit("-", 1)[-1] in \
+            cues.MD_SOLUTIONS | cues.MD_EXERCISES else name
         if name in cues.MD_SOLUTIONS:
             return "solution"
         if name in cues.MD_EXERCISES or name in cues.MD_REFLECTIONS:
