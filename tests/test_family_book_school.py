@@ -621,3 +621,39 @@ def test_a_chapter_line_without_a_title_takes_its_title_from_the_contents():
         "The Two Goats", "The Fox and the Crow.", "The Ant and the Grasshopper.",
         "The Wind and the Sun."]
     assert "THE TWO GOATS ON THE BRIDGE." in _md(part)  # the caption stays, as a caption
+
+
+FARM = """CHAPTER I.
+
+THE SOIL.
+
+[Pg 1]
+
+Soil is rock that frost and rain have broken into fine grains, mixed
+with the remains of plants.[1] A good soil holds water{2} and lets the
+air reach the roots.
+
+[Footnote 1: See the chapter on manures.]
+
+                                    [Pg 2]
+
+-----
+
+Clay holds water longest and sand the shortest time of all.
+
+
+CHAPTER II.
+
+PLOUGHING.
+
+The plough turns the soil over so that the weeds are buried.
+"""
+
+
+def test_printed_page_numbers_and_rules_go_and_footnotes_lose_their_brackets():
+    part = _part(FARM)
+    md = _md(part)
+    assert "Pg" not in md and "{2}" not in md and "-----" not in md
+    assert "holds water and lets the air reach the roots." in md
+    assert "[1] See the chapter on manures." in md.replace("\\[", "[").replace("\\]", "]")
+    assert [lesson.title for lesson in part.lessons] == ["THE SOIL.", "PLOUGHING."]

@@ -171,11 +171,13 @@ def drop_notes_and_illustrations(raw: list[RawLine], report: Report) -> None:
     i, breaks = 0, []
     while i < len(raw):
         r = raw[i]
-        if not r.keep or r.text[:1] not in "[*Tt":
+        if r.keep and ("[P" in r.text or "[p" in r.text or "{" in r.text):
+            _drop_page_markers(r, breaks)
+        if not r.keep or r.text[:1] not in "[*Tt-":
             i += 1
             continue
-        if r.text[:1] == "*":
-            if _THOUGHT_BREAK.match(r.text):
+        if r.text[:1] in "*-":
+            if _THOUGHT_BREAK.match(r.text) or (_RULE_LINE.match(r.text) and _single(raw, i)):
                 r.keep = False
                 breaks.append(r)
             i += 1
@@ -191,6 +193,8 @@ def drop_notes_and_illustrations(raw: list[RawLine], report: Report) -> None:
         end = _bracket_end(raw, i)
         if cues.TRANSCRIBER_NOTE.match(r.text):
             _drop(raw[i:end], report, "a transcriber's note")
+        elif m := cues.FOOTNOTE_BLOCK.match(r.text):
+            _footnote(raw[i:end], m)
         elif m := cues.SIDENOTE.match(r.text):
             end = _sidenote(raw, i, end, m.end(), report)
         elif m := cues.ILLUSTRATION.match(r.text):
@@ -207,11 +211,35 @@ def drop_notes_and_illustrations(raw: list[RawLine], report: Report) -> None:
                         if captioned else "dropped an illustration placeholder")
         i = end
     if breaks:
-        report.note(breaks[0].line, f"dropped {len(breaks)} thought break(s) ('* * *' "
-                    "lines between paragraphs)", topic=Topic.ROUTINE)
+        report.note(breaks[0].line, f"dropped {len(breaks)} thought break(s) and printed "
+                    "page number(s) ('* * *', '-----', '[Pg 12]')", topic=Topic.ROUTINE)
 
 
 _THOUGHT_BREAK = re.compile(r"^\*(?:\s+\*){2,}$")
+_RULE_LINE = re.compile(r"^-{3,}$")
+
+
+def _drop_page_markers(r: RawLine, dropped: list[RawLine]) -> None:
+    """``[Pg 12]`` or ``{12}`` (cues.PAGE_MARKER): a printed page's number,
+    alone on its line (the line goes) or inside the text (the marker goes)."""
+    text = cues.PAGE_MARKER.sub("", r.text).strip()
+    if text == r.text:
+        return
+    dropped.append(r)
+    r.text = text
+    r.keep = bool(text)
+
+
+def _footnote(note: list[RawLine], m: re.Match) -> None:
+    """``[Footnote 1: See ...]``: the footnote as a paragraph of its own,
+    ``[1] See ...`` (never a heading)."""
+    mark = f"[{m.group(1)}] " if m.group(1) else ""
+    note[0].text = mark + note[0].text[m.end():]
+    last = note[-1]
+    last.text = last.text[:-1].rstrip() if last.text.endswith("]") else last.text
+    for line in note:
+        line.keep = bool(line.text)
+        line.kind = "text"
 
 
 def _note_end(raw: list[RawLine], i: int) -> int:
