@@ -657,3 +657,57 @@ def test_printed_page_numbers_and_rules_go_and_footnotes_lose_their_brackets():
     assert "holds water and lets the air reach the roots." in md
     assert "[1] See the chapter on manures." in md.replace("\\[", "[").replace("\\]", "]")
     assert [lesson.title for lesson in part.lessons] == ["THE SOIL.", "PLOUGHING."]
+
+
+STARS = """CHAPTER I.
+
+THE SUN.
+
+The sun is the nearest star to the earth, and it gives us our light and
+our heat.
+
+QUESTIONS.
+
+1. What is the nearest star?
+
+2. What does the sun give us?
+
+
+CHAPTER II.
+
+THE MOON.
+
+The moon goes round the earth once in about a month, and it shines only
+by the light of the sun.
+
+QUESTIONS.
+
+3. How long does the moon take to go round the earth?
+
+4. By what light does the moon shine?
+
+
+ANSWERS TO THE QUESTIONS.
+
+1. The sun.
+
+2. Light and heat.
+
+3. About a month.
+
+4. By the light of the sun.
+"""
+
+
+def test_a_key_at_the_end_numbered_on_through_the_chapters_goes_to_each():
+    part = _part(STARS)
+    first, second = (lesson.quizzes[0].questions for lesson in part.lessons)
+    assert [q.model_answer for q in first] == ["The sun.", "Light and heat."]
+    assert [q.model_answer for q in second] == ["About a month.", "By the light of the sun."]
+    assert "ANSWERS TO THE QUESTIONS" not in _md(part)
+
+
+def test_questions_numbered_anew_in_each_chapter_keep_a_key_they_cannot_share():
+    body = STARS.replace("3. How long", "1. How long").replace("4. By what", "2. By what")
+    part = _part(body)
+    assert not any(q.model_answer for q in part.lessons[0].quizzes[0].questions)

@@ -776,7 +776,52 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
         if line.chapter:
             line.chapter = strip_markup(line.chapter)
     _keys_to_exercises(out)
+    _keys_by_number(out)
     return out
+
+
+def _keys_by_number(out: list[Line]) -> None:
+    """A question book that numbers its questions on through its chapters
+    (``4.`` goes on from chapter I's ``3.``) and keys them all at its end
+    (``ANSWERS TO THE QUESTIONS.`` over ``1. ...`` to ``5. ...``): each
+    exercise's keys go right after it, under the key's heading. Only where
+    every number belongs to one exercise and every key names one of them."""
+    heads = [k for k, line in enumerate(out) if line.kind == "heading" or line.chapter]
+    if not heads or not cues.ANSWERS_HEADING.match(out[heads[-1]].text):
+        return
+    key = heads[-1]
+    keys = out[key + 1:]
+    if len(keys) < 2 or _number_of(keys[0]) is None:
+        return
+    owner: dict[int, int] = {}  # question number -> where its exercise's questions end
+    for start, end in zip(heads, heads[1:]):
+        if out[start].kind != "heading" or not _is_exercise(out[start].text):
+            continue
+        numbers = [n for line in out[start + 1:end] if (n := _number_of(line)) is not None]
+        if any(n in owner for n in numbers):
+            return
+        owner.update((n, end) for n in numbers)
+    numbered = [n for line in keys if (n := _number_of(line)) is not None]
+    if len({owner.get(n) for n in numbered}) < 2 or any(n not in owner for n in numbered):
+        return
+    groups: dict[int, list[Line]] = {}
+    at = owner[numbered[0]]
+    for line in keys:
+        if (n := _number_of(line)) is not None:
+            at = owner[n]
+        groups.setdefault(at, []).append(line)  # a key's own lines go with it
+    heading = replace(out[key], chapter="", kicker="")
+    del out[key:]
+    for at in sorted(groups, reverse=True):
+        out[at:at] = [heading] + groups[at]
+
+
+def _number_of(line: Line) -> int | None:
+    """A numbered item's or numbered paragraph's number (``4. How long ...``)."""
+    if line.bullet == "1":
+        return line.number
+    m = _PARAGRAPH_NUMBER.match(line.text) if line.text[:1].isdigit() else None
+    return int(m.group(1)) if m else None
 
 
 def _keys_to_exercises(out: list[Line]) -> None:
