@@ -40,3 +40,33 @@ def test_columns_are_found_only_where_runs_of_spaces_stand_inside_lines():
     rows = [f"{a:<30}{b}" for a, b in zip(left, right)]
     assert column_starts(rows) == [0, 30]
     assert column_starts(["   " + a for a in left]) == [0]  # an indent is no column
+
+
+def test_a_leader_of_exactly_four_dots_is_found_and_three_are_not():
+    assert _dot_leader("Notes .... 9")
+    assert _dot_leader("Notes . . . .")
+    assert not _dot_leader("Notes ... 9")
+    assert not _dot_leader("See p. 4. Then p. 5.")
+
+
+def test_answer_space_is_found_whatever_it_starts_with():
+    from build_course.importer.passes_worksheet import _fill_in
+
+    for line in ("_____", "..........", "……………", "— — _ _ _", "\u2003_______", "- - - _ _"):
+        assert _fill_in(line), line
+    for line in ("____", "— — — — —", "Name: ____", "a) ______", "Fill in the blanks ....."):
+        assert not _fill_in(line), line
+
+
+def test_line_keys_are_each_lines_words_without_a_leading_number():
+    import re
+
+    from build_course.importer.importing import line_keys
+
+    lines = ["  12  Planting   the bulbs. ", "7", " 7 ", "3 4 five", "", "   ", "--- 2 ---",
+             "Café: the  menu’s first page", "Σ is a sum, 12 ways", "x_y and z", " 5. Soil",
+             "12 ", "\t9 apples\t", "end"]
+    expected = [re.sub(r"^\d+ ", "", " ".join(re.sub(r"[\W_]+", " ", line.lower()).split()))
+                for line in lines]
+    assert line_keys("\n".join(lines)) == expected
+    assert line_keys("\n".join(lines[:7])) == expected[:7]  # ASCII only

@@ -134,7 +134,8 @@ _LEADING_NUMBER = re.compile(r"^\d+ ")
 # Bytes: ASCII characters that are not word characters (and "_") become
 # spaces; "\n" and the bytes of non-ASCII characters are kept.
 _ASCII_NON_WORD = bytes(b if chr(b).isalnum() or b == 10 or b >= 128 else 32 for b in range(256))
-_NUMBER_AFTER_NEWLINE = re.compile(rb"\n[0-9]+ ")
+# A line's start: the newline, then a space and a number (with its space) if any.
+_LINE_START = re.compile(rb"\n ?(?:[0-9]+ )?")
 _FIRST_NUMBER = re.compile(rb"[0-9]+ ")
 _SPACES = re.compile(rb"  +")
 LONG_LINE = 25  # a line key this long counts in the duplicate check
@@ -167,8 +168,8 @@ def _ascii_keys(text: str) -> list[str]:
     """line_keys, in one pass over the whole text: right for the lines that
     are ASCII (bytes.lower and _ASCII_NON_WORD leave other characters be)."""
     data = text.encode("utf-8", "surrogatepass").lower().translate(_ASCII_NON_WORD)
-    data = _SPACES.sub(b" ", data).replace(b" \n", b"\n").replace(b"\n ", b"\n").strip(b" ")
-    data = _NUMBER_AFTER_NEWLINE.sub(b"\n", data)
+    data = _SPACES.sub(b" ", data).replace(b" \n", b"\n").strip(b" ")
+    data = _LINE_START.sub(b"\n", data)  # (no line ends with a space now)
     if m := _FIRST_NUMBER.match(data):
         data = data[m.end():]
     return data.decode("utf-8", "surrogatepass").split("\n")

@@ -1185,9 +1185,13 @@ def _answer_space_after(before: str, leader: str) -> bool:
 
 def _dot_leader(text: str) -> re.Match | None:
     """The leader of ``2.1 Scope ....... 4``. (Only a line that ends with a
-    digit, a dot or a space can have one: the search, slow, is left to those.)"""
+    digit, a dot or a space, and holds four dots or an ellipsis, can have
+    one: the search, slow, is left to those.)"""
     end = text[-1:]
-    return _DOT_LEADER.search(text) if end.isdecimal() or end == "." or end.isspace() else None
+    if not (end.isdecimal() or end == "." or end.isspace()) \
+            or (text.count(".") < 4 and "…" not in text):
+        return None
+    return _DOT_LEADER.search(text)
 
 
 def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:

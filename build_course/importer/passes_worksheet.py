@@ -82,15 +82,17 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
     line, the lesson's title, the exercise's heading too."""
     kept = [r for r in raw if r.keep]
     wide = _blank_space(kept)
+    # (a numbered line starts with a digit, an asking one ends with "?": tested first)
     if sum(1 for k, r in enumerate(kept)
-           if (_NUMBERED.match(r.text) or _asks_over_space(kept, k))
+           if ((r.text[:1].isdigit() and _NUMBERED.match(r.text))
+               or (r.text[-1:] == "?" and _asks_over_space(kept, k)))
            and _space_to_write(kept, k, wide)) < 2:
         return  # (quick) fewer than two questions with space to write in
     head: RawLine | None = kept[0] if _title_head(kept[0]) else None
     space: list[RawLine] = []
     asked = numbered = 0
     for k, r in enumerate(kept):
-        if _asks_over_space(kept, k):
+        if r.text[-1:] == "?" and _asks_over_space(kept, k):
             r.kind = "question"  # never a heading, however it is cased
             asked += head is not None
             numbered += head is not None
