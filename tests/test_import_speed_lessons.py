@@ -80,3 +80,27 @@ def test_an_answer_key_list_needs_a_list_right_before_it():
     assert not exercises._key_after(key, Paragraph("Then", 5))
     longer = ListBlock([*key.items, ListItem("c", 5, 3)], 3, ordered=True)
     assert not exercises._key_after(questions, longer)
+
+
+def test_the_match_hint_misses_no_matching_question():
+    for text in ("Match the following.", "MATCH EACH word with its meaning", "Match column A",
+                 "match every tool to its use", "Mátch the terms", "We watch the match today",
+                 "The colours match each other", "Matching pairs"):
+        assert exercises._asks_to_match(text) == bool(cues.MATCH_INSTRUCTION.search(text)), text
+
+
+def test_a_dialogue_needs_a_capitalised_speaker():
+    from build_course.model import Dialogue, Line
+
+    lines = [Line("Baker: The loaves are cooling.", 1), Line("Ana: May I have two?", 2),
+             Line("end", 3)]
+    found = segmenting.dialogue(lines, 0)
+    assert found and isinstance(found[0], Dialogue) and found[1] == 2
+    lower = [Line("baker: the loaves are cooling.", 1), Line("Ana: May I have two?", 2)]
+    assert segmenting.dialogue(lower, 0) is None
+
+
+def test_a_digit_is_found_before_the_footnote_search():
+    for text in ("no digits here", "one 1", "zero 0 and nine 9", "٣ eastern", "x9"):
+        assert structuring._may_hold_a_digit(text) == (not text.isascii()
+                                                       or any(c.isdigit() for c in text)), text

@@ -243,6 +243,12 @@ def _instruction_cued(text: str) -> bool:
     return _may_instruct(text) and _INSTRUCTION_CUE.search(text) is not None
 
 
+def _asks_to_match(text: str) -> bool:
+    if text.isascii() and cues.MATCH_HINT not in text.lower():
+        return False  # the usual piece: a quick test, not the search
+    return cues.MATCH_INSTRUCTION.search(text) is not None
+
+
 def _select_all(text: str) -> bool:
     return _may_instruct(text) and cues.SELECT_ALL.search(text) is not None
 
@@ -578,7 +584,7 @@ def _section_end(blocks: list[Block], start: int, start_inside: bool = False,
         if isinstance(block, Heading) and last is not None \
                 and block.text.startswith(f"{last + 1} "):
             last += 1  # "4 Fill in the blanks": a question's number without its dot
-        for piece in _pieces(block):
+        for piece in [] if _unnumbered(block) else _pieces(block):
             if not piece.lettered and (found := _question_start(piece)) is not None:
                 last = found[0]  # ("i)", "v)" items of a lettered list are statements, not 9, 22)
     return len(blocks)
@@ -619,7 +625,7 @@ def _numbering_goes_on(blocks: list[Block], j: int, last: int | None) -> bool:
     for block in blocks[j + 1:j + 12]:
         if isinstance(block, Heading) and _names_exercise(block):
             return False
-        for piece in _pieces(block):
+        for piece in [] if _unnumbered(block) else _pieces(block):
             if not piece.lettered and (found := _question_start(piece)) is not None:
                 return last < found[0] <= last + 2  # (a lettered item's number is a letter)
     return False
@@ -694,6 +700,8 @@ def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
     starts, and in the blocks up to the next heading two or more questions
     have options, or two or more carry a "Question N" label. Also: the index
     where the look stopped."""
+    if _unnumbered(blocks[i]) and not _asks_over_options(blocks, i):
+        return False, i  # the usual block: a paragraph that neither a number leads nor asks
     first = _first_piece(blocks[i])
     if first is None:
         return False, i
@@ -798,12 +806,24 @@ def _first_piece(block: Block) -> _Piece | None:
 _QUESTION_LEADS = frozenset("(qQpPeE")
 
 
+def _may_lead(text: str) -> bool:
+    """``text`` may start a numbered or labelled question: it starts with a
+    digit, a bracket or a label's first letter."""
+    first = text[:1]
+    return first.isdecimal() or first in _QUESTION_LEADS
+
+
+def _unnumbered(block: Block) -> bool:
+    """A paragraph or a heading that no number or question label leads: no
+    question starts in it (a quick test before making its pieces)."""
+    return isinstance(block, (Paragraph, Heading)) and not _may_lead(block.text)
+
+
 def _question_start(piece: _Piece) -> tuple[int, str] | None:
     """(number, text) when ``piece`` starts a numbered or labelled question."""
     if piece.item and piece.number is not None and not piece.under_number:
         return piece.number, piece.text
-    first = piece.text[:1]
-    if not first or not (first.isdecimal() or first in _QUESTION_LEADS):
+    if not _may_lead(piece.text):
         return None  # the usual line: neither a number nor a label leads it
     if m := cues.QUESTION_LABEL.match(piece.text):
         return int(m.group(1)), m.group(2).strip()
@@ -1436,7 +1456,7 @@ class _Reader:
         """``Match the following.`` standing alone (not a numbered question):
         a matching question, its items under it."""
         if piece.item or piece.heading or len(text.split()) > 25 \
-                or not cues.MATCH_INSTRUCTION.search(text) or _question_start(piece) is not None:
+                or not _asks_to_match(text) or _question_start(piece) is not None:
             return False
         self.found.append(_Found(Question(text, piece.line), None, instruction=True))
         self.mode, self.match_parts = "match", 0
@@ -1549,7 +1569,7 @@ class _Reader:
                                       or _true_false_tail(prompt)):
             found.true_false = True  # "True or false: ...", "... were made. (True/False)"
         self.found.append(found)
-        self.mode = "match" if cues.MATCH_INSTRUCTION.search(prompt) else "prompt"
+        self.mode = "match" if _asks_to_match(prompt) else "prompt"
         self.match_parts = 0
         return True
 

@@ -147,7 +147,7 @@ def dialogue(lines: list[Line], i: int):
 
         Martha: Oh! I did not know you were coming.
         Mr. Jones: Yes, I have been waiting."""
-    if ":" not in lines[i].text:
+    if ":" not in lines[i].text or not "A" <= lines[i].text[:1] <= "Z":
         return None  # most lines: no "Speaker:" to start a turn
     turns = []
     j = i
@@ -221,8 +221,6 @@ def heading(lines: list[Line], i: int):
         return None  # the family's passes found from layout that it is not one
     if i + 1 >= len(lines) and not lines[i].chapter:
         return None  # a document does not end with a heading
-    if (m := cues.ANSWER_LABEL.match(text)) and m.group(1).strip():
-        return None  # "Correct answer: B", "Ans: False": a question's answer
     if text.endswith(":"):
         words = text.rstrip(":").split(maxsplit=6)  # a seventh word is one too many
         if len(words) > 6 or not (title_case(words) or _cue_heading(text)):
@@ -230,6 +228,8 @@ def heading(lines: list[Line], i: int):
         text = text[:-1].rstrip()
     elif not looks_like_heading(text) and not _cue_heading(text):
         return None
+    if (m := cues.ANSWER_LABEL.match(lines[i].text)) and m.group(1).strip():
+        return None  # "Correct answer: B", "Ans: False": a question's answer
     return Heading(text, lines[i].line, role=heading_role(text)), i + 1
 
 
@@ -255,9 +255,14 @@ _ROLES = (("answers", cues.EXERCISE_ANSWERS),  # "Exercise Solutions" before "Ex
 _SECTION_PREFIX = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 
+def _without_number(text: str) -> str:
+    """``text`` without its section number ("2.9 ")."""
+    return _SECTION_PREFIX.sub("", text) if text[:1].isdecimal() else text
+
+
 def heading_role(text: str) -> str:
     """The role that cue words give a heading ("exercise", "goals"...), or "" (none)."""
-    bare = _SECTION_PREFIX.sub("", text)  # "2.9 Review Questions" is an exercise heading
+    bare = _without_number(text)  # "2.9 Review Questions" is an exercise heading
     for role, pattern in _ROLES:
         # an old textbook's "DRILL" heads exercises; "5. DRILL." is one of a manual's sections
         if pattern.search(text if pattern is cues.BOOK_EXERCISE_HEADING else bare):
@@ -268,7 +273,7 @@ def heading_role(text: str) -> str:
 def misspelt_cue(text: str) -> str:
     """The exercise phrase (``cues.EXERCISE_PHRASES``) that ``text`` (without
     its section number) is one letter off, or "" (none, or spelt right)."""
-    text = _SECTION_PREFIX.sub("", text).lower().rstrip(" :")
+    text = _without_number(text).lower().rstrip(" :")
     if not 10 <= len(text) <= 30:
         return ""
     return next((p for p in _PHRASES_NEAR.get(len(text), ()) if _one_off(text, p)), "")

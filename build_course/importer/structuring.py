@@ -37,8 +37,9 @@ Step = Callable[[Lesson, Report], None]
 # back): a lookbehind there would make the search try every position. A dot or
 # a comma after a digit is a number's ("version 3.4.0 (2015)", "1,5 and"), not a mark's.
 _FOOTNOTE = re.compile(r"(?P<after>[”\"’]|(?<![\d.])[.,;])(?P<mark>\d{1,2})(?=\s|$)")
-# A quick test before that search: a digit right after one of those marks. Starting
-# with a set of characters, it is scanned for many times faster than _FOOTNOTE is.
+# A quick test before that search (in a text that holds a digit): a digit right after
+# one of those marks. Starting with a set of characters, it is scanned for many times
+# faster than _FOOTNOTE is.
 _FOOTNOTE_HINT = re.compile(r"[”\"’.,;]\d")
 _NOT_WORD = re.compile(r"[^\w ]")
 # the ASCII characters that _NOT_WORD matches
@@ -302,11 +303,19 @@ def drop_footnote_marks(lesson: Lesson, report: Report) -> None:
     """``company”1 That`` is a footnote mark glued to a quote; the note
     itself is not in the text, so the mark goes (and is reported)."""
     for block in lesson.blocks:
-        if isinstance(block, Paragraph) and _FOOTNOTE_HINT.search(block.text) \
-                and (m := _FOOTNOTE.search(block.text)):
+        if isinstance(block, Paragraph) and _may_hold_a_digit(block.text) \
+                and _FOOTNOTE_HINT.search(block.text) and (m := _FOOTNOTE.search(block.text)):
             report.note(block.line, "removed footnote mark "
                         f"'{m.group('mark')}' (its note is not in the text)")
             block.text = _FOOTNOTE.sub(r"\g<after>", block.text)
+
+
+def _may_hold_a_digit(text: str) -> bool:
+    """A quick test before a search for \\d: ASCII digits are found by a
+    substring search, many times faster than the regex engine's scan; a
+    text that is not ASCII may hold another script's digits."""
+    return not text.isascii() or "0" in text or "1" in text or "2" in text or "3" in text \
+        or "4" in text or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
 
 
 def _norm(text: str) -> str:
