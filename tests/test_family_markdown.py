@@ -352,3 +352,21 @@ def test_a_prefixed_solution_class_is_a_solution():
         ("Explain why black tea turns bitter if brewed too long.", "More tannins dissolve.")]
     texts = [b.text for b in part.lessons[0].blocks if hasattr(b, "text")]
     assert "More tannins dissolve." not in texts and "Serve it hot." in texts
+
+
+def test_the_one_level_1_heading_is_the_title_even_when_it_names_practice():
+    text = ("# Knots: let's practice\n\nA sailor ties a line to a ring.\n\n"
+            "Which knot should the sailor use?\n\n"
+            "```{admonition} Answer\n:class: tip, dropdown\n\n"
+            "A round turn and two half hitches.\n```\n")
+    part = _part(text)
+    assert [lesson.title for lesson in part.lessons] == ["Knots: let's practice"]
+    assert _questions(part)[0].model_answer == "A round turn and two half hitches."
+
+
+def test_a_title_heading_over_plain_questions_still_heads_their_quiz():
+    text = ("# Exercises\n\n1. Tie a `bowline`. Which end is loaded?\n"
+            "2. Tie a `reef knot`. Why does it slip?\n")
+    part = _part(text, "knots.md")
+    assert [lesson.title for lesson in part.lessons] == ["Exercises"]
+    assert len(_questions(part)) == 2

@@ -427,12 +427,25 @@ def _take_objectives(lesson: Lesson) -> None:
 
 
 def _group_quizzes(blocks: list) -> list:
-    """Exercises become quizzes, linked where they stood."""
+    """Exercises become quizzes, linked where they stood. The text's one
+    level-1 heading is its title, whatever its words ("# Tides: let's practice")."""
     out: list = []
+    heads = [b for b in blocks if isinstance(b, Heading)]
+    title = heads[0] if heads and heads[0].level == 1 \
+        and sum(h.level == 1 for h in heads) == 1 else None
+    if title is not None and title.role == "exercise":
+        title.role = ""
+        k = blocks.index(title)
+        end = next((j for j in range(k + 1, len(blocks)) if isinstance(blocks[j], Heading)),
+                   len(blocks))
+        if not any(isinstance(b, Exercise) for b in blocks[k + 1:end]):
+            # its questions are plain text: an exercise heading under the title heads them
+            blocks = [*blocks[:k + 1], Heading(title.text, title.line, 2, "exercise"),
+                      *blocks[k + 1:]]
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        if isinstance(block, Heading):
+        if isinstance(block, Heading) and block is not title:
             end = next((j for j in range(i + 1, len(blocks)) if isinstance(blocks[j], Heading)),
                        len(blocks))
             section = blocks[i + 1:end]
