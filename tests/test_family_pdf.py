@@ -1200,3 +1200,45 @@ def test_form_feeds_keep_a_handbook_with_bar_separated_headers_a_pdf():
     cover = "Staff Handbook" + " " * 60 + "Version 2 | May 2026\n\n" + "".join(map(centred, cells))
     text = cover + "\f".join(f"\n{body * 4}\n" + centred(f"Page {n}") for n in range(1, 5))
     assert detect_family(_raw(text)).family is PDF
+
+
+def test_a_pdf_files_label_set_sideways_is_not_read_letter_by_letter():
+    reportlab = __import__("pytest").importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    from build_course.importer.formats.pdf import convert
+
+    buffer = __import__("io").BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(595, 842))
+    y = 760
+    for n in range(30):
+        pdf.setFont("Helvetica", 11)
+        pdf.drawString(72, y, f"Keep the cellar between one and four degrees, line {n} here.")
+        y -= 18
+    pdf.saveState()
+    pdf.translate(540, 300)
+    pdf.rotate(90)
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(0, 0, "Temperature scale in degrees")
+    pdf.restoreState()
+    pdf.showPage()
+    pdf.save()
+    markdown = convert(buffer.getvalue(), "cellar.pdf").markdown
+    assert "line 29 here" in markdown
+    body = {w for n in range(30)
+            for w in f"Keep the cellar between one and four degrees, line {n} here.".split()}
+    assert set(markdown.split()) - body <= {"#"}  # not 'T', 'e', 'erutarepmeT'...
+    assert reportlab
+
+
+def test_an_outline_with_lettered_points_is_no_quiz_but_open_stems_are():
+    lead = ("The book covers the whole year of a kitchen garden, month by month, and this is\n"
+            "a brief outline of the topics it takes in turn.\n\n")
+    outline = ("1. Choosing the right seeds for the plot.\na. Early kinds\nb. Late kinds\n"
+               "2. Sowing and planting out in spring.\na. Under glass\nb. In the open\n"
+               "3. Watering\na. Cans\nb. Hoses\n")
+    assert not any(lesson.quizzes for lesson in _part(lead + outline).lessons)
+    asked = ("1. The month to sow broad beans outdoors is\na. March\nb. July\n"
+             "2. Which tool breaks up heavy soil best?\na. A fork\nb. A rake\n")
+    assert sum(len(q.questions) for lesson in _part(lead + asked).lessons
+               for q in lesson.quizzes) == 2

@@ -708,8 +708,9 @@ def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
     unnumbered = _question_start(first) is None
     if unnumbered and not _asks_over_options(blocks, i):
         return False, i
-    labelled = with_options = questions = answered = 0
+    labelled = with_options = questions = answered = asking = 0
     counted = True  # the current question's options are counted
+    stem = ""  # the current question's text
     stop = min(i + 400, len(blocks))
     for j in range(i, stop):
         block = blocks[j]
@@ -719,18 +720,31 @@ def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
         for piece in _pieces(block):
             if cues.QUESTION_LABEL.match(piece.text):
                 labelled += 1
-            if _question_start(piece) is not None or _asks_over_options(blocks, j):
+            if (start := _question_start(piece)) is not None or _asks_over_options(blocks, j):
                 questions += 1
                 counted = False
+                stem = start[1] if start else piece.text
             elif not counted and (option := _option(piece, False)) is not None:
                 with_options += 1  # a lettered or ballot-box option: a list item is not enough
                 counted = True
                 answered += option[1]
+                asking += _asks(stem)
             elif unnumbered and not answered and cues.ANSWER_LABEL.match(piece.text):
                 answered = 1
-    # questions without numbers need an answer too (else: a lesson's points under a question)
+    # questions without numbers need an answer too (else: a lesson's points under a question);
+    # numbered ones without answers, one stem at least that asks (else: an outline's points,
+    # "1. Growing the crops." over "a. Variety selection")
     return labelled >= 2 or (with_options >= 2 and with_options * 2 >= questions
-                             and (answered or not unnumbered)), stop
+                             and (answered or (not unnumbered and asking))), stop
+
+
+def _asks(stem: str) -> bool:
+    """A question's stem that asks: a question mark, a colon or a blank to
+    fill, or a sentence left open for its options to end (four words or
+    more, no full stop)."""
+    stem = stem.rstrip()
+    return "?" in stem or stem.endswith(":") or "__" in stem or "…" in stem or "..." in stem \
+        or (len(stem.split()) >= 4 and not stem.endswith((".", "!")))
 
 
 def _asks_over_options(blocks: list[Block], j: int) -> bool:

@@ -117,6 +117,7 @@ def _page_lines(page, number: int) -> list[_Line]:
     tables = [t for t in page.find_tables() if _clear(t)]
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
     words = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
+    words = _upright(words)
     gutter = _gutter(words, page.width)
     columns = [[w for w in words if w["x1"] <= gutter], [w for w in words if w["x0"] >= gutter]] \
         if gutter else [words]
@@ -130,6 +131,16 @@ def _page_lines(page, number: int) -> list[_Line]:
     if not gutter:
         lines.sort(key=lambda x: x.top)
     return lines
+
+
+def _upright(words: list[dict]) -> list[dict]:
+    """The page's words without those set sideways (a figure's labels, a
+    stamp up the margin), which would be read letter by letter; unless most
+    of the page is so set (a table turned to fit the page: its text)."""
+    sideways = sum(1 for w in words if not w.get("upright", True))
+    if not sideways or sideways * 3 > len(words):
+        return words
+    return [w for w in words if w.get("upright", True)]
 
 
 def _clear(table) -> bool:
