@@ -414,7 +414,7 @@ ILLUSTRATION = re.compile(
 # A transcriber's note: about the edition, not the book's content.
 TRANSCRIBER_NOTE = re.compile(r"^\[transcriber'?s'? note\b", re.I)
 # A printed page's number kept in an e-text: "[Pg 12]", "[Page 7]", "{12}" (searched).
-PAGE_MARKER = re.compile(r"\s?\[(?:pg|page|p\.)\s?[ivxlc\d]{1,5}\]|\{\d{1,4}\}", re.I)
+PRINTED_PAGE = re.compile(r"\s?\[(?:pg|page|p\.)\s?[ivxlc\d]{1,5}\]|\{\d{1,4}\}", re.I)
 # A footnote set in brackets after its paragraph: "[Footnote 1: See ...]" (start).
 FOOTNOTE_BLOCK = re.compile(r"^\[footnote\s*([a-z\d]{0,3})\s*:\s*", re.I)
 # The line over a chapter's footnotes ("FOOTNOTES:"): a label, never a section.

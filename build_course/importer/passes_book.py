@@ -220,9 +220,9 @@ _RULE_LINE = re.compile(r"^-{3,}$")
 
 
 def _drop_page_markers(r: RawLine, dropped: list[RawLine]) -> None:
-    """``[Pg 12]`` or ``{12}`` (cues.PAGE_MARKER): a printed page's number,
+    """``[Pg 12]`` or ``{12}`` (cues.PRINTED_PAGE): a printed page's number,
     alone on its line (the line goes) or inside the text (the marker goes)."""
-    text = cues.PAGE_MARKER.sub("", r.text).strip()
+    text = cues.PRINTED_PAGE.sub("", r.text).strip()
     if text == r.text:
         return
     dropped.append(r)
