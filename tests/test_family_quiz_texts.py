@@ -335,3 +335,8 @@ def test_code_with_braces_is_no_gift_bank():
             "    int total = 0;\n    for (int i = 0; i < 3; i++) {\n        total += i;\n    }\n"
             "    struct point p = {0};\n    return total;\n}\n\nThe loop runs three times.\n")
     assert _part(text).family != "gift"
+
+
+def test_stray_braces_in_prose_are_no_gift_bank():
+    text = "Customer { ~.\n\nCustomer { ~.\n\nCustomer { ~ %}.\n\nA {= b } line.\n"
+    assert _part(text).family != "gift"

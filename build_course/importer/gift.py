@@ -53,6 +53,7 @@ _TRUTH = re.compile(r"^(T|TRUE|F|FALSE)\s*(?:(?<!\\)#(.*))?$", re.S)
 # TeX writes "{#1}" too), or "{" ending its line (answers on the lines under it).
 _ANSWER_START = re.compile(r"(?<![\\$])\{\s*(?:(?P<strong>[=~](?![=~])|(?:T|F|TRUE|FALSE)\s*[#}])"
                            r"|\}|#[\d.=\s-]|$)")
+_CLOSED = re.compile(r"\{[^{}]*?\w[^{}]*\}|\{\s*\}")  # a block closed on its line, with words
 _TAG = re.compile(r"<[^>]+>")
 _CATEGORY = re.compile(r"^\$CATEGORY:\s*(.*)$")
 
@@ -68,10 +69,12 @@ def gift_evidence(raw: list[RawLine]) -> list[str]:
             continue  # (most lines: one look for each character)
         named += text.startswith("::") and _NAME.match(text) is not None
         if "{" in text and (m := _ANSWER_START.search(text)):
-            if m.group("strong") or (text.endswith("{") and k + 1 < len(raw)
-                                     and raw[k + 1].text[:1] in "=~"):
-                strong += 1  # "... {" ending its line, "=" or "~" leading the next
-            elif not text.endswith("{"):
+            below = raw[k + 1].text[:1] if k + 1 < len(raw) else ""
+            closed = _CLOSED.match(text, m.start())
+            if m.group("strong") and (closed or below in "=~}" and below) \
+                    or text.endswith("{") and below in "=~" and below:
+                strong += 1  # "{=a ~b}", "{=a" over "~b" lines, "{" over "=a" lines
+            elif not text.endswith("{") and closed:
                 weak += 1
     if strong >= 2 and (named >= 2 or strong >= 3) or named >= 3 and strong + weak >= 3:
         return [f"{strong + weak} GIFT answer blocks ({{=right ~wrong}}, {{T}}, ...), "
