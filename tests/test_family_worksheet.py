@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_course.importer.importing import import_text
-from build_course.model import Heading, SourceText
+from build_course.model import Heading, ListBlock, SourceText
 from build_course.quiz.kinds import QuestionKind
 
 
@@ -94,3 +94,44 @@ def test_answer_space_after_a_line_break_in_a_word_paragraph_goes():
     assert "Name the lever in a pair of scissors." in paragraphs
     assert not any("...." in p or "\\_\\_" in p or "…" in p for p in paragraphs)
     assert any("2 paragraph(s) of answer space" in d.message for d in part.diagnostics)
+
+
+NBSP = "\u00a0"
+GUIDE = (
+    "Unit of Competency: Operate a Forklift\nUnit Code: TLILIC0003\n\n"
+    "Element 1: Prepare for the work\nPerformance Criteria\n"
+    "1.1\tWork requirements are identified from the work order\n"
+    "1.2\tHazards in the work area are identified and reported\n"
+    "1.3\tThe forklift is checked before use against the checklist\n\n"
+    "Element 2: Shift the load\nPerformance Criteria\n"
+    "2.1\tThe load is lifted within the rated capacity of the forklift\n"
+    "2.2\tThe load is moved along the planned route at a safe speed\n\n"
+    "Range Statement\nChecks before use may include:\n"
+    f"·{NBSP * 7} tyres and wheels\n·{NBSP * 7} hydraulic system\n"
+    f"o{NBSP * 2} hoses\no{NBSP * 2} fluid level\n§{NBSP} leaks under the mast\n"
+    f"·{NBSP * 7} warning devices\n"
+)
+
+
+def test_a_competency_guide_copied_from_word_is_no_pdf_text():
+    from build_course.importer.cleaning import raw_lines
+    from build_course.importer.families import detect_family
+
+    assert detect_family(raw_lines(GUIDE)).family.name == "worksheet"
+    [lesson] = _part(GUIDE).lessons
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert not any(h.startswith(("1.1", "2.1")) for h in headings)  # criteria are no headings
+    [checks] = [b for b in lesson.blocks if isinstance(b, ListBlock)]
+    assert [i.text for i in checks.items] == ["tyres and wheels", "hydraulic system",
+                                             "warning devices"]
+    assert [c.text for c in checks.items[1].children] == ["hoses", "fluid level"]
+    assert [c.text for c in checks.items[1].children[1].children] == ["leaks under the mast"]
+
+
+def test_word_glyphs_in_a_paged_text_leave_it_a_pdf():
+    from build_course.importer.cleaning import raw_lines
+    from build_course.importer.families import detect_family
+
+    paged = GUIDE.replace("Element 2", "\fElement 2").replace("Range Statement",
+                                                              "\fRange Statement")
+    assert detect_family(raw_lines(paged)).family.name == "pdf"

@@ -46,17 +46,34 @@ def worksheet_evidence(raw: list[RawLine]) -> list[str]:
     ____`` form header, or answer space under two or more questions (a
     numbered line or one that ends with "?"). A rule of underscores alone
     is no evidence: text dumps of web pages draw rules so."""
-    if _extracted_from_pdf(raw):
+    if sum(1 for r in raw if r.form_feed or r.text.startswith("\f")) >= 2:
+        return []  # pages: a PDF's text
+    copied = _word_copy_bullets(raw)
+    if copied < 3 and _extracted_from_pdf(raw):
         return []
     fields = [r for r in raw[:40] if _form_fields(r.text)]
     asked = sum(1 for r, after in zip(raw, raw[1:]) if _fill_in(after.text)
                 and not _fill_in(r.text) and (r.text.endswith("?") or _NUMBERED.match(r.text)))
     evidence = []
+    if copied >= 3:  # a guide copied from Word: one line per paragraph, never hard-wrapped
+        evidence.append(f"{copied} list items copied from Word ('·' or 'o' set off by its "
+                        "tab stop)")
     if fields:
         evidence.append(f"a form header '{fields[0].text}' (line {fields[0].line})")
     if asked >= 2:
         evidence.append(f"answer space (____ or ....) under {asked} questions")
     return evidence
+
+
+def _word_copy_bullets(raw: list[RawLine]) -> int:
+    """Lines that start with Word's list glyphs as a copy keeps them: ``·``
+    (or ``o``, ``§`` under one) and the tab stop after it, two spaces or
+    more (non-breaking ones, made spaces on reading)."""
+    dots = sum(1 for r in raw if r.text[:2] == "· " and r.spaced.startswith("·  "))
+    if not dots:
+        return 0
+    return dots + sum(1 for r in raw if r.text[:2] in ("o ", "§ ")
+                      and r.spaced.startswith(f"{r.text[0]}  "))
 
 
 def _extracted_from_pdf(raw: list[RawLine]) -> bool:
