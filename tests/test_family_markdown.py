@@ -370,3 +370,11 @@ def test_a_title_heading_over_plain_questions_still_heads_their_quiz():
     part = _part(text, "knots.md")
     assert [lesson.title for lesson in part.lessons] == ["Exercises"]
     assert len(_questions(part)) == 2
+
+
+def test_tex_braces_are_no_gift_answers():
+    text = ("# Fitting\n\n## The test\n\nThe statistic is\n\n"
+            "$$\nD = \\sup_x |\\hat{F}(x) - F(x)|\n$$\n\n"
+            "where $\\hat{F}$ is the empirical distribution and $A^{T}$ a transpose.\n\n"
+            "We test $H_0: \\hat{F} \\sim F$ against $\\mathcal{F}$ and $x_{T}$.\n")
+    assert _part(text).family == "markdown"

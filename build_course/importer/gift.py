@@ -51,7 +51,9 @@ _FEEDBACK = re.compile(r"(?<!\\)#")
 _TRUTH = re.compile(r"^(T|TRUE|F|FALSE)\s*(?:(?<!\\)#(.*))?$", re.S)
 # An answer block's start: "{=", "{~", "{T}", "{FALSE#..." (strong), "{}", "{#3:2}" (weak:
 # TeX writes "{#1}" too), or "{" ending its line (answers on the lines under it).
-_ANSWER_START = re.compile(r"(?<![\\$])\{\s*(?:(?P<strong>[=~](?![=~])|(?:T|F|TRUE|FALSE)\s*[#}])"
+# (not after a letter, ^ or _: TeX's \\hat{F}, A^{T})
+_ANSWER_START = re.compile(r"(?<![\\$\w^_])\{\s*"
+                           r"(?:(?P<strong>[=~](?![=~])|(?:T|F|TRUE|FALSE)\s*[#}])"
                            r"|\}|#[\d.=\s-]|$)")
 _CLOSED = re.compile(r"\{[^{}]*?\w[^{}]*\}|\{\s*\}")  # a block closed on its line, with words
 _TAG = re.compile(r"<[^>]+>")
