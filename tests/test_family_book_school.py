@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_course.build.rendering import render_lesson
+from build_course.importer.cleaning import raw_lines
+from build_course.importer.families import detect_family
 from build_course.importer.importing import import_text
 from build_course.model import SourceText
 from build_course.quiz.kinds import QuestionKind
@@ -711,3 +713,63 @@ def test_questions_numbered_anew_in_each_chapter_keep_a_key_they_cannot_share():
     body = STARS.replace("3. How long", "1. How long").replace("4. By what", "2. By what")
     part = _part(body)
     assert not any(q.model_answer for q in part.lessons[0].quizzes[0].questions)
+
+
+def _centred(text: str, width: int = 70) -> str:
+    return "\n".join(line.strip().center(width).rstrip() if line.strip() else ""
+                     for line in text.splitlines())
+
+
+TREES = _centred("""TREE-PLANTING DAY
+
+A PROGRAMME FOR SCHOOLS
+
+BY
+
+M. WRITER
+
+THE SCHOOL BOOK COMPANY
+NEW YORK AND CHICAGO""") + """
+
+
+INTRODUCTION.
+
+A day set apart each spring for planting trees teaches children to care
+for the woods and the roadsides, and leaves something behind them that
+will grow for a hundred years after they are gone.
+
+
+""" + _centred("""A SONG FOR THE DAY.
+
+Plant the oak upon the hill,
+Plant the willow by the rill,
+Plant the maple by the way,
+Shade for travellers every day.
+Plant the elm beside the door,
+Shade for children evermore.""") + """
+
+
+THE BEST TREES.
+
+The oak, the maple and the elm are the best trees for a schoolyard, for
+they grow tall and live long, and their roots do not lift the walks.
+"""
+
+
+def test_a_licensed_book_that_centres_its_lines_is_no_web_page():
+    found = detect_family(raw_lines(_HEAD + TREES + _TAIL))
+    assert found.family.name == "book"
+    part = _part(TREES)
+    headings = [b.text for lesson in part.lessons for b in lesson.blocks
+                if type(b).__name__ == "Heading"]
+    assert "INTRODUCTION." in headings and "THE BEST TREES." in headings
+
+
+def test_no_cue_is_defined_twice():
+    import ast
+
+    from build_course.importer import cues
+    tree = ast.parse(Path(cues.__file__).read_text(encoding="utf-8"))
+    names = [t.id for node in tree.body if isinstance(node, ast.Assign)
+             for t in node.targets if isinstance(t, ast.Name)]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

@@ -67,7 +67,9 @@ _CODE_LABEL = re.compile(r"^[A-Z][A-Z0-9+#]{1,11}$")  # a code block's language:
 def detect(raw: list[RawLine]) -> list[str]:
     """Evidence that ``raw`` is a web page dumped as text: two kinds of it,
     or one that is enough on its own."""
-    head = [_LYNX_REFERENCE_MARK.sub("", r.text) if "[" in r.text else r.text for r in raw[:400]]
+    head = [_LYNX_REFERENCE_MARK.sub("", r.text) if "[" in r.text else r.text for r in raw[:400]
+            if r.text[:3] != "***" or not (cues.LICENCE_START.match(r.text)  # an e-text's
+                                            or cues.LICENCE_END.match(r.text))]  # no heading
     found = [what for what, test in _EVIDENCE if test(raw, head)]
     if len(found) == 1:
         found += [what for what, test in _EVIDENCE_SECOND if test(raw, head)]
