@@ -945,7 +945,7 @@ def _same_mark(text: str, m: re.Match, mark: str) -> bool:
 
 
 _INLINE_ROMAN = re.compile(r"(?:(?<=\s)|^)\(?(i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)")
-_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Za-z(])")
+_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Za-z(]|[\d$£€]\S*$)")  # "3 b", "4 443"
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 # A list item lettered "i)", "v)" or "x)" (cleaning numbers letters a=1...) under a
 # true-or-false instruction: the roman statement numbers 1, 5 and 10.

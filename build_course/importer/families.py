@@ -234,7 +234,8 @@ HTML2TEXT = Family(
     lambda raw: [] if book.licence_start(raw) else detect_html2text(raw), [],
     lessons=html2text_lessons)
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
-               _anything, [c.drop_share_buttons, worksheet.drop_facilitator_notes,
+               _anything, [c.drop_share_buttons, worksheet.mark_column_rows,
+                           worksheet.drop_facilitator_notes,
                            worksheet.mark_blank_exercises, worksheet.word_bullets,
                            c.mark_sentence_headings])
 
@@ -250,8 +251,8 @@ BOOK = Family(
 WORKSHEET = Family(
     "worksheet", "a worksheet or workbook: answer space to write on, a Name/Date header, "
     "notes for the facilitator", worksheet.worksheet_evidence,
-    [c.drop_share_buttons, worksheet.drop_facilitator_notes, worksheet.mark_blank_exercises,
-     worksheet.drop_answer_space,
+    [c.drop_share_buttons, worksheet.mark_column_rows, worksheet.drop_facilitator_notes,
+     worksheet.mark_blank_exercises, worksheet.drop_answer_space,
      worksheet.renumber_lost_numbering, worksheet.word_bullets, c.mark_sentence_headings])
 
 def _join_qa(raw: list[RawLine], text_lines: list[str]) -> list[Line]:

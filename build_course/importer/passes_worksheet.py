@@ -362,3 +362,27 @@ def facilitator_label(text: str) -> str:
         return ""
     return "line" if text.strip()[m.end():].strip(" :.-–—)]") else "block"
 
+
+
+_CELL_GAP = re.compile(r"\S(?:\s{3,}|\t)\S")
+
+
+def mark_column_rows(raw: list[RawLine], report: Report) -> None:
+    """Two lines or more in a row set out in columns (``Hub      A. Network
+    layer``: a table, a matching exercise's two lists side by side) are
+    rows, never headings."""
+    run: list[RawLine] = []
+    for r in [*raw, None]:
+        row = r is not None and r.keep and bool(r.spaced) \
+            and _CELL_GAP.search(r.spaced.strip()) is not None
+        if not row or r.blank_before:  # a blank line ends a table
+            _as_rows(run)
+            run = []
+        if row:
+            run.append(r)
+
+
+def _as_rows(run: list[RawLine]) -> None:
+    if len(run) >= 2:
+        for r in run:
+            r.kind = r.kind or "text"

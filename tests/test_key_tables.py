@@ -1,0 +1,46 @@
+"""Answer keys set out as a table of question numbers and answers, some of
+the answers numbers themselves. The quiz is written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_course.importer.importing import import_text
+from build_course.model import Heading, SourceText
+
+_QUIZ = """Practice Test: Kitchen Maths
+
+Work out each answer, then check it against the key at the end.
+
+1. How many grams are in a kilogram?
+a. 10
+b. 100
+c. 1000
+
+2. A recipe for 4 serves how many if you double it? ______
+
+3. How many millilitres are in half a litre? ______
+
+Answer Key
+
+Question   Answer
+1          c
+2          8
+3          500
+"""
+
+
+def test_numbers_in_a_key_table_are_answers():
+    part = import_text(SourceText(Path("quiz.txt"), _QUIZ, "utf-8"), "quiz.txt")
+    questions = [q for lesson in part.lessons for quiz in lesson.quizzes for q in quiz.questions]
+    assert [(q.correct, q.model_answer) for q in questions] == [([2], None), ([], "8"),
+                                                                ([], "500")]
+
+
+def test_rows_set_out_in_columns_are_never_headings():
+    text = ("Knife Skills\n\nA chef uses a different cut for each dish, and names each one.\n\n"
+            "Dice         A. Thin strips\nJulienne     B. Small cubes\n"
+            "Chiffonade   C. Ribbons of leaves\n\n"
+            "Practise each cut ten times before the next class.\n")
+    part = import_text(SourceText(Path("cuts.txt"), text, "utf-8"), "cuts.txt")
+    assert not [b for b in part.lessons[0].blocks if isinstance(b, Heading)]
