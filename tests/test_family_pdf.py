@@ -1242,3 +1242,39 @@ def test_an_outline_with_lettered_points_is_no_quiz_but_open_stems_are():
              "2. Which tool breaks up heavy soil best?\na. A fork\nb. A rake\n")
     assert sum(len(q.questions) for lesson in _part(lead + asked).lessons
                for q in lesson.quizzes) == 2
+
+
+def _chaptered_pdf(chapters: list[tuple[str, str]]) -> bytes:
+    """A PDF file: each chapter on its pages, its line in bold at the body's
+    size (as a manual may set it), a section heading in bold under it."""
+    __import__("pytest").importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    buffer = __import__("io").BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(595, 842))
+    for label, title in chapters:
+        y = 780
+        for text, font in [(label, "Helvetica-Bold"), (title, "Helvetica-Bold"),
+                           ("Before You Start", "Helvetica-Bold")] + [
+                ("Tie the knot slowly the first time and dress it neatly before you load it.",
+                 "Helvetica")] * 20:
+            if text:
+                pdf.setFont(font, 11)
+                pdf.drawString(72, y, text)
+                y -= 18
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_files_chapter_lines_at_page_tops_are_its_top_headings():
+    from build_course.importer.formats.pdf import convert
+
+    markdown = convert(_chaptered_pdf([("Chapter One: Knots for the", "Camp"),
+                                       ("Chapter Two: Splices", "")]), "k.pdf").markdown
+    tops = [line for line in markdown.splitlines() if line.startswith("# ")]
+    assert tops == ["# Chapter One: Knots for the Camp", "# Chapter Two: Splices"]
+    pages = [("CHAPTER 1", "Knots"), ("", ""), ("", ""), ("CHAPTER 2", "Splices"), ("", "")]
+    markdown = convert(_chaptered_pdf(pages), "k.pdf").markdown
+    assert [line for line in markdown.splitlines() if line.startswith("# ")] == [
+        "# Knots", "# Splices"]

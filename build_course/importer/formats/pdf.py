@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from build_course.diagnostics import CourseError
+from build_course.importer import cues
 from build_course.importer.formats.converted import Converted
 from build_course.importer.markdown_inline import pipe_table
 from build_course.importer.shapes import LONG_NUMBER, runs_on
@@ -64,7 +65,7 @@ class _Line:
     x1: float
     size: float
     bold: bool
-    kind: str = ""  # "heading1".."heading3", "bullet", "number", "option", "table"
+    kind: str = ""  # "heading1".."heading3", "chapter", "bullet", "number", "option", "table"
     markdown: list[str] = field(default_factory=list)  # a table's own lines
 
 
@@ -80,6 +81,7 @@ def convert(data: bytes, name: str) -> Converted:
     body = _body_size(lines)
     lines = _drop_furniture(lines, len(pages), body, notes)
     _classify(lines, body)
+    _chapter_openings(lines)
     markdown, places = _markdown(lines)
     sizes = sorted({round(x.size) for x in lines if x.kind.startswith("heading")}, reverse=True)
     evidence = [f"read from the PDF's characters: {len(pages)} pages, body text {body:.0f} pt",
@@ -254,6 +256,47 @@ def _classify(lines: list[_Line], body: float) -> None:
             line.kind = "heading3"
 
 
+def _chapter_openings(lines: list[_Line]) -> None:
+    """Headings that open their pages as chapter lines (``Chapter Two:
+    Field Tests``, ``CHAPTER 3``), two at least, each numbered its own (of a
+    number's several, the last: a contents page's line comes first), are the
+    chapters: the top level, whatever their size (a manual may set them no
+    larger than its sections), each a level-1 heading, so a lesson. A bare
+    ``CHAPTER 3`` takes the heading under it as its title; a title wrapped
+    after a small word (``Principles of``) takes its next line."""
+    firsts: dict[int, int] = {}  # page -> index of its first line
+    for k, line in enumerate(lines):
+        firsts.setdefault(line.page, k)
+    found: dict[str, int] = {}  # chapter label -> index of its last opening
+    for k in firsts.values():
+        line = lines[k]
+        if line.kind.startswith("heading") and line.text[:1].isalpha() \
+                and (label := _chapter_label(line.text.strip())):
+            found[label] = k
+    if len(found) < 2:
+        return
+    gone = set()
+    for k in found.values():
+        line, after = lines[k], lines[k + 1] if k + 1 < len(lines) else None
+        line.kind = "chapter"
+        text = line.text.strip()
+        bare = bool(cues.CHAPTER_MARKER.match(text))
+        if after is not None and after.page == line.page and after.kind.startswith("heading") \
+                and (bare or text.rsplit(" ", 1)[-1].lower() in _SMALL_WORDS):
+            line.text = after.text.strip() if bare else f"{text} {after.text.strip()}"
+            gone.add(k + 1)
+    lines[:] = [line for k, line in enumerate(lines) if k not in gone]
+
+
+_SMALL_WORDS = frozenset("and or of the a an to for in on with".split())
+
+
+def _chapter_label(text: str) -> str:
+    """``chapter 3`` for ``CHAPTER 3``, ``Chapter 3: Title``; "" for other lines."""
+    m = cues.CHAPTER_MARKER.match(text) or cues.CHAPTER_OPENING_TITLED.match(text)
+    return " ".join(text.lower().rstrip(".").split()[:2]).rstrip(".:") if m else ""
+
+
 def _long_numbered(lines: list[_Line]) -> set[int]:
     """The lines (by id) led by a number of 1,000 or more that continues the
     run of numbered lines around it: a year starting a sentence does not."""
@@ -286,6 +329,9 @@ def _markdown(lines: list[_Line]) -> tuple[list[str], list[str]]:
         if line.kind == "table":
             for n, row in enumerate(line.markdown):
                 emit(row, line.page, blank=n == 0)
+        elif line.kind == "chapter":
+            emit("# " + _escape(text), line.page)
+            seen_title = True
         elif line.kind.startswith("heading"):
             level = int(line.kind[-1]) + (1 if seen_title and line.kind == "heading1" else 0)
             if previous is not None and previous.kind == line.kind and previous.page == line.page \
