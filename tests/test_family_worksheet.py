@@ -135,3 +135,24 @@ def test_word_glyphs_in_a_paged_text_leave_it_a_pdf():
     paged = GUIDE.replace("Element 2", "\fElement 2").replace("Range Statement",
                                                               "\fRange Statement")
     assert detect_family(raw_lines(paged)).family.name == "pdf"
+
+
+COPIED_SHEET = """Composting at School
+Name: ____________________   Date: ____________
+Read the compost guide before you start.
+Part 1: Starting the heap
+1. Which kitchen scraps can go on the heap?
+________________________________________
+2. Why should the heap be turned each week?
+________________________________________
+3. What happens if the heap is too wet?
+________________________________________
+"""
+
+
+def test_a_part_label_over_questions_with_answer_space_heads_the_exercise_not_the_lesson():
+    [lesson] = _part(COPIED_SHEET).lessons
+    assert lesson.title == "Composting at School"
+    [quiz] = lesson.quizzes
+    assert quiz.title == "Part 1: Starting the heap"
+    assert len(quiz.questions) == 3

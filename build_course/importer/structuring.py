@@ -137,8 +137,8 @@ def take_title(lesson: Lesson, report: Report) -> None:
     if not lesson.title and _title_field(lesson, report):
         return
     for i, block in enumerate(blocks[:4]):
-        if not isinstance(block, Heading):
-            continue
+        if not isinstance(block, Heading) or block.role == "exercise":
+            continue  # ("Part 1: Before the lift" over questions to answer heads no lesson)
         m = cues.TITLE_LABEL.match(block.text)
         if not m or not (m.group(2) or m.group(3)):
             continue
