@@ -378,3 +378,18 @@ def test_tex_braces_are_no_gift_answers():
             "where $\\hat{F}$ is the empirical distribution and $A^{T}$ a transpose.\n\n"
             "We test $H_0: \\hat{F} \\sim F$ against $\\mathcal{F}$ and $x_{T}$.\n")
     assert _part(text).family == "markdown"
+
+
+def test_a_solution_after_a_long_explanation_hides_behind_the_paragraph_before_it():
+    text = ("# Levers\n\n## Moments\n\nA lever turns about its pivot.\n\n"
+            "The moment is force times distance:\n\n$$\nM = F d\n$$\n\n"
+            "Two children sit on a seesaw.\n\n"
+            "Where must the lighter child sit? Show it:\n\n$$\nF_1 d_1 = F_2 d_2\n$$\n\n"
+            "```{admonition} Answer\n:class: tip, dropdown\n\nFurther from the pivot.\n```\n\n"
+            "## Pulleys\n\nA pulley changes a force's direction.\n")
+    part = _part(text)
+    questions = _questions(part)
+    assert [q.prompt for q in questions] == ["Where must the lighter child sit? Show it:"]
+    assert questions[0].model_answer == "Further from the pivot."
+    texts = [b.text for b in part.lessons[0].blocks if hasattr(b, "text")]
+    assert "Two children sit on a seesaw." in texts and "Further from the pivot." not in texts

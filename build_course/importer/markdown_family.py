@@ -250,6 +250,8 @@ def _attach_solutions(blocks: list, report: Report) -> list:
         target = labelled.get(block.label) if block.label else None
         target = target or (last if out and out[-1] is last else None) or _asked(out)
         target = target or last
+        if target is None and (target := _asked_last(out)) is not None:
+            report.note(target.line, "the paragraph before a solution taken for its exercise")
         if target is None:
             report.note(block.line, "a solution stands before any exercise: kept in the text")
             out += block.blocks
@@ -388,6 +390,24 @@ def _unlabelled(paragraph: Paragraph) -> tuple[str, Paragraph]:
 
 # A heading that may be a numbered question: "3. What is printed?", "Q3. Which one is true?".
 _NUMBERED_HEADING = re.compile(r"^(?:q(?:uestion)?\s*)?\d{1,3}[.):]\s+(.+)$", re.I)
+
+
+def _asked_last(out: list) -> Exercise | None:
+    """Where the text before a solution is longer than an exercise (an
+    explanation, then "show that ..." and a formula): the last paragraph
+    since the last heading, and what follows it, is the exercise; the
+    solution stays hidden behind it. None: no paragraph there."""
+    start = len(out)
+    while start > 0 and not isinstance(out[start - 1], Heading | Exercise | ExerciseLink):
+        start -= 1
+    lead = next((k for k in range(len(out) - 1, start - 1, -1)
+                 if isinstance(out[k], Paragraph)), None)
+    if lead is None or any(isinstance(b, tuple) for b in out[lead:]):
+        return None
+    exercise = Exercise("question", "", out[lead].line, stem=out[lead:])
+    del out[lead:]
+    out.append(exercise)
+    return exercise
 
 
 @dataclass
