@@ -773,3 +773,51 @@ def test_no_cue_is_defined_twice():
     names = [t.id for node in tree.body if isinstance(node, ast.Assign)
              for t in node.targets if isinstance(t, ast.Name)]
     assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+CAST = """[This e-text uses characters with macrons (ā ē ī ō ū); if they do not
+show, set your reader to UTF-8.]
+
+
+                        A SCHOOL PLAY IN LATIN
+
+                                  By
+
+                              N. WRITER
+
+
+
+
+PERSONS OF THE PLAY
+
+  Magister
+  Marcus
+  Quintus
+  Servus
+
+
+THE SCHOOLROOM
+
+The benches stand in rows, and the boys play with nuts before the master
+comes in and calls them to their places.
+
+    Arma virumque cano, Troiae qui primus ab oris
+    Italiam fato profugus Laviniaque venit
+    litora, multum ille et terris iactatus et alto.
+"""
+
+
+def test_an_opening_bracketed_note_goes_and_the_title_page_with_it():
+    part = _part(CAST)
+    notes = "\n".join(d.message for d in part.diagnostics)
+    md = _md(part)
+    assert "UTF-8" not in md and "N. WRITER" not in md
+    assert "transcriber's note that opens the e-text" in notes and "title page" in notes
+
+
+def test_lines_of_an_indented_block_are_never_headings():
+    part = _part(CAST)
+    headings = [b.text for lesson in part.lessons for b in lesson.blocks
+                if type(b).__name__ == "Heading"]
+    assert not any(name in headings for name in ("Magister", "Marcus", "Servus"))
+    assert "Arma virumque cano, Troiae qui primus ab oris" in _md(part)

@@ -331,6 +331,8 @@ def _drop_front_matter(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     if not kept:
         return
+    if kept[0].text[:1] == "[" and licence_start(raw) is not None:
+        kept = _drop_opening_note(kept, report)
     width = _wrap_width(kept)[0] or 72
     licensed = licence_start(raw) is not None
     first = next((i for i, r in enumerate(kept) if _starts_body(kept, i, width)), len(kept)) \
@@ -380,6 +382,20 @@ def _drop_front_matter(raw: list[RawLine], report: Report) -> None:
         shown = "; ".join(missing[:6]) + more
         report.note(kept[contents].line, f"the contents list names {len(missing)} entries that "
                     f"are not in this text: {shown}", topic=Topic.DROPPED)
+
+
+def _drop_opening_note(kept: list[RawLine], report: Report) -> list[RawLine]:
+    """A note in brackets that opens the e-text, before its title page
+    (``[This e-text includes characters that require UTF-8 ...]``): the
+    transcriber's, about the file, not the book. An illustration's or a
+    margin note's brackets are the book's."""
+    if cues.ILLUSTRATION.match(kept[0].text) or cues.SIDENOTE.match(kept[0].text):
+        return kept
+    end = next((j for j in range(min(40, len(kept))) if kept[j].text.endswith("]")), None)
+    if end is None or any(_marker(r.text) for r in kept[:end + 1]):
+        return kept
+    _drop(kept[:end + 1], report, "the transcriber's note that opens the e-text")
+    return kept[end + 1:]
 
 
 def _repeated_entry(kept: list[RawLine], contents: int, width: int, numerals: set[int]
@@ -1083,7 +1099,8 @@ def _split_inline(text: str) -> list[str] | None:
 def _join_indented(block: list[RawLine], out: list[Line]) -> None:
     """Examples, verse, quotations: a line continues the one above when it
     is indented deeper, or when the one above stops mid-sentence and it
-    starts in lower case."""
+    starts in lower case. None of its lines is a heading (a cast list, a
+    poem's lines)."""
     base = min(r.indent for r in block)
     if _wrapped_quotation(block):
         out.append(_line(block[0], _glue([r.text for r in block])))
@@ -1095,9 +1112,9 @@ def _join_indented(block: list[RawLine], out: list[Line]) -> None:
         if r.indent > base or (not above.endswith(_TERMINAL) and start.islower()):
             pieces.append(r)
             continue
-        out.append(_line(pieces[0], _glue([p.text for p in pieces])))
+        out.append(_line(pieces[0], _glue([p.text for p in pieces]), kind="text"))
         pieces = [r]
-    out.append(_line(pieces[0], _glue([p.text for p in pieces])))
+    out.append(_line(pieces[0], _glue([p.text for p in pieces]), kind="text"))
 
 
 def _wrapped_quotation(block: list[RawLine]) -> bool:
