@@ -202,7 +202,9 @@ def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
     found = [(i, _MARKER.match(r.text)) for i, r in enumerate(raw)
              if r.keep and not r.text.isascii()]
     found = [(i, m) for i, m in found if m and not m.group("prefix").endswith(":")
-             and _title_shaped(m.group("title")) and _at_page_break(raw, i)]
+             and _title_shaped(m.group("title"))]
+    if any(r.form_feed for r in raw):  # (asked once, not for each marker)
+        found = [(i, m) for i, m in found if _at_page_break(raw, i)]
     prefixes = Counter(m.group("prefix").strip() for _, m in found)
     titles: dict[str, set[str]] = {}  # prefix -> the titles after it, digits folded
     for _, m in found:
@@ -243,10 +245,8 @@ def running_prefix(raw: list[RawLine]) -> tuple[str, str] | None:
 
 
 def _at_page_break(raw: list[RawLine], i: int) -> bool:
-    """A marker stands at a page's top or foot, not inside its text (where
-    form feeds tell the pages; a guessed page start may be off by lines)."""
-    if not any(r.form_feed for r in raw):
-        return True
+    """A marker stands at a page's top or foot, not inside its text (asked
+    where form feeds tell the pages; a guessed page start may be off by lines)."""
     # within two lines of a page's start, or of its end (a footer or a page
     # number may stand after the marker), or of the text's end
     return i + 3 > len(raw) or any(r.page_start for r in raw[max(i - 1, 0):i + 4])
@@ -256,8 +256,10 @@ def drop_running_headers(raw: list[RawLine], report: Report,
                          may_drop: Callable[[str], bool] | None = None) -> list[RawLine]:
     """Short lines that repeat on three or more pages are headers or footers
     (of the lines ``may_drop`` allows, when given); the lines dropped."""
-    counts = Counter(_shape(r.text) for r in raw if r.keep and len(r.text) <= 70)
     near_edge = _near_page_edge(raw)
+    if not near_edge:
+        return []  # no page start known: no line near one
+    counts = Counter(_shape(r.text) for r in raw if r.keep and len(r.text) <= 70)
     dropped = []
     for r in raw:
         if r.keep and r.line in near_edge and counts.get(_shape(r.text), 0) >= 3 \
@@ -299,7 +301,8 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
     """Turn raw lines into logical lines: list items found, wraps joined.
     The pieces of a line are joined once at the end: gluing as we go would
     copy a long paragraph once per wrapped line."""
-    width = _typical_width([r for r in raw if r.keep])
+    # (only a wrapped text's join asks for its width)
+    width = _typical_width([r for r in raw if r.keep]) if wrapped else 0
     blanks_part = wrapped and _blank_lines_part(raw)
     lines: list[Line] = []
     pieces: list[list[str]] = []
@@ -312,9 +315,11 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
         if not r.keep:
             continue
         _classify(r, wrapped, long_items)
+        # (unwrapped, a line goes on only from a list item, with no blank line between)
         if lines and (r.line in rewrapped
-                      or _continues(lines[-1], pieces[-1], tail, r, blank_before, wrapped, width,
-                                    blanks_part)):
+                      or ((wrapped or not blank_before and lines[-1].bullet)
+                          and _continues(lines[-1], pieces[-1], tail, r, blank_before, wrapped,
+                                         width, blanks_part))):
             pieces[-1].append(r.body)
         else:
             # positional arguments: keywords would make this call slow

@@ -352,8 +352,8 @@ def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
     """A lone number at a page's top or foot is a page number (anywhere,
     when pages are not known): ``8``, ``Page 3 of 10``, ``- 4 -``, ``xii``.
     Inside a page, a lone number may be content (an option, a result)."""
-    pages = pages_of(raw)
-    if len(pages) < 2 or not any(r.form_feed for r in raw):
+    pages = pages_of(raw) if any(r.form_feed for r in raw) else []
+    if len(pages) < 2:
         _drop_unpaged_numbers(raw, report)
         return
     counting = _counting(raw)
@@ -368,6 +368,8 @@ def _drop_unpaged_numbers(raw: list[RawLine], report: Report) -> None:
     """Pages unknown (or guessed): a lone number that stands more than once is a result
     (``42`` after ``>>> 6 * 7``), not a page number, which is printed once."""
     lone = Counter(r.text for r in raw if r.keep and cues.PAGE_NUMBER.match(r.text))
+    if 1 not in lone.values():
+        return  # (no number printed once: no need to find those that count)
     counting = _counting(raw)
     for r in raw:
         if r.keep and lone.get(r.text) == 1 and id(r) not in counting:
