@@ -879,3 +879,85 @@ def test_a_drawn_table_of_data_stays_as_drawn() -> None:
     before = [r.text for r in table]
     web.unbox_label_tables(table, Report("t"))
     assert [r.text for r in table] == before
+
+
+SPHINX_BOOK_PAGE = """\
+Skip to main content
+
+Back to top
+
+  • Getting started
+  • Watering
+  • Pruning
+  • Sowing
+  • Harvest
+  • Storage
+  • Tools
+  • Pests
+  • Soil
+  • Compost
+  • Seeds
+  • Weather
+
+Pruning Roses#
+
+Roses flower on new wood, so a hard cut in late winter gives more blooms in summer.
+
+Sign In#
+
+The club's shed is locked: sign in at the gate with the warden before you borrow the shears.
+
+tools/shears.txt¶
+
+clean the blades
+oil the spring
+
+Cutting Back#
+
+Cut each cane just above an outward-facing bud, at a slant that sheds the rain.
+
+$ count-canes
+========== 12 canes found ==========
+
+Cane    Length   Buds
+----------------------
+first   40 cm    3
+
+previous
+
+Watering
+
+next
+
+Sowing
+"""
+
+
+def test_sphinx_book_theme_permalinks_are_no_part_of_headings() -> None:
+    """pydata and book themes draw a heading's permalink as '#': it goes
+    (three headings or more end so); a heading that reads like a sign-in
+    link stays a heading when it has its permalink; a code block's caption
+    (a file name with its pilcrow) is no heading; the titles of the pages a
+    'previous'/'next' link leads to go with it; a test runner's '=== 12
+    found ===' line and a table's head over dashes are no headings."""
+    _, lesson = _blocks(SPHINX_BOOK_PAGE)
+    assert lesson.title == "Pruning Roses"
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert headings == ["Sign In", "Cutting Back"]
+
+
+def test_a_hash_is_a_permalink_only_after_a_word_that_is_no_name() -> None:
+    assert web.permalink_hash("Cutting Back#") == "Cutting Back"
+    assert web.permalink_hash("Learning C#") == "Learning C#"
+    assert web.permalink_hash("Learning C##") == "Learning C#"
+
+
+def test_html2text_headings_lose_their_permalinks() -> None:
+    text = ("****** Knots¶ ******\nA knot holds when it is dressed and set.\n"
+            "***** The Bowline¶ *****\nMake a small loop and pass the end up through it.\n"
+            "***** The Hitch# *****\nTwo turns and a tuck hold a line to a post.\n"
+            "***** Learning C# *****\nA language, named with its sharp.\n")
+    part, lesson = _blocks(text)
+    assert lesson.title == "Knots"
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert headings == ["The Bowline", "The Hitch", "Learning C#"]

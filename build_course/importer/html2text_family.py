@@ -28,6 +28,7 @@ from build_course.importer import cues
 from build_course.importer.markdown_family import markdown_lessons
 from build_course.importer.markdown_inline import escape
 from build_course.importer.passes_web import nav_bar as _nav_bar
+from build_course.importer.passes_web import permalink_hash
 from build_course.importer.shapes import TERMINAL
 from build_course.model import Lesson
 
@@ -246,7 +247,9 @@ class _Writer:
 
     def heading(self, n: int, indent: int, title: str, stars: int, report: Report) -> None:
         if not title.isascii():
-            title = _PUA.sub("", title).strip()  # a permalink drawn by an icon font
+            title = _PUA.sub("", title).rstrip("¶").strip()  # a permalink drawn by an icon font
+        if title[-1:] == "#":
+            title = permalink_hash(title)
         if "_" in title and " " not in title:
             title = title.replace("_", " ")  # html2text wrote the link's spaces as "_"
         if indent == 0:

@@ -33,9 +33,10 @@ _SUBSECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.)\d{1,2}\.? +")  # '3.2.1 ',
 _RULE = re.compile(r"^([_━─═*~·.]{5,}|[=\-]{10,})$")
 # (w3m's wide field ends up '[ ]Search' or '[ ]' once runs of spaces are collapsed)
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]|^\[ \](?=\w|$)")
-_STARRED = re.compile(r"^([*=#]{3,})\s*(?P<title>[^\W_].*?)\s*\1$")
+_STARRED = re.compile(r"^([*=#]{3,})\s*(?P<title>[^\W_](.*?[^\s*=#])?)\s*\1$")
 _LYNX_REFERENCE_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
 _UNDERSCORED_LINK = re.compile(r"^(\* |o |\d{1,3}\. )?[^\W_]+(_[^\W_]+){2,}$")
+_FILE_NAME = re.compile(r"[/\\]|\.[a-z]{1,5}$")  # a path or a file name: 'app/views.py'
 _LINKS_ONLY = re.compile(r"^(\[\d{1,4}\][^\[\]]{1,40}?\s*)+$")
 _REFERENCE_LINE = re.compile(r"^(\d{1,4}\. \S+://\S+|(visible|hidden) links:)$", re.I)
 _MATH_PREAMBLE = re.compile(r"^(\\\(|\\\[|\$\$)\s*\\(re)?newcommand|^(\\\(|\\\[)\s*\\def\\")
@@ -353,9 +354,12 @@ def drop_icon_glyphs(raw: list[RawLine], report: Report) -> None:
     """Icon-font glyphs (private use characters) go; a short line that ended
     with one was a heading with its permalink anchor."""
     dropped = 0
+    hashes = _hash_permalinks(raw)
     for r in raw:
         if r.text.endswith("¶") and len(r.text) > 1:
             r.text = r.text[:-1].rstrip() + "\ue000"  # a pilcrow permalink: as an icon's
+        elif hashes and r.text[-1] == "#" and r.line in hashes:
+            r.text = permalink_hash(r.text) + "\ue000"  # "Setup#": a theme's '#' permalink
         if not _PUA.search(r.text):
             continue
         ends = bool(_PUA.match(r.text[-1]))
@@ -364,9 +368,30 @@ def drop_icon_glyphs(raw: list[RawLine], report: Report) -> None:
         if not r.text:
             r.keep = False
         elif ends and r.blank_before and len(r.text) <= 100 and r.indent == 0:
-            r.kind = "heading"
+            # a code block's caption ("app/views.py¶") has a permalink too
+            r.kind = "text" if " " not in r.text and _FILE_NAME.search(r.text) else "heading"
     if dropped:
         report.note(raw[0].line, f"removed icon-font glyphs from {dropped} lines")
+
+
+def _hash_permalinks(raw: list[RawLine]) -> set[int]:
+    """The lines of heading-shaped text alone between blank lines that end
+    with a '#' glued to their last word (``Setup#``), when three or more
+    do: the permalink that pydata and book themes draw as '#'."""
+    found = {r.line for k, r in enumerate(raw)
+             if r.text[-1] == "#" and len(r.text) > 2 and r.blank_before
+             and (k + 1 == len(raw) or raw[k + 1].blank_before)
+             and (r.text[-2].isalnum() or r.text[-2] in ")?!#") and _heading_shaped(r.text[:-1])}
+    return found if len(found) >= 3 else set()
+
+
+def permalink_hash(text: str) -> str:
+    """``text`` without the '#' a permalink glued to its end, where it is one:
+    not the '#' of a name such as C# ('Learning C#'), unless doubled ('C##')."""
+    words = text.rsplit(" ", 1)
+    if text.endswith("##") or len(words[-1]) > 2 or not words[-1][:1].isupper():
+        return text[:-1].rstrip()
+    return text
 
 
 def drop_math_preamble(raw: list[RawLine], report: Report) -> None:
@@ -396,12 +421,12 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
         above = raw[i - 1] if i else None
         if _UNDERLINE.match(text) and above and above.keep and not r.blank_before \
                 and abs(len(text) - len(above.text) - above.indent + r.indent) <= 2 \
-                and _heading_shaped(above.text):
+                and _heading_shaped(above.text) and not _in_columns(above):  # a table's head
             above.kind, r.keep = "heading", False  # "Title" over "=====" of its length
             continue
         if _RULE.match(text):
             if above and above.keep and not r.blank_before and above.blank_before \
-                    and _heading_shaped(above.text) \
+                    and _heading_shaped(above.text) and not _in_columns(above) \
                     and len(text) >= len(above.text) - 2 \
                     and not above.text.endswith((".", ",", ";")):
                 above.kind = "heading"
@@ -415,17 +440,20 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
         if cues.SOLUTION_BUTTON.match(text):
             r.text = "Solution"
             continue
-        if m := _STARRED.match(text):
+        if (m := _STARRED.match(text)) and (r.blank_before or text[0] != "="):  # not a
+            # test runner's "==== 3 passed ====" under its command
             r.text, r.kind = m.group("title"), "heading"
             continue
         if "|" in text and _table_row(raw, i):
             continue  # "Name | Value" over "---- | -----": a table, not a bar of links
+        if r.kind == "heading" and not _PREV_NEXT.search(text):
+            continue  # a heading with its permalink ("Login¶"), not a link to log in
         if _is_chrome(text) or _IMAGE.match(text) or (text[0] == "[" and _BUTTONS.match(text)):
             r.keep = False
             report.dropped(r.line, "page furniture line", text)
             _drop_rest_of_notice(raw, i, report)
             after = raw[i + 1] if i + 1 < len(raw) else None
-            if _PREV_NEXT_ALONE.match(text) and after and not after.blank_before \
+            if _PREV_NEXT_ALONE.match(text) and after and after.keep \
                     and _heading_shaped(after.text) and len(after.text.split()) <= 8:
                 after.keep = False  # the title of the page a "Next" link leads to
                 report.dropped(after.line, "page furniture line", after.text)
