@@ -821,3 +821,39 @@ def test_lines_of_an_indented_block_are_never_headings():
                 if type(b).__name__ == "Heading"]
     assert not any(name in headings for name in ("Magister", "Marcus", "Servus"))
     assert "Arma virumque cano, Troiae qui primus ab oris" in _md(part)
+
+
+PLAY = """                          THE MARKET SCENE
+
+                                  By
+
+                              O. WRITER
+
+
+
+
+SCENE I.
+
+The market place; stalls of fruit and bread. A boy comes in with a
+basket on his arm.
+
+_Puer._ Salve, mercator!
+
+_Merc._ Salve, puer! Quid vis?
+
+_Puer._ Panem volo.
+
+_Merc._ Ecce panem! Duo asses.
+
+_Puer._ Gratias tibi ago.
+
+_Merc._ Vale!
+"""
+
+
+def test_one_line_speeches_of_a_play_are_never_headings():
+    part = _part(PLAY)
+    headings = [b.text for lesson in part.lessons for b in lesson.blocks
+                if type(b).__name__ == "Heading"]
+    assert not any(h.startswith(("Puer", "Merc")) for h in headings)
+    assert "Panem volo." in _md(part)

@@ -769,6 +769,7 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
     state = {"number": None, "exercise": False}
     blocks = _blocks(raw)
     paragraphs = _numbered_paragraphs(blocks)
+    speakers = _speakers(blocks)
     i = 0
     while i < len(blocks):
         end = _columns_run(blocks, i, text_lines)
@@ -780,7 +781,8 @@ def join_book(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
             out.append(_pre(blocks[i], text_lines))
             i += 1
             continue
-        if len(blocks[i]) == 1 and (_introduces(blocks, i) or _over_footnotes(blocks, i) or (
+        if len(blocks[i]) == 1 and (_introduces(blocks, i) or _over_footnotes(blocks, i)
+                                    or _speaker(blocks[i][0].text) in speakers or (
                 state["exercise"] and blocks[i][0].text.endswith(":") and not blocks[i][0].kind
                 and not blocks[i][0].chapter)):
             blocks[i][0].kind = "text"  # in an exercise: "Translate into Spanish:" instructs
@@ -877,6 +879,24 @@ def _over_footnotes(blocks: list[list[RawLine]], i: int) -> bool:
     text = blocks[i][0].text
     return text[:1] in "FfNn" and i + 1 < len(blocks) and cues.FOOTNOTES_HEADING.match(text) \
         is not None and _FOOTNOTE_MARK.match(blocks[i + 1][0].text) is not None
+
+
+_SPEAKER = re.compile(r"^_?((?:[^\W\d_]{1,12}\.[ ]?){1,2}?)_?[ ]+(?=[^\W\d_]|[«\"“(—-])")
+
+
+def _speaker(text: str) -> str:
+    """The speaker's label that opens a line of a play or a dialogue
+    (``Mag. Et tū, Brūte!``, ``Q. Cic. Mihi pilam dā!``), or ""."""
+    m = _SPEAKER.match(text) if text[:1].isupper() or text[:1] == "_" else None
+    return m.group(1).strip() if m else ""
+
+
+def _speakers(blocks: list[list[RawLine]]) -> set[str]:
+    """Labels that open three or more lines alone in their blocks: the
+    speakers of a play, whose one-line speeches are never headings."""
+    labels = Counter(label for block in blocks if len(block) == 1 and "." in block[0].text[:16]
+                     and (label := _speaker(block[0].text)))
+    return {label for label, n in labels.items() if n >= 3 and not _NUMERAL_LINE.match(label)}
 
 
 def _introduces(blocks: list[list[RawLine]], i: int) -> bool:
