@@ -143,8 +143,8 @@ def _children(pid: int) -> list[int]:
 def test_a_build_stopped_during_the_import_stops_its_workers(tmp_path: Path):
     (tmp_path / "source").mkdir()
     text = (SOURCE / "tutorialspoint-customer-service.txt").read_text(encoding="utf-8")
-    for n in range(400):  # several seconds of import, shared with workers
-        (tmp_path / "source" / f"{n:03d}.txt").write_text(f"Copy {n}\n\n{text}", "utf-8")
+    for n in range(1000):  # seconds of import (faster each session), shared with workers
+        (tmp_path / "source" / f"{n:04d}.txt").write_text(f"Copy {n}\n\n{text}", "utf-8")
     build = subprocess.Popen([sys.executable, "-m", "build_course", "--project", str(tmp_path),
                               "build", "--docs-only"], stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
