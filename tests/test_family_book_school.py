@@ -857,3 +857,24 @@ def test_one_line_speeches_of_a_play_are_never_headings():
                 if type(b).__name__ == "Heading"]
     assert not any(h.startswith(("Puer", "Merc")) for h in headings)
     assert "Panem volo." in _md(part)
+
+
+def test_an_answers_label_with_a_dash_leaves_the_model_answer():
+    body = """CHAPTER I.
+
+THE HIVE.
+
+1. What is a hive?
+
+_Ans._--The house in which a colony of bees lives and stores its honey.
+
+2. How many queens has a hive?
+
+_Ans._--One queen only.
+
+3. What do the workers do?
+
+_Ans._--They gather nectar and build the comb.
+"""
+    questions = _part(body).lessons[0].quizzes[0].questions
+    assert [q.model_answer[:9] for q in questions] == ["The house", "One queen", "They gath"]

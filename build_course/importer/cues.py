@@ -452,7 +452,8 @@ CIRCLE_CHOICES = re.compile(r"\s(?:T\s*/\s*F|True\s*/\s*False|Yes\s*/\s*No)\s*$"
 # The labels of a question and of its answer: "Q: ...?", "Question 3. ...?", "A: ...".
 QA_QUESTION_LABEL = re.compile(
     r"^(\d{1,4}[a-z]?[.)]\s+)?(q|ques|question)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)
-QA_ANSWER_LABEL = re.compile(r"^(a|ans|answer)\s*\d{0,3}\s*[:.)]\s+(?=\S)", re.I)
+QA_ANSWER_LABEL = re.compile(
+    r"^_?(a|ans|answer)\s*\d{0,3}\s*[:.)]_?(?:\s+|\s*(?:--|—|–)\s*)(?=\S)", re.I)  # "Ans.--"
 # The answer's label alone on its line, the answer under it ("A:").
 QA_ANSWER_ALONE = re.compile(r"^(a|ans|answer)\s*\d{0,3}\s*[:.)]$", re.I)
 

@@ -83,8 +83,9 @@ def _question(q: Block, answers: list[Block]) -> Question:
 
 
 def _answer_text(block: Block) -> str:
-    if isinstance(block, Paragraph):
-        return block.text
+    if isinstance(block, Paragraph):  # its label goes ("Ans.--A hive is ...")
+        return cues.QA_ANSWER_LABEL.sub("", block.text, count=1) if block.text[:1] in "Aa_" \
+            else block.text
     return "\n".join(f"{item.number}. {item.text}" if block.ordered and item.number is not None
                      else f"- {item.text}" for item in block.items)
 
