@@ -156,3 +156,35 @@ def test_a_part_label_over_questions_with_answer_space_heads_the_exercise_not_th
     [quiz] = lesson.quizzes
     assert quiz.title == "Part 1: Starting the heap"
     assert len(quiz.questions) == 3
+
+
+FORM_SHEET = """Knife Skills Worksheet
+Learner name: ______________________  Date: __________
+Assessor: ______________________
+
+Answer each question in the space provided.
+
+Questions
+1. Why is a sharp knife safer than a blunt one?
+________________________________________
+2. How should you carry a knife in a busy kitchen?
+________________________________________
+
+For the trainer
+Expected answers: it needs less force; point down, by your side.
+
+Learner declaration
+I declare that these answers are my own work.
+Signature: ____________________
+"""
+
+
+def test_form_fields_by_their_shape_and_a_bare_for_the_trainer_note_go():
+    part = _part(FORM_SHEET)
+    [lesson] = part.lessons
+    text = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    for gone in ("Learner name", "Assessor", "Signature", "Expected answers", "For the trainer"):
+        assert gone not in text
+    assert len(lesson.quizzes[0].questions) == 2
+    # the note ends at the next heading-shaped line: the declaration is the learner's
+    assert any("for the facilitator only: 2 lines" in d.message for d in part.diagnostics)

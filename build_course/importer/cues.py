@@ -439,7 +439,9 @@ FACILITATOR_NOTE = re.compile(
     r"^[\[(]?\s*(for (the )?)?"
     r"(facilitator|instructor|teacher|trainer|tutor|leader|assessor|examiner)('?s)?"
     r"\s*(use only|only|notes?|guide|answers?|key)\b"
-    r"|^[\[(]?\s*notes? (for|to) (the )?(facilitator|instructor|teacher|trainer|tutor)\b", re.I)
+    r"|^[\[(]?\s*notes? (for|to) (the )?(facilitator|instructor|teacher|trainer|tutor)\b"
+    r"|^[\[(]?\s*for (the )?(facilitator|instructor|teacher|trainer|tutor|assessor)s?"
+    r"\s*[:)\]]?\s*$", re.I)  # "For the trainer" alone on its line
 
 # The words a worksheet offers for its blanks: "Word bank: roots, stem, leaves" (start).
 WORD_BANK = re.compile(r"^(?:word (?:bank|box|list)|words to use|use these words"

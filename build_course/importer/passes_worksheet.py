@@ -37,8 +37,13 @@ def _form_fields(text: str) -> bool:
     """``Name: ______ Date: ______``: labels from the form table, each with its blank."""
     if not ("_" in text or "…" in text or "..." in text) or not _FIELD_BLANK.search(text):
         return False  # no blank for a field (FORM_FIELD is slow to search, _FIELD_BLANK too)
-    rest = cues.FORM_FIELD.sub("", text)
+    rest = cues.FORM_FIELD.sub("", _LABELLED_BLANK.sub("", text))
     return rest != text and not rest.strip(" _.…:|")
+
+
+# A form's field by shape: a label of one to three words, a colon, its blank
+# ("Learner name: ______", "Signature: ........"), however the form names it.
+_LABELLED_BLANK = re.compile(r"(?:^|(?<=\s))[A-Z][\w'’]*(?: [\w'’]+){0,2}\s*:\s*[_.…]{3,}")
 
 
 def worksheet_evidence(raw: list[RawLine]) -> list[str]:
@@ -265,8 +270,16 @@ def drop_facilitator_notes(raw: list[RawLine], report: Report) -> None:
 def _heading_after_note(r: RawLine) -> bool:
     text = r.text
     return r.keep and (looks_like_heading(text) or text.isupper()
-                       or bool(cues.EXERCISE_HEADING.match(text))) \
+                       or bool(cues.EXERCISE_HEADING.match(text))
+                       or _sentence_case_heading(r)) \
         and not cues.FACILITATOR_NOTE.match(text)
+
+
+def _sentence_case_heading(r: RawLine) -> bool:
+    """``Learner declaration`` after a blank line: a short capitalised line
+    that ends no sentence, as Word's headings copy."""
+    return r.blank_before and r.text[:1].isupper() and len(r.text.split()) <= 5 \
+        and not r.text.endswith(TERMINAL)
 
 
 def renumber_lost_numbering(raw: list[RawLine], report: Report) -> None:
