@@ -1278,3 +1278,22 @@ def test_a_pdf_files_chapter_lines_at_page_tops_are_its_top_headings():
     markdown = convert(_chaptered_pdf(pages), "k.pdf").markdown
     assert [line for line in markdown.splitlines() if line.startswith("# ")] == [
         "# Knots", "# Splices"]
+
+
+def test_a_tables_rows_led_by_a_word_are_no_running_header_and_name_nothing():
+    rows = "".join(f"Quarts {n} {n + 5} {n + 5}\n" for n in (10, 15, 20, 25))
+    raw = _raw("Pack the cabbage firmly into the crock, salting each layer as you go along.\n"
+               "The brine must cover it; add more if it does not after a day or two.\n"
+               + rows + "Keep the crock cool while the cabbage ferments over the weeks.\n")
+    pdf.drop_numbered_headers(raw, Report("t"))
+    assert sum(t.startswith("Quarts") for t in _kept(raw)) == 4
+    assert not any(r.chapter for r in raw)
+
+
+def test_bare_chapter_lines_over_titles_without_page_breaks_open_lessons_when_counted():
+    body = _FIELD * 12
+    titles = {1: "Antennas", 2: "Batteries", 3: "Repeaters"}
+    text = "".join(f"CHAPTER {n}\n{titles[n]}\n{body}" for n in (1, 2, 3))
+    assert [lesson.title for lesson in _part(text).lessons] == list(titles.values())
+    close = "".join(f"CHAPTER {n}\n{titles[n]}\n" for n in (1, 2, 3)) + body
+    assert len(_part(close).lessons) == 1

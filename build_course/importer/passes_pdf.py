@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cleaning as c
@@ -506,8 +507,9 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
     tops: dict[str, tuple[float, ...]] = {}
     paged = []  # the headers and footers with their page numbers
     for r, rest, start in glued:
+        # not "17. What is printed?" (a quiz's question), nor "Quarts 15 20" (a table's row)
         repeated = counts[(_key(rest), start)] >= 3 and len(rest.split()) >= 3 \
-            and not rest.endswith("?")  # "17. What is printed?": a quiz's question
+            and not rest.endswith("?") and sum(1 for w in rest.split() if w.isalpha()) >= 2
         echoed = rest.replace(" ", "").lower() in others and len(rest) >= 6
         if repeated or echoed:
             r.keep = False
@@ -648,12 +650,14 @@ def _mark_titled_openings(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     paged = any(r.form_feed for r in raw)
     openings = [(k, m) for k, r in enumerate(kept)
-                if r.text[:1].isalpha() and (not paged or r.page_start or not k)
+                if r.text[:1] in _CHAPTER_FIRST and (not paged or r.page_start or not k)
                 and (m := cues.CHAPTER_OPENING_TITLED.match(r.text))
                 and _chapter_title(m.group("title"))]
     labels = {m.group("label").lower() for _, m in openings}
     if len(openings) < 2 or len(labels) < len(openings) or not paged and (
             len(openings) < 3 or not _counts_apart(openings)):
+        if not paged:
+            _mark_counted_bare_openings(kept, report)
         return
     for k, m in openings:
         title = kept[k].text  # the label stays in the title, as the author wrote it
@@ -670,6 +674,29 @@ def _mark_titled_openings(raw: list[RawLine], report: Report) -> None:
                     f"titled '{title}'", topic=Topic.TITLE)
 
 
+def _mark_counted_bare_openings(kept: list[RawLine], report: Report) -> None:
+    """Without page breaks (pypdf): a chapter line alone (``CHAPTER 2``) right
+    over a title, three such or more numbered 1, 2, 3... twenty lines at
+    least apart (not a contents list's), each opens a chapter named by
+    its title."""
+    openings = [(k, m) for k, r in enumerate(kept[:-1])
+                if r.text[:1] in _CHAPTER_FIRST and len(r.text) <= 30
+                and (m := cues.CHAPTER_MARKER.match(r.text))
+                and m.group(2) and not kept[k + 1].blank_before
+                and _opens_title(kept[k + 1].text)]
+    if len(openings) < 3 or not _counts_apart(openings, lambda m: m.group(2)):
+        return
+    for k, _ in openings:
+        marker, title = kept[k], kept[k + 1]
+        marker.keep = title.keep = False
+        if k + 2 < len(kept):
+            kept[k + 2].chapter, kept[k + 2].kicker = title.text, marker.text
+        report.note(marker.line, f"'{marker.text}' over '{title.text}' opens a chapter",
+                    topic=Topic.TITLE)
+
+
+_CHAPTER_FIRST = frozenset("CcLlPpUuMm")  # chapter, lesson, part, unit, lecture, module:
+# only a line that starts so is asked about (the regular expressions are slow)
 _SMALL_ENDS = frozenset("and or of the a an to for in on with".split())
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
@@ -679,10 +706,12 @@ def _chapter_title(text: str) -> bool:
     return _title_like(text) and not text.endswith((".", ",", ";", ":"))
 
 
-def _counts_apart(openings: list[tuple[int, re.Match]]) -> bool:
+def _counts_apart(openings: list[tuple[int, re.Match]],
+                  number: Callable[[re.Match], str] = lambda m: m.group("label").split()[-1]
+                  ) -> bool:
     """The chapter lines' numbers go 1, 2, 3... (or on from their first),
     twenty kept lines at least between each and the next."""
-    numbers = [_chapter_number(m.group("label").split()[-1]) for _, m in openings]
+    numbers = [_chapter_number(number(m)) for _, m in openings]
     return None not in numbers and all(b == a + 1 for a, b in zip(numbers, numbers[1:])) \
         and all(k2 - k1 >= 20 for (k1, _), (k2, _) in zip(openings, openings[1:]))
 
