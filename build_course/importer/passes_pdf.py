@@ -30,6 +30,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x83\x85-\x94\x96-\x9f]")
 _LONE_GLYPHS = re.compile(rf"^[{re.escape(GLYPHS)}]+$")
 # U+0084 read as Windows-1252 is „: doubled, or before a space, it is a bullet.
 _LEAD_GLYPHS = re.compile(rf"^(?:[{re.escape(GLYPHS)}]+\s*|„„\s*|„\s+)")
+_GLYPH_START = frozenset(GLYPHS + "„")  # what _LONE_GLYPHS and _LEAD_GLYPHS start with
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
 _LABEL = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[ivx]{1,5}\)|\(?[a-h]\))$")
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<title>\S.*)$")
@@ -774,11 +775,12 @@ def mend_bullet_glyphs(raw: list[RawLine], report: Report) -> None:
     for k, r in enumerate(kept):
         if _CONTROL.search(r.text):
             r.text = _CONTROL.sub("", r.text).strip() or r.text
-        if _LONE_GLYPHS.match(r.text):
+        glyph = r.text[0] in _GLYPH_START  # (both patterns need one first)
+        if glyph and _LONE_GLYPHS.match(r.text):
             r.keep = False
             pending.append(r)
             continue
-        if m := _LEAD_GLYPHS.match(r.text):
+        if glyph and (m := _LEAD_GLYPHS.match(r.text)):
             r.text = "• " + r.text[m.end():]
         elif r.text[0] in letter_glyphs and r.text[1:2] == " ":
             r.text = "• " + r.text[2:]
@@ -1126,7 +1128,8 @@ def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
     run: list[int] = []
     begun = False
     for i, r in enumerate(kept + [None]):
-        if r is not None and begun and _label_like(r.text) and not _heads_text(kept, i):
+        if r is not None and begun and len(r.text) <= 40 and _label_like(r.text) \
+                and not _heads_text(kept, i):  # (the length first: most lines are longer)
             run.append(i)
             continue
         if len(run) >= 4 and _figure_evidence(kept, run[0], run[-1], breaks):

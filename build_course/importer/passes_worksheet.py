@@ -57,8 +57,11 @@ def worksheet_evidence(raw: list[RawLine]) -> list[str]:
     if copied < 3 and _extracted_from_pdf(raw):
         return []
     fields = [r for r in raw[:40] if _form_fields(r.text)]
-    asked = sum(1 for r, after in zip(raw, raw[1:]) if _fill_in(after.text)
-                and not _fill_in(r.text) and (r.text.endswith("?") or _NUMBERED.match(r.text)))
+    # (the lines that can be answer space, by their first character, are asked first)
+    space = {k for k, r in enumerate(raw)
+             if (r.text[0] in _FILL_CHARS or r.text[0].isspace()) and _fill_in(r.text)}
+    asked = sum(1 for k in space if k and k - 1 not in space
+                and ((text := raw[k - 1].text).endswith("?") or _NUMBERED.match(text)))
     evidence = []
     if copied >= 3:  # a guide copied from Word: one line per paragraph, never hard-wrapped
         evidence.append(f"{copied} list items copied from Word ('·' or 'o' set off by its "
