@@ -393,3 +393,15 @@ def test_a_solution_after_a_long_explanation_hides_behind_the_paragraph_before_i
     assert questions[0].model_answer == "Further from the pivot."
     texts = [b.text for b in part.lessons[0].blocks if hasattr(b, "text")]
     assert "Two children sit on a seesaw." in texts and "Further from the pivot." not in texts
+
+
+def test_a_title_over_a_note_is_no_quiz_and_an_empty_exercise_box_asks_nothing():
+    text = ("# Exercise 1: Mixing paint\n\n"
+            "```{admonition} Exam information\n:class: tip, dropdown\n"
+            "You will not mix paint in the exam.\n```\n\nConsider red and white paint.\n\n"
+            "## Task 1\n\nWhat colour do you get?\n\n```{admonition} Solution\n:class: dropdown\n\n"
+            "Pink.\n```\n\n:::{card} Quiz questions\n<iframe src=\"quiz.html\"></iframe>\n:::\n")
+    part = _part(text)
+    assert [lesson.title for lesson in part.lessons] == ["Exercise 1: Mixing paint"]
+    assert [(q.prompt, q.model_answer) for q in _questions(part)] == [
+        ("What colour do you get?", "Pink.")]

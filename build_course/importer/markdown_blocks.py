@@ -845,7 +845,7 @@ def _titled_box(title: str, inner: list, line: int, label: str) -> list:
         title, inner = inner[0].text, inner[1:]  # ::: callout / ## Solution
     if title and (heading_role(title) == "answers" or title.lower() in cues.MD_SOLUTIONS):
         return [Solution("", line, _answer_blocks(inner))]
-    if title and heading_role(title) == "exercise":
+    if title and heading_role(title) == "exercise" and inner:  # (an embedded quiz: no text)
         return [_exercise("exercise", line, inner, title=title, label=label)]
     head = [Paragraph(title, line, markdown=f"**{escape(title)}**")] if title else []
     return head + demote_headings(inner)

@@ -458,7 +458,10 @@ def _group_quizzes(blocks: list) -> list:
         k = blocks.index(title)
         end = next((j for j in range(k + 1, len(blocks)) if isinstance(blocks[j], Heading)),
                    len(blocks))
-        if not any(isinstance(b, Exercise) for b in blocks[k + 1:end]):
+        section = blocks[k + 1:end]
+        if not any(isinstance(b, Exercise) for b in section) and any(
+                isinstance(b, ListBlock) and b.ordered
+                or isinstance(b, Paragraph) and b.text.rstrip().endswith("?") for b in section):
             # its questions are plain text: an exercise heading under the title heads them
             blocks = [*blocks[:k + 1], Heading(title.text, title.line, 2, "exercise"),
                       *blocks[k + 1:]]
