@@ -961,3 +961,52 @@ def test_html2text_headings_lose_their_permalinks() -> None:
     assert lesson.title == "Knots"
     headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
     assert headings == ["The Bowline", "The Hitch", "Learning C#"]
+
+
+HTML2TEXT_BOOK_THEME = """\
+    * Getting_started
+    * Pruning
+
+****** Pruning Roses ******
+***** Contents *****
+    * When_to_Prune
+    * How_to_Cut
+
+****** Pruning Roses# ******
+Roses flower on new wood, so a hard cut in late winter gives more blooms.
+***** When to Prune# *****
+Late winter, before the buds swell, while the plant is still asleep.
+***** How to Cut# *****
+Just above an outward-facing bud, at a slant that sheds the rain.
+
+previous
+Watering
+
+next
+Sowing
+ Contents
+    * When_to_Prune
+    * How_to_Cut
+By The Garden Club
+"""
+
+
+def test_html2text_book_theme_header_and_footer_go() -> None:
+    """A book theme repeats the page's title over its 'Contents' list: the
+    page starts at the title's second heading (one lesson, not two); the
+    'previous'/'next' links near the end and the sidebar under them go."""
+    part = import_text(SourceText(Path("page.txt"), HTML2TEXT_BOOK_THEME, "utf-8"), "page.txt")
+    assert [lesson.title for lesson in part.lessons] == ["Pruning Roses"]
+    lesson = part.lessons[0]
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert headings == ["When to Prune", "How to Cut"]
+    text = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    assert "Watering" not in text and "Sowing" not in text and "Garden Club" not in text
+
+
+def test_a_credit_to_the_author_over_the_copyright_goes() -> None:
+    raw = _raw("Skip to content\n\nThe end of the lesson text, which is long enough to read.\n\n"
+               "By The Garden Club\n\n© Copyright 2024 The Garden Club.\n")
+    web.drop_chrome(raw, Report("t"))
+    assert [r.text for r in raw if r.keep] == [
+        "The end of the lesson text, which is long enough to read."]

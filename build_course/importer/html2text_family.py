@@ -28,7 +28,7 @@ from build_course.importer import cues
 from build_course.importer.markdown_family import markdown_lessons
 from build_course.importer.markdown_inline import escape
 from build_course.importer.passes_web import nav_bar as _nav_bar
-from build_course.importer.passes_web import permalink_hash
+from build_course.importer.passes_web import permalink_hash, prev_next_alone
 from build_course.importer.shapes import TERMINAL
 from build_course.model import Lesson
 
@@ -96,8 +96,26 @@ def _first_heading(lines: list[str], starred: list[tuple[int, re.Match]]) -> int
     """Where the page starts: its first level-1 heading at the margin (a
     sidebar's starred "EPISODES" or "RESOURCES" above it is navigation),
     else its first heading."""
-    return next((n for n, m in starred if len(m.group("stars")) == 6 and lines[n][:1] == "*"),
-                starred[0][0] if starred else 0)
+    first = next((n for n, m in starred if len(m.group("stars")) == 6 and lines[n][:1] == "*"),
+                 starred[0][0] if starred else 0)
+    return _title_again(lines, starred, first)
+
+
+def _title_again(lines: list[str], starred: list[tuple[int, re.Match]], first: int) -> int:
+    """The page's title heading again under a theme's header that repeats it
+    over a list of the page's sections ("Contents"): the page starts there."""
+    again = next(((n, m) for n, m in starred if n > first and len(m.group("stars")) == 6), None)
+    if again is None or _bare_title(again[1]) != _bare_title(_STARS.match(lines[first].strip())):
+        return first
+    between = [line.strip() for line in lines[first + 1:again[0]] if line.strip()]
+    if all(_STARS.match(t) or _BULLET.match(t) for t in between):
+        return again[0]
+    return first
+
+
+def _bare_title(m: re.Match | None) -> str:
+    title = _PUA.sub("", m.group("title")).rstrip("¶#").strip() if m else ""
+    return title.lower()
 
 
 FOOTER_LINES = 15
@@ -126,6 +144,9 @@ def _footer(lines: list[str], starred: list[tuple[int, re.Match]]) -> int:
     last = max((n for n, _ in starred), default=0)
     for n in range(last + 1, len(lines)):
         line = lines[n]
+        if line[:1] != " " and prev_next_alone(line.strip()) \
+                and sum(1 for rest in lines[n + 1:] if rest.strip()) <= 2 * FOOTER_LINES:
+            return n  # the links to the pages before and after, and the sidebar under them
         if line[:1] != " " and cues.WEB_FOOTER.match(line.strip()):
             if sum(1 for rest in lines[n + 1:] if rest.strip()) <= FOOTER_LINES:
                 return n

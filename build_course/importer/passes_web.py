@@ -385,6 +385,11 @@ def _hash_permalinks(raw: list[RawLine]) -> set[int]:
     return found if len(found) >= 3 else set()
 
 
+def prev_next_alone(text: str) -> bool:
+    """``previous``, ``Next »``: a link to the page before or after, alone."""
+    return len(text) <= 20 and bool(_PREV_NEXT_ALONE.match(text))
+
+
 def permalink_hash(text: str) -> str:
     """``text`` without the '#' a permalink glued to its end, where it is one:
     not the '#' of a name such as C# ('Learning C#'), unless doubled ('C##')."""
@@ -451,6 +456,10 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
         if _is_chrome(text) or _IMAGE.match(text) or (text[0] == "[" and _BUTTONS.match(text)):
             r.keep = False
             report.dropped(r.line, "page furniture line", text)
+            if above and above.keep and r.blank_before and above.blank_before \
+                    and cues.WEB_FOOTER.match(text) and _credit(above.text):
+                above.keep = False  # "By Ann Lee" over "© 2024 ..."
+                report.dropped(above.line, "page furniture line", above.text)
             _drop_rest_of_notice(raw, i, report)
             after = raw[i + 1] if i + 1 < len(raw) else None
             if _PREV_NEXT_ALONE.match(text) and after and after.keep \
@@ -458,6 +467,12 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
                 after.keep = False  # the title of the page a "Next" link leads to
                 report.dropped(after.line, "page furniture line", after.text)
     _drop_footer_tail(raw, report)
+
+
+def _credit(text: str) -> bool:
+    """``By Ann Lee``: a page's credit to its author (a few words, no sentence)."""
+    return len(text.split()) <= 7 and not text.endswith(TERMINAL) \
+        and bool(cues.AUTHOR_CREDIT.match(text))
 
 
 def _table_row(raw: list[RawLine], i: int) -> bool:
