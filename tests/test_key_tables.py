@@ -44,3 +44,17 @@ def test_rows_set_out_in_columns_are_never_headings():
             "Practise each cut ten times before the next class.\n")
     part = import_text(SourceText(Path("cuts.txt"), text, "utf-8"), "cuts.txt")
     assert not [b for b in part.lessons[0].blocks if isinstance(b, Heading)]
+
+
+def test_capital_lettered_options_at_the_top_are_options_not_the_title():
+    # Aiken's layout: no title, a question, options "A." "B." "C.", its key
+    text = ("Which knot makes a fixed loop at the end of a rope?\nA. Reef knot\nB. Bowline\n"
+            "C. Clove hitch\nANSWER: B\n\nWhich knot joins two ropes of the same size?\n"
+            "A. Reef knot\nB. Sheet bend\nANSWER: A\n")
+    part = import_text(SourceText(Path("knots.txt"), text, "utf-8"), "knots.txt")
+    [lesson] = part.lessons
+    assert not lesson.title.startswith(("A.", "B.", "C."))
+    first, second = [q for quiz in lesson.quizzes for q in quiz.questions]
+    assert first.options == ["Reef knot", "Bowline", "Clove hitch"]
+    assert [first.options[c] for c in first.correct] == ["Bowline"]
+    assert [second.options[c] for c in second.correct] == ["Reef knot"]

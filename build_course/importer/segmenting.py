@@ -221,6 +221,8 @@ def heading(lines: list[Line], i: int):
         return None  # the family's passes found from layout that it is not one
     if i + 1 >= len(lines) and not lines[i].chapter:
         return None  # a document does not end with a heading
+    if _in_lettered_run(lines, i):
+        return None  # "A. Red" over "B. Black": a question's options
     if text.endswith(":"):
         words = text.rstrip(":").split(maxsplit=6)  # a seventh word is one too many
         if len(words) > 6 or not (title_case(words) or _cue_heading(text)):
@@ -231,6 +233,19 @@ def heading(lines: list[Line], i: int):
     if (m := cues.ANSWER_LABEL.match(lines[i].text)) and m.group(1).strip():
         return None  # "Correct answer: B", "Ans: False": a question's answer
     return Heading(text, lines[i].line, role=heading_role(text)), i + 1
+
+
+def _in_lettered_run(lines: list[Line], i: int) -> bool:
+    """Line ``i`` is lettered ``A.`` or ``B)`` (a capital) and the line before
+    it has the letter before, or the line after it the letter after, with
+    the same mark: options, not headings."""
+    text = lines[i].text
+    if len(text) < 4 or text[1] not in ".)" or text[2] != " " or not "A" <= text[0] <= "Z":
+        return False
+    before = lines[i - 1].text if i else ""
+    after = lines[i + 1].text if i + 1 < len(lines) else ""
+    return after[:3] == f"{chr(ord(text[0]) + 1)}{text[1]} " \
+        or before[:3] == f"{chr(ord(text[0]) - 1)}{text[1]} "
 
 
 _WHOLE_LINE_CUES = (cues.EXERCISE_HEADING, cues.GOALS_HEADING, cues.ANSWERS_HEADING,
