@@ -340,3 +340,12 @@ def test_code_with_braces_is_no_gift_bank():
 def test_stray_braces_in_prose_are_no_gift_bank():
     text = "Customer { ~.\n\nCustomer { ~.\n\nCustomer { ~ %}.\n\nA {= b } line.\n"
     assert _part(text).family != "gift"
+
+
+def test_an_answer_letter_followed_by_a_dash_and_its_reason():
+    text = ("Sorting Laundry\n\nReview Questions\n\n1. Which wash suits wool?\na) Hot\nb) Cold\n"
+            "Answer: B — heat shrinks wool.\n2. Which goes with whites?\na) Red socks\n"
+            "b) White towels\nAnswer: b – colours run.\n")
+    questions = _part(text).lessons[0].quizzes[0].questions
+    assert [q.correct for q in questions] == [[1], [1]]
+    assert [q.explanation for q in questions] == ["heat shrinks wool.", "colours run."]

@@ -82,7 +82,7 @@ def _in_run(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 _LETTER_ANSWER = re.compile(
     r"^\(?([a-h])\)?((?:\s*(?:,|&|\band\b|\s)\s*\(?[a-h]\)?(?![\w']))*)"
-    r"(?:\s*[.)]\s*(?P<rest>.*))?$", re.I)
+    r"(?:\s*[.)]\s*(?P<rest>.*)|\s+[—–]\s*(?P<said>.*))?$", re.I)  # "B. why", "A — why"
 _SINGLE_LETTER = re.compile(r"\b[a-h]\b", re.I)
 _LONE_NUMBER = re.compile(r"^\d{1,4}$")
 _NOT_WORD = re.compile(r"[^\w ]")
@@ -2005,7 +2005,7 @@ def _answer_letters(text: str) -> tuple[list[int], str] | None:
     if not m:
         return None
     letters = [m.group(1)] + _SINGLE_LETTER.findall(m.group(2) or "")
-    return [option_index(x) for x in letters], (m.group("rest") or "").strip()
+    return [option_index(x) for x in letters], (m.group("rest") or m.group("said") or "").strip()
 
 
 def _similar(a: str, b: str) -> bool:
