@@ -878,3 +878,41 @@ _Ans._--They gather nectar and build the comb.
 """
     questions = _part(body).lessons[0].quizzes[0].questions
     assert [q.model_answer[:9] for q in questions] == ["The house", "One queen", "They gath"]
+
+
+ONE_CHAPTER = """LESSON XII.
+
+THE PLOUGH.
+
+The farmer rises early in the spring, for there is much to be done
+before the ground is warm enough for the seed. He mends his fences,
+cleans his tools and looks over the seed corn that he saved from the
+last harvest, throwing out every ear that shows mould or rot.
+
+When the frost is out of the ground he ploughs the fields, turning the
+soil over so that the stubble of last year's crop is buried and rots
+into food for the new one. The harrow follows the plough and breaks
+the clods until the surface is fine and even.
+
+In summer the crop must be kept free of weeds, for a weed takes from
+the soil the water and the food that the young plants need, and the
+farmer runs the cultivator between the rows every week.
+
+QUESTIONS.
+
+1. Why does the farmer look over his seed corn?
+
+2. What does the harrow do?
+"""
+
+
+def test_one_chapter_cut_out_of_a_book_is_read_as_a_book():
+    found = detect_family(raw_lines(ONE_CHAPTER))
+    assert found.family.name == "book"
+    text = ONE_CHAPTER
+    part = import_text(SourceText(Path("ch12.txt"), text, "utf-8"), "ch12.txt")
+    assert [lesson.title for lesson in part.lessons] == ["THE PLOUGH."]
+    assert len(part.lessons[0].quizzes[0].questions) == 2
+    assert "stubble of last year's crop is buried and rots into food" in _md(part)
+    paged = ONE_CHAPTER.replace("QUESTIONS.", "\fQUESTIONS.")
+    assert detect_family(raw_lines(paged)).family.name != "book"  # a PDF's page breaks

@@ -68,6 +68,9 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
         or [raw[i] for i in _division_markers(raw)]
     if len(markers) >= 2:
         signs.append(f"{len(markers)} chapter lines such as '{markers[0].text}'")
+    elif markers and markers[0] is raw[0] and cues.CHAPTER_MARKER.match(raw[0].text) \
+            and not any(r.form_feed for r in raw):  # one chapter cut out of a book, no PDF's
+        signs.append(f"it opens with a chapter line, '{raw[0].text}'")
     runs = sum(1 for r in raw if r.blank_before and _run_in(r.text))
     if runs >= 2:
         signs.append(f"{runs} run-in headings")
