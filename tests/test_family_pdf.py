@@ -1297,3 +1297,25 @@ def test_bare_chapter_lines_over_titles_without_page_breaks_open_lessons_when_co
     assert [lesson.title for lesson in _part(text).lessons] == list(titles.values())
     close = "".join(f"CHAPTER {n}\n{titles[n]}\n" for n in (1, 2, 3)) + body
     assert len(_part(close).lessons) == 1
+
+
+def test_a_heading_continued_after_a_dash_on_the_next_page_goes():
+    raw = _raw("Helping Children\nSit at their level and speak slowly and simply to them.\n"
+               "\fHelping Children - continued\nAsk what they already know before telling more.\n")
+    pdf.drop_continued_headings(raw, Report("t"))
+    assert "Helping Children - continued" not in _kept(raw)
+
+
+def test_a_contents_list_with_leaders_is_no_worksheet_exercise():
+    from build_course.importer.families import clean_text
+
+    entries = "".join(f"{n}. {title}{'.' * 60}{n * 6}\n" for n, title in
+                      enumerate(["Making Contact", "Keeping Safe", "Calming Down",
+                                 "Finding Needs", "Practical Help"], start=1))
+    body = ("Greet the person, say who you are and what you can do, and ask what they need\n"
+            "right now; keep it short and let them lead the conversation at their own pace.\n")
+    text = "Field Guide\n\nTable of Contents\n" + entries + "\f" + body * 6 + "\f" + body * 6
+    report = Report("t")
+    clean_text(text, report)
+    assert not any("read as an exercise" in d.message for d in report.items)
+    assert not any(lesson.quizzes for lesson in _part(text).lessons)

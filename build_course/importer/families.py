@@ -170,8 +170,9 @@ PDF = Family(
      pdf.drop_page_furniture,
      pdf.drop_page_numbers, pdf.drop_guessed_headers, pdf.drop_paged_twice,
      pdf.drop_numbered_headers,
+     pdf.drop_contents_leaders,  # (before the worksheet's: a leader is no space to write in)
      worksheet.mark_blank_exercises, worksheet.drop_form_fields,  # a worksheet printed
-     pdf.drop_contents_leaders, pdf.drop_watermarks, pdf.join_drop_caps, pdf.mend_column_breaks,
+     pdf.drop_watermarks, pdf.join_drop_caps, pdf.mend_column_breaks,
      pdf.drop_continued_headings, pdf.drop_figure_labels, pdf.join_continuation_marks,
      # numbers and shapes that say what a line is
      pdf.join_split_numbers, pdf.mark_captions, pdf.mark_table_rows, pdf.mark_numbered_headings,

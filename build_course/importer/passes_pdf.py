@@ -1109,7 +1109,8 @@ def drop_continued_headings(raw: list[RawLine], report: Report) -> None:
             continue
         lower = r.text.lower()
         if "cont" in lower and (m := cues.CONTINUED.search(r.text)) \
-                and r.text[:m.start()].lower() in seen:  # (the search is slow: "cont" first)
+                and r.text[:m.start()].rstrip(" -–—:,").lower() in seen:
+            # (the search is slow: "cont" first; "Title - continued" too)
             r.keep = False
             report.dropped(r.line, "continued heading", r.text)
         else:
