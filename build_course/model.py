@@ -222,6 +222,11 @@ class Section:
     line: int
 
 
+UNTITLED = "Untitled lesson"
+"""The title of a lesson whose text gives none (a part of one such lesson
+gives it the part's title, from the manifest or the file's name)."""
+
+
 @dataclass
 class Lesson:
     title: str

@@ -15,8 +15,9 @@ from build_course.importer._textfast import non_ascii
 from build_course.importer.families import read_lessons
 from build_course.importer.markdown_family import markdown_lessons
 from build_course.importer.reading import decode_source, read_bytes
+from build_course.importer.structuring import name_lessons
 from build_course.manifest import SourceEntry
-from build_course.model import Part, SourceText
+from build_course.model import UNTITLED, Lesson, Part, SourceText
 
 
 @dataclass
@@ -109,17 +110,30 @@ def _part(source: SourceText, name: str, entry: SourceEntry | None, lessons: lis
     the text gives itself (``named``: the title and where it stands), else
     its file's name."""
     entry = entry or SourceEntry(file=source.path.name, line=0)
-    single = lessons[0].title if len(lessons) == 1 else ""
+    single = lessons[0].title if len(lessons) == 1 and lessons[0].title != UNTITLED else ""
     title = entry.title or single
     if not title and named:
         title = named[0]
         report.note(0, f"the part's title '{title}' taken from {named[1]}", topic=Topic.TITLE)
     title = title or _title_from_name(source.path)
+    if len(lessons) == 1 and lessons[0].title == UNTITLED:
+        _retitle(lessons[0], title, report)
     part = Part(source=source.path.name, title=title, display=name, publisher=entry.publisher,
                 original=entry.original, lessons=lessons, family=family,
                 family_evidence=evidence)
     part.diagnostics = report.items
     return part
+
+
+def _retitle(lesson: Lesson, title: str, report: Report) -> None:
+    """The one lesson of a text that names it nowhere takes its part's title
+    (the manifest's, or the file's name), its quizzes too."""
+    for quiz in lesson.quizzes:
+        quiz.title = quiz.title.replace(UNTITLED, title)
+    lesson.title = title
+    name_lessons([lesson])
+    report.note(lesson.line, f"the lesson is titled '{title}' after its part (the text names "
+                "itself nowhere)", topic=Topic.TITLE)
 
 
 def _title_from_name(path: Path) -> str:

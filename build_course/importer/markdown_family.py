@@ -48,6 +48,7 @@ from build_course.importer.structuring import (
     take_objectives,
 )
 from build_course.model import (
+    UNTITLED,
     ExerciseLink,
     Heading,
     Lesson,
@@ -708,7 +709,7 @@ def _split(blocks: list, meta: dict, report: Report) -> list[Lesson]:
                         topic=Topic.TITLE)
             if headings and _same(blocks[headings[0]].text, title):
                 blocks = blocks[:headings[0]] + blocks[headings[0] + 1:]  # the title again
-        return [Lesson(title.strip() or "Untitled lesson", line, blocks=blocks)]
+        return [Lesson(title.strip() or UNTITLED, line, blocks=blocks)]
     top = min(blocks[k].level for k in headings)
     tops = [k for k in headings if blocks[k].level == top]
     if len(tops) > 1 and any(blocks[k].level > top for k in headings):

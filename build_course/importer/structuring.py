@@ -18,6 +18,7 @@ from build_course.importer import cues
 from build_course.importer.exercises import extract_exercises, heads_questions, keys_in_a_run
 from build_course.importer.segmenting import misspelt_cue, segment
 from build_course.model import (
+    UNTITLED,
     Block,
     Definition,
     ExerciseLink,
@@ -172,7 +173,7 @@ def take_title(lesson: Lesson, report: Report) -> None:
     elif lesson.title:
         _titled(lesson, lesson.title, "a running chapter marker", lesson.line, report)
     if not lesson.title:
-        lesson.title = "Untitled lesson"
+        lesson.title = UNTITLED
         report.warn(lesson.line, "no title found for this lesson",
                     "start the text with a title line, or set a title in source/course.yml",
                     topic=Topic.TITLE)
