@@ -916,3 +916,36 @@ def test_one_chapter_cut_out_of_a_book_is_read_as_a_book():
     assert "stubble of last year's crop is buried and rots into food" in _md(part)
     paged = ONE_CHAPTER.replace("QUESTIONS.", "\fQUESTIONS.")
     assert detect_family(raw_lines(paged)).family.name != "book"  # a PDF's page breaks
+
+
+MCQ_ROW = ONE_CHAPTER.replace("""QUESTIONS.
+
+1. Why does the farmer look over his seed corn?
+
+2. What does the harrow do?
+""", """REVIEW QUESTIONS.
+
+1. The harrow follows the
+   (a) cart   (b) plough   (c) cultivator
+
+2. The weeds take from the soil its
+   (a) water   (b) stones   (c) frost
+
+3. The farmer mends his fences in the
+   (a) winter   (b) summer   (c) spring
+
+ANSWERS.
+
+1. b      2. a
+3. c
+""")
+
+
+def test_options_set_in_a_row_and_keys_in_a_row_are_no_table():
+    part = import_text(SourceText(Path("ch12.txt"), MCQ_ROW, "utf-8"), "ch12.txt")
+    questions = part.lessons[0].quizzes[0].questions
+    assert [q.options for q in questions[:2]] == [["cart", "plough", "cultivator"],
+                                                  ["water", "stones", "frost"]]
+    assert [q.correct for q in questions] == [[1], [0], [2]]
+    assert questions[0].prompt == "The harrow follows the"
+    assert "```" not in _md(part)

@@ -1649,7 +1649,9 @@ class _Reader:
         self._unsplit_solution()
         for found in self.found:
             _split_radio_buttons(found)
-            _split_inline_options(found.question)
+            key = found.answer or (self.keys.get(found.number, ("", 0))[0]
+                                   if found.number is not None else "")
+            _split_inline_options(found.question, _LONE_LETTER.match(key.strip()) is not None)
         quiz.questions = [f.question for f in self.found]
         by_number = {f.number: f for f in self.found if f.number is not None}
         stray = sorted(n for n in self.keys if n not in by_number)
@@ -1725,9 +1727,14 @@ def _split_radio_buttons(found: _Found) -> None:
             found.marked.append(k)
 
 
-def _split_inline_options(question: Question) -> None:
+_LONE_LETTER = re.compile(r"^\(?[a-h]\)?\.?$", re.I)
+
+
+def _split_inline_options(question: Question, lettered_key: bool = False) -> None:
     """``Why does it go out? (a) It is hot. (b) The air is used.``: options
-    written on with the question (or joined to it), lettered from (a) on."""
+    written on with the question (or joined to it), lettered from (a) on;
+    after a stem left open (``The past of go is (a) goed (b) went``) only
+    where the key is a letter."""
     if len(question.options) == 1:  # "(a) In autumn (b) In spring": all on the option's line
         marks = _inline_marks(question.options[0], "b")
         if marks:
@@ -1739,8 +1746,9 @@ def _split_inline_options(question: Question) -> None:
     if question.options:
         return
     marks = _inline_marks(question.prompt, "a")
-    if len(marks) < 2 or marks[0].start() == 0 \
-            or not question.prompt[:marks[0].start()].rstrip().endswith(("?", ":", "_", "…")):
+    if len(marks) < 2 or marks[0].start() == 0 or not (
+            lettered_key or question.prompt[:marks[0].start()].rstrip().endswith(
+                ("?", ":", "_", "…"))):
         return  # "Explain (a) why ... and (b) how ...": one question in parts
     text = question.prompt
     question.prompt = text[:marks[0].start()].strip()

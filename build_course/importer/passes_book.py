@@ -965,7 +965,16 @@ def _has_columns(line: str) -> bool:
         return False
     if "ns." in line and (m := cues.SET_OFF_ANSWER.search(line)):
         line = line[:m.start() + 1]  # "...left?   _Ans._ 53.": a question and its answer
-    return _COLUMNS.search(line) is not None
+    if _COLUMNS.search(line) is None:
+        return False
+    cells = _CELL_GAP.split(line)
+    return not (all(_OPTION_CELL.match(c) for c in cells)  # "(a) goed   (b) went": options
+                or all(_KEY_CELL.match(c) for c in cells))  # "1. b      2. a": a key's row
+
+
+_CELL_GAP = re.compile(r" {3,}")
+_OPTION_CELL = re.compile(r"^\(?[a-hA-H][.)]\s+\S")
+_KEY_CELL = re.compile(r"^\d{1,3}[.)]?\s+\(?[a-hA-H]\)?\.?$")
 
 
 def _only_blanks_between(after: int, before: int, text_lines: list[str]) -> bool:
