@@ -405,3 +405,15 @@ def test_a_title_over_a_note_is_no_quiz_and_an_empty_exercise_box_asks_nothing()
     assert [lesson.title for lesson in part.lessons] == ["Exercise 1: Mixing paint"]
     assert [(q.prompt, q.model_answer) for q in _questions(part)] == [
         ("What colour do you get?", "Pink.")]
+
+
+def test_an_included_file_s_code_block_goes_with_a_note():
+    text = ("---\njupytext:\n  formats: md:myst\n---\n\n# Loops\n\n## Syntax\n\n"
+            "Here is an example:\n\n"
+            "```{literalinclude} ../examples/loop.py\n:linenos:\n```\n\n"
+            "```{code-block} python\n:linenos:\nfor i in range(3):\n    print(i)\n```\n")
+    part = _part(text)
+    code = [b.text for b in part.lessons[0].blocks if type(b).__name__ == "RawMarkdown"]
+    assert code == ["```python\nfor i in range(3):\n    print(i)\n```"]
+    messages = " ".join(d.message for d in review_list(part.diagnostics))
+    assert "literalinclude ../examples/loop.py" in messages

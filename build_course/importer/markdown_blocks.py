@@ -588,6 +588,9 @@ class _Builder:
             if _REMOVED.search(options.get("tags", "")):  # the page never shows it
                 self.report.dropped(line, "code cell the page removes", body.strip()[:40])
                 return []
+            if not body.strip():  # {literalinclude} file.py: the file is not in the text
+                self.report.dropped(line, "directive", f"{name} {arg}".strip())
+                return []
             return [_code(body, arg.split(" ")[0] if arg else "", line)]
         if name in _MATH_NAMES:
             return [display_math(body, line)]
