@@ -1319,3 +1319,22 @@ def test_a_contents_list_with_leaders_is_no_worksheet_exercise():
     clean_text(text, report)
     assert not any("read as an exercise" in d.message for d in report.items)
     assert not any(lesson.quizzes for lesson in _part(text).lessons)
+
+
+_LOOPS = ("A loop runs the same statements again and again, once for each item of a list,\n"
+          "until the list is used up; the variable takes each item in turn, as shown below.\n")
+
+
+def test_a_chapters_word_number_and_wrapped_title_at_the_top_title_the_text():
+    pages = ["Chapter\n\n4\n\nLoops, lists and\nother sequences\n\n" + _LOOPS * 4,
+             _LOOPS * 5 + "\n31\n", _LOOPS * 5 + "\n32\n"]
+    part = _part("\f".join(pages))
+    assert [lesson.title for lesson in part.lessons] == ["Loops, lists and other sequences"]
+    assert "Chapter" not in str(part.lessons[0].blocks[:2])
+
+
+def test_a_title_wrapped_around_its_chapter_line_as_layout_sets_it_titles_the_text():
+    pages = ["Loops, lists and\n" + " " * 60 + "Chapter 4\nother sequences\n" + _LOOPS * 4,
+             _LOOPS * 5 + "\n31\n", _LOOPS * 5 + "\n32\n"]
+    part = _part("\f".join(pages))
+    assert [lesson.title for lesson in part.lessons] == ["Loops, lists and other sequences"]

@@ -614,6 +614,56 @@ _SPACED_CAP = re.compile(r"^([B-HJ-Z]) ([A-Za-z][a-z]*|[A-Z]+)\b")
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
+def join_chapter_numbers(raw: list[RawLine], report: Report) -> None:
+    """A chapter's word and its number printed on lines of their own at the
+    text's top (``Chapter`` over ``2``, as a large number set beside the word
+    extracts) are one line, ``Chapter 2`` (before the number is taken for a
+    page's)."""
+    kept = [r for r in raw[:40] if r.keep][:6]
+    for word, number in zip(kept, kept[1:]):
+        if word.text[:1] in _CHAPTER_FIRST and word.text.isalpha() and number.text.isdigit() \
+                and len(number.text) <= 3 \
+                and cues.CHAPTER_MARKER.match(text := f"{word.text} {number.text}"):
+            word.text = text
+            number.keep = False
+            return
+
+
+def mark_opening_chapter(raw: list[RawLine], report: Report) -> None:
+    """A chapter line among the text's first lines (``Chapter 2``) with its
+    title beside it (under it, or wrapped around it as ``-layout`` sets a
+    title with the number on its right: ``Variables and`` / ``Chapter 2`` /
+    ``statements``) names the text's one chapter: its title is the lesson's
+    (where no chapters were found otherwise)."""
+    if any(r.chapter for r in raw):
+        return
+    kept = [r for r in raw[:40] if r.keep][:6]
+    at = next((k for k, r in enumerate(kept[:4]) if r.text[:1] in _CHAPTER_FIRST
+               and cues.CHAPTER_MARKER.match(r.text)), None)
+    if at is None:
+        return
+    before = kept[at - 1] if at and kept[at - 1].text.rsplit(" ", 1)[-1].lower() in _SMALL_ENDS \
+        else None
+    parts = [before] if before is not None else []
+    for r in kept[at + 1:at + 3]:
+        if len(r.text) > 60 or r.text.endswith((".", ",", ";", ":")) or not r.text[:1].isalnum():
+            break
+        parts.append(r)
+        if r.text.rsplit(" ", 1)[-1].lower() not in _SMALL_ENDS:
+            break
+    if not parts or len(parts) == 1 and before is not None or (
+            after := next((r for r in kept if r.line > max(p.line for p in parts)), None)) is None:
+        return
+    title = " ".join(p.text for p in parts)
+    if not _opens_title(title):
+        return
+    for r in [kept[at], *parts]:
+        r.keep = False
+    after.chapter, after.kicker = title, kept[at].text
+    report.note(kept[at].line, f"took the lesson title '{title}' from its chapter line "
+                f"'{kept[at].text}'", topic=Topic.TITLE)
+
+
 def mark_chapter_pages(raw: list[RawLine], report: Report) -> None:
     """A chapter line (``Chapter 3``, ``UNIT II``) among a page's first two
     lines (a running header may stand above it) or after a blank line, a
