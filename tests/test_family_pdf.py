@@ -953,6 +953,7 @@ def _garden_reader(answers: bool = True) -> str:
 def test_chapters_opening_on_their_pages_become_lessons_with_their_keys():
     part = _part(_garden_reader())
     assert [lesson.title for lesson in part.lessons] == ["Preparing the Soil", "Sowing Seeds"]
+    assert part.title == "GROWING VEGETABLES AT HOME"  # the running header, page numbers aside
     quizzes = [quiz for lesson in part.lessons for quiz in lesson.quizzes]
     assert [[(q.correct, q.model_answer) for q in quiz.questions] for quiz in quizzes] == [
         [([1], None), ([], "Roots rot in soil that stays wet.")],

@@ -179,7 +179,7 @@ PDF = Family(
      # numbers and shapes that say what a line is
      pdf.join_split_numbers, pdf.mark_captions, pdf.mark_table_rows, pdf.mark_numbered_headings,
      pdf.mark_definition_lists, pdf.carry_chapters],
-    wrapped=True, read=read_columns, part_title=c.running_prefix)
+    wrapped=True, read=read_columns, part_title=pdf.part_title)
 WEB = Family(
     "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "
     "headings known only from layout", lambda raw: _unpaged(web.detect(raw), raw),

@@ -456,6 +456,27 @@ def _name_text(raw: list[RawLine], tops: dict[str, tuple[float, ...]],
                     topic=Topic.TITLE)
 
 
+def part_title(raw: list[RawLine]) -> tuple[str, str] | None:
+    """The title of a text of several lessons: its chapter markers' common
+    prefix (``cleaning.running_prefix``), else the running header that
+    reads as a title (its page number aside, two words at least) and was
+    dropped most often (two pages at least)."""
+    if found := c.running_prefix(raw):
+        return found
+    headers = Counter(text for r in raw if not r.keep and len(r.text) <= 80
+                      and _title_like(text := _unnumbered(unspace(r.text)))
+                      and len(text.split()) >= 2 and not cues.CHAPTER_MARKER.match(text))
+    header, n = headers.most_common(1)[0] if headers else ("", 0)
+    return (header, f"the running header ('{header}', {n} pages)") if n >= 2 else None
+
+
+def _unnumbered(text: str) -> str:
+    """A header without the page number at its start or end."""
+    if m := _NUMBER_AT_END.match(text):
+        return m.group(1)
+    return m.group(2) if (m := _NUMBER_AT_START.match(text)) else text
+
+
 def unspace(text: str) -> str:
     """``P ARTICIPANT M ANUAL`` (small capitals) -> ``PARTICIPANT MANUAL``."""
     return _LETTER_SPACED.sub(r"\1", text)
