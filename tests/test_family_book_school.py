@@ -949,3 +949,9 @@ def test_options_set_in_a_row_and_keys_in_a_row_are_no_table():
     assert [q.correct for q in questions] == [[1], [0], [2]]
     assert questions[0].prompt == "The harrow follows the"
     assert "```" not in _md(part)
+
+
+def test_a_sentence_wrapped_narrow_beside_a_picture_is_still_one_paragraph():
+    narrow = "[Illustration]\nA black cat sat\nupon the wall\nand watched\nthe birds all day.\n\n"
+    body = ITALIAN.replace("VOCABULARY.\n\n  nero", narrow + "VOCABULARY.\n\n  nero")
+    assert "A black cat sat upon the wall and watched the birds all day." in _md(_part(body))

@@ -1030,7 +1030,7 @@ def _join_block(block: list[RawLine], out: list[Line], state: dict, last: bool,
         for r in block:  # questions set one under another, not a paragraph wrapped
             out.append(_line(r, r.text))
         return
-    if len(block) >= 3 and all(len(r.text) <= 40 for r in block):
+    if len(block) >= 3 and all(len(r.text) <= 40 for r in block) and not _runs_on_lines(block):
         for r in block:  # a word list, verse, an address: lines no wrapping makes (no headings)
             out.append(_line(r, r.text, kind="text"))
         return
@@ -1057,6 +1057,14 @@ def _questions_run_on(text: str) -> list[str]:
         return []
     asked = _ASKED.split(text)
     return asked if len(asked) >= 2 and all(q.rstrip("_*").endswith("?") for q in asked) else []
+
+
+def _runs_on_lines(block: list[RawLine]) -> bool:
+    """Half the lines of a block or more stop mid-sentence and go on in lower
+    case on the next: a sentence wrapped narrow (beside a picture), not a list."""
+    runs = sum(1 for r, after in zip(block, block[1:])
+               if r.text[-1:].isalnum() and after.text[:1].islower())
+    return runs * 2 >= len(block) - 1
 
 
 def _forced_heading(r: RawLine) -> bool:
