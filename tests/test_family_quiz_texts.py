@@ -349,3 +349,60 @@ def test_an_answer_letter_followed_by_a_dash_and_its_reason():
     questions = _part(text).lessons[0].quizzes[0].questions
     assert [q.correct for q in questions] == [[1], [1]]
     assert [q.explanation for q in questions] == ["heat shrinks wool.", "colours run."]
+
+
+PRINTED_SHEET = """Garden Course
+
+Bees and Pollen
+Lessons and worksheets
+
+Page 1 of 3
+\fGarden Course
+
+Worksheet: Bees and Pollen
+Question 1
+Which part of the flower makes pollen?
+Choose one answer.
+
+A. The anther
+B. The petal
+C. The green stem
+Question 2
+Which two insects carry pollen? (Choose two.)
+
+A. Bees
+B. Butterflies
+C. Woodlice
+D. Some earthworms
+Question 3
+Bees see ultraviolet light.
+True or false? Choose one.
+
+A. True
+B. False
+
+Bees and Pollen
+
+Page 2 of 3
+\fGarden Course
+
+Question 4
+Why do flowers make nectar?
+Your answer:
+
+Bees and Pollen
+
+Page 3 of 3
+\f"""
+
+
+def test_a_printed_worksheet_keeps_each_question_label_apart_from_the_last_option():
+    questions = [q for lesson in _part(PRINTED_SHEET).lessons for quiz in lesson.quizzes
+                 for q in quiz.questions]
+    assert [q.prompt[:25] for q in questions] == [
+        "Which part of the flower ", "Which two insects carry p", "Bees see ultraviolet ligh",
+        "Why do flowers make necta"]
+    assert questions[0].options == ["The anther", "The petal", "The green stem"]
+    assert questions[1].options[-1] == "Some earthworms"  # not "... Question 3"
+    assert questions[1].kind is QuestionKind.MULTIPLE_CHOICE  # "(Choose two.)"
+    assert questions[2].kind is QuestionKind.TRUE_FALSE

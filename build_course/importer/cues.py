@@ -106,12 +106,14 @@ MATCH_INSTRUCTION = re.compile(
 MATCH_HINT = "match "  # in every MATCH_INSTRUCTION (lowered): a quick test before the search
 # An instruction that says several options may be right.
 SELECT_ALL = re.compile(r"\b(?:select|choose|mark|tick|check) all\b"
-                        r"|\bmore than one (?:answer|option)|\ball (?:that|which) apply\b", re.I)
+                        r"|\bmore than one (?:answer|option)|\ball (?:that|which) apply\b"
+                        r"|\b(?:select|choose|pick|mark|tick) (?:two|three|four|[234])\b", re.I)
 # A quick test before searching a line for any of the three instructions above: in a
 # line of ASCII, lowered, none of them can match without one of these (searched; each
 # cue is a word or two of one of them). The usual line holds none, and the regex engine
 # finds that many times faster here, where each alternative starts with a character.
-INSTRUCTION_HINT = re.compile(r"true|all\b|fill in|complete the|more than|or\s*[tf]\b|/\s*[tf]\b")
+INSTRUCTION_HINT = re.compile(r"true|all\b|fill in|complete the|more than|or\s*[tf]\b|/\s*[tf]\b"
+                              r"|(?:ose|ect|ick|ark) (?:two|three|four|[234])\b")  # "(Choose two.)"
 # Key words for true and false in an answer key.
 TRUE_WORDS = frozenset({"true", "t", "yes", "correct", "right"})
 FALSE_WORDS = frozenset({"false", "f", "no", "incorrect", "wrong"})

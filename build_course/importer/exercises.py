@@ -1808,7 +1808,8 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
                         "add its answer (e.g. 'B. option text') to the answer list",
                         topic=Topic.ANSWERS)
         question.kind = infer_kind(question.options, question.correct, question.model_answer)
-        if found.select_all and question.kind == QuestionKind.SINGLE_CHOICE:
+        if question.kind == QuestionKind.SINGLE_CHOICE \
+                and (found.select_all or _select_all(question.prompt)):  # (its final prompt)
             question.kind = QuestionKind.MULTIPLE_CHOICE
         return
     verdict = _true_false(answer)

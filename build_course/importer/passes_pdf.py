@@ -1135,8 +1135,10 @@ def _runs_on_from(before: RawLine, r: RawLine, after: list[RawLine], end: int | 
     where ``before`` ends, if it took lines after it."""
     if r.blank_before or r.page_start or r.line != (end or before.line) + 1 or before.kind \
             or not looks_like_heading(r.text) or looks_like_heading(before.text) \
-            or cues.ANSWER_LABEL.match(r.text):
-        return ""  # "Answer: (a)" under a question's options is its answer, on its own line
+            or cues.ANSWER_LABEL.match(r.text) \
+            or len(r.text) <= 14 and cues.QUESTION_LABEL.match(r.text):
+        return ""  # "Answer: (a)" under a question's options is its answer, on its own line;
+        # "Question 4" after the last option of question 3 is the next one's label
     text = before.text
     if r.text[-1] == "?" and "?" in text and _NUMBERED_ITEM.match(text):
         return "wrapped"  # a numbered question's last line asks on ("... How does it relate?")
