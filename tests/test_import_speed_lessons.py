@@ -104,3 +104,50 @@ def test_a_digit_is_found_before_the_footnote_search():
     for text in ("no digits here", "one 1", "zero 0 and nine 9", "٣ eastern", "x9"):
         assert structuring._may_hold_a_digit(text) == (not text.isascii()
                                                        or any(c.isdigit() for c in text)), text
+
+
+def _one_off_by_scan(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i:]
+
+
+def test_one_letter_off_with_its_quick_test():
+    import itertools
+
+    words = ["".join(p) for n in range(0, 5) for p in itertools.product("ab", repeat=n)]
+    for a, b in itertools.product(words, repeat=2):
+        assert segmenting._one_off(a, b) == _one_off_by_scan(a, b), (a, b)
+    assert segmenting._one_off("review qestions", "review questions")
+
+
+def test_title_case_strict():
+    assert structuring.title_case_strict("The Art of Baking Bread".split())
+    assert structuring.title_case_strict("(Optional) Sorting the Mail 2".split())
+    assert not structuring.title_case_strict("Sorting the mail".split())
+    assert not structuring.title_case_strict("ǅemal Tours".split())
+
+
+def test_a_list_item_that_may_name_a_heading_is_kept_for_the_look():
+    starts = {structuring._norm(t)[:3] for t in ("Loading the Van", "Go", "É", "")}
+    for item in ("Loading the van:", "loading THE van", "Go", "É tudes", "(Loading) the van",
+                 "_lo", "éclair"):
+        assert structuring._may_start(item, starts), item
+    for item in ("Unloading the van", "Going home", "Van loading"):
+        assert not structuring._may_start(item, starts), item
+        assert structuring._norm(item) not in {structuring._norm(t) for t in ("Loading the Van",
+                                                                              "Go", "É", "")}
+
+
+def test_a_speaker_has_three_words_at_most():
+    from build_course.model import Line
+
+    lines = [Line("Mrs Ann Lee: Good morning.", 1), Line("Tom: Hello!", 2), Line("x", 3)]
+    assert segmenting.dialogue(lines, 0)
+    long = [Line("Mrs Ann Lee Smith: Good morning.", 1), Line("Tom: Hello!", 2)]
+    assert segmenting.dialogue(long, 0) is None

@@ -117,9 +117,9 @@ def list_block(lines: list[Line], i: int):
 def _nest(run: list[Line], keys: list[tuple[int, int]]) -> list[ListItem]:
     """The items of ``run``, each under the nearest item above it with a
     smaller key (indent, then glyph rank)."""
-    depth = {key: n for n, key in enumerate(sorted(set(keys)))}
-    if len(depth) == 1:  # a flat list (the usual case): nothing to nest
+    if keys.count(keys[0]) == len(keys):  # a flat list (the usual case): nothing to nest
         return [ListItem(line.text, line.line, line.number) for line in run]
+    depth = {key: n for n, key in enumerate(sorted(set(keys)))}
     root = ListItem("", run[0].line)
     stack: list[tuple[int, ListItem]] = [(-1, root)]
     for line, key in zip(run, keys):
@@ -147,7 +147,9 @@ def dialogue(lines: list[Line], i: int):
 
         Martha: Oh! I did not know you were coming.
         Mr. Jones: Yes, I have been waiting."""
-    if ":" not in lines[i].text or not "A" <= lines[i].text[:1] <= "Z":
+    text = lines[i].text
+    colon = text.find(":")  # the speaker's name ends at the first colon, in three words
+    if colon < 0 or not "A" <= text[:1] <= "Z" or text.count(" ", 0, colon) > 2:
         return None  # most lines: no "Speaker:" to start a turn
     turns = []
     j = i
@@ -302,6 +304,10 @@ _PHRASES_NEAR = {n: tuple(p for p in cues.EXERCISE_PHRASES if abs(len(p) - n) <=
 def _one_off(a: str, b: str) -> bool:
     """``a`` and ``b`` differ by exactly one letter: changed, added or left out."""
     if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    # one letter off: its first half or its last half is unchanged (a quick test)
+    half = min(len(a), len(b)) // 2
+    if a[:half] != b[:half] and a[half - min(len(a), len(b)):] != b[half - min(len(a), len(b)):]:
         return False
     i = 0
     while i < min(len(a), len(b)) and a[i] == b[i]:

@@ -369,15 +369,23 @@ def _levels_counted(blocks: list[Block]) -> None:
 
 
 def _levels_from_list_items(blocks: list[Block]) -> None:
+    starts = {_norm(b.text)[:3] for b in blocks if isinstance(b, Heading)}
     items: set[str] = set()
     for block in blocks:
         if isinstance(block, ListBlock):
-            items |= {_norm(item.text) for item in block.items}
+            items |= {_norm(item.text) for item in block.items if _may_start(item.text, starts)}
         elif isinstance(block, Heading):
             if _norm(block.text) in items:
                 block.level = 3
             elif block.level == 2:
                 items = set()
+
+
+def _may_start(text: str, starts: set[str]) -> bool:
+    """Whether ``_norm(text)`` may start with one of ``starts`` (a quick test
+    before _norm): a text led by three ASCII letters or digits starts with them."""
+    lead = text[:3]
+    return not (len(lead) == 3 and lead.isascii() and lead.isalnum()) or lead.lower() in starts
 
 
 def _levels_from_empty_parents(blocks: list[Block]) -> None:
@@ -439,8 +447,8 @@ def _note_numbers(items: list[ListItem], report: Report) -> None:
 
 def title_case_strict(words: list[str]) -> bool:
     """Every word but the small ones (of, and, with...) starts with a capital."""
-    return all(w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit() for w in words
-               if w[:1].isalpha() and w.lower().strip("()") not in cues.SMALL_WORDS)
+    return all(not w[:1].isalpha() or w[:1].isupper() or w.lower().strip("()") in cues.SMALL_WORDS
+               for w in words)  # (a word led by a letter is in capitals when its letter is)
 
 
 STEPS = [take_title, take_objectives, attribute_quotes, name_definitions, mark_list_roles,
