@@ -417,3 +417,45 @@ def test_an_included_file_s_code_block_goes_with_a_note():
     assert code == ["```python\nfor i in range(3):\n    print(i)\n```"]
     messages = " ".join(d.message for d in review_list(part.diagnostics))
     assert "literalinclude ../examples/loop.py" in messages
+
+
+LIA_PLANETS = """<!--
+author: A. Teacher
+-->
+
+# Planets
+
+## Quiz
+
+Sort the planets:
+
+[[gas giant] [rocky]]
+[(X) ( )]  Jupiter
+[( ) (X)]  Mars
+[(X) ( )]  Saturn
+
+Which is the largest?
+
+[( )] Mars
+[(X)] Jupiter
+"""
+
+
+def test_liascript_matrix_quiz_is_a_matching_question():
+    questions = _questions(_part(LIA_PLANETS, "planets.md"))
+    matrix = questions[0]
+    assert (matrix.prompt, matrix.kind.value) == ("Sort the planets:", "matching")
+    assert matrix.terms == ["Jupiter", "Mars", "Saturn"]
+    assert matrix.options == ["gas giant", "rocky"] and matrix.correct == [0, 1, 0]
+    assert questions[1].prompt == "Which is the largest?" and questions[1].correct == [1]
+
+
+def test_a_matching_column_that_keys_several_terms_can_be_matched_as_often_in_qti():
+    from lxml import etree
+
+    from build_course.publish.export_qti import item
+
+    matrix = _questions(_part(LIA_PLANETS, "planets.md"))[0]
+    text = etree.tostring(item("q1", "Planets", matrix)).decode()
+    assert 'identifier="text_1" matchMax="2"' in text
+    assert 'identifier="text_2" matchMax="1"' in text

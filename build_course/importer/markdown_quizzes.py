@@ -117,7 +117,7 @@ def find_questions(lines: list[str], code: set[int] | None = None,
                 n += 1
                 continue
             hit = _edx(lines, n, code) or _mkdocs_quiz(lines, n) \
-                or _liascript(lines, n, code, lia)
+                or _lia_matrix(lines, n, code) or _liascript(lines, n, code, lia)
         if hit:
             found.append(hit)
             n = hit.end
@@ -306,6 +306,35 @@ def _liascript(lines: list[str], n: int, code: set[int], lia: bool = False) -> F
                          *body]
     question.kind = _choice_kind(question, several=boxes > radios) if question.options \
         else QuestionKind.OPEN
+    return Found(start, j, question, "LiaScript")
+
+
+_LIA_MATRIX_HEAD = re.compile(r"^\s{0,3}\[\s*((?:\[[^\[\]]+\]\s*){2,})\]\s*$")
+_LIA_MATRIX_ROW = re.compile(r"^\s{0,3}\[\s*((?:\(\s*[xX]?\s*\)\s*){2,})\]\s*(?P<text>\S.*)$")
+
+
+def _lia_matrix(lines: list[str], n: int, code: set[int]) -> Found | None:
+    """A LiaScript matrix quiz: a header of column labels ``[[yes] [no]]``,
+    then one row a statement, its right column marked ``[( ) (X)] Mars``: a
+    matching question (each statement to its column). Rows of boxes ``[[X]
+    [ ]]`` (several right per row) are not read."""
+    if "[[" not in lines[n][:8] or not (head := _LIA_MATRIX_HEAD.match(lines[n])):
+        return None
+    columns = [c.strip() for c in re.findall(r"\[([^\[\]]+)\]", head.group(1))]
+    question = Question("", n + 1, kind=QuestionKind.MATCHING, options=columns)
+    j = n + 1
+    while j < len(lines) and j not in code and (row := _LIA_MATRIX_ROW.match(lines[j])):
+        cells = re.findall(r"\(\s*([xX]?)\s*\)", row.group(1))
+        marked = [k for k, cell in enumerate(cells) if cell]
+        if len(cells) != len(columns) or len(marked) != 1:
+            return None
+        question.terms.append(plain(row.group("text")))
+        question.correct.append(marked[0])
+        j += 1
+    start, asked, _ = _lia_asked(lines, n, code)
+    if len(question.terms) < 2 or not asked:
+        return None
+    _texts(question, asked, [])
     return Found(start, j, question, "LiaScript")
 
 

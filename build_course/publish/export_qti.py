@@ -120,8 +120,10 @@ def _matching(root: etree._Element, question: Question) -> etree._Element:
     for prefix, texts in (("term", question.terms), ("text", question.options)):
         group = etree.SubElement(interaction, _q("simpleMatchSet"))
         for n, text in enumerate(texts, start=1):
+            # an explanation may be the key of several terms (a matrix quiz's column)
+            most = 1 if prefix == "term" else max(1, question.correct.count(n - 1))
             _content(etree.SubElement(group, _q("simpleAssociableChoice"),
-                                      identifier=f"{prefix}_{n}", matchMax="1"),
+                                      identifier=f"{prefix}_{n}", matchMax=str(most)),
                      text, inline=True)
     _match_correct(root)
     return root
