@@ -1010,3 +1010,102 @@ def test_a_credit_to_the_author_over_the_copyright_goes() -> None:
     web.drop_chrome(raw, Report("t"))
     assert [r.text for r in raw if r.keep] == [
         "The end of the lesson text, which is long enough to read."]
+
+
+W3M_NUMBERED_BOOK_PAGE = """\
+Skip to main content
+
+  • 1. Seeds
+  • 2. Soil
+  • 3. Watering
+  • 4. Pruning
+  • 5. Harvest
+  • 6. Storage
+  • 7. Pests
+  • 8. Tools
+  • 9. Compost
+  • 10. Weather
+  • 11. Records
+  • 12. Index
+
+3. Watering#
+
+3.1. Overview#
+
+Plants drink most in the morning, before the sun takes the water away, so we water
+them early.
+
+The can we use holds
+
+litres = 10
+
+3.2. Timing#
+
+Early in the day is best, and never at noon, when drops on the leaves can scorch them.
+
+3.3. Amounts#
+
+A deep soak once a week does more than a sprinkle every day.
+
+3.4. Exercises#
+
+Exercise 3.1
+
+How many litres does a bed of four square metres need in a week, at ten litres a metre?
+
+Solution to Exercise 3.1
+
+Here is one way
+
+beds = 4
+print(beds * 10)
+
+Exercise 3.2
+
+Write a rule that says when to water a pot plant.
+
+Solution to Exercise 3.2
+
+Water it when the top of the soil is dry to the touch.
+"""
+
+
+def test_a_numbered_book_page_takes_only_numbered_lines_for_headings() -> None:
+    """Where the page numbers its headings ('3.2. Timing'), a short line
+    alone without a number is text leading to a code block ('The can we use
+    holds', 'Here is one way'), not a heading; the usual words ('Exercise',
+    'Solution') still head their boxes."""
+    _, lesson = _blocks(W3M_NUMBERED_BOOK_PAGE)
+    assert lesson.title == "3. Watering"
+    sections = [b.text for b in lesson.blocks if isinstance(b, Heading) and not b.role]
+    assert sections[:3] == ["3.1. Overview", "3.2. Timing", "3.3. Amounts"]
+    assert "The can we use holds" not in sections and "Here is one way" not in sections
+
+
+def test_exercises_with_solutions_named_after_them_make_questions_with_answers() -> None:
+    """sphinx-exercise's boxes: 'Exercise 3.1' alone over its text, then
+    'Solution to Exercise 3.1' over the answer."""
+    _, lesson = _blocks(W3M_NUMBERED_BOOK_PAGE)
+    questions = [q for quiz in lesson.quizzes for q in quiz.questions]
+    assert [q.prompt[:12] for q in questions] == ["How many lit", "Write a rule"]
+    assert questions[0].model_answer.startswith("Here is one way")
+    assert questions[1].model_answer.startswith("Water it when")
+
+
+def test_lynx_code_lines_indented_as_the_code_was_stay_in_its_block() -> None:
+    text = ("#prev next\n\nMeasuring Rain\n\n   A gauge is read each morning at nine, "
+            "and the level is written in the book.\n"
+            "def total(days):\n    sum = 0\n    for d in days:\n        sum = sum + d\n"
+            "    return sum\n\n   Then the gauge is emptied for the next day.\n")
+    _, lesson = _blocks(text)
+    code = [b.text for b in lesson.blocks if isinstance(b, RawMarkdown) and "```" in b.text]
+    assert code and "    sum = 0" in code[0] and "return sum" in code[0]
+
+
+def test_html2text_book_header_with_the_title_unnumbered_goes() -> None:
+    text = ("****** Watering ******\n***** Contents *****\n    * 3.1._Overview\n"
+            "    * 3.2._Timing\n\n****** 3. Watering# ******\n"
+            "Plants drink most in the morning, before the sun is high.\n"
+            "***** 3.1. Overview# *****\nWater early.\n***** 3.2. Timing# *****\nNever at noon.\n")
+    part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
+    assert [lesson.title for lesson in part.lessons] == ["3. Watering"]

@@ -248,6 +248,8 @@ COMMENTS_HEADING = re.compile(
     r"|reader comments|join the discussion|comments?\s*\(\d+\))\s*:?$", re.I)
 # A label that stands for a solution button ("Show me the solution"): the
 # solution follows, so it becomes an answers label.
+# A solution's title that names its exercise: "Solution to Exercise 4.1" (sphinx-exercise).
+SOLUTION_TO = re.compile(r"^(?:solution|answer)s?\s+(?:to|for)\s+(?P<label>\S.{0,40})$", re.I)
 SOLUTION_BUTTON = re.compile(r"^(show|reveal|view|see)( me)? the (solution|answer)s?$", re.I)
 # A question label standing alone in a table cell: "Question 3:".
 QUESTION_CELL = re.compile(r"^(question|exercise|problem|q)\s*(\d{1,3})\s*[:.]?$", re.I)

@@ -36,6 +36,7 @@ _STARS = re.compile(r"^(?P<stars>\*{3,6}) (?P<title>\S.*?) (?P=stars)$")
 _RULE = re.compile(r"^([=_━─-])\1{9,}$")
 _LETTERED = re.compile(r"^[a-hA-H][.)] (?=\S)")  # html2text's marks of a lettered list
 _BULLET = re.compile(r"^(?P<mark>[*o+•-]|\d{1,3}[.)]) (?P<text>\S.*)$")
+_NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?\s+")  # a heading's section number
 _LONG_ITEM = re.compile(r"^(?P<mark>\d{4,6}[.)]) (?P<text>\S.*)$")  # item 1000 and on
 _FORM_FIELD = re.compile(r"^\[[ _]{3,}\]$")
 _PUA = re.compile("[\ue000-\uf8ff]")
@@ -115,7 +116,7 @@ def _title_again(lines: list[str], starred: list[tuple[int, re.Match]], first: i
 
 def _bare_title(m: re.Match | None) -> str:
     title = _PUA.sub("", m.group("title")).rstrip("¶#").strip() if m else ""
-    return title.lower()
+    return _NUMBER.sub("", title).lower()  # a book numbers its chapter below, not above
 
 
 FOOTER_LINES = 15

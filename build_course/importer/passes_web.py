@@ -13,6 +13,7 @@ common centre. The only words known are those in ``cues``.
 
 from __future__ import annotations
 
+import bisect
 import re
 import textwrap
 from collections import Counter
@@ -680,6 +681,7 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
     indents is their heading, as is a key points label."""
     kept = [r for r in raw if r.keep]
     body = _body_indent(kept)
+    _mark_named_solutions(kept)
     for k in range(len(kept) - 2):
         r, title, after = kept[k], kept[k + 1], kept[k + 2]
         if r.blank_before and title.blank_before and not r.kind and len(r.text) <= 100 \
@@ -715,6 +717,23 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
                 r.keep = False
                 report.dropped(r.line, "code block label", r.text, routine=True)
                 _as_code(block)
+
+
+def _mark_named_solutions(kept: list[RawLine]) -> None:
+    """``Solution to Exercise 4.1`` alone on its line, after ``Exercise 4.1``
+    alone on its own (sphinx-exercise's boxes): the exercise's title, and
+    its solution's."""
+    alone = {}
+    for k, r in enumerate(kept):
+        if not r.blank_before or (k + 1 < len(kept) and not kept[k + 1].blank_before) \
+                or len(r.text) > 60:
+            continue
+        if (m := cues.SOLUTION_TO.match(r.text)) and (
+                exercise := alone.get(m.group("label").lower())) is not None and not exercise.kind:
+            exercise.kind = "exercise"
+            r.text, r.kind = "Solution", "heading"
+        elif not r.kind:
+            alone[r.text.lower()] = r
 
 
 def _boxed_solution(kept: list[RawLine], k: int, body: int) -> RawLine | None:
@@ -787,6 +806,7 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
     few_blanks = _few_blanks(kept)
     wrap = _width(kept)
     parents = _numbered_parents(kept)
+    numbered = body < 2 and bool(parents) and _mostly_numbered(kept)
     for k, r in enumerate(kept):
         if r.kind:
             continue
@@ -808,10 +828,14 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
                     r, after, wrap) else "pre"
             else:
                 r.kind = "pre" if k and kept[k - 1].kind == "pre" and not r.blank_before \
-                    and _CODE_LINE.search(r.text) else "text"
+                    and (_CODE_LINE.search(r.text) or (r.indent != body and not _ITEM.match(
+                        r.text))) else "text"  # code indented as it was, not as text is
         elif shaped and alone and r.indent == 0 and len(r.text.split()) <= 12 \
                 and after is not None:
-            r.kind = "heading"
+            # a page whose headings carry numbers: a line alone without one is text
+            # that leads to a code block or a formula ("Here is one solution")
+            r.kind = "text" if numbered and not r.text[:1].isdigit() \
+                and not _cue_heading(r.text) else "heading"
         elif few_blanks:  # a browser's copy: one line per paragraph, few blank lines
             r.kind = "heading" if shaped and len(r.text.split()) <= 10 and after is not None \
                 and (len(after.text) >= 60 or _ITEM.match(after.text)) \
@@ -834,6 +858,29 @@ def _numbered_parents(kept: list[RawLine]) -> set[str]:
             if r.text[:1].isdigit() and r.blank_before and (m := _SUBSECTION.match(r.text))
             and r.text[m.end():m.end() + 1].isupper()
             and (k + 1 == len(kept) or kept[k + 1].blank_before)}
+
+
+def _mostly_numbered(kept: list[RawLine]) -> bool:
+    """Four or more of the short lines alone are numbered as sections
+    ('4.2 Loops', '4.2.1. While'): the page numbers its headings."""
+    numbered = 0
+    for k, r in enumerate(kept):
+        if r.text[:1].isdigit() and r.blank_before and r.indent == 0 \
+                and (k + 1 == len(kept) or kept[k + 1].blank_before) \
+                and _heading_shaped(r.text) and _SUBSECTION.match(r.text):
+            numbered += 1
+            if numbered >= 4:
+                return True
+    return False
+
+
+def _cue_heading(text: str) -> bool:
+    """A heading the usual words make one though it has no number
+    ('Exercises', 'Summary', 'Solution', 'Note')."""
+    return bool(cues.EXERCISE_HEADING.match(text) or cues.ANSWERS_HEADING.match(text)
+                or cues.WEB_BOX_LABEL.match(text) or cues.PAGE_METADATA_HEADING.match(text)
+                or cues.GOALS_HEADING.match(text) or cues.KEY_POINTS_HEADING.match(text)
+                or cues.GLOSSARY_HEADING.match(text) or cues.READINGS_HEADING.match(text))
 
 
 def _numbered_sibling(text: str, parents: set[str]) -> bool:
@@ -1045,10 +1092,13 @@ def mark_code(raw: list[RawLine], report: Report) -> None:
     """Preformatted blocks (lines without a blank between, none wrapped as
     prose is): one with a line of code in it, the output that follows a
     command, or three or more short lines that are not sentences."""
-    kept = [r for r in raw if r.keep and r.kind not in ("heading", "code")]
+    kept = [r for r in raw if r.keep and r.kind not in ("heading", "code", "exercise", "box")]
     width = _width(kept)
+    titles = [r.line for r in raw if r.keep and r.kind in ("heading", "exercise", "box")]
     after_code = False
     for block in blank_line_blocks(kept):
+        if after_code and _title_before(titles, block[0].line):
+            after_code = False  # a heading between: this block is no output of that code
         wrapped = any(_wrapped(a, b, width, lower=False) for a, b in zip(block, block[1:]))
         code = not wrapped and (any(_CODE_LINE.search(r.text) for r in block)
                                 or (after_code and _output_like(block))
@@ -1065,6 +1115,12 @@ def mark_code(raw: list[RawLine], report: Report) -> None:
         if len(run) >= 2:
             _as_code(run)
         run = [r] if r is not None and r.spaced and r.kind == "text" else []
+
+
+def _title_before(titles: list[int], line: int) -> bool:
+    """A title stands right before ``line`` (among the text's kept lines)."""
+    at = bisect.bisect_left(titles, line)
+    return at > 0 and line - titles[at - 1] <= 3
 
 
 def _as_code(block: list[RawLine]) -> None:
