@@ -955,3 +955,14 @@ def test_a_sentence_wrapped_narrow_beside_a_picture_is_still_one_paragraph():
     narrow = "[Illustration]\nA black cat sat\nupon the wall\nand watched\nthe birds all day.\n\n"
     body = ITALIAN.replace("VOCABULARY.\n\n  nero", narrow + "VOCABULARY.\n\n  nero")
     assert "A black cat sat upon the wall and watched the birds all day." in _md(_part(body))
+
+
+def test_a_colon_line_over_a_quotation_is_a_sentence_whatever_its_last_word():
+    body = ESSAYS.replace("One master of the craft put it plainly. Old Tobias Grant writes:",
+                          "Tobias Grant to his Apprentice Walter:")
+    body = body.replace("The old rhyme says:", 'In the rhyme of "The Miller:"').replace(
+        "    Knead it well", '    "Knead it well')
+    part = _part(body)
+    headings = [b.text for lesson in part.lessons for b in lesson.blocks
+                if type(b).__name__ == "Heading"]
+    assert not any("Walter" in h or "Miller" in h for h in headings)

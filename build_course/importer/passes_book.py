@@ -904,16 +904,23 @@ def _speakers(blocks: list[list[RawLine]]) -> set[str]:
 
 def _introduces(blocks: list[list[RawLine]], i: int) -> bool:
     """``Wagner says:`` alone over a quotation or verse set in (past a margin
-    note or caption): a sentence that introduces it, not a heading. Its last
-    word is in lower case, as a heading's is not."""
-    if not blocks[i][0].text.endswith(":"):
-        return False
-    words = blocks[i][0].text.rstrip(":").split()
-    if not words or not words[-1][:1].islower() or blocks[i][0].kind:
+    note or caption), or over a paragraph that opens with a quotation mark
+    (``Augustus says to Cinna:`` / ``"Take a chair ...``): a sentence that
+    introduces it, not a heading. Over a block set in without quotation
+    marks, its last word must be in lower case, as a heading's is not."""
+    first = blocks[i][0]
+    text = first.text.rstrip("\"”'’")  # 'In the fable of "The Wolf and the Dog:"'
+    if not text.endswith(":") or first.kind or first.chapter:
         return False
     after = next((b for b in blocks[i + 1:i + 4] if not (len(b) == 1 and b[0].kind == "text")),
                  None)
-    return after is not None and min(r.indent for r in after) > blocks[i][0].indent + 1
+    if after is None:
+        return False
+    if after[0].text[:1] in "\"“«":
+        return True
+    words = text.rstrip(":").split()
+    return bool(words) and words[-1][:1].islower() \
+        and min(r.indent for r in after) > first.indent + 1
 
 
 def _blocks(raw: list[RawLine]) -> list[list[RawLine]]:
