@@ -406,3 +406,4 @@ def test_a_printed_worksheet_keeps_each_question_label_apart_from_the_last_optio
     assert questions[1].options[-1] == "Some earthworms"  # not "... Question 3"
     assert questions[1].kind is QuestionKind.MULTIPLE_CHOICE  # "(Choose two.)"
     assert questions[2].kind is QuestionKind.TRUE_FALSE
+    assert questions[3].prompt == "Why do flowers make nectar?"  # its "Your answer:" line goes

@@ -81,6 +81,10 @@ STEPS_LABEL = re.compile(r"^(?:instructions|steps|procedure|directions for the a
 ANSWER_LABEL = re.compile(
     r"^(?:correct |model |suggested )?(?:answer|ans|solution)(?:\(s\))?\s*[:.\-–]\s*(.*)$",
     re.I)
+# An answer's label with nothing after it, ending a question's prompt: a printed
+# worksheet's line to write on ("... growth. Your answer:") (searched at the end).
+EMPTY_ANSWER_LABEL = re.compile(r"(?<=[.?!:)])\s+(?:(?:write )?your )?answers?(?: here)?\s*:\s*$",
+                                re.I)
 # The same at the end of the question's own line, a letter or true/false only:
 # "What is the speed of light? Ans. (c)" (searched at the end).
 TRAILING_ANSWER = re.compile(

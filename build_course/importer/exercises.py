@@ -1790,6 +1790,8 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
     """The question's answer and kind, from what was read."""
     question = found.question
     answer = found.answer.strip()
+    if question.prompt.endswith(":") and (m := cues.EMPTY_ANSWER_LABEL.search(question.prompt)):
+        question.prompt = question.prompt[:m.start()]  # "... growth. Your answer:"
     if question.options and not found.marked and _parts_not_options(question, answer):
         parts = " ".join(f"({letter}) {o}" for letter, o in zip("abcdefgh", question.options))
         question.prompt = f"{question.prompt} {parts}".strip()
