@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_course.importer.importing import import_text
+from build_course.importer.importing import import_bytes, import_text
 from build_course.model import Heading, SourceText
 
 _QUIZ = """Practice Test: Kitchen Maths
@@ -58,3 +58,21 @@ def test_capital_lettered_options_at_the_top_are_options_not_the_title():
     assert first.options == ["Reef knot", "Bowline", "Clove hitch"]
     assert [first.options[c] for c in first.correct] == ["Bowline"]
     assert [second.options[c] for c in second.correct] == ["Reef knot"]
+
+
+def test_answers_behind_a_show_answers_button_are_the_keys():
+    page = b"""<html><head><title>Tides | Sea School</title></head><body><main><article>
+<h1>Reading a Tide Table</h1>
+<p>A tide table gives the time and height of each high and low water for a port.</p>
+<h2>Check your understanding</h2>
+<ol><li>How many high waters are there on most days?<ul><li>a) one</li><li>b) two</li></ul></li>
+<li>What does the height of a tide count from?</li></ol>
+<details><summary>Show answers</summary><p>1. b 2. Chart datum.</p></details>
+</article></main></body></html>"""
+
+    part = import_bytes(page, Path("tides.html"), "tides.html", None).part
+    [lesson] = part.lessons
+    first, second = [q for quiz in lesson.quizzes for q in quiz.questions]
+    assert [first.options[c] for c in first.correct] == ["two"]
+    assert second.model_answer == "Chart datum."
+    assert "Show answers" not in [getattr(b, "text", "") for b in lesson.blocks]

@@ -40,10 +40,15 @@ EXERCISE_ANSWERS = re.compile(
     r"(?:exercises?|review questions?|questions?|quiz(?:zes)?|practice(?: problems)?|problems?"
     r"|self[- ]?(?:checks?|tests?)|check your progress|knowledge checks?)"
     r"\s+(?:answers?|answer keys?|solutions?|keys?)\s*:?$", re.I)
+# A label that stands for a solution button ("Show me the solution", "Show answers"): the
+# solution follows, so it becomes an answers label (an answers heading too).
+SOLUTION_BUTTON = re.compile(r"^(show|reveal|view|see|check)( me)?( the)? (solution|answer)s?$",
+                             re.I)
 # A line that introduces the answer list of an exercise (or the book's answers).
 ANSWERS_HEADING = re.compile(
     r"^(?:[\d.]+\s+)?(answers?|answer key|solutions?|key|model answers|suggested answers)"
-    rf"(?:\s+(?:to|for)\b.*)?\s*[:.]?$|{EXERCISE_ANSWERS.pattern}", re.I)
+    rf"(?:\s+(?:to|for)\b.*)?\s*[:.]?$|{EXERCISE_ANSWERS.pattern}|{SOLUTION_BUTTON.pattern}",
+    re.I)
 # A label that opens a one-line answer key: "Answers: 1 c, 2 b", "Key - 1. a 2. d" (start).
 ANSWER_KEY_LABEL = re.compile(r"^(?:answers?|answer key|key|solutions?)\s*[:\-–]\s*", re.I)
 # The answers to several exercises, not one: "Answers to Check Your Progress" (start).
@@ -250,11 +255,8 @@ COMMENTS_HEADING = re.compile(
     r"^((\d+|one|two|three|four|five)\s+(comments?|responses?|replies|thoughts?)( on\b.*)?"
     r"|(leave|post|add) a (comment|reply)"
     r"|reader comments|join the discussion|comments?\s*\(\d+\))\s*:?$", re.I)
-# A label that stands for a solution button ("Show me the solution"): the
-# solution follows, so it becomes an answers label.
 # A solution's title that names its exercise: "Solution to Exercise 4.1" (sphinx-exercise).
 SOLUTION_TO = re.compile(r"^(?:solution|answer)s?\s+(?:to|for)\s+(?P<label>\S.{0,40})$", re.I)
-SOLUTION_BUTTON = re.compile(r"^(show|reveal|view|see)( me)? the (solution|answer)s?$", re.I)
 # A question label standing alone in a table cell: "Question 3:".
 QUESTION_CELL = re.compile(r"^(question|exercise|problem|q)\s*(\d{1,3})\s*[:.]?$", re.I)
 # A page's byline under its title, never a heading: "By Ann Lee · 3 May 2024 · 6 min read",
