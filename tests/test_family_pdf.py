@@ -1339,3 +1339,17 @@ def test_a_title_wrapped_around_its_chapter_line_as_layout_sets_it_titles_the_te
              _LOOPS * 5 + "\n31\n", _LOOPS * 5 + "\n32\n"]
     part = _part("\f".join(pages))
     assert [lesson.title for lesson in part.lessons] == ["Loops, lists and other sequences"]
+
+
+def test_an_odd_pages_header_naming_its_section_beside_the_page_number_goes():
+    pages = ["3.1. Counting loops\n" + _LOOPS * 3 + "3.2. Nested loops\n" + _LOOPS * 2,
+             "3.2. Nested loops\n\n21\n\n" + _LOOPS * 4,
+             "22\n\nChapter 3. Loops\n\n" + _LOOPS * 3 + "3.3. Leaving a loop early\n" + _LOOPS]
+    raw = _paged(pages)
+    pdf.drop_echoed_headers(raw, Report("t"))
+    assert _kept(raw).count("3.2. Nested loops") == 1
+    assert "Chapter 3. Loops" in _kept(raw)  # not elsewhere in the text: another pass's
+    raw = _paged([p.replace("3.2. Nested loops\n\n21", "3.2. Nested loops\nThe inner loop")
+                  for p in pages])
+    pdf.drop_echoed_headers(raw, Report("t"))
+    assert _kept(raw).count("3.2. Nested loops") == 2  # no page number beside it

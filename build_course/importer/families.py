@@ -166,7 +166,7 @@ PDF = Family(
     [c.drop_share_buttons, pdf.drop_converter_wrappers, pdf.mark_page_markers,
      pdf.mark_layout_pages, pdf.mend_bullet_glyphs, pdf.join_centred_headings,
      # pages: numbers, chapter markers, headers and footers (numbers again once they go)
-     pdf.join_chapter_numbers,
+     pdf.join_chapter_numbers, pdf.drop_echoed_headers,
      pdf.drop_page_numbers, c.find_chapter_markers, pdf.mark_chapter_pages,
      pdf.mark_opening_chapter,
      pdf.drop_page_furniture,

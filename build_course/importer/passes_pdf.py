@@ -650,6 +650,41 @@ def join_chapter_numbers(raw: list[RawLine], report: Report) -> None:
             return
 
 
+def drop_echoed_headers(raw: list[RawLine], report: Report) -> None:
+    """Pages split by form feeds: a line beside a lone page number at a page's
+    top or foot whose words stand as another line of the text (``2.4.
+    Script mode`` over ``11``: the section an odd page's header names, its
+    heading elsewhere) is that running header, not the heading again."""
+    if not any(r.form_feed for r in raw):
+        return
+    bands = []  # (header candidate, its page number) at each page's top and foot
+    for page in pages_of(raw):
+        if len(page) >= 4:
+            bands += [(page[0], page[1]), (page[1], page[0]), (page[-1], page[-2]),
+                      (page[-2], page[-1])]
+    found = [r for r, number in bands if len(r.text) <= 80 and cues.PAGE_NUMBER.match(number.text)
+             and not cues.PAGE_NUMBER.match(r.text) and _header_shaped(r.text)]
+    if not found:
+        return
+    banded = {id(r) for r in found}
+    wanted = {r.text.lower() for r in found}
+    # elsewhere as a heading: right over its text (not alone between blank lines, as a
+    # footer printed between two columns stands)
+    elsewhere = {low for r, after in zip(raw, raw[1:]) if r.keep and len(r.text) <= 80
+                 and id(r) not in banded and (low := r.text.lower()) in wanted
+                 and not after.blank_before}
+    for r in found:
+        if r.keep and r.text.lower() in elsewhere:
+            r.keep = False
+            report.dropped(r.line, "running header", r.text)
+
+
+def _header_shaped(text: str) -> bool:
+    """A numbered section's title (``2.4. Script mode``) or a heading-shaped line."""
+    m = _NUMBERED_HEADING.match(text)
+    return _heading_title(m.group("title")) if m else looks_like_heading(text)
+
+
 def mark_opening_chapter(raw: list[RawLine], report: Report) -> None:
     """A chapter line among the text's first lines (``Chapter 2``) with its
     title beside it (under it, or wrapped around it as ``-layout`` sets a
