@@ -188,3 +188,12 @@ def test_form_fields_by_their_shape_and_a_bare_for_the_trainer_note_go():
     assert len(lesson.quizzes[0].questions) == 2
     # the note ends at the next heading-shaped line: the declaration is the learner's
     assert any("for the facilitator only: 2 lines" in d.message for d in part.diagnostics)
+
+
+def test_one_labelled_blank_alone_is_a_blank_to_fill_in_not_a_form_field():
+    text = ("Capitals Worksheet\nName: ________  Date: ______\n\n"
+            "Write the capital of each country.\n\nCapital of France: ____________\n"
+            "Capital of Spain: ____________\n")
+    part = _part(text)
+    assert not any("Capital" in d.message for d in part.diagnostics if "form field" in d.message)
+    assert any("form field" in d.message for d in part.diagnostics)  # the Name/Date row goes

@@ -444,7 +444,8 @@ BOOK_EXERCISE_HEADING = re.compile(
 # A form field with its blank: "Name: ________", "Date ....", "Class: ___" (searched).
 FORM_FIELD = re.compile(
     r"\b(name|student( name)?|date|class|period|teacher|instructor|group|school|grade|score"
-    r"|course|section|id)\s*(#|no\.?)?\s*:?\s*[_.…]{3,}", re.I)
+    r"|course|section|id|(learner|trainee|candidate)( name)?|signature|trainer|assessor"
+    r"|supervisor)\s*(#|no\.?)?\s*:?\s*[_.…]{3,}", re.I)
 # A note for the facilitator only: "Facilitator use only", "Teacher's notes:",
 # "Note to the instructor:".
 FACILITATOR_NOTE = re.compile(

@@ -37,12 +37,14 @@ def _form_fields(text: str) -> bool:
     """``Name: ______ Date: ______``: labels from the form table, each with its blank."""
     if not ("_" in text or "…" in text or "..." in text) or not _FIELD_BLANK.search(text):
         return False  # no blank for a field (FORM_FIELD is slow to search, _FIELD_BLANK too)
-    rest = cues.FORM_FIELD.sub("", _LABELLED_BLANK.sub("", text))
+    shaped = _LABELLED_BLANK.sub("", text) if len(_LABELLED_BLANK.findall(text)) >= 2 else text
+    rest = cues.FORM_FIELD.sub("", shaped)
     return rest != text and not rest.strip(" _.…:|")
 
 
 # A form's field by shape: a label of one to three words, a colon, its blank
-# ("Learner name: ______", "Signature: ........"), however the form names it.
+# ("Unit code: ______"); two or more on one line are a form's row, however the
+# form names them (one alone may be a blank to fill in: "Capital of France: ____").
 _LABELLED_BLANK = re.compile(r"(?:^|(?<=\s))[A-Z][\w'’]*(?: [\w'’]+){0,2}\s*:\s*[_.…]{3,}")
 
 
