@@ -1353,3 +1353,10 @@ def test_an_odd_pages_header_naming_its_section_beside_the_page_number_goes():
                   for p in pages])
     pdf.drop_echoed_headers(raw, Report("t"))
     assert _kept(raw).count("3.2. Nested loops") == 2  # no page number beside it
+
+
+def test_a_title_over_its_chapter_line_or_between_word_and_number_titles_the_text():
+    rest = [_LOOPS * 5 + "\n31\n", _LOOPS * 5 + "\n32\n"]
+    for top in ("Chapter\n\nLoops\n\n4\n\n", "Loops\n" + " " * 60 + "Chapter 4\n"):
+        part = _part("\f".join([top + _LOOPS * 4, *rest]))
+        assert [lesson.title for lesson in part.lessons] == ["Loops"], top

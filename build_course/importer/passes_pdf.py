@@ -637,17 +637,19 @@ _WORDS = re.compile(r"[A-Za-z]+")
 
 def join_chapter_numbers(raw: list[RawLine], report: Report) -> None:
     """A chapter's word and its number printed on lines of their own at the
-    text's top (``Chapter`` over ``2``, as a large number set beside the word
-    extracts) are one line, ``Chapter 2`` (before the number is taken for a
-    page's)."""
+    text's top (``Chapter`` over ``2``, or over the title over ``2``, as a
+    large number set beside the word extracts) are one line, ``Chapter 2``
+    (before the number is taken for a page's)."""
     kept = [r for r in raw[:40] if r.keep][:6]
-    for word, number in zip(kept, kept[1:]):
-        if word.text[:1] in _CHAPTER_FIRST and word.text.isalpha() and number.text.isdigit() \
-                and len(number.text) <= 3 \
-                and cues.CHAPTER_MARKER.match(text := f"{word.text} {number.text}"):
-            word.text = text
-            number.keep = False
-            return
+    for k, word in enumerate(kept):
+        if not (word.text[:1] in _CHAPTER_FIRST and word.text.isalpha()):
+            continue
+        for number in kept[k + 1:k + 3]:  # the title may stand between them
+            if number.text.isdigit() and len(number.text) <= 3 \
+                    and cues.CHAPTER_MARKER.match(text := f"{word.text} {number.text}"):
+                word.text = text
+                number.keep = False
+                return
 
 
 def drop_echoed_headers(raw: list[RawLine], report: Report) -> None:
@@ -687,9 +689,9 @@ def _header_shaped(text: str) -> bool:
 
 def mark_opening_chapter(raw: list[RawLine], report: Report) -> None:
     """A chapter line among the text's first lines (``Chapter 2``) with its
-    title beside it (under it, or wrapped around it as ``-layout`` sets a
-    title with the number on its right: ``Variables and`` / ``Chapter 2`` /
-    ``statements``) names the text's one chapter: its title is the lesson's
+    title beside it (under it, over it, or wrapped around it as ``-layout``
+    sets a title with the number on its right: ``Variables and`` / ``Chapter
+    2`` / ``statements``) names the text's one chapter: its title is the lesson's
     (where no chapters were found otherwise)."""
     if any(r.chapter for r in raw):
         return
@@ -707,6 +709,8 @@ def mark_opening_chapter(raw: list[RawLine], report: Report) -> None:
         parts.append(r)
         if r.text.rsplit(" ", 1)[-1].lower() not in _SMALL_ENDS:
             break
+    if not parts and at == 1 and _opens_title(kept[0].text) and len(kept[0].text) <= 60:
+        parts = [kept[0]]  # the title over its chapter line ("Functions" / "Chapter 3")
     if not parts or len(parts) == 1 and before is not None or (
             after := next((r for r in kept if r.line > max(p.line for p in parts)), None)) is None:
         return
