@@ -966,3 +966,13 @@ def test_a_colon_line_over_a_quotation_is_a_sentence_whatever_its_last_word():
     headings = [b.text for lesson in part.lessons for b in lesson.blocks
                 if type(b).__name__ == "Heading"]
     assert not any("Walter" in h or "Miller" in h for h in headings)
+
+
+def test_a_heading_in_capitals_centred_over_two_lines_is_one_heading():
+    text = ONE_CHAPTER.replace(
+        "In summer the crop",
+        "                     THE CARE OF THE CROP IN\n                          THE SUMMER MONTHS"
+        "\n\nIn summer the crop")
+    part = import_text(SourceText(Path("ch12.txt"), text, "utf-8"), "ch12.txt")
+    headings = [b.text for b in part.lessons[0].blocks if type(b).__name__ == "Heading"]
+    assert "THE CARE OF THE CROP IN THE SUMMER MONTHS" in headings

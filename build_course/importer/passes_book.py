@@ -1023,6 +1023,12 @@ def _join_block(block: list[RawLine], out: list[Line], state: dict, last: bool,
         state["number"] = None
         state["exercise"] = _is_exercise(first.text)
         return
+    if not last and _centred_title(block):  # a heading in capitals centred over two lines
+        text = _glue([r.text for r in block])
+        out.append(_line(first, text, kind="heading"))
+        state["number"] = None
+        state["exercise"] = _is_exercise(text)
+        return
     for r in block:
         _classify(r, False)
     if first.bullet and not numbered and not _FOOTNOTE_LINE.match(first.text) \
@@ -1064,6 +1070,13 @@ def _questions_run_on(text: str) -> list[str]:
         return []
     asked = _ASKED.split(text)
     return asked if len(asked) >= 2 and all(q.rstrip("_*").endswith("?") for q in asked) else []
+
+
+def _centred_title(block: list[RawLine]) -> bool:
+    """Two or three lines in capitals, centred (set in six columns or more),
+    none longer than 60 characters: one heading wrapped."""
+    return 2 <= len(block) <= 3 and all(
+        r.indent >= 6 and len(r.text) <= 60 and r.text.isupper() and not r.kind for r in block)
 
 
 def _runs_on_lines(block: list[RawLine]) -> bool:
