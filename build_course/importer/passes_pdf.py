@@ -733,10 +733,10 @@ def mark_chapter_pages(raw: list[RawLine], report: Report) -> None:
     or the line is one chapter's label. A chapter line again after an
     answers heading (``Answers to Review Questions`` ... ``Chapter 1``)
     names the chapter the keys under it answer."""
-    if sum(1 for r in raw if r.keep and len(r.text) <= 30 and r.text[:1].isalpha()
-           and cues.CHAPTER_MARKER.match(r.text)) < 2:
-        return  # (most texts: no need to know their pages)
-    openings = [(page[k], page[k + 1]) for page in pages_of(raw) for k in range(len(page) - 1)
+    bare = sum(1 for r in raw if r.keep and len(r.text) <= 30 and r.text[:1].isalpha()
+               and cues.CHAPTER_MARKER.match(r.text))  # (most texts: no need to know their pages)
+    pages = pages_of(raw) if bare >= 2 else []
+    openings = [(page[k], page[k + 1]) for page in pages for k in range(len(page) - 1)
                 if len(page[k].text) <= 30 and (k < 2 or page[k].blank_before)
                 and page[k].text[:1].isalpha() and cues.CHAPTER_MARKER.match(page[k].text)
                 and (k < 2 or not page[k + 1].blank_before) and _opens_title(page[k + 1].text)]
