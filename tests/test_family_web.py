@@ -1109,3 +1109,24 @@ def test_html2text_book_header_with_the_title_unnumbered_goes() -> None:
             "***** 3.1. Overview# *****\nWater early.\n***** 3.2. Timing# *****\nNever at noon.\n")
     part = import_text(SourceText(Path("page.txt"), text, "utf-8"), "page.txt")
     assert [lesson.title for lesson in part.lessons] == ["3. Watering"]
+
+
+def test_the_paragraph_that_introduces_exercise_boxes_is_no_question() -> None:
+    text = W3M_NUMBERED_BOOK_PAGE + """
+3.5. Advanced Exercises#
+
+In the following exercises, we will write a watering plan together.
+
+Exercise 3.3
+
+How much water does a greenhouse of twenty pots need over a week of July?
+
+Solution to Exercise 3.3
+
+About a litre a pot a day: one hundred and forty litres in the week.
+"""
+    _, lesson = _blocks(text)
+    prompts = [q.prompt for quiz in lesson.quizzes for q in quiz.questions]
+    assert len(prompts) == 3
+    assert not any(p.startswith("In the following exercises") for p in prompts)
+    assert prompts[-1].startswith("How much water does a greenhouse")

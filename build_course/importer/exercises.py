@@ -558,7 +558,7 @@ def _keyed_list(blocks: list[Block], i: int) -> int:
 
 
 def _names_exercise(heading: Heading) -> bool:
-    if heading.role == "sections":  # over sub-sections, whatever its words (Markdown)
+    if heading.role in ("sections", "box"):  # over sub-sections or boxes, whatever its words
         return False
     return heading.role == "exercise" or bool(cues.EXERCISE_HEADING.match(heading.text)) \
         and not cues.EXERCISE_ANSWERS.match(heading.text)

@@ -732,8 +732,24 @@ def _mark_named_solutions(kept: list[RawLine]) -> None:
                 exercise := alone.get(m.group("label").lower())) is not None and not exercise.kind:
             exercise.kind = "exercise"
             r.text, r.kind = "Solution", "heading"
+            _intro_above(kept, kept.index(exercise))
         elif not r.kind:
             alone[r.text.lower()] = r
+
+
+def _intro_above(kept: list[RawLine], k: int) -> None:
+    """An exercises heading over a paragraph that introduces the exercise
+    boxes under it ('In the following exercises, ...'): a box's title, so
+    that paragraph is text, not a question."""
+    for j in range(k - 1, max(k - 8, 0), -1):
+        o = kept[j]
+        if o.kind == "exercise" or (o.kind == "heading" and not cues.EXERCISE_HEADING.match(
+                o.text)):
+            return
+        if o.blank_before and cues.EXERCISE_HEADING.match(o.text) and j < k - 1 \
+                and all(not t.kind for t in kept[j + 1:k]):
+            o.kind = "box"
+            return
 
 
 def _boxed_solution(kept: list[RawLine], k: int, body: int) -> RawLine | None:
