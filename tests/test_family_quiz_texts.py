@@ -407,3 +407,10 @@ def test_a_printed_worksheet_keeps_each_question_label_apart_from_the_last_optio
     assert questions[1].kind is QuestionKind.MULTIPLE_CHOICE  # "(Choose two.)"
     assert questions[2].kind is QuestionKind.TRUE_FALSE
     assert questions[3].prompt == "Why do flowers make nectar?"  # its "Your answer:" line goes
+
+
+def test_markdown_that_holds_gift_like_braces_stays_markdown():
+    text = ("# Sets\n\nA set is written with braces.\n\n```python\nodd = {1, 3, 5}\n```\n\n"
+            "The set {=x} holds one thing.\n\nThe note {T} marks a true line.\n\n"
+            "## Practice\n\nWrite the set {~a} as a list.\n")
+    assert _part(text).family == "markdown"

@@ -280,7 +280,7 @@ QA = Family(
 GIFT = Family("gift", "a Moodle GIFT quiz bank: questions with their answers in braces",
               gift_evidence, [], lessons=gift_lessons)
 
-FAMILIES: list[Family] = [GIFT, MARKDOWN, HTML2TEXT, WEB, BOOK, WORKSHEET, PDF, QA, PLAIN]
+FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, GIFT, WEB, BOOK, WORKSHEET, PDF, QA, PLAIN]
 
 
 def detect_family(raw: list[RawLine]) -> Detection:
