@@ -67,3 +67,59 @@ def test_lines_that_repeat_side_by_side_are_no_contents():
                          for item in ([b.text] if hasattr(b, "text") else
                                       [i.text for i in getattr(b, "items", [])]))
     assert rendered.count("Tyre levers") == len(days)
+
+
+_LYNX_SHORT = """   [1]Pond Club [2]Events [3]Sign in
+
+                          Feeding Koi in Winter
+
+   Koi eat less as the water cools. Below ten degrees, stop feeding them
+   and let them rest near the bottom of the pond.
+
+Signs of trouble
+
+   A fish that stays at the surface in cold weather may be ill.
+
+References
+
+   1. https://pond.example/
+   2. https://pond.example/events
+   3. https://pond.example/login
+"""
+
+_W3M_SHORT = """Pond Club Events Shop Sign in
+
+Feeding Koi in Winter
+
+Koi eat less as the water cools. Below ten degrees, stop feeding them and let
+them rest near the bottom of the pond.
+
+Signs of trouble
+
+A fish that stays at the surface in cold weather may be ill.
+
+Related posts
+
+  • Building a pond filter
+
+2 Comments
+
+Lovely koi! — Jo
+
+© 2026 Pond Club. All rights reserved.
+"""
+
+
+def test_a_short_lynx_dump_is_told_by_its_references_list():
+    lesson = _lesson(_LYNX_SHORT)
+    assert lesson.title == "Feeding Koi in Winter"
+    texts = _markdown_lines(lesson)
+    assert not any("pond.example" in t or t == "References" for t in texts)
+
+
+def test_a_short_w3m_dump_is_told_by_its_menu_and_its_furniture():
+    lesson = _lesson(_W3M_SHORT)
+    assert lesson.title == "Feeding Koi in Winter"
+    texts = _markdown_lines(lesson)
+    assert not any(t.startswith(("Pond Club", "Related posts", "2 Comments", "Lovely", "©"))
+                   for t in texts)

@@ -122,6 +122,10 @@ _EVIDENCE = (
                            and _GLUED_ICON.search(r.text)) >= 2),
     ("table cells centred by lynx", lambda raw, head: bool(_centred_width(raw))),
     ("a long menu of short link lines", lambda raw, head: _menu_run(raw) >= 12),
+    ("a site's furniture after the text (a comments or sidebar heading, a copyright footer)",
+     lambda raw, head: _furniture_at_end(raw)),
+    ("a menu line that ends with the account links ('Courses Blog Sign in')",
+     lambda raw, head: any(_account_menu(r.text) for r in raw[:10])),
 )
 # Marks looked for only beside one kind of the evidence above (most texts
 # have none of it, and a page with two kinds needs no more).
@@ -141,12 +145,45 @@ _EVIDENCE_ENOUGH_ALONE = (
      lambda raw, head: bool(head) and _link_relations(head[0])),
     ("a breadcrumb trail at the top", lambda raw, head: any(_breadcrumb(t) for t in head[:30])),
     ("headings ending with a permalink glyph", lambda raw, head: _permalinks(raw) >= 3),
+    ("lynx's References list of numbered addresses", lambda raw, head: _lynx_references(raw)),
 )
 
 
 def nav_bar(text: str) -> bool:
     """Is ``text`` a bar of navigation links (``« Previous | Next »``)?"""
     return bool(text) and (_nav_bar(text) or _is_chrome(text))
+
+
+def _furniture_at_end(raw: list[RawLine]) -> bool:
+    """Among the last 40 lines, a copyright footer and a comments or sidebar
+    heading ("3 Comments", "Related posts")."""
+    tail = [r.text for r in raw[-40:] if len(r.text) <= 80]
+    return any(cues.WEB_FOOTER.match(t) for t in tail) and any(
+        cues.COMMENTS_HEADING.match(t) or cues.WEB_SIDEBAR_HEADING.match(t) for t in tail)
+
+
+_ACCOUNT_LINKS = re.compile(r"\s(?:sign in|sign up|log ?in|log out|register|my account)$", re.I)
+
+
+def _account_menu(text: str) -> bool:
+    """``Trail School Courses Blog Sign in``: a short line of capitalised link
+    words that ends with the site's account links."""
+    m = _ACCOUNT_LINKS.search(text) if len(text) <= 80 else None
+    words = text[:m.start()].split() if m else []
+    return 3 <= len(words) <= 8 and all(w[:1].isupper() for w in words)
+
+
+_REFERENCE_LINE = re.compile(r"^\d{1,4}\. [a-z][a-z+.-]*:\S")
+
+
+def _lynx_references(raw: list[RawLine]) -> bool:
+    """lynx's list of the page's links at its end: ``References``, then
+    ``1. https://...`` lines."""
+    for i in range(len(raw) - 1, max(len(raw) - 3000, 0) - 1, -1):
+        if raw[i].text == "References":
+            after = raw[i + 1:i + 4]
+            return len(after) == 3 and all(_REFERENCE_LINE.match(r.text) for r in after)
+    return False
 
 
 def _breadcrumb(text: str) -> bool:
@@ -454,7 +491,8 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
             continue  # "Name | Value" over "---- | -----": a table, not a bar of links
         if r.kind == "heading" and not _PREV_NEXT.search(text):
             continue  # a heading with its permalink ("Login¶"), not a link to log in
-        if _is_chrome(text) or _IMAGE.match(text) or (text[0] == "[" and _BUTTONS.match(text)):
+        if _is_chrome(text) or _IMAGE.match(text) or (text[0] == "[" and _BUTTONS.match(text)) \
+                or (i < 10 and _account_menu(text)):
             r.keep = False
             report.dropped(r.line, "page furniture line", text)
             if above and above.keep and r.blank_before and above.blank_before \
