@@ -211,14 +211,23 @@ def _drop_chrome(blocks: list, link_lists: set[int], report: Report) -> list:
     out = []
     for k, block in enumerate(blocks):
         menu = k < first and id(block) in link_lists and len(block.items) >= 2
-        if menu or k in dropped or (isinstance(block, Paragraph)
-                                    and cues.WEB_CHROME.match(block.text)):
+        if isinstance(block, Paragraph) and _MDX_STATEMENTS.match(block.text):
+            report.dropped(block.line, "MDX import or export statement", block.text[:60])
+        elif menu or k in dropped or (isinstance(block, Paragraph)
+                                      and cues.WEB_CHROME.match(block.text)):
             text = block.text if isinstance(block, Paragraph) else \
                 " | ".join(item.text for item in getattr(block, "items", []))
             report.dropped(block.line, "page furniture line", text[:60])
         else:
             out.append(block)
     return out
+
+
+# MDX (Docusaurus and the like): the page's import and export statements are code for
+# the site's builder, not text ("import Tabs from '@theme/Tabs';").
+_MDX_STATEMENTS = re.compile(
+    r"^(?:(?:import\s[^;'\"]*\bfrom\s*['\"][^'\"]+['\"]|import\s*['\"][^'\"]+['\"]"
+    r"|export\s+(?:const|let|default|function)\s[^;]*)\s*;?\s*)+$")
 
 
 def _furniture(block, link_lists: set[int]) -> bool:
