@@ -1130,3 +1130,47 @@ About a litre a pot a day: one hundred and forty litres in the week.
     assert len(prompts) == 3
     assert not any(p.startswith("In the following exercises") for p in prompts)
     assert prompts[-1].startswith("How much water does a greenhouse")
+
+
+LYNX_EXERCISES_PAGE = """\
+                                            [ Chapter Index | Main Index ]
+     __________________________________________________________________
+
+Programming Exercises on Bread
+     __________________________________________________________________
+
+   This page holds exercises on baking bread. For each one, a link leads
+   to a possible solution on a page of its own.
+     __________________________________________________________________
+
+Exercise 4.1:
+
+   Write a program that scales a recipe for one loaf up to any number of
+   loaves, rounding each weight to the nearest gram.
+
+                                                          See the Solution
+     __________________________________________________________________
+
+Exercise 4.2:
+
+   Write a program that tells the baker when to shape the dough, given
+   the time it went in to rise. If the user types
+
+He said, "The dough is ready."
+
+   the program should answer with the time of shaping.
+
+                                                          See the Solution
+     __________________________________________________________________
+"""
+
+
+def test_exercise_labels_with_a_colon_and_links_to_solution_pages() -> None:
+    """'Exercise 4.1:' alone titles an exercise; 'See the Solution' at its
+    end links to another page (no answer here, none invented); a quoted
+    sentence alone is no heading."""
+    _, lesson = _blocks(LYNX_EXERCISES_PAGE)
+    questions = [q for quiz in lesson.quizzes for q in quiz.questions]
+    assert [q.prompt[:20] for q in questions] == ["Write a program that", "Write a program that"]
+    assert all(not q.model_answer and q.kind == "open" for q in questions)
+    assert not [b for b in lesson.blocks if isinstance(b, Heading) and not b.role]

@@ -481,7 +481,12 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
                 report.dropped(o.line, "page furniture line", o.text)
             continue
         if cues.SOLUTION_BUTTON.match(text):
-            r.text = "Solution"
+            after = raw[i + 1] if i + 1 < len(raw) else None
+            if after is None or _RULE.match(after.text):
+                r.keep = False  # a link to the solution's own page, at the exercise's end
+                report.dropped(r.line, "solution link", text)
+            else:
+                r.text = "Solution"
             continue
         if (m := _STARRED.match(text)) and (r.blank_before or text[0] != "="):  # not a
             # test runner's "==== 3 passed ====" under its command
@@ -660,7 +665,8 @@ def _byline(text: str) -> bool:
 def _heading_shaped(text: str) -> bool:
     return (len(text) <= 100 and text[:1].isalnum()
             and not _WEB_BULLET.match(text)
-            and not text.endswith((".", ",", ";")) and len(text.split()) <= 14)
+            and not text.endswith((".", ",", ";")) and len(text.split()) <= 14
+            and not (text[-1] in "\"”’" and text[:-1].endswith((".", ",", ";", "!", "?"))))
 
 
 def drop_comments(raw: list[RawLine], report: Report) -> None:
@@ -720,6 +726,12 @@ def mark_labels(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     body = _body_indent(kept)
     _mark_named_solutions(kept)
+    for k, r in enumerate(kept):  # "Exercise 3.1:" alone: the exercise's title
+        if r.text[-1] == ":" and r.blank_before and not r.kind and len(r.text) <= 24 \
+                and (k + 1 == len(kept) or kept[k + 1].blank_before) \
+                and (m := cues.QUESTION_LABEL.match(r.text)) and not m.group(2) \
+                and cues.EXERCISE_HEADING.match(r.text[:-1]):
+            r.text, r.kind = r.text[:-1], "exercise"
     for k in range(len(kept) - 2):
         r, title, after = kept[k], kept[k + 1], kept[k + 2]
         if r.blank_before and title.blank_before and not r.kind and len(r.text) <= 100 \
