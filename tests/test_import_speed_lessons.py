@@ -151,3 +151,13 @@ def test_a_speaker_has_three_words_at_most():
     assert segmenting.dialogue(lines, 0)
     long = [Line("Mrs Ann Lee Smith: Good morning.", 1), Line("Tom: Hello!", 2)]
     assert segmenting.dialogue(long, 0) is None
+
+
+def test_the_key_hint_misses_no_pair_of_keys():
+    for text in ("1. b 2. c", "1 c, 2 b, 3 a", "i) True ii) False", "1-a; 2-(d)", "4) true 5) f",
+                 "Answers: 1 (a) 2 (c).", "I a II b", "1.b 2.c", "vi. d vii. e", "10 T 11 F",
+                 "one key: 1 b", "The taxi a b c", "1 a", "Buy 2 eggs and 3 apples",
+                 "1 – a 2 – b", "١ a ٢ b"):
+        keys = len(exercises._KEY_PAIR.findall(text)) >= 2
+        assert not keys or exercises._may_hold_keys(text), text
+    assert not exercises._may_hold_keys("The hive is opened in spring, in the morning.")

@@ -71,6 +71,17 @@ _KEY_PAIR = re.compile(
     r"(?=$|[\s,;.])", re.I)
 
 
+# A number's last character, a key after it and what may follow the key: in an ASCII
+# text, lowered, each pair that _KEY_PAIR finds holds one of these (it starts with a
+# set of characters, so the engine skips to them: a quick test before _KEY_PAIR).
+_KEY_HINT = re.compile(r"[\divx](?:\s*[.):\-–]\s*|\s+)\(?(?:[a-h]|true|false|t|f)\)?(?:$|[\s,;.])")
+
+
+def _may_hold_keys(text: str) -> bool:
+    """Two keys or more may stand in ``text`` (see _KEY_PAIR)."""
+    return not text.isascii() or len(_KEY_HINT.findall(text.lower())) >= 2
+
+
 def _in_run(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Key pairs whose number is a question's: one of 1,000 or more only where
     it continues the run of the pair before or after it (shapes.runs_on)."""
@@ -1323,7 +1334,7 @@ class _Reader:
         text = text[labelled.end():] if labelled else text  # "Answers: 1 c, 2 b"
         if not self.found:
             return False
-        pairs = _in_run(_KEY_PAIR.findall(text))
+        pairs = _in_run(_KEY_PAIR.findall(text)) if _may_hold_keys(text) else []
         if labelled and len(pairs) < 2 and self.found:
             pairs = _numbered_run(text)  # "Answers: 1. Paris 2. 100 3. full stop"
         if len(pairs) < 2 or sum(len(a) + len(b) + 2 for a, b in pairs) < 0.5 * len(text):
