@@ -85,6 +85,16 @@ Face the vane into the wind and read the scale.
 """
 
 
+def _code_blocks(part) -> list[str]:
+    """The first lesson's code blocks, as Markdown."""
+    return [b.text for b in part.lessons[0].blocks if type(b).__name__ == "RawMarkdown"]
+
+
+def _review_words(part) -> str:
+    """The part's review list, its messages joined."""
+    return " ".join(d.message for d in review_list(part.diagnostics))
+
+
 def _questions(part):
     return [q for lesson in part.lessons for quiz in lesson.quizzes for q in quiz.questions]
 
@@ -263,9 +273,9 @@ def test_code_cell_options_as_yaml_leave_the_code_and_removed_cells_go():
             "```{code-cell} ipython3\n---\ntags: [remove-input]\n---\nmake_table()\n```\n\n"
             "Rain falls mostly in winter.\n")
     part = _part(text)
-    code = [b.text for b in part.lessons[0].blocks if type(b).__name__ == "RawMarkdown"]
+    code = _code_blocks(part)
     assert code == ["```python\nplot(rain)\n```"]
-    messages = " ".join(d.message for d in review_list(part.diagnostics))
+    messages = _review_words(part)
     assert "code cell the page removes" in messages
 
 
@@ -413,9 +423,9 @@ def test_an_included_file_s_code_block_goes_with_a_note():
             "```{literalinclude} ../examples/loop.py\n:linenos:\n```\n\n"
             "```{code-block} python\n:linenos:\nfor i in range(3):\n    print(i)\n```\n")
     part = _part(text)
-    code = [b.text for b in part.lessons[0].blocks if type(b).__name__ == "RawMarkdown"]
+    code = _code_blocks(part)
     assert code == ["```python\nfor i in range(3):\n    print(i)\n```"]
-    messages = " ".join(d.message for d in review_list(part.diagnostics))
+    messages = _review_words(part)
     assert "literalinclude ../examples/loop.py" in messages
 
 

@@ -123,6 +123,11 @@ def _headings(lesson) -> list[str]:
     return [b.text for b in lesson.blocks if isinstance(b, Heading)]
 
 
+def _words(lesson) -> str:
+    """The text of the lesson's blocks, joined."""
+    return " ".join(getattr(b, "text", "") for b in lesson.blocks)
+
+
 def _code(lesson) -> list[str]:
     return [b.text for b in lesson.blocks if isinstance(b, RawMarkdown)]
 
@@ -257,7 +262,7 @@ def test_lynx_link_line_goes_and_the_title_is_the_page_heading_above_its_objecti
     assert lesson.objectives == ["Place the shelves so that the heat moves freely",
                                  "Read a cone after the firing"]
     assert [s.title for s in lesson.sections] == ["Shelves and posts", "Cones"]
-    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    words = _words(lesson)
     assert "#Index" not in words and "The course" not in words
 
 
@@ -311,7 +316,7 @@ def test_html2text_page_starts_at_its_level_1_heading_and_finds_its_ruled_headin
     part, lesson = _lesson_of(H2T_LESSON, "html2text")
     assert lesson.title == "Throwing"
     assert [s.title for s in lesson.sections] == ["Centring the clay", "Pulling the walls"]
-    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    words = _words(lesson)
     assert "EPISODES" not in words and "Edit" not in words and "Expand" not in words
     assert "BASH" not in words and "Callout" not in words and "Challenge" not in words
 
@@ -375,7 +380,7 @@ def test_overview_card_questions_and_closing_key_points_are_metadata_on_the_revi
     assert lesson.objectives == ["Light a smoker and keep it burning.",
                                  "Open a hive without alarming the colony."]
     assert [s.title for s in lesson.sections] == ["Lighting the smoker"]
-    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    words = _words(lesson)
     assert "Why does smoke calm" not in words and "Cool white smoke" not in words
     assert not lesson.quizzes or not any(
         "smoke calm" in q.prompt for quiz in lesson.quizzes for q in quiz.questions)
@@ -478,7 +483,7 @@ def test_a_shell_redirect_and_a_table_in_code_are_not_navigation_bars():
 def test_what_follows_the_footer_under_its_rule_goes():
     _, lesson = _lesson(DOCS_LYNX)
     assert [s.title for s in lesson.sections] == ["Joining notes"]
-    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    words = _words(lesson)
     assert "search these documents" not in words and "Copyright" not in words
 
 
@@ -491,7 +496,7 @@ def test_html2text_heading_loses_its_permalink_glyph_and_the_footer_tail_goes():
     part, lesson = _lesson_of(text, "html2text")
     assert lesson.title == "Keeping notes"
     assert [s.title for s in lesson.sections] == ["Joining notes"]
-    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    words = _words(lesson)
     assert "search these documents" not in words
 
 
@@ -557,7 +562,7 @@ def test_jekyll_lynx_title_is_the_page_heading_above_overview_timings_and_questi
     _, lesson = _lesson(JEKYLL_LYNX)
     assert lesson.title == "Reading kiln logs"
     assert lesson.objectives == ["Read the peak temperature from a log."]
-    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    words = _words(lesson)
     assert "Teaching" not in words and "What does a kiln log record?" not in words
 
 
@@ -628,7 +633,7 @@ def test_html2text_box_holding_a_solution_is_an_exercise_and_its_rule_is_its_tex
 def test_html2text_footer_of_starred_links_and_copyright_goes():
     _, lesson = _lesson_of(H2T_JEKYLL, "html2text")
     assert [s.title for s in lesson.sections] == ["Ramps"]
-    words = " ".join(getattr(b, "text", "") for b in lesson.blocks)
+    words = _words(lesson)
     assert "episode" not in words and "Copyright" not in words
 
 
