@@ -108,12 +108,20 @@ class ImportCache:
 
     def key(self, data: bytes, path: Path, display: str, entry) -> str:
         """The cache key of one source: its bytes, names, entry, the importer."""
-        fields = {} if entry is None else {k: v for k, v in dataclasses.asdict(entry).items()
-                                           if k != "line"}
+        # (a source entry's fields are plain values: no need of asdict's deep copy)
+        fields = {} if entry is None else {f.name: getattr(entry, f.name)
+                                           for f in dataclasses.fields(entry) if f.name != "line"}
         digest = hashlib.sha256(data)
         digest.update(repr((str(path), display, sorted(fields.items()), _version()))
                       .encode("utf-8"))
         return digest.hexdigest()
+
+    def stored_keys(self) -> dict[str, str]:
+        """Each source name the cache holds an entry for, with that entry's key
+        (one query: a cold build of many sources asks once, not once a source)."""
+        keys = dict(self._query("SELECT name, key FROM imports", ()))
+        keys.update((name, key) for name, (key, _) in self._pending.items())
+        return keys
 
     def get(self, display: str, key: str):
         """The cached import of a source, as new objects, or None."""

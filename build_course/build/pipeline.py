@@ -273,7 +273,10 @@ def _import_tasks(files: list[tuple[Path, SourceEntry | None, str]], jobs: int |
     """The one place the cache wraps the importer: hits come from it, the
     rest are imported (shared between processes when there are many)."""
     tasks = [_task(path, entry, display, cache) for path, entry, display in files]
-    results: list = [_remembered(t) or (cache.get(t.display, t.key) if cache and t.key else None)
+    stored = cache.stored_keys() if cache else {}
+    results: list = [_remembered(t) or (cache.get(t.display, t.key)
+                                        if cache and t.key and stored.get(t.display) == t.key
+                                        else None)
                      for t in tasks]
     missing = [i for i, found in enumerate(results) if found is None]
     todo = [tasks[i] for i in missing]
@@ -374,7 +377,19 @@ def _import_shared(tasks: list[_Task], cache: ImportCache | None, jobs: int) -> 
     own fork, never from disk: pickling and unpickling are several times
     faster than the cache's encoding, which took a tenth of this process's
     import); it is held for the cache like this process's own imports, which
-    the background save encodes (``ImportCache.save``), off the import's way."""
+    the background save encodes (``ImportCache.save``), off the import's way.
+
+    The largest sources go first, so that the last ones taken are small: no
+    process sits idle at the end while another finishes a long import."""
+    order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i].data or b""))
+    done = _share_tasks([tasks[i] for i in order], cache, jobs)
+    results: list = [None] * len(tasks)
+    for i, result in zip(order, done):
+        results[i] = result
+    return results
+
+
+def _share_tasks(tasks: list[_Task], cache: ImportCache | None, jobs: int) -> list:
     def there(i: int) -> Imported | CourseError:
         return _import_task(tasks[i], None)
 
