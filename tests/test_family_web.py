@@ -1174,3 +1174,84 @@ def test_exercise_labels_with_a_colon_and_links_to_solution_pages() -> None:
     assert [q.prompt[:20] for q in questions] == ["Write a program that", "Write a program that"]
     assert all(not q.model_answer and q.kind == "open" for q in questions)
     assert not [b for b in lesson.blocks if isinstance(b, Heading) and not b.role]
+
+
+# ---- a blog post's furniture around its lesson and its quiz ------------------
+
+def _blog_post(lynx: bool) -> str:
+    """A blog engine's post dumped by lynx (text indented, headings at the
+    margin) or w3m (all at the margin): the site's name and menu, a contents
+    box with numbered items,
+    a quiz whose keys stand on one labelled line, share buttons, links to
+    the posts before and after under a heading of their own, comments."""
+    pad = "   " if lynx else ""
+    bullet = "*" if lynx else "•"
+    lines = [
+        f"{pad}[1]Skip to content" if lynx else "Skip to content", "",
+        f"{pad}Kitchen Basics", "",
+        f"{pad}  {bullet} Home", f"{pad}  {bullet} Recipes", f"{pad}  {bullet} About", "",
+        "Proving Bread Dough at Home", "",
+        f"{pad}Posted on March 3, 2026 by Sam Ortiz", "",
+        f"{pad}Proving gives the yeast time to fill the dough with gas, so the loaf",
+        f"{pad}rises in the oven instead of baking into a dense brick.", "",
+        f"{pad}Contents",
+        f"{pad}  {bullet} 1 Where to prove",
+        f"{pad}  {bullet} 2 How long it takes",
+        f"{pad}  {bullet} 3 Quick quiz", "",
+        "Where to prove", "",
+        f"{pad}A warm, draught-free spot works best: an oven with only its light",
+        f"{pad}switched on keeps the dough at about thirty degrees.", "",
+        "How long it takes", "",
+        f"{pad}Most doughs double in one to two hours. Press a floured finger into",
+        f"{pad}the dough: if the dent springs back slowly, it is ready to bake.", "",
+        "Quick quiz", "",
+        f"{pad} 1. What does the yeast fill the dough with while it proves overnight?",
+        f"{pad}    a) Water",
+        f"{pad}    b) Gas",
+        f"{pad}    c) Flour",
+        f"{pad} 2. How do you test that the dough has proved long enough before baking?",
+        f"{pad}    a) Press a floured finger into it",
+        f"{pad}    b) Weigh it",
+        f"{pad}    c) Taste it", "",
+        f"{pad}Answers: 1. b 2. a", "",
+        "Share this:", "",
+        f"{pad}  {bullet} Facebook",
+        f"{pad}  {bullet} Email", "",
+        "Post navigation", "",
+        f"{pad}Previous post: Choosing a flour",
+        f"{pad}Next post: Shaping a round loaf", "",
+        "2 thoughts on “Proving Bread Dough at Home”", "",
+        f"{pad}Lee says: my kitchen is cold, the oven trick works.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _all_text(lesson) -> str:
+    return " ".join(getattr(b, "text", "") for b in lesson.blocks) + " " + " ".join(
+        item.text for b in lesson.blocks if isinstance(b, ListBlock) for item in b.items)
+
+
+def test_a_blog_posts_quiz_keeps_its_options_and_takes_its_labelled_keys():
+    for lynx in (True, False):
+        part, lesson = _blocks(_blog_post(lynx))
+        [quiz] = lesson.quizzes
+        first, second = quiz.questions
+        # the first option is not glued to a question that nearly fills its line
+        assert first.prompt.endswith("overnight?")
+        assert first.options == ["Water", "Gas", "Flour"]
+        assert [first.correct, second.correct] == [[1], [0]]
+        # the line of keys is no heading and never shown in the lesson
+        assert not any("Answers" in getattr(b, "text", "") for b in lesson.blocks)
+
+
+def test_a_blog_posts_numbered_contents_share_buttons_and_post_links_go():
+    for lynx in (True, False):
+        part, lesson = _blocks(_blog_post(lynx))
+        assert part.lessons[0].title == "Proving Bread Dough at Home"
+        headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+        assert headings == ["Where to prove", "How long it takes"]
+        text = _all_text(lesson)
+        for furniture in ("Contents", "Facebook", "Email", "Previous post", "Next post",
+                          "Shaping", "Post navigation", "Lee says"):
+            assert furniture not in text, (lynx, furniture)
+        assert "draught-free spot" in text and "springs back slowly" in text

@@ -221,7 +221,8 @@ WEB_CHROME = re.compile(
     r"|back to top|top of page|expand all( solutions)?|collapse all|print this page"
     r"|edit (on github|this page)|view (page )?source|(previous|next|prev|up|home)"
     r"(\s*[|/·]?\s*(previous|next|prev|up|top|home|index|contents))*"
-    r"|(previous|next|prev)\s*:.*|sign in|log ?in|sign up|subscribe"
+    r"|(previous|next|prev)( (post|page|article|entry|topic|tutorial))?"
+    r"\s*:.*|sign in|log ?in|sign up|subscribe"
     r"|advertisement|sponsored( content)?"
     r"|(was|is) this (page|article|post|lesson|tutorial|guide|answer) (helpful|useful)\??"
     r"|did (you find )?this (page|article|lesson) help(ful)?( you)?\??|rate this (page|article))$",

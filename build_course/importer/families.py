@@ -188,7 +188,7 @@ WEB = Family(
      web.drop_math_preamble, web.drop_chrome,
      web.drop_navigation, web.drop_comments, web.drop_unlisted_contents, web.mark_labels,
      web.mark_headings,
-     web.drop_overview, web.drop_page_contents,
+     web.drop_overview, web.drop_page_contents, web.drop_emptied_headings,
      web.mark_code,
      web.normalise_bullets, web.join_lines, book.title_from_licence])
 

@@ -505,6 +505,8 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
                 above.keep = False  # "By Ann Lee" over "© 2024 ..."
                 report.dropped(above.line, "page furniture line", above.text)
             _drop_rest_of_notice(raw, i, report)
+            if len(text) <= 60 and _share_line(text):
+                _drop_share_items(raw, i, report)
             after = raw[i + 1] if i + 1 < len(raw) else None
             if _PREV_NEXT_ALONE.match(text) and after and after.keep \
                     and _heading_shaped(after.text) and len(after.text.split()) <= 8:
@@ -570,14 +572,33 @@ def _is_chrome(text: str) -> bool:
         return True
     if not short:
         return _nav_bar(text)
-    words = [w.strip(":,|·") for w in text.lower().split()]
-    words = [w for w in words if w]
-    filler = ("on", "this", "via", "us", "follow", "page", "article")
+    return _share_line(text) or _nav_bar(text)
+
+
+def _share_line(text: str) -> bool:
+    """``Share: Facebook Twitter``, ``Share this:``; not a heading ``Email``."""
+    words = _share_words(text)
     shares = sum(1 for w in words if w in cues.SHARE_WORDS)
-    if words and all(w in cues.SHARE_WORDS or w in filler for w in words) \
-            and (shares >= 2 or (shares and ("share" in words or "follow" in words))):
-        return True  # "Share: Facebook Twitter", not a heading "Email"
-    return _nav_bar(text)
+    return bool(words) and all(w in cues.SHARE_WORDS or w in _SHARE_FILLER for w in words) \
+        and (shares >= 2 or (shares > 0 and ("share" in words or "follow" in words)))
+
+
+_SHARE_FILLER = ("on", "this", "via", "us", "follow", "page", "article")
+
+
+def _share_words(text: str) -> list[str]:
+    return [w for w in (w.strip(":,|·") for w in text.lower().split()) if w]
+
+
+def _drop_share_items(raw: list[RawLine], i: int, report: Report) -> None:
+    """The buttons listed under a share label (``Share this:`` over
+    ``* Twitter``, ``* Email``): items of share words only."""
+    j = i + 1
+    while j < len(raw) and raw[j].keep and _WEB_BULLET.match(raw[j].text) and all(
+            w in cues.SHARE_WORDS for w in _share_words(raw[j].text[2:]) or ["-"]):
+        raw[j].keep = False
+        report.dropped(raw[j].line, "share-button line", raw[j].text)
+        j += 1
 
 
 def drop_navigation(raw: list[RawLine], report: Report) -> None:
@@ -881,7 +902,7 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
         shaped = _heading_shaped(r.text) and (
             _capital_start(r.text) or _numbered_sibling(r.text, parents)) and not r.text.endswith(
             (":", "?", "!")) and not _CODE_LINE.search(r.text) and not _in_columns(r) \
-            and not cues.PROGRAM_MESSAGE.match(r.text)
+            and not cues.PROGRAM_MESSAGE.match(r.text) and not _labelled_keys(r.text)
         if shaped and alone and r.indent >= 8 and after is not None \
                 and abs(2 * r.indent + len(r.text) - width) <= 3:
             r.kind = "heading"  # centred on the page
@@ -915,6 +936,12 @@ def mark_headings(raw: list[RawLine], report: Report) -> None:
         elif run:
             _as_code(run)
             run = []
+
+
+def _labelled_keys(text: str) -> bool:
+    """``Answers: 1. a 2. c``: an answer key's label with the keys after it
+    on its line (``Answers`` alone may head a section of them)."""
+    return bool((m := cues.ANSWER_KEY_LABEL.match(text)) and text[m.end():].strip())
 
 
 def _numbered_parents(kept: list[RawLine]) -> set[str]:
@@ -1070,7 +1097,7 @@ def drop_page_contents(raw: list[RawLine], report: Report) -> None:
     """A list whose items are the page's own headings is its table of
     contents (a sidebar's "On this page"): it goes, with its label."""
     kept = [r for r in raw if r.keep]
-    titles = {_key(r.text) for r in kept if r.kind == "heading"}
+    titles = {_title_key(r.text) for r in kept if r.kind == "heading"}
     if len(titles) < 3:
         return
     run: list[int] = []
@@ -1079,8 +1106,8 @@ def drop_page_contents(raw: list[RawLine], report: Report) -> None:
             run.append(k)
             continue
         items = [kept[i] for i in run]
-        if len(items) >= 3 and sum(_key(o.text[len(_ITEM.match(o.text).group(0)):]) in titles
-                                   for o in items) >= 0.8 * len(items):
+        if len(items) >= 3 and sum(_title_key(o.text[len(_ITEM.match(o.text).group(0)):])
+                                   in titles for o in items) >= 0.8 * len(items):
             label = kept[run[0] - 1] if run[0] else None
             if label is not None and label.kind != "code" and len(label.text.split()) <= 4 \
                     and not label.text.endswith(TERMINAL[:3]):
@@ -1089,6 +1116,23 @@ def drop_page_contents(raw: list[RawLine], report: Report) -> None:
                 o.keep = False
                 report.dropped(o.line, "contents-list line", o.text)
         run = []
+
+
+def drop_emptied_headings(raw: list[RawLine], report: Report) -> None:
+    """A heading left at the text's end with nothing under it but lines
+    dropped as furniture (``Post navigation`` over its ``Next post:`` link,
+    ``Share this:``'s buttons, the comments) was that furniture's label: it
+    goes too (a heading with text or another heading under it stays)."""
+    end = len(raw)
+    for k in range(len(raw) - 1, -1, -1):
+        r = raw[k]
+        if not r.keep:
+            continue
+        if r.kind != "heading" or k + 1 == end:
+            return
+        r.keep = False
+        report.dropped(r.line, "heading of page furniture", r.text)
+        end = k
 
 
 def drop_unlisted_contents(raw: list[RawLine], report: Report) -> None:
@@ -1137,6 +1181,14 @@ def _contents_run(kept: list[RawLine], keys: list[str], places: dict[str, list[i
 
 def _key(text: str) -> str:
     return " ".join(_LETTERS_ONLY.sub(" ", text.lower()).split())
+
+
+def _title_key(text: str) -> str:
+    """A heading's key without its section number: a contents list may
+    number the titles its headings do not (``1 Setup`` for ``Setup``)."""
+    if text[:1].isdigit() and (m := _SECTION_NUMBER.match(text)):
+        text = text[m.end():]
+    return _key(text)
 
 
 def _capital_start(text: str) -> bool:
@@ -1328,6 +1380,8 @@ def _label_prefix(text: str) -> str:
 def _goes_on(head: RawLine, prev: RawLine, r: RawLine, width: int, centre: int) -> bool:
     if r.blank_before or _WEB_BULLET.match(r.text) or _starts_item(r) or _starts_item(prev):
         return False
+    if prev.text.endswith(("?", ":")) and _LETTERED.match(r.text):
+        return False  # "... each leader?" over "a) All of it": a question's first option
     if centre and _centred(prev, centre) and _centred(r, centre):
         return not _LABEL.match(r.text) and not _LABEL.match(prev.text)
     if head is prev and _ITEM.match(head.text):
