@@ -1255,3 +1255,81 @@ def test_a_blog_posts_numbered_contents_share_buttons_and_post_links_go():
                           "Shaping", "Post navigation", "Lee says"):
             assert furniture not in text, (lynx, furniture)
         assert "draught-free spot" in text and "springs back slowly" in text
+
+
+# ---- a wiki's article --------------------------------------------------------
+
+WIKI_ARTICLE = """\
+   [1]Jump to content
+
+Navigation menu
+
+     * [2]Main page
+     * [3]Random article
+     * [4]Log in
+
+Rainwater harvesting
+
+   Rainwater harvesting is the collection of run-off from a roof for later
+   use in the garden.^[5][1] A single downpipe can fill a barrel in an hour.^[6][2]
+
+Contents
+
+     * [7]1 Collection
+          + [8]1.1 Gutters
+     * [9]2 Storage
+     * [10]3 References
+
+Collection[[11]edit]
+
+   Water is gathered from the roof through the gutters and a downpipe that
+   feeds the tank; a mesh at the top keeps leaves and insects out of it.
+
+Gutters[[12]edit]
+
+   Gutters should fall gently towards the downpipe so that no water stands
+   in them between showers, where mosquitoes would breed.
+
+Storage[[13]edit | [14]edit source]
+
+   A covered tank keeps the water dark, so that algae cannot grow in it,
+   and a tap near its base makes it easy to fill a watering can.
+
+References[[15]edit]
+
+    1. [16]^ Harper, D. (2019). Water in the Garden. Field Press. p. 40.
+    2. [17]^ Okafor, N. (2021). Small Tanks. p. 7.
+
+   Retrieved from "https://wiki.example.org/Rainwater_harvesting"
+
+     * This page was last edited on 3 March 2026, at 09:12.
+     * Text is available under the Free Documentation License; additional
+       terms may apply.
+
+     * [18]Privacy policy
+     * [19]Disclaimers
+
+References
+
+   1. https://wiki.example.org/Rainwater_harvesting#content
+   2. https://wiki.example.org/Main_Page
+   3. https://wiki.example.org/Special:Random
+   4. https://wiki.example.org/Special:UserLogin
+"""
+
+
+def test_a_wiki_articles_edit_links_contents_citation_marks_and_footer_go():
+    part, lesson = _blocks(WIKI_ARTICLE)
+    headings = [b.text for b in lesson.blocks if isinstance(b, Heading)]
+    assert headings == ["Collection", "Gutters", "Storage", "References"]
+    text = _all_text(lesson)
+    assert "run-off from a roof for later use in the garden.[1]" in text
+    assert "^" not in text
+    for furniture in ("Contents", "1.1 Gutters", "edit", "Retrieved from", "last edited",
+                      "available under", "Privacy policy", "Disclaimers"):
+        assert furniture not in text, furniture
+    # the references stay, without the links back to the text
+    [references] = [b for b in lesson.blocks if isinstance(b, ListBlock)]
+    assert [item.text for item in references.items] == [
+        "Harper, D. (2019). Water in the Garden. Field Press. p. 40.",
+        "Okafor, N. (2021). Small Tanks. p. 7."]

@@ -460,6 +460,10 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
     for i, r in enumerate(raw):
         if not r.keep:
             continue
+        if r.text[-1] == "]" and (m := cues.EDIT_LINK.search(r.text)) and m.start():
+            r.text = r.text[:m.start()]  # "Uses[edit]": the wiki's link to edit the section
+        if "^" in r.text[:6] or "^[" in r.text:
+            r.text = _citation_marks(r.text)
         text = r.text
         above = raw[i - 1] if i else None
         if _UNDERLINE.match(text) and above and above.keep and not r.blank_before \
@@ -513,6 +517,19 @@ def drop_chrome(raw: list[RawLine], report: Report) -> None:
                 after.keep = False  # the title of the page a "Next" link leads to
                 report.dropped(after.line, "page furniture line", after.text)
     _drop_footer_tail(raw, report)
+    _drop_closing_footer(raw, report)
+
+
+_CITATION_CARET = re.compile(r"\^(?=\[\d{1,3}\])")
+_BACK_LINK = re.compile(r"^((?:\d{1,3}[.)]|[*+•]) )?\^ ")  # "1. ^ Smith": a reference's
+
+
+def _citation_marks(text: str) -> str:
+    """A wiki's citations as the dump draws them: ``soil.^[1]`` (a raised
+    reference mark) is ``soil.[1]``; ``^ Smith, J. (2010)`` (the reference's
+    link back to the text) is ``Smith, J. (2010)``."""
+    text = _CITATION_CARET.sub("", text)
+    return _BACK_LINK.sub(r"\1", text)
 
 
 def _credit(text: str) -> bool:
@@ -545,6 +562,38 @@ def _drop_footer_tail(raw: list[RawLine], report: Report) -> None:
                     o.keep = False
                     report.dropped(o.line, "page footer line", o.text)
             return
+
+
+def _drop_closing_footer(raw: list[RawLine], report: Report) -> None:
+    """A footer without a rule above it: from a footer line (``This page
+    was last edited ...``, ``Text is available under ...``) near the end,
+    when all after it is footer lines or links (``Privacy policy``)."""
+    tail = [r for r in raw if r.keep][-3 * FOOTER_LINES:]
+    start = None
+    for k in range(len(tail) - 1, -1, -1):
+        r = tail[k]
+        bare = _unbulleted(r.text)
+        if cues.WEB_FOOTER.match(bare):
+            start = k
+        elif k and not r.blank_before and r.indent > tail[k - 1].indent \
+                and not _WEB_BULLET.match(r.text):
+            continue  # the wrapped end of the line above: it goes or stays with it
+        elif not _link_text(bare):
+            break
+    if start is None or len(tail) - start > 2 * FOOTER_LINES:
+        return
+    for r in tail[start:]:
+        r.keep = False
+        report.dropped(r.line, "page footer line", r.text)
+
+
+def _unbulleted(text: str) -> str:
+    return text[2:] if _WEB_BULLET.match(text) else text
+
+
+def _link_text(text: str) -> bool:
+    """A few words without a sentence's end: a link's text (``Privacy policy``)."""
+    return len(text) <= 40 and len(text.split()) <= 5 and not text.endswith(TERMINAL)
 
 
 def _drop_rest_of_notice(raw: list[RawLine], i: int, report: Report) -> None:
