@@ -55,7 +55,7 @@ def mark_page_markers(raw: list[RawLine], report: Report) -> None:
     if len(page_markers(raw)) < 2:
         return
     breaks = {id(r) for r in raw if r.text[:1] in _MARKER_FIRST
-              and cues.PAGE_MARKER.match(r.text) and not cues.PAGE_NUMBER.match(r.text)}
+              and cues.PAGE_MARKER.match(r.text) and not _page_number(r.text)}
     after = False
     for r in raw:
         if id(r) in breaks:
@@ -72,7 +72,7 @@ _MARKER_FIRST = frozenset("-=#*<[(_~pP")
 def page_markers(raw: list[RawLine]) -> list[RawLine]:
     """The lines that mark a page break with its number (``--- Page 3 ---``)."""
     return [r for r in raw if r.text[:1] in _MARKER_FIRST and cues.PAGE_MARKER.match(r.text)
-            and not cues.PAGE_NUMBER.match(r.text) and any(map(str.isdigit, r.text))]
+            and not _page_number(r.text) and any(map(str.isdigit, r.text))]
 
 
 def drop_converter_wrappers(raw: list[RawLine], report: Report) -> None:
@@ -227,13 +227,11 @@ def drop_paged_twice(raw: list[RawLine], report: Report) -> None:
     if any(r.form_feed for r in raw):
         return  # drop_page_furniture knows the pages
     numbers = _page_number_places(raw)
-    same: dict[str, list[int]] = defaultdict(list)  # the short lines by key
+    same: dict[str, list[int]] = defaultdict(list)  # the lines that may be furniture, by key
     for i, r in enumerate(raw):
-        if r.keep and len(r.text) <= 80:
+        if r.keep and _may_be_furniture(r.text) and not _page_number(r.text):
             same[_key(r.text)].append(i)
-    seen = [places for group in same.values() if len(group) >= 2
-            and len(places := [i for i in group if _may_be_furniture(raw[i].text)
-                               and not cues.PAGE_NUMBER.match(raw[i].text)]) >= 2]
+    seen = [places for places in same.values() if len(places) >= 2]
     headers: dict[str, tuple[int]] = {}  # the dropped ones that read as titles
     for places in sorted(seen):  # in the order of their first lines
         if len(places) > max(len(numbers), 2):
@@ -258,7 +256,7 @@ def _page_number_places(raw: list[RawLine]) -> dict[int, int]:
     (a lone number that counts neither from the one before nor to the next
     is content)."""
     found = [(i, int(d.group())) for i, r in enumerate(raw)
-             if cues.PAGE_NUMBER.match(r.text) and (d := _DIGITS.search(r.text))]
+             if _page_number(r.text) and (d := _DIGITS.search(r.text))]
     counting = _counting(raw)
     found = [(i, n) for i, n in found if id(raw[i]) not in counting]
     return {i: n for k, (i, n) in enumerate(found)
@@ -285,13 +283,34 @@ def _may_be_furniture(text: str) -> bool:
     numbered question (``17. What will ...``) or a ballot-box option; nor a
     line that announces what follows (``Example:``), asks (``... or a
     combination?``, a question's wrapped end) or ends a sentence begun on
-    the line before (``subjects are chosen.``): a header or footer does not."""
-    return len(text) <= 80 and text[:1] not in _BALLOT_BOXES and not _NUMBERED_ITEM.match(text) \
-        and sum(map(str.isalpha, text)) >= 3 and text[-1] not in ":?" \
-        and not (text[0].islower() and text[-1] == "." and " " in text)
+    the line before (``subjects are chosen.``): a header or footer does not.
+    (The character tests first: most lines fail one.)"""
+    return len(text) <= 80 and text[-1:] not in ":?" and text[:1] not in _BALLOT_BOXES \
+        and not (text[:1].islower() and text[-1] == "." and " " in text) \
+        and (text[:3].isalpha() or sum(map(str.isalpha, text)) >= 3) \
+        and not _numbered_item(text)
 
 
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")
+
+
+def _numbered_item(text: str) -> bool:
+    """``17. What will ...``, ``(3) Name ...`` (the pattern only where a digit
+    or a bracket comes first)."""
+    return (text[:1] == "(" or text[:1].isdecimal()) and _NUMBERED_ITEM.match(text) is not None
+
+
+def _page_number(text: str) -> bool:
+    """``cues.PAGE_NUMBER`` matches ``text`` (asked only where the line ends as
+    a page number can: most lines end otherwise, and the pattern is slow)."""
+    end = text[-1:]
+    return (end.isdecimal() or end in _PAGE_NUMBER_ENDS) \
+        and cues.PAGE_NUMBER.match(text) is not None
+
+
+# What a page number can end with: a digit (``isdecimal``), a dash (``- 4 -``), a Roman
+# numeral's letter in either case (with the two that match ``i`` ignoring case).
+_PAGE_NUMBER_ENDS = frozenset("-–—ivxlcdmIVXLCDMİı")
 
 
 def join_centred_headings(raw: list[RawLine], report: Report) -> None:
@@ -361,7 +380,7 @@ def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
     counting = _counting(raw)
     for page in pages:
         for _, r in _edge(page):
-            if cues.PAGE_NUMBER.match(r.text) and id(r) not in counting:
+            if _page_number(r.text) and id(r) not in counting:
                 r.keep = False
                 report.dropped(r.line, "page number", r.text, routine=True)
 
@@ -369,7 +388,7 @@ def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
 def _drop_unpaged_numbers(raw: list[RawLine], report: Report) -> None:
     """Pages unknown (or guessed): a lone number that stands more than once is a result
     (``42`` after ``>>> 6 * 7``), not a page number, which is printed once."""
-    lone = Counter(r.text for r in raw if r.keep and cues.PAGE_NUMBER.match(r.text))
+    lone = Counter(r.text for r in raw if r.keep and _page_number(r.text))
     if 1 not in lone.values():
         return  # (no number printed once: no need to find those that count)
     counting = _counting(raw)
@@ -385,10 +404,10 @@ def _counting(raw: list[RawLine]) -> set[int]:
     to their items, not page numbers."""
     kept = [r for r in raw if r.keep]
     counting: set[int] = set()
-    for i, r in enumerate(kept):
-        if r.text == "1" and (run := _counted(kept, i)):
+    for i in [i for i, r in enumerate(kept) if r.text == "1"]:  # (where a count starts)
+        if run := _counted(kept, i):
             counting.update(id(x) for x in kept[i:i + run])
-        elif r.text == "1" and (run := _counted(kept, i, 2)):
+        elif run := _counted(kept, i, 2):
             counting.update(id(x) for x in kept[i:i + 2 * run:2])
     return counting
 
@@ -420,7 +439,19 @@ def _edge(page: list[RawLine]) -> list[tuple[int, RawLine]]:
 def _key(text: str) -> str:
     """A furniture line's key: lowercase, no digits, no spaces (letter
     spacing and page numbers vary from page to page)."""
-    return _DIGITS.sub("#", text.lower()).replace(" ", "").strip("#")
+    low = text.lower()
+    if not _digit_free(low):
+        low = _DIGITS.sub("#", low)
+    return low.replace(" ", "").strip("#")
+
+
+def _digit_free(text: str) -> bool:
+    """``text`` is ASCII without a digit. (Most lines are: the bytes' translate
+    tells it several times faster than searching for a digit.)"""
+    if not text.isascii():
+        return False
+    data = text.encode()
+    return len(data.translate(None, b"0123456789")) == len(data)
 
 
 def _title_like(text: str) -> bool:
@@ -511,8 +542,8 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
     repeats so on three lines, or when the rest is another line of the text
     (the section heading an odd page's header repeats)."""
     glued = []
-    for r in raw:
-        if r.keep and len(r.text) <= 90 and r.text[:1].isdigit() | r.text[-1:].isdigit() \
+    for r in [r for r in raw if r.text[:1].isdigit() or r.text[-1:].isdigit()]:
+        if r.keep and len(r.text) <= 90 \
                 and not _OPTION_START.match(r.text):  # "□ 10 11 12": a quiz's option
             m = _NUMBER_AT_START.match(r.text) or _NUMBER_AT_END.match(r.text)
             if m:
@@ -525,14 +556,14 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
     numbers: dict[tuple[str, bool], set[str]] = defaultdict(set)  # the numbers each header has
     for r, rest, start in glued:
         numbers[(_key(rest), start)].add(r.text.replace(rest, "").strip())
-    others = {r.text.replace(" ", "").lower() for r in raw if r.keep}
+    others = _squeezed_lines(raw, {_squeezed(rest) for _, rest, _ in glued})
     tops: dict[str, tuple[float, ...]] = {}
     paged = []  # the headers and footers with their page numbers
     for r, rest, start in glued:
         # not "17. What is printed?" (a quiz's question), nor "Quarts 15 20" (a table's row)
         repeated = counts[(_key(rest), start)] >= 3 and len(rest.split()) >= 3 \
             and not rest.endswith("?") and sum(1 for w in rest.split() if w.isalpha()) >= 2
-        echoed = rest.replace(" ", "").lower() in others and len(rest) >= 6
+        echoed = _squeezed(rest) in others and len(rest) >= 6
         if repeated or echoed:
             r.keep = False
             report.dropped(r.line, "running header", r.text)
@@ -548,6 +579,25 @@ def drop_numbered_headers(raw: list[RawLine], report: Report) -> None:
     # the header beside the page numbers (a page's top line) before a footer's words
     headers = {text: (n,) for text, n in beside.values() if _title_like(text)}
     _name_text(raw, headers or tops, report)
+
+
+def _squeezed(text: str) -> str:
+    return text.replace(" ", "").lower()
+
+
+def _squeezed_lines(raw: list[RawLine], wanted: set[str]) -> set[str]:
+    """The kept lines, squeezed (``_squeezed``), that may be among ``wanted``:
+    only those whose squeezed length can be one of theirs are squeezed, most
+    lines of a text not. (Lowering never shortens a text, and keeps an ASCII
+    text's length.)"""
+    lengths = {len(text) for text in wanted}
+    longest = max(lengths, default=0)
+    out = set()
+    for r in raw:
+        if r.keep and ((n := len(r.text) - r.text.count(" ")) in lengths
+                       or n <= longest and not r.text.isascii()):
+            out.add(_squeezed(r.text))
+    return out
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a footer's date ("Guide, May 2009 pg 3"): no title
@@ -664,8 +714,8 @@ def drop_echoed_headers(raw: list[RawLine], report: Report) -> None:
         if len(page) >= 4:
             bands += [(page[0], page[1]), (page[1], page[0]), (page[-1], page[-2]),
                       (page[-2], page[-1])]
-    found = [r for r, number in bands if len(r.text) <= 80 and cues.PAGE_NUMBER.match(number.text)
-             and not cues.PAGE_NUMBER.match(r.text) and _header_shaped(r.text)]
+    found = [r for r, number in bands if len(r.text) <= 80 and _page_number(number.text)
+             and not _page_number(r.text) and _header_shaped(r.text)]
     if not found:
         return
     banded = {id(r) for r in found}
@@ -886,7 +936,7 @@ def mend_bullet_glyphs(raw: list[RawLine], report: Report) -> None:
     pending: list[RawLine] = []  # lone glyphs waiting for their lines
     kept = [r for r in raw if r.keep]
     for k, r in enumerate(kept):
-        if _CONTROL.search(r.text):
+        if not r.text.isprintable() and _CONTROL.search(r.text):  # (most lines are)
             r.text = _CONTROL.sub("", r.text).strip() or r.text
         glyph = r.text[0] in _GLYPH_START  # (both patterns need one first)
         if glyph and _LONE_GLYPHS.match(r.text):
@@ -927,7 +977,7 @@ def join_split_numbers(raw: list[RawLine], report: Report) -> None:
     last = ""  # the last section number seen
     i = 0
     while i < len(kept):
-        if m := _NUMBERED_HEADING.match(kept[i].text):
+        if kept[i].text[:1].isdecimal() and (m := _NUMBERED_HEADING.match(kept[i].text)):
             last = m.group(1)
         one = kept[i].text == "1"  # a run of counted numbers starts at 1 (see _counted)
         if one and (run := _counted(kept, i)) and (texts := _column_of(kept, i + run, run))[1:]:
@@ -1025,13 +1075,17 @@ def _counted(kept: list[RawLine], i: int, step: int = 1) -> int:
     while i + n * step < len(kept) and kept[i + n * step].text == str(n + 1) \
             and not (n and kept[i + n * step].page_start) \
             and (step == 1 or (i + n * step + 1 < len(kept)
-                               and not cues.PAGE_NUMBER.match(kept[i + n * step + 1].text))):
+                               and not _page_number(kept[i + n * step + 1].text))):
         n += 1
     return n if n >= 2 else 0
 
 
 def _is_label(text: str) -> bool:
-    return bool(_SECTION_NUMBER.match(text) or _LABEL.match(text))
+    """A section number or a list's label alone (``2.3``, ``4)``, ``(iv)``):
+    it starts with a digit or is eight characters at most (the patterns,
+    slow, are asked only then)."""
+    return (text[:1].isdecimal() or len(text) <= 8) \
+        and bool(_SECTION_NUMBER.match(text) or _LABEL.match(text))
 
 
 def _texts_after(kept: list[RawLine], j: int, n: int) -> list[RawLine]:
@@ -1131,8 +1185,9 @@ def mark_numbered_headings(raw: list[RawLine], report: Report) -> None:
     ends: dict[int, int] = {}  # a line that took the lines after it: where it ends
     for i, r in enumerate(kept):
         if r.kind or not r.text[:1].isdigit():
-            if not r.kind and i and (how := _runs_on_from(kept[i - 1], r, kept[i + 1:i + 2],
-                                                          ends.get(i - 1))):
+            # (a line after a blank line goes on from none: most lines are asked no more)
+            if not r.kind and i and not r.blank_before \
+                    and (how := _runs_on_from(kept[i - 1], r, kept[i + 1:i + 2], ends.get(i - 1))):
                 r.kind = "text"
                 if how == "wrapped":  # its sentence goes on: one line (joined later)
                     kept[i - 1].text += " " + r.text
@@ -1218,18 +1273,31 @@ def _alone(kept: list[RawLine], i: int) -> bool:
 def drop_continued_headings(raw: list[RawLine], report: Report) -> None:
     """``Basic Anatomy (Continued)``, where ``Basic Anatomy`` came before,
     repeats a heading on the next page: it is page furniture."""
+    if not any(r.keep and len(r.text) <= 90 and _continued(r.text) for r in raw):
+        return  # (most texts have no such line: no need to know every line's words)
     seen: set[str] = set()
     for r in raw:
         if not r.keep or len(r.text) > 90:
             continue
         lower = r.text.lower()
-        if "cont" in lower and (m := cues.CONTINUED.search(r.text)) \
-                and r.text[:m.start()].rstrip(" -–—:,").lower() in seen:
-            # (the search is slow: "cont" first; "Title - continued" too)
+        if (m := _continued(r.text)) and r.text[:m.start()].rstrip(" -–—:,").lower() in seen:
             r.keep = False
             report.dropped(r.line, "continued heading", r.text)
         else:
             seen.add(lower)
+
+
+def _continued(text: str) -> re.Match | None:
+    """``cues.CONTINUED``'s mark at the end of ``text`` (``(Continued)``, ``-
+    cont'd.``); the search, slow, only where the line ends as the mark can
+    and has "cont" in it."""
+    end = text[-1:]
+    if not (end in _CONTINUED_ENDS or end.isspace()) or "cont" not in text.lower():
+        return None
+    return cues.CONTINUED.search(text)
+
+
+_CONTINUED_ENDS = frozenset("dD.)]")
 
 
 def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
@@ -1240,7 +1308,7 @@ def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
     their page. Otherwise, three or more in a row without blank lines after
     a colon are a list whose glyphs were lost (``_lost_bullets``); others stay."""
     kept = [r for r in raw if r.keep]
-    breaks = _page_breaks_after(raw)
+    breaks: set[int] | None = None  # (known once a run needs them, before any line goes)
     run: list[int] = []
     begun = False
     for i, r in enumerate(kept + [None]):
@@ -1248,6 +1316,8 @@ def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
                 and not _heads_text(kept, i):  # (the length first: most lines are longer)
             run.append(i)
             continue
+        if len(run) >= 4 and breaks is None:
+            breaks = _page_breaks_after(raw)
         if len(run) >= 4 and _figure_evidence(kept, run[0], run[-1], breaks):
             for label in run:
                 kept[label].keep = False
@@ -1358,8 +1428,8 @@ def drop_contents_leaders(raw: list[RawLine], report: Report) -> None:
         _drop_among_leaders(raw, found, report)
     kept = [r for r in raw if r.keep]
     headed = False
-    for k, r in enumerate(kept):
-        if r.keep and cues.CONTENTS_HEADING.match(r.text):
+    for k, r in enumerate(kept):  # ("contents" or "table of contents": the first letter first)
+        if r.text[0] in "CcTt" and r.keep and cues.CONTENTS_HEADING.match(r.text):
             r.keep = False
             report.dropped(r.line, "contents heading", r.text)
             _drop_listed_titles(kept, k + 1, report)
@@ -1403,6 +1473,8 @@ def _drop_unheaded_contents(kept: list[RawLine], report: Report) -> None:
     Us Sum Up`` for 2.6). The run goes, and the short line right above it
     that the text does not have again (its heading), with notes."""
     top = kept[:120]
+    if _longest_title_run(top) < 5:
+        return  # (quick) not five short lines in a row near the top
     seen_at: dict[str, int] = {}  # a short line: where it stands last
     heads_at: dict[str, int] = {}  # a short line over a line of text: where it stands last
     for k, (r, after) in enumerate(zip(kept, kept[1:])):
@@ -1413,10 +1485,9 @@ def _drop_unheaded_contents(kept: list[RawLine], report: Report) -> None:
     start, run, best = 0, [], []  # the titles of the run so far, and of the best run
     missed = False  # one title in a run may be one the text lacks (a misprinted number)
     for k, r in enumerate(top + [None]):
-        if r is not None and (_is_label(r.text) or cues.PAGE_REFERENCE.match(r.text)):
+        if r is not None and _between_titles(r.text):
             continue
-        short = r is not None and len(r.text) <= 60 \
-            and not r.text.endswith((".", "!", ":", ";", ","))
+        short = r is not None and _title_shaped(r.text)
         if short and seen_at.get(_bare_title(r.text), k) > k + 1:
             run.append(k)
             missed = False
@@ -1438,6 +1509,30 @@ def _drop_unheaded_contents(kept: list[RawLine], report: Report) -> None:
             and seen_at.get(_bare_title(above.text), first - 1) == first - 1:
         above.keep = False
         report.dropped(above.line, "contents heading", above.text)
+
+
+def _between_titles(text: str) -> bool:
+    """A section number or a page reference printed apart, among a contents
+    list's titles."""
+    return _is_label(text) or bool(cues.PAGE_REFERENCE.match(text))
+
+
+def _title_shaped(text: str) -> bool:
+    return len(text) <= 60 and not text.endswith((".", "!", ":", ";", ","))
+
+
+def _longest_title_run(top: list[RawLine]) -> int:
+    """The most title-shaped lines in a row (a section number or a page
+    reference between them does not end the run): the most titles that an
+    unheaded contents list near the top can have."""
+    longest = run = 0
+    for r in top:
+        if _title_shaped(r.text):
+            run += 1
+            longest = max(longest, run)
+        elif not _between_titles(r.text):
+            run = 0
+    return longest
 
 
 def _drop_listed_titles(kept: list[RawLine], start: int, report: Report) -> None:
