@@ -12,7 +12,7 @@ from pathlib import Path
 
 from build_course.diagnostics import Report
 from build_course.importer.importing import import_text
-from build_course.model import Heading, Paragraph, RawMarkdown, SourceText
+from build_course.model import Heading, ListBlock, Paragraph, RawMarkdown, SourceText
 
 LYNX_LESSON = """\
    Skip to main content
@@ -794,3 +794,42 @@ def test_a_callout_after_a_challenge_stays_in_the_lesson():
     quiz = next(q for q in lesson.quizzes if q.title == "Counting the bubbles")
     assert all("Dry clay drags" not in q.model_answer for q in quiz.questions)
     assert any("Dry clay drags" in getattr(b, "text", "") for b in lesson.blocks)
+
+
+# ---- a blog post's furniture above its comments (html2text) ------------------
+
+H2T_BLOG_POST = """\
+Skip_to_content
+Kitchen_Basics
+Menu
+    * Home
+    * Recipes
+****** Proving Bread Dough at Home ******
+Posted on March 3, 2026 by Sam_Ortiz
+Proving gives the yeast time to fill the dough with gas, so the loaf rises in
+the oven instead of baking into a dense brick.
+***** Where to prove *****
+A warm, draught-free spot works best: an oven with only its light switched on
+keeps the dough at about thirty degrees.
+**** Share this: ****
+    * Facebook
+    * Email
+***** Post navigation *****
+Previous_post:_Choosing_a_flour
+Next_post:_Shaping_a_round_loaf
+***** 2 thoughts on “Proving Bread Dough at Home” *****
+   1. Lee says:
+      My kitchen is cold, the oven trick works.
+"""
+
+
+def test_html2text_share_buttons_and_post_links_above_the_comments_go_with_their_headings():
+    part, lesson = _lesson_of(H2T_BLOG_POST, "html2text")
+    assert lesson.title == "Proving Bread Dough at Home"
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == ["Where to prove"]
+    words = _words(lesson) + " ".join(
+        item.text for b in lesson.blocks if isinstance(b, ListBlock) for item in b.items)
+    for furniture in ("Share", "Facebook", "Email", "Post navigation", "Previous", "Next",
+                      "Lee says"):
+        assert furniture not in words, furniture
+    assert "draught-free spot" in words

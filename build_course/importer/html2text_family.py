@@ -28,7 +28,7 @@ from build_course.importer import cues
 from build_course.importer.markdown_family import markdown_lessons
 from build_course.importer.markdown_inline import escape
 from build_course.importer.passes_web import nav_bar as _nav_bar
-from build_course.importer.passes_web import permalink_hash, prev_next_alone
+from build_course.importer.passes_web import permalink_hash, prev_next_alone, share_button
 from build_course.importer.shapes import TERMINAL
 from build_course.model import Lesson
 
@@ -131,9 +131,7 @@ def _footer(lines: list[str], starred: list[tuple[int, re.Match]]) -> int:
     comments = next((n for n, m in starred[1:] if cues.COMMENTS_HEADING.match(m.group("title"))),
                     None)
     if comments is not None:
-        while comments > 0 and _nav_bar(lines[comments - 1].strip().replace("_", " ")):
-            comments -= 1
-        return comments
+        return _furniture_above(lines, comments)
     for n in range(max(len(lines) - FOOTER_LINES - 1, 1), len(lines)):
         text = lines[n].strip()
         if lines[n][:1] != " " and _RULE.match(lines[n - 1].strip()) \
@@ -153,6 +151,18 @@ def _footer(lines: list[str], starred: list[tuple[int, re.Match]]) -> int:
                 return n
             break
     return len(lines)
+
+
+def _furniture_above(lines: list[str], n: int) -> int:
+    """Where the furniture right above line ``n`` starts: links to the pages
+    before and after, share buttons, and the starred headings left with
+    nothing under them (``Post navigation``, ``Share this:``)."""
+    while n > 0:
+        text = lines[n - 1].strip().replace("_", " ")
+        if text and not _nav_bar(text) and not share_button(text) and not _STARS.match(text):
+            break
+        n -= 1
+    return n
 
 
 def _empty_headings_above(lines: list[str], n: int) -> int:

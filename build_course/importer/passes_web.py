@@ -154,6 +154,13 @@ def nav_bar(text: str) -> bool:
     return bool(text) and (_nav_bar(text) or _is_chrome(text))
 
 
+def share_button(text: str) -> bool:
+    """A line of share buttons (``Share: Facebook Twitter``), or one of the
+    buttons listed under ``Share this:`` (``* Email``)."""
+    return _share_line(text) or (bool(_WEB_BULLET.match(text)) and all(
+        w in cues.SHARE_WORDS for w in _share_words(text[2:]) or ["-"]))
+
+
 def _furniture_at_end(raw: list[RawLine]) -> bool:
     """Among the last 40 lines, a copyright footer and a comments or sidebar
     heading ("3 Comments", "Related posts")."""
@@ -643,8 +650,8 @@ def _drop_share_items(raw: list[RawLine], i: int, report: Report) -> None:
     """The buttons listed under a share label (``Share this:`` over
     ``* Twitter``, ``* Email``): items of share words only."""
     j = i + 1
-    while j < len(raw) and raw[j].keep and _WEB_BULLET.match(raw[j].text) and all(
-            w in cues.SHARE_WORDS for w in _share_words(raw[j].text[2:]) or ["-"]):
+    while j < len(raw) and raw[j].keep and _WEB_BULLET.match(raw[j].text) \
+            and share_button(raw[j].text):
         raw[j].keep = False
         report.dropped(raw[j].line, "share-button line", raw[j].text)
         j += 1
