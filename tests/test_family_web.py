@@ -1333,3 +1333,64 @@ def test_a_wiki_articles_edit_links_contents_citation_marks_and_footer_go():
     assert [item.text for item in references.items] == [
         "Harper, D. (2019). Water in the Garden. Field Press. p. 40.",
         "Okafor, N. (2021). Small Tanks. p. 7."]
+
+
+# ---- a documentation site's tutorial: skills test and feedback widget -------
+
+DOCS_TUTORIAL = """\
+     * [1]Skip to main content
+     * [2]Skip to search
+
+                              Sorting lists
+
+   [3]Previous [4]Overview: Data [5]Next
+
+   In this lesson we sort a list of numbers in place and make a sorted copy
+   of it, leaving the original as it was.
+
+Sorting in place
+
+   The sort method changes the list itself and returns nothing at all, so
+   do not assign its result to a variable.
+
+Test your skills
+
+    1. Which call leaves the original list as it was?
+         a. numbers.sort()
+         b. sorted(numbers)
+         c. numbers.reverse()
+    2. The sort method returns the sorted list. True or false?
+
+   Show answers
+
+   1. b
+
+   2. False. It sorts the list in place and returns None.
+
+   [6]Previous [7]Overview: Data [8]Next
+
+   Help improve PyNotes
+
+   Was this page helpful to you?
+   (BUTTON) Yes (BUTTON) No
+
+   [9]Learn how to contribute.
+
+References
+
+   1. https://docs.example.org/sorting#content
+   2. https://docs.example.org/sorting#search
+"""
+
+
+def test_a_skills_test_takes_its_shown_answers_and_the_feedback_widget_goes():
+    part, lesson = _blocks(DOCS_TUTORIAL)
+    assert lesson.title == "Sorting lists"
+    [quiz] = lesson.quizzes
+    choice, statement = quiz.questions
+    assert choice.options == ["numbers.sort()", "sorted(numbers)", "numbers.reverse()"]
+    assert choice.correct == [1]
+    assert statement.correct == [1]  # False
+    text = _all_text(lesson)
+    for furniture in ("Previous", "Overview", "Help improve", "helpful", "contribute"):
+        assert furniture not in text, furniture

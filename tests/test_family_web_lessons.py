@@ -806,6 +806,7 @@ Menu
     * Recipes
 ****** Proving Bread Dough at Home ******
 Posted on March 3, 2026 by Sam_Ortiz
+Previous Overview:_Baking Next
 Proving gives the yeast time to fill the dough with gas, so the loaf rises in
 the oven instead of baking into a dense brick.
 ***** Where to prove *****
@@ -823,13 +824,13 @@ Next_post:_Shaping_a_round_loaf
 """
 
 
-def test_html2text_share_buttons_and_post_links_above_the_comments_go_with_their_headings():
+def test_html2text_post_links_and_share_buttons_go_with_the_headings_they_leave_empty():
     part, lesson = _lesson_of(H2T_BLOG_POST, "html2text")
     assert lesson.title == "Proving Bread Dough at Home"
     assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == ["Where to prove"]
     words = _words(lesson) + " ".join(
         item.text for b in lesson.blocks if isinstance(b, ListBlock) for item in b.items)
     for furniture in ("Share", "Facebook", "Email", "Post navigation", "Previous", "Next",
-                      "Lee says"):
+                      "Overview", "Lee says"):
         assert furniture not in words, furniture
     assert "draught-free spot" in words

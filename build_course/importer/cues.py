@@ -23,7 +23,7 @@ EXERCISE_HEADING = re.compile(
     r"|activity|quiz(?:zes)?|self[- ]?(?:check|test|assessment)|review (?:questions|exercises)"
     r"|chapter review|reading questions"
     r"|questions(?: and (?:exercises|answers|problems))?|worksheet|challenges?!?"
-    r"|test your(?:self| knowledge| understanding)|knowledge check|terminal questions"
+    r"|test your(?:self| knowledge| understanding| skills)|knowledge check|terminal questions"
     r"|sentences for translation|practice problems)\b",
     re.I,
 )
@@ -31,7 +31,8 @@ EXERCISE_HEADING = re.compile(
 # OUESTIONS") are still exercise headings, with a note: the phrases compared, whole.
 EXERCISE_PHRASES = ("check your progress", "check your understanding", "terminal questions",
                     "review questions", "questions and exercises", "test your knowledge",
-                    "test your understanding", "knowledge check", "practice questions",
+                    "test your understanding", "test your skills", "knowledge check",
+                    "practice questions",
                     "self-assessment questions", "end-of-chapter questions")
 # The answers of exercises named by the exercises' own words: "Exercise Solutions",
 # "Review Question Answers", "Quiz Answer Key" (an answers heading, not an exercise).
@@ -224,7 +225,8 @@ WEB_CHROME = re.compile(
     r"|(previous|next|prev)( (post|page|article|entry|topic|tutorial))?"
     r"\s*:.*|sign in|log ?in|sign up|subscribe"
     r"|advertisement|sponsored( content)?"
-    r"|(was|is) this (page|article|post|lesson|tutorial|guide|answer) (helpful|useful)\??"
+    r"|(was|is) this (page|article|post|lesson|tutorial|guide|answer) (helpful|useful)"
+    r"( to you)?\??|help (us )?improve( [\w.-]+){0,3}|learn how to contribute\.?"
     r"|did (you find )?this (page|article|lesson) help(ful)?( you)?\??|rate this (page|article))$",
     re.I)
 # The relations of a page's <link> elements that lynx prints on its first line

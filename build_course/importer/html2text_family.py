@@ -223,7 +223,8 @@ class _Writer:
             self.close_labelled(0)
             return
         bare = text.replace("_", " ")  # html2text wrote a link's spaces as "_"
-        if indent <= 1 and (cues.WEB_CHROME.match(bare) or cues.WEB_FOOTER.match(text)):
+        if indent <= 1 and (cues.WEB_CHROME.match(bare) or cues.WEB_FOOTER.match(text)
+                            or (len(bare) <= 60 and _nav_bar(bare))):
             report.dropped(n + 1, "page furniture", text)
             return
         if indent == 0 and n + 1 < len(self.lines) and not self.boxes and self.meta is None:

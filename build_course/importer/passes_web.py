@@ -57,6 +57,8 @@ _SHORT_CHROME = re.compile(f"(?:{cues.WEB_CHROME.pattern})|(?:{cues.COOKIE_BUTTO
                            re.I)
 _PREV_NEXT_ALONE = re.compile(r"^[«‹←]?\s*(prev|previous|next)\s*:?\s*[»›→]?$", re.I)
 _PREV_NEXT = re.compile(r"(?i)\b(prev|previous|next)\b")
+# "Previous  Overview: Scripting  Next": the links before and after, around the way up
+_PREV_NEXT_AROUND = re.compile(r"(?i)^[«‹←]?\s*(prev|previous)\b\W+(\w+\W+){0,5}next\s*[»›→]?$")
 _HAS_SEPARATOR = re.compile(r"[|»›→]| [>/] ")
 _CODE_CHARS = re.compile(r"[{}()\[\];=<>&\\$]")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -211,8 +213,8 @@ def _nav_bar(text: str) -> bool:
     if len(text) > 100:
         return False
     lower = text.lower()
-    if ("prev" in lower or "next" in lower) and cues.WEB_CHROME.match(text) \
-            and _PREV_NEXT.search(text):
+    if ("prev" in lower or "next" in lower) and _PREV_NEXT.search(text) \
+            and (cues.WEB_CHROME.match(text) or _PREV_NEXT_AROUND.match(text)):
         return True
     if not _HAS_SEPARATOR.search(text):
         return False  # the usual line: no separator, no need to split it
