@@ -279,6 +279,22 @@ def test_a_web_page_keeps_its_main_content_only(tmp_path):
     assert question.correct == [0]
 
 
+def test_a_wiki_pages_section_edit_links_are_no_part_of_its_headings(tmp_path):
+    html = ("<html><body><div id='content'><h1>Pond Dipping</h1>"
+            "<p>Pond dipping is a simple way to see the small animals that live in still "
+            "water, and children can do it safely with a net and a white tray.</p>"
+            "<h2>What you need<span class='editsection'>[<a href='#'>edit</a>]</span></h2>"
+            "<p>A long-handled net, a white tray half full of pond water, and a magnifier "
+            "for looking closely at what you catch before you put it back.</p>"
+            "<h2>How to dip<span class='editsection'>[<a href='#'>edit</a> | "
+            "<a href='#'>edit source</a>]</span></h2>"
+            "<p>Sweep the net slowly in a figure of eight near the plants at the edge, then "
+            "turn it inside out into the tray and wait for the water to settle.</p>"
+            "</div></body></html>")
+    [lesson] = _import(tmp_path, "ponds.html", html.encode()).lessons
+    assert [s.title for s in lesson.sections] == ["What you need", "How to dip"]
+
+
 def test_a_page_that_only_redirects_is_an_error(tmp_path):
     html = b'<html><head><meta http-equiv="refresh" content="0; url=https://example.org/new">' \
            b"</head><body></body></html>"

@@ -11,11 +11,22 @@ from __future__ import annotations
 import re
 
 from build_course.diagnostics import CourseError
+from build_course.importer import cues
 from build_course.importer.formats.converted import Converted
 
 _REFRESH = re.compile(rb"<meta[^>]+http-equiv=[\"']?refresh[\"']?[^>]*>", re.I)
 _TARGET = re.compile(rb"url\s*=\s*['\"]?([^'\">\s]+)", re.I)
 _NESTED = re.compile(r"^( +)(?=(?:[-*+]|\d{1,3}[.)]) )", re.M)
+_HEADING_LINE = re.compile(r"^#{1,6} .*\]$", re.M)
+
+
+def _without_edit_link(m: re.Match) -> str:
+    """``## Uses[edit]``: a wiki's link to edit the section is no part of its heading."""
+    heading = m.group(0)
+    if not cues.EDIT_LINK.search(heading.replace("\\[", "[").replace("\\]", "]")):
+        return heading
+    # (the converter escapes the brackets: "Uses\\[edit\\]")
+    return heading[:heading.rfind("\\[" if heading.endswith("\\]") else "[")].rstrip()
 
 
 def convert(data: bytes, name: str) -> Converted:
@@ -35,6 +46,7 @@ def convert(data: bytes, name: str) -> Converted:
         raise CourseError(name, 0, "no main text was found in this web page",
                           "save the page with its text (not only its frame or scripts)")
     markdown = _NESTED.sub(lambda m: m.group(1) * 2, markdown)  # nested lists: 4 spaces a level
+    markdown = _HEADING_LINE.sub(_without_edit_link, markdown)
     if not markdown.lstrip().startswith("# "):
         meta = trafilatura.extract_metadata(html)
         if meta is not None and meta.title:
