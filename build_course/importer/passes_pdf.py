@@ -388,12 +388,13 @@ def drop_page_numbers(raw: list[RawLine], report: Report) -> None:
 def _drop_unpaged_numbers(raw: list[RawLine], report: Report) -> None:
     """Pages unknown (or guessed): a lone number that stands more than once is a result
     (``42`` after ``>>> 6 * 7``), not a page number, which is printed once."""
-    lone = Counter(r.text for r in raw if r.keep and _page_number(r.text))
+    numbers = [r for r in raw if r.keep and _page_number(r.text)]
+    lone = Counter(r.text for r in numbers)
     if 1 not in lone.values():
         return  # (no number printed once: no need to find those that count)
     counting = _counting(raw)
-    for r in raw:
-        if r.keep and lone.get(r.text) == 1 and id(r) not in counting:
+    for r in numbers:
+        if lone[r.text] == 1 and id(r) not in counting:
             r.keep = False
             report.dropped(r.line, "page number", r.text, routine=True)
 
@@ -933,8 +934,11 @@ def mend_bullet_glyphs(raw: list[RawLine], report: Report) -> None:
     letters = Counter(r.text[0] for r in raw
                       if r.text[0] in LETTER_GLYPHS and r.text[1:2] == " " and len(r.text) > 2)
     letter_glyphs = {ch for ch, n in letters.items() if n >= 3}
-    pending: list[RawLine] = []  # lone glyphs waiting for their lines
     kept = [r for r in raw if r.keep]
+    firsts = _GLYPH_START | letter_glyphs
+    if not any(r.text[0] in firsts or not r.text.isprintable() for r in kept):
+        return  # (quick) no line starts with a glyph or holds a control character
+    pending: list[RawLine] = []  # lone glyphs waiting for their lines
     for k, r in enumerate(kept):
         if not r.text.isprintable() and _CONTROL.search(r.text):  # (most lines are)
             r.text = _CONTROL.sub("", r.text).strip() or r.text
@@ -1308,14 +1312,12 @@ def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
     their page. Otherwise, three or more in a row without blank lines after
     a colon are a list whose glyphs were lost (``_lost_bullets``); others stay."""
     kept = [r for r in raw if r.keep]
+    begun = next((k for k, r in enumerate(kept) if len(r.text) >= 60), len(kept))
+    labels = [i for i in range(begun + 1, len(kept)) if len(kept[i].text) <= 40
+              and _label_like(kept[i].text) and not _heads_text(kept, i)]
+    # (the length first: most lines are longer; a run changes only its own lines)
     breaks: set[int] | None = None  # (known once a run needs them, before any line goes)
-    run: list[int] = []
-    begun = False
-    for i, r in enumerate(kept + [None]):
-        if r is not None and begun and len(r.text) <= 40 and _label_like(r.text) \
-                and not _heads_text(kept, i):  # (the length first: most lines are longer)
-            run.append(i)
-            continue
+    for run in _in_a_row(labels):
         if len(run) >= 4 and breaks is None:
             breaks = _page_breaks_after(raw)
         if len(run) >= 4 and _figure_evidence(kept, run[0], run[-1], breaks):
@@ -1324,8 +1326,17 @@ def drop_figure_labels(raw: list[RawLine], report: Report) -> None:
                 report.dropped(kept[label].line, "figure label", kept[label].text)
         elif len(run) >= 3 and not any(kept[k].blank_before for k in run[1:]):
             _lost_bullets(kept, run, report)
-        run = []
-        begun = begun or (r is not None and len(r.text) >= 60)
+
+
+def _in_a_row(indices: list[int]) -> list[list[int]]:
+    """``indices`` (in order) cut into runs of numbers in a row."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _lost_bullets(kept: list[RawLine], run: list[int], report: Report) -> None:
@@ -1514,7 +1525,7 @@ def _drop_unheaded_contents(kept: list[RawLine], report: Report) -> None:
 def _between_titles(text: str) -> bool:
     """A section number or a page reference printed apart, among a contents
     list's titles."""
-    return _is_label(text) or bool(cues.PAGE_REFERENCE.match(text))
+    return _is_label(text) or text[-1:].isdecimal() and bool(cues.PAGE_REFERENCE.match(text))
 
 
 def _title_shaped(text: str) -> bool:

@@ -110,11 +110,12 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     wide = _blank_space(kept)
     # (a numbered line starts with a digit, an asking one ends with "?": tested first)
-    if sum(1 for k, r in enumerate(kept)
-           if ((r.text[:1].isdigit() and _NUMBERED.match(r.text))
-               or (r.text[-1:] == "?" and _asks_over_space(kept, k)))
-           and _space_to_write(kept, k, wide)) < 2:
-        return  # (quick) fewer than two questions with space to write in
+    questions = (k for k, r in enumerate(kept)
+                 if ((r.text[:1].isdigit() and _NUMBERED.match(r.text))
+                     or (r.text[-1:] == "?" and _asks_over_space(kept, k)))
+                 and _space_to_write(kept, k, wide))
+    if next(questions, None) is None or next(questions, None) is None:
+        return  # (quick: the first two are enough) fewer than two questions with space
     head: RawLine | None = kept[0] if _title_head(kept[0]) else None
     space: list[RawLine] = []
     asked = numbered = 0
@@ -186,10 +187,14 @@ def _has_blank(text: str) -> bool:
 def _section_heading(r: RawLine, before: RawLine) -> bool:
     """Marked a heading, or shaped like one (after any section number) after a
     blank line or a sentence's end."""
-    text = r.text[m.end():] if (m := _SECTION_NUMBER.match(r.text)) else r.text
-    return r.kind == "heading" or (
-        r.kind == "" and (r.blank_before or before.text.endswith((".", "?", "!")))
-        and not _fill_in(text) and not _NUMBERED.match(text) and looks_like_heading(text))
+    if r.kind:
+        return r.kind == "heading"
+    if not (r.blank_before or before.text.endswith((".", "?", "!"))):
+        return False
+    text = r.text[m.end():] if r.text[:1].isdecimal() and (m := _SECTION_NUMBER.match(r.text)) \
+        else r.text
+    # (most lines, sentences, fail the heading's shape first)
+    return looks_like_heading(text) and not _fill_in(text) and not _NUMBERED.match(text)
 
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\S)")  # "2.6 Let Us Sum Up"
@@ -200,7 +205,7 @@ def _mark(head: RawLine | None, asked: int, numbered: int, space: list[RawLine],
     if head is None or asked < 2 or asked * 3 < numbered * 2:
         return
     for r in space:  # a question's answer space at its line's end goes
-        if (m := _TRAILING_SPACE.search(r.text)) and r.text[:m.start()].endswith(("?", ":", ".")):
+        if (m := _trailing_space(r.text)) and r.text[:m.start()].endswith(("?", ":", ".")):
             r.text = r.text[:m.start()]
     if not cues.EXERCISE_HEADING.match(head.text):  # else a cue word names it one already
         head.kind = "exercise"
@@ -236,13 +241,21 @@ def drop_answer_space(raw: list[RawLine], report: Report) -> None:
             r.keep, gap = False, True
             what = "answer space" if _fill_in(r.text) else "form field"
             report.dropped(r.line, what, r.text[:40], routine=what == "answer space")
-        elif (m := _TRAILING_SPACE.search(r.text)) and (
+        elif (m := _trailing_space(r.text)) and (
                 len((before := r.text[:m.start()]).split()) <= 4
                 or before.endswith(("?", ":", "."))):
             r.text = before  # a label's, or a question's, answer space
 
 
 _TRAILING_SPACE = re.compile(r"\s*(?:_{5,}|(?:\\_){5,}|\.{5,}|…{3,})\s*$")  # (\_: Markdown's)
+
+
+def _trailing_space(text: str) -> re.Match | None:
+    """The answer space that ends ``text``, if any. (The search is slow: only
+    a line that holds such space somewhere is searched.)"""
+    if "_____" in text or "....." in text or "………" in text or "\\_" in text:
+        return _TRAILING_SPACE.search(text)
+    return None
 
 
 def drop_facilitator_notes(raw: list[RawLine], report: Report) -> None:
@@ -360,7 +373,7 @@ def without_answer_space(text: str) -> str:
     """``text`` without the answer space that ends a question or a label
     (``What is net pay? ......``); a blank inside a sentence stays."""
     text = text.strip()
-    m = _TRAILING_SPACE.search(text)
+    m = _trailing_space(text)
     if m and (len((before := text[:m.start()]).split()) <= 4 or before.endswith(("?", ":", "."))):
         return before
     return text
