@@ -44,7 +44,7 @@ _LETTERED = re.compile(r"^([A-Za-z])[.)]\s+(?=\S)")
 _MARKER = re.compile(r"^(?P<prefix>\S.{1,50}?)\s+[─━–—]\s+(?P<title>\S.{0,80}?)$")
 _MULTI_SPACE = re.compile(r"(?<=\S) {2,}")
 # kinds a family's passes give a line that make it a block of its own
-_MARKED_KINDS = ("heading", "exercise", "code", "box", "label")
+_MARKED_KINDS = frozenset(("heading", "exercise", "code", "box", "label"))
 _SPACE_REPLACEMENTS = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", "    "),
                        ("\u200b", ""), ("\ufeff", ""))
 
@@ -308,7 +308,7 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
     pieces: list[list[str]] = []
     tail = 0  # length of the last raw line of lines[-1]
     blank_before = False  # a blank line since the last kept line
-    long_items = _long_numbered_items(raw)
+    long_items = _LongItems(raw)
     rewrapped = set() if wrapped else _wrapped_paragraphs(raw, long_items)
     for r in raw:
         blank_before = blank_before or r.blank_before
@@ -347,7 +347,7 @@ def blank_line_blocks(raw: list[RawLine]) -> list[list[RawLine]]:
     return blocks
 
 
-def _wrapped_paragraphs(raw: list[RawLine], long_items: set[int]) -> set[int]:
+def _wrapped_paragraphs(raw: list[RawLine], long_items: _LongItems) -> set[int]:
     """In a text of one line per paragraph, the blocks (lines with no blank
     line between them) that are one paragraph hard-wrapped all the same: no
     list marker or marked line in the block, every line but the last near
@@ -366,7 +366,7 @@ def _wrapped_paragraphs(raw: list[RawLine], long_items: set[int]) -> set[int]:
     return found
 
 
-def _one_paragraph(block: list[RawLine], long_items: set[int]) -> bool:
+def _one_paragraph(block: list[RawLine], long_items: _LongItems) -> bool:
     width = max(len(r.text) for r in block)
     if width < 40 or any(len(r.text) < 0.6 * width for r in block[:-1]):
         return False
@@ -394,6 +394,21 @@ def _merge_sandwiched(lines: list[Line]) -> list[Line]:
     return out
 
 
+class _LongItems:
+    """``_long_numbered_items(raw)``, found when first asked about: most
+    texts have no line led by a number of four digits or more, and only
+    such a line is asked about."""
+
+    def __init__(self, raw: list[RawLine]) -> None:
+        self._raw = raw
+        self._found: set[int] | None = None
+
+    def __contains__(self, line: int) -> bool:
+        if self._found is None:
+            self._found = _long_numbered_items(self._raw)
+        return line in self._found
+
+
 def _long_numbered_items(raw: list[RawLine]) -> set[int]:
     """The raw line numbers of items numbered 1,000 or more: those that
     continue the run of numbered lines around them (shapes.runs_on)."""
@@ -407,8 +422,8 @@ def _long_numbered_items(raw: list[RawLine]) -> set[int]:
             if item and n >= LONG_NUMBER}
 
 
-def _classify(r: RawLine, wrapped: bool, long_items: frozenset[int] | set[int] = frozenset()
-              ) -> None:
+def _classify(r: RawLine, wrapped: bool,
+              long_items: frozenset[int] | set[int] | _LongItems = frozenset()) -> None:
     """Find ``r``'s list marker: set its bullet, number and body. A number of
     four digits or more marks an item only when ``r`` is in ``long_items``."""
     text = r.text
@@ -423,7 +438,7 @@ def _classify(r: RawLine, wrapped: bool, long_items: frozenset[int] | set[int] =
     elif first == "o" and (m := _O_BULLET.match(text)):
         r.bullet, r.body = "o", text[m.end():]
     elif first.isdigit() and ((m := _NUMBERED.match(text))
-                              or (r.line in long_items and (m := _LONG_NUMBERED.match(text)))):
+                              or ((m := _LONG_NUMBERED.match(text)) and r.line in long_items)):
         r.bullet, r.number, r.body = "1", int(m.group(1)), text[m.end():]
     elif r.indent > 0 and text[1:2] in (".", ")") and (m := _LETTERED.match(text)):
         r.bullet, r.number = "a", ord(m.group(1).lower()) - 96
@@ -467,7 +482,7 @@ def _continues(prev: Line, parts: list[str], tail: int, r: RawLine, blank_before
         return not (blanks_part and blank_before and len(parts) == 1 and not r.page_start
                     and looks_like_heading(end))
     last = end.rsplit(" ", 1)[-1]
-    if (last in _OPEN_ENDS or _capital_open_end(last, end, text)) and not prev.bullet:
+    if not prev.bullet and (last in _OPEN_ENDS or _capital_open_end(last, end, text)):
         # "... six factors by Cundiff and" + "Still. They are:"; a title
         # wrapped after "or" ("Preventing Illness or" + "Death at Work")
         return not looks_like_heading(end) or looks_like_heading(text)
@@ -513,6 +528,9 @@ _ROMAN_LEAD = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)\s")
 
 
 def _glue(parts: list[str], words: _Vocabulary | None = None) -> str:
+    joined = " ".join(parts)
+    if "- " not in joined and "\u00ad " not in joined:
+        return joined  # no part ends with a hyphen: each goes on after a space
     out = [parts[0]]
     for part in parts[1:]:
         left = out[-1]

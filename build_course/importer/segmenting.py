@@ -38,15 +38,24 @@ _QUOTE_ATTRIBUTED = re.compile(
 
 
 def segment(lines: list[Line]) -> list[Block]:
-    """Classify ``lines`` into blocks, in order."""
+    """Classify ``lines`` into blocks, in order: the first rule of ``RULES``
+    that matches at a line wins. ``marked`` matches every line of a marked
+    kind and no other, ``list_block`` every other list item and no other
+    line, so the other rules are asked only of lines that are neither."""
     blocks: list[Block] = []
     i, end = 0, len(lines)
     while i < end:
-        for rule in RULES:
-            if found := rule(lines, i):
-                block, i = found
-                blocks.append(block)
-                break
+        line = lines[i]
+        if line.kind in _MARKED_KINDS:
+            block, i = marked(lines, i)
+        elif line.bullet:
+            block, i = list_block(lines, i)
+        else:
+            for rule in _TEXT_RULES:
+                if found := rule(lines, i):
+                    block, i = found
+                    break
+        blocks.append(block)
     return blocks
 
 
@@ -291,7 +300,8 @@ def misspelt_cue(text: str) -> str:
     """The exercise phrase (``cues.EXERCISE_PHRASES``) that ``text`` (without
     its section number) is one letter off, or "" (none, or spelt right)."""
     text = _without_number(text).lower().rstrip(" :")
-    if not 10 <= len(text) <= 30:
+    if not 10 <= len(text) <= 30 or (text[:_END] not in _PHRASE_HEADS
+                                     and text[-_END:] not in _PHRASE_TAILS):
         return ""
     return next((p for p in _PHRASES_NEAR.get(len(text), ()) if _one_off(text, p)), "")
 
@@ -299,6 +309,12 @@ def misspelt_cue(text: str) -> str:
 # For each length, the exercise phrases one letter longer, as long, or one shorter, in order.
 _PHRASES_NEAR = {n: tuple(p for p in cues.EXERCISE_PHRASES if abs(len(p) - n) <= 1)
                  for n in range(10, 31)}
+# A text one letter off a phrase is at least the shortest phrase's length less one,
+# and keeps the phrase's first _END letters or its last _END (the letter is off in
+# one half): a text that starts and ends unlike every phrase is none of them.
+_END = (min(map(len, cues.EXERCISE_PHRASES)) - 1) // 2
+_PHRASE_HEADS = frozenset(p[:_END] for p in cues.EXERCISE_PHRASES)
+_PHRASE_TAILS = frozenset(p[-_END:] for p in cues.EXERCISE_PHRASES)
 
 
 def _one_off(a: str, b: str) -> bool:
@@ -323,3 +339,5 @@ def paragraph(lines: list[Line], i: int):
 
 
 RULES: list[Rule] = [marked, list_block, definition, dialogue, quote, term_list, heading, paragraph]
+_MARKED_KINDS = frozenset(("heading", "exercise", "box", "label", "code"))  # what ``marked`` takes
+_TEXT_RULES = RULES[2:]  # for a line neither of a marked kind nor a list item

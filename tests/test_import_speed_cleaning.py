@@ -1,0 +1,83 @@
+"""Cleaning and segmenting fast: each shortcut gives what the longer way
+gives (a dispatch skips only rules that cannot match, a gate only texts
+that the test it guards would turn down)."""
+
+from __future__ import annotations
+
+from build_course.importer import cleaning, cues, segmenting
+from build_course.importer.cleaning import raw_lines
+from build_course.model import Line
+
+
+def _segment_by_every_rule(lines: list[Line]) -> list:
+    """``segment`` as it reads: every rule of ``RULES`` asked in turn."""
+    blocks, i = [], 0
+    while i < len(lines):
+        for rule in segmenting.RULES:
+            if found := rule(lines, i):
+                block, i = found
+                blocks.append(block)
+                break
+    return blocks
+
+
+def test_segment_asks_only_the_rules_that_can_match():
+    lines = [Line("Feeding Hens", 1), Line("Grain", 2, bullet="•"),
+             Line("Grit", 3, bullet="•", kind="text"), Line("Water", 4, bullet="1", number=1),
+             Line("Check the trough daily.", 5), Line("Molting", 6, kind="heading"),
+             Line("x = 1", 7, kind="code"), Line("y = 2", 8, kind="code"),
+             Line("Hint: count them", 9, kind="label"), Line("Definition: a flock", 10),
+             Line("Ann: Where is the ladder?", 11), Line("Bob: In the shed.", 12),
+             Line('"Eggs first." – Old Saying', 13), Line("Perch – a bar to sleep on", 14),
+             Line("Nest – a box to lay in", 15), Line("What do hens eat", 16, kind="question"),
+             Line("Grain", 17, bullet="•", kind="heading"), Line("the end.", 18)]
+    for start in range(len(lines)):
+        assert segmenting.segment(lines[start:]) == _segment_by_every_rule(lines[start:])
+
+
+def _misspelt_by_scan(text: str) -> str:
+    """``misspelt_cue`` without its gate on the ends of the text."""
+    text = segmenting._without_number(text).lower().rstrip(" :")
+    if not 10 <= len(text) <= 30:
+        return ""
+    return next((p for p in segmenting._PHRASES_NEAR.get(len(text), ())
+                 if segmenting._one_off(text, p)), "")
+
+
+def test_the_gate_on_misspelt_cues_lets_every_one_letter_slip_through():
+    for phrase in cues.EXERCISE_PHRASES:
+        slips = set()
+        for i in range(len(phrase) + 1):
+            slips.add(phrase[:i] + phrase[i + 1:])  # a letter left out
+            for letter in "aqz -":
+                slips.add(phrase[:i] + letter + phrase[i + 1:])  # changed
+                slips.add(phrase[:i] + letter + phrase[i:])  # added
+        for text in slips | {phrase.title(), f"3.2 {phrase}:", "Tending the Orchard"}:
+            assert segmenting.misspelt_cue(text) == _misspelt_by_scan(text), text
+        assert segmenting.misspelt_cue(phrase[:3] + "x" + phrase[4:]) == phrase
+
+
+def _glue_piece_by_piece(parts: list[str]) -> str:
+    out = parts[0]
+    for part in parts[1:]:
+        out = cleaning._glue([out, part])
+    return out
+
+
+def test_glue_joins_with_spaces_unless_a_hyphen_ends_a_piece():
+    for parts in (["Bees carry", "pollen from", "flower to flower."],
+                  ["a well-known", "fact - or so", "they say"],
+                  ["a long-", "awaited spring"], ["sun-", "Dried tomatoes"],
+                  ["accu\u00ad", "rately"], ["one"]):
+        assert cleaning._glue(parts) == _glue_piece_by_piece(parts), parts
+
+
+def _lines_of(text: str, wrapped: bool = False) -> list[tuple]:
+    return [(line.text, line.bullet, line.number)
+            for line in cleaning.join_lines(raw_lines(text), wrapped)]
+
+
+def test_a_long_number_starts_an_item_only_within_a_run():
+    text = "998. Oats\n999. Barley\n1000. Rye\n1001. Millet\n\n1999. The year it rained.\n"
+    assert [n for _, _, n in _lines_of(text)] == [998, 999, 1000, 1001, None]
+    assert _lines_of("2024. A dry summer.\n")[0] == ("2024. A dry summer.", "", None)
