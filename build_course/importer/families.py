@@ -29,13 +29,14 @@ from build_course.importer import passes_worksheet as worksheet
 from build_course.importer.cleaning import Pass, RawLine
 from build_course.importer.gift import gift_evidence, gift_lessons
 from build_course.importer.html2text_family import detect_html2text, html2text_lessons
+from build_course.importer.line_facts import LineFacts
 from build_course.importer.markdown_family import detect_markdown, markdown_lessons
-from build_course.importer.pdf_columns import column_starts, read_columns
+from build_course.importer.pdf_columns import MIN_ROWS, column_starts, read_columns
 from build_course.importer.shapes import TERMINAL
 from build_course.importer.structuring import Step, build_lessons
 from build_course.model import Lesson, Line
 
-Detector = Callable[[list[RawLine]], list[str]]
+Detector = Callable[[list[RawLine], LineFacts], list[str]]
 Joiner = Callable[[list[RawLine], list[str]], list[Line]]
 
 
@@ -48,7 +49,8 @@ class Family:
     summary: str
     """What texts of this family are, in a few words."""
     detect: Detector
-    """The evidence that a text is of this family; empty when it is not."""
+    """The evidence that a text is of this family (given its raw lines and
+    the facts about them that all detectors share); empty when it is not."""
     passes: Sequence[Pass]
     """The cleaning passes, in order (see ``cleaning``)."""
     wrapped: bool = False
@@ -81,23 +83,35 @@ class Detection:
     evidence: list[str]
 
 
-def _pdf_evidence(raw: list[RawLine]) -> list[str]:
+def _pdf_evidence(raw: list[RawLine], facts: LineFacts) -> list[str]:
     """PDF-style text: form feeds between pages, a converter's page markers,
     two columns side by side, most long lines stopping mid-sentence, or
     (pages joined without form feeds) a running header whose page number
     counts up."""
     pages = sum(1 for r in raw if r.page_start)
     found = [f"{pages} form feeds (page breaks)"] if pages >= 2 else []
-    if (marks := len(pdf.page_markers(raw))) >= 2:
+    # (only the lines that start as a page marker can: most lines are not asked)
+    starting = [raw[k] for k in facts.lines_starting("".join(pdf._MARKER_FIRST))]
+    if (marks := len(pdf.page_markers(starting))) >= 2:
         found.append(f"{marks} page markers left by a converter ('--- Page 2 ---')")
     if not found and (columns := _side_by_side(raw)):
         found.append(f"two columns side by side on {columns} page(s) (pdftotext -layout)")
     wrapped = _hard_wrapped(raw) or _goes_on_in_lower_case(raw)
-    if not found and not wrapped and (headers := pdf.counted_headers(raw)):
+    if not found and not wrapped and (headers := pdf.counted_headers(_glued_numbers(raw, facts))):
         found.append(f"{headers} running headers with page numbers that count up")
-    if not found and wrapped and qa.qa_evidence(raw):
+    if not found and wrapped and qa.qa_evidence(raw, facts):
         return []  # an FAQ typed at a fixed width: its lines are wrapped, not a PDF's
     return found + wrapped
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _glued_numbers(raw: list[RawLine], facts: LineFacts) -> list[RawLine]:
+    """The lines that start or end with a digit, in order: the only ones that
+    ``counted_headers`` asks (a header's page number is glued to one end)."""
+    ends = {*facts.lines_starting(_DIGIT), *facts.lines_ending(_DIGIT)}
+    return [raw[k] for k in sorted(ends)]
 
 
 def _side_by_side(raw: list[RawLine]) -> int:
@@ -105,8 +119,10 @@ def _side_by_side(raw: list[RawLine]) -> int:
     same lines, as ``pdftotext -layout`` does (``pdf_columns.column_starts``:
     a fifth of a page's lines, five at least, start text at the same place
     after a run of spaces, the text on their left reaching close to it)."""
-    if not any(r.spaced for r in raw):
-        return 0  # no run of spaces inside a line: no columns
+    spaced = [r.spaced for r in raw if r.spaced]
+    if sum(s.count("  ") for s in spaced) < MIN_ROWS:
+        # a column starts after a run of spaces on MIN_ROWS lines of a page at least
+        return 0  # (and most texts have no such run, or a few)
     pages: list[list[str]] = [[]]
     for r in raw:
         if r.form_feed:
@@ -157,7 +173,7 @@ def _goes_on_in_lower_case(raw: list[RawLine]) -> list[str]:
             "on the next (hard-wrapped)"]
 
 
-def _anything(raw: list[RawLine]) -> list[str]:
+def _anything(raw: list[RawLine], facts: LineFacts | None = None) -> list[str]:
     return ["no other family's evidence: lines are paragraphs, headings and list items"]
 
 
@@ -182,7 +198,7 @@ PDF = Family(
     wrapped=True, read=read_columns, part_title=pdf.part_title)
 WEB = Family(
     "web", "a web page dumped or copied as text (lynx, w3m, a browser): page furniture, "
-    "headings known only from layout", lambda raw: _unpaged(web.detect(raw), raw),
+    "headings known only from layout", lambda raw, facts: _unpaged(web.detect(raw, facts), raw),
     [book.drop_licence,
      web.drop_link_references, web.unbox_label_tables, web.drop_icon_glyphs,
      web.drop_math_preamble, web.drop_chrome,
@@ -203,14 +219,15 @@ def _unpaged(found: list[str], raw: list[RawLine]) -> list[str]:
 _ATX_SHAPED = re.compile(r"^#{1,6} +\S")
 
 
-def _markdown_evidence(raw: list[RawLine]) -> list[str]:
+def _markdown_evidence(raw: list[RawLine], facts: LineFacts) -> list[str]:
     """Markdown's evidence, unless it is only lines shaped as ATX headings,
     most of them going on with the next line (a comment over its code), in
     a text that html2text's headings or a web page's furniture show to be a dump."""
-    found = detect_markdown(raw)
+    found = detect_markdown(raw, facts)
     if found and all(" ATX headings " in e for e in found) and (
             _indented_headings(raw)
-            or (_glued_headings(raw) and (detect_html2text(raw) or web.detect(raw)))):
+            or (_glued_headings(raw)
+                and (detect_html2text(raw, facts) or web.detect(raw, facts)))):
         return []
     return found
 
@@ -234,8 +251,8 @@ MARKDOWN = Family(
     _markdown_evidence, [], lessons=markdown_lessons)
 HTML2TEXT = Family(
     "html2text", "a web page converted by html2text: starred headings, indented boxes and lists",
-    lambda raw: [] if book.licence_start(raw) else detect_html2text(raw), [],
-    lessons=html2text_lessons)
+    lambda raw, facts: [] if book.licence_start(raw, facts) else detect_html2text(raw, facts),
+    [], lessons=html2text_lessons)
 PLAIN = Family("plain", "text with one line per paragraph (a web page copied as text)",
                _anything, [c.drop_share_buttons, worksheet.mark_column_rows,
                            worksheet.drop_facilitator_notes,
@@ -285,8 +302,9 @@ FAMILIES: list[Family] = [MARKDOWN, HTML2TEXT, GIFT, WEB, BOOK, WORKSHEET, PDF, 
 
 def detect_family(raw: list[RawLine]) -> Detection:
     """The first family in ``FAMILIES`` that finds evidence in ``raw``."""
+    facts = LineFacts.of(raw)
     for family in FAMILIES:
-        if evidence := family.detect(raw):
+        if evidence := family.detect(raw, facts):
             return Detection(family, evidence)
     return Detection(PLAIN, _anything(raw))
 

@@ -37,6 +37,7 @@ from html import unescape
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine
+from build_course.importer.line_facts import LineFacts
 from build_course.importer.structuring import name_lessons
 from build_course.model import ExerciseLink, Lesson, Paragraph, Question, Quiz
 from build_course.quiz.kinds import QuestionKind
@@ -60,10 +61,12 @@ _TAG = re.compile(r"<[^>]+>")
 _CATEGORY = re.compile(r"^\$CATEGORY:\s*(.*)$")
 
 
-def gift_evidence(raw: list[RawLine]) -> list[str]:
+def gift_evidence(raw: list[RawLine], facts: LineFacts | None = None) -> list[str]:
     """Why ``raw`` reads as GIFT: two answer blocks or more (``{=...``,
     ``{~...``, ``{T}``) in questions named ``::name::`` or standing at their
     ends, or three named questions with braces. Empty: it does not."""
+    if not (facts or LineFacts.of(raw)).has("{"):
+        return []  # (most texts) no answer block, so no evidence however many names
     named = strong = weak = 0
     for k, r in enumerate(raw):
         text = r.text

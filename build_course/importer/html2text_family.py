@@ -25,6 +25,7 @@ from dataclasses import fields, is_dataclass
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
+from build_course.importer.line_facts import LineFacts
 from build_course.importer.markdown_family import markdown_lessons
 from build_course.importer.markdown_inline import escape
 from build_course.importer.passes_web import nav_bar as _nav_bar
@@ -53,9 +54,11 @@ _COMMENT = ("//", "#", "/*", "--", "<!--")
 _WORD = re.compile(r"^[(\"“‘]?[A-Za-z][a-z’']*[)\"”’,.:;!?]*$")
 
 
-def detect_html2text(raw: list) -> list[str]:
+def detect_html2text(raw: list, facts: LineFacts | None = None) -> list[str]:
     """Evidence: headings starred at both ends, at two levels or more."""
-    starred = [(r, m) for r in raw if r.text[:3] == "***" and (m := _STARS.match(r.text))]
+    facts = facts or LineFacts.of(raw)
+    starred = [(r, m) for k in facts.lines_starting("*")
+               if (r := raw[k]).text[:3] == "***" and (m := _STARS.match(r.text))]
     levels = {len(m.group("stars")) for _, m in starred}
     if len(starred) < 3 or len(levels) < 2:
         return []

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
+from build_course.importer.line_facts import LineFacts
 from build_course.importer.markdown_blocks import (
     Exercise,
     Gate,
@@ -78,14 +79,15 @@ _INLINE_MARKS = re.compile(r"\*\*\S|\]\(|`[^`]+`|^</?(details|summary|div|img|br
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$")
 
 
-def detect_markdown(raw: list) -> list[str]:
+def detect_markdown(raw: list, facts: LineFacts | None = None) -> list[str]:
     """Evidence that ``raw`` (the text's ``RawLine``s) is Markdown: a course
     tool's syntax (twice, or with a heading), or ATX headings with fences,
     tables, inline marks or front matter. Empty when that is not enough
     (front matter alone is not: a plain text may start with one)."""
+    facts = facts or LineFacts.of(raw)
     front = _front_matter_end(raw)
     # the lines not indented as code that may be syntax, a heading, a fence or a table rule
-    shallow = [r for r in raw if r.indent < 4 and r.text[:1] in _MARKUP_FIRST]
+    shallow = [r for k in facts.lines_starting(_MARKUP_FIRST) if (r := raw[k]).indent < 4]
     syntax, hits = [], 0
     marked = [r for r in shallow if r.text[:1] in _SYNTAX_FIRST]
     for name, pattern in _SYNTAX:
@@ -97,8 +99,8 @@ def detect_markdown(raw: list) -> list[str]:
     headings = [r for r in shallow if r.text[:1] == "#" and r.blank_before and _ATX.match(r.text)]
     fences = sum(1 for r in shallow if r.text.startswith(("```", "~~~")))
     # **bold**, a link, `code` or an HTML tag: each needs a string looked for first
-    marks = sum(1 for r in raw if ("**" in (text := r.text) or "](" in text or "`" in text
-                                   or text[:1] == "<") and _INLINE_MARKS.search(text))
+    marked_lines = {*facts.lines_holding("**", "](", "`"), *facts.lines_starting("<")}
+    marks = sum(1 for k in marked_lines if _INLINE_MARKS.search(facts.texts[k]))
     tables = sum(1 for r in shallow if r.text[:1] in "|:-" and _TABLE_RULE.match(r.text))
     shape = []
     levels = {len(r.text) - len(r.text.lstrip("#")) for r in headings}

@@ -23,6 +23,7 @@ from dataclasses import replace
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine, _classify, _glue
+from build_course.importer.line_facts import LineFacts
 from build_course.importer.shapes import looks_like_heading
 from build_course.model import ExerciseLink, Heading, Lesson, Line, Paragraph, Question, Quiz
 from build_course.quiz.kinds import QuestionKind
@@ -47,13 +48,13 @@ _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,3})\.\s+")
 
 # ---- evidence ------------------------------------------------------------
 
-def book_evidence(raw: list[RawLine]) -> list[str]:
+def book_evidence(raw: list[RawLine], facts: LineFacts | None = None) -> list[str]:
     """Why ``raw`` reads as a plain-text book (empty: it does not): a licence
     block; or paragraphs wrapped at a fixed width below 80 columns and
     chapter lines or run-in headings (``_italic_`` marks are shown, not
     enough: converted web pages have them too)."""
     evidence = []
-    start = licence_start(raw)
+    start = licence_start(raw, facts)
     if start:
         evidence.append(f"a licence block closes at line {start.line}")
     width, share = _wrap_width(raw)
@@ -85,10 +86,12 @@ def book_evidence(raw: list[RawLine]) -> list[str]:
     return evidence + signs
 
 
-def licence_start(raw: list[RawLine]) -> RawLine | None:
+def licence_start(raw: list[RawLine], facts: LineFacts | None = None) -> RawLine | None:
     """The line that opens the book after its licence header (``*** START OF
     ... ***``), if one stands among the first 400 lines. Its starred lines
     are no html2text headings."""
+    if facts is not None and not facts.starts("*"):
+        return None  # (most texts) no line starts with a star
     return next((r for i, r in enumerate(raw[:400])
                  if r.text[:1] == "*" and _licence_mark(raw, i, cues.LICENCE_START)), None)
 

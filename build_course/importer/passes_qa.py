@@ -15,6 +15,7 @@ import re
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine
+from build_course.importer.line_facts import LineFacts
 from build_course.model import (
     Block,
     ExerciseLink,
@@ -148,15 +149,16 @@ def _sections(blocks: list[Block]
 
 # ---- evidence and passes (texts that are question-and-answer throughout) --
 
-def qa_evidence(raw: list[RawLine]) -> list[str]:
+def qa_evidence(raw: list[RawLine], facts: LineFacts | None = None) -> list[str]:
     """Why ``raw`` reads as question-and-answer text (empty: it does not):
     three or more questions each followed by an answer, which together make
     up half of its lines or more."""
-    if answered := labelled_pairs(raw):
+    facts = facts or LineFacts.of(raw)
+    if answered := labelled_pairs(raw, facts):
         return [f"{len(answered)} questions labelled as such ('Q:'), each answered on a "
                 "line labelled as the answer ('A:')"]
     # (a question holds a "?": only such lines are asked whether they ask)
-    asking = [k for k, r in enumerate(raw[:-1]) if "?" in r.text and _asks(r.text)]
+    asking = [k for k in facts.lines_holding("?") if k < len(raw) - 1 and _asks(facts.texts[k])]
     pairs = sum(1 for k in asking
                 if not _asks(after := raw[k + 1].text) and len(after) > 1)
     if pairs < _MIN_PAIRS or 2 * pairs < 0.5 * len(raw):
@@ -168,14 +170,19 @@ def qa_evidence(raw: list[RawLine]) -> list[str]:
     return found
 
 
-def labelled_pairs(raw: list[RawLine]) -> list[int]:
+def labelled_pairs(raw: list[RawLine], facts: LineFacts | None = None) -> list[int]:
     """The lines of questions labelled as such (``Q: ...``) that their answer,
     labelled too (``A: ...``), follows within a few lines, when there are two
     or more and they run from the first half of the text on (an FAQ)."""
+    facts = facts or LineFacts.of(raw)
+    # (each question needs its own answer's label, 'A: ...', at the start of a
+    # line: most texts have fewer than two such lines, and are done)
+    if sum(1 for k in facts.lines_starting("aA_") if _answer_label(facts.texts[k])) < 2:
+        return []
     found = []
-    labels = [i for i, r in enumerate(raw)
-              if ((first := r.text[:1]) in "Qq" or first.isdigit())
-              and cues.QA_QUESTION_LABEL.match(r.text)]
+    # (a question's label starts with 'Q' or its number: only such lines are asked)
+    labels = [i for i in facts.lines_starting(_LABEL_FIRST)
+              if cues.QA_QUESTION_LABEL.match(raw[i].text)]
     for i in labels:
         for j in range(i + 1, min(i + _QUESTION_LINES + 1, len(raw))):
             if cues.QA_QUESTION_LABEL.match(raw[j].text) or _OPTION.match(raw[j].text):
@@ -194,11 +201,16 @@ def _answer_at(raw: list[RawLine], j: int) -> bool:
     """``raw[j]`` is an answer's label (``A: ...``, ``A:`` alone), not the
     first of lettered options (``A. pH 5.5`` over ``B. pH 7.0``)."""
     text = raw[j].text
-    if not (cues.QA_ANSWER_LABEL.match(text) or cues.QA_ANSWER_ALONE.match(text)):
+    if not _answer_label(text):
         return False
     return j + 1 >= len(raw) or not _OPTION_B.match(raw[j + 1].text)
 
 
+def _answer_label(text: str) -> bool:
+    return bool(cues.QA_ANSWER_LABEL.match(text) or cues.QA_ANSWER_ALONE.match(text))
+
+
+_LABEL_FIRST = re.compile(r"[Qq\d]")
 _OPTION_B = re.compile(r"^\(?[Bb][.)]\s")
 _OPTION = re.compile(r"^(\(?[A-Da-d][.)]|\[.?\]|[□☐■●○◯])\s")
 _ANSWER_WORDS = re.compile(r"\w+")  # the label is one of them

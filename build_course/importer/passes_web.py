@@ -21,6 +21,7 @@ from collections import Counter
 from build_course.diagnostics import Report
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine, blank_line_blocks
+from build_course.importer.line_facts import LineFacts, lines_holding
 from build_course.importer.shapes import TERMINAL
 
 _PUA = re.compile("[\ue000-\uf8ff]")
@@ -46,7 +47,8 @@ _CODE_LINE = re.compile(
     r"^(\$ |>>> |<{5,}|={5,}$|>{5,}|@@|diff -|\+\+\+ |--- |#include|import |def |class "
     r"|public |\w+\s*\(.*\)\s*[;{]$)|;\s*(//.*)?$|[{}]$|^//"
     r"|^[│┃┌┏├┣└┗╔╠╚║]|^\+[-=]+\+|^\|.*\|$")  # and rows and borders of a drawn table
-_WEB_BULLET = re.compile(r"^[*+•□☆○◦▪■‣#@o] (?=\S)")
+_WEB_GLYPHS = "*+•□☆○◦▪■‣#@o"
+_WEB_BULLET = re.compile(f"^[{re.escape(_WEB_GLYPHS)}] (?=\\S)")
 _ITEM = re.compile(r"^([*+•□☆○◦▪■‣#@o]|\d{1,3}[.)]|[a-z][.)]) (?=\S)")
 _BUTTONS = re.compile(r"^(\[[^\[\]\d][^\[\]]{0,29}\]\s*)+$")  # w3m's [Search] [Close]
 _IMAGE = re.compile(r"^\[[\w.-]+\.(png|jpe?g|gif|svg|webp)\](\s*\{[^}]*\})?$"
@@ -68,22 +70,39 @@ _CODE_LABEL = re.compile(r"^[A-Z][A-Z0-9+#]{1,11}$")  # a code block's language:
 
 # ---- detection -------------------------------------------------------------
 
-def detect(raw: list[RawLine]) -> list[str]:
+def detect(raw: list[RawLine], facts: LineFacts | None = None) -> list[str]:
     """Evidence that ``raw`` is a web page dumped as text: two kinds of it,
-    or one that is enough on its own."""
-    head = [_LYNX_REFERENCE_MARK.sub("", r.text) if "[" in r.text else r.text for r in raw[:400]
-            if r.text[:3] != "***" or not (cues.LICENCE_START.match(r.text)  # an e-text's
-                                            or cues.LICENCE_END.match(r.text))]  # no heading
-    found = [what for what, test in _EVIDENCE if test(raw, head)]
+    or one that is enough on its own. (Each test looks first for the
+    characters its evidence needs, in ``facts``: most texts have none.)"""
+    facts = facts or LineFacts.of(raw)
+    head = _head(raw, facts)
+    found = [what for what, test in _EVIDENCE if test(raw, facts, head)]
     if len(found) == 1:
-        found += [what for what, test in _EVIDENCE_SECOND if test(raw, head)]
-    alone = [what for what, test in _EVIDENCE_ENOUGH_ALONE if test(raw, head)]
+        found += [what for what, test in _EVIDENCE_SECOND if test(raw, facts, head)]
+    alone = [what for what, test in _EVIDENCE_ENOUGH_ALONE if test(raw, facts, head)]
     return [*found, *alone] if alone or len(found) >= 2 else []
 
 
-def _skip_or_button(raw: list[RawLine], head: list[str]) -> bool:
-    return any(t[:1] in "sS(tT" and t.lower().startswith(("skip", "(button)", "toggle"))
-               and cues.WEB_CHROME.match(t) for t in head)
+def _head(raw: list[RawLine], facts: LineFacts) -> LineFacts:
+    """The first 400 lines, without lynx's link numbers (``[3]Home``) and an
+    e-text's licence lines (``*** START OF ...``: no heading)."""
+    top = facts.first(400)
+    marked = top.lines_holding("[")
+    licence = [k for k in top.lines_starting("*") if top.texts[k][:3] == "***"
+               and (cues.LICENCE_START.match(top.texts[k]) or cues.LICENCE_END.match(top.texts[k]))]
+    if not marked and not licence:
+        return top  # (most texts)
+    texts = list(top.texts)
+    for k in marked:
+        texts[k] = _LYNX_REFERENCE_MARK.sub("", texts[k])
+    for k in reversed(licence):
+        del texts[k]
+    return LineFacts.of_texts(texts)
+
+
+def _skip_or_button(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    return any(head.texts[k].lower().startswith(("skip", "(button)", "toggle"))
+               and cues.WEB_CHROME.match(head.texts[k]) for k in head.lines_starting("sS(tT"))
 
 
 def _lynx_rule(r: RawLine) -> bool:
@@ -93,11 +112,13 @@ def _lynx_rule(r: RawLine) -> bool:
         and bool(_RULE.match(r.text))
 
 
-def _permalinks(raw: list[RawLine]) -> int:
+def _permalinks(raw: list[RawLine], facts: LineFacts) -> int:
     """How many heading-shaped lines alone between blank lines end with the
     same glyph glued to their last word (a permalink, drawn by an icon font)."""
-    glyphs = Counter(r.text[-1] for k, r in enumerate(raw[:3000])
-                     if ("\ue000" <= r.text[-1] <= "\uf8ff" or r.text[-1] == "¶")  # (fast)
+    # (the glyph, '¶' or an icon, is beyond ASCII: only such lines are asked)
+    glyphs = Counter(r.text[-1] for k in facts.non_ascii
+                     if k < 3000
+                     and ("\ue000" <= (r := raw[k]).text[-1] <= "\uf8ff" or r.text[-1] == "¶")
                      and len(r.text) <= 100
                      and _PERMALINK.search(r.text)
                      and r.blank_before and (k + 1 == len(raw) or raw[k + 1].blank_before)
@@ -105,49 +126,102 @@ def _permalinks(raw: list[RawLine]) -> int:
     return glyphs.most_common(1)[0][1] if glyphs else 0
 
 
+def _permalink_headings(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    return (facts.private_use or "¶" in facts.joined) and _permalinks(raw, facts) >= 3
+
+
+def _form_field(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    return any(_FORM_FIELD.match(head.texts[k]) for k in head.lines_starting("["))
+
+
+def _navigation_bars(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    """A navigation bar among the first and last 60 lines."""
+    ends = [t for t in facts.texts[:60] + facts.texts[-60:] if len(t) <= 100]  # (a bar is short)
+    # A bar has a separator or says 'prev' or 'next' (in any case): only such
+    # lines are asked. Those words are found in the lines' UTF-8, whose lower()
+    # is much faster than str.lower() and finds them where it would (no
+    # character beyond ASCII lowers to their letters).
+    joined = "\n".join(ends)
+    lowered = joined.encode("utf-8", "surrogatepass").lower()
+    candidates = {*lines_holding(joined, ("|", "»", "›", "→", " > ", " / ")),  # _HAS_SEPARATOR
+                  *lines_holding(lowered, (b"prev", b"next"))}
+    return any(_nav_bar(ends[k]) for k in sorted(candidates))
+
+
+def _rules(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    return sum(1 for k in facts.lines_starting("━─_") if k < 3000 and _lynx_rule(raw[k])) >= 2
+
+
+def _lynx_marks(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    return sum(1 for k in facts.lines_holding("[")
+               if k < 2000 and _LYNX_REFERENCE_MARK.search(facts.texts[k])) >= 3 \
+        and "References" in facts.texts
+
+
+def _icon_glyphs(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    return facts.private_use and sum(
+        1 for k in facts.non_ascii
+        if k < 3000 and _PUA.search(facts.texts[k]) and _GLUED_ICON.search(facts.texts[k])) >= 2
+
+
+def _long_menu(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    # (twelve items need twelve lines that start with a list glyph)
+    return sum(facts.firsts.count(glyph) for glyph in _WEB_GLYPHS) >= 12 \
+        and _menu_run(raw) >= 12
+
+
 _EVIDENCE = (
     ("a 'Skip to content' or 'Toggle navigation' line, or lynx '(BUTTON)' labels",
      _skip_or_button),
-    ("an empty form field '[      ]'",
-     lambda raw, head: any(t[:1] == "[" and _FORM_FIELD.match(t) for t in head)),
-    ("navigation bars ('A | B', 'Prev Next', breadcrumbs)",
-     lambda raw, head: any(_nav_bar(r.text) for r in raw[:60] + raw[-60:])),
-    ("horizontal rules drawn as '____' or '━━━━'",
-     lambda raw, head: sum(1 for r in raw[:3000] if r.text[0] in "━─_" and _lynx_rule(r)) >= 2),
-    ("lynx's numbered link markers and References list",
-     lambda raw, head: sum(1 for r in raw[:2000]
-                           if "[" in r.text and _LYNX_REFERENCE_MARK.search(r.text)) >= 3
-     and any(r.text == "References" for r in raw)),
-    ("icon-font glyphs (private use characters)",
-     lambda raw, head: sum(1 for r in raw[:3000]
-                           if not r.text.isascii() and _PUA.search(r.text)
-                           and _GLUED_ICON.search(r.text)) >= 2),
-    ("table cells centred by lynx", lambda raw, head: bool(_centred_width(raw))),
-    ("a long menu of short link lines", lambda raw, head: _menu_run(raw) >= 12),
+    ("an empty form field '[      ]'", _form_field),
+    ("navigation bars ('A | B', 'Prev Next', breadcrumbs)", _navigation_bars),
+    ("horizontal rules drawn as '____' or '━━━━'", _rules),
+    ("lynx's numbered link markers and References list", _lynx_marks),
+    ("icon-font glyphs (private use characters)", _icon_glyphs),
+    ("table cells centred by lynx", lambda raw, facts, head: bool(_centred_width(raw))),
+    ("a long menu of short link lines", _long_menu),
     ("a site's furniture after the text (a comments or sidebar heading, a copyright footer)",
-     lambda raw, head: _furniture_at_end(raw)),
+     lambda raw, facts, head: _furniture_at_end(raw)),
     ("a menu line that ends with the account links ('Courses Blog Sign in')",
-     lambda raw, head: any(_account_menu(r.text) for r in raw[:10])),
+     lambda raw, facts, head: any(_account_menu(r.text) for r in raw[:10])),
 )
+
+
+def _starred_heading(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    return any(head.texts[k][:3] in ("***", "===") and _STARRED.match(head.texts[k])
+               for k in head.lines_starting("*="))
+
+
+def _underscored_links(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    return sum(1 for k in head.lines_holding("_")
+               if _UNDERSCORED_LINK.match(head.texts[k])) >= 3
+
+
 # Marks looked for only beside one kind of the evidence above (most texts
 # have none of it, and a page with two kinds needs no more).
 _EVIDENCE_SECOND = (
     ("a dumper's list glyphs ('□' items nested under '•', '+' under '*')",
-     lambda raw, head: _nested_glyphs(raw)),
-    ("a heading starred at both ends by html2text",
-     lambda raw, head: any(t[:3] in ("***", "===") and _STARRED.match(t) for t in head)),
-    ("link texts whose spaces html2text made '_'",
-     lambda raw, head: sum(1 for t in head if "_" in t and _UNDERSCORED_LINK.match(t)) >= 3),
+     lambda raw, facts, head: facts.starts("•*") and _nested_glyphs(raw)),
+    ("a heading starred at both ends by html2text", _starred_heading),
+    ("link texts whose spaces html2text made '_'", _underscored_links),
 )
+
+
+def _breadcrumb_at_top(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
+    top = head.first(30)
+    return top.has("»", "›", "→", " > ") and any(_breadcrumb(t) for t in top.texts)
+
+
 _EVIDENCE_ENOUGH_ALONE = (
     ("a skip link opening the text",
-     lambda raw, head: any(t.lower().startswith("skip to") and cues.WEB_CHROME.match(t)
-                           for t in head[:5])),
+     lambda raw, facts, head: any(t.lower().startswith("skip to") and cues.WEB_CHROME.match(t)
+                                  for t in head.texts[:5])),
     ("lynx's line of the page's link relations ('#prev next')",
-     lambda raw, head: bool(head) and _link_relations(head[0])),
-    ("a breadcrumb trail at the top", lambda raw, head: any(_breadcrumb(t) for t in head[:30])),
-    ("headings ending with a permalink glyph", lambda raw, head: _permalinks(raw) >= 3),
-    ("lynx's References list of numbered addresses", lambda raw, head: _lynx_references(raw)),
+     lambda raw, facts, head: bool(head.texts) and _link_relations(head.texts[0])),
+    ("a breadcrumb trail at the top", _breadcrumb_at_top),
+    ("headings ending with a permalink glyph", _permalink_headings),
+    ("lynx's References list of numbered addresses",
+     lambda raw, facts, head: facts.starts("R") and _lynx_references(raw)),
 )
 
 

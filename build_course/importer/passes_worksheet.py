@@ -18,10 +18,12 @@ import re
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine
+from build_course.importer.line_facts import LineFacts
 from build_course.importer.shapes import TERMINAL, looks_like_heading
 
 _FILL_CHARS = "_.…-–—"
 _FILL = re.compile(rf"^[\s{re.escape(_FILL_CHARS)}]*$")
+_FILL_FIRST = re.compile(rf"[\s{re.escape(_FILL_CHARS)}]")  # what answer space starts with
 _NUMBERED = re.compile(r"^(\d{1,3})([.)])(\s+)(?=\S)")
 _FIELD_BLANK = re.compile(r"[_.…]{3}")  # every cues.FORM_FIELD match ends with one
 
@@ -48,20 +50,20 @@ def _form_fields(text: str) -> bool:
 _LABELLED_BLANK = re.compile(r"(?:^|(?<=\s))[A-Z][\w'’]*(?: [\w'’]+){0,2}\s*:\s*[_.…]{3,}")
 
 
-def worksheet_evidence(raw: list[RawLine]) -> list[str]:
+def worksheet_evidence(raw: list[RawLine], facts: LineFacts | None = None) -> list[str]:
     """Why ``raw`` reads as a worksheet (empty: it does not): a ``Name:
     ____`` form header, or answer space under two or more questions (a
     numbered line or one that ends with "?"). A rule of underscores alone
     is no evidence: text dumps of web pages draw rules so."""
-    if sum(1 for r in raw if r.form_feed or r.text.startswith("\f")) >= 2:
+    facts = facts or LineFacts.of(raw)
+    if _pages(raw, facts) >= 2:
         return []  # pages: a PDF's text
-    copied = _word_copy_bullets(raw)
-    if copied < 3 and _extracted_from_pdf(raw):
+    copied = _word_copy_bullets(raw, facts)
+    # (the lines that can be answer space, by their first character, are asked first)
+    space = {k for k in facts.lines_starting(_FILL_FIRST) if _fill_in(facts.texts[k])}
+    if copied < 3 and _extracted_from_pdf(facts, space):
         return []
     fields = [r for r in raw[:40] if _form_fields(r.text)]
-    # (the lines that can be answer space, by their first character, are asked first)
-    space = {k for k, r in enumerate(raw)
-             if (r.text[0] in _FILL_CHARS or r.text[0].isspace()) and _fill_in(r.text)}
     asked = sum(1 for k in space if k and k - 1 not in space
                 and ((text := raw[k - 1].text).endswith("?") or _NUMBERED.match(text)))
     evidence = []
@@ -75,10 +77,19 @@ def worksheet_evidence(raw: list[RawLine]) -> list[str]:
     return evidence
 
 
-def _word_copy_bullets(raw: list[RawLine]) -> int:
+def _pages(raw: list[RawLine], facts: LineFacts) -> int:
+    """Lines that start a page (after a form feed)."""
+    if "\f" not in facts.firsts:  # (the usual text: no line starts with one)
+        return sum(1 for r in raw if r.form_feed)
+    return sum(1 for r in raw if r.form_feed or r.text.startswith("\f"))
+
+
+def _word_copy_bullets(raw: list[RawLine], facts: LineFacts) -> int:
     """Lines that start with Word's list glyphs as a copy keeps them: ``·``
     (or ``o``, ``§`` under one) and the tab stop after it, two spaces or
     more (non-breaking ones, made spaces on reading)."""
+    if "·" not in facts.firsts:
+        return 0
     dots = sum(1 for r in raw if r.text[:2] == "· " and r.spaced.startswith("·  "))
     if not dots:
         return 0
@@ -86,12 +97,11 @@ def _word_copy_bullets(raw: list[RawLine]) -> int:
                       and r.spaced.startswith(f"{r.text[0]}  "))
 
 
-def _extracted_from_pdf(raw: list[RawLine]) -> bool:
-    """Page breaks, or most long lines (answer space aside) stop mid-sentence:
-    a PDF extraction, which the PDF family reads (its passes come first)."""
-    if sum(1 for r in raw if r.form_feed or r.text.startswith("\f")) >= 2:
-        return True
-    long_lines = [r.text for r in raw if len(r.text) >= 40 and not _fill_in(r.text)]
+def _extracted_from_pdf(facts: LineFacts, space: set[int]) -> bool:
+    """Most long lines (answer ``space`` aside) stop mid-sentence: a PDF
+    extraction, which the PDF family reads (its passes come first). (Page
+    breaks, the other sign, were asked first.)"""
+    long_lines = [t for k, t in enumerate(facts.texts) if len(t) >= 40 and k not in space]
     open_ended = sum(1 for t in long_lines if not t.endswith(TERMINAL))
     return len(long_lines) >= 8 and open_ended >= 0.35 * len(long_lines)
 
