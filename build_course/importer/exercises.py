@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
@@ -115,6 +117,7 @@ class _Piece:
     long_number: bool = False  # led by a number of 1,000 or more that continues a run
     asks: bool = False  # an unnumbered question right above its lettered options
     asked: bool = False  # a paragraph the family's passes found to be a question
+    cued: bool = True  # may hold an instruction cue (False: _mark_cued found none)
 
 
 @dataclass
@@ -157,10 +160,14 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
     # ... or one list of questions each with its answer ("1. How many? Ans. 53.")
     keyed = (len(ordered) >= 2 or any(b.items and "ns." in b.items[0].text for b in ordered)) \
         and _may_hold_answer_key(ordered, blocks)
+    looks = _Looks()
     while i < len(blocks):
-        end, heading = _exercise_at(blocks, i, quiet, capitals, keyed)
+        if _plain(blocks[i]):
+            i += 1
+            continue
+        end, heading = _exercise_at(blocks, i, quiet, looks, capitals, keyed)
         if end is None:
-            if _chapter_key(lesson, i, read, report):
+            if isinstance(blocks[i], Heading) and _chapter_key(lesson, i, read, report):
                 continue
             i += 1
             continue
@@ -182,6 +189,14 @@ def extract_exercises(lesson: Lesson, report: Report) -> None:
     for quiz in lesson.quizzes:
         if id(quiz) in read:
             _note_guesses(quiz, read[id(quiz)], report)
+
+
+def _plain(block: Block) -> bool:
+    """The usual block: a paragraph that no number or label leads and that
+    does not ask. No exercise starts at it (see _exercise_at), and it is no
+    answer key: the look for exercises passes over it."""
+    return isinstance(block, Paragraph) and not _may_lead(block.text) \
+        and not block.text.rstrip().endswith("?")
 
 
 _GROUP_LABEL = re.compile(r"^([A-H])[.)]\s+(\S.*)$")
@@ -246,7 +261,32 @@ _INSTRUCTION_CUE = re.compile("|".join(f"(?:{cue.pattern})" for cue in (
 def _may_instruct(text: str) -> bool:
     """A quick test: ``text`` may hold one of the instruction cues (select
     all, true or false, fill in). The usual piece does not."""
-    return not text.isascii() or cues.INSTRUCTION_HINT.search(text.lower()) is not None
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    for hint in cues.INSTRUCTION_HINTS:  # (a loop: a generator costs more than most searches)
+        if hint.search(lowered):
+            return True
+    return False
+
+
+def _mark_cued(pieces: list[_Piece]) -> None:
+    """Clears ``cued`` on each piece that holds none of the instruction
+    hints (see _may_instruct), searching each hint once in all the pieces'
+    text (joined by NULs, which no hint matches), not once per piece: the
+    usual exercise holds no cue, and most of a search's cost is the call."""
+    texts = [piece.text.lower() if piece.text.isascii() else "" for piece in pieces]
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    joined = "\0".join(texts)
+    cued = [not piece.text.isascii() for piece in pieces]
+    for hint in cues.INSTRUCTION_HINTS:
+        at = 0
+        while m := hint.search(joined, at):
+            k = bisect_right(starts, m.start()) - 1
+            cued[k] = True
+            at = starts[k + 1]  # on from the next piece
+    for piece, flag in zip(pieces, cued):
+        piece.cued = flag
 
 
 def _instruction_cued(text: str) -> bool:
@@ -526,8 +566,8 @@ def _sections_in_capitals(blocks: list[Block]) -> bool:
     return seen >= 3
 
 
-def _exercise_at(blocks: list[Block], i: int, quiet: list[int], capitals: bool = False,
-                 keyed: bool = True) -> tuple[int | None, Heading | None]:
+def _exercise_at(blocks: list[Block], i: int, quiet: list[int], looks: _Looks,
+                 capitals: bool = False, keyed: bool = True) -> tuple[int | None, Heading | None]:
     """(end, heading) of the exercise that starts at ``blocks[i]``, or (None, None).
     ``quiet[0]``: where the last look for a run of questions without a
     heading stopped, having found none (a later start in that run is not
@@ -538,15 +578,16 @@ def _exercise_at(blocks: list[Block], i: int, quiet: list[int], capitals: bool =
     lesson may hold an answer key without a cue word (False: no need to look)."""
     block = blocks[i]
     if isinstance(block, Heading) and (_names_exercise(block)
-                                       or (keyed and _has_answer_key(blocks, i))):
-        return _section_end(blocks, i, capitals=capitals and not block.text.isupper()), block
+                                       or (keyed and _has_answer_key(blocks, i, looks))):
+        return _section_end(blocks, i, capitals=capitals and not block.text.isupper(),
+                            looks=looks), block
     if isinstance(block, ExerciseLink) or i < quiet[0]:
         return None, None
     if keyed and (end := _keyed_list(blocks, i)):
         return end, None
-    shaped, stop = _quiz_shaped(blocks, i)
+    shaped, stop = _quiz_shaped(blocks, i, looks)
     if shaped:
-        return _section_end(blocks, i, start_inside=True), None
+        return _section_end(blocks, i, start_inside=True, looks=looks), None
     quiet[0] = stop
     return None, None
 
@@ -576,28 +617,28 @@ def _names_exercise(heading: Heading) -> bool:
 
 
 def _section_end(blocks: list[Block], start: int, start_inside: bool = False,
-                 capitals: bool = False) -> int:
+                 capitals: bool = False, looks: _Looks | None = None) -> int:
     """The index of the first heading after ``start`` that is not the
     exercise's own (an answer key's, a question's label, a sub-exercise's;
     with ``capitals``, one not in capitals that names no exercise)."""
+    looks = looks or _Looks()
     last = None  # the number of the last question seen
     for j in range(start if start_inside else start + 1, len(blocks)):
         block = blocks[j]
         if isinstance(block, ExerciseLink):
             return j
-        if isinstance(block, Heading) and j != start and not _own_heading(block) \
+        if isinstance(block, Heading) and j != start and not looks.own_heading(block) \
                 and not (j == start + 1 and not start_inside) \
                 and not (capitals and not block.text.isupper() and not _names_exercise(block)) \
-                and not _numbering_goes_on(blocks, j, last):
+                and not _numbering_goes_on(blocks, j, last, looks):
             return j
         if isinstance(block, Heading) and j > start + 1 and _keys_by_title(blocks, j):
             return j  # the keys of several exercises, each by its title: the chapter's
         if isinstance(block, Heading) and last is not None \
                 and block.text.startswith(f"{last + 1} "):
             last += 1  # "4 Fill in the blanks": a question's number without its dot
-        for piece in [] if _unnumbered(block) else _pieces(block):
-            if not piece.lettered and (found := _question_start(piece)) is not None:
-                last = found[0]  # ("i)", "v)" items of a lettered list are statements, not 9, 22)
+        if numbers := looks.numbers(block):
+            last = numbers[-1]
     return len(blocks)
 
 
@@ -625,7 +666,7 @@ def _chapter_answers(text: str) -> bool:
 _DECIMAL_SECTION = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")
 
 
-def _numbering_goes_on(blocks: list[Block], j: int, last: int | None) -> bool:
+def _numbering_goes_on(blocks: list[Block], j: int, last: int | None, looks: _Looks) -> bool:
     """A heading-shaped line amid an exercise's questions (a table's head, a
     question without its full stop): the heading itself, or a question in
     the few blocks after it, carries on from question ``last``."""
@@ -636,9 +677,8 @@ def _numbering_goes_on(blocks: list[Block], j: int, last: int | None) -> bool:
     for block in blocks[j + 1:j + 12]:
         if isinstance(block, Heading) and _names_exercise(block):
             return False
-        for piece in [] if _unnumbered(block) else _pieces(block):
-            if not piece.lettered and (found := _question_start(piece)) is not None:
-                return last < found[0] <= last + 2  # (a lettered item's number is a letter)
+        if numbers := looks.numbers(block):
+            return last < numbers[0] <= last + 2
     return False
 
 
@@ -650,17 +690,24 @@ def _own_heading(heading: Heading) -> bool:
         return False  # the next exercise, the answers to all the chapter's exercises, a box
     if (lead := _TRUE_FALSE_LEAD.match(text)) and not text[lead.end():].strip(" .:()[]"):
         return True  # "True / False" under a statement: its two options
-    return (heading.role == "answers" or text.endswith("?") or (len(text) <= 3 and text.isalpha())
-            or any(p.match(text) for p in (cues.ANSWERS_HEADING, cues.QUESTION_LABEL,
-                                           cues.STEPS_LABEL, cues.TASK_LABEL,
-                                           cues.ANSWER_LABEL, _LETTER_OPTION, _GLYPH_OPTION,
-                                           _NUMBERED)))
+    if heading.role == "answers" or text.endswith("?") or (len(text) <= 3 and text.isalpha()):
+        return True
+    for shape in _OWN_HEADING_SHAPES:  # (a loop: a generator costs more than most matches)
+        if shape.match(text):
+            return True
+    return False
 
 
-def _has_answer_key(blocks: list[Block], start: int) -> bool:
+# What a heading-shaped line of an exercise's own starts with (see _own_heading).
+_OWN_HEADING_SHAPES = (cues.ANSWERS_HEADING, cues.QUESTION_LABEL, cues.STEPS_LABEL,
+                       cues.TASK_LABEL, cues.ANSWER_LABEL, _LETTER_OPTION, _GLYPH_OPTION,
+                       _NUMBERED)
+
+
+def _has_answer_key(blocks: list[Block], start: int, looks: _Looks) -> bool:
     """Without a cue word: a numbered list followed by a second numbered
     list that restarts at 1, no longer than the first, is questions + key."""
-    section = blocks[start + 1:_section_end(blocks, start)]
+    section = blocks[start + 1:_section_end(blocks, start, looks=looks)]
     lists = [b for b in section if isinstance(b, ListBlock) and b.ordered]
     if lists and len(items := lists[0].items) >= 2 and sum(
             1 for item in items if "ns." in item.text
@@ -706,7 +753,7 @@ _TRUE_FALSE_WORDS = cues.TRUE_WORDS | cues.FALSE_WORDS
 _PART_TITLE = re.compile(r"^(?:[^a-z]*[A-Z]{2}[^a-z]*|[IVX]{1,4}\.\s+\S.*)$")
 
 
-def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
+def _quiz_shaped(blocks: list[Block], i: int, looks: _Looks) -> tuple[bool, int]:
     """A run of questions without a heading: at ``blocks[i]`` a question
     starts, and in the blocks up to the next heading two or more questions
     have options, or two or more carry a "Question N" label. Also: the index
@@ -725,10 +772,10 @@ def _quiz_shaped(blocks: list[Block], i: int) -> tuple[bool, int]:
     stop = min(i + 400, len(blocks))
     for j in range(i, stop):
         block = blocks[j]
-        if isinstance(block, Heading) and not _own_heading(block):
+        if isinstance(block, Heading) and not looks.own_heading(block):
             stop = j
             break
-        for piece in _pieces(block):
+        for piece in looks.pieces(block):
             if cues.QUESTION_LABEL.match(piece.text):
                 labelled += 1
             if (start := _question_start(piece)) is not None or _asks_over_options(blocks, j):
@@ -781,6 +828,45 @@ def _mark_asking(pieces: list[_Piece]) -> None:
 
 # ---- pieces ----------------------------------------------------------------
 
+class _Looks:
+    """What the look for exercises in a lesson asks of its blocks, each
+    answer worked out once: the scans (_section_end, _numbering_goes_on,
+    _quiz_shaped) pass over the same blocks several times. Keyed by the
+    block's id; the block is kept with its answers, so that no new block
+    takes its id while they live (one call of extract_exercises)."""
+
+    def __init__(self) -> None:
+        self._pieces: dict[int, tuple[Block, list[_Piece]]] = {}
+        self._numbers: dict[int, tuple[Block, list[int]]] = {}
+        self._own: dict[int, tuple[Heading, bool]] = {}
+
+    def own_heading(self, heading: Heading) -> bool:
+        """``_own_heading(heading)``."""
+        known = self._own.get(id(heading))
+        if known is None:
+            known = self._own[id(heading)] = (heading, _own_heading(heading))
+        return known[1]
+
+    def pieces(self, block: Block) -> list[_Piece]:
+        """``_pieces(block)``, to read only (the reader makes its own)."""
+        known = self._pieces.get(id(block))
+        if known is None:
+            known = self._pieces[id(block)] = (block, _pieces(block))
+        return known[1]
+
+    def numbers(self, block: Block) -> list[int]:
+        """The numbers of the questions that start in ``block``, in order
+        (not the statements "i)", "v)" of a lettered list: their numbers
+        are letters)."""
+        known = self._numbers.get(id(block))
+        if known is None:
+            numbers = [] if _unnumbered(block) else [
+                start[0] for piece in self.pieces(block)
+                if not piece.lettered and (start := _question_start(piece)) is not None]
+            known = self._numbers[id(block)] = (block, numbers)
+        return known[1]
+
+
 def _pieces(block: Block) -> list[_Piece]:
     if isinstance(block, Heading):
         return [_Piece(block.text, block.line, heading=True)]
@@ -808,7 +894,8 @@ def _item_pieces(items: list[ListItem], depth: int, under_number: bool,
                  out: list[_Piece]) -> None:
     for item in items:
         out.append(_item_piece(item, depth, under_number))
-        _item_pieces(item.children, depth + 1, item.number is not None, out)
+        if item.children:  # (the usual item has none: no call)
+            _item_pieces(item.children, depth + 1, item.number is not None, out)
 
 
 def _item_piece(item: ListItem, depth: int, under_number: bool) -> _Piece:
@@ -1073,6 +1160,7 @@ def _read(title: str, line: int, body: list[Block], report: Report
     _mark_long_numbers(pieces)
     pieces = _split_inline_numbers(pieces)
     _mark_asking(pieces)
+    _mark_cued(pieces)
     taken = [reader.takes(piece) for piece in pieces]
     blocks_taken = {id(owner.get(id(p))) for p, t in zip(pieces, taken) if t}
     for piece, took in zip(pieces, taken):
@@ -1103,7 +1191,7 @@ def _task_parts(body: list[Block]) -> list[tuple[Block, list[Block]]] | None:
     by its title, or None (under fewer than two titles, or with text before
     the first, the exercise is read as a whole)."""
     titles = [k for k, block in enumerate(body[:-1])
-              if _task_title(block) and isinstance(body[k + 1], ListBlock)]
+              if isinstance(body[k + 1], ListBlock) and _task_title(block)]
     if len(titles) < 2 or titles[0] != 0:
         return None
     ends = titles[1:] + [len(body)]
@@ -1208,6 +1296,18 @@ def _one_task(quiz: Quiz, reader: _Reader) -> None:
     reader.found.append(_Found(
         Question(prompt, first.line), None, answer=reader.task_answer, worked=True,
         worksheet=bool(cues.WORKSHEET_HEADING.search(quiz.title))))
+
+
+def _trailing_answer(prompt: str) -> re.Match | None:
+    """``... ? Ans. (c)``, ``How many are left? Ans. 53.``: an answer after its
+    question, on its line (both labels hold "ans": a quick test first)."""
+    if "ans" not in prompt.lower():
+        return None
+    if (tail := cues.TRAILING_ANSWER.search(prompt)) and tail.start() > 0:
+        return tail
+    if "ns." in prompt or "er." in prompt:
+        return cues.TRAILING_VALUE_ANSWER.search(prompt)
+    return None
 
 
 class _Reader:
@@ -1430,7 +1530,7 @@ class _Reader:
         return True
 
     def _instruction(self, piece: _Piece, text: str) -> bool:
-        cued = _instruction_cued(text)
+        cued = piece.cued and _instruction_cued(text)
         if cued and cues.SELECT_ALL.search(text) and (not self.found or self.mode != "prompt") \
                 and _question_start(piece) is None:
             self.select_all = True  # over the questions after it (a question's own is its)
@@ -1480,8 +1580,8 @@ class _Reader:
     def _match_instruction(self, piece: _Piece, text: str) -> bool:
         """``Match the following.`` standing alone (not a numbered question):
         a matching question, its items under it."""
-        if piece.item or piece.heading or len(text.split()) > 25 \
-                or not _asks_to_match(text) or _question_start(piece) is not None:
+        if piece.item or piece.heading or not _asks_to_match(text) \
+                or len(text.split()) > 25 or _question_start(piece) is not None:
             return False
         self.found.append(_Found(Question(text, piece.line), None, instruction=True))
         self.mode, self.match_parts = "match", 0
@@ -1579,17 +1679,18 @@ class _Reader:
             # after a numbered instruction ("3) State whether..."), question 4 ends its statements
             self.true_false = self.blanks = False
             self.parent = None
+        cued = piece.cued and _may_instruct(prompt)  # (the prompt is the end of the piece's text)
         found = _Found(Question(prompt, piece.line), number, parent=self.parent if sub else None,
                        sub=sub, true_false=self.true_false, lettered=letter is not None,
-                       select_all=self.select_all or _select_all(prompt),
+                       select_all=self.select_all
+                       or (cued and cues.SELECT_ALL.search(prompt) is not None),
                        worksheet=self.worksheet,
                        from_item=piece.item)
-        if ((tail := cues.TRAILING_ANSWER.search(prompt)) and tail.start() > 0) or (
-                ("ns." in prompt or "er." in prompt)
-                and (tail := cues.TRAILING_VALUE_ANSWER.search(prompt))):
+        if tail := _trailing_answer(prompt):
             found.question.prompt = prompt = prompt[:tail.start()].rstrip()  # "...? Ans. (c)"
             found.answer, found.answer_line = tail.group(1), piece.line
-        if _may_instruct(prompt) and (((lead := _TRUE_FALSE_LEAD.match(prompt))
+            cued = _may_instruct(prompt)
+        if cued and (((lead := _TRUE_FALSE_LEAD.match(prompt))
                                        and len(prompt[lead.end():].split()) >= 3)
                                       or _true_false_tail(prompt)):
             found.true_false = True  # "True or false: ...", "... were made. (True/False)"

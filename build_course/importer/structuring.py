@@ -333,52 +333,65 @@ def set_heading_levels(lesson: Lesson, report: Report) -> None:
     ("four steps ... as follows:"), naming an item of the list above it, or
     following a heading that has no text of its own."""
     blocks = lesson.blocks
-    headings = [i for i, b in enumerate(blocks) if isinstance(b, Heading)]
+    # where the headings and exercise links stand: all that the rules below look at,
+    # besides the block right before a heading and the lists (found once, not per rule)
+    marks = [i for i, b in enumerate(blocks) if isinstance(b, (Heading, ExerciseLink))]
+    headings = [i for i in marks if isinstance(blocks[i], Heading)]
     for i in headings:
         blocks[i].level = 2
-    _levels_named_by_exercises(blocks)
-    _levels_counted(blocks)
+    _levels_named_by_exercises(blocks, marks)
+    _levels_counted(blocks, headings)
     _levels_from_list_items(blocks)
-    _levels_from_empty_parents(blocks)
+    _levels_from_empty_parents(blocks, marks)
 
 
-def _levels_named_by_exercises(blocks: list[Block]) -> None:
-    for k, block in enumerate(blocks):
-        if not isinstance(block, ExerciseLink):
+def _levels_named_by_exercises(blocks: list[Block], marks: list[int]) -> None:
+    """The headings between an exercise's link and the heading its title
+    names (the section it is the exercise of) are level 3."""
+    for n, k in enumerate(marks):
+        link = blocks[k]
+        if not isinstance(link, ExerciseLink):
             continue
-        name = _norm(block.quiz.title.split(":", 1)[-1])
-        for j in range(k - 1, -1, -1):
-            other = blocks[j]
+        name = _norm(link.quiz.title.split(":", 1)[-1])
+        for m in range(n - 1, -1, -1):
+            other = blocks[marks[m]]
             if isinstance(other, ExerciseLink):
                 break
-            if isinstance(other, Heading) and _norm(other.text) == name:
-                for inner in blocks[j + 1:k]:
-                    if isinstance(inner, Heading):
-                        inner.level = 3
+            if _norm(other.text) == name:
+                for inner in marks[m + 1:n]:  # (all headings: no link stands between)
+                    blocks[inner].level = 3
                 break
 
 
-def _levels_counted(blocks: list[Block]) -> None:
-    for k, block in enumerate(blocks[:-1]):
+def _levels_counted(blocks: list[Block], headings: list[int]) -> None:
+    for i in headings:
+        block = blocks[i - 1] if i else None
         if isinstance(block, Paragraph) and block.text.endswith(":") \
-                and isinstance(blocks[k + 1], Heading) and (m := cues.COUNTED.search(block.text)):
+                and (m := cues.COUNTED.search(block.text)):
             word = m.group(1).lower()
             count = int(word) if word.isdigit() else cues.NUMBER_WORDS[word]
-            for inner in [b for b in blocks[k + 1:] if isinstance(b, Heading)][:count]:
-                inner.level = 3
+            for inner in [j for j in headings if j >= i][:count]:
+                blocks[inner].level = 3
 
 
 def _levels_from_list_items(blocks: list[Block]) -> None:
-    starts = {_norm(b.text)[:3] for b in blocks if isinstance(b, Heading)}
-    items: set[str] = set()
+    """A heading that names an item of a list above it, under the same
+    level-2 heading, is level 3."""
+    items: list[str] = []  # the items' texts since the last level-2 heading
     for block in blocks:
         if isinstance(block, ListBlock):
-            items |= {_norm(item.text) for item in block.items if _may_start(item.text, starts)}
+            items += [item.text for item in block.items]
         elif isinstance(block, Heading):
-            if _norm(block.text) in items:
+            if items and _names_an_item(_norm(block.text), items):
                 block.level = 3
             elif block.level == 2:
-                items = set()
+                items = []
+
+
+def _names_an_item(name: str, items: list[str]) -> bool:
+    """``name`` (a heading's, normalised) is one of ``items`` normalised."""
+    starts = {name[:3]}
+    return any(_norm(text) == name for text in items if _may_start(text, starts))
 
 
 def _may_start(text: str, starts: set[str]) -> bool:
@@ -388,14 +401,16 @@ def _may_start(text: str, starts: set[str]) -> bool:
     return not (len(lead) == 3 and lead.isascii() and lead.isalnum()) or lead.lower() in starts
 
 
-def _levels_from_empty_parents(blocks: list[Block]) -> None:
+def _levels_from_empty_parents(blocks: list[Block], marks: list[int]) -> None:
     inside = False
-    for block, after in zip(blocks, blocks[1:] + [None]):
-        if not isinstance(block, Heading) or block.level != 2:
-            if isinstance(block, ExerciseLink):
-                inside = False
+    for i in marks:
+        block = blocks[i]
+        if isinstance(block, ExerciseLink):
+            inside = False
             continue
-        if isinstance(after, Heading):
+        if block.level != 2:
+            continue
+        if i + 1 < len(blocks) and isinstance(blocks[i + 1], Heading):
             inside = True  # a parent: its children follow
         elif inside:
             block.level = 3
