@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from build_course.importer.cleaning import raw_lines
 from build_course.importer.families import detect_family
-from build_course.importer.line_facts import LineFacts, lines_holding
+from build_course.importer.line_facts import LineFacts, lines_holding, open_ended
+from build_course.importer.shapes import TERMINAL
 
 GARDEN = """Home | Beds | Tools
 
@@ -83,3 +84,11 @@ def test_a_navigation_bar_in_mixed_case_is_still_found():
     found = detect_family(raw_lines(page))
     assert found.family.name == "web"
     assert any("navigation bars" in e for e in found.evidence)
+
+
+def test_open_ended_counts_the_texts_that_stop_mid_sentence():
+    # open_ended counts last characters: every sentence end must be one character
+    assert all(len(end) == 1 for end in TERMINAL)
+    texts = ["The tide turns at noon.", "and the boats", "wait (for it)", "Why?",
+             "so \u201cwe\u201d"]
+    assert open_ended(texts) == sum(1 for t in texts if not t.endswith(TERMINAL)) == 1

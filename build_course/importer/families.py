@@ -29,7 +29,7 @@ from build_course.importer import passes_worksheet as worksheet
 from build_course.importer.cleaning import Pass, RawLine
 from build_course.importer.gift import gift_evidence, gift_lessons
 from build_course.importer.html2text_family import detect_html2text, html2text_lessons
-from build_course.importer.line_facts import LineFacts
+from build_course.importer.line_facts import LineFacts, open_ended
 from build_course.importer.markdown_family import detect_markdown, markdown_lessons
 from build_course.importer.pdf_columns import MIN_ROWS, column_starts, read_columns
 from build_course.importer.shapes import TERMINAL
@@ -96,7 +96,7 @@ def _pdf_evidence(raw: list[RawLine], facts: LineFacts) -> list[str]:
         found.append(f"{marks} page markers left by a converter ('--- Page 2 ---')")
     if not found and (columns := _side_by_side(raw)):
         found.append(f"two columns side by side on {columns} page(s) (pdftotext -layout)")
-    wrapped = _hard_wrapped(raw) or _goes_on_in_lower_case(raw)
+    wrapped = _hard_wrapped(facts.texts) or _goes_on_in_lower_case(raw)
     if not found and not wrapped and (headers := pdf.counted_headers(_glued_numbers(raw, facts))):
         found.append(f"{headers} running headers with page numbers that count up")
     if not found and wrapped and qa.qa_evidence(raw, facts):
@@ -105,12 +105,15 @@ def _pdf_evidence(raw: list[RawLine], facts: LineFacts) -> list[str]:
 
 
 _DIGIT = re.compile(r"\d")
+_NUMBER_FIRST = re.compile(r"\d{1,4}\s")
 
 
 def _glued_numbers(raw: list[RawLine], facts: LineFacts) -> list[RawLine]:
-    """The lines that start or end with a digit, in order: the only ones that
-    ``counted_headers`` asks (a header's page number is glued to one end)."""
-    ends = {*facts.lines_starting(_DIGIT), *facts.lines_ending(_DIGIT)}
+    """The lines that end with a digit or start with a number and a space, in
+    order: the only ones that ``counted_headers`` can count (a header's page
+    number is glued to one end: 'Title 12', '12 Title'; not '1. An item')."""
+    ends = {*facts.lines_ending(_DIGIT),
+            *(k for k in facts.lines_starting(_DIGIT) if _NUMBER_FIRST.match(facts.texts[k]))}
     return [raw[k] for k in sorted(ends)]
 
 
@@ -134,21 +137,19 @@ def _side_by_side(raw: list[RawLine]) -> int:
 _LIST_MARK = re.compile(r"^(?:[a-zA-Z]|\d{1,3}|[ivx]{1,4})[.)]\s")
 
 
-def _hard_wrapped(raw: list[RawLine]) -> list[str]:
+def _hard_wrapped(texts: list[str]) -> list[str]:
     """Most long lines stop mid-sentence near the text's width: they were
     wrapped there. (A line that stops without punctuation well short of the
     width, such as a term list's line or a quotation's attribution in a
     text of one-line paragraphs, is no sign of wrapping.)"""
-    long_lines = [r.text for r in raw if len(r.text) >= 40]
+    long_lines = [t for t in texts if len(t) >= 40]
     if len(long_lines) < 8:  # a page set in narrow columns: lines of 25 to 40 characters
-        long_lines = [r.text for r in raw if len(r.text) >= 25 and r.text[:1].isalpha()
-                      and not _LIST_MARK.match(r.text)]  # list items end without a stop
+        long_lines = [t for t in texts if len(t) >= 25 and t[:1].isalpha()
+                      and not _LIST_MARK.match(t)]  # list items end without a stop
     if len(long_lines) < 8:
         return []
-    width = sorted(len(t) for t in long_lines)[int(len(long_lines) * 0.9)]
-    open_ended = sum(1 for t in long_lines
-                     if not t.endswith(TERMINAL) and len(t) >= 0.6 * width)
-    share = open_ended / len(long_lines)
+    width = sorted(map(len, long_lines))[int(len(long_lines) * 0.9)]
+    share = open_ended([t for t in long_lines if len(t) >= 0.6 * width]) / len(long_lines)
     if share < 0.35:
         return []
     return [f"{share:.0%} of {len(long_lines)} long lines stop mid-sentence (hard-wrapped)"]
@@ -284,7 +285,7 @@ def _join_qa(raw: list[RawLine], text_lines: list[str]) -> list[Line]:
     if book.wrapped_at_width(kept):
         return book.join_book(raw, text_lines)
     wrapped = not any(r.kind == "question" for r in kept) \
-        and bool(_hard_wrapped(kept) or _goes_on_in_lower_case(kept))
+        and bool(_hard_wrapped([r.text for r in kept]) or _goes_on_in_lower_case(kept))
     return c.join_lines(raw, wrapped=wrapped)
 
 

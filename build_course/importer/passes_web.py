@@ -87,7 +87,7 @@ def _head(raw: list[RawLine], facts: LineFacts) -> LineFacts:
     """The first 400 lines, without lynx's link numbers (``[3]Home``) and an
     e-text's licence lines (``*** START OF ...``: no heading)."""
     top = facts.first(400)
-    marked = top.lines_holding("[")
+    marked = [k for k in facts.lines_holding("[") if k < 400]
     licence = [k for k in top.lines_starting("*") if top.texts[k][:3] == "***"
                and (cues.LICENCE_START.match(top.texts[k]) or cues.LICENCE_END.match(top.texts[k]))]
     if not marked and not licence:
@@ -221,7 +221,7 @@ _EVIDENCE_ENOUGH_ALONE = (
     ("a breadcrumb trail at the top", _breadcrumb_at_top),
     ("headings ending with a permalink glyph", _permalink_headings),
     ("lynx's References list of numbered addresses",
-     lambda raw, facts, head: facts.starts("R") and _lynx_references(raw)),
+     lambda raw, facts, head: "References" in facts.texts and _lynx_references(raw)),
 )
 
 

@@ -18,7 +18,7 @@ import re
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.cleaning import RawLine
-from build_course.importer.line_facts import LineFacts
+from build_course.importer.line_facts import LineFacts, open_ended
 from build_course.importer.shapes import TERMINAL, looks_like_heading
 
 _FILL_CHARS = "_.…-–—"
@@ -101,9 +101,11 @@ def _extracted_from_pdf(facts: LineFacts, space: set[int]) -> bool:
     """Most long lines (answer ``space`` aside) stop mid-sentence: a PDF
     extraction, which the PDF family reads (its passes come first). (Page
     breaks, the other sign, were asked first.)"""
-    long_lines = [t for k, t in enumerate(facts.texts) if len(t) >= 40 and k not in space]
-    open_ended = sum(1 for t in long_lines if not t.endswith(TERMINAL))
-    return len(long_lines) >= 8 and open_ended >= 0.35 * len(long_lines)
+    if space:
+        long_lines = [t for k, t in enumerate(facts.texts) if len(t) >= 40 and k not in space]
+    else:
+        long_lines = [t for t in facts.texts if len(t) >= 40]
+    return len(long_lines) >= 8 and open_ended(long_lines) >= 0.35 * len(long_lines)
 
 
 
