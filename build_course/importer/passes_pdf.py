@@ -593,12 +593,9 @@ def _squeezed_lines(raw: list[RawLine], wanted: set[str]) -> set[str]:
     text's length.)"""
     lengths = {len(text) for text in wanted}
     longest = max(lengths, default=0)
-    out = set()
-    for r in raw:
-        if r.keep and ((n := len(r.text) - r.text.count(" ")) in lengths
-                       or n <= longest and not r.text.isascii()):
-            out.add(_squeezed(r.text))
-    return out
+    return {_squeezed(r.text) for r in raw
+            if r.keep and ((n := len(r.text) - r.text.count(" ")) in lengths
+                           or n <= longest and not r.text.isascii())}
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a footer's date ("Guide, May 2009 pg 3"): no title
@@ -1110,32 +1107,42 @@ def mark_definition_lists(raw: list[RawLine], report: Report) -> None:
     Get data...``, ``Poetry: Words are used...``) are a list of terms, each
     an item; under a glossary heading they stay paragraphs (a glossary)."""
     kept = [r for r in raw if r.keep]
-    if sum(1 for r in kept if ":" in r.text and _TERM_LINE.match(r.text)) < 3:
+    shaped = [":" in r.text and _TERM_LINE.match(r.text) is not None for r in kept]
+    if sum(shaped) < 3:
         return  # too few term lines for a list of terms
+    terms = {k for k, r in enumerate(kept) if shaped[k] and not r.kind}
     glossary = False  # the last heading before the current run names a glossary
-    others: list[RawLine] = []  # the lines that are neither terms nor their wrapped rest
-    looked = 0  # others[:looked] were looked at for that heading
-    run: list[RawLine] = []
-    for i, r in enumerate(kept + [None]):
-        term = r is not None and not r.kind and ":" in r.text and bool(_TERM_LINE.match(r.text))
-        if term:
-            run.append(r)
+    in_runs: set[int] = set()  # the terms and their wrapped rest: no headings
+    looked = 0  # kept[:looked] were looked at for a heading
+    end = 0  # where the last run ended
+    for start in sorted(terms):
+        if start < end:
+            continue  # (in the last run)
+        run, end = _term_run(kept, start, terms)
+        in_runs.update(range(start, end))
+        if len(run) < 3:
             continue
-        if r is not None and run and _wraps_on(kept[i - 1], r):
-            continue  # the wrapped rest of the last term's text
-        if len(run) >= 3:
-            # headings are looked for only here, back from the run (most lines are none)
-            heading = next((h for h in reversed(others[looked:])
-                            if h.kind == "heading" or looks_like_heading(h.text)), None)
-            looked = len(others)
-            if heading is not None:
-                glossary = bool(cues.GLOSSARY_HEADING.search(heading.text))
-            if not glossary:
-                for item in run:
-                    item.text = "• " + item.text
-        run = []
-        if r is not None:
-            others.append(r)
+        # headings are looked for only here, back from the run (most lines are none)
+        heading = next((kept[h] for h in range(start - 1, looked - 1, -1) if h not in in_runs
+                        and (kept[h].kind == "heading" or looks_like_heading(kept[h].text))),
+                       None)
+        looked = end
+        if heading is not None:
+            glossary = bool(cues.GLOSSARY_HEADING.search(heading.text))
+        if not glossary:
+            for item in run:
+                item.text = "• " + item.text
+
+
+def _term_run(kept: list[RawLine], start: int, terms: set[int]) -> tuple[list[RawLine], int]:
+    """The term lines (``terms``) in a row from ``kept[start]`` (their texts'
+    wrapped rest between them), and where the run ends."""
+    run, end = [kept[start]], start + 1
+    while end < len(kept) and (end in terms or _wraps_on(kept[end - 1], kept[end])):
+        if end in terms:
+            run.append(kept[end])
+        end += 1
+    return run, end
 
 
 _TERM_LINE = re.compile(r"^[A-Za-z][\w-]*(?: [\w-]+){0,2}: +[A-Za-z“\"(]")

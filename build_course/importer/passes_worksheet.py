@@ -121,18 +121,20 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
     line, the lesson's title, the exercise's heading too."""
     kept = [r for r in raw if r.keep]
     wide = _blank_space(kept)
-    # (a numbered line starts with a digit, an asking one ends with "?": tested first)
-    questions = (k for k, r in enumerate(kept)
-                 if ((r.text[:1].isdigit() and _NUMBERED.match(r.text))
-                     or (r.text[-1:] == "?" and _asks_over_space(kept, k)))
-                 and _space_to_write(kept, k, wide))
-    if next(questions, None) is None or next(questions, None) is None:
-        return  # (quick: the first two are enough) fewer than two questions with space
+    # each line's shape, asked once (the loop changes only lines it has passed):
+    # numbered (a digit first), asking over answer space ("?" last), and such a
+    # question with space to write in
+    is_numbered = [r.text[:1].isdigit() and _NUMBERED.match(r.text) is not None for r in kept]
+    asks = [r.text[-1:] == "?" and _asks_over_space(kept, k) for k, r in enumerate(kept)]
+    spaced = [(is_numbered[k] or asks[k]) and _space_to_write(kept, k, wide)
+              for k in range(len(kept))]
+    if sum(spaced) < 2:
+        return  # (quick) fewer than two questions with space to write in
     head: RawLine | None = kept[0] if _title_head(kept[0]) else None
     space: list[RawLine] = []
     asked = numbered = 0
     for k, r in enumerate(kept):
-        if r.text[-1:] == "?" and _asks_over_space(kept, k):
+        if asks[k]:
             r.kind = "question"  # never a heading, however it is cased
             asked += head is not None
             numbered += head is not None
@@ -141,9 +143,9 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
             head, space, asked, numbered = r, [], 0, 0
         elif head is not None and _fill_in(r.text):
             space.append(r)
-        elif head is not None and _NUMBERED.match(r.text):
+        elif head is not None and is_numbered[k]:
             numbered += 1
-            if _space_to_write(kept, k, wide):
+            if spaced[k]:
                 asked += 1
                 space.append(r)  # its answer space at the end of the line goes too
     _mark(head, asked, numbered, space, report)
@@ -278,7 +280,7 @@ def drop_facilitator_notes(raw: list[RawLine], report: Report) -> None:
     i = first + 1  # the first line is the text's title ("Facilitator Guide: ...")
     while i < len(raw):
         r = raw[i]
-        m = cues.FACILITATOR_NOTE.match(r.text) if r.keep else None
+        m = _facilitator_note(r.text) if r.keep else None
         if not m:
             i += 1
             continue
@@ -295,6 +297,17 @@ def drop_facilitator_notes(raw: list[RawLine], report: Report) -> None:
                     "put it in an instructor page if learners should not see it",
                     topic=Topic.DROPPED)
         i = end
+
+
+def _facilitator_note(text: str) -> re.Match | None:
+    """``cues.FACILITATOR_NOTE``'s match, asked only of a line that starts as
+    one can (a bracket, or a letter of "for", "notes" or a role's name)."""
+    first = text[:1]
+    return cues.FACILITATOR_NOTE.match(text) if first in _NOTE_FIRST or first.isspace() else None
+
+
+# (the letters that match those of "[(fitlaen" ignoring case, with the two dotted i's)
+_NOTE_FIRST = frozenset("[(AEFILNTaefilntİı")
 
 
 def _heading_after_note(r: RawLine) -> bool:
@@ -332,6 +345,7 @@ def renumber_lost_numbering(raw: list[RawLine], report: Report) -> None:
 
 
 _WORD_BULLET = re.compile(r"^(·|o)\s+\S")
+_WORD_GLYPHS = frozenset("·o")  # (what _WORD_BULLET starts with: asked first)
 _SECTION_BULLET = re.compile(r"^§\s+(?=[^\W\d])")
 
 
@@ -342,7 +356,8 @@ def word_bullets(raw: list[RawLine], report: Report) -> None:
     has two or more ``·``/``o`` items, a ``§`` before a word is the third
     level's glyph, not a section sign (``§ 3`` stays as it is)."""
     _symbol_font_bullets(raw)
-    glyphs = [r for r in raw if r.keep and _WORD_BULLET.match(r.text)]
+    glyphs = [r for r in raw
+              if r.text[:1] in _WORD_GLYPHS and r.keep and _WORD_BULLET.match(r.text)]
     if len(glyphs) < 2:
         return
     deepest = max(r.indent for r in glyphs)
@@ -414,6 +429,8 @@ def mark_column_rows(raw: list[RawLine], report: Report) -> None:
     """Two lines or more in a row set out in columns (``Hub      A. Network
     layer``: a table, a matching exercise's two lists side by side) are
     rows, never headings."""
+    if not any(r.spaced for r in raw):
+        return  # (quick) no line was set out with runs of spaces
     run: list[RawLine] = []
     for r in [*raw, None]:
         row = r is not None and r.keep and bool(r.spaced) \
