@@ -4,7 +4,7 @@ that the test it guards would turn down)."""
 
 from __future__ import annotations
 
-from build_course.importer import cleaning, cues, segmenting
+from build_course.importer import cleaning, cues, segmenting, shapes
 from build_course.importer.cleaning import raw_lines
 from build_course.model import Line
 
@@ -81,3 +81,47 @@ def test_a_long_number_starts_an_item_only_within_a_run():
     text = "998. Oats\n999. Barley\n1000. Rye\n1001. Millet\n\n1999. The year it rained.\n"
     assert [n for _, _, n in _lines_of(text)] == [998, 999, 1000, 1001, None]
     assert _lines_of("2024. A dry summer.\n")[0] == ("2024. A dry summer.", "", None)
+
+
+def _title_case_by_lists(words: list[str]) -> bool:
+    content = [w for w in words if w.lower().strip("()") not in cues.SMALL_WORDS]
+    capital = [w for w in content if w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit()]
+    return bool(content) and len(capital) / len(content) >= 0.6
+
+
+def _heading_by_every_test(text: str) -> bool:
+    """``looks_like_heading`` with its tests in their plain order, all counted."""
+    if len(text) > 90 or text.endswith((".", ",", ";")):
+        return False
+    if shapes._NUMBERED_LABEL.match(text):
+        return True
+    if len(text) > 70 or not text[:1].isupper():
+        return False
+    words = text.split()
+    if not 0 < len(words) <= 10 or not _title_case_by_lists(words):
+        return False
+    letters = sum(map(str.isalpha, text))
+    return letters >= 2 and sum(map(str.isdigit, text)) <= letters
+
+
+HEADING_OR_NOT = ["Pruning Young Apple Trees", "How to Sharpen a Chisel", "WORKSHOP SAFETY",
+                  "Step 3: Mix the mortar until it holds its shape on the trowel edge, then stop",
+                  "Case 12. The pump that would not prime", "the rest of a line", "12 March 2024",
+                  "Table 4 1998 2001 2005", "A", "", "Tips for (Small) Gardens", "“Quoted Title”",
+                  "Loading the Kiln and Firing It Slowly Over a Long Weekend With Friends Around",
+                  "Ⅻ Chapters", "Über die Brücke", "Mix, Pour, Set", "Why Bees Swarm?",
+                  "R2 D2 C3", "Of and the", "Glazes: 3 Recipes", "  Indented Title"]
+
+
+def test_looks_like_heading_and_title_case_give_what_each_test_in_turn_gives():
+    for text in HEADING_OR_NOT:
+        assert shapes.looks_like_heading(text) == _heading_by_every_test(text), text
+        assert shapes.title_case(text.split()) == _title_case_by_lists(text.split()), text
+
+
+def test_chapter_markers_are_looked_for_in_lines_with_their_dashes():
+    for dash in "─━–—":
+        assert cleaning._has_marker_dash(f"Beekeeping {dash} Hive Tools")
+        assert cleaning._MARKER.match(f"Beekeeping {dash} Hive Tools")
+    assert not cleaning._has_marker_dash("Beekeeping - Hive Tools ‑ ‒ ― −")
+    assert not any(cleaning._MARKER.match(f"Beekeeping {dash} Hive Tools") for dash in "-‑‒―−")

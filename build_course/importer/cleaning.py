@@ -198,12 +198,13 @@ def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
     chapter starts at the page that holds it. Lines that are the bare prefix
     are running headers too. A prefix whose lines all carry one title (their
     page numbers aside) on three pages or more marks no chapters."""
-    # _MARKER is slow, and its dashes are not ASCII: ASCII lines need not try it.
-    found = [(i, _MARKER.match(r.text)) for i, r in enumerate(raw)
-             if r.keep and not r.text.isascii()]
-    found = [(i, m) for i, m in found if m and not m.group("prefix").endswith(":")
+    # _MARKER is slow: only lines with one of its dashes (none ASCII) try it
+    found = [(i, m) for i, r in enumerate(raw)
+             if r.keep and not r.text.isascii() and _has_marker_dash(r.text)
+             and (m := _MARKER.match(r.text))]
+    found = [(i, m) for i, m in found if not m.group("prefix").endswith(":")
              and _title_shaped(m.group("title"))]
-    if any(r.form_feed for r in raw):  # (asked once, not for each marker)
+    if found and any(r.form_feed for r in raw):  # (asked once, not for each marker)
         found = [(i, m) for i, m in found if _at_page_break(raw, i)]
     prefixes = Counter(m.group("prefix").strip() for _, m in found)
     titles: dict[str, set[str]] = {}  # prefix -> the titles after it, digits folded
@@ -226,6 +227,10 @@ def find_chapter_markers(raw: list[RawLine], report: Report) -> None:
         if r.keep and r.text in running:
             r.keep = False
             report.dropped(r.line, "running header", r.text)
+
+
+def _has_marker_dash(text: str) -> bool:
+    return "─" in text or "—" in text or "–" in text or "━" in text
 
 
 def _title_shaped(title: str) -> bool:
@@ -305,7 +310,8 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
     width = _typical_width([r for r in raw if r.keep]) if wrapped else 0
     blanks_part = wrapped and _blank_lines_part(raw)
     lines: list[Line] = []
-    pieces: list[list[str]] = []
+    parts: list[str] = []  # the pieces of lines[-1]
+    joined: list[tuple[Line, list[str]]] = []  # the lines of two pieces or more, with them
     tail = 0  # length of the last raw line of lines[-1]
     blank_before = False  # a blank line since the last kept line
     long_items = _LongItems(raw)
@@ -318,20 +324,22 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
         # (unwrapped, a line goes on only from a list item, with no blank line between)
         if lines and (r.line in rewrapped
                       or ((wrapped or not blank_before and lines[-1].bullet)
-                          and _continues(lines[-1], pieces[-1], tail, r, blank_before, wrapped,
+                          and _continues(lines[-1], parts, tail, r, blank_before, wrapped,
                                          width, blanks_part))):
-            pieces[-1].append(r.body)
+            if len(parts) == 1:
+                joined.append((lines[-1], parts))
+            parts.append(r.body)
         else:
             # positional arguments: keywords would make this call slow
             lines.append(Line(r.body, r.line, r.indent, r.bullet, r.number, r.page_start,
                               r.chapter, r.kind, r.kicker))
-            pieces.append([r.body])
+            parts = [r.body]
         tail = len(r.text) + r.indent
         blank_before = False
     words = _Vocabulary(raw) if wrapped else None
-    for line, parts in zip(lines, pieces):
-        if len(parts) > 1:
-            line.text = _glue(parts, words)
+    for line, pieces in joined:
+        line.text = _glue(pieces, words)
+    for line in lines:
         if "\u00ad" in line.text:  # a soft hyphen: invisible, and it only broke a word
             line.text = line.text.replace("\u00ad", "")
     return _merge_sandwiched(lines) if wrapped else lines

@@ -33,23 +33,27 @@ def runs_on(numbers: list[int]) -> list[bool]:
 def looks_like_heading(text: str) -> bool:
     """A short line in title case that does not end like a sentence, or a
     numbered label such as ``Case 2: The customer is angry``."""
-    if len(text) > 90 or text.endswith((".", ",", ";")):
-        return False
+    if len(text) > 90 or text.endswith((".", ",", ";")) or not text[:1].isupper():
+        return False  # (a numbered label starts with a capital too)
     if _NUMBERED_LABEL.match(text):
         return True
-    if len(text) > 70 or not text[:1].isupper():
+    if len(text) > 70:
         return False
     words = text.split()
     if not 0 < len(words) <= 10 or not title_case(words):
         return False
     letters = sum(map(str.isalpha, text))
-    return letters >= 2 and sum(map(str.isdigit, text)) <= letters  # else a date, a figure...
+    # no more digits than letters, else a date, a figure... (letters are
+    # most of the text: then digits cannot be more)
+    return letters >= 2 and (2 * letters >= len(text) or sum(map(str.isdigit, text)) <= letters)
 
 
 def title_case(words: list[str]) -> bool:
     """Most content words start with a capital (small words do not count)."""
-    content = [w for w in words if w.lower().strip("()") not in cues.SMALL_WORDS]
-    if not content:
-        return False
-    capital = sum(1 for w in content if w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit())
-    return capital / len(content) >= 0.6
+    content = capital = 0
+    for w in words:
+        if w.lower().strip("()") not in cues.SMALL_WORDS:
+            content += 1
+            if w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit():
+                capital += 1
+    return content > 0 and capital / content >= 0.6
