@@ -112,7 +112,7 @@ def detect_markdown(raw: list, facts: LineFacts | None = None) -> list[str]:
         shape.append(f"{len(headings)} ATX headings (line {headings[0].line}...), "
                      f"{fences // 2} fenced block(s), {tables} table(s), "
                      f"{marks} line(s) with inline marks")
-    if lia_course([r.text for r in raw[:120]]):
+    if facts.texts and "<!--" in facts.texts[0] and lia_course(facts.texts[:120]):
         syntax.append("LiaScript course header (line 1...)")
         hits += 2
     if front and (liquid := [r.line for r in marked if _LIQUID_TAG.match(r.text)]):

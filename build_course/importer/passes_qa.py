@@ -175,14 +175,17 @@ def labelled_pairs(raw: list[RawLine], facts: LineFacts | None = None) -> list[i
     labelled too (``A: ...``), follows within a few lines, when there are two
     or more and they run from the first half of the text on (an FAQ)."""
     facts = facts or LineFacts.of(raw)
-    # (each question needs its own answer's label, 'A: ...', at the start of a
-    # line: most texts have fewer than two such lines, and are done)
-    if sum(1 for k in facts.lines_starting("aA_") if _answer_label(facts.texts[k])) < 2:
-        return []
+    # Two questions at least, each labelled at the start of a line ('Q: ...',
+    # 'Q' or its number first) and answered on a line of its own labelled too
+    # ('A: ...'): of the lines that start so, the fewer kind is matched first,
+    # and most texts have fewer than two of it.
+    questions = facts.lines_starting(_LABEL_FIRST)
+    gates = [(questions, _question_label), (facts.lines_starting("aA_"), _answer_label)]
+    for lines, test in sorted(gates, key=lambda gate: len(gate[0])):
+        if sum(1 for k in lines if test(facts.texts[k])) < 2:
+            return []
     found = []
-    # (a question's label starts with 'Q' or its number: only such lines are asked)
-    labels = [i for i in facts.lines_starting(_LABEL_FIRST)
-              if cues.QA_QUESTION_LABEL.match(raw[i].text)]
+    labels = [i for i in questions if _question_label(raw[i].text)]
     for i in labels:
         for j in range(i + 1, min(i + _QUESTION_LINES + 1, len(raw))):
             if cues.QA_QUESTION_LABEL.match(raw[j].text) or _OPTION.match(raw[j].text):
@@ -204,6 +207,10 @@ def _answer_at(raw: list[RawLine], j: int) -> bool:
     if not _answer_label(text):
         return False
     return j + 1 >= len(raw) or not _OPTION_B.match(raw[j + 1].text)
+
+
+def _question_label(text: str) -> bool:
+    return bool(cues.QA_QUESTION_LABEL.match(text))
 
 
 def _answer_label(text: str) -> bool:

@@ -183,7 +183,8 @@ _EVIDENCE = (
     ("a site's furniture after the text (a comments or sidebar heading, a copyright footer)",
      lambda raw, facts, head: _furniture_at_end(raw)),
     ("a menu line that ends with the account links ('Courses Blog Sign in')",
-     lambda raw, facts, head: any(_account_menu(r.text) for r in raw[:10])),
+     lambda raw, facts, head: any(_account_menu(t) for t in facts.texts[:10]
+                                  if t[-1] in "nNpPtTrR")),  # (how each account link ends)
 )
 
 
@@ -193,7 +194,7 @@ def _starred_heading(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> b
 
 
 def _underscored_links(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
-    return sum(1 for k in head.lines_holding("_")
+    return "_" in facts.joined and sum(1 for k in head.lines_holding("_")
                if _UNDERSCORED_LINK.match(head.texts[k])) >= 3
 
 
