@@ -229,7 +229,8 @@ def drop_paged_twice(raw: list[RawLine], report: Report) -> None:
     numbers = _page_number_places(raw)
     same: dict[str, list[int]] = defaultdict(list)  # the lines that may be furniture, by key
     for i, r in enumerate(raw):
-        if r.keep and _may_be_furniture(r.text) and not _page_number(r.text):
+        if r.keep and len(r.text) <= 80 and _may_be_furniture(r.text) \
+                and not _page_number(r.text):  # (the length first: most lines are longer)
             same[_key(r.text)].append(i)
     seen = [places for places in same.values() if len(places) >= 2]
     headers: dict[str, tuple[int]] = {}  # the dropped ones that read as titles
@@ -322,12 +323,16 @@ def join_centred_headings(raw: list[RawLine], report: Report) -> None:
     kept = [r for r in raw if r.keep]
     body = Counter(r.indent for r in kept if len(r.text) >= 40).most_common(1)
     margin = body[0][0] if body else 0
-    i = 0
-    while i + 2 < len(kept):
+    # (the indents first: most lines stand at the margin)
+    starts = [i for i in range(len(kept) - 2)
+              if kept[i].indent > margin and kept[i + 1].indent >= margin + 3]
+    free = 0  # the lines before it were joined
+    for i in starts:
+        if i < free:
+            continue
         first, second, after = kept[i], kept[i + 1], kept[i + 2]
-        if first.indent > margin and second.indent >= margin + 3 \
-                and abs((2 * first.indent + len(first.text))
-                        - (2 * second.indent + len(second.text))) <= 4 \
+        if abs((2 * first.indent + len(first.text))
+               - (2 * second.indent + len(second.text))) <= 4 \
                 and after.indent <= margin + 1 and len(first.text) + len(second.text) <= 80 \
                 and looks_like_heading(first.text) and looks_like_heading(second.text) \
                 and not first.text.endswith(":") and not second.page_start:
@@ -335,8 +340,7 @@ def join_centred_headings(raw: list[RawLine], report: Report) -> None:
             second.keep = False
             report.note(first.line, f"joined the heading '{first.text}', wrapped over two "
                         "centred lines", topic=Topic.HEADING)
-            i += 2
-        i += 1
+            free = i + 3
 
 
 def mend_column_breaks(raw: list[RawLine], report: Report) -> None:
@@ -657,8 +661,11 @@ def join_drop_caps(raw: list[RawLine], report: Report) -> None:
     """A paragraph's drop cap printed apart from its word (``T`` / ``he
     river``, ``W HEN``) joins it, when the joined word is one the text uses."""
     kept = [r for r in raw if r.keep]
-    candidates = [(r, after) for r, after in zip(kept, kept[1:]) if _lone_cap(r, after)]
-    spaced = [r for r in kept if r.blank_before and _SPACED_CAP.match(r.text)]
+    # (a lone capital is one character long; a spaced one has a space after it)
+    candidates = [(r, after) for r, after in zip(kept, kept[1:])
+                  if len(r.text) == 1 and _lone_cap(r, after)]
+    spaced = [r for r in kept
+              if r.text[1:2] == " " and r.blank_before and _SPACED_CAP.match(r.text)]
     if not candidates and not spaced:
         return
     words = {w.lower() for r in kept for w in _WORDS.findall(r.text)}
@@ -928,13 +935,13 @@ def mend_bullet_glyphs(raw: list[RawLine], report: Report) -> None:
     """A bullet glyph alone on its line belongs to the next line; odd glyphs
     (private-use, control characters, a Wingdings letter that starts three or
     more lines) become ``•``; other control characters go."""
+    kept = [r for r in raw if r.keep]
+    if not any(r.text[0] in _GLYPH_START or not r.text.isprintable()
+               or r.text[1:2] == " " and r.text[0] in LETTER_GLYPHS for r in kept):
+        return  # (quick) no line starts with a glyph or holds a control character
     letters = Counter(r.text[0] for r in raw
                       if r.text[0] in LETTER_GLYPHS and r.text[1:2] == " " and len(r.text) > 2)
     letter_glyphs = {ch for ch, n in letters.items() if n >= 3}
-    kept = [r for r in raw if r.keep]
-    firsts = _GLYPH_START | letter_glyphs
-    if not any(r.text[0] in firsts or not r.text.isprintable() for r in kept):
-        return  # (quick) no line starts with a glyph or holds a control character
     pending: list[RawLine] = []  # lone glyphs waiting for their lines
     for k, r in enumerate(kept):
         if not r.text.isprintable() and _CONTROL.search(r.text):  # (most lines are)

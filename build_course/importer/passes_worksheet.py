@@ -207,8 +207,7 @@ def _section_heading(r: RawLine, before: RawLine) -> bool:
         return False
     text = r.text[m.end():] if r.text[:1].isdecimal() and (m := _SECTION_NUMBER.match(r.text)) \
         else r.text
-    # (most lines, sentences, fail the heading's shape first)
-    return looks_like_heading(text) and not _fill_in(text) and not _NUMBERED.match(text)
+    return not _fill_in(text) and not _NUMBERED.match(text) and looks_like_heading(text)
 
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\S)")  # "2.6 Let Us Sum Up"
