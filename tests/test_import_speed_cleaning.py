@@ -4,7 +4,8 @@ that the test it guards would turn down)."""
 
 from __future__ import annotations
 
-from build_course.importer import cleaning, cues, segmenting, shapes
+from build_course.importer import cleaning, cues, reading, segmenting, shapes
+from build_course.importer._textfast import has_control
 from build_course.importer.cleaning import raw_lines
 from build_course.model import Line
 
@@ -125,3 +126,11 @@ def test_chapter_markers_are_looked_for_in_lines_with_their_dashes():
         assert cleaning._MARKER.match(f"Beekeeping {dash} Hive Tools")
     assert not cleaning._has_marker_dash("Beekeeping - Hive Tools ‑ ‒ ― −")
     assert not any(cleaning._MARKER.match(f"Beekeeping {dash} Hive Tools") for dash in "-‑‒―−")
+
+
+def test_control_characters_are_found_in_the_utf8_bytes_as_in_the_text():
+    for text in ("plain", "tab\tand\fform feed", "bell\x07", "nul\x00 byte", "esc\x1b[0m",
+                 "del\x7f", "odd \ufffe", "\uffff", "café\r\nthé", "naïve \x0b", "€ \x85"):
+        found = bool(reading._CONTROLS.search(text))
+        assert has_control(text, text.encode("utf-8", "surrogatepass")) == found, text
+        assert has_control(text) == found, text

@@ -86,10 +86,11 @@ assert _FTFY.fix_c1_controls and _FTFY.fix_latin_ligatures and _FTFY.fix_line_br
 _ASCII_CONTROLS = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
-def has_control(text: str) -> bool:
+def has_control(text: str, utf8: bytes | None = None) -> bool:
     """Whether reading's control-character search finds one; bytes.translate finds the ASCII ones
-    much faster than its search does."""
-    data = text.encode("utf-8", "surrogatepass")
+    much faster than its search does. ``utf8``: the bytes ``text`` was decoded from as UTF-8,
+    if it was (it holds the same ASCII controls: one fewer encoding)."""
+    data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     return len(data.translate(None, _ASCII_CONTROLS)) < len(data) \
         or "\ufffe" in text or "\uffff" in text
 

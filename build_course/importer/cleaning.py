@@ -307,8 +307,9 @@ def _join(raw: list[RawLine], wrapped: bool) -> list[Line]:
     The pieces of a line are joined once at the end: gluing as we go would
     copy a long paragraph once per wrapped line."""
     # (only a wrapped text's join asks for its width)
-    width = _typical_width([r for r in raw if r.keep]) if wrapped else 0
-    blanks_part = wrapped and _blank_lines_part(raw)
+    kept = [r for r in raw if r.keep] if wrapped else []
+    width = _typical_width(kept) if wrapped else 0
+    blanks_part = wrapped and _blank_lines_part(kept)
     lines: list[Line] = []
     parts: list[str] = []  # the pieces of lines[-1]
     joined: list[tuple[Line, list[str]]] = []  # the lines of two pieces or more, with them
@@ -390,9 +391,8 @@ def _merge_sandwiched(lines: list[Line]) -> list[Line]:
     """A text line between two items of one list is the wrapped rest of
     the item before it: extraction lost its indent, not its place."""
     out: list[Line] = []
-    for i, line in enumerate(lines):
+    for line, after in zip(lines, [*lines[1:], None]):
         prev = out[-1] if out else None
-        after = lines[i + 1] if i + 1 < len(lines) else None
         if (prev and after and not line.bullet and prev.bullet and prev.bullet == after.bullet
                 and not line.text.endswith(":") and not line.page_start
                 and not looks_like_heading(line.text)):
@@ -458,10 +458,9 @@ def _classify(r: RawLine, wrapped: bool,
         r.bullet = " "
 
 
-def _blank_lines_part(raw: list[RawLine]) -> bool:
+def _blank_lines_part(kept: list[RawLine]) -> bool:
     """Do blank lines stand between paragraphs (not after every line, as in
     a double-spaced extraction, where they mean nothing)?"""
-    kept = [r for r in raw if r.keep]
     return sum(r.blank_before for r in kept) * 2 < len(kept)
 
 

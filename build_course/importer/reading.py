@@ -65,7 +65,9 @@ def decode_source(data: bytes, path: Path, name: str,
     text, encoding = _decode(data)
     warnings: list[Diagnostic] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if has_control(text) and (m := _CONTROLS.search(text)):
+    # (UTF-8 bytes hold the text's ASCII controls as they are; line ends are none)
+    if has_control(text, data if encoding == "utf-8" else None) \
+            and (m := _CONTROLS.search(text)):
         what = "NUL bytes" if m.group(0) == "\x00" else \
             f"control characters (the first is U+{ord(m.group(0)):04X})"
         warnings.append(Diagnostic(name, _line_of(text, m.start()), f"{what} removed",
