@@ -227,12 +227,7 @@ def drop_paged_twice(raw: list[RawLine], report: Report) -> None:
     if any(r.form_feed for r in raw):
         return  # drop_page_furniture knows the pages
     numbers = _page_number_places(raw)
-    same: dict[str, list[int]] = defaultdict(list)  # the lines that may be furniture, by key
-    for i, r in enumerate(raw):
-        if r.keep and len(r.text) <= 80 and _may_be_furniture(r.text) \
-                and not _page_number(r.text):  # (the length first: most lines are longer)
-            same[_key(r.text)].append(i)
-    seen = [places for places in same.values() if len(places) >= 2]
+    seen = [places for places in _furniture_groups(raw, numbers).values() if len(places) >= 2]
     headers: dict[str, tuple[int]] = {}  # the dropped ones that read as titles
     for places in sorted(seen):  # in the order of their first lines
         if len(places) > max(len(numbers), 2):
@@ -250,6 +245,47 @@ def drop_paged_twice(raw: list[RawLine], report: Report) -> None:
                         f"at line {raw[places[1]].line}: it may be a running header; "
                         "kept (no page numbers beside it)", topic=Topic.DROPPED)
     _name_text(raw, headers, report)  # the one on the most pages names the text
+
+
+def _furniture_groups(raw: list[RawLine], numbers: dict[int, int]) -> dict[str, list[int]]:
+    """The lines that may be furniture (``_furniture_line``), by key, for the
+    keys that can count in ``drop_paged_twice``: those of such lines beside a
+    page number, or where the text's first line stands (once lines beside
+    page numbers before it go, as they may). A line is keyed only when its
+    first character can start one of those keys (most lines' cannot)."""
+    beside = {j for i in numbers for j in range(i - 2, i + 3)}
+    wanted = {_key(raw[i].text) for i in beside | _top_places(raw, beside)
+              if 0 <= i < len(raw) and _furniture_line(raw[i])}
+    leads = {key[0] for key in wanted}
+    same: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(raw):
+        if _may_lead(r.text, leads) and _furniture_line(r) and (key := _key(r.text)) in wanted:
+            same[key].append(i)
+    return same
+
+
+def _furniture_line(r: RawLine) -> bool:
+    return r.keep and len(r.text) <= 80 and _may_be_furniture(r.text) and not _page_number(r.text)
+
+
+def _top_places(raw: list[RawLine], droppable: set[int]) -> set[int]:
+    """Where the text's first kept line stands, and the line after it; and
+    the same for the next kept line while the one before may go."""
+    places: set[int] = set()
+    for i, r in enumerate(raw):
+        if r.keep:
+            places.update((i, i + 1))
+            if i not in droppable:
+                break
+    return places
+
+
+def _may_lead(text: str, leads: set[str]) -> bool:
+    """Can ``text``'s key (``_key``) start with one of ``leads``? Its first
+    character, lowered, is one; or the key leaves it out (a digit, a space,
+    '#'); or it is not ASCII (lowering may make it two)."""
+    first = text[:1]
+    return first.lower() in leads or first in "# " or first.isdigit() or not first.isascii()
 
 
 def _page_number_places(raw: list[RawLine]) -> dict[int, int]:
