@@ -4,7 +4,9 @@ that the test it guards would turn down)."""
 
 from __future__ import annotations
 
-from build_course.importer import cleaning, cues, reading, segmenting, shapes
+import random
+
+from build_course.importer import _textfast, cleaning, cues, reading, segmenting, shapes
 from build_course.importer._textfast import has_control
 from build_course.importer.cleaning import raw_lines
 from build_course.model import Line
@@ -134,3 +136,20 @@ def test_control_characters_are_found_in_the_utf8_bytes_as_in_the_text():
         found = bool(reading._CONTROLS.search(text))
         assert has_control(text, text.encode("utf-8", "surrogatepass")) == found, text
         assert has_control(text) == found, text
+
+
+def _may_match_by_items(present: str) -> bool:
+    chars = set(present)
+    return any(all(not item.isdisjoint(chars) for item in needs)
+               for needs in _textfast._BADNESS_NEEDS)
+
+
+def test_the_mojibake_test_by_bits_asks_what_each_item_asks():
+    rng = random.Random(13)
+    pool = sorted(_textfast._CHAR_BITS) + list("é’“”–•«»ñü")
+    for _ in range(3000):
+        present = "".join(rng.sample(pool, rng.randint(0, 5)))
+        assert _textfast._may_match_badness(present) == _may_match_by_items(present), present
+    assert _textfast._may_match_badness(_textfast.non_ascii("donâ€™t stop, cafÃ©"))
+    assert not _textfast._may_match_badness(_textfast.non_ascii("don’t stop – café"))
+    assert _textfast.fix_text("donâ€™t stop\nplain line") == ("don’t stop\nplain line", False)

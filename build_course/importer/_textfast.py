@@ -76,6 +76,35 @@ def _badness_window() -> tuple[int, list[list[frozenset[str]]]]:
 
 
 _WINDOW, _BADNESS_NEEDS = _badness_window()
+
+
+def _need_bits(alternatives: list[list[frozenset[str]]]) -> tuple[dict[str, int], list[int]]:
+    """The needs of the alternatives as bits, one for each item of each:
+    for each character, the items it can be; for each alternative, all its items."""
+    of_char: dict[str, int] = {}
+    of_alternative = []
+    bit = 1
+    for needs in alternatives:
+        mask = 0
+        for chars in needs:
+            for char in chars:
+                of_char[char] = of_char.get(char, 0) | bit
+            mask, bit = mask | bit, bit << 1
+        of_alternative.append(mask)
+    return of_char, of_alternative
+
+
+_CHAR_BITS, _ALTERNATIVE_BITS = _need_bits(_BADNESS_NEEDS)
+
+
+def _may_match_badness(present: str) -> bool:
+    """Can an alternative of BADNESS_RE match a text whose non-ASCII
+    characters are ``present``: does each of its items match one of them?
+    (Asked with bits: a test per character and per alternative, not per item.)"""
+    found = 0
+    for char in set(present):
+        found |= _CHAR_BITS.get(char, 0)
+    return any(found & bits == bits for bits in _ALTERNATIVE_BITS)
 assert _FTFY.fix_c1_controls and _FTFY.fix_latin_ligatures and _FTFY.fix_line_breaks \
     and _FTFY.fix_surrogates and _FTFY.remove_terminal_escapes and _FTFY.remove_control_chars \
     and not _FTFY.fix_character_width and not _FTFY.uncurl_quotes \
@@ -125,9 +154,7 @@ def _looks_bad(text: str) -> bool:
     a non-ASCII character and is at most _WINDOW long, so only the
     stretches around non-ASCII characters are searched; its one anchor
     ("^") is checked at each line start."""
-    present = set(non_ascii(text))
-    if not any(all(not chars.isdisjoint(present) for chars in needs)
-               for needs in _BADNESS_NEEDS):
+    if not _may_match_badness(non_ascii(text)):
         return False
     if _BAD_LINE_START.search(text):
         return True
