@@ -153,3 +153,9 @@ def test_the_mojibake_test_by_bits_asks_what_each_item_asks():
     assert _textfast._may_match_badness(_textfast.non_ascii("donâ€™t stop, cafÃ©"))
     assert not _textfast._may_match_badness(_textfast.non_ascii("don’t stop – café"))
     assert _textfast.fix_text("donâ€™t stop\nplain line") == ("don’t stop\nplain line", False)
+
+
+def test_a_line_shape_folds_digit_runs_as_the_pattern_does():
+    for text in ("Page 12 of 40", "HIVE NOTES", "Chapter 3 – Swarms", "Page ٣ of ٤٠", "x² + 1",
+                 "v1.2.10", "no digits here", "", "Üben 7", "12"):
+        assert cleaning._shape(text) == cleaning._DIGITS.sub("#", text.lower()), text

@@ -278,8 +278,17 @@ def drop_running_headers(raw: list[RawLine], report: Report,
 _DIGITS = re.compile(r"\d\d*")  # not "\d+": the regex engine finds a lone class faster
 
 
+_DIGIT_BYTES = b"0123456789"
+
+
 def _shape(text: str) -> str:
-    return _DIGITS.sub("#", text.lower())
+    """``text`` lowercased, each run of digits made one "#"."""
+    lower = text.lower()
+    # Most lines have no digit: bytes.translate tells it of an ASCII line far
+    # faster than the regex finds it (in ASCII, \d is 0-9).
+    if text.isascii() and len(text.encode().translate(None, _DIGIT_BYTES)) == len(text):
+        return lower
+    return _DIGITS.sub("#", lower)
 
 
 def _near_page_edge(raw: list[RawLine]) -> set[int]:
