@@ -1360,3 +1360,15 @@ def test_a_title_over_its_chapter_line_or_between_word_and_number_titles_the_tex
     for top in ("Chapter\n\nLoops\n\n4\n\n", "Loops\n" + " " * 60 + "Chapter 4\n"):
         part = _part("\f".join([top + _LOOPS * 4, *rest]))
         assert [lesson.title for lesson in part.lessons] == ["Loops"], top
+
+
+def test_a_word_of_two_letters_atop_each_page_is_no_running_header():
+    """``OK`` (a stamp, a check mark's word) heads each page of a bakery's
+    checklist: fewer than three letters are never taken for furniture."""
+    page = ("OK\nWeigh the flour and the salt before the dough is mixed.\n"
+            "Set the oven to the heat the recipe card gives.\nBake the loaves.\n")
+    raw = _raw("\f".join([page] * 4))
+    pdf.mark_layout_pages(raw, Report("x"))
+    pdf.drop_page_furniture(raw, Report("x"))
+    assert _kept(raw).count("OK") == 4
+    assert not pdf._label_like("T") and pdf._label_like("Oven")

@@ -324,11 +324,16 @@ def _may_be_furniture(text: str) -> bool:
     (The character tests first: most lines fail one.)"""
     return len(text) <= 80 and text[-1:] not in ":?" and text[:1] not in _BALLOT_BOXES \
         and not (text[:1].islower() and text[-1] == "." and " " in text) \
-        and (text[:3].isalpha() or sum(map(str.isalpha, text)) >= 3) \
+        and _letters(text, 3) \
         and not _numbered_item(text)
 
 
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")
+
+
+def _letters(text: str, n: int) -> bool:
+    """``text`` has ``n`` letters at least (most lines start with them: no count then)."""
+    return len(text) >= n and text[:n].isalpha() or sum(map(str.isalpha, text)) >= n
 
 
 def _numbered_item(text: str) -> bool:
@@ -1448,11 +1453,12 @@ _LIST_START = re.compile(r"^(?:[•\-*]|\(?\w{1,4}[.)])\s")
 
 def _label_like(text: str) -> bool:
     """Short words, starting with a letter or a digit glued to one (not a
-    glyph, a list label, a number or code), that do not end like a sentence."""
-    return len(text) <= 40 and len(text.split()) <= 5 \
-        and (text[0].isalpha() or text[0] in "(&" or text[:2].isalnum()) \
-        and sum(map(str.isalpha, text)) >= 2 \
-        and not text.endswith((".", "?", "!", ":", ";", ",")) and "--" not in text \
+    glyph, a list label, a number or code), that do not end like a sentence.
+    (The character tests first: most short lines end a sentence.)"""
+    return len(text) <= 40 and not text.endswith((".", "?", "!", ":", ";", ",")) \
+        and "--" not in text and (text[0].isalpha() or text[0] in "(&" or text[:2].isalnum()) \
+        and len(text.split()) <= 5 \
+        and _letters(text, 2) \
         and not _LIST_START.match(text) and not _is_label(text) and not cues.CAPTION.match(text)
 
 
