@@ -49,6 +49,8 @@ def test_first_lines_and_characters_beyond_ascii():
     assert facts.first(2).texts == ["Home | Beds | Tools", "Planting garlic"]
     assert facts.first(2).joined == "Home | Beds | Tools\nPlanting garlic"
     assert facts.non_ascii == [4]
+    assert facts.long_lines == ["In autumn, set each clove 5 cm deep [1].",
+                                "Why plant now? The roots grow before the frost."]
     assert not facts.private_use
     assert LineFacts.of(raw_lines("Intro \ue001\n")).private_use
 

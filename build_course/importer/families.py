@@ -96,7 +96,7 @@ def _pdf_evidence(raw: list[RawLine], facts: LineFacts) -> list[str]:
         found.append(f"{marks} page markers left by a converter ('--- Page 2 ---')")
     if not found and (columns := _side_by_side(raw)):
         found.append(f"two columns side by side on {columns} page(s) (pdftotext -layout)")
-    wrapped = _hard_wrapped(facts.texts) or _goes_on_in_lower_case(raw)
+    wrapped = _hard_wrapped(facts.texts, facts.long_lines) or _goes_on_in_lower_case(raw)
     if not found and not wrapped and (headers := pdf.counted_headers(_glued_numbers(raw, facts))):
         found.append(f"{headers} running headers with page numbers that count up")
     if not found and wrapped and qa.qa_evidence(raw, facts):
@@ -137,12 +137,14 @@ def _side_by_side(raw: list[RawLine]) -> int:
 _LIST_MARK = re.compile(r"^(?:[a-zA-Z]|\d{1,3}|[ivx]{1,4})[.)]\s")
 
 
-def _hard_wrapped(texts: list[str]) -> list[str]:
+def _hard_wrapped(texts: list[str], long_lines: list[str] | None = None) -> list[str]:
     """Most long lines stop mid-sentence near the text's width: they were
     wrapped there. (A line that stops without punctuation well short of the
     width, such as a term list's line or a quotation's attribution in a
-    text of one-line paragraphs, is no sign of wrapping.)"""
-    long_lines = [t for t in texts if len(t) >= 40]
+    text of one-line paragraphs, is no sign of wrapping.) ``long_lines``:
+    the texts of 40 characters or more, when they are known."""
+    if long_lines is None:
+        long_lines = [t for t in texts if len(t) >= 40]
     if len(long_lines) < 8:  # a page set in narrow columns: lines of 25 to 40 characters
         long_lines = [t for t in texts if len(t) >= 25 and t[:1].isalpha()
                       and not _LIST_MARK.match(t)]  # list items end without a stop

@@ -56,6 +56,12 @@ class LineFacts:
         return "\n".join(self.texts)
 
     @cached_property
+    def long_lines(self) -> list[str]:
+        """The texts of 40 characters or more, in order: long enough to show
+        whether a text was wrapped (the worksheet and PDF detectors ask both)."""
+        return [t for t in self.texts if len(t) >= 40]
+
+    @cached_property
     def lasts(self) -> str:
         """Each line's last character, in order."""
         return "".join([t[-1] for t in self.texts])

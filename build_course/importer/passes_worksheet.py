@@ -104,7 +104,7 @@ def _extracted_from_pdf(facts: LineFacts, space: set[int]) -> bool:
     if space:
         long_lines = [t for k, t in enumerate(facts.texts) if len(t) >= 40 and k not in space]
     else:
-        long_lines = [t for t in facts.texts if len(t) >= 40]
+        long_lines = facts.long_lines
     return len(long_lines) >= 8 and open_ended(long_lines) >= 0.35 * len(long_lines)
 
 
