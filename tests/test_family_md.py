@@ -624,6 +624,19 @@ def test_escaped_block_marks_stay_text_and_nested_exercises_do_not_break_pages()
     assert "How do you add in your head?" in page and "`code`" in page
 
 
+def test_unfinished_and_nested_details_tags_neither_loop_nor_break_the_lesson():
+    """Found by the property test below: '<summary' with no '>' was parsed
+    again and again; a <details> box inside another gave its blocks back
+    one level too deep."""
+    from build_course.importer.markdown_family import markdown_lessons
+    for tag in ("<summary\n    What?\n", "<details\nx\n"):
+        [lesson] = markdown_lessons(f"# Tides\n\nThe sea rises twice a day.\n\n{tag}", Report("x"))
+        assert [b.text for b in lesson.blocks] == ["The sea rises twice a day."]
+    [lesson] = markdown_lessons("# Tides\n\n<details>\n\n<details>Spring tides come twice a "
+                                "month.\n", Report("x"))
+    assert [b.text for b in lesson.blocks] == ["Spring tides come twice a month."]
+
+
 _PIECES = ["# Title", "## Section", "## Exercises", "Some text.", "", "```{exercise} Sums",
            "```{solution} ex1", "```{exercise-start}", "```{exercise-end}", "```{solution-start} e",
            "```{solution-end}", ":label: e", "```", "~~~", "{: .challenge}", "> ## Challenge",

@@ -390,6 +390,9 @@ class _Builder:
             line += rest.count("\n", 0, end)
             rest = rest[end:]
         closing = _DETAILS_CLOSE.search(rest)
+        if not (opened or summary or closing):  # "<summary" with no ">": no tag, HTML to drop
+            self.dropped_html.append((line, content))  # (parsed again, it would come back here)
+            return []
         body = rest[:closing.start()] if closing else rest
         if body.strip():
             out += self.nodes(SyntaxTreeNode(PARSER.parse(_TAGS.sub("", body))).children, line - 1)
@@ -797,6 +800,8 @@ def fold_gates(blocks: list) -> list:
 
 
 def _gated(gate: Gate, inside: list):
+    # a box inside this one that is no exercise gave back its blocks: they are this one's
+    inside = [b for block in inside for b in (block if isinstance(block, Inline) else [block])]
     base = gate.name[:-len("-start")]
     if base in cues.MD_SOLUTIONS:
         return Solution(gate.label, gate.line, _answer_blocks(inside))
