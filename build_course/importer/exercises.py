@@ -35,7 +35,8 @@ from itertools import accumulate
 
 from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
-from build_course.importer.shapes import LONG_NUMBER, runs_on
+from build_course.importer.shapes import LONG_NUMBER, may_hold_a_digit, runs_on
+from build_course.importer.shapes import normalised as _norm
 from build_course.model import (
     Block,
     Definition,
@@ -289,9 +290,36 @@ def _mark_cued(pieces: list[_Piece]) -> None:
         piece.cued = flag
 
 
+# In a line of ASCII, lowered, what each instruction cue cannot match without: a quick
+# test before its search (a slow one: each alternative of a cue starts with \b, so the
+# engine tries them all at every character).
+_T_OR_F = re.compile(r"(?:or|/)\s*[tf]\b")  # "T or F", "t/f"
+_CHOOSE_SOME = re.compile(r"(?:ose|ect|ick|ark) (?:two|three|four|[234])\b")  # "choose two"
+
+
+def _may_select_all(lowered: str) -> bool:
+    return " all" in lowered or "more than one" in lowered or "apply" in lowered \
+        or (("ose " in lowered or "ect " in lowered or "ick " in lowered or "ark " in lowered)
+            and _CHOOSE_SOME.search(lowered) is not None)
+
+
+def _may_true_false(lowered: str) -> bool:
+    return "true" in lowered or _T_OR_F.search(lowered) is not None
+
+
+def _may_fill_in(lowered: str) -> bool:
+    return "fill in" in lowered or "complete the" in lowered
+
+
 def _instruction_cued(text: str) -> bool:
-    """``text`` holds one of the instruction cues."""
-    return _may_instruct(text) and _INSTRUCTION_CUE.search(text) is not None
+    """``text`` holds one of the instruction cues (each searched only where
+    its words may stand)."""
+    if not text.isascii():
+        return _INSTRUCTION_CUE.search(text) is not None
+    lowered = text.lower()
+    return (_may_select_all(lowered) and cues.SELECT_ALL.search(text) is not None) \
+        or (_may_true_false(lowered) and cues.TRUE_FALSE_INSTRUCTION.search(text) is not None) \
+        or (_may_fill_in(lowered) and cues.FILL_IN_INSTRUCTION.search(text) is not None)
 
 
 def _asks_to_match(text: str) -> bool:
@@ -301,7 +329,9 @@ def _asks_to_match(text: str) -> bool:
 
 
 def _select_all(text: str) -> bool:
-    return _may_instruct(text) and cues.SELECT_ALL.search(text) is not None
+    if text.isascii() and not _may_select_all(text.lower()):
+        return False  # the usual text: a quick test, not the search
+    return cues.SELECT_ALL.search(text) is not None
 
 
 def _true_false_tail(text: str) -> bool:
@@ -1097,7 +1127,8 @@ def _split_labels(pieces: list[_Piece]) -> list[_Piece]:
     label joined to the line before it starts a piece of its own."""
     out = []
     for piece in [part for whole in pieces for part in _split_romans(whole)]:
-        cut = None if piece.code or not _DOTTED_NUMBER.search(piece.text) else next(
+        cut = None if piece.code or not may_hold_a_digit(piece.text) \
+            or not _DOTTED_NUMBER.search(piece.text) else next(
             (m.start() for m in cues.EXERCISE_LABEL.finditer(piece.text)
              if m.start() > 0 and piece.text[:m.start()].rstrip()[-1:] in ".?!"), None)
         if cut is None:
@@ -1345,7 +1376,7 @@ class _Reader:
             return True
         if piece.code:
             return self._text(piece, text)
-        if cues.STEPS_LABEL.match(text) and not self.found:
+        if not self.found and cues.STEPS_LABEL.match(text):
             self.steps = True
             return False
         if self.mode == "keys" and self._key(piece, text):
@@ -1428,12 +1459,12 @@ class _Reader:
         return True
 
     def _key_line(self, piece: _Piece, text: str) -> bool:
+        if not self.found:
+            return False
         if piece.item and piece.number is not None:
             text = f"{piece.number}. {text}"  # the list took the first number off
         labelled = cues.ANSWER_KEY_LABEL.match(text)
         text = text[labelled.end():] if labelled else text  # "Answers: 1 c, 2 b"
-        if not self.found:
-            return False
         pairs = _in_run(_KEY_PAIR.findall(text)) if _may_hold_keys(text) else []
         if labelled and len(pairs) < 2 and self.found:
             pairs = _numbered_run(text)  # "Answers: 1. Paris 2. 100 3. full stop"
@@ -1592,8 +1623,8 @@ class _Reader:
         colon, led by the next question's number without its mark: an
         instruction over statements ``i)``, ``ii)``..., each a question of its
         own (whatever its words say: its kind comes from its key)."""
-        if not self.found or piece.item or "?" in text or len(text.split()) > 12 \
-                or not (piece.heading or text.endswith(":")) \
+        if not self.found or piece.item or "?" in text \
+                or not (piece.heading or text.endswith(":")) or len(text.split()) > 12 \
                 or not (m := _BARE_NUMBER.match(text)):
             return False
         numbers = [f.number for f in self.found if f.number is not None] + [self.parent or 0]
@@ -1639,8 +1670,7 @@ class _Reader:
         if start is None or (self.steps and not self.found):
             return False
         number, prompt = start
-        last = next((f.number for f in reversed(self.found[self.group:])
-                     if f.number is not None), None)
+        last = self._last_number()
         if self.mode == "answer" and number is not None and last is not None and (
                 number <= last or number == (self.answer_last or -1) + 1):
             if number == 1 and not self.found[-1].answer and self._asked_in_numbers():
@@ -1698,6 +1728,13 @@ class _Reader:
         self.mode = "match" if _asks_to_match(prompt) else "prompt"
         self.match_parts = 0
         return True
+
+    def _last_number(self) -> int | None:
+        """The number of the last numbered question of the current group."""
+        for k in range(len(self.found) - 1, self.group - 1, -1):
+            if self.found[k].number is not None:
+                return self.found[k].number
+        return None
 
     def _asked_in_numbers(self) -> bool:
         """The exercise's questions so far are items numbered 1, 2, 3...,
@@ -2142,7 +2179,3 @@ def _similar(a: str, b: str) -> bool:
 
 def _option_text(question: Question, index: int) -> str:
     return question.options[index] if index < len(question.options) else ""
-
-
-def _norm(text: str) -> str:
-    return _NOT_WORD.sub("", text.lower()).strip()

@@ -57,3 +57,25 @@ def title_case(words: list[str]) -> bool:
             if w.lstrip("(“\"'")[:1].isupper() or w[:1].isdigit():
                 capital += 1
     return content > 0 and capital / content >= 0.6
+
+
+_NOT_WORD = re.compile(r"[^\w ]")
+# the ASCII characters that _NOT_WORD matches
+_ASCII_NOT_WORD = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) in "_ "))
+
+
+def normalised(text: str) -> str:
+    """Lowercase, without punctuation: only word characters and spaces (to
+    compare titles, headings, items and answers as words)."""
+    text = text.lower()
+    if text.isascii():  # the usual case: bytes.translate is much faster than the regex
+        return text.encode("ascii").translate(None, _ASCII_NOT_WORD).decode("ascii").strip()
+    return _NOT_WORD.sub("", text).strip()
+
+
+def may_hold_a_digit(text: str) -> bool:
+    """A quick test before a search for \\d: ASCII digits are found by a
+    substring search, many times faster than the regex engine's scan; a
+    text that is not ASCII may hold another script's digits."""
+    return not text.isascii() or "0" in text or "1" in text or "2" in text or "3" in text \
+        or "4" in text or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text

@@ -17,6 +17,8 @@ from build_course.diagnostics import Report, Topic
 from build_course.importer import cues
 from build_course.importer.exercises import extract_exercises, heads_questions, keys_in_a_run
 from build_course.importer.segmenting import misspelt_cue, segment
+from build_course.importer.shapes import may_hold_a_digit as _may_hold_a_digit
+from build_course.importer.shapes import normalised as _norm
 from build_course.model import (
     UNTITLED,
     Block,
@@ -42,9 +44,6 @@ _FOOTNOTE = re.compile(r"(?P<after>[”\"’]|(?<![\d.])[.,;])(?P<mark>\d{1,2})(
 # one of those marks. Starting with a set of characters, it is scanned for many times
 # faster than _FOOTNOTE is.
 _FOOTNOTE_HINT = re.compile(r"[”\"’.,;]\d")
-_NOT_WORD = re.compile(r"[^\w ]")
-# the ASCII characters that _NOT_WORD matches
-_ASCII_NOT_WORD = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) in "_ "))
 
 
 def build_lessons(lines: list[Line], report: Report, extra_steps: Sequence[Step] = ()
@@ -311,22 +310,6 @@ def drop_footnote_marks(lesson: Lesson, report: Report) -> None:
             block.text = _FOOTNOTE.sub(r"\g<after>", block.text)
 
 
-def _may_hold_a_digit(text: str) -> bool:
-    """A quick test before a search for \\d: ASCII digits are found by a
-    substring search, many times faster than the regex engine's scan; a
-    text that is not ASCII may hold another script's digits."""
-    return not text.isascii() or "0" in text or "1" in text or "2" in text or "3" in text \
-        or "4" in text or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
-
-
-def _norm(text: str) -> str:
-    """Lowercase, without punctuation: only word characters and spaces."""
-    text = text.lower()
-    if text.isascii():  # the usual case: bytes.translate is much faster than the regex
-        return text.encode("ascii").translate(None, _ASCII_NOT_WORD).decode("ascii").strip()
-    return _NOT_WORD.sub("", text).strip()
-
-
 def set_heading_levels(lesson: Lesson, report: Report) -> None:
     """Level 2 by default; level 3 for a heading that sits under another:
     inside a section that an exercise names, announced by a counted lead-in
@@ -377,28 +360,30 @@ def _levels_counted(blocks: list[Block], headings: list[int]) -> None:
 def _levels_from_list_items(blocks: list[Block]) -> None:
     """A heading that names an item of a list above it, under the same
     level-2 heading, is level 3."""
-    items: list[str] = []  # the items' texts since the last level-2 heading
+    items: dict[str, list[str]] = {}  # the items' texts since the last level-2 heading, by lead
     for block in blocks:
         if isinstance(block, ListBlock):
-            items += [item.text for item in block.items]
+            for item in block.items:
+                items.setdefault(_lead(item.text), []).append(item.text)
         elif isinstance(block, Heading):
             if items and _names_an_item(_norm(block.text), items):
                 block.level = 3
             elif block.level == 2:
-                items = []
+                items = {}
 
 
-def _names_an_item(name: str, items: list[str]) -> bool:
-    """``name`` (a heading's, normalised) is one of ``items`` normalised."""
-    starts = {name[:3]}
-    return any(_norm(text) == name for text in items if _may_start(text, starts))
+def _names_an_item(name: str, items: dict[str, list[str]]) -> bool:
+    """``name`` (a heading's, normalised) is one of ``items`` normalised
+    (only the items whose lead it may start with are: see _lead)."""
+    return any(_norm(text) == name for text in items.get(name[:3], []) + items.get("", []))
 
 
-def _may_start(text: str, starts: set[str]) -> bool:
-    """Whether ``_norm(text)`` may start with one of ``starts`` (a quick test
-    before _norm): a text led by three ASCII letters or digits starts with them."""
+def _lead(text: str) -> str:
+    """What ``_norm(text)`` starts with, as far as a quick test tells: a text
+    led by three ASCII letters or digits starts with them, lowered; any
+    other text may start with anything ("")."""
     lead = text[:3]
-    return not (len(lead) == 3 and lead.isascii() and lead.isalnum()) or lead.lower() in starts
+    return lead.lower() if len(lead) == 3 and lead.isascii() and lead.isalnum() else ""
 
 
 def _levels_from_empty_parents(blocks: list[Block], marks: list[int]) -> None:
