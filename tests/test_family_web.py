@@ -1394,3 +1394,50 @@ def test_a_skills_test_takes_its_shown_answers_and_the_feedback_widget_goes():
     text = _all_text(lesson)
     for furniture in ("Previous", "Overview", "Help improve", "helpful", "contribute"):
         assert furniture not in text, furniture
+
+
+DOCS_TUTORIAL_W3M = """\
+  • Skip to main content
+  • Skip to search
+
+PyNotes
+
+  • Guides
+  • Reference
+
+Sorting lists
+
+In this lesson we sort a list of numbers in place and make a sorted copy of
+it, leaving the original as it was.
+
+Sorting in place
+
+The sort method changes the list itself and returns nothing at all, so do not
+assign its result to a variable.
+
+Was this page helpful to you?
+
+YesNo
+
+View this page on GitHub • Report a problem with this content
+
+Made for learners everywhere.
+
+  • About
+  • Careers
+
+Portions of this content are ©2020–2026 by individual contributors. Content
+available under a Creative Commons licence.
+"""
+
+
+def test_a_w3m_dump_opening_on_a_menu_of_skip_links_is_a_web_page_and_loses_its_footer():
+    part, lesson = _blocks(DOCS_TUTORIAL_W3M)
+    assert part.family == "web"
+    assert lesson.title == "Sorting lists"
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == ["Sorting in place"]
+    text = _all_text(lesson)
+    for furniture in ("Skip", "YesNo", "GitHub", "Report a problem", "About", "Careers", "©",
+                      "licence"):
+        assert furniture not in text, furniture
+    assert "returns nothing at all" in text

@@ -61,7 +61,7 @@ _PREV_NEXT_ALONE = re.compile(r"^[«‹←]?\s*(prev|previous|next)\s*:?\s*[»�
 _PREV_NEXT = re.compile(r"(?i)\b(prev|previous|next)\b")
 # "Previous  Overview: Scripting  Next": the links before and after, around the way up
 _PREV_NEXT_AROUND = re.compile(r"(?i)^[«‹←]?\s*(prev|previous)\b\W+(\w+\W+){0,5}next\s*[»›→]?$")
-_HAS_SEPARATOR = re.compile(r"[|»›→]| [>/] ")
+_HAS_SEPARATOR = re.compile(r"[|»›→]| [>/•·] ")
 _CODE_CHARS = re.compile(r"[{}()\[\];=<>&\\$]")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}:$")
@@ -103,6 +103,13 @@ def _head(raw: list[RawLine], facts: LineFacts) -> LineFacts:
 def _skip_or_button(raw: list[RawLine], facts: LineFacts, head: LineFacts) -> bool:
     return any(head.texts[k].lower().startswith(("skip", "(button)", "toggle"))
                and cues.WEB_CHROME.match(head.texts[k]) for k in head.lines_starting("sS(tT"))
+
+
+def _skip_link(text: str) -> bool:
+    """``Skip to content``, also as an item of the menu that opens the page
+    (``• Skip to main content``)."""
+    text = _unbulleted(text)
+    return text[:7].lower() == "skip to" and bool(cues.WEB_CHROME.match(text))
 
 
 def _lynx_rule(r: RawLine) -> bool:
@@ -215,8 +222,7 @@ def _breadcrumb_at_top(raw: list[RawLine], facts: LineFacts, head: LineFacts) ->
 
 _EVIDENCE_ENOUGH_ALONE = (
     ("a skip link opening the text",
-     lambda raw, facts, head: any(t.lower().startswith("skip to") and cues.WEB_CHROME.match(t)
-                                  for t in head.texts[:5])),
+     lambda raw, facts, head: any(_skip_link(t) for t in head.texts[:5])),
     ("lynx's line of the page's link relations ('#prev next')",
      lambda raw, facts, head: bool(head.texts) and _link_relations(head.texts[0])),
     ("a breadcrumb trail at the top", _breadcrumb_at_top),
@@ -294,11 +300,11 @@ def _nav_bar(text: str) -> bool:
     if not _HAS_SEPARATOR.search(text):
         return False  # the usual line: no separator, no need to split it
     inner = text.strip("[] ")
-    for separator in ("|", "»", "›", " > ", "→", " / "):
+    for separator in ("|", "»", "›", " > ", "→", " / ", " • ", " · "):
         parts = [p.strip() for p in inner.split(separator)]
         if separator == " > " and not all(p[:1].isupper() for p in parts):
             continue  # "Home > Guides", not a shell's "cat notes.txt > all.txt"
-        if len(parts) >= 2 and all(_nav_item(p) for p in parts):
+        if len(parts) >= 2 and all(_nav_item(p) or _SHORT_CHROME.match(p) for p in parts):
             return separator != " / " or len(parts) >= 3
     return False
 
@@ -650,25 +656,30 @@ def _drop_footer_tail(raw: list[RawLine], report: Report) -> None:
 
 def _drop_closing_footer(raw: list[RawLine], report: Report) -> None:
     """A footer without a rule above it: from a footer line (``This page
-    was last edited ...``, ``Text is available under ...``) near the end,
-    when all after it is footer lines or links (``Privacy policy``)."""
+    was last edited ...``, ``Text is available under ...``, a copyright in
+    the last lines) near the end, when all after it is footer lines or links
+    (``Privacy policy``), with the links right above it."""
     tail = [r for r in raw if r.keep][-3 * FOOTER_LINES:]
     start = None
     for k in range(len(tail) - 1, -1, -1):
         r = tail[k]
         bare = _unbulleted(r.text)
-        if cues.WEB_FOOTER.match(bare):
-            start = k
-        elif k and not r.blank_before and r.indent > tail[k - 1].indent \
-                and not _WEB_BULLET.match(r.text):
-            continue  # the wrapped end of the line above: it goes or stays with it
+        if cues.WEB_FOOTER.match(bare) or (k >= len(tail) - 3 and _COPYRIGHT.search(bare)):
+            start = k  # (the copyright may stand inside the page's last lines: "Portions ... ©")
+        elif k and not r.blank_before and not _WEB_BULLET.match(r.text):
+            continue  # the wrapped rest of the line above: it goes or stays with it
         elif not _link_text(bare):
             break
+        elif start is not None:
+            start = k  # links above the footer's first line ("About", "Careers") are the footer's
     if start is None or len(tail) - start > 2 * FOOTER_LINES:
         return
     for r in tail[start:]:
         r.keep = False
         report.dropped(r.line, "page footer line", r.text)
+
+
+_COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright \d{4}|\ball rights reserved\b", re.I)
 
 
 def _unbulleted(text: str) -> str:
