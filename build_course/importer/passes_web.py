@@ -304,6 +304,9 @@ def _nav_bar(text: str) -> bool:
         parts = [p.strip() for p in inner.split(separator)]
         if separator == " > " and not all(p[:1].isupper() for p in parts):
             continue  # "Home > Guides", not a shell's "cat notes.txt > all.txt"
+        if separator in (" • ", " · ") and any(
+                cues.AUTHOR_CREDIT.match(p) or any(c.isdigit() for c in p) for p in parts):
+            continue  # "About • Careers", not a byline "By Sam Reyes · 4 May 2026 · 8 min read"
         if len(parts) >= 2 and all(_nav_item(p) or _SHORT_CHROME.match(p) for p in parts):
             return separator != " / " or len(parts) >= 3
     return False
