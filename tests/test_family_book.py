@@ -1601,3 +1601,19 @@ def test_an_index_of_page_numbers_at_the_end_goes_and_a_caption_holds_its_blank_
     assert "PLATE I A WALL-TRAINED PEAR" in md  # one caption, no heading
     assert not part.lessons[-1].sections
     assert "dropped the index" in _notes(part)
+
+
+def test_a_credit_line_under_the_title_is_no_heading():
+    text = ("KEEPING HENS: COMMON QUESTIONS\n\nEdited by the Hill Farm Poultry Group\n\n"
+            "Q1: How many eggs does a hen lay?\nA1: About five a week in spring and summer, "
+            "fewer in winter when the days are short.\n\n"
+            "Q2: Do hens need a cockerel to lay?\nA2: No. A cockerel is needed only for eggs "
+            "that will hatch into chicks.\n\n"
+            "Q3: How much space do they need?\nA3: At least one square metre of run for each "
+            "hen, and a dry house to roost in at night.\n")
+    part = _part(text)
+    [lesson] = part.lessons
+    assert not any(isinstance(b, Heading) for b in lesson.blocks)
+    [quiz] = lesson.quizzes
+    assert quiz.title != "Edited by the Hill Farm Poultry Group"
+    assert len(quiz.questions) == 3

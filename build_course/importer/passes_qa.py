@@ -341,7 +341,8 @@ def mark_topic_headings(raw: list[RawLine], report: Report) -> None:
             continue
         words = r.text.split()
         if 0 < len(words) <= 8 and len(r.text) <= 60 and r.text[:1].isupper() \
-                and not r.text.endswith((".", "?", "!", ":", ";", ",")):
+                and not r.text.endswith((".", "?", "!", ":", ";", ",")) \
+                and not cues.CREDIT_LINE.match(r.text):  # "Compiled by ...": under the title
             r.kind = "heading"  # (the review list names every heading taken)
 
 
