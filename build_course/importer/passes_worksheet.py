@@ -120,16 +120,18 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
     text's first line (a worksheet with no heading of its own) make that
     line, the lesson's title, the exercise's heading too."""
     kept = [r for r in raw if r.keep]
-    wide = _blank_space(kept)
     # each line's shape, asked once (the loop changes only lines it has passed):
     # numbered (a digit first), asking over answer space ("?" last), and such a
     # question with space to write in
     is_numbered = [r.text[:1].isdigit() and _NUMBERED.match(r.text) is not None for r in kept]
     asks = [r.text[-1:] == "?" and _asks_over_space(kept, k) for k, r in enumerate(kept)]
-    spaced = [(is_numbered[k] or asks[k]) and _space_to_write(kept, k, wide)
-              for k in range(len(kept))]
-    if sum(spaced) < 2:
-        return  # (quick) fewer than two questions with space to write in
+    questions = [k for k in range(len(kept)) if is_numbered[k] or asks[k]]
+    if len(questions) < 2:
+        return  # (quick) fewer than two questions
+    wide = _blank_space(kept)
+    spaced = {k for k in questions if _space_to_write(kept, k, wide)}
+    if len(spaced) < 2:
+        return  # fewer than two questions with space to write in
     head: RawLine | None = kept[0] if _title_head(kept[0]) else None
     space: list[RawLine] = []
     asked = numbered = 0
@@ -145,7 +147,7 @@ def mark_blank_exercises(raw: list[RawLine], report: Report) -> None:
             space.append(r)
         elif head is not None and is_numbered[k]:
             numbered += 1
-            if spaced[k]:
+            if k in spaced:
                 asked += 1
                 space.append(r)  # its answer space at the end of the line goes too
     _mark(head, asked, numbered, space, report)
