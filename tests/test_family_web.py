@@ -1441,3 +1441,24 @@ def test_a_w3m_dump_opening_on_a_menu_of_skip_links_is_a_web_page_and_loses_its_
                       "licence"):
         assert furniture not in text, furniture
     assert "returns nothing at all" in text
+
+
+def test_a_lynx_line_shortened_by_its_link_numbers_still_wraps_into_the_next():
+    # the first line filled the dump's width with its link numbers; without
+    # them its next line's first word ("So") would have fitted on it
+    text = (
+        "   [1]Skip to content\n\nCanoe Club\n\n"
+        "   Members borrow the club's [12]buoyancy aids, [13]helmets or [14]decks.\n"
+        "   So return them to the store after each session, that others can use them\n"
+        "   too, and report any damage you find to the equipment officer at once.\n\n"
+        "   Boats are booked on the sheet by the door; a booking lasts two hours and\n"
+        "   can be renewed when nobody else is waiting for the same boat that day.\n\n"
+        "References\n\n   1. https://club.example.org/#content\n"
+        "  12. https://club.example.org/kit/aids\n  13. https://club.example.org/kit/helmets\n"
+        "  14. https://club.example.org/kit/decks\n")
+    part, lesson = _blocks(text)
+    paragraphs = [b.text for b in lesson.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0] == (
+        "Members borrow the club's buoyancy aids, helmets or decks. So return them to the "
+        "store after each session, that others can use them too, and report any damage you "
+        "find to the equipment officer at once.")

@@ -73,6 +73,9 @@ class RawLine:
     number: int | None = None
     body: str = ""
     kicker: str = ""  # with ``chapter``: the chapter's label ("CHAPTER I")
+    # how wide the line stood in the dump when marks were taken out of ``text``
+    # (lynx's link numbers "[12]"): its wrap is measured on that; 0 when none were
+    printed: int = 0
 
 
 Pass = Callable[[list[RawLine], Report], None]

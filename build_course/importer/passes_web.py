@@ -876,7 +876,7 @@ def drop_link_references(raw: list[RawLine], report: Report) -> None:
                 r.keep = False
                 report.dropped(r.line, "link-only menu line", r.text)
                 continue
-            r.text = _LYNX_REFERENCE_MARK.sub("", r.text)
+            r.printed, r.text = len(r.text), _LYNX_REFERENCE_MARK.sub("", r.text)
 
 
 def mark_labels(raw: list[RawLine], report: Report) -> None:
@@ -1433,9 +1433,14 @@ def _indented_structure(block: list[RawLine], width: int) -> bool:
 
 
 def _width(kept: list[RawLine]) -> int:
-    lengths = sorted(r.indent + len(r.text) for r in kept)
+    lengths = sorted(r.indent + _printed(r) for r in kept)
     # a dump is at least 60 columns wide; a short text's longest line is no measure
     return max(lengths[int(len(lengths) * 0.95)], 60) if lengths else 80
+
+
+def _printed(r: RawLine) -> int:
+    """How wide ``r`` stood in the dump (before its link numbers went)."""
+    return max(len(r.text), r.printed)
 
 
 def _wrapped(a: RawLine, b: RawLine, width: int, lower: bool = True) -> bool:
@@ -1443,7 +1448,7 @@ def _wrapped(a: RawLine, b: RawLine, width: int, lower: bool = True) -> bool:
     have fitted on it; or ``a`` stops mid-sentence and ``b`` goes on in
     lower case."""
     first = b.text.split(" ", 1)[0]
-    if a.indent + len(a.text) + 1 + len(first) > width - 2:
+    if a.indent + _printed(a) + 1 + len(first) > width - 2:
         return True
     return lower and b.text[:1].islower() and not a.text.endswith(TERMINAL) and len(a.text) >= 30
 
