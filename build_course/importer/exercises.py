@@ -890,11 +890,31 @@ class _Looks:
         are letters)."""
         known = self._numbers.get(id(block))
         if known is None:
-            numbers = [] if _unnumbered(block) else [
-                start[0] for piece in self.pieces(block)
-                if not piece.lettered and (start := _question_start(piece)) is not None]
+            numbers: list[int] = []
+            if isinstance(block, ListBlock):
+                _list_numbers(block.items, False, block.lettered, numbers)
+            elif not _unnumbered(block):
+                numbers = [start[0] for piece in self.pieces(block)
+                           if (start := _question_start(piece)) is not None]
             known = self._numbers[id(block)] = (block, numbers)
         return known[1]
+
+
+def _list_numbers(items: list[ListItem], under_number: bool, lettered: bool,
+                  out: list[int]) -> None:
+    """The numbers that _question_start finds in the pieces of a list's
+    ``items`` (see _pieces), without making the pieces: an item's own number
+    (not under a numbered item's), or a "Question 3" label's; none of the
+    items of a ``lettered`` list's top level (their numbers are letters)."""
+    for item in items:
+        if not lettered and item.number is not None and not under_number:
+            out.append(item.number)
+        elif not lettered:
+            text = f"{item.term}{item.term_sep} {item.text}" if item.term else item.text
+            if _may_lead(text) and (m := cues.QUESTION_LABEL.match(text)):
+                out.append(int(m.group(1)))
+        if item.children:
+            _list_numbers(item.children, item.number is not None, False, out)
 
 
 def _pieces(block: Block) -> list[_Piece]:
