@@ -46,7 +46,9 @@ from build_course.quiz.syntax import EXPLANATIONS, NO_ANSWER
 _URL = re.compile(r"https?://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
 # Inline markup: Markdown's escapable characters, HTML's "<", ">" and entity
 # "&", and a "#" that ends a line (a heading would drop it as a closing "#").
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|]|&(?=#?\w+;)|#(?=[ \t]*(?:\n|$)))")
+# ("&" before "#" or a letter: "&#0", "&copy" read as character references even
+# without their ";", in Python-Markdown and in browsers)
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|]|&(?=[#A-Za-z])|#(?=[ \t]*(?:\n|$)))")
 # What starts a block at the start of a line: headings, lists ("-", "+",
 # "2019."), and the marks of admonitions ("!!!"), details ("???"), fences
 # ("~~~"), definitions (":") and setext underlines ("=").
