@@ -1462,3 +1462,21 @@ def test_a_lynx_line_shortened_by_its_link_numbers_still_wraps_into_the_next():
         "Members borrow the club's buoyancy aids, helmets or decks. So return them to the "
         "store after each session, that others can use them too, and report any damage you "
         "find to the equipment officer at once.")
+
+
+def test_the_tagline_under_a_wiki_articles_title_is_not_taken_for_it():
+    lynx = WIKI_ARTICLE.replace(
+        "Rainwater harvesting\n\n   Rainwater",
+        "Rainwater harvesting\n\n   From GardenWiki, the free gardening encyclopedia\n\n   Rainwater")
+    assert lynx != WIKI_ARTICLE
+    part, lesson = _blocks(lynx)
+    assert lesson.title == "Rainwater harvesting"
+    # w3m: everything at the margin; the title stands alone, the tagline over the text
+    w3m = ("Skip to content\n\nMain page\n\nRandom article\n\nLog in\n\nNettle soup\n\n"
+           "From GardenWiki, the free gardening encyclopedia\n"
+           "Nettle soup is made from the young tops of stinging nettles picked in spring,\n"
+           "before the plants flower, and cooked with potato and stock until soft.\n\n"
+           "Picking\n\nWear gloves and pick only the top four leaves of each plant, away\n"
+           "from roads and from ground where dogs are walked.\n")
+    part, lesson = _blocks(w3m)
+    assert lesson.title == "Nettle soup"

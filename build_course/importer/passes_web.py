@@ -17,6 +17,7 @@ import bisect
 import re
 import textwrap
 from collections import Counter
+from collections.abc import Callable
 
 from build_course.diagnostics import Report
 from build_course.importer import cues
@@ -787,10 +788,32 @@ def _is_sentence(r: RawLine, after: list[RawLine]) -> bool:
 
 
 def _main_heading(kept: list[RawLine], first: int) -> int | None:
+    """The page's own heading: the last heading-shaped line above the first
+    sentence, where the dump puts headings if one stands there (lynx: left
+    of the running text; w3m: alone between blank lines), so that a tagline
+    under the title (``From the free encyclopedia``) is not taken for it."""
+    placed = _heading_place(kept)
+    found = _last_heading_above(kept, first, placed) if placed else None
+    return found if found is not None else _last_heading_above(kept, first, None)
+
+
+def _heading_place(kept: list[RawLine]) -> Callable[[int], bool] | None:
+    """Where the dump's layout shows its headings, as a test of a line's place."""
+    body = _body_indent(kept)
+    if body >= 2:
+        return lambda k: kept[k].indent < body
+    if _few_blanks(kept):
+        return None  # a browser's copy: no layout to go by
+    return lambda k: k + 1 == len(kept) or kept[k + 1].blank_before
+
+
+def _last_heading_above(kept: list[RawLine], first: int,
+                        placed: Callable[[int], bool] | None) -> int | None:
     k = first - 1
     while k >= 0:
         r = kept[k]
-        if _heading_shaped(r.text) and (r.blank_before or (k and not kept[k - 1].blank_before)):
+        if _heading_shaped(r.text) and (r.blank_before or (k and not kept[k - 1].blank_before)) \
+                and (placed is None or placed(k)):
             if not cues.PAGE_METADATA_HEADING.match(r.text) and not cues.LESSON_TIMES.match(
                     r.text) and not _byline(r.text) and not cues.WEB_BOX_LABEL.match(r.text):
                 return _chapter_above(kept, _above_metadata(kept, k))
