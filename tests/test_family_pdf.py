@@ -1372,3 +1372,44 @@ def test_a_word_of_two_letters_atop_each_page_is_no_running_header():
     pdf.drop_page_furniture(raw, Report("x"))
     assert _kept(raw).count("OK") == 4
     assert not pdf._label_like("T") and pdf._label_like("Oven")
+
+
+# ---- slides printed to PDF ---------------------------------------------------
+
+def _slides(pages: list[tuple[str, list[str]]]) -> str:
+    """Slides as pdftotext extracts them: a page each, its title over its
+    bullets, the deck's footer and the page number at its foot."""
+    out = []
+    for n, (title, lines) in enumerate(pages, start=1):
+        out.append("\n".join([title, *lines, "", "Harbour Rowing Club | Novice course", "",
+                              str(n), ""]))
+    return "\f".join(out)
+
+
+def test_slides_open_each_page_on_a_title_that_stays_a_heading():
+    text = _slides([
+        ("Rowing for beginners", ["• A first course for new members", "• Four evenings"]),
+        ("Getting into the boat", ["• Hold the gunwales and step onto the centre line",
+                                   "• Sit down before you let go of the pontoon"]),
+        ("Your first strokes", ["• Legs first, then the back, then the arms",
+                                "• Hands away before the body swings forward"]),
+        ("Coming back in", ["• Approach the pontoon slowly and against the current",
+                            "• Keep your oar flat on the water as you come alongside"]),
+    ])
+    part = _part(text)
+    [lesson] = part.lessons
+    assert lesson.title == "Rowing for beginners"
+    assert [b.text for b in lesson.blocks if isinstance(b, Heading)] == [
+        "Getting into the boat", "Your first strokes", "Coming back in"]
+    items = [i.text for b in lesson.blocks if isinstance(b, ListBlock) for i in b.items]
+    assert "Sit down before you let go of the pontoon" in items  # no title glued to it
+    assert any("read as slides" in d.message for d in part.diagnostics)
+
+
+def test_pages_that_open_mid_sentence_are_no_slides():
+    page = ("Before a long outing check the weather forecast, the tide tables and the\n"
+            "state of the river at the club's notice board, and tell someone ashore.\n")
+    text = "\f".join(f"Safety note {n}\ncontinues here with more words than the title has\n"
+                     f"{page}\n{n}\n" for n in range(1, 6))
+    part = _part(text)
+    assert not any("read as slides" in d.message for d in part.diagnostics)

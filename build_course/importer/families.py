@@ -24,6 +24,7 @@ from build_course.importer import cleaning as c
 from build_course.importer import passes_book as book
 from build_course.importer import passes_pdf as pdf
 from build_course.importer import passes_qa as qa
+from build_course.importer import passes_slides as slides
 from build_course.importer import passes_web as web
 from build_course.importer import passes_worksheet as worksheet
 from build_course.importer.cleaning import Pass, RawLine
@@ -189,7 +190,8 @@ PDF = Family(
      pdf.drop_page_numbers, c.find_chapter_markers, pdf.mark_chapter_pages,
      pdf.mark_opening_chapter,
      pdf.drop_page_furniture,
-     pdf.drop_page_numbers, pdf.drop_guessed_headers, pdf.drop_paged_twice,
+     pdf.drop_page_numbers, slides.mark_slide_titles,
+     pdf.drop_guessed_headers, pdf.drop_paged_twice,
      pdf.drop_numbered_headers,
      pdf.drop_contents_leaders,  # (before the worksheet's: a leader is no space to write in)
      worksheet.mark_blank_exercises, worksheet.drop_form_fields,  # a worksheet printed
