@@ -537,3 +537,55 @@ def test_a_key_that_does_not_pair_every_item_once_leaves_an_open_question(key):
     [_, matching] = _questions(MATCHING.replace("a-ii, b-i", key))
     assert matching.kind is QuestionKind.OPEN and matching.model_answer == key
     assert "a) Saw" in matching.prompt and "ii) cuts wood" in matching.prompt
+
+
+# ---- keys of options lettered on from the question before --------------------
+
+_LETTERED_ON = """Harbour safety
+
+Boats keep to the right of the channel and slow down near the moorings at
+all times, and every crew member wears a buoyancy aid on the water.
+
+Quiz
+
+1. Where do boats slow down?
+a) Near the moorings
+b) In the open sea
+c) Nowhere
+
+2. What does every crew member wear?
+d) A buoyancy aid
+e) A hat
+f) Boots
+
+Answers: 1. a 2. {second}
+"""
+
+
+def _questions_and_notes(text: str):
+    part = _part(text)
+    [quiz] = part.lessons[0].quizzes
+    return quiz.questions, [d.message for d in part.diagnostics]
+
+
+def test_keys_of_options_lettered_on_from_the_question_before_name_its_own_options():
+    (first, second), notes = _questions_and_notes(_LETTERED_ON.format(second="d"))
+    assert first.correct == [0]
+    assert second.options == ["A buoyancy aid", "A hat", "Boots"] and second.correct == [0]
+    assert any("lettered from d)" in n for n in notes)
+
+
+def test_a_one_word_key_of_a_which_question_is_its_answer_not_a_true_or_false_verdict():
+    text = _LETTERED_ON.format(second="d").replace(
+        "Answers: 1. a 2. d", "3. Which side of the channel do boats keep to?\nAnswer: right\n\n"
+        "4. Boats may speed near the moorings.\nAnswer: wrong")
+    (_, _, which, statement), _ = _questions_and_notes(text)
+    assert which.kind is QuestionKind.OPEN and which.options == []
+    assert which.model_answer == "right"
+    assert statement.kind is QuestionKind.TRUE_FALSE and statement.correct == [1]
+
+
+def test_a_key_letter_before_the_first_option_names_none():
+    (_, second), notes = _questions_and_notes(_LETTERED_ON.format(second="b"))
+    assert second.correct == []
+    assert any("answer letter B names no option" in n for n in notes)

@@ -1467,7 +1467,8 @@ def test_a_lynx_line_shortened_by_its_link_numbers_still_wraps_into_the_next():
 def test_the_tagline_under_a_wiki_articles_title_is_not_taken_for_it():
     lynx = WIKI_ARTICLE.replace(
         "Rainwater harvesting\n\n   Rainwater",
-        "Rainwater harvesting\n\n   From GardenWiki, the free gardening encyclopedia\n\n   Rainwater")
+        "Rainwater harvesting\n\n   From GardenWiki, the free gardening encyclopedia\n\n"
+        "   Rainwater")
     assert lynx != WIKI_ARTICLE
     part, lesson = _blocks(lynx)
     assert lesson.title == "Rainwater harvesting"

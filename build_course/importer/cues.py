@@ -128,6 +128,9 @@ INSTRUCTION_HINTS = tuple(re.compile(hint) for hint in (
     *(rf"{end} (?:two|three|four|[234])\b"  # "(Choose two.)": choose, select, pick, mark
       for end in ("ose", "ect", "ick", "ark"))))
 # Key words for true and false in an answer key.
+# A question that asks which, what, where...: its one-word key ("right", "no") is
+# its answer, never the verdict of a true-or-false statement.
+WH_QUESTION = re.compile(r"^(which|what|where|when|who|whom|whose|why|how)\b", re.I)
 TRUE_WORDS = frozenset({"true", "t", "yes", "correct", "right"})
 FALSE_WORDS = frozenset({"false", "f", "no", "incorrect", "wrong"})
 # A question with no right answer: the learner's own experience, opinion or plans

@@ -143,6 +143,7 @@ class _Found:
     roman: bool = False  # its options are numbered (i), (ii)...: so is its key
     task_label: bool = False  # "Exercise 1.2. Do this." with no questions under it
     lettered: bool = False  # a statement lettered "(b)" under a true-or-false instruction
+    first_letter: str = ""  # the letter of its first option, where its options are lettered
 
 
 # ---- the step --------------------------------------------------------------
@@ -1415,13 +1416,13 @@ class _Reader:
             return True
         if piece.lettered and self.found and self.mode in ("prompt", "options") \
                 and not (self.true_false or self.blanks) and not text.endswith("?"):
-            self._add_option(*_trailing_mark(text))  # 'A. ...' under a question: an option
+            self._add_option(*_trailing_mark(text), _letter_of(piece))  # 'A. ...': an option
             return True
         if self._question(piece, text):
             return True
         if self.found and self.mode in ("prompt", "options") \
                 and (option := _option(piece, True)) is not None:
-            self._add_option(*option)
+            self._add_option(*option, _letter_of(piece))
             self.found[-1].roman = self.found[-1].roman or bool(_ROMAN_OPTION.match(text))
             return True
         return self._text(piece, text)
@@ -1773,8 +1774,10 @@ class _Reader:
         last.answer = "\n\n".join(f"{n}. {self.keys[n][0]}" for n in sorted(self.keys))
         self.keys = {}
 
-    def _add_option(self, text: str, marked: bool) -> None:
+    def _add_option(self, text: str, marked: bool, letter: str = "") -> None:
         current = self.found[-1]
+        if not current.question.options:
+            current.first_letter = letter
         if marked:
             current.marked.append(len(current.question.options))
         current.question.options.append(text)
@@ -1984,7 +1987,8 @@ def _settle(found: _Found, report: Report, keyed: bool) -> None:
             question.kind = QuestionKind.MULTIPLE_CHOICE
         return
     verdict = _true_false(answer)
-    if found.true_false or (answer and verdict is not None and len(answer.split()) <= 2):
+    if found.true_false or (answer and verdict is not None and len(answer.split()) <= 2
+                            and not cues.WH_QUESTION.match(question.prompt)):
         question.prompt = _statement(question.prompt)
         question.options = ["True", "False"]
         if verdict is not None:
@@ -2096,6 +2100,33 @@ def _open_or_reflection(prompt: str, found: _Found) -> QuestionKind:
     return QuestionKind.OPEN
 
 
+def _letter_of(piece: _Piece) -> str:
+    """The letter an option is lettered with (lower case), or ""."""
+    if piece.lettered and piece.number:
+        return chr(ord("a") + piece.number - 1)
+    m = _LETTER_OPTION.match(piece.text)
+    return (m.group(1) or m.group(2)).lower() if m else ""
+
+
+def _from_first_letter(found: _Found, letters: tuple[list[int], str], report: Report
+                       ) -> tuple[list[int], str]:
+    """Keys for options lettered from ``found.first_letter`` on: lettered on
+    from the question before (``e)`` after ``d)``), or with their first
+    options lost in the text (a) glued to the question): ``f`` names the
+    second option after ``e)``. A letter before the first names none."""
+    shift = ord(found.first_letter) - ord("a")
+    indexes, rest = letters
+    line = found.answer_line or found.question.line
+    report.note(line, f"the options of '{found.question.prompt[:40]}' are lettered from "
+                f"{found.first_letter}): its key's letters are read from there",
+                topic=Topic.ANSWERS)
+    if before := [i for i in indexes if i < shift]:
+        report.warn(line, f"answer letter {option_letter(before[0])} names no option: the "
+                    f"options start at {found.first_letter})",
+                    "check the question's options and its key", topic=Topic.ANSWERS)
+    return [i - shift for i in indexes if i >= shift], rest
+
+
 def _true_false(answer: str) -> bool | None:
     word = answer.split(maxsplit=1)[0].strip(".,;:()").lower() if answer else ""
     if word in cues.TRUE_WORDS:
@@ -2111,10 +2142,12 @@ def _choice_answer(found: _Found, text: str, report: Report) -> None:
     letters = _answer_letters(text)
     if found.roman and (m := _ROMAN_ANSWER.match(text.strip())):  # "(ii)" for options (i)...
         letters = [(_roman_value(m.group(1)) or 1) - 1], (m.group("rest") or "").strip()
+    elif letters is not None and found.first_letter not in ("", "a"):
+        letters = _from_first_letter(found, letters, report)
     if letters is not None:
         indexes, rest = letters
         question.correct = [i for i in indexes if i < n]
-        if rest and not _similar(rest, _option_text(question, indexes[0])):
+        if rest and indexes and not _similar(rest, _option_text(question, indexes[0])):
             question.explanation = (rest + "\n\n" + question.explanation).strip()
         bad = [i for i in indexes if i >= n]
         if bad:
