@@ -30,7 +30,7 @@ from build_course.diagnostics import (
     review_list,
 )
 from build_course.manifest import SITE_URL_HINT, site_url_problem
-from build_course.project import STARTER_MKDOCS, Project
+from build_course.project import Project, starter_mkdocs
 from build_course.publish.engines import DEFAULT_ENGINE, ENGINES, build_with
 
 
@@ -226,7 +226,7 @@ def _docs_written(args: argparse.Namespace, force: set[str] = frozenset(),
     project = Project(args.project.resolve())
     result = write_course(project, force, getattr(args, "jobs", None))
     if mkdocs_yml:
-        _ensure_mkdocs_yml(project)
+        _ensure_mkdocs_yml(project, result.manifest.title)
     return project, result
 
 
@@ -272,10 +272,9 @@ def edit_report(written: WriteResult) -> list[str]:
     return lines
 
 
-def _ensure_mkdocs_yml(project: Project) -> None:
+def _ensure_mkdocs_yml(project: Project, title: str) -> None:
     if not project.mkdocs_yml.exists():
-        text = STARTER_MKDOCS.read_text(encoding="utf-8")
-        project.mkdocs_yml.write_text(text, encoding="utf-8")
+        project.mkdocs_yml.write_text(starter_mkdocs(title), encoding="utf-8")
         print("created a starter mkdocs.yml (it is yours to edit; the build never rewrites it)")
 
 

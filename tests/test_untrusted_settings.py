@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from build_course.cli import main
 
@@ -67,3 +68,16 @@ def test_title_null_in_the_manifest_is_no_title(tmp_path, capsys):
     project = project_with(tmp_path, "title: null\n")
     assert main(["--project", str(project), "build", "--docs-only"]) == 0
     assert "null" not in (project / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def test_a_new_projects_starter_mkdocs_yml_names_the_site_after_the_course(tmp_path):
+    # the title is data: quotes, a colon and markup stay text in YAML and HTML
+    title = 'Knots: the "basics" <b>'
+    project = project_with(tmp_path, f"title: '{title}'\n")
+    (project / "mkdocs.yml").unlink()
+    assert main(["--project", str(project), "build"]) == 0
+    settings = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert settings["site_name"] == title
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Customer Service Essentials" not in home
+    assert "<b>" not in home.split("<body", 1)[1].split("md-content", 1)[0]
