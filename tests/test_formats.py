@@ -169,6 +169,39 @@ def _markdown(part) -> str:
 
 # ---- PDF --------------------------------------------------------------------------------
 
+def test_a_short_pdfs_alternating_running_headers_go_though_each_stands_once(tmp_path):
+    """Two pages: the book's title over the even one, the chapter's over the
+    odd one, each set small at the page's top, so neither repeats."""
+    from reportlab.lib.pagesizes import A5
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A5)
+    width, height = A5
+    sentence = "Keep the rope dry and coil it loosely after every climb so it lasts. "
+    for number, header in ((1, "Knots and Ropes"), (2, "A Climber's Handbook")):
+        pdf.setFont("Helvetica-Oblique", 8)
+        pdf.drawString(40, height - 30, header)
+        pdf.drawCentredString(width / 2, 25, str(number + 20))
+        y = height - 70
+        if number == 1:
+            pdf.setFont("Helvetica-Bold", 16)
+            pdf.drawString(40, y, "Caring for Your Rope")
+            y -= 30
+        pdf.setFont("Helvetica", 10)
+        for _ in range(12):
+            pdf.drawString(40, y, sentence[:60])
+            y -= 14
+        pdf.showPage()
+    pdf.save()
+    part = _import(tmp_path, "ropes.pdf", buffer.getvalue())
+    [lesson] = part.lessons
+    assert lesson.title == "Caring for Your Rope"
+    page = _markdown(part)
+    assert "Knots and Ropes" not in page and "A Climber's Handbook" not in page
+    assert "Keep the rope dry" in page
+
+
 def test_pdf_headings_from_font_size_and_running_furniture_gone(tmp_path):
     part = _import(tmp_path, "ladders.pdf", _pdf())
     assert part.family == "pdf-file"

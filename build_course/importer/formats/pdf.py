@@ -212,10 +212,22 @@ def _drop_furniture(lines: list[_Line], pages: int, body: float, notes: list) ->
     for line in lines:
         if marginal(line):
             shapes.setdefault(shape(line), set()).add(line.page)
+    firsts = {}  # page -> its first line
+    for line in lines:
+        firsts.setdefault(line.page, line)
+
+    def small_header(line: _Line) -> bool:
+        """A page's first line, at its top, set smaller than the body text: a
+        running header even where it stands on one page only (a short text's
+        headers alternate: the book's title, the chapter's)."""
+        return pages >= 2 and firsts[line.page] is line and line.top < height * MARGIN \
+            and line.size < body * 0.9 and line.kind != "table"
+
     kept = []
     for line in lines:
         repeated = pages >= 2 and len(shapes.get(shape(line), ())) >= max(2, pages / 2)
-        if marginal(line) and (repeated or _PAGE_NUMBER.match(line.text.strip())):
+        if (marginal(line) and (repeated or _PAGE_NUMBER.match(line.text.strip()))) \
+                or small_header(line):
             notes.append((f"page {line.page}", f"dropped running header or page number "
                                                f"'{line.text}'"))
             continue
