@@ -1413,3 +1413,24 @@ def test_pages_that_open_mid_sentence_are_no_slides():
                      f"{page}\n{n}\n" for n in range(1, 6))
     part = _part(text)
     assert not any("read as slides" in d.message for d in part.diagnostics)
+
+
+def test_a_pages_header_that_repeats_the_title_under_it_goes():
+    body = ("Coil the rope loosely after every climb and keep it out of the sun,\n"
+            "which weakens the fibres long before any wear can be seen on them,\n"
+            "and wash it now and then in cool water with a little soap so that\n"
+            "the grit caught in its sheath does not cut the core when it runs\n"
+            "over an edge. Hang it to dry in the shade, away from a fire, and\n"
+            "never store it in a car, where the heat of a summer day can reach\n"
+            "far more than the makers allow for.\n")
+    more = ("Check the whole length by hand before each trip, feeling for soft\n"
+            "spots, stiff places or a sheath worn through to the white core, and\n"
+            "retire a rope that has held a long fall, however sound it looks.\n")
+    text = (f"Caring for Your Rope\n\nCaring for Your Rope\n{body}\n21\n\f"
+            f"Knots and Ropes\n\n{more}\n22\n\f")
+    part = _part(text)
+    [lesson] = part.lessons
+    assert lesson.title == "Caring for Your Rope"
+    assert not any(isinstance(b, Heading) and b.text == "Caring for Your Rope"
+                   for b in lesson.blocks)
+    assert any("running header 'Caring for Your Rope'" in d.message for d in part.diagnostics)

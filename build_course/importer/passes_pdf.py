@@ -757,6 +757,10 @@ def drop_echoed_headers(raw: list[RawLine], report: Report) -> None:
         return
     bands = []  # (header candidate, its page number) at each page's top and foot
     for page in pages_of(raw):
+        if len(page) >= 2 and page[0].text.lower() == page[1].text.lower():
+            page[0].keep = False  # the chapter's title as its header, over the title itself
+            report.dropped(page[0].line, "running header", page[0].text)
+            page = page[1:]
         if len(page) >= 4:
             bands += [(page[0], page[1]), (page[1], page[0]), (page[-1], page[-2]),
                       (page[-2], page[-1])]
