@@ -589,3 +589,13 @@ def test_a_key_letter_before_the_first_option_names_none():
     (_, second), notes = _questions_and_notes(_LETTERED_ON.format(second="b"))
     assert second.correct == []
     assert any("answer letter B names no option" in n for n in notes)
+
+
+def test_a_labelled_line_of_keys_may_mix_letters_and_short_answers():
+    text = _LETTERED_ON.format(second="d").replace(
+        "Answers: 1. a 2. d",
+        "3. Which side of the channel do boats keep to?\n\nAnswers: 1. a 2. d 3. the right side")
+    (first, second, which), notes = _questions_and_notes(text)
+    assert first.correct == [0] and second.correct == [0]
+    assert which.prompt == "Which side of the channel do boats keep to?"
+    assert which.model_answer == "the right side"

@@ -1487,9 +1487,10 @@ class _Reader:
         labelled = cues.ANSWER_KEY_LABEL.match(text)
         text = text[labelled.end():] if labelled else text  # "Answers: 1 c, 2 b"
         pairs = _in_run(_KEY_PAIR.findall(text)) if _may_hold_keys(text) else []
-        if labelled and len(pairs) < 2 and self.found:
-            pairs = _numbered_run(text)  # "Answers: 1. Paris 2. 100 3. full stop"
-        if len(pairs) < 2 or sum(len(a) + len(b) + 2 for a, b in pairs) < 0.5 * len(text):
+        if labelled and (len(pairs) < 2 or _covered(pairs) < 0.5 * len(text)):
+            # "Answers: 1. Paris 2. 100 3. full stop", "Answers: 1. a 2. c 3. right"
+            pairs = _numbered_run(text) or pairs
+        if len(pairs) < 2 or _covered(pairs) < 0.5 * len(text):
             return False
         if not any(number.isdigit() for number, _ in pairs):
             return self._statement_keys(piece, pairs)
@@ -2098,6 +2099,11 @@ def _open_or_reflection(prompt: str, found: _Found) -> QuestionKind:
     if found.worksheet or cues.REFLECTION_PROMPT.search(prompt):
         return QuestionKind.REFLECTION
     return QuestionKind.OPEN
+
+
+def _covered(pairs: list[tuple[str, str]]) -> int:
+    """How much of a key line its (number, key) pairs take up."""
+    return sum(len(number) + len(key) + 2 for number, key in pairs)
 
 
 def _letter_of(piece: _Piece) -> str:
