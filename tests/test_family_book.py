@@ -1617,3 +1617,12 @@ def test_a_credit_line_under_the_title_is_no_heading():
     [quiz] = lesson.quizzes
     assert quiz.title != "Edited by the Hill Farm Poultry Group"
     assert len(quiz.questions) == 3
+
+
+def test_a_credit_line_is_no_heading_whatever_its_first_word():
+    for credit in ("Adapted by the Hill Farm Poultry Group", "Compiled by Ann Lee"):
+        text = (f"Keeping Hens\n\n{credit}\n\nHens lay best with fourteen hours of light a day, "
+                "so in winter they lay fewer eggs unless the house is lit for them.\n\n"
+                "A dry house, clean water and grit for their crops keep them healthy all year.\n")
+        [lesson] = _part(text).lessons
+        assert not any(isinstance(b, Heading) for b in lesson.blocks), credit

@@ -243,8 +243,8 @@ LINK_RELATIONS = frozenset(
     "icon index last license next prev previous search section start stylesheet subsection "
     "top up".split())
 # A page's credit to its author, right above its footer: "By The Garden Club".
-AUTHOR_CREDIT = re.compile(r"^(by|written by|authored by)\s+\S", re.I)
-# A credit line under a text's title, never a heading: "Compiled by the Garden Society".
+# A credit line: under a text's title, never a heading ("Compiled by the Garden
+# Society"); on a web page, the author's above its footer ("By Ann Lee").
 CREDIT_LINE = re.compile(r"^(by|(written|authored|compiled|edited|prepared|produced|published"
                          r"|translated|collected|adapted) by)\s+\S", re.I)
 # A footer line: copyright, "built with", licences of the site's template.

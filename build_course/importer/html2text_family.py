@@ -142,7 +142,7 @@ def _footer(lines: list[str], starred: list[tuple[int, re.Match]]) -> int:
             return n  # under a rule: the footer, and what follows it (a search panel)
         if lines[n][:1] == "*" and (m := _STARS.match(text)) \
                 and cues.WEB_FOOTER.match(m.group("title")):
-            return _empty_headings_above(lines, n)  # "*** Copyright © ... ***"
+            return _furniture_above(lines, n)  # "*** Copyright © ... ***"
     last = max((n for n, _ in starred), default=0)
     for n in range(last + 1, len(lines)):
         line = lines[n]
@@ -158,26 +158,16 @@ def _footer(lines: list[str], starred: list[tuple[int, re.Match]]) -> int:
 
 def _furniture_above(lines: list[str], n: int) -> int:
     """Where the furniture right above line ``n`` starts: links to the pages
-    before and after, share buttons, and the starred headings left with
-    nothing under them (``Post navigation``, ``Share this:``)."""
+    before and after, share buttons, and the page's starred headings (at the
+    margin: a box's title is indented) left with nothing under them (``Post
+    navigation``, ``Share this:``, ``**** previous_episode ****``)."""
     while n > 0:
-        text = lines[n - 1].strip().replace("_", " ")
-        if text and not _nav_bar(text) and not share_button(text) and not _STARS.match(text):
+        line = lines[n - 1]
+        text = line.strip().replace("_", " ")
+        if text and not _nav_bar(text) and not share_button(text) \
+                and not (line[:1] == "*" and _STARS.match(line.strip())):
             break
         n -= 1
-    return n
-
-
-def _empty_headings_above(lines: list[str], n: int) -> int:
-    """Where the starred headings with nothing under them right above line
-    ``n`` start (the footer's links: '**** previous_episode ****')."""
-    while n > 0:
-        k = n - 1
-        while k > 0 and not lines[k].strip():
-            k -= 1
-        if not (lines[k][:1] == "*" and _STARS.match(lines[k].strip())):
-            return n
-        n = k
     return n
 
 

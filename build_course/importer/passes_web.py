@@ -306,7 +306,7 @@ def _nav_bar(text: str) -> bool:
         if separator == " > " and not all(p[:1].isupper() for p in parts):
             continue  # "Home > Guides", not a shell's "cat notes.txt > all.txt"
         if separator in (" • ", " · ") and any(
-                cues.AUTHOR_CREDIT.match(p) or any(c.isdigit() for c in p) for p in parts):
+                cues.CREDIT_LINE.match(p) or any(c.isdigit() for c in p) for p in parts):
             continue  # "About • Careers", not a byline "By Sam Reyes · 4 May 2026 · 8 min read"
         if len(parts) >= 2 and all(_nav_item(p) or _SHORT_CHROME.match(p) for p in parts):
             return separator != " / " or len(parts) >= 3
@@ -629,7 +629,7 @@ def _citation_marks(text: str) -> str:
 def _credit(text: str) -> bool:
     """``By Ann Lee``: a page's credit to its author (a few words, no sentence)."""
     return len(text.split()) <= 7 and not text.endswith(TERMINAL) \
-        and bool(cues.AUTHOR_CREDIT.match(text))
+        and bool(cues.CREDIT_LINE.match(text))
 
 
 def _table_row(raw: list[RawLine], i: int) -> bool:

@@ -243,7 +243,7 @@ def heading(lines: list[Line], i: int):
         return None
     if (m := cues.ANSWER_LABEL.match(lines[i].text)) and m.group(1).strip():
         return None  # "Correct answer: B", "Ans: False": a question's answer
-    if text[:1] in "BCEPTW" and cues.CREDIT_LINE.match(text):
+    if "by " in text[:25].lower() and cues.CREDIT_LINE.match(text):
         return None  # "Compiled by the Garden Society": a credit under the title
     return Heading(text, lines[i].line, role=heading_role(text)), i + 1
 
